@@ -1,0 +1,303 @@
+"""The engine's one request type and one result type, as frozen dataclasses.
+
+Numeric request fields left as ``None`` take their default from
+``resources/assumptions.toml``; every plan reports each resolved assumption with
+its origin ("request" or "default"), so nothing the engine used is hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["bf16", "fp8"]
+CoolingKind = Literal["air", "rdhx", "liquid"]
+Hosting = Literal["own", "colo"]
+Category = Literal["compute", "network", "rack_power", "cooling", "services"]
+
+CATEGORIES: tuple[Category, ...] = ("compute", "network", "rack_power", "cooling", "services")
+
+PF_DAY_FLOPS = 1e15 * 86_400  # 1 PF/s-day = 10^15 FLOP/s for one day = 8.64e19 FLOPs
+
+
+# ---------------------------------------------------------------- request
+
+
+@dataclass(frozen=True)
+class Workload:
+    """What must be trained. Give a preset, or params+tokens, or flops, or pf_days."""
+
+    preset: str | None = None
+    params: float | None = None  # N, parameters active per token
+    tokens: float | None = None  # D, pre-training tokens
+    flops: float | None = None  # total pre-training FLOPs of one run
+    pf_days: float | None = None  # the same, in PF/s-days
+    runs: int = 1  # pre-training runs during development (the seed: rarely one)
+    finetune_tokens: float = 0.0  # domain fine-tuning tokens (needs params)
+    tuning_pf_days: float = 0.0  # ongoing fine-tuning / RLHF budget, PF/s-days
+    moe: bool = False  # mixture of experts: params counts the active ones
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """By when: a deadline in days, or a fixed fleet of GPUs."""
+
+    days: float | None = None
+    gpus: int | None = None
+    precision: Precision = "bf16"
+
+
+@dataclass(frozen=True)
+class Efficiency:
+    mfu: float | None = None  # override of the efficiency model (fraction of dense peak)
+    goodput: float | None = None  # share of wall time that trains (failures, restarts)
+
+
+@dataclass(frozen=True)
+class Facility:
+    rack_kw: float | None = None  # power budget per rack
+    cooling: CoolingKind = "air"
+    pue: float | None = None  # default depends on the cooling kind
+    rack_units: Literal[42, 47] = 42
+
+
+@dataclass(frozen=True)
+class Finance:
+    currency: Literal["CNY", "USD"] = "CNY"
+    exchange_rate: float | None = None  # CNY per USD
+    power_price: float | None = None  # per kWh, in `currency`
+    years: int | None = None
+    hosting: Hosting = "own"
+    colo_rent_kw_month: float | None = None  # leased IDC rent per kW of rack budget per month
+    vat: float | None = None
+    discount: float = 0.0  # fraction off hardware and services before VAT
+    warranty_years: int | None = None
+    maintenance_rate: float | None = None  # per year after warranty, fraction of hardware
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    workload: Workload
+    schedule: Schedule
+    efficiency: Efficiency = field(default_factory=Efficiency)
+    facility: Facility = field(default_factory=Facility)
+    finance: Finance = field(default_factory=Finance)
+    configs: tuple[str, ...] = ()  # empty: every Lenovo and Inspur configuration
+
+
+# ---------------------------------------------------------------- result
+
+
+@dataclass(frozen=True)
+class Message:
+    """A warning or a refusal: a stable code for programs, English text for people."""
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Assumption:
+    key: str  # e.g. "goodput"
+    value: float | str
+    unit: str  # "", "kW", "CNY/kWh", ...
+    origin: str  # "request", "default", "catalog", "model"
+    note: str = ""  # where the figure comes from
+
+
+@dataclass(frozen=True)
+class ComputeNeed:
+    flops: float  # total over all phases
+    pretrain_flops: float  # one pre-training run
+    runs: int
+    finetune_flops: float
+    tuning_flops: float
+    params: float | None
+    tokens: float | None
+    label: str  # e.g. "GPT-3 175B (174.6B params, 300B tokens)"
+    moe: bool = False
+
+    @property
+    def pf_days(self) -> float:
+        return self.flops / PF_DAY_FLOPS
+
+
+@dataclass(frozen=True)
+class EfficiencyEstimate:
+    precision: Precision
+    peak_dense_tflops: float  # per GPU, the precision's dense tensor peak
+    peak_sparse_tflops: float  # 2:4 sparse marketing peak, shown, never planned on
+    mfu: float
+    mfu_low: float
+    mfu_high: float
+    goodput: float
+    factors: tuple[tuple[str, float], ...]  # how mfu was built: ("base", 0.51), ...
+    overridden: bool
+
+    @property
+    def delivered_tflops(self) -> float:
+        """Per GPU, averaged over wall time: dense peak × MFU × goodput."""
+        return self.peak_dense_tflops * self.mfu * self.goodput
+
+
+@dataclass(frozen=True)
+class Fabric:
+    """Compute fabric (InfiniBand, rail-optimised non-blocking fat tree) and Ethernet."""
+
+    technology: str  # "HDR 200G", "NDR 400G"
+    switch_part: str
+    radix: int
+    tiers: int
+    endpoints: int  # HCA ports to connect
+    leaves: int
+    spines: int
+    cores: int
+    hcas: int
+    node_cables: int
+    switch_cables: int
+    transceivers: int
+    switch_ports: int  # ports on all fabric switches
+    ports_used: int  # endpoints + 2 × switch-to-switch links
+    mgmt_switches: int
+    storage_switches: int
+    storage_endpoints: int
+
+    @property
+    def switches(self) -> int:
+        return self.leaves + self.spines + self.cores
+
+
+@dataclass(frozen=True)
+class Rack:
+    kind: Literal["compute", "network"]
+    nodes: int
+    switches: int
+    units_used: int
+    power_kw: float  # maximum draw of what it holds
+    weight_kg: float
+
+
+@dataclass(frozen=True)
+class RackLayout:
+    rack_model: str
+    rack_units: int
+    budget_kw: float
+    nodes_per_rack: int
+    limited_by: str  # "power", "space", "weight"
+    racks: tuple[Rack, ...]
+    pdus: int
+    pdu_part: str
+
+    @property
+    def count(self) -> int:
+        return len(self.racks)
+
+    @property
+    def max_power_kw(self) -> float:
+        return max((r.power_kw for r in self.racks), default=0.0)
+
+
+@dataclass(frozen=True)
+class CoolingPlan:
+    kind: str
+    heat_kw: float  # all IT power becomes heat
+    units: tuple[tuple[str, int, float], ...]  # (part, count incl. redundancy, kW each)
+    capacity_kw: float  # installed, N+1 unit excluded
+    btu_per_hour: float
+    tons: float
+
+
+@dataclass(frozen=True)
+class PowerPlan:
+    it_max_kw: float  # nameplate-style maximum, for racks and PDUs
+    it_typical_kw: float  # under training load, for energy
+    pue: float
+    facility_kw: float  # it_typical × PUE
+    energy_per_run_mwh: float  # facility energy over the days to train
+
+
+@dataclass(frozen=True)
+class BomLine:
+    category: Category
+    item: str  # price-list item id
+    vendor: str
+    part_number: str
+    description_en: str
+    description_zh: str
+    qty: int
+    unit_price: float  # in the request's currency
+    currency: str
+    note: str = ""
+
+    @property
+    def total(self) -> float:
+        return self.qty * self.unit_price
+
+
+@dataclass(frozen=True)
+class Money:
+    currency: str
+    subtotals: tuple[tuple[Category, float], ...]
+    hardware: float  # everything but services, before discount
+    services: float
+    discount_rate: float
+    discount: float
+    net: float  # after discount, before VAT
+    vat_rate: float
+    vat: float
+    capex: float  # net + VAT
+    energy_per_year: float
+    maintenance_per_year: tuple[float, ...]  # one figure per year of the horizon
+    hosting_per_year: float
+    years: int
+    tco_by_year: tuple[float, ...]  # cumulative, year 0 = capex
+    tco: float
+    energy_per_run: float
+    cost_per_pf_day: float  # TCO / PF/s-days the fleet delivers over the horizon
+
+
+@dataclass(frozen=True)
+class Plan:
+    config: str
+    vendor: str
+    server: str  # "Inspur NF5688M6"
+    gpu: str  # GPU id
+    gpu_name: str
+    gpus_per_node: int
+    feasible: bool
+    refusals: tuple[Message, ...]
+    warnings: tuple[Message, ...]
+    gpus: int = 0
+    nodes: int = 0
+    memory_floor_gpus: int = 0
+    days: float = 0.0
+    days_low: float = 0.0  # at the efficiency band's high end
+    days_high: float = 0.0  # at its low end
+    gpu_hours: float = 0.0
+    meets_deadline: bool = False
+    efficiency: EfficiencyEstimate | None = None
+    node_peak_dense_pflops: float = 0.0
+    node_peak_sparse_pflops: float = 0.0
+    fabric: Fabric | None = None
+    racks: RackLayout | None = None
+    cooling: CoolingPlan | None = None
+    power: PowerPlan | None = None
+    bom: tuple[BomLine, ...] = ()
+    money: Money | None = None
+    assumptions: tuple[Assumption, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    cheapest_meeting_deadline: str | None
+    fastest: str | None
+    lowest_tco: str | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    request: PlanRequest
+    compute: ComputeNeed
+    plans: tuple[Plan, ...]
+    recommendation: Recommendation
+    price_list: str  # where prices came from (shipped list or the user's file)
