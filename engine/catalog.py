@@ -8,9 +8,10 @@ here: they live in the price list (engine.prices), which a user can replace.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -194,9 +195,8 @@ class Catalog(BaseModel):
         try:
             return self.configurations[config_id]
         except KeyError:
-            raise CatalogError(
-                f"unknown configuration '{config_id}'; known: {', '.join(self.ids_of('configurations'))}"
-            ) from None
+            known = ", ".join(self.ids_of("configurations"))
+            raise CatalogError(f"unknown configuration '{config_id}'; known: {known}") from None
 
     def gpu(self, gpu_id: str) -> Gpu:
         try:
@@ -249,7 +249,23 @@ def read_catalog(folder: Path) -> Catalog:
     try:
         return Catalog.model_validate(raw)
     except ValidationError as exc:
-        raise CatalogError(f"catalog in {folder} is invalid:\n{exc}") from None
+        lines = [_describe(folder, error) for error in exc.errors()]
+        raise CatalogError(f"catalog in {folder} is invalid:\n" + "\n".join(lines)) from None
+
+
+def _describe(folder: Path, error: Mapping[str, Any]) -> str:
+    """One validation error as 'file: [[section]] record 'id', field: message'."""
+    loc = tuple(error.get("loc", ()))
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    if loc and loc[0] in _FILES:
+        where = f"{folder / _FILES[str(loc[0])]}: [[{loc[0]}]]"
+        if len(loc) > 1:
+            where += f" record '{loc[1]}'"
+        if len(loc) > 2:
+            where += ", field " + ".".join(str(p) for p in loc[2:])
+        return f"{where}: {message}"
+    # cross-record checks (references, configuration rules) concern configurations
+    return f"{folder / _FILES['configurations']}: {message}"
 
 
 @cache

@@ -1,0 +1,69 @@
+"""Step 8: one request across server configurations, with a recommendation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from engine.catalog import Catalog, CatalogError, load_catalog
+from engine.errors import RequestError
+from engine.model import Comparison, Plan, PlanRequest, Recommendation
+from engine.plan import plan_configuration
+from engine.prices import PriceList, load_price_list
+from engine.resolve import resolve
+from engine.workload import compute_need
+
+Progress = Callable[[int, int], None]
+
+
+def default_configs(catalog: Catalog) -> tuple[str, ...]:
+    """Every Lenovo and Inspur configuration in the catalog, Lenovo first."""
+    chosen = [c for c in catalog.configurations.values()
+              if catalog.servers[c.server].vendor in ("Lenovo", "Inspur")]
+    chosen.sort(key=lambda c: (catalog.servers[c.server].vendor != "Lenovo", c.id))
+    return tuple(c.id for c in chosen)
+
+
+def recommend(plans: tuple[Plan, ...], deadline: float | None) -> Recommendation:
+    ok = [p for p in plans if p.feasible and p.money is not None]
+    meeting = [p for p in ok if deadline is None or p.meets_deadline]
+
+    def best(candidates: list[Plan], key: Callable[[Plan], float]) -> str | None:
+        return min(candidates, key=key).config if candidates else None
+
+    return Recommendation(
+        cheapest_meeting_deadline=best(meeting, lambda p: p.money.capex if p.money else 0.0),
+        fastest=best(ok, lambda p: p.days),
+        lowest_tco=best(ok, lambda p: p.money.tco if p.money else 0.0),
+    )
+
+
+def compare(
+    request: PlanRequest, *, catalog: Catalog | None = None, price_list: PriceList | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Plan ``request`` on each configuration it names (all Lenovo and Inspur ones if none).
+
+    Raises RequestError for a bad request; a configuration that cannot run the
+    workload comes back as a Plan with feasible=False and its refusals.
+    """
+    catalog = catalog or load_catalog()
+    prices = price_list or load_price_list()
+    need = compute_need(request.workload)
+    res = resolve(request)
+    configs = request.configs or default_configs(catalog)
+    for cfg in configs:
+        if cfg not in catalog.configurations:
+            raise RequestError("configs", cfg, "known configurations: "
+                               + ", ".join(sorted(catalog.configurations)))
+    plans = []
+    for done, cfg in enumerate(configs):
+        try:
+            plans.append(plan_configuration(request, cfg, need, res, catalog, prices))
+        except CatalogError as exc:
+            raise RequestError("configs", cfg, str(exc)) from None
+        if progress is not None:
+            progress(done + 1, len(configs))
+    plans_t = tuple(plans)
+    return Comparison(request=request, compute=need, plans=plans_t,
+                      recommendation=recommend(plans_t, request.schedule.days),
+                      price_list=prices.name)

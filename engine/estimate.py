@@ -1,0 +1,76 @@
+"""How long a workload takes on N GPUs of one type, in a typical 8-GPU server with that GPU."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from engine.assumptions import default
+from engine.catalog import Gpu, load_catalog
+from engine.efficiency import NodeTraits
+from engine.efficiency import estimate as estimate_efficiency
+from engine.errors import RequestError
+from engine.model import ComputeNeed, EfficiencyEstimate, Precision, Workload
+from engine.sizing import days_for, memory_floor_gpus
+from engine.workload import compute_need
+
+TYPICAL_GPUS_PER_NODE = 8
+
+
+def typical_traits(gpu: Gpu) -> NodeTraits:
+    """SXM GPUs on an NVSwitch board with one HCA per GPU; PCIe cards with bridges or
+    plain PCIe and one HCA per two GPUs."""
+    link = {"nvlink": "nvswitch", "nvlink-bridge": "nvlink-bridge", "pcie": "pcie"}[gpu.link]
+    return NodeTraits(
+        architecture=gpu.architecture, peak_dense={str(k): v for k, v in gpu.dense_tflops.items()},
+        peak_sparse={str(k): v for k, v in gpu.sparse_tflops.items()}, link=link, link_gbs=gpu.link_gbs,
+        nics_per_gpu=1.0 if gpu.form_factor != "pcie" else 0.5,
+    )
+
+
+@dataclass(frozen=True)
+class Estimate:
+    compute: ComputeNeed
+    gpu: str
+    gpu_name: str
+    gpus: int
+    efficiency: EfficiencyEstimate
+    days: float
+    days_low: float
+    days_high: float
+    memory_floor_gpus: int
+
+    @property
+    def gpu_hours(self) -> float:
+        return self.gpus * self.days * 24
+
+
+def estimate(
+    workload: Workload, gpu_id: str, gpus: int, *, mfu: float | None = None,
+    goodput: float | None = None, precision: Precision = "bf16",
+) -> Estimate:
+    need = compute_need(workload)
+    try:
+        gpu = load_catalog().gpu(gpu_id)
+    except ValueError as exc:
+        raise RequestError("gpu", gpu_id, str(exc).split("; ", 1)[-1]) from None
+    if isinstance(gpus, bool) or gpus < 1:
+        raise RequestError("schedule.gpus", gpus, "must be a whole number of GPUs, 1 or more")
+    if mfu is not None and not (math.isfinite(mfu) and 0 < mfu <= 1):
+        raise RequestError("efficiency.mfu", mfu, "must be a fraction above 0 and at most 1")
+    if goodput is not None and not (math.isfinite(goodput) and 0 < goodput <= 1):
+        raise RequestError("efficiency.goodput", goodput, "must be a fraction above 0 and at most 1")
+    eff = estimate_efficiency(
+        typical_traits(gpu), gpu_name=gpu.name, precision=precision, gpus=gpus,
+        params=need.params, moe=need.moe,
+        goodput=default("schedule.goodput").value if goodput is None else goodput,
+        mfu_override=mfu,
+    )
+    peak = eff.peak_dense_tflops * eff.goodput
+    return Estimate(
+        compute=need, gpu=gpu.id, gpu_name=gpu.name, gpus=gpus, efficiency=eff,
+        days=days_for(need.flops, gpus, peak * eff.mfu),
+        days_low=days_for(need.flops, gpus, peak * eff.mfu_high),
+        days_high=days_for(need.flops, gpus, peak * eff.mfu_low),
+        memory_floor_gpus=memory_floor_gpus(need.params, gpu.memory_gb),
+    )

@@ -1,0 +1,60 @@
+"""The comparison as a pandas DataFrame: one row per configuration, raw numbers."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from engine.model import Comparison, Plan
+
+COLUMNS = {  # column -> (unit, meaning)
+    "vendor": ("", "server vendor"),
+    "server": ("", "server model"),
+    "gpu": ("", "GPU"),
+    "feasible": ("", "the configuration can run the workload"),
+    "gpus": ("GPUs", "GPUs bought"),
+    "nodes": ("servers", "servers bought"),
+    "racks": ("racks", "compute and network racks"),
+    "node_peak_dense_pflops": ("PFLOP/s", "one server's dense peak at the plan's precision"),
+    "node_peak_sparse_pflops": ("PFLOP/s", "one server's 2:4 sparse peak (marketing figure)"),
+    "mfu": ("", "model FLOPs utilisation, expected"),
+    "days": ("days", "days to train, expected"),
+    "days_low": ("days", "days to train at the efficiency band's high end"),
+    "days_high": ("days", "days to train at the efficiency band's low end"),
+    "gpu_hours": ("GPU-hours", "GPUs × hours to train"),
+    "it_power_kw": ("kW", "IT power, maximum draw"),
+    "facility_power_kw": ("kW", "facility power under training load (IT × PUE)"),
+    "rack_power_kw": ("kW", "the hungriest rack"),
+    "capex": ("currency", "purchase price with services, discount and VAT"),
+    "tco": ("currency", "capex plus energy, maintenance and hosting over the horizon"),
+    "cost_per_pf_day": ("currency", "TCO per PF/s-day the fleet delivers over the horizon"),
+    "meets_deadline": ("", "expected days within the deadline"),
+}
+
+
+def plan_row(plan: Plan) -> dict[str, object]:
+    eff, power, money, racks = plan.efficiency, plan.power, plan.money, plan.racks
+    return {
+        "vendor": plan.vendor, "server": plan.server, "gpu": plan.gpu_name,
+        "feasible": plan.feasible, "gpus": plan.gpus, "nodes": plan.nodes,
+        "racks": racks.count if racks else 0,
+        "node_peak_dense_pflops": plan.node_peak_dense_pflops,
+        "node_peak_sparse_pflops": plan.node_peak_sparse_pflops,
+        "mfu": eff.mfu if eff else float("nan"),
+        "days": plan.days if plan.feasible else float("nan"),
+        "days_low": plan.days_low if plan.feasible else float("nan"),
+        "days_high": plan.days_high if plan.feasible else float("nan"),
+        "gpu_hours": plan.gpu_hours if plan.feasible else float("nan"),
+        "it_power_kw": power.it_max_kw if power else float("nan"),
+        "facility_power_kw": power.facility_kw if power else float("nan"),
+        "rack_power_kw": racks.max_power_kw if racks else float("nan"),
+        "capex": money.capex if money else float("nan"),
+        "tco": money.tco if money else float("nan"),
+        "cost_per_pf_day": money.cost_per_pf_day if money else float("nan"),
+        "meets_deadline": plan.meets_deadline,
+    }
+
+
+def comparison_frame(comparison: Comparison) -> pd.DataFrame:
+    frame = pd.DataFrame([plan_row(p) for p in comparison.plans], columns=list(COLUMNS),
+                         index=pd.Index([p.config for p in comparison.plans], name="config"))
+    return frame

@@ -1,0 +1,152 @@
+"""Plain-text tables for the command line. Every figure says its unit and which peak it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.estimate import Estimate
+from engine.model import PF_DAY_FLOPS, Comparison, ComputeNeed
+
+SYMBOL = {"CNY": "¥", "USD": "$"}
+
+
+def text_table(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "(nothing)"
+    heads = list(rows[0])
+    cells = [[_cell(r.get(h)) for h in heads] for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.rjust(w) if _numeric(v) else v.ljust(w)
+                         for v, w in zip(values, widths, strict=True)).rstrip()
+
+    return "\n".join([line(heads), line(["-" * w for w in widths]), *map(line, cells)])
+
+
+def _numeric(text: str) -> bool:
+    return bool(text) and (text[0].isdigit() or text[0] in "¥$-") and text != "-"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.2f}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(value)
+
+
+def money_text(value: float, currency: str) -> str:
+    return f"{SYMBOL.get(currency, '')}{value:,.0f}"
+
+
+def compute_text(need: ComputeNeed) -> str:
+    parts = [f"Workload: {need.label}"]
+    parts.append(f"  compute: {need.flops:.3e} FLOPs = {need.pf_days:,.1f} PF/s-days"
+                 f" (6 FLOPs per parameter per token)")
+    if need.runs > 1 or need.finetune_flops or need.tuning_flops:
+        parts.append(f"  = {need.runs} pre-training run(s) × {need.pretrain_flops:.3e}"
+                     f" + fine-tuning {need.finetune_flops:.3e} + tuning/RLHF {need.tuning_flops:.3e}")
+    return "\n".join(parts)
+
+
+def comparison_table(comparison: Comparison) -> str:
+    s = comparison.request.schedule
+    lines = [compute_text(comparison.compute)]
+    when = f"deadline {s.days:g} days" if s.days else f"fleet of {s.gpus} GPUs"
+    lines.append(f"Schedule: {when}, precision {s.precision}")
+    rows = []
+    for p in comparison.plans:
+        if not p.feasible:
+            rows.append({"config": p.config, "vendor": p.vendor, "feasible": False, "gpus": None,
+                         "nodes": None, "racks": None, "days": None, "MFU %": None,
+                         "IT kW": None, "capex": None, "TCO": None})
+            continue
+        assert p.efficiency and p.power and p.money and p.racks
+        cur = p.money.currency
+        rows.append({
+            "config": p.config, "vendor": p.vendor, "feasible": True, "gpus": p.gpus,
+            "nodes": p.nodes, "racks": p.racks.count,
+            "days": f"{p.days:.1f} ({p.days_low:.0f}-{p.days_high:.0f})",
+            "MFU %": f"{100 * p.efficiency.mfu:.1f}",
+            "IT kW": f"{p.power.it_max_kw:,.0f}",
+            "capex": money_text(p.money.capex, cur), "TCO": money_text(p.money.tco, cur),
+        })
+    lines += ["", text_table(rows), ""]
+    lines.append("days: expected (range over the efficiency band); MFU of the dense peak; "
+                 "IT kW at maximum draw; capex with VAT; TCO over "
+                 f"{_years(comparison)} years.")
+    rec = comparison.recommendation
+    lines.append(f"Recommended: cheapest meeting the deadline: {rec.cheapest_meeting_deadline or 'none'}; "
+                 f"fastest: {rec.fastest or 'none'}; lowest TCO: {rec.lowest_tco or 'none'}")
+    for p in comparison.plans:
+        notes = [m.text for m in p.refusals] or [m.text for m in p.warnings
+                                                 if m.code != "indicative-prices"]
+        if notes:
+            lines.append(f"  {p.config}: " + "; ".join(notes))
+    lines.append(f"Prices are indicative ({comparison.price_list}); replace them with vendor quotes.")
+    return "\n".join(lines)
+
+
+def _years(comparison: Comparison) -> int:
+    for p in comparison.plans:
+        if p.money:
+            return p.money.years
+    return 0
+
+
+def estimate_table(est: Estimate) -> str:
+    eff = est.efficiency
+    return "\n".join([
+        compute_text(est.compute),
+        f"GPUs: {est.gpus} × {est.gpu_name} (a typical 8-GPU server)",
+        f"Peak per GPU: {eff.peak_dense_tflops:g} TFLOP/s dense {eff.precision} (planned on); "
+        f"{eff.peak_sparse_tflops:g} sparse (marketing, not used)",
+        f"MFU: {eff.mfu:.1%} (band {eff.mfu_low:.1%}-{eff.mfu_high:.1%}); goodput {eff.goodput:.0%}"
+        + ("; MFU given by the user" if eff.overridden else ""),
+        f"Days to train: {est.days:,.1f} (band {est.days_low:,.1f}-{est.days_high:,.1f})",
+        f"GPU-hours: {est.gpu_hours:,.0f}",
+        *([f"Warning: {est.gpus} GPUs cannot hold the model; at least {est.memory_floor_gpus} needed"]
+          if est.gpus < est.memory_floor_gpus else []),
+    ])
+
+
+def catalog_rows(section: str) -> list[dict[str, Any]]:
+    from engine.catalog import load_catalog
+
+    catalog = load_catalog()
+    if section == "gpus":
+        return [{
+            "id": g.id, "name": g.name, "form": g.form_factor, "memory_gb": g.memory_gb,
+            "bf16_dense_tflops": g.dense_tflops.get("bf16"),
+            "bf16_sparse_tflops": g.sparse_tflops.get("bf16"),
+            "fp8_dense_tflops": g.dense_tflops.get("fp8"), "link": g.link,
+            "link_gbs": g.link_gbs, "tdp_w": g.tdp_w, "verified": g.verified,
+        } for g in catalog.gpus.values()]
+    if section == "configs":
+        rows = []
+        for c in catalog.configurations.values():
+            server, gpu = catalog.servers[c.server], catalog.gpus[c.gpu]
+            rows.append({
+                "id": c.id, "vendor": server.vendor, "server": f"{server.model} ({server.variant})",
+                "gpus": f"{c.gpu_count} × {gpu.name}",
+                "node_pflops_dense_bf16": round(c.gpu_count * gpu.dense_tflops["bf16"] / 1000, 3),
+                "node_pflops_sparse_bf16": round(c.gpu_count * gpu.sparse_tflops["bf16"] / 1000, 3),
+                "units": server.rack_units, "max_kw": c.max_power_w / 1000, "verified": c.verified,
+            })
+        return rows
+    if section == "presets":
+        from engine.workload import load_presets
+
+        return [{"id": p.id, "name": p.name, "params": p.params, "tokens": p.tokens,
+                 "pf_days": p.flops / PF_DAY_FLOPS, "source": p.source}
+                for p in load_presets().values()]
+    from engine.prices import load_price_list
+
+    prices = load_price_list()
+    return [{"item": e.item, "vendor": e.vendor, "part_number": e.part_number,
+             "unit_price": e.unit_price, "currency": e.currency, "date": e.date,
+             "confidence": e.confidence, "source": e.source}
+            for e in prices.entries.values()]

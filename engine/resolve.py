@@ -1,0 +1,118 @@
+"""Fill the request's empty fields from resources/assumptions.toml and check every value.
+
+The result carries each figure with its origin, so every plan can show what it assumed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from engine.assumptions import default
+from engine.errors import RequestError
+from engine.model import Assumption, PlanRequest
+
+
+@dataclass(frozen=True)
+class Resolved:
+    days: float | None
+    fleet_gpus: int | None
+    goodput: float
+    mfu_override: float | None
+    rack_kw: float
+    pue: float
+    exchange_rate: float
+    power_price: float
+    years: int
+    colo_rent_kw_month: float
+    vat: float
+    warranty_years: int
+    maintenance_rate: float
+    assumptions: tuple[Assumption, ...]
+
+
+def _pick(
+    out: list[Assumption], key: str, given: float | None, default_key: str,
+    field: str, low: float, high: float, allowed: str, *, low_open: bool = True,
+) -> float:
+    """The request's value if given (checked against [low, high]), else the default."""
+    if given is None:
+        d = default(default_key)
+        out.append(Assumption(key, d.value, d.unit, "default", d.note))
+        return d.value
+    bad_low = given <= low if low_open else given < low
+    if isinstance(given, bool) or not math.isfinite(given) or bad_low or given > high:
+        raise RequestError(field, given, allowed)
+    d = default(default_key)
+    out.append(Assumption(key, given, d.unit, "request", "given in the request"))
+    return float(given)
+
+
+def resolve(request: PlanRequest) -> Resolved:
+    s, e, f, m = request.schedule, request.efficiency, request.facility, request.finance
+    out: list[Assumption] = []
+
+    if (s.days is None) == (s.gpus is None):
+        raise RequestError("schedule", "days and gpus" if s.days else "neither",
+                           "give a deadline in days or a fleet size in GPUs, one of the two")
+    if s.days is not None and (not math.isfinite(s.days) or s.days <= 0):
+        raise RequestError("schedule.days", s.days, "must be a positive number of days")
+    if s.gpus is not None and (isinstance(s.gpus, bool) or int(s.gpus) != s.gpus or s.gpus < 1):
+        raise RequestError("schedule.gpus", s.gpus, "must be a whole number of GPUs, 1 or more")
+    if s.precision not in ("bf16", "fp8"):
+        raise RequestError("schedule.precision", s.precision, "must be bf16 or fp8")
+    if e.mfu is not None and (not math.isfinite(e.mfu) or not 0 < e.mfu <= 1):
+        raise RequestError("efficiency.mfu", e.mfu, "must be a fraction above 0 and at most 1")
+    if f.cooling not in ("air", "rdhx", "liquid"):
+        raise RequestError("facility.cooling", f.cooling, "must be air, rdhx or liquid")
+    if f.rack_units not in (42, 47):
+        raise RequestError("facility.rack_units", f.rack_units, "must be 42 or 47")
+    if m.currency not in ("CNY", "USD"):
+        raise RequestError("finance.currency", m.currency, "must be CNY or USD")
+    if m.hosting not in ("own", "colo"):
+        raise RequestError("finance.hosting", m.hosting, "must be own or colo")
+    if not math.isfinite(m.discount) or not 0 <= m.discount < 1:
+        raise RequestError("finance.discount", m.discount,
+                           "must be a fraction from 0 up to (not including) 1")
+
+    goodput = _pick(out, "goodput", e.goodput, "schedule.goodput", "efficiency.goodput",
+                    0, 1, "must be a fraction above 0 and at most 1")
+    rack_kw = _pick(out, "rack_kw", f.rack_kw, "facility.rack_kw", "facility.rack_kw",
+                    0, 500, "must be a rack power budget above 0 and at most 500 kW")
+    pue = _pick(out, "pue", f.pue, f"facility.pue_{f.cooling}", "facility.pue",
+                1, 5, "must be at least 1.0 and at most 5", low_open=False)
+    rate = _pick(out, "exchange_rate", m.exchange_rate, "finance.exchange_rate",
+                 "finance.exchange_rate", 0, 1e6, "must be a positive number of CNY per USD")
+    cur = m.currency.lower()
+    power_price = _pick(out, "power_price", m.power_price, f"finance.power_price_{cur}",
+                        "finance.power_price", 0, 1e3, "must be zero or a positive price per kWh",
+                        low_open=False)
+    years = _pick(out, "years", m.years, "finance.years", "finance.years", 0, 30,
+                  "must be a whole number of years from 1 to 30")
+    if int(years) != years:
+        raise RequestError("finance.years", years, "must be a whole number of years from 1 to 30")
+    rent = _pick(out, "colo_rent_kw_month", m.colo_rent_kw_month,
+                 f"finance.colo_rent_kw_month_{cur}", "finance.colo_rent_kw_month", 0, 1e6,
+                 "must be zero or a positive rent per kW-month", low_open=False)
+    vat = _pick(out, "vat", m.vat, "finance.vat", "finance.vat", 0, 1,
+                "must be a fraction from 0 to 1", low_open=False)
+    warranty = _pick(out, "warranty_years", m.warranty_years, "finance.warranty_years",
+                     "finance.warranty_years", 0, 10, "must be a whole number of years from 0 to 10",
+                     low_open=False)
+    if int(warranty) != warranty:
+        raise RequestError("finance.warranty_years", warranty, "must be a whole number of years from 0 to 10")
+    maint = _pick(out, "maintenance_rate", m.maintenance_rate, "finance.maintenance_rate",
+                  "finance.maintenance_rate", 0, 1, "must be a fraction from 0 to 1", low_open=False)
+    if m.discount:
+        out.append(Assumption("discount", m.discount, "", "request", "given in the request"))
+    out.append(Assumption("cooling", f.cooling, "", "request" if f.cooling != "air" else "default",
+                          "how heat leaves the racks"))
+    out.append(Assumption("hosting", m.hosting, "", "request" if m.hosting != "own" else "default",
+                          "own data centre (energy only) or leased IDC (rent per kW of rack budget)"))
+    out.append(Assumption("currency", m.currency, "", "request", "prices converted at the exchange rate"))
+    return Resolved(
+        days=s.days, fleet_gpus=s.gpus, goodput=goodput, mfu_override=e.mfu, rack_kw=rack_kw,
+        pue=pue, exchange_rate=rate, power_price=power_price, years=int(years),
+        colo_rent_kw_month=rent, vat=vat, warranty_years=int(warranty),
+        maintenance_rate=maint, assumptions=tuple(out),
+    )

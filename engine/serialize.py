@@ -1,0 +1,111 @@
+"""Plans and comparisons as plain JSON-ready dicts (numbers stay numbers)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict
+from typing import Any
+
+from engine.estimate import Estimate
+from engine.model import Comparison, ComputeNeed, Plan
+
+
+def _num(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def workload_dict(need: ComputeNeed) -> dict[str, Any]:
+    return {
+        "label": need.label, "flops": need.flops, "pf_days": need.pf_days,
+        "pretrain_flops": need.pretrain_flops, "runs": need.runs,
+        "finetune_flops": need.finetune_flops, "tuning_flops": need.tuning_flops,
+        "params": need.params, "tokens": need.tokens, "moe": need.moe,
+    }
+
+
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    eff, fabric, racks, cooling, power, money = (
+        plan.efficiency, plan.fabric, plan.racks, plan.cooling, plan.power, plan.money)
+    out: dict[str, Any] = {
+        "config": plan.config, "vendor": plan.vendor, "server": plan.server, "gpu": plan.gpu,
+        "gpu_name": plan.gpu_name, "gpus_per_node": plan.gpus_per_node,
+        "feasible": plan.feasible,
+        "refusals": [asdict(m) for m in plan.refusals],
+        "warnings": [asdict(m) for m in plan.warnings],
+        "node_peak_dense_pflops": plan.node_peak_dense_pflops,
+        "node_peak_sparse_pflops": plan.node_peak_sparse_pflops,
+        "gpus": plan.gpus, "nodes": plan.nodes, "memory_floor_gpus": plan.memory_floor_gpus,
+        "racks": racks.count if racks else 0,
+        "days": plan.days, "days_low": plan.days_low, "days_high": plan.days_high,
+        "gpu_hours": plan.gpu_hours, "meets_deadline": plan.meets_deadline,
+        "currency": money.currency if money else None,
+    }
+    if eff is not None:
+        out.update({
+            "precision": eff.precision, "peak_dense_tflops": eff.peak_dense_tflops,
+            "peak_sparse_tflops": eff.peak_sparse_tflops, "mfu": eff.mfu,
+            "mfu_low": eff.mfu_low, "mfu_high": eff.mfu_high, "goodput": eff.goodput,
+            "mfu_factors": dict(eff.factors), "delivered_tflops_per_gpu": eff.delivered_tflops,
+        })
+    if not plan.feasible or power is None or cooling is None or racks is None \
+            or fabric is None or money is None:
+        return out
+    out.update({
+        "it_power_kw": power.it_max_kw, "it_typical_kw": power.it_typical_kw, "pue": power.pue,
+        "facility_power_kw": power.facility_kw, "energy_per_run_mwh": power.energy_per_run_mwh,
+        "cooling": {"kind": cooling.kind, "heat_kw": cooling.heat_kw,
+                    "units": [{"part": p, "count": n, "capacity_kw": kw} for p, n, kw in cooling.units],
+                    "btu_per_hour": cooling.btu_per_hour, "tons": cooling.tons},
+        "cooling_capacity_kw": cooling.capacity_kw,
+        "rack_power_kw": racks.max_power_kw,
+        "rack_layout": {
+            "rack_model": racks.rack_model, "rack_units": racks.rack_units,
+            "budget_kw": racks.budget_kw, "nodes_per_rack": racks.nodes_per_rack,
+            "limited_by": racks.limited_by, "pdus": racks.pdus, "pdu_part": racks.pdu_part,
+            "racks": [asdict(r) for r in racks.racks],
+        },
+        "network": {**asdict(fabric), "switches": fabric.switches},
+        "capex": money.capex, "tco": money.tco, "tco_by_year": list(money.tco_by_year),
+        "cost_per_pf_day": _num(money.cost_per_pf_day),
+        "money": {
+            "subtotals": dict(money.subtotals), "hardware": money.hardware,
+            "services": money.services, "discount_rate": money.discount_rate,
+            "discount": money.discount, "net": money.net, "vat_rate": money.vat_rate,
+            "vat": money.vat, "energy_per_year": money.energy_per_year,
+            "maintenance_per_year": list(money.maintenance_per_year),
+            "hosting_per_year": money.hosting_per_year, "years": money.years,
+            "energy_per_run": money.energy_per_run,
+        },
+        "bom": [{**asdict(line), "total": line.total} for line in plan.bom],
+        "assumptions": [asdict(a) for a in plan.assumptions],
+    })
+    return out
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    rec = comparison.recommendation
+    return {
+        "workload": workload_dict(comparison.compute),
+        "deadline_days": comparison.request.schedule.days,
+        "fleet_gpus": comparison.request.schedule.gpus,
+        "price_list": comparison.price_list,
+        "prices_indicative": True,
+        "recommendation": asdict(rec),
+        "plans": [plan_dict(p) for p in comparison.plans],
+    }
+
+
+def estimate_dict(est: Estimate) -> dict[str, Any]:
+    eff = est.efficiency
+    return {
+        "workload": workload_dict(est.compute),
+        "flops": est.compute.flops, "pf_days": est.compute.pf_days,
+        "gpu": est.gpu, "gpu_name": est.gpu_name, "gpus": est.gpus,
+        "precision": eff.precision, "peak_dense_tflops": eff.peak_dense_tflops,
+        "peak_sparse_tflops": eff.peak_sparse_tflops,
+        "mfu": eff.mfu, "mfu_low": eff.mfu_low, "mfu_high": eff.mfu_high,
+        "mfu_factors": dict(eff.factors), "goodput": eff.goodput,
+        "delivered_tflops_per_gpu": eff.delivered_tflops,
+        "days": est.days, "days_low": est.days_low, "days_high": est.days_high,
+        "gpu_hours": est.gpu_hours, "memory_floor_gpus": est.memory_floor_gpus,
+    }
