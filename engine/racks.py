@@ -92,19 +92,18 @@ def lay_out(
             pending = []
 
     budget_w = min(spec.network_kw, spec.budget_kw) * 1000
-    while pending:
-        units, watts, kg, count = mgmt.units, mgmt.max_w, mgmt.weight_kg, 1
-        rest: list[Box] = []
-        for box in pending:
-            if (units + box.units <= spec.network_units and watts + box.max_w <= budget_w
-                    and kg + box.weight_kg <= spec.max_load_kg):
-                units, watts, kg, count = units + box.units, watts + box.max_w, kg + box.weight_kg, count + 1
-            else:
-                rest.append(box)
-        if count == 1:
+    # Next fit: switches fill one network rack (with its management switch) after another.
+    units, watts, kg, count = mgmt.units, mgmt.max_w, mgmt.weight_kg, 1
+    for i, box in enumerate(pending):
+        if box.units + mgmt.units > spec.network_units or box.max_w + mgmt.max_w > budget_w:
             raise RackRefusal("a switch does not fit a network rack's space or power budget")
-        racks.append(Rack("network", 0, count, units, watts / 1000, kg))
-        pending = rest
+        if (units + box.units > spec.network_units or watts + box.max_w > budget_w
+                or kg + box.weight_kg > spec.max_load_kg):
+            racks.append(Rack("network", 0, count, units, watts / 1000, kg))
+            units, watts, kg, count = mgmt.units, mgmt.max_w, mgmt.weight_kg, 1
+        units, watts, kg, count = units + box.units, watts + box.max_w, kg + box.weight_kg, count + 1
+        if i == len(pending) - 1:
+            racks.append(Rack("network", 0, count, units, watts / 1000, kg))
 
     hungriest = max(r.power_kw for r in racks)
     fitting = [p for p in sorted(pdu_choices, key=lambda p: p[1]) if p[1] >= hungriest]

@@ -1,0 +1,450 @@
+"""The price list: one indicative unit price per catalog item, apart from the catalog.
+
+Procurement replaces the shipped list (``resources/prices/prices.csv``) with real
+vendor quotes: a list is imported from .csv or .xlsx, validated row by row, and
+kept as the user's copy in the user data folder. Every price carries its
+currency, date, source and confidence; shipped prices are indicative only.
+
+Columns (one header row, any order, extra columns ignored)::
+
+    item,vendor,part_number,description_en,description_zh,unit_price,currency,date,source,confidence
+
+``item`` is a catalog id: a configuration id prices the base system without its
+GPUs and compute HCAs, which are priced by their own ids.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal, cast, get_args
+
+import platformdirs
+
+from engine.resources import resource_path
+
+if TYPE_CHECKING:
+    from engine.catalog import Catalog
+
+Currency = Literal["CNY", "USD"]
+Confidence = Literal["low", "medium", "high"]
+
+CURRENCIES: Final[tuple[Currency, ...]] = get_args(Currency)
+CONFIDENCES: Final[tuple[Confidence, ...]] = get_args(Confidence)
+COLUMNS: Final[tuple[str, ...]] = (
+    "item",
+    "vendor",
+    "part_number",
+    "description_en",
+    "description_zh",
+    "unit_price",
+    "currency",
+    "date",
+    "source",
+    "confidence",
+)
+# Catalog sections whose records are bought, so each needs a price. Servers are
+# not: a configuration (server + GPU option) is what a quote line buys.
+BOUGHT_SECTIONS: Final[tuple[str, ...]] = (
+    "configurations",
+    "gpus",
+    "network",
+    "racks",
+    "pdus",
+    "cooling",
+    "services",
+)
+DATA_DIR_ENV: Final = "CLUSTERQUOTE_DATA_DIR"
+APP_NAME: Final = "ClusterQuote"
+
+_ITEM_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_OPTIONAL_TEXT = frozenset({"vendor", "part_number", "description_zh"})
+
+
+class PriceError(ValueError):
+    """A price list is unreadable, malformed, or lacks a price asked for."""
+
+
+class _BadValue(Exception):
+    """A cell's value is not allowed; ``allowed`` says what would be."""
+
+    def __init__(self, allowed: str) -> None:
+        super().__init__(allowed)
+        self.allowed = allowed
+
+
+# ---------------------------------------------------------------- values
+
+
+def _text(column: str, value: str) -> str:
+    text = value.strip()
+    if not text and column not in _OPTIONAL_TEXT:
+        raise _BadValue("a non-empty text")
+    return text
+
+
+def _item(value: str) -> str:
+    item = value.strip()
+    if not _ITEM_RE.match(item):
+        raise _BadValue("a catalog id: lowercase letters, digits and dashes, e.g. a100-sxm4-80gb")
+    return item
+
+
+def _unit_price(value: str | float) -> float:
+    try:
+        price = float(value.strip() if isinstance(value, str) else value)
+    except ValueError:
+        raise _BadValue("a number greater than 0, e.g. 103500 or 12000.50") from None
+    if not math.isfinite(price) or price <= 0:
+        raise _BadValue("a number greater than 0, e.g. 103500 or 12000.50")
+    return price
+
+
+def _currency(value: str) -> Currency:
+    code = value.strip().upper()
+    if code not in CURRENCIES:
+        raise _BadValue(" or ".join(CURRENCIES))
+    return code
+
+
+def _date(value: str | dt.date) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = value.strip()
+    try:
+        if not _DATE_RE.match(text):
+            raise ValueError(text)
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise _BadValue("a date written yyyy-mm-dd, e.g. 2023-06-01") from None
+    return text
+
+
+def _confidence(value: str) -> Confidence:
+    level = value.strip().lower()
+    if level not in CONFIDENCES:
+        raise _BadValue(", ".join(CONFIDENCES))
+    return level
+
+
+_PARSERS: Final[dict[str, Callable[[Any], object]]] = {
+    "item": _item,
+    "vendor": lambda v: _text("vendor", v),
+    "part_number": lambda v: _text("part_number", v),
+    "description_en": lambda v: _text("description_en", v),
+    "description_zh": lambda v: _text("description_zh", v),
+    "unit_price": _unit_price,
+    "currency": _currency,
+    "date": _date,
+    "source": lambda v: _text("source", v),
+    "confidence": _confidence,
+}
+
+
+# ---------------------------------------------------------------- entries
+
+
+@dataclass(frozen=True)
+class PriceEntry:
+    """One line of the price list."""
+
+    item: str
+    vendor: str
+    part_number: str
+    description_en: str
+    description_zh: str
+    unit_price: float
+    currency: Currency
+    date: str  # ISO yyyy-mm-dd
+    source: str
+    confidence: Confidence
+
+    def __post_init__(self) -> None:
+        for column in COLUMNS:
+            value = getattr(self, column)
+            try:
+                parsed = _PARSERS[column](value)
+            except _BadValue as exc:
+                raise PriceError(
+                    f"price entry '{self.item}': {column} {value!r} is not allowed; "
+                    f"expected {exc.allowed}"
+                ) from None
+            if parsed != value or type(parsed) is not type(value):  # "cny" -> "CNY", 1 -> 1.0
+                object.__setattr__(self, column, parsed)
+
+    def as_row(self) -> dict[str, str]:
+        """The entry as text cells, unit price written without a needless '.0'."""
+        row = {column: str(getattr(self, column)) for column in COLUMNS}
+        row["unit_price"] = _format_price(self.unit_price)
+        return row
+
+
+def _format_price(price: float) -> str:
+    price = float(price)
+    return str(int(price)) if price.is_integer() else repr(price)
+
+
+@dataclass(frozen=True)
+class PriceList:
+    """Prices by item id, and where they came from."""
+
+    name: str  # the file read, or a description of where the prices came from
+    entries: dict[str, PriceEntry] = field(default_factory=dict)
+
+    @property
+    def indicative(self) -> bool:
+        """True unless every price is of high confidence (a vendor's firm quote)."""
+        return any(e.confidence != "high" for e in self.entries.values())
+
+    def entry(self, item: str) -> PriceEntry:
+        try:
+            return self.entries[item]
+        except KeyError:
+            raise PriceError(f"no price for '{item}' in the price list {self.name}") from None
+
+    def price(self, item: str, currency: str, exchange_rate: float) -> float:
+        """Unit price of ``item`` in ``currency``; ``exchange_rate`` is CNY per USD."""
+        if currency not in CURRENCIES:
+            raise PriceError(f"currency '{currency}' is not allowed; expected CNY or USD")
+        if not (math.isfinite(exchange_rate) and exchange_rate > 0):
+            raise PriceError(
+                f"exchange rate {exchange_rate} is not allowed; expected CNY per USD, above 0"
+            )
+        entry = self.entry(item)
+        if entry.currency == currency:
+            return entry.unit_price
+        if entry.currency == "USD":  # to CNY
+            return entry.unit_price * exchange_rate
+        return entry.unit_price / exchange_rate  # CNY to USD
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _cell_text(value: object) -> str:
+    """An .xlsx cell as the text a .csv would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
+        line = 1
+        for row in reader:
+            yield line, row
+            line = reader.line_num + 1
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise PriceError(f"cannot read {path} as an Excel workbook: {exc}") from None
+    try:
+        sheet = book["prices"] if "prices" in book.sheetnames else book.worksheets[0]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, [_cell_text(v) for v in row]
+    finally:
+        book.close()
+
+
+def read_price_list(path: Path) -> PriceList:
+    """Read and validate a .csv or .xlsx price list; PriceError says what is wrong and where."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise PriceError(f"{path}: a price list must be a .csv or .xlsx file")
+    if not path.is_file():
+        raise PriceError(f"price list {path} does not exist")
+    rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
+    try:
+        entries = _parse_rows(path, rows)
+    except UnicodeDecodeError:
+        raise PriceError(f"{path}: not a UTF-8 text file; save the CSV as UTF-8") from None
+    except OSError as exc:
+        raise PriceError(f"cannot read price list {path}: {exc.strerror}") from None
+    except csv.Error as exc:
+        raise PriceError(f"{path}: malformed CSV: {exc}") from None
+    return PriceList(name=str(path), entries=entries)
+
+
+def _parse_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> dict[str, PriceEntry]:
+    header: dict[str, int] | None = None
+    entries: dict[str, PriceEntry] = {}
+    lines: dict[str, int] = {}
+    for line, cells in rows:
+        if not any(c.strip() for c in cells):
+            continue  # blank lines, trailing empty rows of a sheet
+        if header is None:
+            names = [c.strip().lower() for c in cells]
+            missing = [c for c in COLUMNS if c not in names]
+            if missing:
+                raise PriceError(
+                    f"{path}, line {line}: the header lacks column(s) {', '.join(missing)}; "
+                    f"a price list needs {','.join(COLUMNS)}"
+                )
+            header = {c: names.index(c) for c in COLUMNS}
+            continue
+        values: dict[str, object] = {}
+        for column, index in header.items():
+            raw = cells[index] if index < len(cells) else ""
+            try:
+                values[column] = _PARSERS[column](raw)
+            except _BadValue as exc:
+                raise PriceError(
+                    f"{path}, line {line}, column {column}: value {raw!r} is not allowed; "
+                    f"expected {exc.allowed}"
+                ) from None
+        item = cast(str, values["item"])
+        if item in entries:
+            raise PriceError(
+                f"{path}, line {line}, column item: value {item!r} is a duplicate of line "
+                f"{lines[item]}; each item may have one price"
+            )
+        entries[item] = PriceEntry(**values)  # type: ignore[arg-type]
+        lines[item] = line
+    if header is None:
+        raise PriceError(f"{path} is empty; a price list needs the header {','.join(COLUMNS)}")
+    return entries
+
+
+# ---------------------------------------------------------------- where lists live
+
+
+def shipped_price_list_path() -> Path:
+    return resource_path("prices", "prices.csv")
+
+
+def user_data_dir() -> Path:
+    """The user's data folder; CLUSTERQUOTE_DATA_DIR overrides it (tests, portable installs)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def user_price_list_path() -> Path:
+    return user_data_dir() / "prices.csv"
+
+
+def load_price_list() -> PriceList:
+    """The user's price list if there is one, else the shipped indicative list."""
+    user = user_price_list_path()
+    if user.is_file():
+        return read_price_list(user)
+    return read_price_list(shipped_price_list_path())
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Write via a temporary file in the same folder, then os.replace: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _write_csv(price_list: PriceList, path: Path) -> None:
+    # utf-8-sig: Excel opens the Chinese descriptions correctly
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for entry in price_list.entries.values():
+            writer.writerow(entry.as_row())
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _write_xlsx(price_list: PriceList, path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "prices"
+    sheet.append(list(COLUMNS))
+    for entry in price_list.entries.values():
+        row = entry.as_row()
+        sheet.append([entry.unit_price if c == "unit_price" else row[c] for c in COLUMNS])
+    for row_cells in sheet.iter_rows(min_row=1):
+        for cell in row_cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text: "=..." never becomes a formula
+    book.save(path)
+
+
+def write_price_list(price_list: PriceList, path: Path) -> None:
+    """Write ``price_list`` to a .csv or .xlsx file, atomically."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        _write_atomically(path, lambda tmp: _write_csv(price_list, tmp))
+    elif suffix == ".xlsx":
+        _write_atomically(path, lambda tmp: _write_xlsx(price_list, tmp))
+    else:
+        raise PriceError(f"{path}: a price list must be a .csv or .xlsx file")
+
+
+def save_user_price_list(price_list: PriceList) -> Path:
+    """Make ``price_list`` the user's copy (atomically); return where it was written."""
+    path = user_price_list_path()
+    write_price_list(price_list, path)
+    return path
+
+
+def import_price_list(src: Path) -> PriceList:
+    """Validate ``src`` (.csv or .xlsx) and make it the user's price list."""
+    imported = read_price_list(src)
+    path = save_user_price_list(imported)
+    return PriceList(name=str(path), entries=imported.entries)
+
+
+def reset_user_price_list() -> None:
+    """Forget the user's price list: the shipped one applies again."""
+    user_price_list_path().unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- against the catalog
+
+
+def bought_items(catalog: Catalog) -> list[str]:
+    """Catalog ids that a bill of materials can buy, each of which needs a price."""
+    return sorted(item for section in BOUGHT_SECTIONS for item in getattr(catalog, section))
+
+
+def missing_items(price_list: PriceList, catalog: Catalog) -> list[str]:
+    """Catalog ids with no price in ``price_list``."""
+    return [item for item in bought_items(catalog) if item not in price_list.entries]

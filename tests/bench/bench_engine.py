@@ -1,0 +1,51 @@
+"""Time one plan and a full comparison over the catalog.
+
+    uv run python tests/bench/bench_engine.py
+
+Targets on the 2-core reference machine: one plan under 5 ms, the full comparison under 100 ms.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from engine.catalog import load_catalog
+from engine.compare import compare
+from engine.model import PlanRequest, Schedule, Workload
+from engine.prices import load_price_list
+
+
+def _time(label: str, fn: Callable[[], object], repeat: int, target_ms: float) -> None:
+    fn()  # warm caches: catalog, price list, parameters are read once per process
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    median = statistics.median(samples)
+    print(f"{label:44} median {median:7.2f} ms  p95 {sorted(samples)[int(0.95 * repeat) - 1]:7.2f} ms"
+          f"  target {target_ms:g} ms  {'ok' if median < target_ms else 'OVER'}")
+
+
+def main() -> None:
+    catalog, prices = load_catalog(), load_price_list()
+    n = len(catalog.configurations)
+    one = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=("inspur-nf5688m6-a800",))
+    every = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30))
+    big = PlanRequest(Workload(preset="llama3.1-405b"), Schedule(days=60))
+    _time("one plan (GPT-3 175B, 30 days, NF5688M6)", lambda: compare(one, catalog=catalog,
+          price_list=prices), 200, 5)
+    _time(f"full comparison ({n} configurations)", lambda: compare(every, catalog=catalog,
+          price_list=prices), 50, 100)
+    _time(f"full comparison, Llama 3.1 405B ({n})", lambda: compare(big, catalog=catalog,
+          price_list=prices), 50, 100)
+    start = time.perf_counter()
+    load_catalog.cache_clear()
+    load_catalog()
+    print(f"{'catalog load and validation (cold)':44} {(time.perf_counter() - start) * 1000:7.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Hand-worked sizing examples, each written out, and the fabric against NVIDIA's SuperPOD."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from engine.compare import compare
+from engine.fabric import fat_tree
+from engine.model import Efficiency, Facility, Finance, Plan, PlanRequest, Schedule, Workload
+
+GPT3 = Workload(preset="gpt3-175b")  # 6 × 174.6e9 × 300e9 = 3.1428e23 FLOPs
+
+
+def _plan(schedule: Schedule, config: str, efficiency: Efficiency | None = None,
+          facility: Facility | None = None) -> Plan:
+    request = PlanRequest(GPT3, schedule, efficiency or Efficiency(), facility or Facility(),
+                          Finance(), configs=(config,))
+    return compare(request).plans[0]
+
+
+def test_gpus_for_a_30_day_deadline_by_hand() -> None:
+    # A800 SXM4: 312 TFLOP/s dense BF16. MFU fixed at 0.40, goodput 1.
+    # GPUs = 3.1428e23 / (312e12 × 0.40 × 30 × 86400) = 971.6 -> 972 -> whole 8-GPU nodes: 976
+    plan = _plan(Schedule(days=30), "inspur-nf5688m6-a800", efficiency=Efficiency(mfu=0.4, goodput=1.0))
+    assert pytest.approx(971.6, abs=0.1) == 3.1428e23 / (312e12 * 0.40 * 30 * 86_400)
+    assert plan.gpus == 976 and plan.nodes == 122
+    # days at 976 GPUs: 3.1428e23 / (976 × 312e12 × 0.4 × 86400) = 29.86
+    assert plan.days == pytest.approx(29.86, abs=0.01)
+
+
+def test_days_for_a_fixed_fleet_by_hand() -> None:
+    # 1024 H100 SXM5 at 989 TFLOP/s, MFU 0.4, goodput 0.9:
+    # 3.1428e23 / (1024 × 989e12 × 0.4 × 0.9 × 86400) = 9.98 days
+    plan = _plan(Schedule(gpus=1024), "lenovo-sr680av3-h100",
+                 efficiency=Efficiency(mfu=0.4, goodput=0.9))
+    assert plan.days == pytest.approx(9.98, abs=0.01)
+    assert plan.gpu_hours == pytest.approx(1024 * 9.98 * 24, rel=1e-3)
+
+
+def test_memory_floor_by_hand() -> None:
+    # 174.6e9 params × 16 B = 2.794e12 B; 80 GB × (1 − 0.25) = 60e9 B usable -> 46.6 -> 47 GPUs
+    plan = _plan(Schedule(days=10_000), "inspur-nf5688m6-a800")
+    assert plan.memory_floor_gpus == 47
+    assert plan.gpus == 48  # six whole nodes, though one node would meet the deadline
+
+
+def test_a_fleet_below_the_memory_floor_is_refused() -> None:
+    plan = _plan(Schedule(gpus=16), "inspur-nf5688m6-a800")
+    assert not plan.feasible
+    assert "47" in plan.refusals[0].text
+
+
+def test_racks_by_hand() -> None:
+    # NF5688M6: 6.5 kW max, 6U. 20 kW budget less a 1U management switch:
+    # power allows floor((20000 − mgmt W) / 6500) = 3 per rack; space allows (floor(42 × 0.9) − 2) / 6 = 5.
+    plan = _plan(Schedule(gpus=976), "inspur-nf5688m6-a800", facility=Facility(rack_kw=20))
+    racks = plan.racks
+    assert racks is not None
+    assert racks.nodes_per_rack == 3 and racks.limited_by == "power"
+    compute = [r for r in racks.racks if r.kind == "compute"]
+    assert len(compute) == math.ceil(122 / 3) == 41
+    assert all(r.power_kw <= 20 for r in racks.racks)
+
+
+def test_the_seed_node_peaks() -> None:
+    # "5 PFLOPS" per NF5688M6 = 8 × 624 sparse FP16 TFLOP/s; dense is 8 × 312
+    plan = _plan(Schedule(gpus=8), "inspur-nf5688m6-a800")
+    assert plan.node_peak_sparse_pflops == pytest.approx(4.992)
+    assert plan.node_peak_dense_pflops == pytest.approx(2.496)
+
+
+@pytest.mark.parametrize(("nodes", "leaves", "spines"), [(31, 8, 4), (63, 16, 8), (127, 32, 16)])
+def test_fat_tree_matches_the_dgx_h100_superpod(nodes: int, leaves: int, spines: int) -> None:
+    # NVIDIA DGX SuperPOD (H100) reference architecture: 1, 2 and 4 scalable units of 32 nodes
+    # (less the UFM slot) on 64-port NDR switches, 8 rails; 4 SU: 1024 spine-leaf cables.
+    tree = fat_tree(nodes, rails=8, radix=64)
+    assert (tree.tiers, tree.leaves, tree.spines) == (2, leaves, spines)
+    assert tree.switch_cables == leaves * 32
+
+
+def test_fat_tree_goes_to_three_tiers_past_r_squared_over_two() -> None:
+    # 40-port HDR: two tiers up to 40² / 2 = 800 endpoints; 200 nodes × 8 rails = 1600 need three.
+    assert fat_tree(100, rails=8, radix=40).tiers == 2
+    tree = fat_tree(200, rails=8, radix=40)
+    # leaves = 8 rails × ceil(200 / 20) = 80; pods of 20 leaves: 4 pods × 20 spines = 80 spines;
+    # cores = 80 × 20 / 40 = 40
+    assert (tree.tiers, tree.leaves, tree.spines, tree.cores) == (3, 80, 80, 40)
+
+
+def test_one_node_needs_no_fabric_and_a_few_share_one_switch() -> None:
+    assert fat_tree(1, rails=8, radix=40).leaves == 0
+    assert (fat_tree(4, rails=8, radix=40).tiers, fat_tree(4, rails=8, radix=40).leaves) == (1, 1)
