@@ -33,12 +33,12 @@ FLAGS = {
 
 
 class UsageError(Exception):
-    pass
+    """argparse's complaint, raised instead of printing usage so the CLI says one line."""
 
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.prog}: error: {message}")
 
 
 def _number(kind: str) -> Callable[[str], float]:
@@ -252,8 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     except UsageError as exc:
-        return _fail(str(exc).split(": ", 1)[-1] if str(exc).startswith("clusterquote:")
-                     else str(exc))
+        print(exc, file=sys.stderr)
+        return 2
     if args.command is None:
         parser.print_help()
         return 0

@@ -44,8 +44,9 @@ def fat_tree(nodes: int, rails: int, radix: int) -> TreeCounts:
             f"{endpoints} fabric endpoints exceed a three-tier fat tree of {radix}-port switches "
             f"({radix**3 // 4})"
         )
-    pods = math.ceil(leaves / half)
-    spines = pods * half
+    # Pods of up to R/2 leaves; a spine has R/2 ports down and R/2 up, so each pod needs as
+    # many spines as it has leaves.
+    spines = leaves
     cores = math.ceil(spines * half / radix)
     return TreeCounts(3, leaves, spines, cores, leaves * half + spines * half)
 

@@ -64,7 +64,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "limited_by": racks.limited_by, "pdus": racks.pdus, "pdu_part": racks.pdu_part,
             "racks": [asdict(r) for r in racks.racks],
         },
-        "network": {**asdict(fabric), "switches": fabric.switches},
+        "network": {**asdict(fabric), "switches": fabric.switches,
+                    "cables": fabric.node_cables + fabric.switch_cables},
         "capex": money.capex, "tco": money.tco, "tco_by_year": list(money.tco_by_year),
         "cost_per_pf_day": _num(money.cost_per_pf_day),
         "money": {
@@ -76,7 +77,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "hosting_per_year": money.hosting_per_year, "years": money.years,
             "energy_per_run": money.energy_per_run,
         },
-        "bom": [{**asdict(line), "total": line.total} for line in plan.bom],
+        "bom": [{**asdict(line), "description": line.description_en, "total": line.total}
+                for line in plan.bom],
         "assumptions": [asdict(a) for a in plan.assumptions],
     })
     return out
