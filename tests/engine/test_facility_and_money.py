@@ -1,0 +1,101 @@
+"""Cooling, PDUs and money, worked by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.compare import compare
+from engine.cooling import KW_PER_TON, KW_TO_BTU_H, Unit, n_plus_one, plan_cooling
+from engine.model import Facility, Finance, PlanRequest, Schedule, Workload
+from engine.racks import Box, RackSpec, lay_out
+
+
+def test_cooling_units_and_conversions_by_hand() -> None:
+    # 850 kW of heat: 100 kW CRAHs need 9 + 1 = 10 (1000 kW installed);
+    # 40 kW in-row units need 22 + 1 = 23 (920 kW installed): less spare, so chosen.
+    unit, count = n_plus_one(850, [Unit("crah-100", 100), Unit("inrow-40", 40)])
+    assert (unit.part, count) == ("inrow-40", 23)
+    plan = plan_cooling(kind="air", compute_rack_kw=[400, 400], other_kw=50,
+                        crah=[Unit("crah-100", 100)], rdhx=[], cdu=[], liquid_capture=0.75)
+    assert plan.units == (("crah-100", 10, 100),)
+    assert plan.capacity_kw == 900  # N units, the spare excluded
+    assert plan.btu_per_hour == pytest.approx(850 * 3412.14)
+    assert plan.tons == pytest.approx(850 / 3.517)
+    assert pytest.approx(1 / KW_PER_TON, rel=1e-3) == KW_TO_BTU_H / 12_000  # 1 ton = 12 000 BTU/h
+
+
+def test_rear_doors_take_each_compute_rack_and_crah_the_rest() -> None:
+    # two 30 kW racks behind 40 kW doors; a 10 kW network rack goes to the room: 100 kW CRAH × (1 + 1)
+    plan = plan_cooling(kind="rdhx", compute_rack_kw=[30, 30], other_kw=10,
+                        crah=[Unit("crah-100", 100)], rdhx=[Unit("rdhx-40", 40)], cdu=[],
+                        liquid_capture=0.75)
+    assert plan.units == (("rdhx-40", 2, 40), ("crah-100", 2, 100))
+    assert plan.capacity_kw >= plan.heat_kw == 70
+
+
+def test_liquid_cooling_splits_the_heat() -> None:
+    # 3 × 100 kW liquid-cooled racks, 75 % to coolant: 225 kW on 200 kW CDUs = 2 + 1;
+    # 75 kW + 20 kW network to the room: 100 kW CRAH × 2
+    plan = plan_cooling(kind="liquid", compute_rack_kw=[100, 100, 100], other_kw=20,
+                        crah=[Unit("crah-100", 100)], rdhx=[], cdu=[Unit("cdu-200", 200)],
+                        liquid_capture=0.75)
+    assert plan.units == (("cdu-200", 3, 200), ("crah-100", 2, 100))
+
+
+def test_pdus_carry_the_whole_rack_on_each_feed() -> None:
+    # 3 nodes × 6.5 kW + 0.1 kW management = 19.6 kW: a 22 kW PDU on each of the A and B feeds
+    spec = RackSpec("rack-42u", 42, 1500, 0.9, 2, 20, 38, 15)
+    layout = lay_out(6, Box(6, 6500, 100), Box(1, 100, 5), [], spec,
+                     [("pdu-7", 7.4), ("pdu-22", 22), ("pdu-43", 43)])
+    assert layout.count == 2 and layout.pdu_part == "pdu-22" and layout.pdus == 4
+    assert layout.max_power_kw == pytest.approx(19.6)
+
+
+def test_money_by_hand() -> None:
+    finance = Finance(currency="CNY", power_price=0.6, vat=0.13, discount=0.1, years=4,
+                      warranty_years=3, maintenance_rate=0.08, hosting="colo", colo_rent_kw_month=500)
+    request = PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=16),
+                          facility=Facility(rack_kw=20, pue=1.4), finance=finance,
+                          configs=("inspur-nf5688m6-a800",))
+    plan = compare(request).plans[0]
+    money, power, racks = plan.money, plan.power, plan.racks
+    assert money is not None and power is not None and racks is not None
+    gross = sum(line.qty * line.unit_price for line in plan.bom)
+    assert money.capex == pytest.approx(gross * 0.9 * 1.13)
+    # energy: facility kW (typical IT × 1.4) × 8760 h × 0.6 CNY/kWh
+    assert power.facility_kw == pytest.approx(power.it_typical_kw * 1.4)
+    assert money.energy_per_year == pytest.approx(power.facility_kw * 8760 * 0.6)
+    # rent: 500 CNY per kW-month × 20 kW × racks × 12
+    assert money.hosting_per_year == pytest.approx(500 * 20 * racks.count * 12)
+    # maintenance only in year 4, after the 3-year warranty: 8 % of discounted hardware
+    assert money.maintenance_per_year[:3] == (0.0, 0.0, 0.0)
+    assert money.maintenance_per_year[3] == pytest.approx(money.hardware * 0.9 * 0.08)
+    yearly = money.energy_per_year + money.hosting_per_year
+    assert money.tco == pytest.approx(money.capex + 4 * yearly + money.maintenance_per_year[3])
+    warranty = next(line for line in plan.bom if line.item == "warranty-node-year")
+    assert warranty.qty == 2 * 3  # two servers, three years
+
+
+def test_prices_convert_at_the_exchange_rate() -> None:
+    # A price listed in USD is that many dollars and 7.2 × as many yuan at the default rate;
+    # one listed in CNY is 1/8 as many dollars at a rate of 8 CNY per USD.
+    from engine.prices import load_price_list
+
+    listed = load_price_list()
+    base = PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=8), configs=("lenovo-sr680av3-h100",))
+    cny = compare(base).plans[0]
+    usd = compare(PlanRequest(base.workload, base.schedule,
+                              finance=Finance(currency="USD", exchange_rate=8.0),
+                              configs=base.configs)).plans[0]
+    in_cny = {line.item: line.unit_price for line in cny.bom}
+    currencies = set()
+    for line in usd.bom:
+        entry = listed.entry(line.item)
+        currencies.add(entry.currency)
+        if entry.currency == "USD":
+            assert line.unit_price == pytest.approx(entry.unit_price, abs=0.005)
+            assert in_cny[line.item] == pytest.approx(entry.unit_price * 7.2, abs=0.005)
+        else:
+            assert line.unit_price == pytest.approx(entry.unit_price / 8, abs=0.005)
+            assert in_cny[line.item] == pytest.approx(entry.unit_price, abs=0.005)
+    assert currencies == {"CNY", "USD"}  # both directions were exercised
