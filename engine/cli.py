@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from engine.catalog import CatalogError
 from engine.errors import RequestError
-from engine.model import Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
+from engine.export.safe import ExportError
+from engine.model import Comparison, Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
+from engine.prices import PriceError
 
 # request field -> the flag that sets it
 FLAGS = {
@@ -28,7 +32,7 @@ FLAGS = {
     "finance.hosting": "--hosting", "finance.colo_rent_kw_month": "--colo-rent",
     "finance.vat": "--vat", "finance.discount": "--discount",
     "finance.warranty_years": "--warranty-years", "finance.maintenance_rate": "--maintenance-rate",
-    "configs": "--config", "gpu": "--gpu",
+    "configs": "--config", "gpu": "--gpu", "valid_days": "--valid-days",
 }
 
 
@@ -174,17 +178,28 @@ def workload_from(args: argparse.Namespace) -> Workload:
                     tuning_pf_days=args.tuning_pf_days, moe=args.moe)
 
 
-def _plan(args: argparse.Namespace) -> int:
+def _runnable_comparison(args: argparse.Namespace) -> Comparison:
+    """Plan the request; a named configuration that cannot run it, or none that can, is an error."""
     from engine.compare import compare
+
+    comparison = compare(request_from(args))
+    refused = [p for p in comparison.plans if not p.feasible]
+    if args.config and refused:  # the user asked for these by name
+        plan = refused[0]
+        raise RequestError("configs", plan.config, "it cannot run this workload: "
+                           + "; ".join(m.text for m in plan.refusals))
+    if len(refused) == len(comparison.plans):
+        first = refused[0]
+        raise UsageError(f"clusterquote: error: no configuration can run this workload "
+                         f"(e.g. {first.config}: {first.refusals[0].text})")
+    return comparison
+
+
+def _plan(args: argparse.Namespace) -> int:
     from engine.report import comparison_table
     from engine.serialize import comparison_dict
 
-    comparison = compare(request_from(args))
-    if args.config:  # the user asked for these: one that cannot run the workload is an error
-        for plan in comparison.plans:
-            if not plan.feasible:
-                raise RequestError("configs", plan.config, "it cannot run this workload: "
-                                   + "; ".join(m.text for m in plan.refusals))
+    comparison = _runnable_comparison(args)
     if args.format == "json":
         print(json.dumps(comparison_dict(comparison), indent=2, ensure_ascii=False))
     else:
@@ -220,17 +235,11 @@ def _catalog(args: argparse.Namespace) -> int:
 
 
 def _quote(args: argparse.Namespace) -> int:
-    from engine.compare import compare
     from engine.export import write_quote
 
-    comparison = compare(request_from(args))
-    if args.config:
-        for plan in comparison.plans:
-            if not plan.feasible:
-                raise RequestError("configs", plan.config, "it cannot run this workload: "
-                                   + "; ".join(m.text for m in plan.refusals))
     if args.valid_days < 1:
         raise RequestError("valid_days", args.valid_days, "must be 1 or more days")
+    comparison = _runnable_comparison(args)
     path = write_quote(comparison, args.out, lang=args.lang, customer=args.customer,
                        quote_no=args.quote_no, valid_days=args.valid_days)
     print(f"wrote {path}")
@@ -259,11 +268,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except RequestError as exc:
         flag = FLAGS.get(exc.field, exc.field)
+        if exc.value is None:
+            return _fail(f"{flag} is missing; {exc.allowed}")
         shown = exc.value if not isinstance(exc.value, float) else f"{exc.value:g}"
         return _fail(f"{flag}: {shown} is not allowed; {exc.allowed}")
-    except (ValueError, OSError) as exc:  # catalog, price list or export problems
+    except BrokenPipeError:  # the reader (`| head`) left: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except ExportError as exc:
+        return _fail(f"--out: {exc}")
+    except (CatalogError, PriceError, OSError) as exc:
         return _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
 

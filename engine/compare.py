@@ -50,7 +50,7 @@ def compare(
     prices = price_list or load_price_list()
     need = compute_need(request.workload)
     res = resolve(request)
-    configs = request.configs or default_configs(catalog)
+    configs = tuple(dict.fromkeys(request.configs)) or default_configs(catalog)  # drop repeats
     for cfg in configs:
         if cfg not in catalog.configurations:
             raise RequestError("configs", cfg, "known configurations: "

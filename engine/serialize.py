@@ -9,6 +9,13 @@ from typing import Any
 from engine.estimate import Estimate
 from engine.model import Comparison, ComputeNeed, Plan
 
+REFUSED_NULLS = (
+    "precision", "peak_dense_tflops", "peak_sparse_tflops", "mfu", "mfu_low", "mfu_high", "goodput",
+    "mfu_factors", "delivered_tflops_per_gpu", "it_power_kw", "it_typical_kw", "pue",
+    "facility_power_kw", "energy_per_run_mwh", "cooling", "cooling_capacity_kw", "rack_power_kw",
+    "rack_layout", "network", "capex", "tco", "cost_per_pf_day", "money",
+)
+
 
 def _num(value: float) -> float | None:
     return value if math.isfinite(value) else None
@@ -49,6 +56,9 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         })
     if not plan.feasible or power is None or cooling is None or racks is None \
             or fabric is None or money is None:
+        # a refused plan keeps every key of the contract, with nothing to report in it
+        out.update({k: None for k in REFUSED_NULLS if k not in out})
+        out.update({"bom": [], "assumptions": [], "tco_by_year": []})
         return out
     out.update({
         "it_power_kw": power.it_max_kw, "it_typical_kw": power.it_typical_kw, "pue": power.pue,

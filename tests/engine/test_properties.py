@@ -1,0 +1,272 @@
+"""Invariants of every feasible plan, checked by hypothesis over random but valid requests.
+
+Each example plans one catalog configuration (so a failure names it) with a random
+workload, schedule, facility and finance. Refused plans are skipped: the properties
+are about what a feasible plan promises.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine import compare
+from engine.assumptions import default
+from engine.catalog import load_catalog
+from engine.model import (
+    CATEGORIES,
+    Efficiency,
+    Facility,
+    Finance,
+    Plan,
+    PlanRequest,
+    Schedule,
+    Workload,
+)
+
+CONFIG_IDS = sorted(load_catalog().configurations)
+
+FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FEWER = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def log_uniform(low: float, high: float) -> st.SearchStrategy[float]:
+    """Values spread evenly over the decades from ``low`` to ``high``."""
+    return st.floats(math.log10(low), math.log10(high)).map(lambda e: min(high, max(low, 10.0**e)))
+
+
+workloads = st.one_of(
+    st.builds(lambda n, d: Workload(params=n, tokens=d), log_uniform(1e8, 2e12), log_uniform(1e10, 2e13)),
+    st.builds(lambda x: Workload(pf_days=x), log_uniform(0.01, 1e6)),
+)
+deadline_days = st.floats(1, 365)
+fleets = st.integers(1, 20_000)
+schedules = st.one_of(
+    st.builds(lambda d: Schedule(days=d), deadline_days),
+    st.builds(lambda g: Schedule(gpus=g), fleets),
+)
+facilities = st.builds(
+    lambda kw, cooling: Facility(rack_kw=kw, cooling=cooling),
+    st.floats(8, 80), st.sampled_from(["air", "rdhx"]),
+)
+finances = st.builds(
+    lambda currency, discount, years: Finance(currency=currency, discount=discount, years=years),
+    st.sampled_from(["CNY", "USD"]), st.floats(0, 0.3), st.integers(1, 10),
+)
+configs = st.sampled_from(CONFIG_IDS)
+
+
+@st.composite
+def requests(draw: st.DrawFn, schedule: st.SearchStrategy[Schedule] = schedules) -> PlanRequest:
+    return PlanRequest(
+        workload=draw(workloads), schedule=draw(schedule), efficiency=Efficiency(),
+        facility=draw(facilities), finance=draw(finances), configs=(draw(configs),),
+    )
+
+
+def plan_of(request: PlanRequest) -> Plan:
+    comparison = compare(request)
+    assert len(comparison.plans) == 1
+    return comparison.plans[0]
+
+
+def feasible_plan(request: PlanRequest) -> Plan | None:
+    plan = plan_of(request)
+    if not plan.feasible:
+        assert plan.refusals, f"{plan.config}: refused without a reason"
+        return None
+    return plan
+
+
+def close(a: float, b: float, rel: float = 1e-9) -> bool:
+    return math.isclose(a, b, rel_tol=rel, abs_tol=1e-6)
+
+
+# ---------------------------------------------------------------- money
+
+
+@FAST
+@given(requests())
+def test_bom_lines_and_subtotals_add_up(request: PlanRequest) -> None:
+    plan = feasible_plan(request)
+    if plan is None:
+        return
+    money = plan.money
+    assert money is not None
+    for line in plan.bom:
+        assert line.qty > 0
+        assert line.unit_price >= 0
+        assert close(line.total, line.qty * line.unit_price)
+        assert line.currency == request.finance.currency
+    subtotals = dict(money.subtotals)
+    assert set(subtotals) == set(CATEGORIES)
+    for category in CATEGORIES:
+        assert close(subtotals[category], sum(x.total for x in plan.bom if x.category == category))
+    assert close(sum(subtotals.values()), money.hardware + money.services)
+    assert close(sum(x.total for x in plan.bom), money.hardware + money.services)
+    assert close(money.services, subtotals["services"])
+
+
+@FAST
+@given(requests())
+def test_capex_and_tco(request: PlanRequest) -> None:
+    plan = feasible_plan(request)
+    if plan is None:
+        return
+    money = plan.money
+    assert money is not None
+    assert money.discount_rate == request.finance.discount
+    assert close(money.discount, (money.hardware + money.services) * request.finance.discount)
+    expected = (money.hardware + money.services - money.discount) * (1 + money.vat_rate)
+    assert close(money.capex, expected)
+    assert money.years == request.finance.years
+    assert len(money.tco_by_year) == money.years + 1
+    assert money.tco_by_year[0] == money.capex
+    assert all(b >= a for a, b in zip(money.tco_by_year, money.tco_by_year[1:], strict=False))
+    assert money.tco == money.tco_by_year[-1]
+
+
+# ---------------------------------------------------------------- racks, power, cooling
+
+
+@FAST
+@given(requests())
+def test_racks_within_power_space_and_weight(request: PlanRequest) -> None:
+    plan = feasible_plan(request)
+    if plan is None:
+        return
+    layout = plan.racks
+    assert layout is not None
+    catalog = load_catalog()
+    rack_model = catalog.racks[layout.rack_model]
+    assert layout.rack_units == rack_model.units == request.facility.rack_units
+    assert request.facility.rack_kw is not None
+    assert layout.budget_kw <= request.facility.rack_kw + 1e-9
+    compute_u = math.floor(layout.rack_units * default("facility.rack_usable_fraction").value)
+    network_u = default("facility.network_rack_units").value
+    assert sum(r.nodes for r in layout.racks) == plan.nodes
+    for rack in layout.racks:
+        assert rack.power_kw <= layout.budget_kw + 1e-9, (plan.config, rack, layout.budget_kw)
+        assert rack.weight_kg <= rack_model.max_load_kg + 1e-9, (plan.config, rack)
+        assert rack.units_used <= layout.rack_units, (plan.config, rack)
+        assert rack.units_used <= (compute_u if rack.kind == "compute" else network_u), (plan.config, rack)
+        assert rack.nodes <= layout.nodes_per_rack
+    assert layout.max_power_kw <= layout.budget_kw + 1e-9
+    assert layout.pdus >= 2 * layout.count
+
+
+@FAST
+@given(requests())
+def test_cooling_covers_the_heat_of_the_racks(request: PlanRequest) -> None:
+    plan = feasible_plan(request)
+    if plan is None:
+        return
+    cooling, layout, power = plan.cooling, plan.racks, plan.power
+    assert cooling is not None and layout is not None and power is not None
+    assert cooling.kind == request.facility.cooling
+    assert close(cooling.heat_kw, sum(r.power_kw for r in layout.racks))
+    assert close(cooling.heat_kw, power.it_max_kw)  # every watt in a rack is IT power
+    assert cooling.capacity_kw >= cooling.heat_kw - 1e-9, (plan.config, cooling)
+
+
+# ---------------------------------------------------------------- fabric
+
+
+@FAST
+@given(requests())
+def test_fabric_serves_every_endpoint(request: PlanRequest) -> None:
+    plan = feasible_plan(request)
+    if plan is None:
+        return
+    fabric = plan.fabric
+    assert fabric is not None
+    nics = load_catalog().configurations[plan.config].compute_nics
+    assert fabric.hcas == plan.nodes * nics
+    assert fabric.ports_used <= fabric.switch_ports, (plan.config, fabric)
+    if plan.nodes > 1:
+        assert fabric.node_cables == fabric.endpoints == plan.nodes * nics, (plan.config, fabric)
+        assert fabric.switches >= 1
+        assert fabric.transceivers >= fabric.endpoints
+    else:
+        assert fabric.endpoints == 0 and fabric.switches == 0
+    assert plan.racks is not None
+    assert fabric.mgmt_switches == plan.racks.count  # one management switch a rack
+
+
+# ---------------------------------------------------------------- sizing
+
+
+@FAST
+@given(requests(), deadline_days, deadline_days)
+def test_more_days_never_mean_more_gpus(request: PlanRequest, d1: float, d2: float) -> None:
+    short, long = sorted((d1, d2))
+    first = feasible_plan(replace(request, schedule=Schedule(days=short)))
+    second = plan_of(replace(request, schedule=Schedule(days=long)))
+    if first is None:
+        return
+    assert second.feasible, (second.config, short, long, second.refusals)
+    assert second.gpus <= first.gpus, (first.config, short, first.gpus, long, second.gpus)
+
+
+@FAST
+@given(requests())
+def test_gpu_count_and_memory_floor(request: PlanRequest) -> None:
+    plan = feasible_plan(request)
+    if plan is None:
+        return
+    gpn = plan.gpus_per_node
+    assert plan.gpus == plan.nodes * gpn
+    assert plan.gpus >= plan.memory_floor_gpus
+    fleet = request.schedule.gpus
+    if fleet is not None:
+        assert plan.gpus == math.ceil(fleet / gpn) * gpn
+    assert close(plan.gpu_hours, plan.gpus * plan.days * 24)
+
+
+@FAST
+@given(requests())
+def test_days_times_throughput_is_the_work(request: PlanRequest) -> None:
+    comparison = compare(request)
+    plan = comparison.plans[0]
+    if not plan.feasible:
+        return
+    eff = plan.efficiency
+    assert eff is not None
+    assert close(eff.delivered_tflops, eff.peak_dense_tflops * eff.mfu * eff.goodput)
+    done = plan.days * plan.gpus * eff.delivered_tflops * 86_400e12
+    assert math.isclose(done, comparison.compute.flops, rel_tol=1e-9)
+    assert plan.days_low <= plan.days <= plan.days_high
+
+
+@FEWER
+@given(requests(schedule=st.builds(lambda d: Schedule(days=d), deadline_days)))
+def test_deadline_plan_is_the_fewest_nodes_that_meet_it(request: PlanRequest) -> None:
+    plan = feasible_plan(request)
+    if plan is None:
+        return
+    deadline = request.schedule.days
+    assert deadline is not None
+    assert plan.meets_deadline
+    assert plan.days <= deadline * (1 + 1e-9), (plan.config, plan.days, deadline)
+    fewer = plan.gpus - plan.gpus_per_node
+    if fewer < max(1, plan.memory_floor_gpus):
+        return
+    smaller = plan_of(replace(request, schedule=Schedule(gpus=fewer)))
+    if not smaller.feasible:  # refused for a reason of its own: it cannot do better
+        return
+    assert smaller.days > deadline, (plan.config, plan.gpus, fewer, smaller.days, deadline)
+
+
+@pytest.mark.parametrize("config", CONFIG_IDS)
+def test_every_configuration_plans_the_seed_case(config: str) -> None:
+    """Not random, but the same invariants on the seed's GPT-3 175B for a month, per config."""
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=(config,))
+    plan = plan_of(request)
+    assert plan.feasible, plan.refusals
+    assert plan.racks is not None and plan.cooling is not None
+    assert plan.racks.max_power_kw <= plan.racks.budget_kw
+    assert plan.cooling.capacity_kw >= plan.cooling.heat_kw
