@@ -1,0 +1,153 @@
+"""A worksheet writer that keeps text safe, formulas explicit, and widths fitted."""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from typing import TYPE_CHECKING
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+
+from engine.export.safe import put_formula, put_text
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
+
+HEADER_WIDTH_CAP = 14  # header cells wrap: beyond this they take a second line
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a grid: East Asian wide characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def shown_width(value: object, style: str) -> int:
+    """About how many characters a number shows in ``style``."""
+    if isinstance(value, datetime.date):
+        return 10
+    if not isinstance(value, int | float):
+        return display_width(str(value))
+    if style.startswith("cq_money"):
+        return len(f"{value:,.2f}") + 2
+    if style.endswith("pct"):
+        return len(f"{value * 100:.2f}%")
+    if style == "cq_sci":
+        return 10
+    if style in ("cq_int", "cq_input_int", "cq_center"):
+        return len(f"{value:,.0f}")
+    if style == "cq_num1":
+        return len(f"{value:,.1f}")
+    return len(f"{value:,.2f}")
+
+
+class SheetWriter:
+    """Writes cells of one worksheet by kind, and sets column widths that fit them."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self._widths: dict[int, int] = {}
+        self._headers: list[tuple[int, int, list[str]]] = []
+        self._wrapped: list[tuple[int, int, str]] = []
+
+    def _fit(self, col: int, width: int) -> None:
+        if width > self._widths.get(col, 0):
+            self._widths[col] = width
+
+    def text(self, row: int, col: int, value: object, style: str = "cq_text",
+             *, fit: bool = True) -> Cell:
+        cell = self.ws.cell(row=row, column=col)
+        cell.style = style  # first: a named style resets the quote prefix put_text may set
+        put_text(cell, value)
+        if fit:
+            width = max((display_width(part) for part in str(cell.value).split("\n")), default=0)
+            self._fit(col, min(width, HEADER_WIDTH_CAP) if style == "cq_header" else width)
+        return cell
+
+    def wrapped(self, row: int, col: int, value: object, style: str = "cq_wrap",
+                *, width: int = 50) -> Cell:
+        """Long text that wraps in a column about ``width`` wide; the row grows to show it."""
+        cell = self.text(row, col, value, style, fit=False)
+        self._fit(col, min(width, max(display_width(str(cell.value)), 8)))
+        self._wrapped.append((row, col, str(cell.value)))
+        return cell
+
+    def number(self, row: int, col: int, value: float | datetime.date | None, style: str,
+               *, fit: bool = True) -> Cell:
+        cell = self.ws.cell(row=row, column=col)
+        cell.value = value
+        cell.style = style
+        if fit and value is not None:
+            self._fit(col, shown_width(value, style))
+        return cell
+
+    def formula(self, row: int, col: int, formula: str, style: str,
+                *, shown: float | None = None) -> Cell:
+        """A formula; ``shown`` is the value it is expected to show, for the width."""
+        cell = self.ws.cell(row=row, column=col)
+        put_formula(cell, formula)
+        cell.style = style
+        self._fit(col, shown_width(shown if shown is not None else 0.0, style))
+        return cell
+
+    def styled(self, row: int, cols: range, style: str) -> None:
+        """Give empty cells a style (a group band or a total line across a table)."""
+        for col in cols:
+            cell = self.ws.cell(row=row, column=col)
+            if cell.value is None:
+                cell.style = style
+
+    def header(self, row: int, col: int, labels: list[str]) -> None:
+        for i, label in enumerate(labels):
+            self.text(row, col + i, label, "cq_header")
+        self._headers.append((row, col, labels))
+
+    def finish(self, *, minimum: int = 8, maximum: int = 60,
+               fixed: dict[int, int] | None = None) -> None:
+        """Set every used column's width to fit its content, within bounds."""
+        fixed = fixed or {}
+        if self.ws["A1"].style == "cq_title":  # room for the larger title font
+            self.ws.row_dimensions[1].height = 24
+        for col, width in self._widths.items():
+            if col in fixed:
+                continue
+            self.ws.column_dimensions[get_column_letter(col)].width = (
+                max(minimum, min(maximum, width)) + 2
+            )
+        for col, width in fixed.items():
+            self.ws.column_dimensions[get_column_letter(col)].width = width
+        heights: dict[int, int] = {}
+        for row, col, text in self._wrapped:
+            letter = get_column_letter(col)
+            room = max(int(self.ws.column_dimensions[letter].width or 10) - 3, 4)
+            lines = sum(max(1, -(-display_width(part) // room)) for part in text.split("\n"))
+            heights[row] = max(heights.get(row, 1), lines)
+        for row, lines in heights.items():
+            if lines > 1:
+                self.ws.row_dimensions[row].height = 12.75 * min(lines, 30) + 2
+        for row, col, labels in self._headers:  # wrapped headers: room for their lines
+            lines = 1
+            for i, label in enumerate(labels):
+                letter = get_column_letter(col + i)
+                room = max(int(self.ws.column_dimensions[letter].width or 10) - 2, 4)
+                lines = max(lines, -(-display_width(label) // room))
+            self.ws.row_dimensions[row].height = 13.0 * min(lines, 3) + 5
+
+
+def print_setup(ws: Worksheet, *, title_rows: str | None, footer: str) -> None:
+    """Landscape A4, one page wide, header rows repeated, page numbers in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6,
+                                  header=0.3, footer=0.3)
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.right.text = footer
+    ws.evenFooter.left.text = "&A"
+    ws.evenFooter.right.text = footer

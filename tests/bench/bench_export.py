@@ -1,0 +1,91 @@
+"""Time the Excel quote: a comparison of every configuration, and a 1 000-line BOM.
+
+Run: uv run python tests/bench/bench_export.py
+Target: the comparison workbook in under 1 s. Prints timings; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from engine import PlanRequest, Schedule, Workload, compare
+from engine.export import write_quote
+from engine.model import CATEGORIES, BomLine, Comparison, Money
+
+REPEATS = 5
+
+
+def timed(label: str, run: Callable[[], object], repeats: int = REPEATS) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    best, median = min(times), statistics.median(times)
+    print(f"{label:<52} median {median * 1000:8.1f} ms   best {best * 1000:8.1f} ms")
+    return median
+
+
+def thousand_line_bom(comparison: Comparison) -> Comparison:
+    """The first priced plan with its BOM grown to 1 000 lines (and Money to match)."""
+    plan = next(p for p in comparison.plans if p.money is not None)
+    assert plan.money is not None
+    lines: list[BomLine] = []
+    while len(lines) < 1000:
+        for line in plan.bom:
+            if len(lines) == 1000:
+                break
+            n = len(lines) + 1
+            lines.append(dataclasses.replace(line, part_number=f"{line.part_number}-{n:04d}",
+                                             qty=line.qty % 97 + 1))
+    lines.sort(key=lambda line: CATEGORIES.index(line.category))
+    old: Money = plan.money
+    subtotals = tuple((c, sum(x.total for x in lines if x.category == c)) for c in CATEGORIES)
+    services = dict(subtotals)["services"]
+    hardware = sum(v for c, v in subtotals if c != "services")
+    gross = hardware + services
+    discount = gross * old.discount_rate
+    net = gross - discount
+    vat = net * old.vat_rate
+    capex = net + vat
+    shift = capex - old.capex
+    money = dataclasses.replace(
+        old, subtotals=subtotals, hardware=hardware, services=services, discount=discount,
+        net=net, vat=vat, capex=capex, tco_by_year=tuple(t + shift for t in old.tco_by_year),
+        tco=old.tco + shift,
+    )
+    big = dataclasses.replace(plan, bom=tuple(lines), money=money)
+    return dataclasses.replace(comparison, plans=(big,))
+
+
+def main() -> None:
+    start = time.perf_counter()
+    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30)))
+    priced = sum(p.money is not None for p in comparison.plans)
+    lines = sum(len(p.bom) for p in comparison.plans)
+    print(f"compare(): {len(comparison.plans)} configurations, {priced} priced, {lines} BOM lines,"
+          f" {(time.perf_counter() - start) * 1000:.0f} ms (first call, includes loading)")
+    big = thousand_line_bom(comparison)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        en = timed("write_quote, every configuration, en",
+                   lambda: write_quote(comparison, out / "all-en.xlsx"))
+        timed("write_quote, every configuration, zh",
+              lambda: write_quote(comparison, out / "all-zh.xlsx", lang="zh"))
+        timed("write_quote, one configuration, 1 000-line BOM",
+              lambda: write_quote(big, out / "big.xlsx"))
+        size = (out / "all-en.xlsx").stat().st_size
+    verdict = "within" if en < 1.0 else "OVER"
+    print(f"comparison workbook: {size / 1024:.0f} KiB; {verdict} the 1 s target")
+
+
+if __name__ == "__main__":
+    main()

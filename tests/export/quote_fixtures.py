@@ -1,0 +1,172 @@
+"""A hand-built comparison with hand-worked figures, and a recalculation helper over
+the ``formulas`` package, for the quote workbook tests."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from engine.model import (
+    BomLine,
+    Comparison,
+    ComputeNeed,
+    Finance,
+    Message,
+    Money,
+    Plan,
+    PlanRequest,
+    PowerPlan,
+    Recommendation,
+    Schedule,
+    Workload,
+)
+
+with warnings.catch_warnings():  # formulas' own sources trip SyntaxWarning when first compiled
+    warnings.simplefilter("ignore")
+    import formulas
+
+_KEY = re.compile(r"^'\[[^\]]+\](?P<sheet>.*)'!(?P<cell>[A-Z]+[0-9]+)$")
+
+
+class Recalculated:
+    """Every formula of a workbook recalculated by ``formulas``; look values up by sheet and cell."""
+
+    def __init__(self, path: Path) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model = formulas.ExcelModel().loads(str(path)).finish()
+            solution = model.calculate()
+        self.values: dict[tuple[str, str], Any] = {}
+        for key, result in solution.items():
+            match = _KEY.match(str(key))
+            if match is None:
+                continue
+            value = getattr(result, "value", result)
+            with contextlib.suppress(TypeError, IndexError, KeyError):
+                value = value[0][0]
+            self.values[(match["sheet"].upper(), match["cell"])] = value
+
+    def __call__(self, sheet: str, cell: str) -> Any:
+        value = self.values[(sheet.upper(), cell)]
+        return float(value) if hasattr(value, "__float__") and not isinstance(value, str) else value
+
+
+def find_row(ws: Worksheet, column: str, text: str, start: int = 1) -> int:
+    """The first row (from ``start``) whose cell in ``column`` holds ``text``."""
+    for row in range(start, ws.max_row + 1):
+        if ws[f"{column}{row}"].value == text:
+            return row
+    raise AssertionError(f"{text!r} not found in column {column} of {ws.title}")
+
+
+def bom_sheet_name(sheetnames: list[str], config: str) -> str:
+    matches = [name for name in sheetnames if name.endswith(config)]
+    assert len(matches) == 1, (config, sheetnames)
+    return matches[0]
+
+
+def cents(a: float, b: float) -> bool:
+    """Equal to the cent (the engine does not round; the workbook must not drift)."""
+    return abs(a - b) < 0.005
+
+
+# ---------------------------------------------------------------- hand-built comparison
+
+
+def _line(category: str, item: str, part: str, en: str, zh: str, qty: int, price: float,
+          note: str = "", vendor: str = "Acme") -> BomLine:
+    return BomLine(category=category, item=item, vendor=vendor, part_number=part,  # type: ignore[arg-type]
+                   description_en=en, description_zh=zh, qty=qty, unit_price=price,
+                   currency="CNY", note=note)
+
+
+ALPHA_BOM = (
+    _line("compute", "alpha-server", "NF5688M6-X", "GPU server base", "GPU 服务器基础系统", 2,
+          1_000_000.00),
+    _line("compute", "a800-sxm4-80gb", "A800-80G", "A800 SXM4 80GB GPU", "A800 SXM4 80GB GPU", 16,
+          100_000.50),
+    _line("network", "ib-switch", "MQM8700", "HDR switch", "HDR 交换机", 1, 50_000.25),
+    _line("network", "ib-cable", "MFS1S00", "HDR cable", "HDR 线缆", 20, 123.45),
+    _line("rack_power", "rack-42u", "R42", "42U rack", "42U 机柜", 1, 8_000.00),
+    _line("rack_power", "pdu-32a", "PDU32", "PDU 32 A", "PDU 32 A", 2, 3_000.10, note="A/B feeds"),
+    _line("cooling", "crah-40", "CRAH40", "Precision air unit 40 kW", "精密空调 40 kW", 2,
+          60_000.00, note="N+1"),
+    _line("services", "install-node", "SVC-INST", "Installation per server", "服务器安装", 2,
+          1_500.00),
+    _line("services", "warranty-node-year", "SVC-WTY", "Warranty per server-year", "保修（每台每年）",
+          6, 2_000.33),
+)
+# Hand-worked: hardware 2,000,000 + 1,600,008 + 52,469.25 + 14,000.20 + 120,000
+ALPHA_MONEY = Money(
+    currency="CNY",
+    subtotals=(("compute", 3_600_008.00), ("network", 52_469.25), ("rack_power", 14_000.20),
+               ("cooling", 120_000.00), ("services", 15_001.98)),
+    hardware=3_786_477.45, services=15_001.98,
+    discount_rate=0.05, discount=190_073.9715, net=3_611_405.4585,
+    vat_rate=0.13, vat=469_482.709605, capex=4_080_888.168105,
+    energy_per_year=100_000.00, maintenance_per_year=(0.0, 0.0, 287_772.29),
+    hosting_per_year=12_000.00, years=3,
+    tco_by_year=(4_080_888.168105, 4_192_888.168105, 4_304_888.168105, 4_704_660.458105),
+    tco=4_704_660.458105, energy_per_run=8_000.00, cost_per_pf_day=4_704.660458105,
+)
+
+BETA_BOM = (
+    _line("compute", "beta-server", "7Z23", "SR670 V2 with 8 × A100", "SR670 V2，8 × A100", 4,
+          250_000.00, vendor="Lenovo"),
+    # text from a file that looks like formulas, and a character XML forbids
+    _line("network", "odd-cable", "-5V rail", "=1+2", "=1+2", 3, 999.99, note="@risk\x07"),
+    _line("rack_power", "rack-42u", "+R42", "42U rack", "42U 机柜", 1, 5_000.00),
+    _line("services", "install-node", "SVC-INST", "Installation per server", "服务器安装", 1,
+          10_000.00),
+)
+BETA_MONEY = Money(
+    currency="CNY",
+    subtotals=(("compute", 1_000_000.00), ("network", 2_999.97), ("rack_power", 5_000.00),
+               ("cooling", 0.0), ("services", 10_000.00)),
+    hardware=1_007_999.97, services=10_000.00,
+    discount_rate=0.05, discount=50_899.9985, net=967_099.9715,
+    vat_rate=0.13, vat=125_722.996295, capex=1_092_822.967795,
+    energy_per_year=50_000.00, maintenance_per_year=(0.0, 0.0, 76_607.99),
+    hosting_per_year=0.0, years=3,
+    tco_by_year=(1_092_822.967795, 1_142_822.967795, 1_192_822.967795, 1_319_430.957795),
+    tco=1_319_430.957795, energy_per_run=4_000.00, cost_per_pf_day=2_638.86191559,
+)
+
+
+def _plan(config: str, vendor: str, bom: tuple[BomLine, ...], money: Money | None,
+          *, gpus: int = 16, days: float = 28.5) -> Plan:
+    return Plan(
+        config=config, vendor=vendor, server=f"{vendor} Server", gpu="a800-sxm4-80gb",
+        gpu_name="NVIDIA A800 SXM4 80GB", gpus_per_node=8, feasible=money is not None,
+        refusals=() if money is not None else (
+            Message("gpu-form-factor", "A100 SXM4 is an SXM4 GPU; this server takes PCIe GPUs only"),
+        ),
+        warnings=(Message("late", "training takes 31 days, past the deadline"),) if days > 30 else (),
+        gpus=gpus if money else 0, nodes=gpus // 8 if money else 0, days=days if money else 0.0,
+        days_low=days * 0.9, days_high=days * 1.2, meets_deadline=days <= 30,
+        power=PowerPlan(it_max_kw=12.5, it_typical_kw=10.0, pue=1.5, facility_kw=15.0,
+                        energy_per_run_mwh=10.3) if money else None,
+        bom=bom, money=money,
+    )
+
+
+def hand_comparison() -> Comparison:
+    request = PlanRequest(
+        Workload(params=7e9, tokens=2e12), Schedule(days=30),
+        finance=Finance(discount=0.05, vat=0.13, exchange_rate=7.0, years=3),
+    )
+    need = ComputeNeed(flops=8.4e22, pretrain_flops=8.4e22, runs=1, finetune_flops=0.0,
+                       tuning_flops=0.0, params=7e9, tokens=2e12, label="7B params, 2T tokens")
+    plans = (
+        _plan("alpha-cfg", "Inspur", ALPHA_BOM, ALPHA_MONEY),
+        _plan("beta-cfg", "Lenovo", BETA_BOM, BETA_MONEY, gpus=32, days=31.0),
+        _plan("gamma-cfg", "Lenovo", (), None),
+    )
+    return Comparison(request=request, compute=need, plans=plans,
+                      recommendation=Recommendation("alpha-cfg", "alpha-cfg", "beta-cfg"),
+                      price_list="hand-built test prices")

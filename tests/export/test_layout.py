@@ -1,0 +1,169 @@
+"""What the workbook looks like: sheets, names, styles, print set-up, charts, Chinese labels."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.chart import BarChart, LineChart
+from quote_fixtures import bom_sheet_name, find_row, hand_comparison
+
+from engine.export import write_quote
+from engine.export.labels import EN, ZH, Labels
+from engine.model import Comparison
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FORBIDDEN = set("[]:*?/\\")
+
+
+@pytest.fixture(scope="module")
+def real_comparison() -> Comparison:
+    from engine import PlanRequest, Schedule, Workload, compare
+
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30)))
+
+
+def _check_sheet_names(names: list[str]) -> None:
+    assert len({n.lower() for n in names}) == len(names)
+    for name in names:
+        assert 0 < len(name) <= 31, name
+        assert not (_FORBIDDEN & set(name)), name
+        assert not name.startswith("'") and not name.endswith("'")
+
+
+def test_english_workbook_structure(tmp_path: Path) -> None:
+    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", customer="Acme", quote_no="Q-1",
+                       valid_days=45, quote_date=datetime.date(2024, 5, 1))
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Summary", "Comparison", "BOM alpha-cfg", "BOM beta-cfg",
+                             "Assumptions", "Sources"]  # the refused configuration has no BOM
+    _check_sheet_names(wb.sheetnames)
+
+    # named inputs on the Summary sheet
+    names = {name: dn.attr_text for name, dn in wb.defined_names.items()}
+    assert names == {"ExchangeRate": "'Summary'!$B$10", "VATRate": "'Summary'!$B$11",
+                     "Discount": "'Summary'!$B$12"}
+    summary = wb["Summary"]
+    assert (summary["B10"].value, summary["B11"].value, summary["B12"].value) == (7.0, 0.13, 0.05)
+    assert summary["B7"].value == "=B5+B6"  # valid until = date + days
+    assert summary["B5"].value == datetime.datetime(2024, 5, 1)
+    assert summary["B6"].value == 45
+
+    # the Summary refers to the BOM and TCO cells, it does not copy numbers
+    alpha = find_row(summary, "A", "alpha-cfg", start=17)
+    assert summary[f"L{alpha}"].value.startswith("='BOM alpha-cfg'!$F$")
+    assert summary[f"M{alpha}"].value.startswith("='Comparison'!$B$")
+    assert summary[f"O{alpha}"].value == f"=M{alpha}/N{alpha}"
+    gamma = find_row(summary, "A", "gamma-cfg", start=17)
+    assert summary[f"P{gamma}"].value.startswith("Refused: A100 SXM4 is an SXM4 GPU")
+
+    # BOM: formulas, autofilter, frozen header, print set-up
+    bom = wb["BOM alpha-cfg"]
+    assert [bom.cell(row=5, column=c).value for c in range(1, 9)] == [
+        "No.", "Part number", "Description", "Qty", "Unit price", "Total", "Vendor", "Notes"]
+    row = find_row(bom, "B", "A800-80G")
+    assert bom[f"F{row}"].value == f"=D{row}*E{row}"
+    assert bom[f"F{find_row(bom, 'C', 'Subtotal: Compute')}"].value.startswith("=SUM(F")
+    assert bom[f"F{find_row(bom, 'C', 'VAT')}"].value.endswith("*VATRate")
+    assert bom[f"F{find_row(bom, 'C', 'Discount')}"].value.endswith("*Discount")
+    assert bom.auto_filter.ref.startswith("A5:H")
+    assert bom.freeze_panes == "A6"
+    assert bom.print_title_rows == "$5:$5"
+    assert "¥" in bom[f"E{row}"].number_format
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
+        assert ws.freeze_panes is not None, ws.title
+        widths = [d.width for d in ws.column_dimensions.values() if d.width]
+        assert widths and all(6 <= w <= 80 for w in widths), ws.title
+
+    # named styles registered once each
+    style_names = [s for s in wb.named_styles if s.startswith("cq_")]
+    assert len(style_names) == len(set(style_names)) > 10
+
+    # charts: capex by category stacked, TCO over the years
+    charts = wb["Comparison"]._charts
+    assert [type(c) for c in charts] == [BarChart, LineChart]
+    assert charts[0].grouping == "stacked"
+
+
+def test_usd_quote_uses_dollar_format(tmp_path: Path) -> None:
+    from engine import Finance, PlanRequest, Schedule, Workload, compare
+
+    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10),
+                                     finance=Finance(currency="USD"),
+                                     configs=("inspur-nf5688m6-a800",)))
+    path = write_quote(comparison, tmp_path / "usd.xlsx")
+    wb = openpyxl.load_workbook(path)
+    bom = wb[bom_sheet_name(wb.sheetnames, "inspur-nf5688m6-a800")]
+    total = find_row(bom, "C", "Grand total (incl. VAT)")
+    assert "$" in bom[f"F{total}"].number_format and "¥" not in bom[f"F{total}"].number_format
+    in_cny = find_row(bom, "C", "Grand total in CNY")
+    assert bom[f"F{in_cny}"].value == f"=F{total}*ExchangeRate"
+    assert "¥" in bom[f"F{in_cny}"].number_format
+
+
+def test_label_tables_cover_the_same_keys() -> None:
+    assert EN.keys() == ZH.keys()
+    untranslated = [k for k, v in ZH.items() if not _CJK.search(v)]
+    # a few labels are the same in both languages (GPU, PDU, footer codes are CJK already)
+    assert set(untranslated) <= {"kind.gpu", "kind.pdu", "col.gpu"}, untranslated
+
+
+def test_chinese_workbook_speaks_chinese(tmp_path: Path) -> None:
+    path = write_quote(hand_comparison(), tmp_path / "zh.xlsx", lang="zh", customer="某某研究院")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["报价汇总", "方案对比", "清单 alpha-cfg", "清单 beta-cfg", "假设", "来源"]
+    _check_sheet_names(wb.sheetnames)
+    summary = wb["报价汇总"]
+    assert summary["A1"].value == "报价单：AI 训练集群"
+    assert summary["B8"].value == "某某研究院"
+    header = [summary.cell(row=17, column=c).value for c in range(1, 17)]
+    assert all(_CJK.search(h) for h in header if h != "GPU 型号"), header
+    bom = wb["清单 alpha-cfg"]
+    assert [bom.cell(row=5, column=c).value for c in range(1, 9)] == [
+        "序号", "料号", "描述", "数量", "单价", "金额", "厂商", "备注"]
+    assert find_row(bom, "C", "总计（含税）")
+    assert find_row(bom, "C", "增值税")
+    assert find_row(bom, "C", "GPU 服务器基础系统")  # the Chinese description of the line
+    assert find_row(bom, "B", "计算")
+    assert "第 &P 页" in bom.oddFooter.right.text
+    assumptions = wb["假设"]
+    assert find_row(assumptions, "A", "总计算量（PF/s-天）")
+    sources = wb["来源"]
+    assert sources["A2"].value.startswith("价格仅供参考")
+
+
+def test_every_configuration_of_a_real_comparison(tmp_path: Path,
+                                                  real_comparison: Comparison) -> None:
+    path = write_quote(real_comparison, tmp_path / "all.xlsx", lang="zh")
+    wb = openpyxl.load_workbook(path)
+    priced = [p for p in real_comparison.plans if p.money is not None]
+    assert len(wb.sheetnames) == 4 + len(priced) >= 6
+    _check_sheet_names(wb.sheetnames)
+    for plan in priced:  # every BOM sheet carries every line and the engine's capex as formulas
+        bom = wb[bom_sheet_name(wb.sheetnames, plan.config)]
+        formulas = [c.value for row in bom.iter_rows(min_col=6, max_col=6) for c in row
+                    if isinstance(c.value, str) and c.value.startswith("=")]
+        assert len(formulas) >= len(plan.bom) + 8
+    assumptions = wb["假设"]
+    flops = find_row(assumptions, "A", "总计算量（FLOPs）")
+    assert assumptions[f"B{flops}"].value == pytest.approx(real_comparison.compute.flops)
+    pf_days = find_row(assumptions, "A", "总计算量（PF/s-天）")
+    assert assumptions[f"B{pf_days}"].value == pytest.approx(real_comparison.compute.pf_days)
+    # every engine assumption appears, for every configuration
+    keys = {a.key for p in real_comparison.plans for a in p.assumptions}
+    shown = {assumptions[f"A{r}"].value for r in range(1, assumptions.max_row + 1)}
+    assert keys and {Labels("zh").key(k) for k in keys} <= shown
+    sources = wb["来源"]
+    ids = {sources[f"B{r}"].value for r in range(1, sources.max_row + 1)}
+    assert {p.config for p in real_comparison.plans} <= ids
+    prices = {sources[f"A{r}"].value for r in range(1, sources.max_row + 1)}
+    assert {line.item for p in priced for line in p.bom} <= prices
+    confidence = {sources[f"I{r}"].value for r in range(1, sources.max_row + 1)}
+    assert confidence & {"低", "中", "高"}

@@ -1,0 +1,141 @@
+"""Every total of the written workbook, recalculated by the ``formulas`` package,
+equals the engine's figure to the cent; editing the workbook moves the totals."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from quote_fixtures import (
+    Recalculated,
+    bom_sheet_name,
+    cents,
+    find_row,
+    hand_comparison,
+)
+
+from engine.export import write_quote
+from engine.export.labels import Labels
+from engine.model import CATEGORIES, Comparison
+
+
+def check_totals(path: Path, comparison: Comparison, lang: str) -> int:
+    """Assert every total equals the comparison's figures; return how many were checked."""
+    L = Labels(lang)  # type: ignore[arg-type]
+    values = Recalculated(path)
+    wb = openpyxl.load_workbook(path)
+    checked = 0
+    summary = wb[L("sheet.summary")]
+    compare_ws = wb[L("sheet.comparison")]
+    for plan in comparison.plans:
+        money = plan.money
+        if money is None:
+            continue
+        name = bom_sheet_name(wb.sheetnames, plan.config)
+        ws = wb[name]
+        # every line: Qty × Unit price
+        for line in plan.bom:
+            row = next(r for r in range(6, ws.max_row + 1)
+                       if ws[f"B{r}"].value == line.part_number and ws[f"D{r}"].value == line.qty)
+            assert cents(values(name, f"F{row}"), line.total), (plan.config, line.item)
+            checked += 1
+        subtotals = dict(money.subtotals)
+        for category in CATEGORIES:
+            label = L("bom.subtotal", category=L.category(category))
+            if not any(line.category == category for line in plan.bom):
+                assert subtotals.get(category, 0.0) == 0.0
+                continue
+            row = find_row(ws, "C", label)
+            assert cents(values(name, f"F{row}"), subtotals[category]), (plan.config, category)
+            checked += 1
+        expected = {
+            "bom.hardware": money.hardware, "bom.services": money.services,
+            "bom.before_discount": money.hardware + money.services,
+            "bom.discount": -money.discount, "bom.net": money.net, "bom.vat": money.vat,
+            "bom.grand_total": money.capex,
+        }
+        for key, figure in expected.items():
+            row = find_row(ws, "C", L(key))
+            assert cents(values(name, f"F{row}"), figure), (plan.config, key)
+            checked += 1
+        other = "USD" if money.currency == "CNY" else "CNY"
+        row = find_row(ws, "C", L("bom.grand_total_in", currency=other))
+        rate = values(L("sheet.summary"), "B10")
+        in_other = money.capex / rate if money.currency == "CNY" else money.capex * rate
+        assert cents(values(name, f"F{row}"), in_other)
+
+        # Summary: capex, TCO and cost per PF/s-day refer to the BOM and the TCO table
+        row = find_row(summary, "A", plan.config, start=17)
+        assert cents(values(summary.title, f"L{row}"), money.capex)
+        assert cents(values(summary.title, f"M{row}"), money.tco)
+        assert cents(values(summary.title, f"O{row}"), money.cost_per_pf_day)
+        checked += 3
+
+        # Comparison: TCO over the years
+        header = find_row(compare_ws, "A", L("cmp.year"))
+        col = next(c for c in range(2, compare_ws.max_column + 1)
+                   if compare_ws.cell(row=header, column=c).value == plan.config)
+        letter = openpyxl.utils.get_column_letter(col)
+        for year, figure in enumerate(money.tco_by_year):
+            assert cents(values(compare_ws.title, f"{letter}{header + 1 + year}"), figure), (
+                plan.config, year)
+            checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hand_built_totals_equal_the_figures_to_the_cent(tmp_path: Path, lang: str) -> None:
+    comparison = hand_comparison()
+    path = write_quote(comparison, tmp_path / f"q-{lang}.xlsx", lang=lang,  # type: ignore[arg-type]
+                       customer="Acme", quote_no="Q-7", quote_date=datetime.date(2024, 5, 1))
+    assert check_totals(path, comparison, lang) > 40
+
+
+def test_real_comparison_totals_equal_the_engine_to_the_cent(tmp_path: Path) -> None:
+    from engine import Facility, Finance, PlanRequest, Schedule, Workload, compare
+
+    request = PlanRequest(
+        Workload(preset="gpt3-175b"), Schedule(days=30),
+        facility=Facility(cooling="rdhx"),
+        finance=Finance(discount=0.07, hosting="colo", years=4, currency="USD"),
+        configs=("inspur-nf5688m6-a800", "lenovo-sr680av3-h800", "lenovo-sr670v2-a100-pcie"),
+    )
+    comparison = compare(request)
+    assert sum(p.money is not None for p in comparison.plans) >= 2
+    path = write_quote(comparison, tmp_path / "real.xlsx", lang="zh")
+    assert check_totals(path, comparison, "zh") > 60
+
+
+def test_editing_a_quantity_and_the_vat_rate_moves_the_totals(tmp_path: Path) -> None:
+    path = write_quote(hand_comparison(), tmp_path / "edit.xlsx")
+    wb = openpyxl.load_workbook(path)
+    bom = wb[bom_sheet_name(wb.sheetnames, "alpha-cfg")]
+    row = find_row(bom, "B", "A800-80G")
+    assert bom[f"D{row}"].value == 16
+    bom[f"D{row}"].value = 18  # two more GPUs at 100,000.50
+    summary = wb["Summary"]
+    assert summary["A11"].value == "VAT rate"
+    summary["B11"].value = 0.06
+    wb.save(path)
+
+    values = Recalculated(path)
+    name = bom.title
+    # Worked by hand: hardware 3,786,477.45 + 200,001.00 = 3,986,478.45;
+    # before discount + 15,001.98 services = 4,001,480.43; 5 % discount 200,074.0215;
+    # net 3,801,406.4085; VAT 6 % 228,084.38451; capex 4,029,490.79301;
+    # TCO over 3 years: + 3 × (100,000 energy + 12,000 hosting) + 287,772.29 maintenance.
+    assert cents(values(name, f"F{row}"), 1_800_009.00)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'Subtotal: Compute')}"), 3_800_009.00)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'Hardware')}"), 3_986_478.45)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'Discount')}"), -200_074.0215)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'Net (excl. VAT)')}"), 3_801_406.4085)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT')}"), 228_084.38451)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'Grand total (incl. VAT)')}"), 4_029_490.79301)
+    alpha = find_row(summary, "A", "alpha-cfg", start=17)
+    assert cents(values("Summary", f"L{alpha}"), 4_029_490.79301)
+    assert cents(values("Summary", f"M{alpha}"), 4_653_263.08301)
+    # the other configuration moved only by the VAT rate: net 967,099.9715 × 1.06
+    beta = find_row(summary, "A", "beta-cfg", start=17)
+    assert cents(values("Summary", f"L{beta}"), 1_025_125.96979)
