@@ -101,12 +101,17 @@ class Configuration(Record):
     description_zh: str
 
 
-class NetworkPart(Record):
-    kind: Literal["ib-switch", "eth-switch", "hca", "cable", "transceiver"]
+class Part(Record):
+    """A bought item with a vendor's part number and names in English and Chinese."""
+
     vendor: str
     part_number: str
     name: str
     name_zh: str
+
+
+class NetworkPart(Part):
+    kind: Literal["ib-switch", "eth-switch", "hca", "cable", "transceiver"]
     technology: str  # "HDR", "NDR", "100GbE", "1GbE"
     ports: int = Field(ge=0)
     port_gbps: float = Field(ge=0)
@@ -115,31 +120,19 @@ class NetworkPart(Record):
     weight_kg: float = Field(ge=0)
 
 
-class RackModel(Record):
-    vendor: str
-    part_number: str
-    name: str
-    name_zh: str
+class RackModel(Part):
     units: int = Field(gt=0)
     max_load_kg: float = Field(gt=0)
     weight_kg: float = Field(gt=0)
 
 
-class Pdu(Record):
-    vendor: str
-    part_number: str
-    name: str
-    name_zh: str
+class Pdu(Part):
     capacity_kw: float = Field(gt=0)
     outlets: int = Field(gt=0)
 
 
-class CoolingUnit(Record):
+class CoolingUnit(Part):
     kind: Literal["crah", "rdhx", "cdu"]
-    vendor: str
-    part_number: str
-    name: str
-    name_zh: str
     capacity_kw: float = Field(gt=0)
     power_w: float = Field(ge=0)  # fans and pumps, counted in PUE rather than IT power
 
