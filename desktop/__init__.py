@@ -1,0 +1,1 @@
+"""ClusterQuote's desktop app (PySide6): a planning wizard and a comparison window."""

@@ -95,6 +95,12 @@ def check_metadata(version: str) -> None:
         )
 
 
+def compile_translations() -> None:
+    """The .qm files are built, not kept in git: compile them before they are bundled."""
+    print("$ python -m desktop.i18n", flush=True)
+    subprocess.run([sys.executable, "-m", "desktop.i18n"], check=True, cwd=ROOT)
+
+
 def run_pyinstaller(clean: bool) -> None:
     command = [
         sys.executable,
@@ -241,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in (WORK, BUNDLE, APP):
             shutil.rmtree(path, ignore_errors=True)
 
+    compile_translations()
     run_pyinstaller(args.clean)
     exe = executable()
     if not exe.is_file():

@@ -86,6 +86,7 @@ def test_archive_has_desktop_integration(unpacked: Path) -> None:
     bundled = unpacked / "_internal" / "resources"
     assert (bundled / "icons" / "clusterquote-256.png").is_file()
     assert (bundled / "catalog").is_dir()
+    assert (bundled / "i18n" / "clusterquote_zh_CN.qm").is_file()  # Chinese ships compiled
 
 
 def test_frozen_version(unpacked: Path) -> None:

@@ -1,0 +1,406 @@
+"""The catalog and the price list: view the hardware, edit prices, import a vendor list, reset.
+
+The user's price list lives in the user data folder (engine.prices) and every
+plan uses it; this window only calls the engine's price-list functions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import format as fmt
+from desktop.models import SORT_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+PRICE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("item", QT_TRANSLATE_NOOP("PriceModel", "Item")),
+    ("vendor", QT_TRANSLATE_NOOP("PriceModel", "Vendor")),
+    ("part_number", QT_TRANSLATE_NOOP("PriceModel", "Part number")),
+    ("description_en", QT_TRANSLATE_NOOP("PriceModel", "Description")),
+    ("unit_price", QT_TRANSLATE_NOOP("PriceModel", "Unit price")),
+    ("currency", QT_TRANSLATE_NOOP("PriceModel", "Currency")),
+    ("date", QT_TRANSLATE_NOOP("PriceModel", "Date")),
+    ("source", QT_TRANSLATE_NOOP("PriceModel", "Source")),
+    ("confidence", QT_TRANSLATE_NOOP("PriceModel", "Confidence")),
+)
+EDITABLE = frozenset({"unit_price", "currency", "date", "source", "confidence"})
+
+
+class PriceModel(QAbstractTableModel):
+    """The price list, one row per item; unit price, currency, date, source and confidence edit."""
+
+    edited = Signal()
+
+    def __init__(self, price_list: Any = None, *, chinese: bool = False, parent: Any = None):
+        super().__init__(parent)
+        self.chinese = chinese
+        self.name = ""
+        self._entries: list[Any] = []
+        self.last_error = ""
+        if price_list is not None:
+            self.set_price_list(price_list)
+
+    def set_price_list(self, price_list: Any) -> None:
+        self.beginResetModel()
+        self.name = price_list.name
+        self._entries = list(price_list.entries.values())
+        self.endResetModel()
+
+    def price_list(self) -> Any:
+        from engine.prices import PriceList
+
+        return PriceList(name=self.name, entries={e.item: e for e in self._entries})
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(PRICE_COLUMNS)
+
+    def _value(self, entry: Any, column: str) -> Any:
+        if column == "description_en" and self.chinese and entry.description_zh:
+            return entry.description_zh
+        return getattr(entry, column)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._entries) and 0 <= col < len(PRICE_COLUMNS)):
+            return None
+        entry = self._entries[row]
+        column = PRICE_COLUMNS[col][0]
+        value = self._value(entry, column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "unit_price":
+                return fmt.number(value, 2 if value < 1000 else 0)
+            return str(value)
+        if role == Qt.ItemDataRole.EditRole:
+            return f"{value:g}" if column == "unit_price" else str(value)
+        if role == SORT_ROLE:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "unit_price":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("description_en", "source"):
+            return str(value)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and PRICE_COLUMNS[index.column()][0] in EDITABLE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        from engine.prices import PriceError
+
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        column = PRICE_COLUMNS[index.column()][0]
+        if column not in EDITABLE:
+            return False
+        entry = self._entries[index.row()]
+        raw: Any = value
+        if column == "unit_price":
+            try:
+                raw = float(str(value).replace(",", "").strip())
+            except ValueError:
+                self.last_error = QCoreApplication.translate(
+                    "PriceModel", "A unit price is a number of zero or more."
+                )
+                return False
+        try:
+            updated = dataclasses.replace(entry, **{column: raw})
+        except PriceError as exc:
+            self.last_error = str(exc)
+            return False
+        self.last_error = ""
+        self._entries[index.row()] = updated
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.edited.emit()
+        return True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(PRICE_COLUMNS):
+            return QCoreApplication.translate("PriceModel", PRICE_COLUMNS[section][1])
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._entries):
+            return str(section + 1)
+        return None
+
+
+class CatalogWindow(QDialog):
+    """Catalog (read-only) and price list (editable) in tabs."""
+
+    prices_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, chinese: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogWindow")
+        self.setWindowTitle(self.tr("Catalog and prices — ClusterQuote"))
+        self.resize(1100, 640)
+        from engine.catalog import load_catalog
+
+        self.catalog = load_catalog()
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("catalogTabs")
+        self.tabs.addTab(self._configurations_tab(), self.tr("Server configurations"))
+        self.tabs.addTab(self._gpus_tab(), self.tr("GPUs"))
+        self.price_model = PriceModel(chinese=chinese, parent=self)
+        self.tabs.addTab(self._prices_tab(), self.tr("Prices"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.reload_prices()
+
+    # -- catalog
+    def _table(self, headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
+        table = QTableWidget(len(rows), len(headers), self)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setSortingEnabled(False)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(r, c, item)
+        table.setSortingEnabled(True)
+        table.sortItems(0, Qt.SortOrder.AscendingOrder)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setVisible(False)
+        return table
+
+    def _yes_no(self, value: bool) -> str:
+        return self.tr("yes") if value else self.tr("no")
+
+    def _configurations_tab(self) -> QWidget:
+        c = self.catalog
+        rows = []
+        for cfg in c.configurations.values():
+            server, gpu = c.servers[cfg.server], c.gpus[cfg.gpu]
+            rows.append(
+                [
+                    cfg.id,
+                    server.vendor,
+                    f"{server.model} {server.variant}",
+                    f"{cfg.gpu_count} × {gpu.name}",
+                    f"{cfg.intra_node_link} {cfg.intra_node_gbs:g} GB/s",
+                    f"{cfg.max_power_w / 1000:.1f} / {cfg.typical_power_w / 1000:.1f}",
+                    f"{server.rack_units}U",
+                    self._yes_no(cfg.verified),
+                    cfg.source,
+                ]
+            )
+        return self._table(
+            [
+                self.tr("Id"),
+                self.tr("Vendor"),
+                self.tr("Server"),
+                self.tr("GPUs"),
+                self.tr("GPU link"),
+                self.tr("Power max / typical (kW)"),
+                self.tr("Height"),
+                self.tr("Verified"),
+                self.tr("Source"),
+            ],
+            rows,
+            "configurationsTable",
+        )
+
+    def _gpus_tab(self) -> QWidget:
+        rows = []
+        for gpu in self.catalog.gpus.values():
+            rows.append(
+                [
+                    gpu.id,
+                    gpu.name,
+                    gpu.form_factor.upper(),
+                    f"{gpu.memory_gb:g} GB {gpu.memory_type}",
+                    f"{gpu.dense_tflops.get('bf16', 0):g}",
+                    f"{gpu.sparse_tflops.get('bf16', 0):g}",
+                    f"{gpu.dense_tflops['fp8']:g}" if "fp8" in gpu.dense_tflops else "—",
+                    f"{gpu.tdp_w:g}",
+                    self._yes_no(gpu.verified),
+                    gpu.source,
+                ]
+            )
+        return self._table(
+            [
+                self.tr("Id"),
+                self.tr("GPU"),
+                self.tr("Form factor"),
+                self.tr("Memory"),
+                self.tr("BF16 dense (TFLOPS)"),
+                self.tr("BF16 sparse (TFLOPS)"),
+                self.tr("FP8 dense (TFLOPS)"),
+                self.tr("TDP (W)"),
+                self.tr("Verified"),
+                self.tr("Source"),
+            ],
+            rows,
+            "gpusTable",
+        )
+
+    # -- prices
+    def _prices_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.price_source = QLabel(page)
+        self.price_source.setObjectName("priceSource")
+        self.price_source.setWordWrap(True)
+        self.filter = QLineEdit(page)
+        self.filter.setPlaceholderText(self.tr("Filter items…"))
+        self.filter.setClearButtonEnabled(True)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.price_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.price_view = QTableView(page)
+        self.price_view.setObjectName("priceTable")
+        self.price_view.setModel(self.proxy)
+        self.price_view.setSortingEnabled(True)
+        self.price_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.price_view.setAlternatingRowColors(True)
+        self.price_view.verticalHeader().setVisible(False)
+        self.price_view.verticalHeader().setDefaultSectionSize(self.price_view.fontMetrics().height() + 8)
+        self.price_view.setWordWrap(False)
+        header = self.price_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.price_model.edited.connect(self._edited)
+        self.import_button = QPushButton(self.tr("Import price list…"), page)
+        self.import_button.clicked.connect(lambda: self.import_prices())
+        self.save_button = QPushButton(self.tr("Save prices"), page)
+        self.save_button.setObjectName("savePrices")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_prices)
+        self.reset_button = QPushButton(self.tr("Go back to the shipped prices"), page)
+        self.reset_button.clicked.connect(self.reset_prices)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reset_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.price_source)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.price_view, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def reload_prices(self) -> None:
+        from engine.prices import PriceError, load_price_list, user_price_list_path
+
+        try:
+            price_list = load_price_list()
+        except PriceError as exc:
+            QMessageBox.warning(self, self.tr("Cannot read the price list"), str(exc))
+            return
+        self.price_model.set_price_list(price_list)
+        self.price_view.resizeColumnsToContents()
+        for column, width in ((0, 200), (2, 160), (3, 320), (7, 260)):
+            if self.price_view.columnWidth(column) > width:
+                self.price_view.setColumnWidth(column, width)
+        own = user_price_list_path().is_file()
+        if not own:
+            text = self.tr("The shipped indicative price list: replace it with vendor quotes.")
+        else:
+            text = self.tr("Your price list: %1").replace("%1", str(user_price_list_path()))
+            if price_list.indicative:
+                text += " " + self.tr("Some prices are indicative: replace them with vendor quotes.")
+        self.price_source.setText(text)
+        self.reset_button.setEnabled(own)
+        self.save_button.setEnabled(False)
+
+    def _edited(self) -> None:
+        self.save_button.setEnabled(True)
+
+    def save_prices(self) -> bool:
+        from engine.prices import PriceError, save_user_price_list
+
+        try:
+            save_user_price_list(self.price_model.price_list())
+        except (PriceError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot save the prices"), str(exc))
+            return False
+        self.reload_prices()
+        self.prices_changed.emit()
+        return True
+
+    def import_prices(self, path: Path | None = None) -> bool:
+        from engine.prices import PriceError, import_price_list
+
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import price list"),
+                str(Path.home()),
+                self.tr("Price lists (*.xlsx *.csv)"),
+            )
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            import_price_list(path)
+        except (PriceError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot import the price list"), str(exc))
+            return False
+        self.reload_prices()
+        self.prices_changed.emit()
+        return True
+
+    def reset_prices(self) -> None:
+        from engine.prices import reset_user_price_list
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Shipped prices"),
+            self.tr("Forget your price list and go back to the shipped indicative prices?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        reset_user_price_list()
+        self.reload_prices()
+        self.prices_changed.emit()

@@ -1,0 +1,69 @@
+"""Files the GUI writes itself: plan files and the autosaved draft, through QSaveFile.
+
+QSaveFile writes to a temporary file and renames it over the target on commit,
+so a crash or a full disk never leaves half a plan behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QIODevice, QSaveFile
+
+from engine.model import PlanRequest
+from engine.planfile import PlanDocument, PlanFileError, load_plan_document, plan_to_json
+
+DRAFT_NAME = "draft.cqplan"
+
+
+class SaveError(OSError):
+    """A file could not be written; the message says which and why."""
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (QSaveFile); SaveError on failure."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = QSaveFile(str(path))
+    if not out.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise SaveError(f"cannot write {path}: {out.errorString()}")
+    data = text.encode("utf-8")
+    if out.write(data) != len(data):
+        message = out.errorString()
+        out.cancelWriting()
+        raise SaveError(f"cannot write {path}: {message}")
+    if not out.commit():
+        raise SaveError(f"cannot write {path}: {out.errorString()}")
+
+
+def write_plan(path: Path, request: PlanRequest, *, customer: str = "", quote_no: str = "") -> None:
+    write_text(path, plan_to_json(request, customer=customer, quote_no=quote_no))
+
+
+class DraftStore:
+    """The plan being worked on, saved after every change and removed on a clean exit."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        if folder is None:
+            from engine.prices import user_data_dir
+
+            folder = user_data_dir()
+        self.path = folder / DRAFT_NAME
+
+    def save(self, request: PlanRequest, *, customer: str = "", quote_no: str = "") -> None:
+        # A draft is a courtesy: failing to write one must not stop the work.
+        with contextlib.suppress(OSError):
+            write_plan(self.path, request, customer=customer, quote_no=quote_no)
+
+    def load(self) -> PlanDocument | None:
+        """The draft left by a session that did not end cleanly, if it can be read."""
+        if not self.path.is_file():
+            return None
+        try:
+            return load_plan_document(self.path)
+        except PlanFileError:
+            self.clear()
+            return None
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)

@@ -1,0 +1,209 @@
+"""`clusterquote gui --self-test DIR`: the app's smoke test, as a user would go through it.
+
+Starts the GUI (offscreen when there is no display), walks the wizard with the
+GPT-3 175B preset and a 30-day deadline, opens the comparison, exports
+DIR/quote.xlsx and saves a PNG of every wizard page, every comparison tab and
+the catalog window into DIR. Exit status 0 when all went well; otherwise 1
+with the reason on stderr. Settings, drafts and prices live in a temporary data
+folder unless CLUSTERQUOTE_DATA_DIR is set.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+PRESET = "gpt3-175b"
+DEADLINE_DAYS = "30"
+TIMEOUT_S = 120.0
+
+
+class SelfTestError(RuntimeError):
+    """A step of the self-test failed; the message says which and why."""
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "tab"
+
+
+@contextmanager
+def _no_modal_dialogs() -> Iterator[None]:
+    """Any message box would wait for a click that never comes: fail with its text instead."""
+    from PySide6.QtWidgets import QMessageBox
+
+    saved = {name: getattr(QMessageBox, name) for name in ("warning", "critical", "question")}
+
+    def refuse(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        raise SelfTestError(f"a dialog came up: {title}: {text}")
+
+    for name in saved:
+        setattr(QMessageBox, name, staticmethod(refuse))
+    try:
+        yield
+    finally:
+        for name, function in saved.items():
+            setattr(QMessageBox, name, function)
+
+
+def _settle(app: Any, rounds: int = 3) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _save(widget: Any, path: Path) -> Path:
+    if not widget.grab().save(str(path)):
+        raise SelfTestError(f"could not save the screenshot {path}")
+    return path
+
+
+def _quiet_offscreen_notes() -> Any:
+    """The offscreen platform says at every window what it cannot do; that is no failure.
+
+    Returns the handler it replaced, to put back afterwards.
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: Any, message: str) -> None:
+        if "This plugin does not support" in message:
+            return
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg, QtMsgType.QtWarningMsg):
+            print(message, file=sys.stderr)
+
+    return qInstallMessageHandler(handler)
+
+
+def _walk(out: Path, language: str) -> list[Path]:
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.app import create_application
+    from desktop.main_window import MainWindow
+
+    shots: list[Path] = []
+    app, settings = create_application([], language=language)
+    window = MainWindow(settings)
+    window.resize(1280, 820)
+    window.show()
+    _settle(app)
+    shots.append(_save(window, out / "00-welcome.png"))
+
+    window.new_plan()
+    wizard = window.wizard
+    if wizard is None or not wizard.isVisible():
+        raise SelfTestError("the wizard did not open")
+    _settle(app)
+
+    # 1. target model
+    if not wizard.model_page.select_preset(PRESET):
+        raise SelfTestError(f"the preset {PRESET} is not in the list")
+    _settle(app)
+    pages = [
+        ("target-model", wizard.model_page),
+        ("schedule", wizard.schedule_page),
+        ("configurations", wizard.configs_page),
+        ("facility-money", wizard.facility_page),
+        ("review", wizard.review_page),
+    ]
+    for number, (name, page) in enumerate(pages, start=1):
+        if wizard.currentPage() is not page:
+            raise SelfTestError(f"expected the {name} page, the wizard shows another")
+        if page is wizard.schedule_page:
+            page.by_days.setChecked(True)
+            page.days.setText(DEADLINE_DAYS)
+            _settle(app)
+        shots.append(_save(wizard, out / f"wizard-{number}-{name}.png"))
+        if page is wizard.review_page:
+            break
+        if not wizard.button(QWizard.WizardButton.NextButton).isEnabled():
+            raise SelfTestError(f"Next is disabled on the {name} page")
+        wizard.next()
+        _settle(app)
+        if wizard.currentPage() is page:
+            reason = page.error_label.text() or "the page did not accept its input"
+            raise SelfTestError(f"the {name} page: {reason}")
+
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    if not finish.isEnabled():
+        raise SelfTestError("Finish is disabled on the review page")
+    finish.click()
+    _settle(app)
+
+    started = time.monotonic()
+    while window.result is None and window.error is None:
+        window.planner.wait(1000)
+        app.processEvents()
+        if time.monotonic() - started > TIMEOUT_S:
+            raise SelfTestError("planning did not finish in time")
+    if window.error is not None:
+        raise SelfTestError(f"planning failed: {window.error[1]}")
+    comparison = window.result.comparison
+    if not any(p.feasible for p in comparison.plans):
+        raise SelfTestError("no configuration could be planned")
+    if window.table_model.columnCount() != len(comparison.plans):
+        raise SelfTestError("the comparison table does not show every configuration")
+
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        _settle(app)
+        name = _slug(window.tabs.widget(index).objectName().replace(":", "-"))
+        shots.append(_save(window, out / f"comparison-{index + 1:02d}-{name}.png"))
+    window.tabs.setCurrentIndex(0)
+
+    quote = window.export_quote(out / "quote.xlsx")
+    if quote is None or not quote.is_file() or quote.stat().st_size == 0:
+        raise SelfTestError("the quote was not written")
+
+    window.show_catalog()
+    catalog = window.catalog_window
+    _settle(app)
+    for index in range(catalog.tabs.count()):
+        catalog.tabs.setCurrentIndex(index)
+        _settle(app)
+        shots.append(_save(catalog, out / f"catalog-{index + 1}.png"))
+    catalog.close()
+
+    window.modified = False  # nothing to save: the self-test leaves no plan behind
+    window.close()
+    _settle(app)
+    return shots
+
+
+def run_self_test(out_dir: Path, *, language: str = "en") -> int:
+    from desktop.app import use_offscreen_without_display
+    from desktop.settings import DATA_DIR_ENV
+
+    use_offscreen_without_display()
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"self-test failed: cannot create {out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    own_data = DATA_DIR_ENV not in os.environ
+    with tempfile.TemporaryDirectory(prefix="clusterquote-self-test-") as data:
+        if own_data:
+            os.environ[DATA_DIR_ENV] = data
+        from PySide6.QtCore import qInstallMessageHandler
+
+        previous = _quiet_offscreen_notes()
+        try:
+            with _no_modal_dialogs():
+                shots = _walk(out, language)
+        except SelfTestError as exc:
+            print(f"self-test failed: {exc}", file=sys.stderr)
+            return 1
+        except Exception as exc:  # anything else is a bug the smoke test must report
+            print(f"self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            qInstallMessageHandler(previous)
+            if own_data:
+                os.environ.pop(DATA_DIR_ENV, None)
+    print(f"self-test passed: {len(shots)} screenshots and quote.xlsx in {out}")
+    return 0

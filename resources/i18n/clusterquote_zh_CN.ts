@@ -1,0 +1,1361 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>AssumptionsPanel</name>
+        <message>
+            <source>estimated</source>
+            <translation>估算</translation>
+        </message>
+        <message>
+            <source>Deadline (days):</source>
+            <translation>工期（天）：</translation>
+        </message>
+        <message>
+            <source>Fleet (GPUs):</source>
+            <translation>固定规模（GPU 数）：</translation>
+        </message>
+        <message>
+            <source>MFU:</source>
+            <translation>MFU：</translation>
+        </message>
+        <message>
+            <source>Goodput:</source>
+            <translation>有效训练时间占比：</translation>
+        </message>
+        <message>
+            <source>Rack budget (kW):</source>
+            <translation>机柜功率上限（kW）：</translation>
+        </message>
+        <message>
+            <source>PUE:</source>
+            <translation>PUE：</translation>
+        </message>
+        <message>
+            <source>Power price (per kWh):</source>
+            <translation>电价（每千瓦时）：</translation>
+        </message>
+        <message>
+            <source>Years:</source>
+            <translation>年限：</translation>
+        </message>
+        <message>
+            <source>Exchange rate (CNY/USD):</source>
+            <translation>汇率（人民币/美元）：</translation>
+        </message>
+        <message>
+            <source>VAT:</source>
+            <translation>增值税：</translation>
+        </message>
+        <message>
+            <source>Discount:</source>
+            <translation>折扣：</translation>
+        </message>
+        <message>
+            <source>Empty fields use the default shown. Changes re-plan at once.</source>
+            <translation>留空则使用所示默认值。修改后立即重新规划。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BomModel</name>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Vendor</source>
+            <translation>厂商</translation>
+        </message>
+        <message>
+            <source>Part number</source>
+            <translation>料号</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+    </context>
+    <context>
+        <name>BomTab</name>
+        <message>
+            <source>This configuration cannot be built:</source>
+            <translation>该配置无法组建：</translation>
+        </message>
+        <message>
+            <source>Discount %1: −%2</source>
+            <translation>折扣 %1：−%2</translation>
+        </message>
+        <message>
+            <source>Net %1</source>
+            <translation>折后净额 %1</translation>
+        </message>
+        <message>
+            <source>VAT %1: %2</source>
+            <translation>增值税 %1：%2</translation>
+        </message>
+        <message>
+            <source>Capex %1</source>
+            <translation>一次性投资 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>TCO over %n year(s): %1</source>
+            <translation>
+                <numerusform>%n 年总拥有成本：%1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogWindow</name>
+        <message>
+            <source>Catalog and prices — ClusterQuote</source>
+            <translation>产品目录与价格 — ClusterQuote</translation>
+        </message>
+        <message>
+            <source>Server configurations</source>
+            <translation>服务器配置</translation>
+        </message>
+        <message>
+            <source>GPUs</source>
+            <translation>GPU</translation>
+        </message>
+        <message>
+            <source>Prices</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Vendor</source>
+            <translation>厂商</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>GPU link</source>
+            <translation>GPU 互联</translation>
+        </message>
+        <message>
+            <source>Power max / typical (kW)</source>
+            <translation>最大 / 典型功率（kW）</translation>
+        </message>
+        <message>
+            <source>Height</source>
+            <translation>高度</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>已核实</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>GPU</source>
+            <translation>GPU</translation>
+        </message>
+        <message>
+            <source>Form factor</source>
+            <translation>形态</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>显存</translation>
+        </message>
+        <message>
+            <source>BF16 dense (TFLOPS)</source>
+            <translation>BF16 稠密（TFLOPS）</translation>
+        </message>
+        <message>
+            <source>BF16 sparse (TFLOPS)</source>
+            <translation>BF16 稀疏（TFLOPS）</translation>
+        </message>
+        <message>
+            <source>FP8 dense (TFLOPS)</source>
+            <translation>FP8 稠密（TFLOPS）</translation>
+        </message>
+        <message>
+            <source>TDP (W)</source>
+            <translation>TDP（W）</translation>
+        </message>
+        <message>
+            <source>Filter items…</source>
+            <translation>筛选条目…</translation>
+        </message>
+        <message>
+            <source>Import price list…</source>
+            <translation>导入价格表…</translation>
+        </message>
+        <message>
+            <source>Save prices</source>
+            <translation>保存价格</translation>
+        </message>
+        <message>
+            <source>Go back to the shipped prices</source>
+            <translation>恢复为随附价格</translation>
+        </message>
+        <message>
+            <source>Cannot read the price list</source>
+            <translation>无法读取价格表</translation>
+        </message>
+        <message>
+            <source>The shipped indicative price list: replace it with vendor quotes.</source>
+            <translation>随附的参考价格表：请用厂商报价替换。</translation>
+        </message>
+        <message>
+            <source>Your price list: %1</source>
+            <translation>您的价格表：%1</translation>
+        </message>
+        <message>
+            <source>Some prices are indicative: replace them with vendor quotes.</source>
+            <translation>部分价格仅供参考，请用厂商报价替换。</translation>
+        </message>
+        <message>
+            <source>Cannot save the prices</source>
+            <translation>无法保存价格</translation>
+        </message>
+        <message>
+            <source>Import price list</source>
+            <translation>导入价格表</translation>
+        </message>
+        <message>
+            <source>Price lists (*.xlsx *.csv)</source>
+            <translation>价格表 (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot import the price list</source>
+            <translation>无法导入价格表</translation>
+        </message>
+        <message>
+            <source>Shipped prices</source>
+            <translation>随附价格</translation>
+        </message>
+        <message>
+            <source>Forget your price list and go back to the shipped indicative prices?</source>
+            <translation>放弃您的价格表，恢复为随附的参考价格吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>Categories</name>
+        <message>
+            <source>Compute</source>
+            <translation>计算</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <source>Racks and power</source>
+            <translation>机柜与配电</translation>
+        </message>
+        <message>
+            <source>Cooling</source>
+            <translation>制冷</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation>服务</translation>
+        </message>
+    </context>
+    <context>
+        <name>Charts</name>
+        <message>
+            <source>million CNY</source>
+            <translation>百万元</translation>
+        </message>
+        <message>
+            <source>million USD</source>
+            <translation>百万美元</translation>
+        </message>
+        <message>
+            <source>No configuration can be built.</source>
+            <translation>没有可组建的配置。</translation>
+        </message>
+        <message>
+            <source>Compute</source>
+            <translation>计算</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <source>Racks and power</source>
+            <translation>机柜与配电</translation>
+        </message>
+        <message>
+            <source>Cooling</source>
+            <translation>制冷</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation>服务</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>增值税</translation>
+        </message>
+        <message>
+            <source>Capex (%1)</source>
+            <translation>一次性投资（%1）</translation>
+        </message>
+        <message>
+            <source>Capex by category</source>
+            <translation>按类别的一次性投资</translation>
+        </message>
+        <message>
+            <source>IT power, maximum</source>
+            <translation>IT 功率（最大）</translation>
+        </message>
+        <message>
+            <source>Facility power (IT typical × PUE)</source>
+            <translation>设施功率（IT 典型值 × PUE）</translation>
+        </message>
+        <message>
+            <source>kW</source>
+            <translation>kW</translation>
+        </message>
+        <message>
+            <source>Power</source>
+            <translation>功率</translation>
+        </message>
+        <message>
+            <source>Compute racks</source>
+            <translation>计算机柜</translation>
+        </message>
+        <message>
+            <source>Network racks</source>
+            <translation>网络机柜</translation>
+        </message>
+        <message>
+            <source>Racks</source>
+            <translation>机柜</translation>
+        </message>
+        <message>
+            <source>deadline</source>
+            <translation>工期</translation>
+        </message>
+        <message>
+            <source>Deadline (days)</source>
+            <translation>工期（天）</translation>
+        </message>
+        <message>
+            <source>GPUs needed</source>
+            <translation>所需 GPU 数</translation>
+        </message>
+        <message>
+            <source>GPUs needed against the deadline (band: low to high efficiency)</source>
+            <translation>所需 GPU 数与工期（阴影：低至高效率区间）</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年</translation>
+        </message>
+        <message>
+            <source>Cumulative cost (%1)</source>
+            <translation>累计成本（%1）</translation>
+        </message>
+        <message>
+            <source>Total cost of ownership over the years</source>
+            <translation>历年总拥有成本</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComparisonModel</name>
+        <message>
+            <source>Vendor</source>
+            <translation>厂商</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>GPU</source>
+            <translation>GPU</translation>
+        </message>
+        <message>
+            <source>Can be built</source>
+            <translation>可组建</translation>
+        </message>
+        <message>
+            <source>GPUs</source>
+            <translation>GPU 数</translation>
+        </message>
+        <message>
+            <source>Servers</source>
+            <translation>服务器数</translation>
+        </message>
+        <message>
+            <source>Racks</source>
+            <translation>机柜数</translation>
+        </message>
+        <message>
+            <source>Server peak, dense (PFLOPS)</source>
+            <translation>单机峰值，稠密（PFLOPS）</translation>
+        </message>
+        <message>
+            <source>Server peak, sparse (PFLOPS)</source>
+            <translation>单机峰值，稀疏（PFLOPS）</translation>
+        </message>
+        <message>
+            <source>MFU (expected)</source>
+            <translation>MFU（预期）</translation>
+        </message>
+        <message>
+            <source>Days to train</source>
+            <translation>训练天数</translation>
+        </message>
+        <message>
+            <source>Days, best case</source>
+            <translation>天数（最好情况）</translation>
+        </message>
+        <message>
+            <source>Days, worst case</source>
+            <translation>天数（最差情况）</translation>
+        </message>
+        <message>
+            <source>GPU-hours</source>
+            <translation>GPU 小时</translation>
+        </message>
+        <message>
+            <source>IT power (kW)</source>
+            <translation>IT 功率（kW）</translation>
+        </message>
+        <message>
+            <source>Facility power (kW)</source>
+            <translation>设施功率（kW）</translation>
+        </message>
+        <message>
+            <source>Highest rack power (kW)</source>
+            <translation>最高单柜功率（kW）</translation>
+        </message>
+        <message>
+            <source>Capex</source>
+            <translation>一次性投资</translation>
+        </message>
+        <message>
+            <source>TCO</source>
+            <translation>总拥有成本</translation>
+        </message>
+        <message>
+            <source>Cost per PF/s-day</source>
+            <translation>每 PF/s-天成本</translation>
+        </message>
+        <message>
+            <source>Meets the deadline</source>
+            <translation>满足工期</translation>
+        </message>
+        <message>
+            <source>Best of the comparison</source>
+            <translation>对比中最优</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfigsPage</name>
+        <message>
+            <source>Server configurations</source>
+            <translation>服务器配置</translation>
+        </message>
+        <message>
+            <source>Which servers to compare. Peaks are per node; plans use the dense peak.</source>
+            <translation>选择要对比的服务器。峰值按单台服务器计；规划使用稠密峰值。</translation>
+        </message>
+        <message>
+            <source>Configuration</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>GPU</source>
+            <translation>GPU</translation>
+        </message>
+        <message>
+            <source>Dense peak (PFLOPS)</source>
+            <translation>稠密峰值（PFLOPS）</translation>
+        </message>
+        <message>
+            <source>Sparse peak (PFLOPS)</source>
+            <translation>稀疏峰值（PFLOPS）</translation>
+        </message>
+        <message>
+            <source>Indicative price</source>
+            <translation>参考价格</translation>
+        </message>
+        <message>
+            <source>Prices are indicative list prices of the base system with its GPUs and compute NICs, before discount and VAT. Replace them with real quotes in Catalog and prices.</source>
+            <translation>价格为含 GPU 和计算网卡的整机参考目录价，未计折扣和增值税。请在“产品目录与价格”中替换为真实报价。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n configuration(s) selected</source>
+            <translation>
+                <numerusform>已选择 %n 个配置</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select at least one configuration.</source>
+            <translation>请至少选择一个配置。</translation>
+        </message>
+        <message>
+            <source>Lenovo</source>
+            <translation>联想</translation>
+        </message>
+        <message>
+            <source>Inspur</source>
+            <translation>浪潮</translation>
+        </message>
+    </context>
+    <context>
+        <name>Controller</name>
+        <message>
+            <source>Restore the last plan?</source>
+            <translation>恢复上次的方案？</translation>
+        </message>
+        <message>
+            <source>ClusterQuote did not close properly last time. Restore the plan you were working on?</source>
+            <translation>ClusterQuote 上次未正常关闭。要恢复您当时正在编辑的方案吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>FacilityPage</name>
+        <message>
+            <source>Facility and money</source>
+            <translation>机房与费用</translation>
+        </message>
+        <message>
+            <source>Where the cluster will stand and how it is paid for. Empty fields use the default shown.</source>
+            <translation>集群放在哪里、费用如何计算。留空则使用所示默认值。</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>机房</translation>
+        </message>
+        <message>
+            <source>Air (precision air units, CRAH)</source>
+            <translation>风冷（精密空调，CRAH）</translation>
+        </message>
+        <message>
+            <source>Rear-door heat exchangers</source>
+            <translation>背板换热器</translation>
+        </message>
+        <message>
+            <source>Direct liquid cooling (CDU)</source>
+            <translation>直接液冷（CDU）</translation>
+        </message>
+        <message>
+            <source>Rack power budget (kW):</source>
+            <translation>机柜功率上限（kW）：</translation>
+        </message>
+        <message>
+            <source>Cooling:</source>
+            <translation>制冷方式：</translation>
+        </message>
+        <message>
+            <source>PUE:</source>
+            <translation>PUE：</translation>
+        </message>
+        <message>
+            <source>Rack height:</source>
+            <translation>机柜高度：</translation>
+        </message>
+        <message>
+            <source>Money</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <source>CNY (yuan)</source>
+            <translation>人民币（元）</translation>
+        </message>
+        <message>
+            <source>USD (dollar)</source>
+            <translation>美元</translation>
+        </message>
+        <message>
+            <source>Own data centre (energy only)</source>
+            <translation>自有机房（仅计电费）</translation>
+        </message>
+        <message>
+            <source>Leased IDC (rent per kW of rack budget)</source>
+            <translation>租用 IDC（按机柜功率每千瓦计租）</translation>
+        </message>
+        <message>
+            <source>Currency:</source>
+            <translation>币种：</translation>
+        </message>
+        <message>
+            <source>Exchange rate (CNY per USD):</source>
+            <translation>汇率（每美元兑人民币）：</translation>
+        </message>
+        <message>
+            <source>Power price (per kWh):</source>
+            <translation>电价（每千瓦时）：</translation>
+        </message>
+        <message>
+            <source>Hosting:</source>
+            <translation>托管方式：</translation>
+        </message>
+        <message>
+            <source>IDC rent (per kW-month):</source>
+            <translation>IDC 租金（每千瓦每月）：</translation>
+        </message>
+        <message>
+            <source>Years of ownership:</source>
+            <translation>使用年限：</translation>
+        </message>
+        <message>
+            <source>VAT:</source>
+            <translation>增值税：</translation>
+        </message>
+        <message>
+            <source>Discount:</source>
+            <translation>折扣：</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>报价</translation>
+        </message>
+        <message>
+            <source>Customer:</source>
+            <translation>客户：</translation>
+        </message>
+        <message>
+            <source>Quote number:</source>
+            <translation>报价单号：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fields</name>
+        <message>
+            <source>Enter a whole number from %1 to %2</source>
+            <translation>请输入 %1 到 %2 之间的整数</translation>
+        </message>
+        <message>
+            <source>Enter a fraction above %1 and at most %2, such as 0.4 or 40%</source>
+            <translation>请输入大于 %1、不超过 %2 的比例，如 0.4 或 40%</translation>
+        </message>
+        <message>
+            <source>Enter a fraction from %1 to %2, such as 0.13 or 13%</source>
+            <translation>请输入 %1 到 %2 之间的比例，如 0.13 或 13%</translation>
+        </message>
+        <message>
+            <source>Enter a number above %1 and at most %2</source>
+            <translation>请输入大于 %1、不超过 %2 的数</translation>
+        </message>
+        <message>
+            <source>Enter a number from %1 to %2</source>
+            <translation>请输入 %1 到 %2 之间的数</translation>
+        </message>
+        <message>
+            <source>Enter a positive number such as 175B, 300B, 1.5T or 175e9</source>
+            <translation>请输入正数，如 175B、300B、1.5T 或 175e9</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>必填</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;New plan…</source>
+            <translation>新建方案(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Open plan…</source>
+            <translation>打开方案(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>&amp;Save plan</source>
+            <translation>保存方案(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save plan &amp;as…</source>
+            <translation>方案另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export quote (.xlsx)…</source>
+            <translation>导出报价单 (.xlsx)(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit request in the wizard…</source>
+            <translation>在向导中修改需求(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Re-plan</source>
+            <translation>重新规划(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Catalog and prices…</source>
+            <translation>产品目录与价格(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;About ClusterQuote</source>
+            <translation>关于 ClusterQuote(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Plan</source>
+            <translation>方案(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>工具(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Plan and price an AI training cluster: say what must be trained and by when, compare Lenovo and Inspur servers, and export the quote.</source>
+            <translation>规划 AI 训练集群并报价：说明要训练什么、何时完成，对比联想与浪潮服务器，并导出报价单。</translation>
+        </message>
+        <message>
+            <source>New plan…</source>
+            <translation>新建方案…</translation>
+        </message>
+        <message>
+            <source>Open plan…</source>
+            <translation>打开方案…</translation>
+        </message>
+        <message>
+            <source>Recent plans:</source>
+            <translation>最近的方案：</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <source>Configurations</source>
+            <translation>涉及配置</translation>
+        </message>
+        <message>
+            <source>Comparison</source>
+            <translation>方案对比</translation>
+        </message>
+        <message>
+            <source>Capex</source>
+            <translation>一次性投资</translation>
+        </message>
+        <message>
+            <source>Power and racks</source>
+            <translation>功率与机柜</translation>
+        </message>
+        <message>
+            <source>GPUs vs deadline</source>
+            <translation>GPU 数与工期</translation>
+        </message>
+        <message>
+            <source>TCO over years</source>
+            <translation>历年总拥有成本</translation>
+        </message>
+        <message>
+            <source>Assumptions</source>
+            <translation>假设</translation>
+        </message>
+        <message>
+            <source>Planning…</source>
+            <translation>正在规划…</translation>
+        </message>
+        <message>
+            <source>Could not plan: %1</source>
+            <translation>无法规划：%1</translation>
+        </message>
+        <message>
+            <source>Not planned</source>
+            <translation>未规划</translation>
+        </message>
+        <message numerus="yes">
+            <source>Planned %n configuration(s) in %1 ms</source>
+            <translation>
+                <numerusform>已在 %1 毫秒内规划 %n 个配置</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Prices: %1</source>
+            <translation>价格表：%1</translation>
+        </message>
+        <message>
+            <source>on a fleet of %1 GPUs</source>
+            <translation>使用 %1 块 GPU</translation>
+        </message>
+        <message>
+            <source>within %1 days</source>
+            <translation>工期 %1 天</translation>
+        </message>
+        <message>
+            <source>%1 PF/s-days (%2 FLOPs), %3</source>
+            <translation>%1 PF/s-天（%2 FLOPs），%3</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>%1 GPUs, %2 days, capex %3</source>
+            <translation>%1 块 GPU，%2 天，一次性投资 %3</translation>
+        </message>
+        <message>
+            <source>Cheapest that meets the deadline: %1</source>
+            <translation>满足工期且最便宜：%1</translation>
+        </message>
+        <message>
+            <source>Fastest: %1</source>
+            <translation>最快：%1</translation>
+        </message>
+        <message>
+            <source>Lowest TCO: %1</source>
+            <translation>总拥有成本最低：%1</translation>
+        </message>
+        <message>
+            <source>No configuration meets the deadline.</source>
+            <translation>没有配置能满足工期。</translation>
+        </message>
+        <message>
+            <source>Refused: %1</source>
+            <translation>不可组建：%1</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>BOM: %1</source>
+            <translation>物料清单：%1</translation>
+        </message>
+        <message>
+            <source>Unsaved plan</source>
+            <translation>方案未保存</translation>
+        </message>
+        <message>
+            <source>The plan has changes that are not saved. Save them?</source>
+            <translation>方案有未保存的修改。要保存吗？</translation>
+        </message>
+        <message>
+            <source>ClusterQuote plans (%1)</source>
+            <translation>ClusterQuote 方案 (%1)</translation>
+        </message>
+        <message>
+            <source>Open plan</source>
+            <translation>打开方案</translation>
+        </message>
+        <message>
+            <source>Cannot open the plan</source>
+            <translation>无法打开方案</translation>
+        </message>
+        <message>
+            <source>Save plan</source>
+            <translation>保存方案</translation>
+        </message>
+        <message>
+            <source>Cannot save the plan</source>
+            <translation>无法保存方案</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Export quote</source>
+            <translation>导出报价单</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Cannot export the quote</source>
+            <translation>无法导出报价单</translation>
+        </message>
+        <message>
+            <source>Quote written to %1</source>
+            <translation>报价单已写入 %1</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>About ClusterQuote</source>
+            <translation>关于 ClusterQuote</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;ClusterQuote %1&lt;/b&gt;&lt;p&gt;Plans and prices AI training clusters from a model and a deadline. Prices are indicative unless you import vendor quotes.&lt;/p&gt;</source>
+            <translation>&lt;b&gt;ClusterQuote %1&lt;/b&gt;&lt;p&gt;根据模型和工期规划 AI 训练集群并报价。除非导入厂商报价，价格仅供参考。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Untitled plan</source>
+            <translation>未命名方案</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>These servers are not liquid-cooled; direct liquid cooling needs liquid-cooled servers.</source>
+            <translation>该服务器不是液冷机型；直接液冷需要液冷服务器。</translation>
+        </message>
+        <message>
+            <source>The GPU does not support the chosen precision.</source>
+            <translation>该 GPU 不支持所选精度。</translation>
+        </message>
+        <message>
+            <source>The deadline would need more than a million GPUs.</source>
+            <translation>该工期需要超过一百万块 GPU。</translation>
+        </message>
+        <message>
+            <source>The fleet was rounded up to whole servers.</source>
+            <translation>GPU 数量已向上取整为整台服务器。</translation>
+        </message>
+        <message>
+            <source>The fleet is too small to hold the model states and activations.</source>
+            <translation>GPU 数量不足以容纳模型状态和激活值。</translation>
+        </message>
+        <message>
+            <source>The rack budget was lowered to what the rear-door heat exchanger removes.</source>
+            <translation>机柜功率上限已降至背板换热器的散热能力。</translation>
+        </message>
+        <message>
+            <source>The servers cannot be placed in racks within the budget.</source>
+            <translation>无法在功率上限内将服务器装入机柜。</translation>
+        </message>
+        <message>
+            <source>The GPU count is set by memory, not by the deadline.</source>
+            <translation>GPU 数量由显存决定，而不是由工期决定。</translation>
+        </message>
+        <message>
+            <source>More GPUs than the largest published training run: efficiency is extrapolated.</source>
+            <translation>GPU 数量超过已公开的最大训练规模：效率为外推值。</translation>
+        </message>
+        <message>
+            <source>At the low end of the efficiency band, training runs past the deadline.</source>
+            <translation>按效率区间下限计算，训练会超出工期。</translation>
+        </message>
+        <message>
+            <source>The MFU is outside what published runs achieve (about 25–55%).</source>
+            <translation>MFU 超出已公开训练的常见范围（约 25–55%）。</translation>
+        </message>
+        <message>
+            <source>A model this large needs tensor parallelism, which runs slowly over PCIe and NVLink bridges.</source>
+            <translation>如此规模的模型需要张量并行，而张量并行在 PCIe 和 NVLink 桥上运行较慢。</translation>
+        </message>
+        <message>
+            <source>Racks are filled by space or weight, not by power.</source>
+            <translation>机柜容量受空间或承重限制，而非功率。</translation>
+        </message>
+        <message>
+            <source>Some catalog figures are not verified.</source>
+            <translation>部分产品目录数据未经核实。</translation>
+        </message>
+        <message>
+            <source>Prices are indicative: replace them with vendor quotes.</source>
+            <translation>价格仅供参考，请用厂商报价替换。</translation>
+        </message>
+        <message>
+            <source>The GPU's form factor does not fit this server.</source>
+            <translation>GPU 形态与该服务器不匹配。</translation>
+        </message>
+        <message>
+            <source>The GPUs do not fit the server's GPU positions.</source>
+            <translation>GPU 数量超过服务器的 GPU 位。</translation>
+        </message>
+        <message>
+            <source>The compute NICs do not fit the server's slots.</source>
+            <translation>计算网卡数量超过服务器插槽。</translation>
+        </message>
+        <message>
+            <source>The maximum draw exceeds what the power supplies deliver with redundancy.</source>
+            <translation>最大功耗超过电源在冗余配置下的供电能力。</translation>
+        </message>
+        <message>
+            <source>%1 parameters, %2 tokens</source>
+            <translation>%1 参数，%2 词元</translation>
+        </message>
+        <message>
+            <source>%1 PF/s-days</source>
+            <translation>%1 PF/s-天</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelPage</name>
+        <message>
+            <source>Target model</source>
+            <translation>目标模型</translation>
+        </message>
+        <message>
+            <source>What must be trained: a known model, or its size and data, or a compute budget.</source>
+            <translation>要训练什么：已知模型、模型规模与数据量，或算力预算。</translation>
+        </message>
+        <message>
+            <source>Preset model</source>
+            <translation>预设模型</translation>
+        </message>
+        <message>
+            <source>Parameters and tokens</source>
+            <translation>参数量与词元数</translation>
+        </message>
+        <message>
+            <source>Compute in FLOPs</source>
+            <translation>算力（FLOPs）</translation>
+        </message>
+        <message>
+            <source>Compute in PF/s-days</source>
+            <translation>算力（PF/s-天）</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>参数量</translation>
+        </message>
+        <message>
+            <source>Tokens</source>
+            <translation>词元数</translation>
+        </message>
+        <message>
+            <source>PF/s-days</source>
+            <translation>PF/s-天</translation>
+        </message>
+        <message>
+            <source>Mixture of experts (parameters counts the active ones)</source>
+            <translation>混合专家模型（参数量按激活参数计）</translation>
+        </message>
+        <message>
+            <source>Parameters:</source>
+            <translation>参数量：</translation>
+        </message>
+        <message>
+            <source>Training tokens:</source>
+            <translation>训练词元数：</translation>
+        </message>
+        <message>
+            <source>Training compute (FLOPs):</source>
+            <translation>训练算力（FLOPs）：</translation>
+        </message>
+        <message>
+            <source>Training compute (PF/s-days):</source>
+            <translation>训练算力（PF/s-天）：</translation>
+        </message>
+        <message>
+            <source>Phases</source>
+            <translation>训练阶段</translation>
+        </message>
+        <message>
+            <source>A model rarely succeeds in one run: count the full runs.</source>
+            <translation>模型很少一次训练成功：请计入完整训练的次数。</translation>
+        </message>
+        <message>
+            <source>Pre-training runs during development:</source>
+            <translation>研发期间的预训练次数：</translation>
+        </message>
+        <message>
+            <source>Domain fine-tuning tokens:</source>
+            <translation>领域微调词元数：</translation>
+        </message>
+        <message>
+            <source>Ongoing fine-tuning / RLHF budget (PF/s-days):</source>
+            <translation>持续微调 / RLHF 预算（PF/s-天）：</translation>
+        </message>
+        <message>
+            <source>Choose a model or enter its size to see the compute it needs.</source>
+            <translation>选择模型或输入其规模，即可看到所需算力。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Training compute:&lt;/b&gt; %1 FLOPs = %2 PF/s-days&lt;br&gt;%3</source>
+            <translation>&lt;b&gt;训练算力：&lt;/b&gt;%1 FLOPs = %2 PF/s-天&lt;br&gt;%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanPage</name>
+        <message>
+            <source>default: %1</source>
+            <translation>默认：%1</translation>
+        </message>
+        <message>
+            <source>Not accepted: %1</source>
+            <translation>未通过：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanWizard</name>
+        <message>
+            <source>New plan — ClusterQuote</source>
+            <translation>新建方案 — ClusterQuote</translation>
+        </message>
+    </context>
+    <context>
+        <name>PriceModel</name>
+        <message>
+            <source>Item</source>
+            <translation>条目</translation>
+        </message>
+        <message>
+            <source>Vendor</source>
+            <translation>厂商</translation>
+        </message>
+        <message>
+            <source>Part number</source>
+            <translation>料号</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Confidence</source>
+            <translation>可信度</translation>
+        </message>
+        <message>
+            <source>A unit price is a number of zero or more.</source>
+            <translation>单价须为大于或等于零的数。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <source>Review</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>The request in words. Finish plans it on every configuration.</source>
+            <translation>用文字复述需求。点击“完成”后将在每个配置上进行规划。</translation>
+        </message>
+        <message>
+            <source>Workload</source>
+            <translation>训练任务</translation>
+        </message>
+        <message>
+            <source>Training compute</source>
+            <translation>训练算力</translation>
+        </message>
+        <message>
+            <source>%1 FLOPs = %2 PF/s-days</source>
+            <translation>%1 FLOPs = %2 PF/s-天</translation>
+        </message>
+        <message>
+            <source>%1 pre-training run(s)</source>
+            <translation>预训练 %1 次</translation>
+        </message>
+        <message>
+            <source>fine-tuning on %1 tokens</source>
+            <translation>微调 %1 词元</translation>
+        </message>
+        <message>
+            <source>ongoing tuning of %1 PF/s-days</source>
+            <translation>持续调优 %1 PF/s-天</translation>
+        </message>
+        <message>
+            <source>Phases</source>
+            <translation>训练阶段</translation>
+        </message>
+        <message>
+            <source>Fleet</source>
+            <translation>固定规模</translation>
+        </message>
+        <message>
+            <source>%1 GPUs</source>
+            <translation>%1 块 GPU</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>工期</translation>
+        </message>
+        <message>
+            <source>%1 days</source>
+            <translation>%1 天</translation>
+        </message>
+        <message>
+            <source>Precision</source>
+            <translation>精度</translation>
+        </message>
+        <message>
+            <source>MFU</source>
+            <translation>MFU</translation>
+        </message>
+        <message>
+            <source>the engine's estimate per configuration</source>
+            <translation>按配置由引擎估算</translation>
+        </message>
+        <message>
+            <source>Goodput</source>
+            <translation>有效训练时间占比</translation>
+        </message>
+        <message>
+            <source>Configurations</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>every Lenovo and Inspur configuration</source>
+            <translation>全部联想与浪潮配置</translation>
+        </message>
+        <message>
+            <source>air cooling</source>
+            <translation>风冷</translation>
+        </message>
+        <message>
+            <source>rear-door heat exchangers</source>
+            <translation>背板换热器</translation>
+        </message>
+        <message>
+            <source>direct liquid cooling</source>
+            <translation>直接液冷</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>机房</translation>
+        </message>
+        <message>
+            <source>%1U racks of %2 kW, %3, PUE %4</source>
+            <translation>%1U 机柜，每柜 %2 kW，%3，PUE %4</translation>
+        </message>
+        <message>
+            <source>own data centre</source>
+            <translation>自有机房</translation>
+        </message>
+        <message>
+            <source>leased IDC</source>
+            <translation>租用 IDC</translation>
+        </message>
+        <message>
+            <source>Money</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <source>%1, %2 years, %3, VAT %4, discount %5</source>
+            <translation>%1，%2 年，%3，增值税 %4，折扣 %5</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>报价</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulePage</name>
+        <message>
+            <source>Schedule and efficiency</source>
+            <translation>工期与效率</translation>
+        </message>
+        <message>
+            <source>By when must it be trained, or on how many GPUs? And how well do they work?</source>
+            <translation>何时必须训练完成，或使用多少块 GPU？GPU 的实际效率如何？</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>工期</translation>
+        </message>
+        <message>
+            <source>Deadline in days:</source>
+            <translation>工期（天）：</translation>
+        </message>
+        <message>
+            <source>End date:</source>
+            <translation>截止日期：</translation>
+        </message>
+        <message>
+            <source>Fixed fleet of GPUs:</source>
+            <translation>固定 GPU 数量：</translation>
+        </message>
+        <message>
+            <source>Efficiency</source>
+            <translation>效率</translation>
+        </message>
+        <message>
+            <source>BF16 (dense tensor peak)</source>
+            <translation>BF16（稠密张量峰值）</translation>
+        </message>
+        <message>
+            <source>FP8 (dense tensor peak; Hopper GPUs only)</source>
+            <translation>FP8（稠密张量峰值；仅限 Hopper GPU）</translation>
+        </message>
+        <message>
+            <source>estimated per configuration</source>
+            <translation>按配置估算</translation>
+        </message>
+        <message>
+            <source>Precision:</source>
+            <translation>精度：</translation>
+        </message>
+        <message>
+            <source>Model FLOPs utilisation (MFU):</source>
+            <translation>模型算力利用率（MFU）：</translation>
+        </message>
+        <message>
+            <source>Goodput:</source>
+            <translation>有效训练时间占比：</translation>
+        </message>
+        <message>
+            <source>Leave MFU empty to use the engine's estimate for each configuration: it accounts for the GPU, the links between the GPUs in a server, the model size and the cluster size, and comes with a low / expected / high band that the comparison shows as a range of days. Goodput is the share of wall time that trains (failures, restarts, checkpoints). Fractions may be typed as 0.4 or 40%.</source>
+            <translation>MFU 留空时，引擎按每个配置估算：考虑 GPU 型号、服务器内 GPU 互联、模型规模和集群规模，并给出低 / 预期 / 高区间，对比结果以天数范围显示。有效训练时间占比是实际用于训练的时间比例（扣除故障、重启和检查点）。比例可输入为 0.4 或 40%。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) from today</source>
+            <translation>
+                <numerusform>距今天 %n 天</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
