@@ -10,11 +10,14 @@ import math
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import RequestError
 from engine.model import EfficiencyEstimate, Precision
 from engine.resources import resource_path
+
+if TYPE_CHECKING:
+    from engine.catalog import Gpu
 
 
 @cache
@@ -52,6 +55,16 @@ class NodeTraits:
     link: str  # nvswitch | nvlink-mesh | nvlink-bridge | pcie
     link_gbs: float
     nics_per_gpu: float
+
+
+def gpu_traits(gpu: Gpu, *, link: str, link_gbs: float, nics_per_gpu: float) -> NodeTraits:
+    """The traits of a server holding ``gpu``s joined by ``link``."""
+    return NodeTraits(
+        architecture=gpu.architecture,
+        peak_dense={str(k): v for k, v in gpu.dense_tflops.items()},
+        peak_sparse={str(k): v for k, v in gpu.sparse_tflops.items()},
+        link=link, link_gbs=link_gbs, nics_per_gpu=nics_per_gpu,
+    )
 
 
 def link_factor(link: str, link_gbs: float, params: float | None) -> float:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from engine.assumptions import default
 from engine.catalog import Gpu, load_catalog
-from engine.efficiency import NodeTraits
+from engine.efficiency import NodeTraits, gpu_traits
 from engine.efficiency import estimate as estimate_efficiency
 from engine.errors import RequestError
 from engine.model import ComputeNeed, EfficiencyEstimate, Precision, Workload
-from engine.sizing import days_for, memory_floor_gpus
+from engine.sizing import days_with_band, memory_floor_gpus
 from engine.workload import compute_need
 
 TYPICAL_GPUS_PER_NODE = 8
@@ -21,11 +21,8 @@ def typical_traits(gpu: Gpu) -> NodeTraits:
     """SXM GPUs on an NVSwitch board with one HCA per GPU; PCIe cards with bridges or
     plain PCIe and one HCA per two GPUs."""
     link = {"nvlink": "nvswitch", "nvlink-bridge": "nvlink-bridge", "pcie": "pcie"}[gpu.link]
-    return NodeTraits(
-        architecture=gpu.architecture, peak_dense={str(k): v for k, v in gpu.dense_tflops.items()},
-        peak_sparse={str(k): v for k, v in gpu.sparse_tflops.items()}, link=link, link_gbs=gpu.link_gbs,
-        nics_per_gpu=1.0 if gpu.form_factor != "pcie" else 0.5,
-    )
+    return gpu_traits(gpu, link=link, link_gbs=gpu.link_gbs,
+                      nics_per_gpu=1.0 if gpu.form_factor != "pcie" else 0.5)
 
 
 @dataclass(frozen=True)
@@ -66,11 +63,9 @@ def estimate(
         goodput=default("schedule.goodput").value if goodput is None else goodput,
         mfu_override=mfu,
     )
-    peak = eff.peak_dense_tflops * eff.goodput
+    days, days_low, days_high = days_with_band(need.flops, gpus, eff)
     return Estimate(
         compute=need, gpu=gpu.id, gpu_name=gpu.name, gpus=gpus, efficiency=eff,
-        days=days_for(need.flops, gpus, peak * eff.mfu),
-        days_low=days_for(need.flops, gpus, peak * eff.mfu_high),
-        days_high=days_for(need.flops, gpus, peak * eff.mfu_low),
+        days=days, days_low=days_low, days_high=days_high,
         memory_floor_gpus=memory_floor_gpus(need.params, gpu.memory_gb),
     )

@@ -12,7 +12,7 @@ from engine.assumptions import default
 from engine.bom import Need, price_lines
 from engine.catalog import Catalog, Configuration, Gpu, Server
 from engine.cooling import Unit, plan_cooling
-from engine.efficiency import NodeTraits, estimate
+from engine.efficiency import NodeTraits, estimate, gpu_traits
 from engine.errors import RequestError
 from engine.fabric import FabricTooLarge, plan_fabric
 from engine.model import (
@@ -44,14 +44,8 @@ def parts() -> dict[str, Any]:
 
 
 def traits_of(cfg: Configuration, gpu: Gpu) -> NodeTraits:
-    return NodeTraits(
-        architecture=gpu.architecture,
-        peak_dense={str(k): v for k, v in gpu.dense_tflops.items()},
-        peak_sparse={str(k): v for k, v in gpu.sparse_tflops.items()},
-        link=cfg.intra_node_link,
-        link_gbs=cfg.intra_node_gbs,
-        nics_per_gpu=cfg.compute_nics / cfg.gpu_count,
-    )
+    return gpu_traits(gpu, link=cfg.intra_node_link, link_gbs=cfg.intra_node_gbs,
+                      nics_per_gpu=cfg.compute_nics / cfg.gpu_count)
 
 
 def _refused(cfg: Configuration, server: Server, gpu: Gpu, *reasons: Message) -> Plan:

@@ -42,14 +42,19 @@ def days_for(flops: float, gpus: int, tflops_per_gpu: float) -> float:
     return flops / (gpus * tflops_per_gpu * 1e12 * SECONDS_PER_DAY)
 
 
+def days_with_band(flops: float, gpus: int, eff: EfficiencyEstimate) -> tuple[float, float, float]:
+    """Expected days, and the days at the band's high and low MFU."""
+    peak = eff.peak_dense_tflops * eff.goodput
+    return (days_for(flops, gpus, peak * eff.mfu), days_for(flops, gpus, peak * eff.mfu_high),
+            days_for(flops, gpus, peak * eff.mfu_low))
+
+
 def _sizing(flops: float, gpus: int, gpn: int, floor: int, eff: EfficiencyEstimate,
             deadline: float | None) -> Sizing:
-    peak = eff.peak_dense_tflops * eff.goodput
-    days = days_for(flops, gpus, peak * eff.mfu)
+    days, days_low, days_high = days_with_band(flops, gpus, eff)
     return Sizing(
         gpus=gpus, nodes=gpus // gpn, memory_floor_gpus=floor, efficiency=eff, days=days,
-        days_low=days_for(flops, gpus, peak * eff.mfu_high),
-        days_high=days_for(flops, gpus, peak * eff.mfu_low),
+        days_low=days_low, days_high=days_high,
         meets_deadline=deadline is None or days <= deadline * (1 + 1e-9),
     )
 
