@@ -1,6 +1,6 @@
 """The catalog and the price list: view the hardware, edit prices, import a vendor list, reset.
 
-The user's price list lives in the user data folder (engine.prices) and every
+The user's price list lives in the user data folder (engine.money.prices) and every
 plan uses it; this window only calls the engine's price-list functions.
 """
 
@@ -79,7 +79,7 @@ class PriceModel(QAbstractTableModel):
         self.endResetModel()
 
     def price_list(self) -> Any:
-        from engine.prices import PriceList
+        from engine.money.prices import PriceList
 
         return PriceList(name=self.name, entries={e.item: e for e in self._entries})
 
@@ -124,7 +124,7 @@ class PriceModel(QAbstractTableModel):
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        from engine.prices import PriceError
+        from engine.money.prices import PriceError
 
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
@@ -331,7 +331,7 @@ class CatalogWindow(QDialog):
         return page
 
     def reload_prices(self) -> None:
-        from engine.prices import PriceError, load_price_list, user_price_list_path
+        from engine.money.prices import PriceError, load_price_list, user_price_list_path
 
         try:
             price_list = load_price_list()
@@ -358,7 +358,7 @@ class CatalogWindow(QDialog):
         self.save_button.setEnabled(True)
 
     def save_prices(self) -> bool:
-        from engine.prices import PriceError, save_user_price_list
+        from engine.money.prices import PriceError, save_user_price_list
 
         try:
             save_user_price_list(self.price_model.price_list())
@@ -370,7 +370,7 @@ class CatalogWindow(QDialog):
         return True
 
     def import_prices(self, path: Path | None = None) -> bool:
-        from engine.prices import PriceError, import_price_list
+        from engine.money.prices import PriceError, import_price_list
 
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
@@ -392,7 +392,7 @@ class CatalogWindow(QDialog):
         return True
 
     def reset_prices(self) -> None:
-        from engine.prices import reset_user_price_list
+        from engine.money.prices import reset_user_price_list
 
         answer = QMessageBox.question(
             self,

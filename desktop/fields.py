@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from engine.compute.workload import parse_count
 from engine.errors import RequestError
-from engine.workload import parse_count
 
 Parser = Callable[[str], Any]  # raises ValueError(message for people) when the text is not allowed
 

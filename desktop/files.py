@@ -45,7 +45,7 @@ class DraftStore:
 
     def __init__(self, folder: Path | None = None) -> None:
         if folder is None:
-            from engine.prices import user_data_dir
+            from engine.money.prices import user_data_dir
 
             folder = user_data_dir()
         self.path = folder / DRAFT_NAME

@@ -70,7 +70,7 @@ def workload_label(need: ComputeNeed, workload: Workload) -> str:
     """ "GPT-3 175B (174.6B parameters, 300B tokens)" in the GUI's language."""
     preset_name = None
     if workload.preset is not None:
-        from engine.workload import load_presets
+        from engine.compute.workload import load_presets
 
         preset = load_presets().get(workload.preset)
         preset_name = preset.name if preset else workload.preset

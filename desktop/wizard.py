@@ -152,7 +152,7 @@ class ModelPage(PlanPage):
         self.setSubTitle(
             self.tr("What must be trained: a known model, or its size and data, or a compute budget.")
         )
-        from engine.workload import load_presets
+        from engine.compute.workload import load_presets
 
         self.presets = load_presets()
         self.mode_group = QButtonGroup(self)
@@ -328,7 +328,7 @@ class ModelPage(PlanPage):
         draft.workload = asdict(self.workload())
 
     def check(self, draft: RequestDraft) -> None:
-        from engine.workload import compute_need
+        from engine.compute.workload import compute_need
 
         compute_need(Workload(**draft.workload))
 
@@ -353,7 +353,7 @@ class ModelPage(PlanPage):
         return self.pf_days.value() is not None
 
     def refresh(self) -> None:
-        from engine.workload import compute_need
+        from engine.compute.workload import compute_need
 
         if not (self.page_complete() and all(f.is_valid() for f in self._fields)):
             self.summary.setText(
@@ -663,8 +663,8 @@ def _vendor_name(vendor: str) -> str:
 
 def _config_prices(currency: str) -> dict[str, tuple[float, str]]:
     """Indicative price of each configuration (base system + GPUs + compute NICs)."""
-    from engine.indicative import node_prices
-    from engine.prices import PriceError
+    from engine.money.indicative import node_prices
+    from engine.money.prices import PriceError
 
     try:
         return {cid: (price, currency) for cid, price in node_prices(currency).items()}
@@ -883,8 +883,8 @@ class ReviewPage(PlanPage):
         self.text.setHtml(self.describe(self.plan_wizard().draft))
 
     def check(self, draft: RequestDraft) -> None:
+        from engine.compute.workload import compute_need
         from engine.resolve import resolve
-        from engine.workload import compute_need
 
         request = draft.to_request()
         compute_need(request.workload)
@@ -892,7 +892,7 @@ class ReviewPage(PlanPage):
 
     def describe(self, draft: RequestDraft) -> str:
         """The request in words, as HTML, with the compute it implies."""
-        from engine.workload import compute_need
+        from engine.compute.workload import compute_need
 
         request = draft.to_request()
         rows: list[tuple[str, str]] = []

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from engine.catalog import CatalogError
 from engine.errors import RequestError
 from engine.model import Comparison, PlanRequest
-from engine.prices import PriceError
+from engine.money.prices import PriceError
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ Pure Python; never imports Qt. The desktop app and the command line use this API
 """
 
 from engine.compare import compare, default_configs
+from engine.compute.workload import compute_need, load_presets, parse_count
 from engine.errors import RequestError
 from engine.model import (
     Comparison,
@@ -15,7 +16,6 @@ from engine.model import (
     Schedule,
     Workload,
 )
-from engine.workload import compute_need, load_presets, parse_count
 
 __all__ = [
     "Comparison", "Efficiency", "Facility", "Finance", "Plan", "PlanRequest", "RequestError",

@@ -2,7 +2,7 @@
 
 Every record carries ``source`` (where its figures were read) and ``verified``
 (read in a vendor document or an authoritative record, or not). Prices are not
-here: they live in the price list (engine.prices), which a user can replace.
+here: they live in the price list (engine.money.prices), which a user can replace.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from engine.catalog import CatalogError
 from engine.errors import RequestError
 from engine.export.safe import ExportError
 from engine.model import Comparison, Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
-from engine.prices import PriceError
+from engine.money.prices import PriceError
 
 # request field -> the flag that sets it
 FLAGS = {
@@ -65,7 +65,7 @@ def _whole(text: str) -> int:
 
 
 def _count(text: str) -> float:
-    from engine.workload import parse_count
+    from engine.compute.workload import parse_count
 
     try:
         return parse_count(text, "")
@@ -208,7 +208,7 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _estimate(args: argparse.Namespace) -> int:
-    from engine.estimate import estimate
+    from engine.compute.estimate import estimate
     from engine.report import estimate_table
     from engine.serialize import estimate_dict
 

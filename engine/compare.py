@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from engine.catalog import Catalog, CatalogError, load_catalog
+from engine.compute.workload import compute_need
 from engine.errors import RequestError
 from engine.model import Comparison, Plan, PlanRequest, Recommendation
+from engine.money.prices import PriceList, load_price_list
 from engine.plan import plan_configuration
-from engine.prices import PriceList, load_price_list
 from engine.resolve import resolve
-from engine.workload import compute_need
 
 Progress = Callable[[int, int], None]
 

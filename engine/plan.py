@@ -9,12 +9,13 @@ from functools import cache, partial
 from typing import Any
 
 from engine.assumptions import default
-from engine.bom import Need, price_lines
 from engine.catalog import Catalog, Configuration, Gpu, Server
-from engine.cooling import Unit, plan_cooling
-from engine.efficiency import NodeTraits, estimate, gpu_traits
+from engine.compute.efficiency import NodeTraits, estimate, gpu_traits
+from engine.compute.sizing import Sizing, memory_floor_gpus, size_for_deadline, size_for_fleet
 from engine.errors import RequestError
-from engine.fabric import FabricTooLarge, plan_fabric
+from engine.facility.cooling import Unit, plan_cooling
+from engine.facility.fabric import FabricTooLarge, plan_fabric
+from engine.facility.racks import Box, RackRefusal, RackSpec, lay_out
 from engine.model import (
     Assumption,
     ComputeNeed,
@@ -27,12 +28,11 @@ from engine.model import (
     PowerPlan,
     RackLayout,
 )
-from engine.money import money
-from engine.prices import PriceList
-from engine.racks import Box, RackRefusal, RackSpec, lay_out
+from engine.money.bom import Need, price_lines
+from engine.money.prices import PriceList
+from engine.money.totals import money
 from engine.resolve import Resolved
 from engine.resources import resource_path
-from engine.sizing import Sizing, memory_floor_gpus, size_for_deadline, size_for_fleet
 
 LARGEST_PUBLISHED_RUN_GPUS = 16_384  # Llama 3 405B on 16K H100 (calibration.md)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.estimate import Estimate
+from engine.compute.estimate import Estimate
 from engine.model import PF_DAY_FLOPS, Comparison, ComputeNeed
 
 SYMBOL = {"CNY": "¥", "USD": "$"}
@@ -138,12 +138,12 @@ def catalog_rows(section: str) -> list[dict[str, Any]]:
             })
         return rows
     if section == "presets":
-        from engine.workload import load_presets
+        from engine.compute.workload import load_presets
 
         return [{"id": p.id, "name": p.name, "params": p.params, "tokens": p.tokens,
                  "pf_days": p.flops / PF_DAY_FLOPS, "source": p.source}
                 for p in load_presets().values()]
-    from engine.prices import load_price_list
+    from engine.money.prices import load_price_list
 
     prices = load_price_list()
     return [{"item": e.item, "vendor": e.vendor, "part_number": e.part_number,

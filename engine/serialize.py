@@ -6,7 +6,7 @@ import math
 from dataclasses import asdict
 from typing import Any
 
-from engine.estimate import Estimate
+from engine.compute.estimate import Estimate
 from engine.model import Comparison, ComputeNeed, Plan
 
 REFUSED_NULLS = (

@@ -32,7 +32,7 @@ def write_quote(
 ) -> Path:
     """Write the quote workbook for ``comparison`` to ``path`` (.xlsx) and return the path.
 
-    ``price_list`` (an ``engine.prices.PriceList``) fills the Sources sheet with each
+    ``price_list`` (an ``engine.money.prices.PriceList``) fills the Sources sheet with each
     price's date, source and confidence; without it the BOM's own figures are listed.
     Raises ExportError, with one line saying why, when the file cannot be written;
     an existing file at ``path`` is then left as it was.

@@ -38,7 +38,7 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 class PriceEntryLike(Protocol):
-    """What the workbook reads of a price-list entry (engine.prices.PriceEntry)."""
+    """What the workbook reads of a price-list entry (engine.money.prices.PriceEntry)."""
 
     @property
     def item(self) -> object: ...
@@ -63,7 +63,7 @@ class PriceEntryLike(Protocol):
 
 
 class PriceListLike(Protocol):
-    """What the workbook reads of a price list (engine.prices.PriceList)."""
+    """What the workbook reads of a price list (engine.money.prices.PriceList)."""
 
     @property
     def entries(self) -> Mapping[str, PriceEntryLike]: ...
@@ -837,7 +837,7 @@ def _write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListL
 def _price_list_used(comparison: Comparison) -> PriceListLike | None:
     """The user's or shipped price list, when it is the one the comparison was priced from."""
     try:
-        from engine.prices import load_price_list
+        from engine.money.prices import load_price_list
 
         found = load_price_list()
     except (ImportError, OSError, ValueError):

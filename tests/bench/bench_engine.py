@@ -14,7 +14,7 @@ from collections.abc import Callable
 from engine.catalog import load_catalog
 from engine.compare import compare
 from engine.model import PlanRequest, Schedule, Workload
-from engine.prices import load_price_list
+from engine.money.prices import load_price_list
 
 
 def _time(label: str, fn: Callable[[], object], repeat: int, target_ms: float) -> None:

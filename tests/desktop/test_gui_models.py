@@ -77,7 +77,7 @@ def test_bom_model_in_chinese_shows_chinese_descriptions(comparison) -> None:  #
 
 def test_price_model_passes_the_model_tester_and_validates_edits(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     from desktop.catalog_window import PRICE_COLUMNS, PriceModel
-    from engine.prices import load_price_list
+    from engine.money.prices import load_price_list
 
     model = PriceModel(load_price_list())
     qtmodeltester.check(model, force_py=True)

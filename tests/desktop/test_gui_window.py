@@ -285,7 +285,7 @@ def test_language_switch_rebuilds_the_window_in_chinese(qtbot, add_window, setti
 
 def test_catalog_window_edits_and_resets_prices(qtbot, window, data_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from desktop.catalog_window import PRICE_COLUMNS
-    from engine.prices import load_price_list, user_price_list_path
+    from engine.money.prices import load_price_list, user_price_list_path
 
     window.show_catalog()
     catalog = window.catalog_window
@@ -307,7 +307,7 @@ def test_catalog_window_edits_and_resets_prices(qtbot, window, data_dir, monkeyp
 
 
 def test_catalog_window_imports_a_price_list(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from engine.prices import load_price_list, shipped_price_list_path
+    from engine.money.prices import load_price_list, shipped_price_list_path
 
     window.show_catalog()
     catalog = window.catalog_window

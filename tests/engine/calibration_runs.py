@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.catalog import load_catalog
-from engine.efficiency import estimate
-from engine.estimate import typical_traits
+from engine.compute.efficiency import estimate
+from engine.compute.estimate import typical_traits
 from engine.model import Precision
 
 RECOMPUTE = 6 / 8  # Megatron-2021 counts 8·N·D (full recomputation); model FLOPs are 6·N·D

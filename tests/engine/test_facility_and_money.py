@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from engine.compare import compare
-from engine.cooling import KW_PER_TON, KW_TO_BTU_H, Unit, n_plus_one, plan_cooling
+from engine.facility.cooling import KW_PER_TON, KW_TO_BTU_H, Unit, n_plus_one, plan_cooling
+from engine.facility.racks import Box, RackSpec, lay_out
 from engine.model import Facility, Finance, PlanRequest, Schedule, Workload
-from engine.racks import Box, RackSpec, lay_out
 
 
 def test_cooling_units_and_conversions_by_hand() -> None:
@@ -79,7 +79,7 @@ def test_money_by_hand() -> None:
 def test_prices_convert_at_the_exchange_rate() -> None:
     # A price listed in USD is that many dollars and 7.2 × as many yuan at the default rate;
     # one listed in CNY is 1/8 as many dollars at a rate of 8 CNY per USD.
-    from engine.prices import load_price_list
+    from engine.money.prices import load_price_list
 
     listed = load_price_list()
     base = PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=8), configs=("lenovo-sr680av3-h100",))

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from engine.catalog import load_catalog
-from engine.prices import (
+from engine.money.prices import (
     COLUMNS,
     PriceEntry,
     PriceError,

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from engine.compare import compare
-from engine.fabric import fat_tree
+from engine.facility.fabric import fat_tree
 from engine.model import Efficiency, Facility, Finance, Plan, PlanRequest, Schedule, Workload
 
 GPT3 = Workload(preset="gpt3-175b")  # 6 × 174.6e9 × 300e9 = 3.1428e23 FLOPs

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from engine.compute.workload import compute_need, load_presets, parse_count
 from engine.errors import RequestError
 from engine.model import PF_DAY_FLOPS, Workload
-from engine.workload import compute_need, load_presets, parse_count
 
 # preset id, PF/s-days and FLOPs exactly as printed in Table D.1
 TABLE_D1 = [

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from engine.model import BomLine, Category
 
 if TYPE_CHECKING:
-    from engine.prices import PriceList
+    from engine.money.prices import PriceList
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from engine.assumptions import default
 from engine.catalog import Gpu, load_catalog
-from engine.efficiency import NodeTraits, gpu_traits
-from engine.efficiency import estimate as estimate_efficiency
+from engine.compute.efficiency import NodeTraits, gpu_traits
+from engine.compute.efficiency import estimate as estimate_efficiency
+from engine.compute.sizing import days_with_band, memory_floor_gpus
+from engine.compute.workload import compute_need
 from engine.errors import RequestError
 from engine.model import ComputeNeed, EfficiencyEstimate, Precision, Workload
-from engine.sizing import days_with_band, memory_floor_gpus
-from engine.workload import compute_need
 
 TYPICAL_GPUS_PER_NODE = 8
 

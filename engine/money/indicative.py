@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from engine.assumptions import default
 from engine.catalog import Catalog, load_catalog
-from engine.prices import PriceError, PriceList, load_price_list
+from engine.money.prices import PriceError, PriceList, load_price_list
 
 
 def node_price(
