@@ -71,6 +71,7 @@ class Controller:
         window = MainWindow(self.settings)
         window.language_requested.connect(self.switch_language)
         if state and state.get("request") is not None:
+            window.quoted.load(state.get("snapshot"))
             window.set_request(
                 state["request"],
                 customer=state["customer"],

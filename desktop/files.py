@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QIODevice, QSaveFile
 
 from engine.model import PlanRequest
+from engine.money.snapshot import PriceSnapshot
 from engine.planfile import PlanDocument, PlanFileError, load_plan_document, plan_to_json
 
 DRAFT_NAME = "draft.cqplan"
@@ -36,8 +37,11 @@ def write_text(path: Path, text: str) -> None:
         raise SaveError(f"cannot write {path}: {out.errorString()}")
 
 
-def write_plan(path: Path, request: PlanRequest, *, customer: str = "", quote_no: str = "") -> None:
-    write_text(path, plan_to_json(request, customer=customer, quote_no=quote_no))
+def write_plan(
+    path: Path, request: PlanRequest, *, customer: str = "", quote_no: str = "",
+    snapshot: PriceSnapshot | None = None,
+) -> None:
+    write_text(path, plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot))
 
 
 class DraftStore:
