@@ -108,6 +108,7 @@ class Controller:
                 ),
             )
             if answer == QMessageBox.StandardButton.Yes:
+                window.quoted.load(document.snapshot)
                 window.set_request(
                     document.request,
                     customer=document.customer,

@@ -54,10 +54,13 @@ class DraftStore:
             folder = user_data_dir()
         self.path = folder / DRAFT_NAME
 
-    def save(self, request: PlanRequest, *, customer: str = "", quote_no: str = "") -> None:
+    def save(
+        self, request: PlanRequest, *, customer: str = "", quote_no: str = "",
+        snapshot: PriceSnapshot | None = None,
+    ) -> None:
         # A draft is a courtesy: failing to write one must not stop the work.
         with contextlib.suppress(OSError):
-            write_plan(self.path, request, customer=customer, quote_no=quote_no)
+            write_plan(self.path, request, customer=customer, quote_no=quote_no, snapshot=snapshot)
 
     def load(self) -> PlanDocument | None:
         """The draft left by a session that did not end cleanly, if it can be read."""

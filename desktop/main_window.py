@@ -632,7 +632,8 @@ class MainWindow(QMainWindow):
 
     def _autosave(self) -> None:
         if self.request is not None and self.settings.autosave_draft:
-            self.drafts.save(self.request, customer=self.customer, quote_no=self.quote_no)
+            self.drafts.save(self.request, customer=self.customer, quote_no=self.quote_no,
+                             snapshot=self.quoted.snapshot)
 
     # ------------------------------------------------------------ planning results
     def _plan_started(self) -> None:

@@ -201,7 +201,7 @@ class RepriceDialog(QDialog):
             return fmt.money(value, cur) if value is not None else self.tr("refused")
 
         delta = change.capex_delta
-        share = (fmt.percent(delta / change.capex_before, 1)
+        share = (fmt.percent(delta / change.capex_before, 2)
                  if delta is not None and change.capex_before else "")
         top = QTreeWidgetItem([
             f"{change.config} — " + self.tr("capex"), "", money(change.capex_before),

@@ -229,3 +229,28 @@ def test_overrides_and_snapshot_survive_the_wizard_and_a_language_switch(
             first.planner.wait()
             first.modified = False
             first.close()
+
+
+def test_a_restored_draft_keeps_the_saved_prices(
+    qtbot, add_window, settings, data_dir, tmp_path, monkeypatch, wait_planned  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.app import Controller
+    from desktop.main_window import MainWindow
+
+    crashed = add_window(MainWindow(settings))
+    crashed.set_request(REQUEST)
+    wait_planned(crashed)
+    path = tmp_path / "q.cqplan"
+    assert crashed._write_plan(path) and crashed.open_plan(path)
+    wait_planned(crashed)
+    quoted = {p.config: p.money.capex for p in crashed.result.comparison.plans}
+    crashed.hide()  # the process "dies"; the draft stays
+    save_user_price_list(dearer_today(GPU, 1.5))
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = add_window(Controller(QApplication.instance(), settings).start())
+    wait_planned(window)
+    assert window.quoted.snapshot == crashed.quoted.snapshot
+    assert {p.config: p.money.capex for p in window.result.comparison.plans} == pytest.approx(quoted)
