@@ -64,6 +64,9 @@ GENERAL: dict[str, str] = {
     "override-added-clash": QT_TRANSLATE_NOOP(
         "Messages", "A line you added has the id of a planned line; both are kept."
     ),
+    "override-price-far": QT_TRANSLATE_NOOP(
+        "Messages", "A unit price you set is far from the price list's: check the digits and the currency."
+    ),
 }
 
 

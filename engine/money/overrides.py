@@ -13,6 +13,7 @@ import math
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
+from engine.assumptions import default
 from engine.errors import RequestError
 from engine.model import CATEGORIES, BomLine, Category, LineOverride, Message
 
@@ -85,10 +86,27 @@ def apply_overrides(
             continue
         lines[n] = _changed(lines[n], o)
         set_by_user.append(o.item)
+        far = _far_from_list(bom[n], o)
+        if far is not None:
+            warnings.append(far)
     if set_by_user:
         warnings.insert(0, Message("overridden", f"{len(set_by_user)} line(s) set by the user, "
                                    "not by the plan: " + ", ".join(set_by_user)))
     return tuple(lines), tuple(warnings)
+
+
+def _far_from_list(planned: BomLine, o: LineOverride) -> Message | None:
+    """A warning when a hand-set price is far from the list's: a slipped digit or the
+    other currency (the override's price is read in the request's currency)."""
+    if o.unit_price is None or o.unit_price <= 0 or planned.unit_price <= 0:
+        return None
+    factor = default("overrides.price_check_factor").value
+    ratio = o.unit_price / planned.unit_price
+    if 1 / factor <= ratio <= factor:
+        return None
+    return Message("override-price-far", f"the unit price of {o.item} set by the user "
+                   f"({o.unit_price:,.2f} {planned.currency}) is {ratio:.3g} times the price "
+                   f"list's ({planned.unit_price:,.2f}): check the digits and the currency")
 
 
 def _changed(line: BomLine, o: LineOverride) -> BomLine:

@@ -1033,6 +1033,10 @@
             <source>A line you added has the id of a planned line; both are kept.</source>
             <translation>您添加的行与方案中的一行编号相同；两行均保留。</translation>
         </message>
+        <message>
+            <source>A unit price you set is far from the price list&apos;s: check the digits and the currency.</source>
+            <translation>您设定的单价与价格表相差很大：请检查数字和币种。</translation>
+        </message>
     </context>
     <context>
         <name>ModelPage</name>

@@ -167,3 +167,16 @@ def test_totals_are_the_sum_of_the_lines_whatever_is_overridden(
         assert got.overridden
         assert qty is None or got.qty == qty
         assert price is None or math.isclose(got.unit_price, round(price, 2))
+
+
+@pytest.mark.parametrize(("factor", "flagged"), [(10.0, True), (1 / 7.2, True), (4.9, False),
+                                                 (0.21, False), (1.0, False)])
+def test_a_price_far_from_the_list_is_flagged(baseline: Comparison, factor: float, flagged: bool) -> None:
+    # the check's factor is 5 (resources/assumptions.toml): a slipped digit, the other currency
+    gpu = line(plan_of(baseline, A800), "a800-sxm4-80gb")
+    override = LineOverride(A800, gpu.item, unit_price=gpu.unit_price * factor)
+    plan = plan_of(compare(replace(BASE, overrides=(override,))), A800)
+    far = [m for m in plan.warnings if m.code == "override-price-far"]
+    assert bool(far) == flagged
+    if flagged:
+        assert gpu.item in far[0].text and f"{factor:.3g} times" in far[0].text
