@@ -254,3 +254,31 @@ def test_a_restored_draft_keeps_the_saved_prices(
     wait_planned(window)
     assert window.quoted.snapshot == crashed.quoted.snapshot
     assert {p.config: p.money.capex for p in window.result.comparison.plans} == pytest.approx(quoted)
+
+
+def test_typing_into_the_price_cell_goes_through_the_spin_box(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
+
+    window.set_request(REQUEST)
+    wait_planned(window)
+    tab = window.bom_tabs[A800]
+    window.tabs.setCurrentWidget(tab)
+    model, view = tab.model, tab.view
+    cell = view.model().mapFromSource(model.index(source_row(model, GPU), 5))
+    view.setCurrentIndex(cell)
+    view.edit(cell)
+    editor = view.findChild(QDoubleSpinBox)
+    assert editor is not None and editor.minimum() == 0 and editor.decimals() == 2
+    editor.selectAll()
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        qtbot.keyClicks(editor, "79500.5")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    wait_planned(window)
+    assert window.request.overrides == (LineOverride(A800, GPU, unit_price=79_500.5),)
+    qty = view.model().mapFromSource(model.index(source_row(model, GPU), 4))
+    view.setCurrentIndex(qty)
+    view.edit(qty)
+    spin = view.findChild(QSpinBox)
+    assert spin is not None and spin.minimum() == 0
+    qtbot.keyClick(spin, Qt.Key.Key_Escape)  # a look without a change sets nothing
+    assert window.request.overrides == (LineOverride(A800, GPU, unit_price=79_500.5),)

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from engine.catalog import catalog_version
 from engine.compare import compare
@@ -176,3 +178,18 @@ def test_snapshot_round_trip_keeps_every_field(quoted: Comparison, shipped: Pric
                                        "schedule": {"days": 30}},
                            "snapshot": json.loads(json.dumps(snapshot_to_dict(snap)))}).snapshot
     assert isinstance(back, PriceSnapshot) and back == snap
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(factors=st.dictionaries(st.sampled_from(sorted(read_price_list(shipped_price_list_path()).entries)),
+                               st.floats(0.1, 10.0), min_size=1, max_size=12))
+def test_whatever_today_s_list_says_the_snapshot_gives_the_quoted_totals(
+    factors: dict[str, float], quoted: Comparison, shipped: PriceList,
+) -> None:
+    snap = take_snapshot(quoted, shipped, saved=SAVED, catalog_version="abc")
+    today = shipped
+    for item, factor in factors.items():
+        today = dearer(today, item, factor)
+    reopened = compare(REQUEST, price_list=snapshot_prices(snap, today))
+    assert [p.money for p in reopened.plans] == [p.money for p in quoted.plans]
+    assert quoted_differences(snap, reopened) == ()
