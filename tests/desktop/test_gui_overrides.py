@@ -282,3 +282,27 @@ def test_typing_into_the_price_cell_goes_through_the_spin_box(qtbot, window, wai
     assert spin is not None and spin.minimum() == 0
     qtbot.keyClick(spin, Qt.Key.Key_Escape)  # a look without a change sets nothing
     assert window.request.overrides == (LineOverride(A800, GPU, unit_price=79_500.5),)
+
+
+def test_one_bom_model_follows_a_configuration_picker(comparison) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject
+
+    from desktop.overrides import OverrideBook
+
+    holder = QObject()
+    holder.request = comparison.request  # type: ignore[attr-defined]
+    emitted: list[PlanRequest] = []
+    book = OverrideBook(holder)
+    book.edited.connect(emitted.append)
+    model = BomModel(book=book)
+    assert not model.editable()
+    picked = [p for p in comparison.plans if p.feasible][:2]
+    for plan in picked:
+        model.set_plan(plan)  # what a picker does when another configuration is chosen
+        assert model.config == plan.config and model.rowCount() == len(plan.bom)
+        assert model.setData(model.index(0, 4), plan.bom[0].qty + 1)
+        assert emitted[-1].overrides[-1] == LineOverride(plan.config, plan.bom[0].item,
+                                                         qty=plan.bom[0].qty + 1)
+        holder.request = emitted[-1]  # type: ignore[attr-defined]  # the window takes the edit
+    overrides = holder.request.overrides  # type: ignore[attr-defined]
+    assert [o.config for o in overrides] == [p.config for p in picked]

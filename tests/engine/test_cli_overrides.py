@@ -65,3 +65,11 @@ def test_two_flags_for_one_line_are_merged() -> None:
 def test_bad_overrides_exit_2_with_one_line(value: str, says: str) -> None:
     code, out, err = run([*ARGS, "--override", value])
     assert code == 2 and out == "" and says in err and err.count("\n") == 1
+
+
+def test_json_lists_the_request_s_overrides() -> None:
+    code, out, _ = run([*ARGS, "--override", f"{A800}:rack-42u:qty=50"])
+    assert code == 0
+    assert json.loads(out)["overrides"] == [
+        {"config": A800, "item": "rack-42u", "qty": 50, "unit_price": None, "added": False,
+         "category": "services", "description": ""}]
