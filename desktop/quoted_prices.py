@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,12 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
-from engine.catalog import catalog_version
+from engine.catalog import CatalogError, catalog_version
 from engine.compare import compare
+from engine.errors import RequestError
 from engine.model import Comparison, PlanRequest
-from engine.money.prices import PriceList, load_price_list
+from engine.money.prices import PriceError, PriceList, load_price_list
 from engine.money.reprice import PlanChange, diff_comparisons
 from engine.money.snapshot import PriceSnapshot, quoted_differences, snapshot_prices, take_snapshot
+
+PLANNING_ERRORS = (RequestError, CatalogError, PriceError, OSError)
 
 
 class QuotedPrices(QObject):
@@ -57,7 +61,11 @@ class QuotedPrices(QObject):
         """The list to plan with; None: today's (the planner loads it)."""
         if self.snapshot is None:
             return None
-        return snapshot_prices(self.snapshot, load_price_list())
+        try:
+            today = load_price_list()
+        except PriceError:  # the snapshot still prices the plan; a gap is reported by planning
+            today = PriceList(name="", entries={})
+        return snapshot_prices(self.snapshot, today)
 
     def for_saving(self, request: PlanRequest) -> PriceSnapshot | None:
         """A snapshot of the prices ``request`` is priced with now; None if it cannot be planned.
@@ -67,7 +75,7 @@ class QuotedPrices(QObject):
         prices = self.price_list() or load_price_list()
         try:
             comparison = compare(request, price_list=prices)
-        except Exception:  # a request that cannot be planned is saved without prices
+        except PLANNING_ERRORS:  # a request that cannot be planned is saved without prices
             return None
         saved = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         taken = take_snapshot(comparison, prices, saved=saved, catalog_version=catalog_version())
@@ -98,7 +106,12 @@ class QuotedPrices(QObject):
         request = self.request()
         if self.snapshot is None or request is None:
             return False
-        dialog = RepriceDialog(self.repricing(request), self.snapshot, parent)
+        try:
+            changes = self.repricing(request)
+        except PLANNING_ERRORS as exc:
+            QMessageBox.warning(parent, self.tr("Cannot re-price"), str(exc).splitlines()[0])
+            return False
+        dialog = RepriceDialog(changes, self.snapshot, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.use_todays_prices()

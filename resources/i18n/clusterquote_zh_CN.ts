@@ -1502,4 +1502,11 @@
             <translation>不再需要</translation>
         </message>
     </context>
+    <context>
+        <name>QuotedPrices</name>
+        <message>
+            <source>Cannot re-price</source>
+            <translation>无法重新计价</translation>
+        </message>
+    </context>
 </TS>

@@ -306,3 +306,18 @@ def test_one_bom_model_follows_a_configuration_picker(comparison) -> None:  # ty
         holder.request = emitted[-1]  # type: ignore[attr-defined]  # the window takes the edit
     overrides = holder.request.overrides  # type: ignore[attr-defined]
     assert [o.config for o in overrides] == [p.config for p in picked]
+
+
+def test_a_broken_price_list_does_not_stop_a_plan_on_saved_prices(
+    qtbot, window, data_dir, tmp_path, wait_planned  # type: ignore[no-untyped-def]
+) -> None:
+    window.set_request(REQUEST)
+    wait_planned(window)
+    quoted = {p.config: p.money.capex for p in window.result.comparison.plans}
+    path = tmp_path / "q.cqplan"
+    assert window._write_plan(path)
+    (data_dir / "prices.csv").write_text("not,a,price,list\n", encoding="utf-8")
+    assert window.open_plan(path)
+    wait_planned(window)
+    assert window.error is None
+    assert {p.config: p.money.capex for p in window.result.comparison.plans} == pytest.approx(quoted)
