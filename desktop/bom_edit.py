@@ -87,7 +87,7 @@ class AddLineDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("addLineDialog")
         self.setWindowTitle(self.tr("Add a line"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(580)
         form = QFormLayout(self)
         self.category = QComboBox(self)
         for category in CATEGORIES:

@@ -191,6 +191,7 @@ class RepriceDialog(QDialog):
             self._add(change)
         self.tree.expandAll()
         header = self.tree.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -239,8 +240,10 @@ class RepriceDialog(QDialog):
             ])
             item.setToolTip(0, line.item)
             top.addChild(item)
-        for column in range(1, 6):
-            top.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row in (top, *(top.child(n) for n in range(top.childCount()))):
+            for column in range(1, 6):
+                row.setTextAlignment(column, right)
 
 
 def _signed(value: float | None, currency: str) -> str:

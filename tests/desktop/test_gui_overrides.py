@@ -321,3 +321,22 @@ def test_a_broken_price_list_does_not_stop_a_plan_on_saved_prices(
     wait_planned(window)
     assert window.error is None
     assert {p.config: p.money.capex for p in window.result.comparison.plans} == pytest.approx(quoted)
+
+
+def test_totals_that_moved_since_the_quote_are_said_in_the_bar(
+    qtbot, window, tmp_path, wait_planned  # type: ignore[no-untyped-def]
+) -> None:
+    window.set_request(REQUEST)
+    wait_planned(window)
+    path = tmp_path / "q.cqplan"
+    assert window._write_plan(path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    # as if the quote had been made under another catalog that sized the A800 plan differently
+    doc["snapshot"]["quoted_capex"][A800] += 1_000.0
+    doc["snapshot"]["catalog_version"] = "0123456789ab"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert window.open_plan(path)
+    wait_planned(window)
+    text = window.quoted_bar.label.text()
+    assert "differ from the quote" in text and "0123456789ab" in text
+    assert window.quoted.differences(window.result.comparison)[0][0] == A800
