@@ -71,6 +71,7 @@ class Controller:
         window = MainWindow(self.settings)
         window.language_requested.connect(self.switch_language)
         if state and state.get("request") is not None:
+            window.quoted.load(state.get("snapshot"))
             window.set_request(
                 state["request"],
                 customer=state["customer"],
@@ -107,6 +108,7 @@ class Controller:
                 ),
             )
             if answer == QMessageBox.StandardButton.Yes:
+                window.quoted.load(document.snapshot)
                 window.set_request(
                     document.request,
                     customer=document.customer,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from engine.model import Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
+from engine.model import Efficiency, Facility, Finance, LineOverride, PlanRequest, Schedule, Workload
 
 
 @dataclass
@@ -18,6 +18,7 @@ class RequestDraft:
     configs: tuple[str, ...] = ()
     customer: str = ""
     quote_no: str = ""
+    overrides: tuple[LineOverride, ...] = ()  # kept as they are: the BOM views edit them
 
     @classmethod
     def from_request(cls, request: PlanRequest, *, customer: str = "", quote_no: str = "") -> RequestDraft:
@@ -30,6 +31,7 @@ class RequestDraft:
             configs=tuple(request.configs),
             customer=customer,
             quote_no=quote_no,
+            overrides=request.overrides,
         )
 
     def to_request(self) -> PlanRequest:
@@ -40,4 +42,5 @@ class RequestDraft:
             facility=Facility(**self.facility),
             finance=Finance(**self.finance),
             configs=tuple(self.configs),
+            overrides=self.overrides,
         )

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QIODevice, QSaveFile
 
 from engine.model import PlanRequest
+from engine.money.snapshot import PriceSnapshot
 from engine.planfile import PlanDocument, PlanFileError, load_plan_document, plan_to_json
 
 DRAFT_NAME = "draft.cqplan"
@@ -36,8 +37,11 @@ def write_text(path: Path, text: str) -> None:
         raise SaveError(f"cannot write {path}: {out.errorString()}")
 
 
-def write_plan(path: Path, request: PlanRequest, *, customer: str = "", quote_no: str = "") -> None:
-    write_text(path, plan_to_json(request, customer=customer, quote_no=quote_no))
+def write_plan(
+    path: Path, request: PlanRequest, *, customer: str = "", quote_no: str = "",
+    snapshot: PriceSnapshot | None = None,
+) -> None:
+    write_text(path, plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot))
 
 
 class DraftStore:
@@ -50,10 +54,13 @@ class DraftStore:
             folder = user_data_dir()
         self.path = folder / DRAFT_NAME
 
-    def save(self, request: PlanRequest, *, customer: str = "", quote_no: str = "") -> None:
+    def save(
+        self, request: PlanRequest, *, customer: str = "", quote_no: str = "",
+        snapshot: PriceSnapshot | None = None,
+    ) -> None:
         # A draft is a courtesy: failing to write one must not stop the work.
         with contextlib.suppress(OSError):
-            write_plan(self.path, request, customer=customer, quote_no=quote_no)
+            write_plan(self.path, request, customer=customer, quote_no=quote_no, snapshot=snapshot)
 
     def load(self) -> PlanDocument | None:
         """The draft left by a session that did not end cleanly, if it can be read."""

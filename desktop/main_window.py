@@ -42,11 +42,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
+from desktop.bom_edit import attach_editing
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField, number_parser
 from desktop.files import DraftStore, SaveError, write_plan
 from desktop.messages import message_text, workload_label
 from desktop.models import SORT_ROLE, BomModel, ComparisonModel, category_name
+from desktop.overrides import OverrideBook
+from desktop.quoted_prices import QuotedPrices, QuotedPricesBar
 from desktop.settings import Settings
 from desktop.worker import Planner, PlanResult
 from engine.assumptions import defaults
@@ -217,11 +220,14 @@ class AssumptionsPanel(QWidget):
 class BomTab(QWidget):
     """One configuration's bill of materials and its money."""
 
-    def __init__(self, plan: Plan, *, chinese: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plan: Plan, *, chinese: bool, overrides: OverrideBook | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.chinese = chinese
         self.setObjectName(f"bom:{plan.config}")
-        self.model = BomModel(plan.bom, chinese=chinese, parent=self)
+        self.model = BomModel(plan.bom, chinese=chinese, parent=self, book=overrides, config=plan.config)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -248,6 +254,7 @@ class BomTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
+        layout.addWidget(attach_editing(self.view, self.model))
         layout.addWidget(self.summary)
         self._show(plan)
 
@@ -371,6 +378,8 @@ class MainWindow(QMainWindow):
         self.error: tuple[str, str] | None = None
         self.catalog_window: Any = None
         self.wizard: Any = None
+        self.overrides = OverrideBook(self)
+        self.quoted = QuotedPrices(self)
 
         self.setWindowTitle("ClusterQuote")
         self.resize(1280, 820)
@@ -382,6 +391,9 @@ class MainWindow(QMainWindow):
         self.planner.progress.connect(self._plan_progress)
         self.planner.finished.connect(self._plan_finished)
         self.planner.failed.connect(self._plan_failed)
+        self.overrides.edited.connect(self.panel.load)  # the panel edits the request with them
+        self.overrides.edited.connect(self._panel_edited)
+        self.quoted.changed.connect(lambda: self._panel_edited(self.request))
         self._update_actions()
         geometry = settings.window_geometry
         if geometry:
@@ -515,6 +527,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.headline)
         layout.addWidget(self.banner)
+        self.quoted_bar = QuotedPricesBar(self.quoted, page)
+        layout.addWidget(self.quoted_bar)
         layout.addWidget(self.tabs, 1)
 
         overview = QWidget(self.tabs)
@@ -614,11 +628,12 @@ class MainWindow(QMainWindow):
 
     def replan(self) -> None:
         if self.request is not None:
-            self.planner.start(self.request)
+            self.planner.start(self.request, self.quoted.price_list())
 
     def _autosave(self) -> None:
         if self.request is not None and self.settings.autosave_draft:
-            self.drafts.save(self.request, customer=self.customer, quote_no=self.quote_no)
+            self.drafts.save(self.request, customer=self.customer, quote_no=self.quote_no,
+                             snapshot=self.quoted.snapshot)
 
     # ------------------------------------------------------------ planning results
     def _plan_started(self) -> None:
@@ -650,6 +665,7 @@ class MainWindow(QMainWindow):
         self._show_recommendation(comparison)
         self._show_warnings(comparison)
         self._show_boms(comparison)
+        self.quoted_bar.show_for(comparison)
         for tab in self.chart_tabs.values():
             tab.set_comparison(comparison)
         n = len(comparison.plans)
@@ -748,7 +764,7 @@ class MainWindow(QMainWindow):
         self.bom_tabs.clear()
         chinese = self.settings.effective_language().startswith("zh")
         for plan in comparison.plans:
-            tab = BomTab(plan, chinese=chinese, parent=self.tabs)
+            tab = BomTab(plan, chinese=chinese, overrides=self.overrides, parent=self.tabs)
             self.bom_tabs[plan.config] = tab
             index = self.tabs.addTab(tab, self.tr("BOM: %1").replace("%1", plan.config))
             self.tabs.setTabToolTip(index, plan.server)
@@ -801,6 +817,7 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(path.parent)
         self.settings.add_recent(str(path))
         self._fill_recent_list()
+        self.quoted.load(document.snapshot)
         self.set_request(
             document.request,
             customer=document.customer,
@@ -830,7 +847,8 @@ class MainWindow(QMainWindow):
     def _write_plan(self, path: Path) -> bool:
         assert self.request is not None
         try:
-            write_plan(path, self.request, customer=self.customer, quote_no=self.quote_no)
+            write_plan(path, self.request, customer=self.customer, quote_no=self.quote_no,
+                       snapshot=self.quoted.for_saving(self.request))
         except SaveError as exc:
             QMessageBox.warning(self, self.tr("Cannot save the plan"), str(exc))
             return False
@@ -919,6 +937,8 @@ class MainWindow(QMainWindow):
 
         def accepted() -> None:
             d = wizard.draft
+            if new:
+                self.quoted.load(None)  # a new plan is priced with today's list
             self.set_request(
                 wizard.request(),
                 customer=d.customer,
@@ -981,6 +1001,7 @@ class MainWindow(QMainWindow):
             "quote_no": self.quote_no,
             "path": self.path,
             "modified": self.modified,
+            "snapshot": self.quoted.snapshot,
         }
 
     def hand_over(self) -> None:

@@ -55,6 +55,18 @@ GENERAL: dict[str, str] = {
         "Messages",
         "The maximum draw exceeds what the power supplies deliver with redundancy.",
     ),
+    "overridden": QT_TRANSLATE_NOOP(
+        "Messages", "Some BOM lines were set by you, not by the plan (marked in the BOM)."
+    ),
+    "override-unused": QT_TRANSLATE_NOOP(
+        "Messages", "An override no longer applies: the plan has no such line any more."
+    ),
+    "override-added-clash": QT_TRANSLATE_NOOP(
+        "Messages", "A line you added has the id of a planned line; both are kept."
+    ),
+    "override-price-far": QT_TRANSLATE_NOOP(
+        "Messages", "A unit price you set is far from the price list's: check the digits and the currency."
+    ),
 }
 
 

@@ -8,10 +8,11 @@ materials. Both give formatted text for DisplayRole and the raw value for
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -24,7 +25,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import format as fmt
-from engine.model import BomLine, Comparison
+from engine.model import BomLine, Comparison, Plan
+from engine.money.overrides import MAX_QTY, MAX_UNIT_PRICE
+
+if TYPE_CHECKING:
+    from desktop.overrides import OverrideBook
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RAW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -251,14 +256,28 @@ class BomColumn:
     label: str
     value: Callable[[BomLine], Any]
     kind: str  # "text", "int", "money"
+    edits: str = ""  # the LineOverride field an edit of this column sets, if any
+
+
+OVERRIDDEN_BACKGROUND = QColor("#fff1c2")  # a cell the user set, not the plan
 
 
 class BomModel(QAbstractTableModel):
-    """One plan's bill of materials, a row per line."""
+    """One plan's bill of materials, a row per line.
 
-    def __init__(self, lines: Sequence[BomLine] = (), *, chinese: bool = False, parent: Any = None):
+    Given an ``OverrideBook`` and the configuration, quantity and unit price are
+    editable: an edit becomes an override of the request (and a re-plan); cells the
+    user set are marked and their tooltip gives the planned figure.
+    """
+
+    def __init__(
+        self, lines: Sequence[BomLine] = (), *, chinese: bool = False, parent: Any = None,
+        book: OverrideBook | None = None, config: str = "",
+    ):
         super().__init__(parent)
         self._lines = list(lines)
+        self.book = book
+        self.config = config
         describe = (
             (lambda b: b.description_zh or b.description_en) if chinese else (lambda b: b.description_en)
         )
@@ -267,8 +286,10 @@ class BomModel(QAbstractTableModel):
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Vendor"), lambda b: b.vendor, "text"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Part number"), lambda b: b.part_number, "text"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Description"), describe, "text"),
-            BomColumn(QT_TRANSLATE_NOOP("BomModel", "Qty"), lambda b: b.qty, "int"),
-            BomColumn(QT_TRANSLATE_NOOP("BomModel", "Unit price"), lambda b: b.unit_price, "money"),
+            BomColumn(QT_TRANSLATE_NOOP("BomModel", "Qty"), lambda b: b.qty, "int", "qty"),
+            BomColumn(
+                QT_TRANSLATE_NOOP("BomModel", "Unit price"), lambda b: b.unit_price, "money", "unit_price"
+            ),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Total"), lambda b: b.total, "money"),
         )
 
@@ -276,6 +297,61 @@ class BomModel(QAbstractTableModel):
         self.beginResetModel()
         self._lines = list(lines)
         self.endResetModel()
+
+    def set_plan(self, plan: Plan) -> None:
+        """Show ``plan``'s lines; edits then override lines of its configuration."""
+        self.config = plan.config
+        self.set_lines(plan.bom if plan.feasible else ())
+
+    def line_at(self, row: int) -> BomLine:
+        return self._lines[row]
+
+    def editable(self) -> bool:
+        return self.book is not None and bool(self.config)
+
+    def marked(self, line: BomLine, column: int) -> bool:
+        """True where the user, not the plan, set the cell's figure."""
+        if not line.overridden:
+            return False
+        edits = self._columns[column].edits
+        override = self.book.find(self.config, line.item) if self.book is not None else None
+        if override is None or override.added:
+            return bool(edits) or (override is not None and column == 3)
+        return bool(edits) and getattr(override, edits) is not None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.editable() and self._columns[index.column()].edits:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.editable():
+            return False
+        edits = self._columns[index.column()].edits
+        line = self._lines[index.row()]
+        assert self.book is not None
+        try:
+            number = float(str(value).replace(",", "").strip())
+        except ValueError:
+            return False
+        if edits == "qty":
+            if not number.is_integer() or not 0 <= number <= MAX_QTY:
+                return False
+            line = dataclasses.replace(line, qty=int(number), overridden=True)
+            self.book.set_qty(self.config, line.item, int(number))
+        elif edits == "unit_price":
+            if not (math.isfinite(number) and 0 <= number <= MAX_UNIT_PRICE):
+                return False
+            line = dataclasses.replace(line, unit_price=round(number, 2), overridden=True)
+            self.book.set_unit_price(self.config, line.item, number)
+        else:
+            return False
+        # shown at once; the re-plan that follows brings the engine's figures
+        self._lines[index.row()] = line
+        row = index.row()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        return True
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._lines)
@@ -299,9 +375,11 @@ class BomModel(QAbstractTableModel):
             if spec.kind == "category":
                 return category_name(value)
             return str(value)
-        if role in (SORT_ROLE, RAW_ROLE):
+        if role in (SORT_ROLE, RAW_ROLE, Qt.ItemDataRole.EditRole):
             return value
-        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(OVERRIDDEN_BACKGROUND) if self.marked(line, column) else None
+        if role == Qt.ItemDataRole.ToolTipRole and (column == 3 or self.marked(line, column)):
             return line.note or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in ("int", "money"):

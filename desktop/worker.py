@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from engine.catalog import CatalogError
 from engine.errors import RequestError
 from engine.model import Comparison, PlanRequest
-from engine.money.prices import PriceError
+from engine.money.prices import PriceError, PriceList
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,16 @@ class _PlanTask(QRunnable):
     """Runs in a pool thread. It imports nothing: imports in a thread other than the
     GUI's race with PySide6's import hook, so everything it calls is imported first."""
 
-    def __init__(self, generation: int, request: PlanRequest, signals: _Signals, engine: _Engine) -> None:
+    def __init__(
+        self, generation: int, request: PlanRequest, signals: _Signals, engine: _Engine,
+        price_list: PriceList | None = None,
+    ) -> None:
         super().__init__()
         self.generation = generation
         self.request = request
         self.signals = signals
         self.engine = engine
+        self.price_list = price_list
 
     def run(self) -> None:
         compare, comparison_frame = self.engine.compare, self.engine.comparison_frame
@@ -67,6 +71,7 @@ class _PlanTask(QRunnable):
         try:
             comparison = compare(
                 self.request,
+                price_list=self.price_list,
                 progress=lambda done, total: self.signals.progress.emit(self.generation, done, total),
             )
             frame = comparison_frame(comparison)
@@ -100,11 +105,12 @@ class Planner(QObject):
         self._signals.failed.connect(self._on_failed)
         self.busy = False
 
-    def start(self, request: PlanRequest) -> None:
+    def start(self, request: PlanRequest, price_list: PriceList | None = None) -> None:
+        """Plan ``request`` with ``price_list`` (None: the user's or the shipped list)."""
         self._generation += 1
         self.busy = True
         self.started.emit()
-        self.pool.start(_PlanTask(self._generation, request, self._signals, _engine()))
+        self.pool.start(_PlanTask(self._generation, request, self._signals, _engine(), price_list))
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the pool is idle (tests, self-test, shutdown)."""

@@ -7,6 +7,7 @@ here: they live in the price list (engine.money.prices), which a user can replac
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections.abc import Mapping
 from functools import cache
@@ -265,3 +266,17 @@ def _describe(folder: Path, error: Mapping[str, Any]) -> str:
 def load_catalog() -> Catalog:
     """The shipped catalog, read once per process."""
     return read_catalog(resource_path("catalog"))
+
+
+def catalog_version(folder: Path | None = None) -> str:
+    """A short fingerprint of the catalog files' contents (SHA-256, 12 hex digits).
+
+    A saved plan records it: reopened under another catalog, the same request can
+    size other quantities, and the app says so rather than show other totals silently.
+    """
+    digest = hashlib.sha256()
+    root = folder or resource_path("catalog")
+    for filename in sorted(set(_FILES.values())):
+        digest.update(filename.encode())
+        digest.update((root / filename).read_bytes())
+    return digest.hexdigest()[:12]

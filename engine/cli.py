@@ -14,7 +14,16 @@ from typing import Any, NoReturn
 from engine.catalog import CatalogError
 from engine.errors import RequestError
 from engine.export.safe import ExportError
-from engine.model import Comparison, Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
+from engine.model import (
+    Comparison,
+    Efficiency,
+    Facility,
+    Finance,
+    LineOverride,
+    PlanRequest,
+    Schedule,
+    Workload,
+)
 from engine.money.prices import PriceError
 
 # request field -> the flag that sets it
@@ -33,6 +42,7 @@ FLAGS = {
     "finance.vat": "--vat", "finance.discount": "--discount",
     "finance.warranty_years": "--warranty-years", "finance.maintenance_rate": "--maintenance-rate",
     "configs": "--config", "gpu": "--gpu", "valid_days": "--valid-days",
+    "overrides": "--override",
 }
 
 
@@ -71,6 +81,41 @@ def _count(text: str) -> float:
         return parse_count(text, "")
     except RequestError as exc:
         raise argparse.ArgumentTypeError(f"'{text}' is not allowed; {exc.allowed}") from None
+
+
+def _override(text: str) -> LineOverride:
+    """CONFIG:ITEM:qty=N or CONFIG:ITEM:price=P (both joined by a comma) as a LineOverride."""
+    config, _, rest = text.partition(":")
+    item, _, settings = rest.partition(":")
+    if not (config and item and settings):
+        raise argparse.ArgumentTypeError(f"'{text}' is not CONFIG:ITEM:qty=N or CONFIG:ITEM:price=P")
+    values: dict[str, Any] = {}
+    for setting in settings.split(","):
+        key, _, value = setting.partition("=")
+        try:
+            if key == "qty":
+                values["qty"] = int(value)
+            elif key == "price":
+                values["unit_price"] = float(value)
+            else:
+                raise ValueError(key)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"'{setting}' in '{text}' is not allowed; give qty=N (a whole number) or "
+                "price=P (a number)") from None
+    return LineOverride(config, item, **values)
+
+
+def _merged_overrides(given: list[LineOverride]) -> tuple[LineOverride, ...]:
+    """One override per configuration and line: a later flag adds to or replaces an earlier one."""
+    merged: dict[tuple[str, str], LineOverride] = {}
+    for o in given:
+        old = merged.get((o.config, o.item))
+        if old is not None:
+            o = LineOverride(o.config, o.item, qty=o.qty if o.qty is not None else old.qty,
+                             unit_price=o.unit_price if o.unit_price is not None else old.unit_price)
+        merged[(o.config, o.item)] = o
+    return tuple(merged.values())
 
 
 def _add_workload(p: argparse.ArgumentParser) -> None:
@@ -117,6 +162,10 @@ def _add_plan_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", action="append", default=[],
                    help="a configuration id (repeat; default: every Lenovo and Inspur one)")
     _add_options(p)
+    p.add_argument("--override", action="append", default=[], type=_override,
+                   metavar="CONFIG:ITEM:qty=N|price=P",
+                   help="set a BOM line's quantity or unit price (in --currency, before discount "
+                        "and VAT), e.g. inspur-nf5688m6-a800:a800-sxm4-80gb:price=80000 (repeat)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,6 +218,7 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
                         warranty_years=args.warranty_years,
                         maintenance_rate=args.maintenance_rate),
         configs=tuple(args.config),
+        overrides=_merged_overrides(getattr(args, "override", [])),
     )
 
 

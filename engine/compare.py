@@ -8,6 +8,7 @@ from engine.catalog import Catalog, CatalogError, load_catalog
 from engine.compute.workload import compute_need
 from engine.errors import RequestError
 from engine.model import Comparison, Plan, PlanRequest, Recommendation
+from engine.money.overrides import check_overrides
 from engine.money.prices import PriceList, load_price_list
 from engine.plan import plan_configuration
 from engine.resolve import resolve
@@ -55,6 +56,7 @@ def compare(
         if cfg not in catalog.configurations:
             raise RequestError("configs", cfg, "known configurations: "
                                + ", ".join(sorted(catalog.configurations)))
+    check_overrides(request.overrides, catalog.configurations)
     plans = []
     for done, cfg in enumerate(configs):
         try:

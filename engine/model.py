@@ -76,6 +76,19 @@ class Finance:
 
 
 @dataclass(frozen=True)
+class LineOverride:
+    """A user's change to one BOM line of one configuration, or a line the user added."""
+
+    config: str  # configuration id
+    item: str  # the BOM line's item id; for an added line, an id the user's line gets
+    qty: int | None = None
+    unit_price: float | None = None  # in the request's currency, before discount and VAT
+    added: bool = False  # True: a line the user added (then category and description apply)
+    category: str = "services"
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class PlanRequest:
     workload: Workload
     schedule: Schedule
@@ -83,6 +96,7 @@ class PlanRequest:
     facility: Facility = field(default_factory=Facility)
     finance: Finance = field(default_factory=Finance)
     configs: tuple[str, ...] = ()  # empty: every Lenovo and Inspur configuration
+    overrides: tuple[LineOverride, ...] = ()  # the user's changes to BOM lines, applied after pricing
 
 
 # ---------------------------------------------------------------- result
@@ -228,6 +242,7 @@ class BomLine:
     unit_price: float  # in the request's currency
     currency: str
     note: str = ""
+    overridden: bool = False  # the user set its quantity or unit price, or added it
 
     @property
     def total(self) -> float:

@@ -29,6 +29,7 @@ from engine.model import (
     RackLayout,
 )
 from engine.money.bom import Need, price_lines
+from engine.money.overrides import apply_overrides
 from engine.money.prices import PriceList
 from engine.money.totals import money
 from engine.resolve import Resolved
@@ -133,6 +134,8 @@ def plan_configuration(
     cooling = _cooling(facility.cooling, layout, catalog)
     bom = price_lines(_needs(cfg, gpu, sizing, fabric, layout, cooling, res, catalog),
                       prices, request.finance.currency, res.exchange_rate)
+    bom, override_warnings = apply_overrides(bom, request.overrides, cfg.id, request.finance.currency)
+    warnings += override_warnings
     eff = sizing.efficiency
     cash = money(
         bom=bom, currency=request.finance.currency, discount_rate=request.finance.discount,

@@ -1,8 +1,14 @@
 """Plan files (.cqplan): a PlanRequest serialised as versioned JSON.
 
-    {"format": "clusterquote-plan", "version": 1,
-     "request": {"workload": {...}, "schedule": {...}, ..., "configs": [...]},
-     "quote": {"customer": "...", "quote_no": "..."}}
+    {"format": "clusterquote-plan", "version": 2,
+     "request": {"workload": {...}, "schedule": {...}, ..., "configs": [...],
+                 "overrides": [{"config": "...", "item": "...", "qty": 4, ...}]},
+     "quote": {"customer": "...", "quote_no": "..."},
+     "snapshot": {"price_list": "...", "saved": "...", "catalog_version": "...",
+                  "entries": [{price-list row}, ...], "quoted_capex": {"config": 1.0}}}
+
+Version 2 added the request's BOM overrides and the price snapshot; a version 1
+file is migrated on reading (no overrides, no snapshot).
 
 Reading checks everything: broken JSON, a file that is not a plan, a plan from a
 newer version, unknown or mistyped fields all raise ``PlanFileError`` with one
@@ -13,6 +19,7 @@ sense (a positive deadline, a known preset) is the engine's call when it plans.
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 import types
@@ -21,10 +28,13 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
-from engine.model import Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
+from engine.model import Efficiency, Facility, Finance, LineOverride, PlanRequest, Schedule, Workload
+from engine.money.prices import COLUMNS as PRICE_COLUMNS
+from engine.money.prices import PriceEntry, PriceError
+from engine.money.snapshot import PriceSnapshot
 
 FORMAT = "clusterquote-plan"
-VERSION = 1
+VERSION = 2
 SUFFIX = ".cqplan"
 
 _SECTIONS: dict[str, type] = {
@@ -47,26 +57,39 @@ class PlanDocument:
     request: PlanRequest
     customer: str = ""
     quote_no: str = ""
+    snapshot: PriceSnapshot | None = None  # the prices the plan was quoted with
 
 
-def plan_to_dict(request: PlanRequest, *, customer: str = "", quote_no: str = "") -> dict[str, Any]:
+def plan_to_dict(
+    request: PlanRequest, *, customer: str = "", quote_no: str = "",
+    snapshot: PriceSnapshot | None = None,
+) -> dict[str, Any]:
     body: dict[str, Any] = {name: asdict(getattr(request, name)) for name in _SECTIONS}
     body["configs"] = list(request.configs)
+    body["overrides"] = [asdict(o) for o in request.overrides]
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "request": body}
     if customer or quote_no:
         doc["quote"] = {"customer": customer, "quote_no": quote_no}
+    if snapshot is not None:
+        doc["snapshot"] = snapshot_to_dict(snapshot)
     return doc
 
 
-def plan_to_json(request: PlanRequest, *, customer: str = "", quote_no: str = "") -> str:
-    doc = plan_to_dict(request, customer=customer, quote_no=quote_no)
+def plan_to_json(
+    request: PlanRequest, *, customer: str = "", quote_no: str = "",
+    snapshot: PriceSnapshot | None = None,
+) -> str:
+    doc = plan_to_dict(request, customer=customer, quote_no=quote_no, snapshot=snapshot)
     return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def save_plan(request: PlanRequest, path: str | Path, *, customer: str = "", quote_no: str = "") -> Path:
+def save_plan(
+    request: PlanRequest, path: str | Path, *, customer: str = "", quote_no: str = "",
+    snapshot: PriceSnapshot | None = None,
+) -> Path:
     """Write ``request`` to ``path`` atomically: a temporary file beside it, then a rename."""
     target = Path(path)
-    text = plan_to_json(request, customer=customer, quote_no=quote_no)
+    text = plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -117,10 +140,11 @@ def plan_from_dict(doc: object, *, name: str = "the plan") -> PlanDocument:
             f"{name} was saved by a newer ClusterQuote (plan format {version}); "
             f"this version reads format {VERSION} and older: please update ClusterQuote"
         )
+    doc = _migrated(doc, version)
     body = doc.get("request")
     if not isinstance(body, dict):
         raise PlanFileError(f"{name} has no request")
-    unknown = set(body) - set(_SECTIONS) - {"configs"}
+    unknown = set(body) - set(_SECTIONS) - {"configs", "overrides"}
     if unknown:
         raise PlanFileError(f"{name}: unknown request section '{sorted(unknown)[0]}'")
     if "workload" not in body or "schedule" not in body:
@@ -129,14 +153,15 @@ def plan_from_dict(doc: object, *, name: str = "the plan") -> PlanDocument:
     configs = body.get("configs", [])
     if not isinstance(configs, list) or not all(isinstance(c, str) for c in configs):
         raise PlanFileError(f"{name}: configs must be a list of configuration ids")
-    request = PlanRequest(**parts, configs=tuple(configs))
+    request = PlanRequest(**parts, configs=tuple(configs),
+                          overrides=_overrides(body.get("overrides", []), name))
     quote = doc.get("quote", {})
     if not isinstance(quote, dict):
         raise PlanFileError(f"{name}: quote must be an object")
     customer, quote_no = quote.get("customer", ""), quote.get("quote_no", "")
     if not isinstance(customer, str) or not isinstance(quote_no, str):
         raise PlanFileError(f"{name}: the customer and quote number must be text")
-    return PlanDocument(request, customer, quote_no)
+    return PlanDocument(request, customer, quote_no, _snapshot(doc.get("snapshot"), name))
 
 
 def _section(cls: type, data: object, key: str, name: str) -> Any:
@@ -195,3 +220,76 @@ def _check(value: object, hint: Any, path: str, name: str) -> object:
 def _shown(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False) if value is not None else "null"
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+# ---------------------------------------------------------------- version 2: overrides, prices
+
+
+def _migrated(doc: dict[str, Any], version: int) -> dict[str, Any]:
+    """``doc`` brought to the current format, one version at a time."""
+    if version == 1:  # no overrides and no price snapshot yet
+        request = doc.get("request")
+        if isinstance(request, dict):
+            request = {**request, "overrides": []}
+        doc = {**doc, "version": 2, "request": request}
+    return doc
+
+
+def _overrides(data: object, name: str) -> tuple[LineOverride, ...]:
+    if not isinstance(data, list):
+        raise PlanFileError(f"{name}: overrides must be a list")
+    out = []
+    for n, entry in enumerate(data):
+        override = _section(LineOverride, entry, f"overrides[{n}]", name)
+        if not override.config or not override.item:
+            raise PlanFileError(f"{name}: overrides[{n}] needs a config and an item")
+        out.append(override)
+    return tuple(out)
+
+
+def snapshot_to_dict(snapshot: PriceSnapshot) -> dict[str, Any]:
+    return {
+        "price_list": snapshot.price_list,
+        "saved": snapshot.saved,
+        "catalog_version": snapshot.catalog_version,
+        "entries": [{**e.as_row(), "unit_price": e.unit_price} for e in snapshot.entries],
+        "quoted_capex": dict(snapshot.quoted_capex),
+    }
+
+
+def _snapshot(data: object, name: str) -> PriceSnapshot | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise PlanFileError(f"{name}: snapshot must be an object")
+    texts = {}
+    for key in ("price_list", "saved", "catalog_version"):
+        value = data.get(key)
+        if not isinstance(value, str):
+            raise PlanFileError(f"{name}: snapshot.{key} must be text, not {_shown(value)}")
+        texts[key] = value
+    rows = data.get("entries")
+    if not isinstance(rows, list):
+        raise PlanFileError(f"{name}: snapshot.entries must be a list of price-list rows")
+    entries = []
+    for n, row in enumerate(rows):
+        if not isinstance(row, dict) or set(row) != set(PRICE_COLUMNS):
+            raise PlanFileError(f"{name}: snapshot.entries[{n}] must have the price-list "
+                                f"columns {', '.join(PRICE_COLUMNS)}")
+        try:
+            entries.append(PriceEntry(**row))
+        except (PriceError, TypeError, AttributeError) as exc:
+            raise PlanFileError(f"{name}: snapshot.entries[{n}]: {exc}") from None
+        if entries[-1].item in {e.item for e in entries[:-1]}:
+            raise PlanFileError(f"{name}: snapshot.entries[{n}] repeats item {entries[-1].item}")
+    quoted = data.get("quoted_capex", {})
+    if not isinstance(quoted, dict) or not all(
+        isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+        for v in quoted.values()
+    ):
+        raise PlanFileError(f"{name}: snapshot.quoted_capex must map configurations to numbers")
+    return PriceSnapshot(
+        price_list=texts["price_list"], saved=texts["saved"],
+        catalog_version=texts["catalog_version"], entries=tuple(entries),
+        quoted_capex=tuple((str(k), float(v)) for k, v in quoted.items()),
+    )

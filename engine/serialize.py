@@ -104,6 +104,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         "prices_indicative": True,
         "recommendation": asdict(rec),
         "plans": [plan_dict(p) for p in comparison.plans],
+        "overrides": [asdict(o) for o in comparison.request.overrides],
     }
 
 

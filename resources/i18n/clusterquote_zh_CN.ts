@@ -1021,6 +1021,22 @@
             <source>%1 PF/s-days</source>
             <translation>%1 PF/s-天</translation>
         </message>
+        <message>
+            <source>Some BOM lines were set by you, not by the plan (marked in the BOM).</source>
+            <translation>部分物料清单行由您设定，而非由方案计算（已在物料清单中标出）。</translation>
+        </message>
+        <message>
+            <source>An override no longer applies: the plan has no such line any more.</source>
+            <translation>一项修改已不再适用：方案中已没有该行。</translation>
+        </message>
+        <message>
+            <source>A line you added has the id of a planned line; both are kept.</source>
+            <translation>您添加的行与方案中的一行编号相同；两行均保留。</translation>
+        </message>
+        <message>
+            <source>A unit price you set is far from the price list&apos;s: check the digits and the currency.</source>
+            <translation>您设定的单价与价格表相差很大：请检查数字和币种。</translation>
+        </message>
     </context>
     <context>
         <name>ModelPage</name>
@@ -1356,6 +1372,141 @@
             <translation>
                 <numerusform>距今天 %n 天</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>AddLineDialog</name>
+        <message>
+            <source>Add a line</source>
+            <translation>添加一行</translation>
+        </message>
+        <message>
+            <source>e.g. site survey, as quoted by the vendor</source>
+            <translation>例如：现场勘察（按厂商报价）</translation>
+        </message>
+        <message>
+            <source>Category:</source>
+            <translation>类别：</translation>
+        </message>
+        <message>
+            <source>Description:</source>
+            <translation>描述：</translation>
+        </message>
+        <message>
+            <source>Quantity:</source>
+            <translation>数量：</translation>
+        </message>
+        <message>
+            <source>Unit price (before discount and VAT):</source>
+            <translation>单价（折扣及增值税前）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>BomEditBar</name>
+        <message>
+            <source>Add line…</source>
+            <translation>添加一行…</translation>
+        </message>
+        <message>
+            <source>Revert override</source>
+            <translation>撤销修改</translation>
+        </message>
+        <message>
+            <source>The plan's quantity and price apply again; a line you added is removed</source>
+            <translation>恢复方案计算的数量和价格；您添加的行将被删除</translation>
+        </message>
+        <message>
+            <source>set by you; double-click a quantity or unit price to change it</source>
+            <translation>由您设定；双击数量或单价即可修改</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuotedPricesBar</name>
+        <message>
+            <source>Re-price with today's list…</source>
+            <translation>按当前价格表重新计价…</translation>
+        </message>
+        <message>
+            <source>Priced with the prices saved with the plan on %1 (%2), as quoted.</source>
+            <translation>按方案于 %1 保存的价格（%2）计价，与报价一致。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The totals of %n configuration(s) differ from the quote saved in the file: the catalog has changed since (%1, now %2).</source>
+            <translation>
+                <numerusform>%n 个配置的总额与文件中保存的报价不同：产品目录已更改（%1，现为 %2）。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RepriceDialog</name>
+        <message>
+            <source>Re-price with today's list</source>
+            <translation>按当前价格表重新计价</translation>
+        </message>
+        <message numerus="yes">
+            <source>Prices saved on %1 against today's price list: %n configuration(s) would change.</source>
+            <translation>
+                <numerusform>%1 保存的价格与当前价格表相比：%n 个配置会发生变化。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Today's price list gives the same totals as the prices saved on %1.</source>
+            <translation>当前价格表与 %1 保存的价格得出的总额相同。</translation>
+        </message>
+        <message>
+            <source>Configuration / line</source>
+            <translation>配置 / 行</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>当前</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <source>Change (%)</source>
+            <translation>变化（%）</translation>
+        </message>
+        <message>
+            <source>Use today's prices</source>
+            <translation>使用当前价格</translation>
+        </message>
+        <message>
+            <source>Keep the saved prices</source>
+            <translation>保留已保存的价格</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>不可行</translation>
+        </message>
+        <message>
+            <source>capex</source>
+            <translation>资本支出</translation>
+        </message>
+        <message>
+            <source>new line</source>
+            <translation>新增行</translation>
+        </message>
+        <message>
+            <source>no longer planned</source>
+            <translation>不再需要</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuotedPrices</name>
+        <message>
+            <source>Cannot re-price</source>
+            <translation>无法重新计价</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,78 @@
+"""The request's BOM overrides as the GUI edits them.
+
+Any BOM view (a tab per configuration, or one view with a configuration picker)
+edits through one ``OverrideBook``: it reads the current request from its parent
+(the window, or any QObject with a ``request`` attribute) and emits the request with
+its overrides changed, which the window re-plans like any other edit. The engine
+applies the overrides; nothing here computes a total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from engine.model import LineOverride, PlanRequest
+
+ADDED_PREFIX = "added-"
+
+
+class OverrideBook(QObject):
+    edited = Signal(object)  # the new PlanRequest
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+
+    def _current(self) -> PlanRequest | None:
+        # read through the Qt parent: holding the window from Python would keep it alive
+        return getattr(self.parent(), "request", None)
+
+    def overrides(self) -> tuple[LineOverride, ...]:
+        request = self._current()
+        return request.overrides if request is not None else ()
+
+    def find(self, config: str, item: str) -> LineOverride | None:
+        return next((o for o in self.overrides() if (o.config, o.item) == (config, item)), None)
+
+    def set_qty(self, config: str, item: str, qty: int) -> None:
+        old = self.find(config, item) or LineOverride(config, item)
+        self._put(replace(old, qty=qty))
+
+    def set_unit_price(self, config: str, item: str, unit_price: float) -> None:
+        old = self.find(config, item) or LineOverride(config, item)
+        self._put(replace(old, unit_price=round(unit_price, 2)))
+
+    def add_line(
+        self, config: str, *, category: str, description: str, qty: int, unit_price: float,
+    ) -> str:
+        """Add a line of the user's own to ``config``; returns the id it gets."""
+        taken = {o.item for o in self.overrides() if o.config == config}
+        number = 1
+        while f"{ADDED_PREFIX}{number}" in taken:
+            number += 1
+        item = f"{ADDED_PREFIX}{number}"
+        self._put(LineOverride(config, item, qty=qty, unit_price=round(unit_price, 2), added=True,
+                               category=category, description=description.strip()))
+        return item
+
+    def revert(self, config: str, items: list[str]) -> None:
+        """Drop the overrides of ``items``: the plan's figures apply again, added lines go."""
+        request = self._current()
+        if request is None:
+            return
+        kept = tuple(o for o in request.overrides if not (o.config == config and o.item in items))
+        if kept != request.overrides:
+            self.edited.emit(replace(request, overrides=kept))
+
+    def _put(self, override: LineOverride) -> None:
+        request = self._current()
+        if request is None:
+            return
+        key = (override.config, override.item)
+        others = [o for o in request.overrides if (o.config, o.item) != key]
+        position = next((n for n, o in enumerate(request.overrides)
+                         if (o.config, o.item) == key), len(others))
+        others.insert(position, override)  # an edited override keeps its place
+        if tuple(others) != request.overrides:
+            self.edited.emit(replace(request, overrides=tuple(others)))

@@ -1,0 +1,133 @@
+"""The user's changes to a priced bill of materials: a quantity or unit price set by
+hand (the price a vendor just quoted), or a line the user added.
+
+Overrides are applied after pricing and before totals, so capex, TCO and the quote
+all carry them. Each one names its configuration and line; a re-plan that no longer
+has the line keeps the override in the request and says, in a warning, that it no
+longer applies. Every changed line keeps the planned figure in its note.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable
+from dataclasses import replace
+
+from engine.assumptions import default
+from engine.errors import RequestError
+from engine.model import CATEGORIES, BomLine, Category, LineOverride, Message
+
+MAX_QTY = 10_000_000  # far past any cluster; catches a slip of the keyboard
+MAX_UNIT_PRICE = 1e12
+MAX_ITEM_CHARS = 64
+
+
+def check_overrides(overrides: Iterable[LineOverride], configurations: Collection[str]) -> None:
+    """RequestError (field "overrides") naming the first override the engine cannot apply."""
+    seen: set[tuple[str, str]] = set()
+    for o in overrides:
+        where = f"{o.config}:{o.item}"
+        if o.config not in configurations:
+            raise RequestError("overrides", where, "the configuration must be a known one: "
+                               + ", ".join(sorted(configurations)))
+        item = o.item.strip()
+        if not item or len(item) > MAX_ITEM_CHARS or item != o.item:
+            raise RequestError("overrides", where, f"the line's item id must be 1 to "
+                               f"{MAX_ITEM_CHARS} characters without surrounding spaces")
+        if (o.config, o.item) in seen:
+            raise RequestError("overrides", where, "one override per configuration and line")
+        seen.add((o.config, o.item))
+        if o.qty is not None and (isinstance(o.qty, bool) or not isinstance(o.qty, int)
+                                  or not 0 <= o.qty <= MAX_QTY):
+            raise RequestError("overrides", o.qty, f"{where}: the quantity must be a whole "
+                               f"number from 0 to {MAX_QTY:,}")
+        if o.unit_price is not None and not (math.isfinite(o.unit_price)
+                                             and 0 <= o.unit_price <= MAX_UNIT_PRICE):
+            raise RequestError("overrides", o.unit_price, f"{where}: the unit price must be a "
+                               f"number from 0 to {MAX_UNIT_PRICE:g}")
+        if o.added:
+            if o.qty is None or o.unit_price is None:
+                raise RequestError("overrides", where, "an added line needs a quantity and a "
+                                   "unit price")
+            if o.category not in CATEGORIES:
+                raise RequestError("overrides", o.category, f"{where}: the category must be "
+                                   "one of " + ", ".join(CATEGORIES))
+            if not o.description.strip():
+                raise RequestError("overrides", where, "an added line needs a description")
+        elif o.qty is None and o.unit_price is None:
+            raise RequestError("overrides", where, "set a quantity, a unit price or both")
+
+
+def apply_overrides(
+    bom: tuple[BomLine, ...], overrides: Iterable[LineOverride], config: str, currency: str,
+) -> tuple[tuple[BomLine, ...], tuple[Message, ...]]:
+    """``bom`` with ``config``'s overrides applied and the user's lines appended, and the
+    warnings that say which lines the user set and which overrides no longer apply."""
+    mine = [o for o in overrides if o.config == config]
+    if not mine:
+        return bom, ()
+    lines = list(bom)
+    at = {line.item: n for n, line in enumerate(lines)}
+    set_by_user: list[str] = []
+    warnings: list[Message] = []
+    for o in mine:
+        if o.added:
+            assert o.qty is not None and o.unit_price is not None  # check_overrides
+            if o.item in at:
+                warnings.append(Message("override-added-clash", f"the added line {o.item} has "
+                                        "the id of a planned line; both are kept"))
+            lines.append(_added_line(o, currency))
+            set_by_user.append(o.item)
+            continue
+        n = at.get(o.item)
+        if n is None:
+            warnings.append(Message("override-unused", f"the override of {o.item} no longer "
+                                    "applies: the plan has no such line"))
+            continue
+        lines[n] = _changed(lines[n], o)
+        set_by_user.append(o.item)
+        far = _far_from_list(bom[n], o)
+        if far is not None:
+            warnings.append(far)
+    if set_by_user:
+        warnings.insert(0, Message("overridden", f"{len(set_by_user)} line(s) set by the user, "
+                                   "not by the plan: " + ", ".join(set_by_user)))
+    return tuple(lines), tuple(warnings)
+
+
+def _far_from_list(planned: BomLine, o: LineOverride) -> Message | None:
+    """A warning when a hand-set price is far from the list's: a slipped digit or the
+    other currency (the override's price is read in the request's currency)."""
+    if o.unit_price is None or o.unit_price <= 0 or planned.unit_price <= 0:
+        return None
+    factor = default("overrides.price_check_factor").value
+    ratio = o.unit_price / planned.unit_price
+    if 1 / factor <= ratio <= factor:
+        return None
+    return Message("override-price-far", f"the unit price of {o.item} set by the user "
+                   f"({o.unit_price:,.2f} {planned.currency}) is {ratio:.3g} times the price "
+                   f"list's ({planned.unit_price:,.2f}): check the digits and the currency")
+
+
+def _changed(line: BomLine, o: LineOverride) -> BomLine:
+    notes = [line.note] if line.note else []
+    qty, price = line.qty, line.unit_price
+    if o.qty is not None:
+        notes.append(f"quantity set by the user (planned {line.qty:,})")
+        qty = o.qty
+    if o.unit_price is not None:
+        notes.append(f"unit price set by the user (price list {line.unit_price:,.2f} "
+                     f"{line.currency})")
+        price = round(o.unit_price, 2)
+    return replace(line, qty=qty, unit_price=price, note="; ".join(notes), overridden=True)
+
+
+def _added_line(o: LineOverride, currency: str) -> BomLine:
+    assert o.qty is not None and o.unit_price is not None
+    category: Category = next(c for c in CATEGORIES if c == o.category)
+    return BomLine(
+        category=category, item=o.item, vendor="", part_number="",
+        description_en=o.description.strip(), description_zh=o.description.strip(),
+        qty=o.qty, unit_price=round(o.unit_price, 2), currency=currency,
+        note="line added by the user", overridden=True,
+    )

@@ -1,0 +1,77 @@
+"""The prices a quote was made with, kept with the plan.
+
+A plan file keeps a snapshot of the price-list entries its bills of materials were
+priced from, the catalog version and each configuration's capex as quoted.
+Reopened, the plan is priced from the snapshot, so it shows the totals of the quote
+that was sent even after the price list changed; items the snapshot lacks (a
+configuration added since) are priced from today's list.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.model import Comparison
+from engine.money.prices import PriceEntry, PriceList
+
+# Capex figures are rounded to cents in the file; a difference below this is rounding.
+QUOTED_TOLERANCE = 0.01
+
+
+@dataclass(frozen=True)
+class PriceSnapshot:
+    price_list: str  # the list the prices came from, as the comparison named it
+    saved: str  # when the snapshot was taken, ISO 8601 UTC
+    catalog_version: str  # engine.catalog.catalog_version() at the time
+    entries: tuple[PriceEntry, ...]
+    quoted_capex: tuple[tuple[str, float], ...] = ()  # (configuration, capex) as quoted
+
+    def items(self) -> set[str]:
+        return {e.item for e in self.entries}
+
+
+def take_snapshot(
+    comparison: Comparison, prices: PriceList, *, saved: str, catalog_version: str,
+) -> PriceSnapshot:
+    """The entries of ``prices`` that ``comparison``'s bills of materials were priced from.
+
+    Lines the user added are not price-list entries and are kept by the request's
+    overrides instead.
+    """
+    added = {(o.config, o.item) for o in comparison.request.overrides if o.added}
+    used = sorted({line.item for plan in comparison.plans for line in plan.bom
+                   if (plan.config, line.item) not in added and line.item in prices})
+    return PriceSnapshot(
+        price_list=comparison.price_list,
+        saved=saved,
+        catalog_version=catalog_version,
+        entries=tuple(prices.entries[item] for item in used),
+        quoted_capex=tuple((p.config, round(p.money.capex, 2))
+                           for p in comparison.plans if p.money is not None),
+    )
+
+
+def snapshot_prices(snapshot: PriceSnapshot, today: PriceList) -> PriceList:
+    """The list to plan a saved plan with: its snapshot first, today's list for the rest."""
+    saved_on = snapshot.saved[:10]
+    name = f"prices saved with the plan on {saved_on} (from {Path(snapshot.price_list).name})"
+    entries = dict(today.entries)
+    entries.update({e.item: e for e in snapshot.entries})
+    return PriceList(name=name, entries=entries)
+
+
+def quoted_differences(
+    snapshot: PriceSnapshot, comparison: Comparison,
+) -> tuple[tuple[str, float, float | None], ...]:
+    """(configuration, capex as quoted, capex now or None if refused) where they differ."""
+    now = {p.config: p.money.capex if p.money else None for p in comparison.plans}
+    out = []
+    for config, quoted in snapshot.quoted_capex:
+        if config not in now:
+            continue  # no longer compared: nothing to set against the quote
+        capex = now[config]
+        if capex is None or not math.isclose(capex, quoted, abs_tol=QUOTED_TOLERANCE):
+            out.append((config, quoted, capex))
+    return tuple(out)

@@ -1,0 +1,342 @@
+"""A BOM you can adjust and plans that keep what was quoted, through the window:
+edit, re-plan, save, reopen (same totals); price snapshots; re-pricing."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from desktop.bom_edit import BomEditBar
+from desktop.models import BomModel
+from engine import compare
+from engine.model import Finance, LineOverride, PlanRequest, Schedule, Workload
+from engine.money.prices import PriceList, load_price_list, save_user_price_list
+
+A800 = "inspur-nf5688m6-a800"
+H800 = "lenovo-sr680av3-h800"
+GPU = "a800-sxm4-80gb"
+REQUEST = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0),
+                      finance=Finance(vat=0.13, discount=0.1), configs=(A800, H800))
+
+
+def capex(window, config: str) -> float:  # type: ignore[no-untyped-def]
+    plan = next(p for p in window.result.comparison.plans if p.config == config)
+    return plan.money.capex  # type: ignore[no-any-return]
+
+
+def source_row(model: BomModel, item: str) -> int:
+    return next(r for r in range(model.rowCount()) if model.line_at(r).item == item)
+
+
+def edit(qtbot, window, wait_planned, config: str, item: str, column: int, value: object) -> None:  # type: ignore[no-untyped-def]
+    """Type ``value`` into a BOM cell as the delegate would, and wait for the re-plan."""
+    model = window.bom_tabs[config].model
+    index = model.index(source_row(model, item), column)
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        assert model.setData(index, value, Qt.ItemDataRole.EditRole)
+    wait_planned(window)
+
+
+def dearer_today(item: str, factor: float) -> PriceList:
+    prices = load_price_list()
+    entries = dict(prices.entries)
+    entries[item] = dataclasses.replace(entries[item], unit_price=entries[item].unit_price * factor)
+    return PriceList("today", entries)
+
+
+def test_bom_model_edits_only_quantity_and_price_and_passes_the_model_tester(
+    qtmodeltester, comparison  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtCore import QObject
+
+    from desktop.overrides import OverrideBook
+
+    holder = QObject()
+    holder.request = dataclasses.replace(comparison.request, configs=())  # type: ignore[attr-defined]
+    emitted: list[PlanRequest] = []
+    book = OverrideBook(holder)
+    book.edited.connect(emitted.append)
+    plan = comparison.plans[0]
+    model = BomModel(plan.bom, book=book, config=plan.config)
+    qtmodeltester.check(model, force_py=True)
+    editable = [c for c in range(model.columnCount()) if model.flags(model.index(0, c))
+                & Qt.ItemFlag.ItemIsEditable]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in editable] == ["Qty", "Unit price"]
+    for bad in (-1, 2.5, "many"):
+        assert not model.setData(model.index(0, 4), bad)
+    assert not model.setData(model.index(0, 5), -3.0)
+    assert emitted == []
+    assert model.setData(model.index(0, 4), 7)
+    assert emitted[-1].overrides == (LineOverride(plan.config, plan.bom[0].item, qty=7),)
+    assert model.data(model.index(0, 4)) == "7"  # shown before the re-plan comes back
+    assert not BomModel(plan.bom).flags(BomModel(plan.bom).index(0, 4)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    window.set_request(REQUEST)
+    wait_planned(window)
+    before = next(p for p in window.result.comparison.plans if p.config == A800)
+    gpus = next(b for b in before.bom if b.item == GPU)
+
+    edit(qtbot, window, wait_planned, A800, GPU, 5, 80_000.0)  # the vendor's new price
+    # by hand: the GPUs' price difference, less 10 % discount, plus 13 % VAT
+    expected = before.money.capex - gpus.qty * (gpus.unit_price - 80_000.0) * 0.9 * 1.13  # type: ignore[union-attr]
+    assert capex(window, A800) == pytest.approx(expected, abs=0.01)
+    assert window.request.overrides == (LineOverride(A800, GPU, unit_price=80_000.0),)
+    assert window.modified and window.panel._request == window.request
+    model = window.bom_tabs[A800].model
+    row = source_row(model, GPU)
+    assert model.data(model.index(row, 5), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(row, 4), Qt.ItemDataRole.BackgroundRole) is None  # qty is the plan's
+    assert "price list" in model.data(model.index(row, 5), Qt.ItemDataRole.ToolTipRole)
+    h800 = window.bom_tabs[H800].model
+    assert not any(h800.line_at(r).overridden for r in range(h800.rowCount()))
+
+    # an assumption edit re-plans and keeps the override
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        window.panel.rack_kw.set_value(30.0)
+        window.panel.apply_now()
+    wait_planned(window)
+    assert window.request.overrides == (LineOverride(A800, GPU, unit_price=80_000.0),)
+    assert model.line_at(source_row(model, GPU)).unit_price == 80_000.0
+
+    # a line of the user's own
+    bar = window.bom_tabs[A800].findChild(BomEditBar)
+    capex_before_add = capex(window, A800)
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        item = bar.add_line({"category": "services", "description": "Site survey", "qty": 2,
+                             "unit_price": 10_000.0})
+    wait_planned(window)
+    assert capex(window, A800) == pytest.approx(capex_before_add + 20_000 * 0.9 * 1.13, abs=0.01)
+    added = model.line_at(source_row(model, item))
+    assert (added.description_en, added.total, added.overridden) == ("Site survey", 20_000.0, True)
+
+    # revert both: the plan's figures again
+    view = window.bom_tabs[A800].view
+    for it in (GPU, item):
+        proxy_index = view.model().mapFromSource(model.index(source_row(model, it), 0))
+        view.selectionModel().select(proxy_index, QItemSelectionModel.SelectionFlag.Select
+                                     | QItemSelectionModel.SelectionFlag.Rows)
+    assert bar.revert_button.isEnabled()
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        bar.revert_selected()
+    wait_planned(window)
+    assert window.request.overrides == ()
+    assert not any(model.line_at(r).overridden for r in range(model.rowCount()))
+    assert capex(window, A800) == pytest.approx(
+        next(p for p in compare(window.request).plans if p.config == A800).money.capex)
+
+
+def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
+    qtbot, window, add_window, settings, tmp_path, wait_planned  # type: ignore[no-untyped-def]
+) -> None:
+    from desktop.main_window import MainWindow
+    from desktop.quoted_prices import RepriceDialog
+
+    window.set_request(REQUEST, customer="ACME", quote_no="Q-9")
+    wait_planned(window)
+    edit(qtbot, window, wait_planned, A800, "rack-42u", 4, 60)
+    quoted = {p.config: p.money.capex for p in window.result.comparison.plans}
+    path = tmp_path / "q.cqplan"
+    assert window._write_plan(path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["version"] == 2 and doc["request"]["overrides"][0]["qty"] == 60
+    assert GPU in {e["item"] for e in doc["snapshot"]["entries"]}
+    assert doc["snapshot"]["quoted_capex"] == pytest.approx(quoted)
+
+    save_user_price_list(dearer_today(GPU, 1.25))  # procurement updates the list afterwards
+
+    other = add_window(MainWindow(settings))
+    assert other.open_plan(path)
+    wait_planned(other)
+    assert {p.config: p.money.capex for p in other.result.comparison.plans} == pytest.approx(quoted)
+    assert other.request.overrides == (LineOverride(A800, "rack-42u", qty=60),)
+    assert not other.modified
+    other.show()
+    assert other.quoted_bar.isVisible() and "as quoted" in other.quoted_bar.label.text()
+    assert "differ" not in other.quoted_bar.label.text()
+    model = other.bom_tabs[A800].model
+    assert model.line_at(source_row(model, "rack-42u")).qty == 60
+
+    changes = {c.config: c for c in other.quoted.repricing(other.quoted.request())}
+    assert [line.item for line in changes[A800].lines] == [GPU]
+    assert not changes[H800].changed  # no A800 GPUs in the H800 system
+    dialog = RepriceDialog(tuple(changes.values()), other.quoted.snapshot)
+    qtbot.addWidget(dialog)
+    assert dialog.tree.topLevelItemCount() == 1 and dialog.tree.topLevelItem(0).childCount() == 1
+    assert dialog.use_button.isEnabled()
+
+    with qtbot.waitSignal(other.planner.finished, timeout=20_000):
+        other.quoted.use_todays_prices()
+    wait_planned(other)
+    today = compare(other.request)  # the user's (dearer) list
+    assert {p.config: p.money.capex for p in other.result.comparison.plans} == pytest.approx(
+        {p.config: p.money.capex for p in today.plans})
+    assert capex(other, A800) > quoted[A800] and other.modified
+    assert not other.quoted_bar.isVisible()
+    other.modified = False
+
+
+def test_a_format_1_plan_opens_in_the_window(qtbot, window, tmp_path, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "old.cqplan"
+    path.write_text(json.dumps({
+        "format": "clusterquote-plan", "version": 1,
+        "request": {"workload": {"preset": "gpt3-175b"}, "schedule": {"days": 30}, "configs": [A800]},
+    }), encoding="utf-8")
+    assert window.open_plan(Path(path))
+    wait_planned(window)
+    assert window.request.overrides == () and window.quoted.snapshot is None
+    assert not window.quoted_bar.isVisible()
+    assert window.result.comparison == compare(window.request)
+
+
+def test_overrides_and_snapshot_survive_the_wizard_and_a_language_switch(
+    qtbot, add_window, settings, tmp_path, wait_planned  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import Controller
+    from desktop.draft import RequestDraft
+    from desktop.i18n import install_translators
+
+    request = dataclasses.replace(REQUEST, overrides=(LineOverride(A800, GPU, unit_price=1.0),))
+    assert RequestDraft.from_request(request).to_request() == request
+    app = QApplication.instance()
+    controller = Controller(app, settings)
+    first = controller.make_window()  # handed over (and deleted) by the switch below
+    first.set_request(request)
+    wait_planned(first)
+    path = tmp_path / "p.cqplan"
+    assert first._write_plan(path)
+    assert first.open_plan(path)
+    wait_planned(first)
+    snapshot = first.quoted.snapshot
+    assert snapshot is not None
+    try:
+        first.choose_language("zh_CN")
+        second = add_window(controller.window)
+        wait_planned(second)
+        assert second.request == request and second.quoted.snapshot == snapshot
+        second.modified = False
+    finally:
+        install_translators(app, "en")
+        if controller.window is first:  # the switch failed: close the first window here
+            first.planner.wait()
+            first.modified = False
+            first.close()
+
+
+def test_a_restored_draft_keeps_the_saved_prices(
+    qtbot, add_window, settings, data_dir, tmp_path, monkeypatch, wait_planned  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.app import Controller
+    from desktop.main_window import MainWindow
+
+    crashed = add_window(MainWindow(settings))
+    crashed.set_request(REQUEST)
+    wait_planned(crashed)
+    path = tmp_path / "q.cqplan"
+    assert crashed._write_plan(path) and crashed.open_plan(path)
+    wait_planned(crashed)
+    quoted = {p.config: p.money.capex for p in crashed.result.comparison.plans}
+    crashed.hide()  # the process "dies"; the draft stays
+    save_user_price_list(dearer_today(GPU, 1.5))
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = add_window(Controller(QApplication.instance(), settings).start())
+    wait_planned(window)
+    assert window.quoted.snapshot == crashed.quoted.snapshot
+    assert {p.config: p.money.capex for p in window.result.comparison.plans} == pytest.approx(quoted)
+
+
+def test_typing_into_the_price_cell_goes_through_the_spin_box(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
+
+    window.set_request(REQUEST)
+    wait_planned(window)
+    tab = window.bom_tabs[A800]
+    window.tabs.setCurrentWidget(tab)
+    model, view = tab.model, tab.view
+    cell = view.model().mapFromSource(model.index(source_row(model, GPU), 5))
+    view.setCurrentIndex(cell)
+    view.edit(cell)
+    editor = view.findChild(QDoubleSpinBox)
+    assert editor is not None and editor.minimum() == 0 and editor.decimals() == 2
+    editor.selectAll()
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        qtbot.keyClicks(editor, "79500.5")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    wait_planned(window)
+    assert window.request.overrides == (LineOverride(A800, GPU, unit_price=79_500.5),)
+    qty = view.model().mapFromSource(model.index(source_row(model, GPU), 4))
+    view.setCurrentIndex(qty)
+    view.edit(qty)
+    spin = view.findChild(QSpinBox)
+    assert spin is not None and spin.minimum() == 0
+    qtbot.keyClick(spin, Qt.Key.Key_Escape)  # a look without a change sets nothing
+    assert window.request.overrides == (LineOverride(A800, GPU, unit_price=79_500.5),)
+
+
+def test_one_bom_model_follows_a_configuration_picker(comparison) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject
+
+    from desktop.overrides import OverrideBook
+
+    holder = QObject()
+    holder.request = comparison.request  # type: ignore[attr-defined]
+    emitted: list[PlanRequest] = []
+    book = OverrideBook(holder)
+    book.edited.connect(emitted.append)
+    model = BomModel(book=book)
+    assert not model.editable()
+    picked = [p for p in comparison.plans if p.feasible][:2]
+    for plan in picked:
+        model.set_plan(plan)  # what a picker does when another configuration is chosen
+        assert model.config == plan.config and model.rowCount() == len(plan.bom)
+        assert model.setData(model.index(0, 4), plan.bom[0].qty + 1)
+        assert emitted[-1].overrides[-1] == LineOverride(plan.config, plan.bom[0].item,
+                                                         qty=plan.bom[0].qty + 1)
+        holder.request = emitted[-1]  # type: ignore[attr-defined]  # the window takes the edit
+    overrides = holder.request.overrides  # type: ignore[attr-defined]
+    assert [o.config for o in overrides] == [p.config for p in picked]
+
+
+def test_a_broken_price_list_does_not_stop_a_plan_on_saved_prices(
+    qtbot, window, data_dir, tmp_path, wait_planned  # type: ignore[no-untyped-def]
+) -> None:
+    window.set_request(REQUEST)
+    wait_planned(window)
+    quoted = {p.config: p.money.capex for p in window.result.comparison.plans}
+    path = tmp_path / "q.cqplan"
+    assert window._write_plan(path)
+    (data_dir / "prices.csv").write_text("not,a,price,list\n", encoding="utf-8")
+    assert window.open_plan(path)
+    wait_planned(window)
+    assert window.error is None
+    assert {p.config: p.money.capex for p in window.result.comparison.plans} == pytest.approx(quoted)
+
+
+def test_totals_that_moved_since_the_quote_are_said_in_the_bar(
+    qtbot, window, tmp_path, wait_planned  # type: ignore[no-untyped-def]
+) -> None:
+    window.set_request(REQUEST)
+    wait_planned(window)
+    path = tmp_path / "q.cqplan"
+    assert window._write_plan(path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    # as if the quote had been made under another catalog that sized the A800 plan differently
+    doc["snapshot"]["quoted_capex"][A800] += 1_000.0
+    doc["snapshot"]["catalog_version"] = "0123456789ab"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert window.open_plan(path)
+    wait_planned(window)
+    text = window.quoted_bar.label.text()
+    assert "differ from the quote" in text and "0123456789ab" in text
+    assert window.quoted.differences(window.result.comparison)[0][0] == A800

@@ -1,0 +1,75 @@
+"""``--override CONFIG:ITEM:qty=N|price=P`` on the command line: applied, marked in the
+JSON, merged per line, and bad values end with exit code 2 and one line."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from typing import Any
+
+import pytest
+
+from engine.cli import main
+
+A800 = "inspur-nf5688m6-a800"
+ARGS = ["plan", "--preset", "gpt3-175b", "--days", "30", "--config", A800, "--vat", "0.13",
+        "--format", "json"]
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+def plan(extra: list[str]) -> dict[str, Any]:
+    code, out, _ = run(ARGS + extra)
+    assert code == 0
+    return json.loads(out)["plans"][0]  # type: ignore[no-any-return]
+
+
+def test_overrides_are_applied_marked_and_priced_by_hand() -> None:
+    before = plan([])
+    after = plan(["--override", f"{A800}:a800-sxm4-80gb:price=80000",
+                  "--override", f"{A800}:rack-42u:qty=50"])
+    old = {b["item"]: b for b in before["bom"]}
+    new = {b["item"]: b for b in after["bom"]}
+    gpus, racks = old["a800-sxm4-80gb"], old["rack-42u"]
+    # by hand: the GPUs' price difference and the extra racks, plus 13 % VAT, no discount
+    delta = gpus["qty"] * (80_000 - gpus["unit_price"]) + (50 - racks["qty"]) * racks["unit_price"]
+    assert after["capex"] == pytest.approx(before["capex"] + delta * 1.13, abs=0.01)
+    assert [i for i, b in new.items() if b["overridden"]] == ["a800-sxm4-80gb", "rack-42u"]
+    assert new["rack-42u"]["qty"] == 50 and new["a800-sxm4-80gb"]["unit_price"] == 80_000
+    assert "overridden" in [w["code"] for w in after["warnings"]]
+
+
+def test_two_flags_for_one_line_are_merged() -> None:
+    after = plan(["--override", f"{A800}:rack-42u:qty=50",
+                  "--override", f"{A800}:rack-42u:price=7000"])
+    racks = next(b for b in after["bom"] if b["item"] == "rack-42u")
+    assert (racks["qty"], racks["unit_price"], racks["total"]) == (50, 7000, 350_000)
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        (f"{A800}:rack-42u", "is not CONFIG:ITEM:qty=N"),
+        (f"{A800}:rack-42u:qty=2.5", "'qty=2.5'"),
+        (f"{A800}:rack-42u:colour=red", "'colour=red'"),
+        (f"{A800}:rack-42u:qty=-3", "--override: -3 is not allowed"),
+        ("nope:rack-42u:qty=3", "--override: nope:rack-42u is not allowed"),
+    ],
+)
+def test_bad_overrides_exit_2_with_one_line(value: str, says: str) -> None:
+    code, out, err = run([*ARGS, "--override", value])
+    assert code == 2 and out == "" and says in err and err.count("\n") == 1
+
+
+def test_json_lists_the_request_s_overrides() -> None:
+    code, out, _ = run([*ARGS, "--override", f"{A800}:rack-42u:qty=50"])
+    assert code == 0
+    assert json.loads(out)["overrides"] == [
+        {"config": A800, "item": "rack-42u", "qty": 50, "unit_price": None, "added": False,
+         "category": "services", "description": ""}]

@@ -1,0 +1,182 @@
+"""BOM line overrides: the user's quantity, unit price or added line, applied after pricing
+and before totals, marked, explained, and checked by hand."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine.compare import compare
+from engine.errors import RequestError
+from engine.model import (
+    BomLine,
+    Comparison,
+    Finance,
+    LineOverride,
+    Plan,
+    PlanRequest,
+    Schedule,
+    Workload,
+)
+from engine.serialize import plan_dict
+
+A800 = "inspur-nf5688m6-a800"
+PCIE = "lenovo-sr670v2-a100-pcie"
+BASE = PlanRequest(
+    Workload(preset="gpt3-175b"), Schedule(days=30),
+    finance=Finance(vat=0.13, discount=0.1), configs=(A800, PCIE),
+)
+
+
+@pytest.fixture(scope="module")
+def baseline() -> Comparison:
+    return compare(BASE)
+
+
+def plan_of(comparison: Comparison, config: str) -> Plan:
+    return next(p for p in comparison.plans if p.config == config)
+
+
+def line(plan: Plan, item: str) -> BomLine:
+    return next(b for b in plan.bom if b.item == item)
+
+
+def test_overrides_change_the_totals_as_worked_out_by_hand(baseline: Comparison) -> None:
+    before = plan_of(baseline, A800)
+    gpus = line(before, "a800-sxm4-80gb")
+    racks = line(before, "install-rack")
+    overrides = (
+        LineOverride(A800, "a800-sxm4-80gb", unit_price=80_000.0),  # a vendor's new price
+        LineOverride(A800, "install-rack", qty=racks.qty + 3),
+        LineOverride(A800, "site-survey", qty=2, unit_price=25_000.0, added=True,
+                     category="services", description="Site survey and power audit"),
+    )
+    after = plan_of(compare(replace(BASE, overrides=overrides)), A800)
+
+    # by hand: GPUs at 80 000 instead of the list price, three more rack installations,
+    # two site surveys at 25 000; then 10 % discount and 13 % VAT on the whole
+    gross_before = before.money.hardware + before.money.services  # type: ignore[union-attr]
+    gross_after = (gross_before - gpus.qty * (gpus.unit_price - 80_000.0)
+                   + 3 * racks.unit_price + 2 * 25_000.0)
+    assert after.money is not None
+    assert after.money.hardware + after.money.services == pytest.approx(gross_after, abs=0.01)
+    assert after.money.capex == pytest.approx(gross_after * 0.9 * 1.13, abs=0.01)
+    services_before = dict(before.money.subtotals)["services"]  # type: ignore[union-attr]
+    assert dict(after.money.subtotals)["services"] == pytest.approx(
+        services_before + 3 * racks.unit_price + 50_000.0)
+
+    # marked and explained; the rest untouched
+    assert line(after, "a800-sxm4-80gb").overridden
+    assert f"price list {gpus.unit_price:,.2f} CNY" in line(after, "a800-sxm4-80gb").note
+    assert f"planned {racks.qty}" in line(after, "install-rack").note
+    added = line(after, "site-survey")
+    assert (added.overridden, added.category, added.description_en, added.total) == (
+        True, "services", "Site survey and power audit", 50_000.0)
+    assert added.currency == "CNY"
+    untouched = [b for b in after.bom if b.item not in ("a800-sxm4-80gb", "install-rack", "site-survey")]
+    assert untouched and not any(b.overridden for b in untouched)
+    assert [m.code for m in after.warnings].count("overridden") == 1
+    assert plan_of(compare(replace(BASE, overrides=overrides)), PCIE).bom == plan_of(baseline, PCIE).bom
+
+
+def test_override_of_a_line_the_plan_no_longer_has_is_named_in_a_warning(baseline: Comparison) -> None:
+    # liquid-cooled plans have CDUs; an air-cooled plan has none: the override stays but does not apply
+    ghost = LineOverride(A800, "cdu-inrow-200kw", qty=3)
+    plan = plan_of(compare(replace(BASE, overrides=(ghost,))), A800)
+    unused = [m for m in plan.warnings if m.code == "override-unused"]
+    assert len(unused) == 1 and "cdu-inrow-200kw" in unused[0].text
+    assert plan.money == plan_of(baseline, A800).money
+
+
+def test_a_quantity_of_zero_takes_a_line_out_of_the_totals(baseline: Comparison) -> None:
+    before = plan_of(baseline, A800)
+    cooling = line(before, "crah-inrow-40kw")
+    plan = plan_of(compare(replace(BASE, overrides=(LineOverride(A800, cooling.item, qty=0),))), A800)
+    assert plan.money is not None and before.money is not None
+    assert plan.money.hardware == pytest.approx(before.money.hardware - cooling.total)
+    assert line(plan, cooling.item).total == 0
+
+
+def test_json_lines_say_whether_they_were_overridden(baseline: Comparison) -> None:
+    plan = plan_of(compare(replace(BASE, overrides=(LineOverride(A800, "rack-42u", qty=60),))), A800)
+    lines = {b["item"]: b for b in plan_dict(plan)["bom"]}
+    assert lines["rack-42u"]["overridden"] is True and lines["rack-42u"]["qty"] == 60
+    assert lines["pdu-3ph-32a"]["overridden"] is False
+
+
+@pytest.mark.parametrize(
+    ("override", "says"),
+    [
+        (LineOverride("no-such-config", "rack-42u", qty=1), "known one"),
+        (LineOverride(A800, "rack-42u"), "quantity, a unit price or both"),
+        (LineOverride(A800, "rack-42u", qty=-1), "whole number from 0"),
+        (LineOverride(A800, "rack-42u", unit_price=float("nan")), "unit price must be"),
+        (LineOverride(A800, "rack-42u", unit_price=-5.0), "unit price must be"),
+        (LineOverride(A800, " rack", qty=1), "without surrounding spaces"),
+        (LineOverride(A800, "x", qty=1, unit_price=1.0, added=True), "needs a description"),
+        (LineOverride(A800, "x", qty=1, added=True, description="d"), "quantity and a unit price"),
+        (LineOverride(A800, "x", qty=1, unit_price=1.0, added=True, category="food",
+                      description="d"), "category must be one of compute"),
+    ],
+)
+def test_bad_overrides_are_refused_naming_the_field(override: LineOverride, says: str) -> None:
+    with pytest.raises(RequestError) as caught:
+        compare(replace(BASE, overrides=(override,)))
+    assert caught.value.field == "overrides" and says in str(caught.value)
+
+
+def test_two_overrides_of_one_line_are_refused() -> None:
+    twice = (LineOverride(A800, "rack-42u", qty=1), LineOverride(A800, "rack-42u", unit_price=2.0))
+    with pytest.raises(RequestError, match="one override per configuration and line"):
+        compare(replace(BASE, overrides=twice))
+
+
+ITEMS = ("inspur-nf5688m6-a800", "a800-sxm4-80gb", "hca-cx6-hdr", "ib-switch-qm8700",
+         "rack-42u", "crah-inrow-40kw", "install-node", "warranty-node-year")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    changes=st.dictionaries(
+        st.sampled_from(ITEMS),
+        st.tuples(st.none() | st.integers(0, 5000), st.none() | st.floats(0, 1e6)).filter(
+            lambda t: t != (None, None)),
+        max_size=len(ITEMS),
+    ),
+    discount=st.floats(0, 0.5),
+)
+def test_totals_are_the_sum_of_the_lines_whatever_is_overridden(
+    changes: dict[str, tuple[int | None, float | None]], discount: float,
+) -> None:
+    overrides = tuple(LineOverride(A800, item, qty=q, unit_price=p) for item, (q, p) in changes.items())
+    request = replace(BASE, configs=(A800,), overrides=overrides,
+                      finance=Finance(vat=0.13, discount=discount))
+    plan = compare(request).plans[0]
+    money = plan.money
+    assert money is not None
+    for category, subtotal in money.subtotals:
+        assert subtotal == pytest.approx(sum(b.total for b in plan.bom if b.category == category))
+    gross = sum(b.total for b in plan.bom)
+    assert money.capex == pytest.approx(gross * (1 - discount) * 1.13, rel=1e-12, abs=0.01)
+    for item, (qty, price) in changes.items():
+        got = line(plan, item)
+        assert got.overridden
+        assert qty is None or got.qty == qty
+        assert price is None or math.isclose(got.unit_price, round(price, 2))
+
+
+@pytest.mark.parametrize(("factor", "flagged"), [(10.0, True), (1 / 7.2, True), (4.9, False),
+                                                 (0.21, False), (1.0, False)])
+def test_a_price_far_from_the_list_is_flagged(baseline: Comparison, factor: float, flagged: bool) -> None:
+    # the check's factor is 5 (resources/assumptions.toml): a slipped digit, the other currency
+    gpu = line(plan_of(baseline, A800), "a800-sxm4-80gb")
+    override = LineOverride(A800, gpu.item, unit_price=gpu.unit_price * factor)
+    plan = plan_of(compare(replace(BASE, overrides=(override,))), A800)
+    far = [m for m in plan.warnings if m.code == "override-price-far"]
+    assert bool(far) == flagged
+    if flagged:
+        assert gpu.item in far[0].text and f"{factor:.3g} times" in far[0].text

@@ -1,0 +1,50 @@
+"""Overrides go into the quote: the workbook's lines carry the user's quantity and unit
+price, say so in their note, and every total still equals the engine's to the cent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from quote_fixtures import Recalculated, bom_sheet_name, cents, find_row
+
+from engine.compare import compare
+from engine.export import write_quote
+from engine.export.labels import Labels
+from engine.model import Finance, LineOverride, PlanRequest, Schedule, Workload
+
+A800 = "inspur-nf5688m6-a800"
+
+
+def test_quote_carries_the_overrides_and_their_totals(tmp_path: Path) -> None:
+    request = PlanRequest(
+        Workload(preset="gpt3-175b"), Schedule(days=30), finance=Finance(discount=0.05),
+        configs=(A800,),
+        overrides=(
+            LineOverride(A800, "a800-sxm4-80gb", unit_price=80_000.0),
+            LineOverride(A800, "added-1", qty=3, unit_price=12_500.0, added=True,
+                         category="services", description="Site survey"),
+        ),
+    )
+    comparison = compare(request)
+    path = write_quote(comparison, tmp_path / "q.xlsx", lang="en")
+    book = openpyxl.load_workbook(path)
+    name = bom_sheet_name(book.sheetnames, A800)
+    ws = book[name]
+    rows = {ws[f"C{r}"].value: r for r in range(6, ws.max_row + 1)}
+    plan = comparison.plans[0]
+    by_item = {line.item: line for line in plan.bom}
+    gpu = rows[by_item["a800-sxm4-80gb"].description_en]
+    assert ws[f"E{gpu}"].value == 80_000.0
+    assert "unit price set by the user" in ws[f"H{gpu}"].value
+    survey = rows["Site survey"]
+    assert (ws[f"D{survey}"].value, ws[f"E{survey}"].value) == (3, 12_500.0)
+    assert ws[f"H{survey}"].value == "line added by the user"
+
+    # the workbook's formulas, recalculated, give the engine's totals with the overrides
+    values = Recalculated(path)
+    assert plan.money is not None
+    for line in plan.bom:
+        assert cents(values(name, f"F{rows[line.description_en]}"), line.total), line.item
+    grand = find_row(ws, "C", Labels("en")("bom.grand_total"))
+    assert cents(values(name, f"F{grand}"), plan.money.capex)
