@@ -271,10 +271,11 @@ def _warnings(
                                                "efficiency is extrapolated"))
     if request.schedule.days is not None \
             and res.lead_time_days + sizing.days_high > request.schedule.days:
+        lead = (f", which with the {res.lead_time_days:g}-day lead time is"
+                if res.lead_time_days else ",")
         out.append(Message("deadline-risk", f"at the low end of the efficiency band "
                                             f"(MFU {eff.mfu_low:.0%}) training takes "
-                                            f"{sizing.days_high:.1f} days, which with the "
-                                            f"{res.lead_time_days:g}-day lead time is past the "
+                                            f"{sizing.days_high:.1f} days{lead} past the "
                                             "deadline"))
     if request.schedule.days is not None and request.schedule.lead_time_days is None \
             and res.lead_time_days == 0:
