@@ -15,9 +15,11 @@ Every other constant lives in resources/efficiency.toml with its source.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+import numpy as np
+import numpy.typing as npt
 
 from engine.compute.parameters import value
 from engine.model import Layout
@@ -90,100 +92,170 @@ def shape_for(params: float, *, total_params: float | None = None, seq: int | No
                  hidden=hidden, seq=seq, batch_tokens=batch_tokens)
 
 
+@dataclass(frozen=True)
+class Constants:
+    """efficiency.toml's figures the step model reads, looked up once."""
+
+    pcie_gbs: float
+    gemm_share: float
+    attention: float
+    interleave: float
+    top_k: float
+    a2a_exposed: float
+    grad_bytes: float
+    weight_grad_bytes: float
+    optimizer_bytes: float
+    usable_share: float
+
+
+@cache
+def constants() -> Constants:
+    return Constants(
+        pcie_gbs=value("link", "pcie_gbs"), gemm_share=value("compute", "gemm_share"),
+        attention=value("compute", "attention_causal_share"),
+        interleave=value("pipeline", "interleave"), top_k=value("moe", "top_k"),
+        a2a_exposed=value("moe", "a2a_exposed"), grad_bytes=value("memory", "grad_bytes"),
+        weight_grad_bytes=value("memory", "weight_grad_bytes"),
+        optimizer_bytes=value("memory", "optimizer_bytes"),
+        usable_share=value("memory", "usable_share"),
+    )
+
+
 def _tp_bandwidth(hw: Hardware, tp: int) -> float:
     """GB/s one way per GPU for a tensor-parallel group of ``tp``."""
     if hw.link == "nvlink-bridge" and tp > 2:
-        return value("link", "pcie_gbs") / 2  # bridges join pairs; the rest crosses PCIe
-    return max(hw.link_gbs, value("link", "pcie_gbs")) / 2
+        return constants().pcie_gbs / 2  # bridges join pairs; the rest crosses PCIe
+    return max(hw.link_gbs, constants().pcie_gbs) / 2
 
 
 def _compute_rate(hw: Hardware, precision_speedup: float) -> float:
     """FLOP/s a GPU sustains at η = 1: GEMMs at the kernel efficiency, the rest at bf16 speed."""
-    gemm = value("compute", "gemm_share")
+    gemm = constants().gemm_share
     per_bf16 = gemm / precision_speedup + (1 - gemm)
     return hw.peak_bf16_tflops * 1e12 * hw.kernel_efficiency / per_bf16
-
-
-def parts(hw: Hardware, shape: Shape, gpus: int, layout: Layout) -> StepParts | None:
-    """The step split into its parts for one layout; None if the layout cannot be built."""
-    tp, pp, mb = layout.tp, layout.pp, layout.microbatch
-    if tp > hw.gpus_per_node or gpus % (tp * pp) or pp > shape.layers:
-        return None
-    dp = gpus // (tp * pp)
-    seqs = max(shape.batch_tokens / shape.seq, dp * mb)
-    m = seqs / (dp * mb)  # micro-batches per pipeline per step
-    if mb > 1 and m < 1:
-        return None
-    tokens = seqs * shape.seq
-    s, d, layers = shape.seq, shape.hidden, shape.layers
-
-    attention = value("compute", "attention_causal_share") * s / (6 * d)
-    recompute = (1 + attention) / 3 if layout.recompute == "full" else attention / 3
-    useful = 6 * shape.params * tokens / gpus
-    hw_flops = useful * (1 + attention + recompute)
-    compute = hw_flops / _compute_rate(hw, hw.peak_tflops / hw.peak_bf16_tflops)
-    chunks = max(1.0, min(value("pipeline", "interleave"), shape.layers / pp))
-    bubble = (pp - 1) / (m * chunks)
-
-    act_bytes = mb * s * d * 2  # one micro-batch's activations of one layer, bf16
-    nic = hw.nic_gbps / 8 * GB
-    stage_layers = layers / pp
-    tp_s = 0.0
-    if tp > 1:
-        all_reduces = 6 if layout.recompute == "full" else 4
-        per = 2 * (tp - 1) / tp * act_bytes / (_tp_bandwidth(hw, tp) * GB)
-        tp_s = m * stage_layers * all_reduces * per
-    # steady-state sends overlap the next micro-batch; those of the fill and drain cannot
-    pp_s = 2 * (pp - 1) * act_bytes / nic if pp > 1 else 0.0
-    a2a_s = 0.0
-    if shape.moe:
-        ep_remote = 1 - min(1.0, hw.gpus_per_node / max(1, dp * tp))
-        a2a_s = (m * stage_layers * 4 * value("moe", "top_k") * act_bytes / tp * ep_remote
-                 / nic * value("moe", "a2a_exposed"))
-    dense = shape.params / (tp * pp)
-    # NCCL reduces inside the node over NVLink first; each GPU's own NIC then carries its 1/local
-    # share of the node's copy of the gradients (rail-optimised fabric).
-    local = min(dp, max(1, hw.gpus_per_node // tp))
-    dp_bw = nic if dp > local else hw.link_gbs / 2 * GB
-    dp_s = (2 * (dp - 1) / dp * dense / local * value("memory", "grad_bytes") / dp_bw
-            if dp > 1 else 0.0)
-    hidden = 2 / 3 * compute / m  # only the last micro-batch's backward overlaps the reduce
-
-    states = dense * (value("memory", "weight_grad_bytes") + value("memory", "optimizer_bytes") / dp)
-    states += (shape.total_params - shape.params) * 16 / gpus
-    per_layer = act_bytes / 2 * (2 if layout.recompute == "full" else 34) / tp
-    in_flight = min(pp, math.ceil(m))
-    act = per_layer * stage_layers * in_flight
-    if layout.recompute == "full":
-        act += act_bytes / 2 * 34 / tp  # the layer being recomputed
-    memory = (states + act) / GB
-    return StepParts(
-        layout=Layout(tp=tp, pp=pp, dp=dp, microbatch=mb, recompute=layout.recompute),
-        fits=memory <= hw.memory_gb * value("memory", "usable_share"), memory_gb=memory,
-        useful_tflop=useful / 1e12, hardware_tflop=hw_flops / 1e12, compute_s=compute, bubble=bubble,
-        comm_s=tp_s + pp_s + a2a_s, dp_s=dp_s, dp_hidden_s=hidden,
-    )
 
 
 TPS = (1, 2, 4, 8)
 PPS = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 35, 40, 48, 56, 64)
 MICROBATCHES = (1, 2, 4)
+FLOAT = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Every buildable layout of one cluster, one row each, as arrays (fast to search)."""
+
+    tp: FLOAT
+    pp: FLOAT
+    dp: FLOAT
+    mb: FLOAT
+    full: npt.NDArray[np.bool_]  # full recomputation (else selective)
+    fits: npt.NDArray[np.bool_]
+    memory_gb: FLOAT
+    useful_tflop: FLOAT
+    hardware_tflop: FLOAT
+    compute_s: FLOAT
+    bubble: FLOAT
+    comm_s: FLOAT
+    dp_s: FLOAT
+    dp_hidden_s: FLOAT
+
+    def step_s(self, eta: float, comm: float) -> FLOAT:
+        return np.asarray(self.compute_s / eta * (1 + self.bubble) + self.comm_s / comm
+                          + np.maximum(0.0, self.dp_s / comm - self.dp_hidden_s / eta))
+
+    def row(self, i: int) -> StepParts:
+        return StepParts(
+            layout=Layout(tp=int(self.tp[i]), pp=int(self.pp[i]), dp=int(self.dp[i]),
+                          microbatch=int(self.mb[i]),
+                          recompute="full" if self.full[i] else "selective"),
+            fits=bool(self.fits[i]), memory_gb=float(self.memory_gb[i]),
+            useful_tflop=float(self.useful_tflop[i]),
+            hardware_tflop=float(self.hardware_tflop[i]),
+            compute_s=float(self.compute_s[i]), bubble=float(self.bubble[i]),
+            comm_s=float(self.comm_s[i]), dp_s=float(self.dp_s[i]),
+            dp_hidden_s=float(self.dp_hidden_s[i]),
+        )
+
+
+def _layouts(hw: Hardware, shape: Shape, gpus: int, recompute: str | None
+             ) -> list[tuple[int, int, int, bool]]:
+    """(tp, pp, micro-batch, full recomputation) of every layout that divides the cluster."""
+    out = []
+    seqs = shape.batch_tokens / shape.seq
+    for tp in TPS:
+        if tp > hw.gpus_per_node:
+            break
+        for pp in PPS:
+            if pp > shape.layers or gpus % (tp * pp):
+                continue
+            dp = gpus // (tp * pp)
+            for full in ((recompute == "full",) if recompute else (False, True)):
+                for mb in MICROBATCHES:
+                    if mb == 1 or seqs >= dp * mb:  # a larger micro-batch needs the sequences
+                        out.append((tp, pp, mb, full))
+    return out
 
 
 @lru_cache(maxsize=4096)
+def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) -> Grid:
+    """The step of every layout split into its parts (η = c = 1), for the search and the fit."""
+    rows = np.array(_layouts(hw, shape, gpus, recompute), dtype=np.float64).reshape(-1, 4)
+    tp, pp, mb, full_f = rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3]
+    full = full_f > 0
+    k = constants()
+    s, d, layers = float(shape.seq), float(shape.hidden), float(shape.layers)
+    dp = np.floor(gpus / (tp * pp))
+    seqs = np.maximum(shape.batch_tokens / s, dp * mb)
+    m = seqs / (dp * mb)  # micro-batches per pipeline per step
+    useful = 6 * shape.params * s / gpus * seqs  # a cluster wider than the batch grows it
+
+    attention = k.attention * s / (6 * d)
+    extra = np.where(full, (1 + attention) / 3, attention / 3)
+    hw_flops = useful * (1 + attention + extra)
+    compute = hw_flops / _compute_rate(hw, hw.peak_tflops / hw.peak_bf16_tflops)
+    chunks = np.maximum(1.0, np.minimum(k.interleave, layers / pp))
+    bubble = (pp - 1) / (m * chunks)
+
+    act_bytes = mb * s * d * 2  # one micro-batch's activations of one layer, bf16
+    nic = hw.nic_gbps / 8 * GB
+    stage_layers = layers / pp
+    tp_bw = np.array([_tp_bandwidth(hw, int(t)) for t in tp]) * GB
+    all_reduces = np.where(full, 6, 4)
+    tp_s = m * stage_layers * all_reduces * 2 * (tp - 1) / tp * act_bytes / tp_bw
+    # steady-state sends overlap the next micro-batch; those of the fill and drain cannot
+    pp_s = 2 * (pp - 1) * act_bytes / nic
+    a2a_s = np.zeros_like(tp)
+    if shape.moe:
+        ep_remote = 1 - np.minimum(1.0, hw.gpus_per_node / np.maximum(1, dp * tp))
+        a2a_s = m * stage_layers * 4 * k.top_k * act_bytes / tp * ep_remote / nic * k.a2a_exposed
+    dense = shape.params / (tp * pp)
+    # NCCL reduces inside the node over NVLink first; each GPU's own NIC then carries its 1/local
+    # share of the node's copy of the gradients (rail-optimised fabric).
+    local = np.minimum(dp, np.maximum(1, hw.gpus_per_node // tp))
+    dp_bw = np.where(dp > local, nic, hw.link_gbs / 2 * GB)
+    dp_s = 2 * (dp - 1) / dp * dense / local * k.grad_bytes / dp_bw
+    hidden = 2 / 3 * compute / m  # only the last micro-batch's backward overlaps the reduce
+
+    states = dense * (k.weight_grad_bytes + k.optimizer_bytes / dp)
+    states += (shape.total_params - shape.params) * 16 / gpus
+    per_layer = act_bytes / 2 * np.where(full, 2, 34) / tp
+    act = per_layer * stage_layers * np.minimum(pp, np.ceil(m))
+    act += np.where(full, act_bytes / 2 * 34 / tp, 0.0)  # the layer being recomputed
+    memory = (states + act) / GB
+    return Grid(
+        tp=tp, pp=pp, dp=dp, mb=mb, full=full, fits=memory <= hw.memory_gb * k.usable_share,
+        memory_gb=memory, useful_tflop=useful / 1e12,
+        hardware_tflop=hw_flops / 1e12, compute_s=compute, bubble=bubble,
+        comm_s=tp_s + pp_s + a2a_s, dp_s=dp_s, dp_hidden_s=hidden,
+    )
+
+
 def candidates(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None
                ) -> tuple[StepParts, ...]:
     """Every buildable layout of ``gpus`` GPUs (recomputation fixed if ``recompute``)."""
-    out = []
-    for rc in ((recompute,) if recompute else ("selective", "full")):
-        for tp in TPS:
-            for pp in PPS:
-                for mb in MICROBATCHES:
-                    p = parts(hw, shape, gpus, Layout(tp=tp, pp=pp, dp=0, microbatch=mb,
-                                                      recompute=rc))
-                    if p is not None:
-                        out.append(p)
-    return tuple(out)
+    g = grid(hw, shape, gpus, recompute)
+    return tuple(g.row(i) for i in range(len(g.tp)))
 
 
 def mfu_of(p: StepParts, hw: Hardware, eta: float, comm: float) -> float:
@@ -196,12 +268,7 @@ def best(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None,
     """The layout with the highest MFU that fits memory (or, if none fits, the smallest one)."""
     eta = value("fit", "software_efficiency") if eta is None else eta
     comm = value("fit", "bandwidth_efficiency") if comm is None else comm
-    options = candidates(hw, shape, gpus, recompute)
-    if not options:  # fewer GPUs than a tensor-parallel group: run on one
-        raise ValueError(f"no layout for {gpus} GPUs")
-    fitting = [p for p in options if p.fits]
-    if not fitting:
-        p = min(options, key=lambda q: q.memory_gb)
-        return p, mfu_of(p, hw, eta, comm)
-    p = max(fitting, key=lambda q: mfu_of(q, hw, eta, comm))
-    return p, mfu_of(p, hw, eta, comm)
+    g = grid(hw, shape, gpus, recompute)
+    mfu = g.useful_tflop / (hw.peak_tflops * g.step_s(eta, comm))
+    i = int(np.argmax(np.where(g.fits, mfu, -1.0))) if g.fits.any() else int(np.argmin(g.memory_gb))
+    return g.row(i), float(mfu[i])
