@@ -78,6 +78,7 @@ class StepParts:
                 + max(0.0, self.dp_s / comm - self.dp_hidden_s / eta))
 
 
+@lru_cache(maxsize=4096)
 def shape_for(params: float, *, total_params: float | None = None, seq: int | None = None,
               batch_tokens: float | None = None, gpus: int = 1) -> Shape:
     """Layers and width of a transformer of ``params`` (N ≈ 12·L·d², d/L from efficiency.toml)."""
