@@ -131,7 +131,8 @@ class Layout:
     pp: int
     dp: int
     microbatch: int  # sequences per micro-batch
-    recompute: str  # "selective" (attention only) or "full" (every layer's activations)
+    recompute: str  # "selective" (attention only), "full" (every layer) or "partial"
+    recomputed_share: float = 0.0  # share of layers fully recomputed (block recomputation)
 
 
 @dataclass(frozen=True)

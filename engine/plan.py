@@ -337,7 +337,9 @@ def _schedule_assumptions(sizing: Sizing, res: Resolved) -> tuple[Assumption, ..
         out.append(Assumption(
             "parallel_layout", f"tp {lay.tp} × pp {lay.pp} × dp {lay.dp}", "", "model",
             f"tensor × pipeline × data parallel, micro-batch {lay.microbatch}, "
-            f"{lay.recompute} recomputation: the fastest layout that fits memory"))
+            f"{lay.recompute} recomputation"
+            + (f" ({lay.recomputed_share:.0%} of layers)" if lay.recompute == "partial" else "")
+            + ": the fastest layout that fits memory"))
     out.append(Assumption(
         "calendar_days", round(res.lead_time_days + sizing.days, 1), "days", "model",
         f"lead time {res.lead_time_days:g} days + {sizing.days:.1f} training days; "

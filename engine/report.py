@@ -103,7 +103,8 @@ def _layout_text(layout: Layout | None) -> str:
     if layout is None:
         return "given MFU: no layout modelled"
     return (f"tp {layout.tp} × pp {layout.pp} × dp {layout.dp}, micro-batch {layout.microbatch}, "
-            f"{layout.recompute} recomputation")
+            f"{layout.recompute} recomputation"
+            + (f" ({layout.recomputed_share:.0%} of layers)" if layout.recompute == "partial" else ""))
 
 
 def _years(comparison: Comparison) -> int:

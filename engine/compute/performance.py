@@ -139,6 +139,14 @@ def _compute_rate(hw: Hardware, precision_speedup: float) -> float:
 TPS = (1, 2, 4, 8)
 PPS = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 35, 40, 48, 56, 64)
 MICROBATCHES = (1, 2, 4)
+# Megatron-LM's block recomputation: a share of each stage's layers keeps only its input
+SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+def recompute_name(share: float) -> str:
+    if share <= 0:
+        return "selective"
+    return "full" if share >= 1 else "partial"
 FLOAT = npt.NDArray[np.float64]
 
 
@@ -150,7 +158,7 @@ class Grid:
     pp: FLOAT
     dp: FLOAT
     mb: FLOAT
-    full: npt.NDArray[np.bool_]  # full recomputation (else selective)
+    full: FLOAT  # share of layers fully recomputed; the rest recompute attention only
     fits: npt.NDArray[np.bool_]
     memory_gb: FLOAT
     useful_tflop: FLOAT
@@ -169,7 +177,8 @@ class Grid:
         return StepParts(
             layout=Layout(tp=int(self.tp[i]), pp=int(self.pp[i]), dp=int(self.dp[i]),
                           microbatch=int(self.mb[i]),
-                          recompute="full" if self.full[i] else "selective"),
+                          recompute=recompute_name(float(self.full[i])),
+                          recomputed_share=float(self.full[i])),
             fits=bool(self.fits[i]), memory_gb=float(self.memory_gb[i]),
             useful_tflop=float(self.useful_tflop[i]),
             hardware_tflop=float(self.hardware_tflop[i]),
@@ -180,8 +189,9 @@ class Grid:
 
 
 def _layouts(hw: Hardware, shape: Shape, gpus: int, recompute: str | None
-             ) -> list[tuple[int, int, int, bool]]:
-    """(tp, pp, micro-batch, full recomputation) of every layout that divides the cluster."""
+             ) -> list[tuple[int, int, int, float]]:
+    """(tp, pp, micro-batch, share of layers fully recomputed) of every layout that divides the
+    cluster."""
     out = []
     seqs = shape.batch_tokens / shape.seq
     for tp in TPS:
@@ -191,7 +201,7 @@ def _layouts(hw: Hardware, shape: Shape, gpus: int, recompute: str | None
             if pp > shape.layers or gpus % (tp * pp):
                 continue
             dp = gpus // (tp * pp)
-            for full in ((recompute == "full",) if recompute else (False, True)):
+            for full in ((1.0 if recompute == "full" else 0.0,) if recompute else SHARES):
                 for mb in MICROBATCHES:
                     if mb == 1 or seqs >= dp * mb:  # a larger micro-batch needs the sequences
                         out.append((tp, pp, mb, full))
@@ -202,8 +212,7 @@ def _layouts(hw: Hardware, shape: Shape, gpus: int, recompute: str | None
 def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) -> Grid:
     """The step of every layout split into its parts (η = c = 1), for the search and the fit."""
     rows = np.array(_layouts(hw, shape, gpus, recompute), dtype=np.float64).reshape(-1, 4)
-    tp, pp, mb, full_f = rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3]
-    full = full_f > 0
+    tp, pp, mb, full = rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3]
     k = constants()
     s, d, layers = float(shape.seq), float(shape.hidden), float(shape.layers)
     dp = np.floor(gpus / (tp * pp))
@@ -212,7 +221,7 @@ def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) ->
     useful = 6 * shape.params * s / gpus * seqs  # a cluster wider than the batch grows it
 
     attention = k.attention * s / (6 * d)
-    extra = np.where(full, (1 + attention) / 3, attention / 3)
+    extra = full * (1 + attention) / 3 + (1 - full) * attention / 3
     hw_flops = useful * (1 + attention + extra)
     compute = hw_flops / _compute_rate(hw, hw.peak_tflops / hw.peak_bf16_tflops)
     chunks = np.maximum(1.0, np.minimum(k.interleave, layers / pp))
@@ -222,7 +231,7 @@ def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) ->
     nic = hw.nic_gbps / 8 * GB
     stage_layers = layers / pp
     tp_bw = np.array([_tp_bandwidth(hw, int(t)) for t in tp]) * GB
-    all_reduces = np.where(full, 6, 4)
+    all_reduces = 4 + 2 * full
     tp_s = m * stage_layers * all_reduces * 2 * (tp - 1) / tp * act_bytes / tp_bw
     # steady-state sends overlap the next micro-batch; those of the fill and drain cannot
     pp_s = 2 * (pp - 1) * act_bytes / nic
@@ -240,9 +249,9 @@ def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) ->
 
     states = dense * (k.weight_grad_bytes + k.optimizer_bytes / dp)
     states += (shape.total_params - shape.params) * 16 / gpus
-    per_layer = act_bytes / 2 * np.where(full, 2, 34) / tp
+    per_layer = act_bytes / 2 * (2 * full + 34 * (1 - full)) / tp
     act = per_layer * stage_layers * np.minimum(pp, np.ceil(m))
-    act += np.where(full, act_bytes / 2 * 34 / tp, 0.0)  # the layer being recomputed
+    act += np.where(full > 0, act_bytes / 2 * 34 / tp, 0.0)  # the layer being recomputed
     memory = (states + act) / GB
     return Grid(
         tp=tp, pp=pp, dp=dp, mb=mb, full=full, fits=memory <= hw.memory_gb * k.usable_share,

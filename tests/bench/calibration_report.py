@@ -53,7 +53,8 @@ def main() -> None:
         lay = p.layout
         print(f"{run.id:26} {run.gpus:6d} {_hours(run.published_gpu_hours):>9} "
               f"{_hours(p.gpu_hours):>9} {p.error:+8.1%} | {' '.join(cells)}  "
-              f"{lay.tp}×{lay.pp}×{lay.dp} mb{lay.microbatch} {lay.recompute}")
+              f"{lay.tp}×{lay.pp}×{lay.dp} mb{lay.microbatch} {lay.recompute}"
+              + (f" {lay.recomputed_share:.0%}" if lay.recompute == "partial" else ""))
     print("\nOn the runs the model was not fitted to (leave-one-out), "
           f"{len(loo)} runs:")
     print(f"{'':24} {'median |err|':>12} {'worst |err|':>12} {'mean err':>9}")

@@ -22,9 +22,10 @@ def test_estimate_json_carries_the_layout_and_the_band(capsys: pytest.CaptureFix
     data = _json(["estimate", *SEED, "--gpu", "a100-sxm4-80gb", "--gpus", "1024",
                   "--lead-time-days", "60", "--format", "json"], capsys)
     layout = data["layout"]
-    assert set(layout) == {"tp", "pp", "dp", "microbatch", "recompute"}
+    assert set(layout) == {"tp", "pp", "dp", "microbatch", "recompute", "recomputed_share"}
     assert layout["tp"] * layout["pp"] * layout["dp"] == 1024
-    assert layout["recompute"] in ("selective", "full")
+    assert layout["recompute"] in ("selective", "partial", "full")
+    assert 0 <= layout["recomputed_share"] <= 1
     assert data["gpu_hours_low"] < data["gpu_hours"] < data["gpu_hours_high"]
     assert data["gpu_hours_low"] == pytest.approx(1024 * data["days_low"] * 24)
     assert data["lead_time_days"] == 60
