@@ -243,7 +243,7 @@ def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) ->
     # NCCL reduces inside the node over NVLink first; each GPU's own NIC then carries its 1/local
     # share of the node's copy of the gradients (rail-optimised fabric).
     local = np.minimum(dp, np.maximum(1, hw.gpus_per_node // tp))
-    dp_bw = np.where(dp > local, nic, hw.link_gbs / 2 * GB)
+    dp_bw = np.where(dp > local, nic, max(hw.link_gbs, k.pcie_gbs) / 2 * GB)
     dp_s = 2 * (dp - 1) / dp * dense / local * k.grad_bytes / dp_bw
     hidden = 2 / 3 * compute / m  # only the last micro-batch's backward overlaps the reduce
 

@@ -78,3 +78,15 @@ def test_more_memory_never_slows_training(params: float, gpus: int) -> None:
     part_small, _ = best(small, shape, gpus)
     if part_small.fits:
         assert best(A100, shape, gpus)[1] >= mfu_small - 1e-12
+
+
+@pytest.mark.parametrize("gpu", ["a100-sxm4-40gb", "a100-pcie-80gb", "a800-pcie-80gb",
+                                 "h100-pcie-80gb", "h20-96gb", "l40s-48gb", "a40-48gb"])
+def test_every_catalog_gpu_gets_a_finite_estimate(gpu: str) -> None:
+    # PCIe-only cards (L40S: no NVLink at all) talk inside the server over PCIe
+    from engine.compute.estimate import estimate
+    from engine.model import Workload
+
+    est = estimate(Workload(preset="gpt3-175b"), gpu, 512)
+    assert 0 < est.efficiency.mfu < 1
+    assert 0 < est.days_low < est.days < est.days_high
