@@ -261,17 +261,6 @@ def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) ->
     )
 
 
-def candidates(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None
-               ) -> tuple[StepParts, ...]:
-    """Every buildable layout of ``gpus`` GPUs (recomputation fixed if ``recompute``)."""
-    g = grid(hw, shape, gpus, recompute)
-    return tuple(g.row(i) for i in range(len(g.tp)))
-
-
-def mfu_of(p: StepParts, hw: Hardware, eta: float, comm: float) -> float:
-    return p.useful_tflop / (hw.peak_tflops * p.step_s(eta, comm))
-
-
 @lru_cache(maxsize=4096)
 def best(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None,
          eta: float | None = None, comm: float | None = None) -> tuple[StepParts, float]:

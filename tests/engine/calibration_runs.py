@@ -8,7 +8,6 @@ Used by test_calibration.py (which keeps the figures) and tests/bench/calibratio
 from __future__ import annotations
 
 import csv
-import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +17,7 @@ import numpy as np
 from engine.assumptions import default
 from engine.catalog import load_catalog
 from engine.compute.parameters import value
-from engine.compute.performance import Hardware, StepParts, candidates, shape_for
+from engine.compute.performance import Grid, Hardware, StepParts, grid, shape_for
 from engine.model import Layout
 from engine.resources import resource_path
 
@@ -116,28 +115,34 @@ def hardware(run: Run) -> Hardware:
     )
 
 
-def layouts(run: Run) -> tuple[StepParts, ...]:
+def _grid(run: Run) -> Grid:
     shape = shape_for(run.params, total_params=run.total_params, seq=run.seq,
                       batch_tokens=run.batch_tokens, gpus=run.gpus)
-    options = candidates(hardware(run), shape, run.gpus, run.recompute)
-    fitting = tuple(p for p in options if p.fits)
-    return fitting or (min(options, key=lambda p: p.memory_gb),)
+    return grid(hardware(run), shape, run.gpus, run.recompute)
+
+
+def _usable(g: Grid) -> np.ndarray:
+    """Rows that fit memory, or the leanest one if none does (as the engine chooses)."""
+    if g.fits.any():
+        return np.asarray(g.fits)
+    return np.arange(len(g.fits)) == int(np.argmin(g.memory_gb))
+
+
+def layouts(run: Run) -> tuple[StepParts, ...]:
+    g = _grid(run)
+    return tuple(g.row(i) for i in np.flatnonzero(_usable(g)))
 
 
 @cache
 def mfu_grid(run: Run) -> np.ndarray:
     """MFU of the best layout at every (η, c) of the grid: shape (len(ETAS), len(COMMS))."""
-    parts = layouts(run)
-    comp = np.array([p.compute_s for p in parts])
-    bubble = np.array([p.bubble for p in parts])
-    comm = np.array([p.comm_s for p in parts])
-    dp = np.array([p.dp_s for p in parts])
-    hidden = np.array([p.dp_hidden_s for p in parts])
-    useful = np.array([p.useful_tflop for p in parts])
+    g = _grid(run)
+    keep = _usable(g)
     eta = ETAS[:, None, None]
     c = COMMS[None, :, None]
-    step = comp / eta * (1 + bubble) + comm / c + np.maximum(0.0, dp / c - hidden / eta)
-    return np.asarray((useful / (run.peak * step)).max(axis=2))
+    step = (g.compute_s[keep] / eta * (1 + g.bubble[keep]) + g.comm_s[keep] / c
+            + np.maximum(0.0, g.dp_s[keep] / c - g.dp_hidden_s[keep] / eta))
+    return np.asarray((g.useful_tflop[keep] / (run.peak * step)).max(axis=2))
 
 
 def log_errors(selected: tuple[Run, ...]) -> np.ndarray:
@@ -253,6 +258,3 @@ def summary(errors: list[float]) -> tuple[float, float, float]:
     absolute = sorted(abs(e) for e in errors)
     return (float(np.median(absolute)), max(absolute), sum(errors) / len(errors))
 
-
-def isclose_grid(a: float, b: float) -> bool:
-    return math.isclose(a, b, abs_tol=1e-9)

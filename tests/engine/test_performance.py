@@ -90,3 +90,17 @@ def test_every_catalog_gpu_gets_a_finite_estimate(gpu: str) -> None:
     est = estimate(Workload(preset="gpt3-175b"), gpu, 512)
     assert 0 < est.efficiency.mfu < 1
     assert 0 < est.days_low < est.days < est.days_high
+
+
+def test_mfu_factors_multiply_to_the_mfu() -> None:
+    # the JSON's mfu_factors explain the MFU: kernels × model-FLOPs share × bubble × communication
+    import math
+
+    from engine.compute.estimate import estimate
+    from engine.model import Workload
+
+    eff = estimate(Workload(preset="gpt3-175b"), "a800-sxm4-80gb", 1024).efficiency
+    names = [n for n, _ in eff.factors]
+    assert names == ["kernels", "model FLOPs share", "pipeline bubble", "communication"]
+    assert math.prod(v for _, v in eff.factors) == pytest.approx(eff.mfu, rel=1e-9)
+    assert all(0 < v <= 1 for _, v in eff.factors)
