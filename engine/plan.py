@@ -328,7 +328,7 @@ def _schedule_assumptions(sizing: Sizing, res: Resolved) -> tuple[Assumption, ..
     eff = sizing.efficiency
     low, high = band()
     out = [Assumption(
-        "days_band", f"{sizing.days_low:.1f}–{sizing.days_high:.1f}", "days", "model",
+        "training_days_band", f"{sizing.days_low:.1f}–{sizing.days_high:.1f}", "days", "model",
         f"days_low–days_high: {low:.2f}–{high:.2f} × the expected days, the range that held "
         f"{band_coverage():.0%} of published training runs under leave-one-out "
         "(resources/calibration/runs.csv)")]

@@ -53,7 +53,7 @@ def test_plan_json_counts_the_lead_time_against_the_deadline(
         assert key in late
     assert late["layout"]["tp"] * late["layout"]["pp"] * late["layout"]["dp"] == late["gpus"]
     keys = {a["key"] for a in late["assumptions"]}
-    assert {"lead_time_days", "days_band", "parallel_layout", "calendar_days"} <= keys
+    assert {"lead_time_days", "training_days_band", "parallel_layout", "calendar_days"} <= keys
 
 
 def test_a_deadline_inside_the_lead_time_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:

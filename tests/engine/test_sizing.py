@@ -56,7 +56,7 @@ def test_the_default_lead_time_is_an_assumption_of_the_plan() -> None:
     lead = next(a for a in plan.assumptions if a.key == "lead_time_days")
     assert lead.origin == "default" and "weeks" in lead.note
     assert plan.lead_time_days == lead.value
-    band = next(a for a in plan.assumptions if a.key == "days_band")
+    band = next(a for a in plan.assumptions if a.key == "training_days_band")
     assert "leave-one-out" in band.note
     assert plan.days_low < plan.days < plan.days_high
     assert "lead-time-unset" in {w.code for w in plan.warnings}
