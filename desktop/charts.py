@@ -188,7 +188,9 @@ def gpus_needed(plan: Plan, deadline: float, days_at: Callable[[Plan], float]) -
     gpu_days = plan.gpus * days_at(plan)
     need = gpu_days / deadline
     per_node = max(1, plan.gpus_per_node)
-    return max(math.ceil(need / per_node) * per_node, plan.memory_floor_gpus)
+    # gpus × days / days can land one ulp above a whole server count: not a server more.
+    servers = math.ceil(need / per_node * (1 - 1e-12))
+    return max(servers * per_node, plan.memory_floor_gpus)
 
 
 def draw_deadline(fig: Figure, comparison: Comparison) -> None:

@@ -43,6 +43,7 @@ FLAGS = {
     "finance.warranty_years": "--warranty-years", "finance.maintenance_rate": "--maintenance-rate",
     "configs": "--config", "gpu": "--gpu", "valid_days": "--valid-days",
     "overrides": "--override",
+    "schedule.lead_time_days": "--lead-time-days",
 }
 
 
@@ -152,6 +153,13 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--discount", type=_number("a fraction such as 0.1"), default=0.0)
     g.add_argument("--warranty-years", type=_whole)
     g.add_argument("--maintenance-rate", type=_number("a fraction such as 0.08"))
+    _add_lead_time(g)
+
+
+def _add_lead_time(g: Any) -> None:
+    g.add_argument("--lead-time-days", type=_number("a number of days, e.g. 60"),
+                   help="days from the order to the first training step (delivery, installation, "
+                        "acceptance); the --days deadline counts them")
 
 
 def _add_plan_args(p: argparse.ArgumentParser) -> None:
@@ -189,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--goodput", type=_number("a fraction such as 0.9"))
     e.add_argument("--precision", choices=["bf16", "fp8"], default="bf16")
     e.add_argument("--format", choices=["table", "json"], default="table")
+    _add_lead_time(e)
 
     c = sub.add_parser("catalog", help="list GPUs, configurations, prices or workload presets")
     c.add_argument("section", nargs="?", choices=["gpus", "configs", "prices", "presets"],
@@ -208,7 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
 def request_from(args: argparse.Namespace) -> PlanRequest:
     return PlanRequest(
         workload=workload_from(args),
-        schedule=Schedule(days=args.days, gpus=args.gpus, precision=args.precision),
+        schedule=Schedule(days=args.days, gpus=args.gpus, precision=args.precision,
+                          lead_time_days=args.lead_time_days),
         efficiency=Efficiency(mfu=args.mfu, goodput=args.goodput),
         facility=Facility(rack_kw=args.rack_kw, cooling=args.cooling, pue=args.pue,
                           rack_units=args.rack_units),
@@ -263,7 +273,7 @@ def _estimate(args: argparse.Namespace) -> int:
     from engine.serialize import estimate_dict
 
     est = estimate(workload_from(args), args.gpu, args.gpus, mfu=args.mfu, goodput=args.goodput,
-                   precision=args.precision)
+                   precision=args.precision, lead_time=args.lead_time_days)
     if args.format == "json":
         print(json.dumps(estimate_dict(est), indent=2, ensure_ascii=False))
     else:

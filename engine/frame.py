@@ -27,7 +27,11 @@ COLUMNS = {  # column -> (unit, meaning)
     "capex": ("currency", "purchase price with services, discount and VAT"),
     "tco": ("currency", "capex plus energy, maintenance and hosting over the horizon"),
     "cost_per_pf_day": ("currency", "TCO per PF/s-day the fleet delivers over the horizon"),
-    "meets_deadline": ("", "expected days within the deadline"),
+    "meets_deadline": ("", "lead time + expected days within the deadline"),
+    "gpu_hours_low": ("GPU-hours", "GPU-hours at the band's low end"),
+    "gpu_hours_high": ("GPU-hours", "GPU-hours at the band's high end"),
+    "lead_time_days": ("days", "order to first training step: delivery, installation, acceptance"),
+    "calendar_days": ("days", "lead time + expected training days"),
 }
 
 
@@ -51,6 +55,10 @@ def plan_row(plan: Plan) -> dict[str, object]:
         "tco": money.tco if money else float("nan"),
         "cost_per_pf_day": money.cost_per_pf_day if money else float("nan"),
         "meets_deadline": plan.meets_deadline,
+        "gpu_hours_low": plan.gpu_hours_low if plan.feasible else float("nan"),
+        "gpu_hours_high": plan.gpu_hours_high if plan.feasible else float("nan"),
+        "lead_time_days": plan.lead_time_days if plan.feasible else float("nan"),
+        "calendar_days": plan.calendar_days if plan.feasible else float("nan"),
     }
 
 

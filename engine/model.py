@@ -42,9 +42,10 @@ class Workload:
 class Schedule:
     """By when: a deadline in days, or a fixed fleet of GPUs."""
 
-    days: float | None = None
+    days: float | None = None  # deadline: calendar days from the order
     gpus: int | None = None
     precision: Precision = "bf16"
+    lead_time_days: float | None = None  # None: default from resources/assumptions.toml
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,18 @@ class ComputeNeed:
 
 
 @dataclass(frozen=True)
+class Layout:
+    """How the GPUs split the model: tensor × pipeline × data parallel, and memory choices."""
+
+    tp: int
+    pp: int
+    dp: int
+    microbatch: int  # sequences per micro-batch
+    recompute: str  # "selective" (attention only), "full" (every layer) or "partial"
+    recomputed_share: float = 0.0  # share of layers fully recomputed (block recomputation)
+
+
+@dataclass(frozen=True)
 class EfficiencyEstimate:
     precision: Precision
     peak_dense_tflops: float  # per GPU, the precision's dense tensor peak
@@ -147,6 +160,8 @@ class EfficiencyEstimate:
     goodput: float
     factors: tuple[tuple[str, float], ...]  # how mfu was built: ("base", 0.51), ...
     overridden: bool
+    layout: Layout | None = None  # the parallel layout the model chose (None if overridden)
+    memory_fits: bool = True  # False: no layout holds the model in this many GPUs
 
     @property
     def delivered_tflops(self) -> float:
@@ -300,6 +315,10 @@ class Plan:
     bom: tuple[BomLine, ...] = ()
     money: Money | None = None
     assumptions: tuple[Assumption, ...] = ()
+    gpu_hours_low: float = 0.0  # the band of the performance model, as for days
+    gpu_hours_high: float = 0.0
+    lead_time_days: float = 0.0  # order to first training step: delivery, installation, acceptance
+    calendar_days: float = 0.0  # lead time + expected training days: what the deadline counts
 
 
 @dataclass(frozen=True)

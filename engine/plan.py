@@ -10,7 +10,7 @@ from typing import Any
 
 from engine.assumptions import default
 from engine.catalog import Catalog, Configuration, Gpu, Server
-from engine.compute.efficiency import NodeTraits, estimate, gpu_traits
+from engine.compute.efficiency import NodeTraits, band, band_coverage, estimate, gpu_traits
 from engine.compute.sizing import Sizing, memory_floor_gpus, size_for_deadline, size_for_fleet
 from engine.errors import RequestError
 from engine.facility.cooling import Unit, plan_cooling
@@ -44,9 +44,13 @@ def parts() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def traits_of(cfg: Configuration, gpu: Gpu) -> NodeTraits:
+def traits_of(cfg: Configuration, gpu: Gpu, catalog: Catalog | None = None) -> NodeTraits:
+    nic_gbps = None
+    if catalog is not None and cfg.compute_nic in catalog.network:
+        nic_gbps = cfg.compute_nics * catalog.network[cfg.compute_nic].port_gbps / cfg.gpu_count
     return gpu_traits(gpu, link=cfg.intra_node_link, link_gbs=cfg.intra_node_gbs,
-                      nics_per_gpu=cfg.compute_nics / cfg.gpu_count)
+                      nics_per_gpu=cfg.compute_nics / cfg.gpu_count,
+                      gpus_per_node=cfg.gpu_count, nic_gbps=nic_gbps)
 
 
 def _refused(cfg: Configuration, server: Server, gpu: Gpu, *reasons: Message) -> Plan:
@@ -76,7 +80,7 @@ def plan_configuration(
             f"the {server.model} {server.variant} is {server.cooling.replace('-', ' ')} cooled; "
             "direct liquid cooling needs liquid-cooled servers (choose air or rdhx cooling)",
         ))
-    traits = traits_of(cfg, gpu)
+    traits = traits_of(cfg, gpu, catalog)
     efficiency_at = partial(
         estimate, traits, gpu_name=gpu.name, precision=precision, params=need.params,
         moe=need.moe, goodput=res.goodput, mfu_override=res.mfu_override,
@@ -89,7 +93,13 @@ def plan_configuration(
     floor = memory_floor_gpus(need.params, gpu.memory_gb)
     sizing: Sizing | None
     if res.days is not None:
-        sizing = size_for_deadline(need.flops, res.days, cfg.gpu_count, floor,
+        window = res.days - res.lead_time_days
+        if window <= 0:
+            return _refused(cfg, server, gpu, Message(
+                "lead-time", f"the deadline of {res.days:g} days from the order falls within the "
+                f"{res.lead_time_days:g} days of delivery, installation and acceptance; allow more "
+                "days or give the lead time you were quoted"))
+        sizing = size_for_deadline(need.flops, window, cfg.gpu_count, floor,
                                    lambda g: efficiency_at(gpus=g))
         if sizing is None:
             return _refused(cfg, server, gpu, Message(
@@ -154,10 +164,14 @@ def plan_configuration(
         memory_floor_gpus=floor, days=sizing.days, days_low=sizing.days_low,
         days_high=sizing.days_high, gpu_hours=sizing.gpus * sizing.days * 24,
         meets_deadline=sizing.meets_deadline, efficiency=eff,
+        gpu_hours_low=sizing.gpus * sizing.days_low * 24,
+        gpu_hours_high=sizing.gpus * sizing.days_high * 24,
+        lead_time_days=res.lead_time_days, calendar_days=res.lead_time_days + sizing.days,
         node_peak_dense_pflops=cfg.gpu_count * eff.peak_dense_tflops / 1000,
         node_peak_sparse_pflops=cfg.gpu_count * eff.peak_sparse_tflops / 1000,
         fabric=fabric, racks=layout, cooling=cooling, power=power, bom=bom, money=cash,
-        assumptions=res.assumptions + _model_assumptions(eff, cfg, gpu, floor),
+        assumptions=res.assumptions + _model_assumptions(eff, cfg, gpu, floor)
+        + _schedule_assumptions(sizing, res),
     )
 
 
@@ -258,10 +272,22 @@ def _warnings(
         out.append(Message("beyond-published", f"{sizing.gpus} GPUs is past the largest published "
                                                f"training run ({LARGEST_PUBLISHED_RUN_GPUS}); "
                                                "efficiency is extrapolated"))
-    if request.schedule.days is not None and sizing.days_high > request.schedule.days:
+    if request.schedule.days is not None \
+            and res.lead_time_days + sizing.days_high > request.schedule.days:
+        lead = (f", which with the {res.lead_time_days:g}-day lead time is"
+                if res.lead_time_days else ",")
         out.append(Message("deadline-risk", f"at the low end of the efficiency band "
                                             f"(MFU {eff.mfu_low:.0%}) training takes "
-                                            f"{sizing.days_high:.1f} days, past the deadline"))
+                                            f"{sizing.days_high:.1f} days{lead} past the "
+                                            "deadline"))
+    if request.schedule.days is not None and request.schedule.lead_time_days is None \
+            and res.lead_time_days == 0:
+        out.append(Message("lead-time-unset", "the deadline counts training from the day of the "
+                                              "order; servers ship in weeks to months, so give "
+                                              "the lead time the vendor quotes"))
+    if not eff.memory_fits:
+        out.append(Message("memory-layout", "no tensor × pipeline × data-parallel layout holds the "
+                                            "model in this many GPUs without offloading"))
     if eff.overridden and not (0.15 <= eff.mfu <= 0.65):
         out.append(Message("mfu-unusual", f"MFU {eff.mfu:.0%} is outside what published runs "
                                           "achieve (about 25–55%)"))
@@ -298,3 +324,27 @@ def _model_assumptions(
                    f"{default('memory.activation_reserve').value:.0%} of memory kept for activations"),
     ]
     return tuple(facts)
+
+
+def _schedule_assumptions(sizing: Sizing, res: Resolved) -> tuple[Assumption, ...]:
+    """The layout the days rest on and what the band means."""
+    eff = sizing.efficiency
+    low, high = band()
+    out = [Assumption(
+        "training_days_band", f"{sizing.days_low:.1f}–{sizing.days_high:.1f}", "days", "model",
+        f"days_low–days_high: {low:.2f}–{high:.2f} × the expected days, the range that held "
+        f"{band_coverage():.0%} of published training runs under leave-one-out "
+        "(resources/calibration/runs.csv)")]
+    if eff.layout is not None:
+        lay = eff.layout
+        out.append(Assumption(
+            "parallel_layout", f"tp {lay.tp} × pp {lay.pp} × dp {lay.dp}", "", "model",
+            f"tensor × pipeline × data parallel, micro-batch {lay.microbatch}, "
+            f"{lay.recompute} recomputation"
+            + (f" ({lay.recomputed_share:.0%} of layers)" if lay.recompute == "partial" else "")
+            + ": the fastest layout that fits memory"))
+    out.append(Assumption(
+        "calendar_days", round(res.lead_time_days + sizing.days, 1), "days", "model",
+        f"lead time {res.lead_time_days:g} days + {sizing.days:.1f} training days; "
+        "the deadline counts these"))
+    return tuple(out)

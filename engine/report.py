@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.compute.estimate import Estimate
-from engine.model import PF_DAY_FLOPS, Comparison, ComputeNeed
+from engine.model import PF_DAY_FLOPS, Comparison, ComputeNeed, Layout
 
 SYMBOL = {"CNY": "¥", "USD": "$"}
 
@@ -56,7 +56,7 @@ def comparison_table(comparison: Comparison) -> str:
     s = comparison.request.schedule
     lines = [compute_text(comparison.compute)]
     when = f"deadline {s.days:g} days" if s.days else f"fleet of {s.gpus} GPUs"
-    lines.append(f"Schedule: {when}, precision {s.precision}")
+    lines.append(f"Schedule: {when}, precision {s.precision}" + _lead_text(comparison))
     rows = []
     for p in comparison.plans:
         if not p.feasible:
@@ -90,6 +90,23 @@ def comparison_table(comparison: Comparison) -> str:
     return "\n".join(lines)
 
 
+def _lead_text(comparison: Comparison) -> str:
+    lead = next((p.lead_time_days for p in comparison.plans if p.feasible), None)
+    if lead is None:
+        return ""
+    return (f", lead time {lead:g} days before training starts"
+            + (f" ({comparison.request.schedule.days - lead:g} training days)"
+               if comparison.request.schedule.days else ""))
+
+
+def _layout_text(layout: Layout | None) -> str:
+    if layout is None:
+        return "given MFU: no layout modelled"
+    return (f"tp {layout.tp} × pp {layout.pp} × dp {layout.dp}, micro-batch {layout.microbatch}, "
+            f"{layout.recompute} recomputation"
+            + (f" ({layout.recomputed_share:.0%} of layers)" if layout.recompute == "partial" else ""))
+
+
 def _years(comparison: Comparison) -> int:
     for p in comparison.plans:
         if p.money:
@@ -106,8 +123,10 @@ def estimate_table(est: Estimate) -> str:
         f"{eff.peak_sparse_tflops:g} sparse (marketing, not used)",
         f"MFU: {eff.mfu:.1%} (band {eff.mfu_low:.1%}-{eff.mfu_high:.1%}); goodput {eff.goodput:.0%}"
         + ("; MFU given by the user" if eff.overridden else ""),
-        f"Days to train: {est.days:,.1f} (band {est.days_low:,.1f}-{est.days_high:,.1f})",
-        f"GPU-hours: {est.gpu_hours:,.0f}",
+        f"Layout: {_layout_text(est.layout)}",
+        f"Days to train: {est.days:,.1f} (band {est.days_low:,.1f}-{est.days_high:,.1f}); "
+        f"with a lead time of {est.lead_time_days:g} days: {est.calendar_days:,.1f} calendar days",
+        f"GPU-hours: {est.gpu_hours:,.0f} (band {est.gpu_hours_low:,.0f}-{est.gpu_hours_high:,.0f})",
         *([f"Warning: {est.gpus} GPUs cannot hold the model; at least {est.memory_floor_gpus} needed"]
           if est.gpus < est.memory_floor_gpus else []),
     ])

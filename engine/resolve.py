@@ -29,6 +29,7 @@ class Resolved:
     warranty_years: int
     maintenance_rate: float
     assumptions: tuple[Assumption, ...]
+    lead_time_days: float = 0.0  # order to first training step
 
 
 def _pick(
@@ -110,9 +111,17 @@ def resolve(request: PlanRequest) -> Resolved:
     out.append(Assumption("hosting", m.hosting, "", "request" if m.hosting != "own" else "default",
                           "own data centre (energy only) or leased IDC (rent per kW of rack budget)"))
     out.append(Assumption("currency", m.currency, "", "request", "prices converted at the exchange rate"))
+    lead = lead_time_days(s.lead_time_days, out)
     return Resolved(
         days=s.days, fleet_gpus=s.gpus, goodput=goodput, mfu_override=e.mfu, rack_kw=rack_kw,
         pue=pue, exchange_rate=rate, power_price=power_price, years=int(years),
         colo_rent_kw_month=rent, vat=vat, warranty_years=int(warranty),
-        maintenance_rate=maint, assumptions=tuple(out),
+        maintenance_rate=maint, assumptions=tuple(out), lead_time_days=lead,
     )
+
+
+def lead_time_days(given: float | None, out: list[Assumption] | None = None) -> float:
+    """Days from the order to the first training step: the request's, else the default."""
+    return _pick([] if out is None else out, "lead_time_days", given, "schedule.lead_time_days",
+                 "schedule.lead_time_days", 0, 3650,
+                 "must be zero or a positive number of days, at most 3650", low_open=False)

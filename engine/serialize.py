@@ -7,18 +7,22 @@ from dataclasses import asdict
 from typing import Any
 
 from engine.compute.estimate import Estimate
-from engine.model import Comparison, ComputeNeed, Plan
+from engine.model import Comparison, ComputeNeed, Layout, Plan
 
 REFUSED_NULLS = (
     "precision", "peak_dense_tflops", "peak_sparse_tflops", "mfu", "mfu_low", "mfu_high", "goodput",
     "mfu_factors", "delivered_tflops_per_gpu", "it_power_kw", "it_typical_kw", "pue",
     "facility_power_kw", "energy_per_run_mwh", "cooling", "cooling_capacity_kw", "rack_power_kw",
-    "rack_layout", "network", "capex", "tco", "cost_per_pf_day", "money",
+    "rack_layout", "network", "capex", "tco", "cost_per_pf_day", "money", "layout",
 )
 
 
 def _num(value: float) -> float | None:
     return value if math.isfinite(value) else None
+
+
+def layout_dict(layout: Layout | None) -> dict[str, Any] | None:
+    return None if layout is None else asdict(layout)
 
 
 def workload_dict(need: ComputeNeed) -> dict[str, Any]:
@@ -46,6 +50,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "days": plan.days, "days_low": plan.days_low, "days_high": plan.days_high,
         "gpu_hours": plan.gpu_hours, "meets_deadline": plan.meets_deadline,
         "currency": money.currency if money else None,
+        "gpu_hours_low": plan.gpu_hours_low, "gpu_hours_high": plan.gpu_hours_high,
+        "lead_time_days": plan.lead_time_days, "calendar_days": plan.calendar_days,
     }
     if eff is not None:
         out.update({
@@ -53,6 +59,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "peak_sparse_tflops": eff.peak_sparse_tflops, "mfu": eff.mfu,
             "mfu_low": eff.mfu_low, "mfu_high": eff.mfu_high, "goodput": eff.goodput,
             "mfu_factors": dict(eff.factors), "delivered_tflops_per_gpu": eff.delivered_tflops,
+            "layout": layout_dict(eff.layout),
         })
     if not plan.feasible or power is None or cooling is None or racks is None \
             or fabric is None or money is None:
@@ -121,4 +128,7 @@ def estimate_dict(est: Estimate) -> dict[str, Any]:
         "delivered_tflops_per_gpu": eff.delivered_tflops,
         "days": est.days, "days_low": est.days_low, "days_high": est.days_high,
         "gpu_hours": est.gpu_hours, "memory_floor_gpus": est.memory_floor_gpus,
+        "layout": layout_dict(est.layout),
+        "gpu_hours_low": est.gpu_hours_low, "gpu_hours_high": est.gpu_hours_high,
+        "lead_time_days": est.lead_time_days, "calendar_days": est.calendar_days,
     }

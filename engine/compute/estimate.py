@@ -9,10 +9,12 @@ from engine.assumptions import default
 from engine.catalog import Gpu, load_catalog
 from engine.compute.efficiency import NodeTraits, gpu_traits
 from engine.compute.efficiency import estimate as estimate_efficiency
+from engine.compute.parameters import value
 from engine.compute.sizing import days_with_band, memory_floor_gpus
 from engine.compute.workload import compute_need
 from engine.errors import RequestError
-from engine.model import ComputeNeed, EfficiencyEstimate, Precision, Workload
+from engine.model import ComputeNeed, EfficiencyEstimate, Layout, Precision, Workload
+from engine.resolve import lead_time_days
 
 TYPICAL_GPUS_PER_NODE = 8
 
@@ -22,7 +24,8 @@ def typical_traits(gpu: Gpu) -> NodeTraits:
     plain PCIe and one HCA per two GPUs."""
     link = {"nvlink": "nvswitch", "nvlink-bridge": "nvlink-bridge", "pcie": "pcie"}[gpu.link]
     return gpu_traits(gpu, link=link, link_gbs=gpu.link_gbs,
-                      nics_per_gpu=1.0 if gpu.form_factor != "pcie" else 0.5)
+                      nics_per_gpu=1.0 if gpu.form_factor != "pcie"
+                      else value("typical_server", "pcie_nic_share"))
 
 
 @dataclass(frozen=True)
@@ -36,15 +39,34 @@ class Estimate:
     days_low: float
     days_high: float
     memory_floor_gpus: int
+    lead_time_days: float = 0.0
 
     @property
     def gpu_hours(self) -> float:
         return self.gpus * self.days * 24
 
+    @property
+    def gpu_hours_low(self) -> float:
+        return self.gpus * self.days_low * 24
+
+    @property
+    def gpu_hours_high(self) -> float:
+        return self.gpus * self.days_high * 24
+
+    @property
+    def calendar_days(self) -> float:
+        """Lead time (delivery, installation, acceptance) + expected training days."""
+        return self.lead_time_days + self.days
+
+    @property
+    def layout(self) -> Layout | None:
+        return self.efficiency.layout
+
 
 def estimate(
     workload: Workload, gpu_id: str, gpus: int, *, mfu: float | None = None,
     goodput: float | None = None, precision: Precision = "bf16",
+    lead_time: float | None = None,
 ) -> Estimate:
     need = compute_need(workload)
     try:
@@ -57,6 +79,7 @@ def estimate(
         raise RequestError("efficiency.mfu", mfu, "must be a fraction above 0 and at most 1")
     if goodput is not None and not (math.isfinite(goodput) and 0 < goodput <= 1):
         raise RequestError("efficiency.goodput", goodput, "must be a fraction above 0 and at most 1")
+    lead = lead_time_days(lead_time)
     eff = estimate_efficiency(
         typical_traits(gpu), gpu_name=gpu.name, precision=precision, gpus=gpus,
         params=need.params, moe=need.moe,
@@ -67,5 +90,5 @@ def estimate(
     return Estimate(
         compute=need, gpu=gpu.id, gpu_name=gpu.name, gpus=gpus, efficiency=eff,
         days=days, days_low=days_low, days_high=days_high,
-        memory_floor_gpus=memory_floor_gpus(need.params, gpu.memory_gb),
+        memory_floor_gpus=memory_floor_gpus(need.params, gpu.memory_gb), lead_time_days=lead,
     )

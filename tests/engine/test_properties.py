@@ -243,7 +243,8 @@ def test_days_times_throughput_is_the_work(request: PlanRequest) -> None:
 
 
 @FEWER
-@given(requests(schedule=st.builds(lambda d: Schedule(days=d), deadline_days)))
+@given(requests(schedule=st.builds(lambda d, lead: Schedule(days=d, lead_time_days=lead),
+                                   deadline_days, st.floats(0, 120))))
 def test_deadline_plan_is_the_fewest_nodes_that_meet_it(request: PlanRequest) -> None:
     plan = feasible_plan(request)
     if plan is None:
@@ -251,7 +252,10 @@ def test_deadline_plan_is_the_fewest_nodes_that_meet_it(request: PlanRequest) ->
     deadline = request.schedule.days
     assert deadline is not None
     assert plan.meets_deadline
-    assert plan.days <= deadline * (1 + 1e-9), (plan.config, plan.days, deadline)
+    # the deadline counts the calendar: lead time, then training
+    assert plan.calendar_days == pytest.approx(plan.lead_time_days + plan.days)
+    assert plan.calendar_days <= deadline * (1 + 1e-9), (plan.config, plan.calendar_days, deadline)
+    deadline -= plan.lead_time_days  # what is left for training
     fewer = plan.gpus - plan.gpus_per_node
     if fewer < max(1, plan.memory_floor_gpus):
         return
@@ -264,7 +268,9 @@ def test_deadline_plan_is_the_fewest_nodes_that_meet_it(request: PlanRequest) ->
 @pytest.mark.parametrize("config", CONFIG_IDS)
 def test_every_configuration_plans_the_seed_case(config: str) -> None:
     """Not random, but the same invariants on the seed's GPT-3 175B for a month, per config."""
-    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=(config,))
+    # a month of training after the default lead time
+    lead = default("schedule.lead_time_days").value
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=lead + 30), configs=(config,))
     plan = plan_of(request)
     assert plan.feasible, plan.refusals
     assert plan.racks is not None and plan.cooling is not None

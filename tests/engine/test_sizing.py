@@ -23,11 +23,43 @@ def _plan(schedule: Schedule, config: str, efficiency: Efficiency | None = None,
 def test_gpus_for_a_30_day_deadline_by_hand() -> None:
     # A800 SXM4: 312 TFLOP/s dense BF16. MFU fixed at 0.40, goodput 1.
     # GPUs = 3.1428e23 / (312e12 × 0.40 × 30 × 86400) = 971.6 -> 972 -> whole 8-GPU nodes: 976
-    plan = _plan(Schedule(days=30), "inspur-nf5688m6-a800", efficiency=Efficiency(mfu=0.4, goodput=1.0))
+    # no lead time: all 30 days train
+    plan = _plan(Schedule(days=30, lead_time_days=0), "inspur-nf5688m6-a800",
+                 efficiency=Efficiency(mfu=0.4, goodput=1.0))
     assert pytest.approx(971.6, abs=0.1) == 3.1428e23 / (312e12 * 0.40 * 30 * 86_400)
     assert plan.gpus == 976 and plan.nodes == 122
     # days at 976 GPUs: 3.1428e23 / (976 × 312e12 × 0.4 × 86400) = 29.86
     assert plan.days == pytest.approx(29.86, abs=0.01)
+
+
+def test_the_deadline_counts_the_lead_time_by_hand() -> None:
+    # 120 calendar days with 90 of delivery and acceptance leave the same 30 training days as
+    # above: 976 GPUs, 29.86 training days, 119.86 calendar days
+    plan = _plan(Schedule(days=120, lead_time_days=90), "inspur-nf5688m6-a800",
+                 efficiency=Efficiency(mfu=0.4, goodput=1.0))
+    assert plan.gpus == 976
+    assert plan.lead_time_days == 90
+    assert plan.calendar_days == pytest.approx(90 + 29.86, abs=0.01)
+    assert plan.meets_deadline
+    lead = next(a for a in plan.assumptions if a.key == "lead_time_days")
+    assert lead.value == 90 and lead.origin == "request"
+
+
+def test_a_deadline_inside_the_lead_time_is_refused_with_the_reason() -> None:
+    plan = _plan(Schedule(days=60, lead_time_days=90), "inspur-nf5688m6-a800")
+    assert not plan.feasible
+    assert plan.refusals[0].code == "lead-time" and "90 days" in plan.refusals[0].text
+
+
+def test_the_default_lead_time_is_an_assumption_of_the_plan() -> None:
+    plan = _plan(Schedule(days=365), "inspur-nf5688m6-a800")
+    lead = next(a for a in plan.assumptions if a.key == "lead_time_days")
+    assert lead.origin == "default" and "weeks" in lead.note
+    assert plan.lead_time_days == lead.value
+    band = next(a for a in plan.assumptions if a.key == "training_days_band")
+    assert "leave-one-out" in band.note
+    assert plan.days_low < plan.days < plan.days_high
+    assert "lead-time-unset" in {w.code for w in plan.warnings}
 
 
 def test_days_for_a_fixed_fleet_by_hand() -> None:
