@@ -25,6 +25,16 @@ def default_configs(catalog: Catalog) -> tuple[str, ...]:
 
 def recommend(plans: tuple[Plan, ...], deadline: float | None) -> Recommendation:
     ok = [p for p in plans if p.feasible and p.money is not None]
+    restricted = [p for p in ok if p.availability is not None and p.availability.restricted]
+    skipped: tuple[tuple[str, str], ...] = ()
+    note = ""
+    if restricted and len(restricted) < len(ok):
+        # a GPU that needs an export licence is not recommended while another can be bought
+        skipped = tuple((p.config, _restriction(p)) for p in restricted)
+        ok = [p for p in ok if p not in restricted]
+    elif restricted:
+        note = ("every configuration needs an export licence in this market: the recommendation "
+                "is among them and holds only if the vendor can deliver")
     meeting = [p for p in ok if deadline is None or p.meets_deadline]
 
     def best(candidates: list[Plan], key: Callable[[Plan], float]) -> str | None:
@@ -34,7 +44,15 @@ def recommend(plans: tuple[Plan, ...], deadline: float | None) -> Recommendation
         cheapest_meeting_deadline=best(meeting, lambda p: p.money.capex if p.money else 0.0),
         fastest=best(ok, lambda p: p.days),
         lowest_tco=best(ok, lambda p: p.money.tco if p.money else 0.0),
+        skipped=skipped, note=note,
     )
+
+
+def _restriction(plan: Plan) -> str:
+    status = plan.availability
+    assert status is not None
+    return (f"{plan.gpu_name} needs an export licence in {status.market} "
+            f"(since {status.since}; as of {status.as_of})")
 
 
 def compare(

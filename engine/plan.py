@@ -18,6 +18,7 @@ from engine.facility.fabric import FabricTooLarge, plan_fabric
 from engine.facility.racks import Box, RackRefusal, RackSpec, lay_out
 from engine.model import (
     Assumption,
+    BomLine,
     ComputeNeed,
     CoolingPlan,
     EfficiencyEstimate,
@@ -28,8 +29,10 @@ from engine.model import (
     PowerPlan,
     RackLayout,
 )
-from engine.money.bom import Need, price_lines
+from engine.money.bom import Need, configured_system_line, price_lines
+from engine.money.planes import Planes, plan_planes
 from engine.money.prices import PriceList
+from engine.money.services import equipment_value, open_software_lines, rated_service_lines
 from engine.money.totals import money
 from engine.resolve import Resolved
 from engine.resources import resource_path
@@ -120,10 +123,18 @@ def plan_configuration(
     try:
         fabric, layout = _network_and_racks(cfg, server, nic.technology, sizing.nodes,
                                             rack_budget, request, catalog)
+        planes = plan_planes(
+            request, res, need, cfg.gpu, sizing.gpus, sizing.nodes, fabric, layout, server.vendor,
+            catalog, parts(),
+            lambda extra: _network_and_racks(cfg, server, nic.technology, sizing.nodes,
+                                             rack_budget, request, catalog, extra)[1],
+        )
+        layout = planes.layout
+        fabric = replace(fabric, mgmt_switches=layout.count)  # one management switch a rack
     except (RackRefusal, FabricTooLarge) as exc:
         return _refused(cfg, server, gpu, Message("racks", str(exc)))
 
-    switch_w = _switch_watts(fabric, catalog)
+    switch_w = _switch_watts(fabric, catalog) + planes.power_w
     it_max = (sizing.nodes * cfg.max_power_w + switch_w) / 1000
     it_typical = (sizing.nodes * cfg.typical_power_w + switch_w) / 1000
     power = PowerPlan(
@@ -131,8 +142,7 @@ def plan_configuration(
         energy_per_run_mwh=it_typical * res.pue * sizing.days * 24 / 1000,
     )
     cooling = _cooling(facility.cooling, layout, catalog)
-    bom = price_lines(_needs(cfg, gpu, sizing, fabric, layout, cooling, res, catalog),
-                      prices, request.finance.currency, res.exchange_rate)
+    bom = _bill(request, cfg, gpu, sizing, fabric, layout, cooling, planes, res, catalog, prices)
     eff = sizing.efficiency
     cash = money(
         bom=bom, currency=request.finance.currency, discount_rate=request.finance.discount,
@@ -144,6 +154,7 @@ def plan_configuration(
         delivered_pflops=sizing.gpus * eff.delivered_tflops / 1000,
     )
     warnings += _warnings(cfg, server, gpu, sizing, layout, request, res, catalog)
+    warnings = list(planes.warnings) + warnings  # market availability first: it can stop a purchase
     return Plan(
         config=cfg.id, vendor=server.vendor, server=f"{server.vendor} {server.model}",
         gpu=gpu.id, gpu_name=gpu.name, gpus_per_node=cfg.gpu_count, feasible=True, refusals=(),
@@ -154,13 +165,14 @@ def plan_configuration(
         node_peak_dense_pflops=cfg.gpu_count * eff.peak_dense_tflops / 1000,
         node_peak_sparse_pflops=cfg.gpu_count * eff.peak_sparse_tflops / 1000,
         fabric=fabric, racks=layout, cooling=cooling, power=power, bom=bom, money=cash,
-        assumptions=res.assumptions + _model_assumptions(eff, cfg, gpu, floor),
+        assumptions=res.assumptions + _model_assumptions(eff, cfg, gpu, floor) + planes.assumptions,
+        storage=planes.storage, management=planes.management, availability=planes.availability,
     )
 
 
 def _network_and_racks(
     cfg: Configuration, server: Server, technology: str, nodes: int, rack_budget: float,
-    request: PlanRequest, catalog: Catalog,
+    request: PlanRequest, catalog: Catalog, extra: tuple[Box, ...] = (),
 ) -> tuple[Fabric, RackLayout]:
     fp, eth = parts()["fabric"][technology], parts()["ethernet"]
     switch = catalog.network[fp["switch"]]
@@ -182,7 +194,8 @@ def _network_and_racks(
         network_kw=default("facility.network_rack_kw").value,
     )
     switches = ([Box(switch.rack_units, switch.power_w, switch.weight_kg)] * fabric.switches
-                + [Box(storage.rack_units, storage.power_w, storage.weight_kg)] * fabric.storage_switches)
+                + [Box(storage.rack_units, storage.power_w, storage.weight_kg)] * fabric.storage_switches
+                + list(extra))  # storage servers, management servers and switches
     layout = lay_out(
         nodes, Box(server.rack_units, cfg.max_power_w, server.weight_kg),
         Box(mgmt.rack_units, mgmt.power_w, mgmt.weight_kg), switches, spec,
@@ -219,9 +232,6 @@ def _needs(
     services = {s.kind: s.id for s in catalog.services.values()}
     node_xcvr = fabric.endpoints
     return [
-        Need("compute", cfg.id, sizing.nodes, "base system without GPUs and compute HCAs"),
-        Need("compute", gpu.id, sizing.gpus),
-        Need("compute", cfg.compute_nic, fabric.hcas, "one per rail"),
         Need("network", fabric.switch_part, fabric.switches,
              f"{fabric.tiers}-tier fat tree: {fabric.leaves} leaf, {fabric.spines} spine, "
              f"{fabric.cores} core"),
@@ -236,10 +246,25 @@ def _needs(
           for i, (part, count, _kw) in enumerate(cooling.units)),
         Need("services", services["install-node"], sizing.nodes),
         Need("services", services["install-rack"], layout.count),
-        Need("services", services["warranty-node-year"], sizing.nodes * res.warranty_years,
-             f"{res.warranty_years} years × {sizing.nodes} servers"),
         Need("services", services["fabric-commissioning"], fabric.switches),
+        Need("services", services["acceptance-node"], sizing.nodes,
+             "48-hour burn-in, HPL and NCCL tests per server and across the cluster"),
     ]
+
+
+def _bill(
+    request: PlanRequest, cfg: Configuration, gpu: Gpu, sizing: Sizing, fabric: Fabric,
+    layout: RackLayout, cooling: CoolingPlan, planes: Planes, res: Resolved, catalog: Catalog,
+    prices: PriceList,
+) -> tuple[BomLine, ...]:
+    """Configured systems, then priced needs, open-source software and value-rated services."""
+    currency = request.finance.currency
+    needs = _needs(cfg, gpu, sizing, fabric, layout, cooling, res, catalog) + list(planes.needs)
+    lines = [configured_system_line(catalog, cfg.id, sizing.nodes, prices, currency, res.exchange_rate),
+             *price_lines(needs, prices, currency, res.exchange_rate),
+             *open_software_lines(catalog, currency, sizing.nodes + planes.servers)]
+    return tuple(lines + rated_service_lines(catalog, currency, equipment_value(lines),
+                                             res.warranty_years))
 
 
 def _warnings(

@@ -1,0 +1,216 @@
+"""The planes around the compute: storage, management and software, and the GPU's market status.
+
+Sizes the storage tier and the management plane, lays them into the racks
+(as non-compute boxes), and turns them into bill-of-materials needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from engine.assumptions import default
+from engine.catalog import Catalog, StorageProduct
+from engine.errors import RequestError
+from engine.facility.management import (
+    Device,
+    ManagementParts,
+    ManagementRules,
+    Switch,
+    plan_management,
+)
+from engine.facility.racks import Box
+from engine.facility.storage import Block, FrontEnd, StorageNeed, size_storage
+from engine.model import (
+    Assumption,
+    ComputeNeed,
+    Fabric,
+    ManagementPlan,
+    MarketStatus,
+    Message,
+    PlanRequest,
+    RackLayout,
+    StoragePlan,
+)
+from engine.money.availability import market_status, purchase_date
+from engine.money.bom import Need
+from engine.resolve import Resolved
+
+Relay = Callable[[tuple[Box, ...]], RackLayout]
+
+
+@dataclass(frozen=True)
+class Planes:
+    storage: StoragePlan | None
+    management: ManagementPlan
+    availability: MarketStatus
+    layout: RackLayout  # the racks with storage and management equipment in them
+    power_w: float  # maximum draw of storage and management equipment
+    servers: int  # management servers that run the cluster's operating system
+    needs: tuple[Need, ...]
+    warnings: tuple[Message, ...]
+    assumptions: tuple[Assumption, ...]
+
+
+def _value(out: list[Assumption], key: str, given: float | None, field: str, low: float,
+           high: float, allowed: str) -> float:
+    d = default(key)
+    if given is None:
+        out.append(Assumption(key, d.value, d.unit, "default", d.note))
+        return d.value
+    if isinstance(given, bool) or not low <= given <= high:
+        raise RequestError(field, given, allowed)
+    out.append(Assumption(key, given, d.unit, "request", "given in the request"))
+    return float(given)
+
+
+def storage_need(request: PlanRequest, compute: ComputeNeed, gpus: int,
+                 out: list[Assumption]) -> StorageNeed:
+    r = request.storage
+    kept = _value(out, "storage.checkpoints_kept", r.checkpoints_kept, "storage.checkpoints_kept",
+                  0, 1000, "must be a whole number of checkpoints from 0 to 1000")
+    if int(kept) != kept:
+        raise RequestError("storage.checkpoints_kept", kept, "must be a whole number from 0 to 1000")
+    minutes = _value(out, "storage.checkpoint_minutes", r.checkpoint_minutes,
+                     "storage.checkpoint_minutes", 0.1, 1440, "must be from 0.1 to 1440 minutes")
+    if r.dataset_tb is not None and not 0 <= r.dataset_tb <= 1e6:
+        raise RequestError("storage.dataset_tb", r.dataset_tb, "must be from 0 to 1 000 000 TB")
+    keys = ("dataset_bytes_per_token", "checkpoint_bytes_per_param", "headroom",
+            "read_gbps_per_gpu", "write_gbps_per_gpu")
+    figures = {k: _value(out, f"storage.{k}", None, "", 0, 0, "") for k in keys}
+    return StorageNeed(gpus=gpus, params=compute.params, tokens=compute.tokens,
+                       dataset_tb=r.dataset_tb, checkpoints_kept=int(kept),
+                       checkpoint_minutes=minutes, **figures)
+
+
+def storage_product(catalog: Catalog, choice: str, vendor: str) -> StorageProduct | None:
+    wanted = "neutral" if choice == "neutral" else vendor
+    found = sorted((p for p in catalog.storage.values() if p.serves == wanted), key=lambda p: p.id)
+    return found[0] if found else None
+
+
+def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:
+    where = f"{gpu_name} in {status.market} as of {status.as_of}"
+    source = f" (source: {status.source}{'' if status.verified else '; unverified'})" if status.source else ""
+    if status.status == "licence-required":
+        return [Message("export-licence", f"EXPORT LICENCE REQUIRED: {where}: {status.rule}{source}. "
+                                          "Confirm the vendor can deliver before ordering.")]
+    if status.status == "unsure":
+        return [Message("availability-unsure", f"market status unsure: {where}: {status.rule}{source}")]
+    if status.status == "unknown":
+        return [Message("availability-unknown", f"market status unknown: {where}: {status.rule}")]
+    return []
+
+
+def plan_planes(
+    request: PlanRequest, res: Resolved, compute: ComputeNeed, gpu: str, gpus: int, nodes: int,
+    fabric: Fabric, layout: RackLayout, vendor: str, catalog: Catalog, parts: Mapping[str, Any],
+    relay: Relay,
+) -> Planes:
+    fin = request.finance
+    out: list[Assumption] = []
+    warnings: list[Message] = []
+    if request.storage.product not in ("vendor", "neutral", "none"):
+        raise RequestError("storage.product", request.storage.product, "must be vendor, neutral or none")
+    as_of = purchase_date(fin.purchase_date, dt.date.today())
+    out.append(Assumption("purchase_date", as_of, "", "request" if fin.purchase_date else "default",
+                          "market availability of the GPU is taken as of this date"))
+    out.append(Assumption("market", fin.market, "", "request",
+                          "where the cluster is bought (buyer's country)"))
+    status = market_status(catalog, gpu, fin.market, as_of)
+    warnings += availability_messages(status, catalog.gpus[gpu].name)
+
+    planes = parts["planes"]
+    switch_part = catalog.network[planes["frontend_switch"]]
+    agg_part = catalog.network[planes["oob_aggregation_switch"]]
+    needs: list[Need] = []
+    storage: StoragePlan | None = None
+    product = None
+    if request.storage.product != "none":
+        product = storage_product(catalog, request.storage.product, vendor)
+        if product is None:
+            product = storage_product(catalog, "neutral", vendor)
+            warnings.append(Message("storage-neutral", f"no {vendor} storage line in the catalog: "
+                                                       "a vendor-neutral one is quoted"))
+        assert product is not None, "the catalog has a vendor-neutral storage product"
+        storage = size_storage(
+            storage_need(request, compute, gpus, out),
+            Block(product.id, product.name, product.file_system, product.usable_tb,
+                  product.read_gbps, product.write_gbps, product.min_blocks, product.ports,
+                  product.power_w),
+            FrontEnd(switch_part.id, switch_part.ports, planes["link_cable"],
+                     fabric.storage_endpoints, fabric.storage_switches),
+        )
+        needs += [
+            Need("storage", product.id, storage.blocks,
+                 f"{storage.usable_tb:,.0f} TB usable for {storage.need_tb:,.0f} TB needed; "
+                 f"{storage.read_gbps:g}/{storage.write_gbps:g} GB/s read/write; "
+                 f"blocks set by {storage.limited_by}"),
+            Need("storage", switch_part.id, storage.switches,
+                 "storage network, added for the storage servers"),
+            Need("storage", planes["link_cable"], storage.cables,
+                 "front-end links of compute nodes and storage servers, and switch-to-switch links"),
+            Need("services", "storage-commissioning", storage.blocks),
+        ]
+
+    rules = ManagementRules(
+        head_nodes=int(default("management.head_nodes").value),
+        login_nodes_min=int(default("management.login_nodes_min").value),
+        nodes_per_login_node=int(default("management.nodes_per_login_node").value),
+        ufm_appliances=int(default("management.ufm_appliances").value),
+        oob_uplinks=int(default("management.oob_uplinks").value),
+    )
+    server = next(p for p in sorted(catalog.management.values(), key=lambda p: p.id)
+                  if p.kind == "server" and p.serves in (vendor, "any"))
+    ufm = next(p for p in catalog.management.values() if p.kind == "ufm-appliance")
+    mparts = ManagementParts(
+        server=Device(server.id, server.inband_ports, server.power_w),
+        ufm=Device(ufm.id, ufm.inband_ports, ufm.power_w),
+        switch=Switch(agg_part.id, agg_part.ports, agg_part.power_w),
+        link_cable=planes["link_cable"], oob_cable=planes["oob_cable"],
+    )
+    storage_boxes = []
+    oob_devices = nodes + fabric.switches + fabric.storage_switches
+    if storage is not None and product is not None:
+        storage_boxes = ([Box(product.rack_units, product.power_w, product.weight_kg)] * storage.blocks
+                         + [Box(switch_part.rack_units, switch_part.power_w, switch_part.weight_kg)]
+                         * storage.switches)
+        oob_devices += storage.switches + storage.blocks * product.oob_ports
+    frontend = fabric.storage_endpoints + (storage.ports if storage else 0)
+
+    racks = layout.count
+    servers = rules.head_nodes
+    for _ in range(4):  # racks hold the management gear, and each rack adds an uplink: settle
+        mgmt = plan_management(nodes=nodes, infiniband=fabric.switches > 0, racks=racks,
+                               frontend_endpoints=frontend, oob_devices=oob_devices + layout.pdus,
+                               rules=rules, parts=mparts)
+        servers = mgmt.head_nodes + mgmt.login_nodes
+        boxes = (storage_boxes
+                 + [Box(server.rack_units, server.power_w, server.weight_kg)] * servers
+                 + [Box(ufm.rack_units, ufm.power_w, ufm.weight_kg)] * mgmt.ufm_appliances
+                 + [Box(agg_part.rack_units, agg_part.power_w, agg_part.weight_kg)]
+                 * (mgmt.inband_switches + mgmt.oob_aggregation_switches))
+        layout = relay(tuple(boxes))
+        if layout.count == racks:
+            break
+        racks = layout.count
+
+    needs += [Need("management", part, count, note) for (part, count), note in zip(mgmt.parts, (
+        f"{mgmt.head_nodes} head nodes (high-availability pair) and {mgmt.login_nodes} login nodes",
+        "InfiniBand fabric manager, high-availability pair",
+        f"{mgmt.inband_switches} in-band, {mgmt.oob_aggregation_switches} out-of-band aggregation",
+        f"{mgmt.inband_links} in-band links, {mgmt.oob_uplinks} management-switch uplinks",
+        "one per out-of-band management port",
+    ), strict=True)]
+    years = max(1, res.warranty_years)
+    if mgmt.ufm_appliances:
+        needs.append(Need("software", "ufm-licence", nodes * years, f"{nodes} nodes × {years} years"))
+    if fin.ai_enterprise:
+        needs.append(Need("software", "nvidia-ai-enterprise", gpus * years, f"{gpus} GPUs × {years} years"))
+    needs.append(Need("services", "software-deployment", nodes + servers))
+    storage_w = (storage.power_w + storage.switches * switch_part.power_w) if storage else 0.0
+    return Planes(storage=storage, management=mgmt, availability=status, layout=layout,
+                  power_w=storage_w + mgmt.power_w, servers=servers, needs=tuple(needs),
+                  warnings=tuple(warnings), assumptions=tuple(out))
