@@ -305,6 +305,7 @@ class Component:
     description: str
     qty: int
     item: str = ""  # catalog id where the part has one
+    description_zh: str = ""  # empty: the English description is the part's name in both
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,15 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
-from engine.model import Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
+from engine.model import (
+    Efficiency,
+    Facility,
+    Finance,
+    PlanRequest,
+    Schedule,
+    StorageRequest,
+    Workload,
+)
 
 FORMAT = "clusterquote-plan"
 VERSION = 1
@@ -33,6 +41,7 @@ _SECTIONS: dict[str, type] = {
     "efficiency": Efficiency,
     "facility": Facility,
     "finance": Finance,
+    "storage": StorageRequest,
 }
 
 

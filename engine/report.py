@@ -81,6 +81,9 @@ def comparison_table(comparison: Comparison) -> str:
     rec = comparison.recommendation
     lines.append(f"Recommended: cheapest meeting the deadline: {rec.cheapest_meeting_deadline or 'none'}; "
                  f"fastest: {rec.fastest or 'none'}; lowest TCO: {rec.lowest_tco or 'none'}")
+    lines += [f"Not recommended: {config}: {why}" for config, why in rec.skipped]
+    if rec.note:
+        lines.append(f"Note: {rec.note}")
     for p in comparison.plans:
         notes = [m.text for m in p.refusals] or [m.text for m in p.warnings
                                                  if m.code != "indicative-prices"]

@@ -221,6 +221,14 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
             if line.note:
                 w.text(row, 8, line.note)
             row += 1
+            for k, part in enumerate(line.components, 1):  # a configured system's parts, unpriced
+                w.text(row, 1, f"{number}.{i}.{k}")
+                w.text(row, 2, part.item)
+                name = part.description_zh if L.lang == "zh" and part.description_zh else part.description
+                w.text(row, 3, f"    {name}")
+                w.number(row, 4, part.qty, "cq_int")
+                w.text(row, 8, L("bom.per_system"))
+                row += 1
         w.text(row, 3, L("bom.subtotal", category=L.category(category)), "cq_sub_label")
         subtotal = sum(line.total for line in lines)
         w.formula(row, 6, f"=SUM(F{first}:F{row - 1})", m_sub, shown=subtotal)

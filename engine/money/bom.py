@@ -58,17 +58,19 @@ def system_components(catalog: Catalog, config_id: str) -> tuple[Component, ...]
     cfg = catalog.configuration(config_id)
     server, gpu, nic = catalog.servers[cfg.server], catalog.gpus[cfg.gpu], catalog.network[cfg.compute_nic]
     out = []
+    link = f"{cfg.intra_node_link}, {cfg.intra_node_gbs:g} GB/s"
     if gpu.form_factor.startswith("sxm"):
-        out.append(Component("baseboard", f"NVIDIA HGX {cfg.gpu_count}-GPU baseboard "
-                                          f"({cfg.intra_node_link}, {cfg.intra_node_gbs:g} GB/s per GPU)", 1))
+        out.append(Component("baseboard", f"NVIDIA HGX {cfg.gpu_count}-GPU baseboard ({link} per GPU)",
+                             1, description_zh=f"NVIDIA HGX {cfg.gpu_count}-GPU 基板（{link}/GPU）"))
     out.append(Component("gpu", gpu.name, cfg.gpu_count, gpu.id))
     out += [Component("cpu", text, n) for n, text in counted_parts(server.cpus)]
     out += [Component("memory", text, n) for n, text in counted_parts(server.memory)]
     out += [Component("drive", text, n) for n, text in counted_parts(server.storage)]
-    out.append(Component("nic", nic.name, cfg.compute_nics, nic.id))
+    out.append(Component("nic", nic.name, cfg.compute_nics, nic.id, nic.name_zh))
     psu = server.psu
-    out.append(Component("psu", f"{psu.watts:g} W power supply ({psu.count - psu.redundant}+"
-                                f"{psu.redundant} redundant)", psu.count))
+    split = f"{psu.count - psu.redundant}+{psu.redundant}"
+    out.append(Component("psu", f"{psu.watts:g} W power supply ({split} redundant)", psu.count,
+                         description_zh=f"{psu.watts:g} W 电源（{split} 冗余）"))
     return tuple(out)
 
 

@@ -96,7 +96,7 @@ def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:
     source = f" (source: {status.source}{'' if status.verified else '; unverified'})" if status.source else ""
     if status.status == "licence-required":
         return [Message("export-licence", f"EXPORT LICENCE REQUIRED: {where}: {status.rule}{source}. "
-                                          "Confirm the vendor can deliver before ordering.")]
+                                          "Confirm the vendor can deliver before ordering")]
     if status.status == "unsure":
         return [Message("availability-unsure", f"market status unsure: {where}: {status.rule}{source}")]
     if status.status == "unknown":
