@@ -3,6 +3,7 @@ cooling -> power -> bill of materials -> money, with warnings and refusals."""
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import replace
 from functools import cache, partial
@@ -121,10 +122,11 @@ def plan_configuration(
                 f"{door.capacity_kw:g} kW"))
 
     try:
-        fabric, layout = _network_and_racks(cfg, server, nic.technology, sizing.nodes,
-                                            rack_budget, request, catalog)
+        fabric = _fabric(cfg, nic.technology, sizing.nodes, catalog)
+        # racks are laid out once with storage and management equipment in them
         planes = plan_planes(
-            request, res, need, cfg.gpu, sizing.gpus, sizing.nodes, fabric, layout, server.vendor,
+            request, res, need, cfg.gpu, sizing.gpus, sizing.nodes, fabric,
+            math.ceil(sizing.nodes * cfg.max_power_w / 1000 / rack_budget), server.vendor,
             catalog, parts(),
             lambda extra: _network_and_racks(cfg, server, nic.technology, sizing.nodes,
                                              rack_budget, request, catalog, extra)[1],
@@ -170,6 +172,17 @@ def plan_configuration(
     )
 
 
+def _fabric(cfg: Configuration, technology: str, nodes: int, catalog: Catalog) -> Fabric:
+    fp, eth = parts()["fabric"][technology], parts()["ethernet"]
+    switch = catalog.network[fp["switch"]]
+    return plan_fabric(
+        nodes=nodes, rails=cfg.compute_nics, technology=technology, switch_part=switch.id,
+        radix=switch.ports, storage_radix=catalog.network[eth["storage_switch"]].ports,
+        storage_ports_per_node=int(eth["storage_ports_per_node"]),
+        ports_per_switch_transceiver=catalog.network[fp["switch_transceiver"]].ports,
+    )
+
+
 def _network_and_racks(
     cfg: Configuration, server: Server, technology: str, nodes: int, rack_budget: float,
     request: PlanRequest, catalog: Catalog, extra: tuple[Box, ...] = (),
@@ -178,12 +191,7 @@ def _network_and_racks(
     switch = catalog.network[fp["switch"]]
     storage = catalog.network[eth["storage_switch"]]
     mgmt = catalog.network[eth["mgmt_switch"]]
-    fabric = plan_fabric(
-        nodes=nodes, rails=cfg.compute_nics, technology=technology, switch_part=switch.id,
-        radix=switch.ports, storage_radix=storage.ports,
-        storage_ports_per_node=int(eth["storage_ports_per_node"]),
-        ports_per_switch_transceiver=catalog.network[fp["switch_transceiver"]].ports,
-    )
+    fabric = _fabric(cfg, technology, nodes, catalog)
     rack = catalog.racks[parts()["facility"][f"rack_{request.facility.rack_units}"]]
     spec = RackSpec(
         model=rack.id, units=rack.units, max_load_kg=rack.max_load_kg,

@@ -44,7 +44,8 @@ class Switch:
 class ManagementParts:
     server: Device
     ufm: Device
-    switch: Switch  # in-band leaf/spine and out-of-band aggregation
+    inband_switch: Switch  # front-end Ethernet, shared with storage
+    oob_switch: Switch  # out-of-band aggregation
     link_cable: str  # 100GbE in-band and uplink cable
     oob_cable: str  # RJ45 patch cord
 
@@ -71,21 +72,22 @@ def plan_management(
     heads, logins = rules.head_nodes, login_nodes(nodes, rules)
     ufms = rules.ufm_appliances if infiniband else 0
     inband = (heads + logins) * parts.server.inband_ports + ufms * parts.ufm.inband_ports
-    radix = parts.switch.radix
+    radix = parts.inband_switch.radix
     after = frontend_endpoints + inband
     inband_switches = ethernet_switches(after, radix) - ethernet_switches(frontend_endpoints, radix)
     inband_links = inband + switch_links(after, radix) - switch_links(frontend_endpoints, radix)
-    aggregation = aggregation_switches(racks, rules, radix)
+    aggregation = aggregation_switches(racks, rules, parts.oob_switch.radix)
     uplinks = racks * rules.oob_uplinks if aggregation else 0
     oob_ports = oob_devices + heads + logins + ufms + inband_switches + aggregation
     power = ((heads + logins) * parts.server.power_w + ufms * parts.ufm.power_w
-             + (inband_switches + aggregation) * parts.switch.power_w)
+             + inband_switches * parts.inband_switch.power_w
+             + aggregation * parts.oob_switch.power_w)
     return ManagementPlan(
         server=parts.server.id, head_nodes=heads, login_nodes=logins, ufm_appliances=ufms,
         inband_endpoints=inband, inband_switches=inband_switches, inband_links=inband_links,
         oob_ports=oob_ports, oob_aggregation_switches=aggregation, oob_uplinks=uplinks,
         power_w=power,
         parts=((parts.server.id, heads + logins), (parts.ufm.id, ufms),
-               (parts.switch.id, inband_switches + aggregation),
+               (parts.inband_switch.id, inband_switches), (parts.oob_switch.id, aggregation),
                (parts.link_cable, inband_links + uplinks), (parts.oob_cable, oob_ports)),
     )

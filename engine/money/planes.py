@@ -106,9 +106,11 @@ def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:
 
 def plan_planes(
     request: PlanRequest, res: Resolved, compute: ComputeNeed, gpu: str, gpus: int, nodes: int,
-    fabric: Fabric, layout: RackLayout, vendor: str, catalog: Catalog, parts: Mapping[str, Any],
+    fabric: Fabric, racks_hint: int, vendor: str, catalog: Catalog, parts: Mapping[str, Any],
     relay: Relay,
 ) -> Planes:
+    """``relay`` lays the racks out with the given non-compute boxes; ``racks_hint`` guesses
+    the rack count (only the out-of-band aggregation depends on it), so one layout usually does."""
     fin = request.finance
     out: list[Assumption] = []
     warnings: list[Message] = []
@@ -168,7 +170,8 @@ def plan_planes(
     mparts = ManagementParts(
         server=Device(server.id, server.inband_ports, server.power_w),
         ufm=Device(ufm.id, ufm.inband_ports, ufm.power_w),
-        switch=Switch(agg_part.id, agg_part.ports, agg_part.power_w),
+        inband_switch=Switch(switch_part.id, switch_part.ports, switch_part.power_w),
+        oob_switch=Switch(agg_part.id, agg_part.ports, agg_part.power_w),
         link_cable=planes["link_cable"], oob_cable=planes["oob_cable"],
     )
     storage_boxes = []
@@ -180,27 +183,36 @@ def plan_planes(
         oob_devices += storage.switches + storage.blocks * product.oob_ports
     frontend = fabric.storage_endpoints + (storage.ports if storage else 0)
 
-    racks = layout.count
-    servers = rules.head_nodes
-    for _ in range(4):  # racks hold the management gear, and each rack adds an uplink: settle
-        mgmt = plan_management(nodes=nodes, infiniband=fabric.switches > 0, racks=racks,
-                               frontend_endpoints=frontend, oob_devices=oob_devices + layout.pdus,
+    def boxes_for(mgmt: ManagementPlan) -> list[Box]:
+        return (storage_boxes
+                + [Box(server.rack_units, server.power_w, server.weight_kg)]
+                * (mgmt.head_nodes + mgmt.login_nodes)
+                + [Box(ufm.rack_units, ufm.power_w, ufm.weight_kg)] * mgmt.ufm_appliances
+                + [Box(switch_part.rack_units, switch_part.power_w, switch_part.weight_kg)]
+                * mgmt.inband_switches
+                + [Box(agg_part.rack_units, agg_part.power_w, agg_part.weight_kg)]
+                * mgmt.oob_aggregation_switches)
+
+    def management(racks: int, pdus: int) -> ManagementPlan:
+        return plan_management(nodes=nodes, infiniband=fabric.switches > 0, racks=racks,
+                               frontend_endpoints=frontend, oob_devices=oob_devices + pdus,
                                rules=rules, parts=mparts)
-        servers = mgmt.head_nodes + mgmt.login_nodes
-        boxes = (storage_boxes
-                 + [Box(server.rack_units, server.power_w, server.weight_kg)] * servers
-                 + [Box(ufm.rack_units, ufm.power_w, ufm.weight_kg)] * mgmt.ufm_appliances
-                 + [Box(agg_part.rack_units, agg_part.power_w, agg_part.weight_kg)]
-                 * (mgmt.inband_switches + mgmt.oob_aggregation_switches))
-        layout = relay(tuple(boxes))
-        if layout.count == racks:
+
+    boxes = boxes_for(management(racks_hint, 0))
+    layout = relay(tuple(boxes))
+    for _ in range(3):  # the aggregation switches follow the rack count: settle
+        again = boxes_for(management(layout.count, 0))
+        if again == boxes:
             break
-        racks = layout.count
+        boxes, layout = again, relay(tuple(again))
+    mgmt = management(layout.count, layout.pdus)
+    servers = mgmt.head_nodes + mgmt.login_nodes
 
     needs += [Need("management", part, count, note) for (part, count), note in zip(mgmt.parts, (
         f"{mgmt.head_nodes} head nodes (high-availability pair) and {mgmt.login_nodes} login nodes",
         "InfiniBand fabric manager, high-availability pair",
-        f"{mgmt.inband_switches} in-band, {mgmt.oob_aggregation_switches} out-of-band aggregation",
+        "in-band switches added to the front-end network",
+        "out-of-band aggregation: joins the racks' management switches",
         f"{mgmt.inband_links} in-band links, {mgmt.oob_uplinks} management-switch uplinks",
         "one per out-of-band management port",
     ), strict=True)]

@@ -15,11 +15,13 @@ from engine.facility.management import (
 RULES = ManagementRules(head_nodes=2, login_nodes_min=2, nodes_per_login_node=64,
                         ufm_appliances=2, oob_uplinks=2)
 PARTS = ManagementParts(server=Device("srv", 2, 1000), ufm=Device("ufm", 2, 500),
-                        switch=Switch("sw", 32, 300), link_cable="aoc", oob_cable="cat6")
+                        inband_switch=Switch("sw", 32, 300), oob_switch=Switch("agg", 48, 200),
+                        link_cable="aoc", oob_cable="cat6")
 
 
 def test_login_nodes_and_aggregation() -> None:
     assert [login_nodes(n, RULES) for n in (1, 64, 65, 128, 129)] == [2, 2, 2, 2, 3]
+    # two uplinks a rack: 32 ports take 16 racks' uplinks, a pair is the least
     assert [aggregation_switches(r, RULES, 32) for r in (1, 2, 16, 32, 33)] == [0, 2, 2, 2, 3]
 
 
@@ -34,12 +36,12 @@ def test_management_plane_by_hand() -> None:
     assert plan.inband_endpoints == 12
     assert plan.inband_switches == 1
     assert plan.inband_links == 12 + 16
-    # out-of-band: 40 racks × 2 uplinks = 80 on ceil(80/32) = 3 aggregation switches
-    assert (plan.oob_aggregation_switches, plan.oob_uplinks) == (3, 80)
-    # every management port: 300 given + 4 servers + 2 UFM + 1 in-band + 3 aggregation
-    assert plan.oob_ports == 310
-    assert plan.power_w == 4 * 1000 + 2 * 500 + 4 * 300
-    assert dict(plan.parts) == {"srv": 4, "ufm": 2, "sw": 4, "aoc": 28 + 80, "cat6": 310}
+    # out-of-band: 40 racks × 2 uplinks = 80 on 48-port switches: ceil(80/48) = 2
+    assert (plan.oob_aggregation_switches, plan.oob_uplinks) == (2, 80)
+    # every management port: 300 given + 4 servers + 2 UFM + 1 in-band + 2 aggregation
+    assert plan.oob_ports == 309
+    assert plan.power_w == 4 * 1000 + 2 * 500 + 1 * 300 + 2 * 200
+    assert dict(plan.parts) == {"srv": 4, "ufm": 2, "sw": 1, "agg": 2, "aoc": 28 + 80, "cat6": 309}
 
 
 def test_no_fabric_manager_without_infiniband_nor_aggregation_in_one_rack() -> None:
