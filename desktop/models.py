@@ -259,6 +259,7 @@ class BomModel(QAbstractTableModel):
     def __init__(self, lines: Sequence[BomLine] = (), *, chinese: bool = False, parent: Any = None):
         super().__init__(parent)
         self._lines = list(lines)
+        self._chinese = chinese
         describe = (
             (lambda b: b.description_zh or b.description_en) if chinese else (lambda b: b.description_en)
         )
@@ -302,12 +303,18 @@ class BomModel(QAbstractTableModel):
         if role in (SORT_ROLE, RAW_ROLE):
             return value
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            return line.note or None
+            return self._tooltip(line) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in ("int", "money"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _tooltip(self, line: BomLine) -> str:
+        """The line's note and, for a configured system, its parts per system."""
+        parts = [f"{c.qty} × {(self._chinese and c.description_zh) or c.description}"
+                 for c in line.components]
+        return "\n".join([line.note, *parts] if line.note else parts)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

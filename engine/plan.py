@@ -18,6 +18,7 @@ from engine.facility.cooling import Unit, plan_cooling
 from engine.facility.fabric import FabricTooLarge, plan_fabric
 from engine.facility.racks import Box, RackRefusal, RackSpec, lay_out
 from engine.model import (
+    CATEGORIES,
     Assumption,
     BomLine,
     ComputeNeed,
@@ -271,8 +272,8 @@ def _bill(
     lines = [configured_system_line(catalog, cfg.id, sizing.nodes, prices, currency, res.exchange_rate),
              *price_lines(needs, prices, currency, res.exchange_rate),
              *open_software_lines(catalog, currency, sizing.nodes + planes.servers)]
-    return tuple(lines + rated_service_lines(catalog, currency, equipment_value(lines),
-                                             res.warranty_years))
+    lines += rated_service_lines(catalog, currency, equipment_value(lines), res.warranty_years)
+    return tuple(sorted(lines, key=lambda line: CATEGORIES.index(line.category)))  # stable: by category
 
 
 def _warnings(

@@ -228,6 +228,10 @@ EN: dict[str, str] = {
     "msg.deadline-risk": "the deadline is at risk",
     "msg.mfu-unusual": "unusual MFU",
     "msg.pcie-large-model": "large model on PCIe or NVLink bridges",
+    "msg.export-licence": "an export licence is required for this GPU",
+    "msg.availability-unsure": "the GPU's market status is unsure",
+    "msg.availability-unknown": "the GPU's market status is unknown",
+    "msg.storage-neutral": "a vendor-neutral storage line is quoted",
     "msg.rack-limit": "racks are not filled by power",
     "msg.unverified": "unverified catalog figures",
     "msg.indicative-prices": "prices are indicative",
@@ -441,6 +445,10 @@ ZH: dict[str, str] = {
     "msg.rack-limit": "机柜未按功率装满",
     "msg.unverified": "产品目录数据未经核实",
     "msg.indicative-prices": "价格仅供参考",
+    "msg.export-licence": "该 GPU 须取得出口许可",
+    "msg.availability-unsure": "该 GPU 的市场供应状态不确定",
+    "msg.availability-unknown": "该 GPU 的市场供应状态未知",
+    "msg.storage-neutral": "报价采用厂商中立的存储产品",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}

@@ -92,16 +92,25 @@ def storage_product(catalog: Catalog, choice: str, vendor: str) -> StorageProduc
 
 
 def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:
-    where = f"{gpu_name} in {status.market} as of {status.as_of}"
-    source = f" (source: {status.source}{'' if status.verified else '; unverified'})" if status.source else ""
+    """Short warnings; the rule and its source are in the plan's availability and assumptions."""
+    checked = "" if status.verified else ", source unverified"
     if status.status == "licence-required":
-        return [Message("export-licence", f"EXPORT LICENCE REQUIRED: {where}: {status.rule}{source}. "
-                                          "Confirm the vendor can deliver before ordering")]
+        return [Message("export-licence", f"EXPORT LICENCE REQUIRED: {gpu_name} in {status.market} "
+                                          f"since {status.since} (as of {status.as_of}{checked}); "
+                                          "confirm the vendor can deliver before ordering")]
     if status.status == "unsure":
-        return [Message("availability-unsure", f"market status unsure: {where}: {status.rule}{source}")]
+        return [Message("availability-unsure", f"market status unsure: {gpu_name} in {status.market} "
+                                               f"as of {status.as_of} (reports since {status.since}); "
+                                               "ask the vendor")]
     if status.status == "unknown":
-        return [Message("availability-unknown", f"market status unknown: {where}: {status.rule}")]
+        return [Message("availability-unknown", f"market status unknown: {gpu_name} in "
+                                                f"{status.market}: no rule recorded; ask the vendor")]
     return []
+
+
+def availability_assumption(status: MarketStatus) -> Assumption:
+    source = f" Source: {status.source}{'' if status.verified else ' (unverified)'}." if status.source else ""
+    return Assumption("market_status", status.status, "", "catalog", f"{status.rule}.{source}")
 
 
 def plan_planes(
@@ -123,6 +132,7 @@ def plan_planes(
                           "where the cluster is bought (buyer's country)"))
     status = market_status(catalog, gpu, fin.market, as_of)
     warnings += availability_messages(status, catalog.gpus[gpu].name)
+    out.append(availability_assumption(status))
 
     planes = parts["planes"]
     switch_part = catalog.network[planes["frontend_switch"]]
