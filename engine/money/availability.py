@@ -11,7 +11,7 @@ import datetime as dt
 
 from engine.catalog import Catalog
 from engine.errors import RequestError
-from engine.model import MarketStatus
+from engine.model import Assumption, MarketStatus, Message
 
 
 def purchase_date(given: str | None, today: dt.date) -> str:
@@ -47,3 +47,25 @@ def market_status(catalog: Catalog, gpu: str, market: str, as_of: str) -> Market
     return MarketStatus(gpu=gpu, market=market, as_of=as_of, status=rule.status,
                         since=rule.since, rule=rule.rule, rule_zh=rule.rule_zh,
                         source=rule.source, verified=rule.verified)
+
+
+def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:
+    """Short warnings; the rule and its source are in the plan's availability and assumptions."""
+    checked = "" if status.verified else ", source unverified"
+    if status.status == "licence-required":
+        return [Message("export-licence", f"EXPORT LICENCE REQUIRED: {gpu_name} in {status.market} "
+                                          f"since {status.since} (as of {status.as_of}{checked}); "
+                                          "confirm the vendor can deliver before ordering")]
+    if status.status == "unsure":
+        return [Message("availability-unsure", f"market status unsure: {gpu_name} in {status.market} "
+                                               f"as of {status.as_of} (reports since {status.since}); "
+                                               "ask the vendor")]
+    if status.status == "unknown":
+        return [Message("availability-unknown", f"market status unknown: {gpu_name} in "
+                                                f"{status.market}: no rule recorded; ask the vendor")]
+    return []
+
+
+def availability_assumption(status: MarketStatus) -> Assumption:
+    source = f" Source: {status.source}{'' if status.verified else ' (unverified)'}." if status.source else ""
+    return Assumption("market_status", status.status, "", "catalog", f"{status.rule}.{source}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.assumptions import default
-from engine.catalog import Catalog, StorageProduct
+from engine.catalog import Catalog, ManagementPart, NetworkPart, StorageProduct
 from engine.errors import RequestError
 from engine.facility.management import (
     Device,
@@ -22,7 +22,7 @@ from engine.facility.management import (
     plan_management,
 )
 from engine.facility.racks import Box
-from engine.facility.storage import Block, FrontEnd, StorageNeed, size_storage
+from engine.facility.storage import Block, FrontEnd, StorageNeed, size_storage, switch_links
 from engine.model import (
     Assumption,
     ComputeNeed,
@@ -34,7 +34,12 @@ from engine.model import (
     RackLayout,
     StoragePlan,
 )
-from engine.money.availability import market_status, purchase_date
+from engine.money.availability import (
+    availability_assumption,
+    availability_messages,
+    market_status,
+    purchase_date,
+)
 from engine.money.bom import Need
 from engine.resolve import Resolved
 
@@ -91,26 +96,80 @@ def storage_product(catalog: Catalog, choice: str, vendor: str) -> StorageProduc
     return found[0] if found else None
 
 
-def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:
-    """Short warnings; the rule and its source are in the plan's availability and assumptions."""
-    checked = "" if status.verified else ", source unverified"
-    if status.status == "licence-required":
-        return [Message("export-licence", f"EXPORT LICENCE REQUIRED: {gpu_name} in {status.market} "
-                                          f"since {status.since} (as of {status.as_of}{checked}); "
-                                          "confirm the vendor can deliver before ordering")]
-    if status.status == "unsure":
-        return [Message("availability-unsure", f"market status unsure: {gpu_name} in {status.market} "
-                                               f"as of {status.as_of} (reports since {status.since}); "
-                                               "ask the vendor")]
-    if status.status == "unknown":
-        return [Message("availability-unknown", f"market status unknown: {gpu_name} in "
-                                                f"{status.market}: no rule recorded; ask the vendor")]
-    return []
+def _availability(request: PlanRequest, catalog: Catalog, gpu: str, out: list[Assumption],
+                  warnings: list[Message]) -> MarketStatus:
+    fin = request.finance
+    as_of = purchase_date(fin.purchase_date, dt.date.today())
+    out.append(Assumption("purchase_date", as_of, "", "request" if fin.purchase_date else "default",
+                          "market availability of the GPU is taken as of this date"))
+    out.append(Assumption("market", fin.market, "", "request",
+                          "where the cluster is bought (buyer's country)"))
+    status = market_status(catalog, gpu, fin.market, as_of)
+    warnings += availability_messages(status, catalog.gpus[gpu].name)
+    out.append(availability_assumption(status))
+    return status
 
 
-def availability_assumption(status: MarketStatus) -> Assumption:
-    source = f" Source: {status.source}{'' if status.verified else ' (unverified)'}." if status.source else ""
-    return Assumption("market_status", status.status, "", "catalog", f"{status.rule}.{source}")
+@dataclass(frozen=True)
+class _Tier:
+    plan: StoragePlan
+    product: StorageProduct
+
+
+def _storage_tier(
+    request: PlanRequest, compute: ComputeNeed, gpus: int, fabric: Fabric, vendor: str,
+    catalog: Catalog, planes: Mapping[str, Any], out: list[Assumption], warnings: list[Message],
+) -> _Tier | None:
+    choice = request.storage.product
+    if choice not in ("vendor", "neutral", "none"):
+        raise RequestError("storage.product", choice, "must be vendor, neutral or none")
+    if choice == "none":
+        return None
+    product = storage_product(catalog, choice, vendor)
+    if product is None:
+        product = storage_product(catalog, "neutral", vendor)
+        warnings.append(Message("storage-neutral", f"no {vendor} storage line in the catalog: "
+                                                   "a vendor-neutral one is quoted"))
+    assert product is not None, "the catalog has a vendor-neutral storage product"
+    switch = catalog.network[planes["frontend_switch"]]
+    plan = size_storage(
+        storage_need(request, compute, gpus, out),
+        Block(product.id, product.name, product.file_system, product.usable_tb, product.read_gbps,
+              product.write_gbps, product.min_blocks, product.ports, product.power_w),
+        FrontEnd(switch.id, switch.ports, planes["link_cable"], fabric.storage_endpoints,
+                 fabric.storage_switches),
+    )
+    return _Tier(plan, product)
+
+
+def _storage_needs(tier: _Tier | None, fabric: Fabric, planes: Mapping[str, Any]) -> list[Need]:
+    if tier is None:
+        return []
+    s = tier.plan
+    return [
+        Need("storage", s.product, s.blocks,
+             f"{s.usable_tb:,.0f} TB usable for {s.need_tb:,.0f} TB needed; "
+             f"{s.read_gbps:g}/{s.write_gbps:g} GB/s read/write; blocks set by {s.limited_by}"),
+        Need("storage", planes["frontend_switch"], s.switches,
+             "storage network, added for the storage servers"),
+        Need("storage", planes["link_cable"], s.cables,
+             "front-end links of compute nodes and storage servers, and switch-to-switch links"),
+        Need("services", "storage-commissioning", s.blocks),
+    ]
+
+
+def _management_rules() -> ManagementRules:
+    return ManagementRules(
+        head_nodes=int(default("management.head_nodes").value),
+        login_nodes_min=int(default("management.login_nodes_min").value),
+        nodes_per_login_node=int(default("management.nodes_per_login_node").value),
+        ufm_appliances=int(default("management.ufm_appliances").value),
+        oob_uplinks=int(default("management.oob_uplinks").value),
+    )
+
+
+def _box(part: NetworkPart | ManagementPart | StorageProduct) -> Box:
+    return Box(part.rack_units, part.power_w, part.weight_kg)
 
 
 def plan_planes(
@@ -120,60 +179,15 @@ def plan_planes(
 ) -> Planes:
     """``relay`` lays the racks out with the given non-compute boxes; ``racks_hint`` guesses
     the rack count (only the out-of-band aggregation depends on it), so one layout usually does."""
-    fin = request.finance
     out: list[Assumption] = []
     warnings: list[Message] = []
-    if request.storage.product not in ("vendor", "neutral", "none"):
-        raise RequestError("storage.product", request.storage.product, "must be vendor, neutral or none")
-    as_of = purchase_date(fin.purchase_date, dt.date.today())
-    out.append(Assumption("purchase_date", as_of, "", "request" if fin.purchase_date else "default",
-                          "market availability of the GPU is taken as of this date"))
-    out.append(Assumption("market", fin.market, "", "request",
-                          "where the cluster is bought (buyer's country)"))
-    status = market_status(catalog, gpu, fin.market, as_of)
-    warnings += availability_messages(status, catalog.gpus[gpu].name)
-    out.append(availability_assumption(status))
-
+    status = _availability(request, catalog, gpu, out, warnings)
     planes = parts["planes"]
+    tier = _storage_tier(request, compute, gpus, fabric, vendor, catalog, planes, out, warnings)
+    storage = tier.plan if tier else None
+
     switch_part = catalog.network[planes["frontend_switch"]]
     agg_part = catalog.network[planes["oob_aggregation_switch"]]
-    needs: list[Need] = []
-    storage: StoragePlan | None = None
-    product = None
-    if request.storage.product != "none":
-        product = storage_product(catalog, request.storage.product, vendor)
-        if product is None:
-            product = storage_product(catalog, "neutral", vendor)
-            warnings.append(Message("storage-neutral", f"no {vendor} storage line in the catalog: "
-                                                       "a vendor-neutral one is quoted"))
-        assert product is not None, "the catalog has a vendor-neutral storage product"
-        storage = size_storage(
-            storage_need(request, compute, gpus, out),
-            Block(product.id, product.name, product.file_system, product.usable_tb,
-                  product.read_gbps, product.write_gbps, product.min_blocks, product.ports,
-                  product.power_w),
-            FrontEnd(switch_part.id, switch_part.ports, planes["link_cable"],
-                     fabric.storage_endpoints, fabric.storage_switches),
-        )
-        needs += [
-            Need("storage", product.id, storage.blocks,
-                 f"{storage.usable_tb:,.0f} TB usable for {storage.need_tb:,.0f} TB needed; "
-                 f"{storage.read_gbps:g}/{storage.write_gbps:g} GB/s read/write; "
-                 f"blocks set by {storage.limited_by}"),
-            Need("storage", switch_part.id, storage.switches,
-                 "storage network, added for the storage servers"),
-            Need("storage", planes["link_cable"], storage.cables,
-                 "front-end links of compute nodes and storage servers, and switch-to-switch links"),
-            Need("services", "storage-commissioning", storage.blocks),
-        ]
-
-    rules = ManagementRules(
-        head_nodes=int(default("management.head_nodes").value),
-        login_nodes_min=int(default("management.login_nodes_min").value),
-        nodes_per_login_node=int(default("management.nodes_per_login_node").value),
-        ufm_appliances=int(default("management.ufm_appliances").value),
-        oob_uplinks=int(default("management.oob_uplinks").value),
-    )
     server = next(p for p in sorted(catalog.management.values(), key=lambda p: p.id)
                   if p.kind == "server" and p.serves in (vendor, "any"))
     ufm = next(p for p in catalog.management.values() if p.kind == "ufm-appliance")
@@ -184,24 +198,19 @@ def plan_planes(
         oob_switch=Switch(agg_part.id, agg_part.ports, agg_part.power_w),
         link_cable=planes["link_cable"], oob_cable=planes["oob_cable"],
     )
-    storage_boxes = []
+    storage_boxes: list[Box] = []
     oob_devices = nodes + fabric.switches + fabric.storage_switches
-    if storage is not None and product is not None:
-        storage_boxes = ([Box(product.rack_units, product.power_w, product.weight_kg)] * storage.blocks
-                         + [Box(switch_part.rack_units, switch_part.power_w, switch_part.weight_kg)]
-                         * storage.switches)
-        oob_devices += storage.switches + storage.blocks * product.oob_ports
+    if tier is not None:
+        storage_boxes = ([_box(tier.product)] * tier.plan.blocks
+                         + [_box(switch_part)] * tier.plan.switches)
+        oob_devices += tier.plan.switches + tier.plan.blocks * tier.product.oob_ports
     frontend = fabric.storage_endpoints + (storage.ports if storage else 0)
+    rules = _management_rules()
 
     def boxes_for(mgmt: ManagementPlan) -> list[Box]:
-        return (storage_boxes
-                + [Box(server.rack_units, server.power_w, server.weight_kg)]
-                * (mgmt.head_nodes + mgmt.login_nodes)
-                + [Box(ufm.rack_units, ufm.power_w, ufm.weight_kg)] * mgmt.ufm_appliances
-                + [Box(switch_part.rack_units, switch_part.power_w, switch_part.weight_kg)]
-                * mgmt.inband_switches
-                + [Box(agg_part.rack_units, agg_part.power_w, agg_part.weight_kg)]
-                * mgmt.oob_aggregation_switches)
+        return (storage_boxes + [_box(server)] * (mgmt.head_nodes + mgmt.login_nodes)
+                + [_box(ufm)] * mgmt.ufm_appliances + [_box(switch_part)] * mgmt.inband_switches
+                + [_box(agg_part)] * mgmt.oob_aggregation_switches)
 
     def management(racks: int, pdus: int) -> ManagementPlan:
         return plan_management(nodes=nodes, infiniband=fabric.switches > 0, racks=racks,
@@ -218,6 +227,10 @@ def plan_planes(
     mgmt = management(layout.count, layout.pdus)
     servers = mgmt.head_nodes + mgmt.login_nodes
 
+    needs = _storage_needs(tier, fabric, planes)
+    if tier is None:  # without storage the compute nodes' front-end links still carry in-band management
+        links = fabric.storage_endpoints + switch_links(fabric.storage_endpoints, switch_part.ports)
+        needs.append(Need("management", planes["link_cable"], links, "front-end links of the compute nodes"))
     needs += [Need("management", part, count, note) for (part, count), note in zip(mgmt.parts, (
         f"{mgmt.head_nodes} head nodes (high-availability pair) and {mgmt.login_nodes} login nodes",
         "InfiniBand fabric manager, high-availability pair",
@@ -229,7 +242,7 @@ def plan_planes(
     years = max(1, res.warranty_years)
     if mgmt.ufm_appliances:
         needs.append(Need("software", "ufm-licence", nodes * years, f"{nodes} nodes × {years} years"))
-    if fin.ai_enterprise:
+    if request.finance.ai_enterprise:
         needs.append(Need("software", "nvidia-ai-enterprise", gpus * years, f"{gpus} GPUs × {years} years"))
     needs.append(Need("services", "software-deployment", nodes + servers))
     storage_w = (storage.power_w + storage.switches * switch_part.power_w) if storage else 0.0

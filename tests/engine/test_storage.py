@@ -73,6 +73,10 @@ def test_plan_json_carries_storage_for_each_vendor_line() -> None:
     none = compare(PlanRequest(request.workload, request.schedule, configs=request.configs[:1],
                                storage=StorageRequest(product="none"))).plans[0]
     assert none.storage is None and not any(line.category == "storage" for line in none.bom)
+    # without storage the 32 nodes' front-end links are cabled as in-band management links
+    assert none.management is not None
+    aoc = next(line for line in none.bom if (line.category, line.item) == ("management", "cable-100g-aoc"))
+    assert aoc.qty == 32 + none.management.inband_links + none.management.oob_uplinks
     # storage servers take rack space and power
     assert neutral.power is not None and none.power is not None
     assert neutral.power.it_max_kw > none.power.it_max_kw
