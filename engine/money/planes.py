@@ -99,12 +99,15 @@ def storage_product(catalog: Catalog, choice: str, vendor: str) -> StorageProduc
 def _availability(request: PlanRequest, catalog: Catalog, gpu: str, out: list[Assumption],
                   warnings: list[Message]) -> MarketStatus:
     fin = request.finance
+    market = fin.market.upper() if isinstance(fin.market, str) else ""
+    if len(market) != 2 or not market.isascii() or not market.isalpha():
+        raise RequestError("finance.market", fin.market, "must be a two-letter country code, e.g. CN")
     as_of = purchase_date(fin.purchase_date, dt.date.today())
     out.append(Assumption("purchase_date", as_of, "", "request" if fin.purchase_date else "default",
                           "market availability of the GPU is taken as of this date"))
-    out.append(Assumption("market", fin.market, "", "request",
+    out.append(Assumption("market", market, "", "request" if market != "CN" else "default",
                           "where the cluster is bought (buyer's country)"))
-    status = market_status(catalog, gpu, fin.market, as_of)
+    status = market_status(catalog, gpu, market, as_of)
     warnings += availability_messages(status, catalog.gpus[gpu].name)
     out.append(availability_assumption(status))
     return status

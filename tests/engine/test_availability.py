@@ -37,6 +37,14 @@ def test_status_as_of_the_date(gpu: str, as_of: str, status: str, since: str | N
 
 def test_other_markets_are_unknown_not_free() -> None:
     assert market_status(load_catalog(), "h100-sxm5-80gb", "DE", "2026-01-01").status == "unknown"
+    request = PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=8), configs=("inspur-nf5688m6-a800",),
+                          finance=Finance(market="cn", purchase_date="2026-01-01"))
+    status = compare(request).plans[0].availability
+    assert status is not None and (status.market, status.status) == ("CN", "licence-required")
+    from engine.errors import RequestError
+
+    with pytest.raises(RequestError, match="two-letter"):
+        compare(replace(request, finance=Finance(market="China")))
 
 
 def test_purchase_date_defaults_to_today_and_is_checked() -> None:
