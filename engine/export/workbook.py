@@ -723,6 +723,9 @@ def _catalog_rows(comparison: Comparison, lang: Lang) -> list[tuple[str, str, st
         ("configuration", catalog.configurations), ("server", catalog.servers),
         ("gpu", catalog.gpus), ("network", catalog.network), ("rack", catalog.racks),
         ("pdu", catalog.pdus), ("cooling", catalog.cooling), ("service", catalog.services),
+        ("storage", catalog.storage), ("management", catalog.management),
+        ("software", catalog.software), ("open_software", catalog.open_software),
+        ("rated_service", catalog.rated_services),
     ]
     rows: dict[tuple[str, str], tuple[str, str, str, str, bool]] = {}
 
@@ -732,6 +735,8 @@ def _catalog_rows(comparison: Comparison, lang: Lang) -> list[tuple[str, str, st
             return
         if kind == "configuration":
             name = getattr(record, "description_zh" if lang == "zh" else "description_en", rid)
+        elif kind == "market":
+            name = getattr(record, "rule_zh" if lang == "zh" else "rule", rid)
         elif kind == "server":
             name = (getattr(record, "name_zh", "") if lang == "zh" else "") or " ".join(
                 str(getattr(record, a, "")) for a in ("vendor", "model", "variant"))
@@ -751,6 +756,11 @@ def _catalog_rows(comparison: Comparison, lang: Lang) -> list[tuple[str, str, st
         gpu = catalog.gpus.get(plan.gpu)
         if gpu is not None:
             add("gpu", gpu)
+        status = plan.availability
+        for rule in catalog.availability.values():  # the market rule the plan's status rests on
+            if status is not None and (rule.market, rule.since) == (status.market, status.since) \
+                    and plan.gpu in rule.gpus:
+                add("market", rule)
         for line in plan.bom:
             for kind, section in sections:
                 record = section.get(line.item)
