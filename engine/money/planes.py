@@ -249,6 +249,9 @@ def plan_planes(
         needs.append(Need("software", "nvidia-ai-enterprise", gpus * years, f"{gpus} GPUs × {years} years"))
     needs.append(Need("services", "software-deployment", nodes + servers))
     storage_w = (storage.power_w + storage.switches * switch_part.power_w) if storage else 0.0
+    out.append(Assumption("storage_management_kw", round((storage_w + mgmt.power_w) / 1000, 3), "kW",
+                          "model", "storage and management equipment at its maximum draw, counted in "
+                          "IT power and, conservatively, at the same figure for energy"))
     return Planes(storage=storage, management=mgmt, availability=status, layout=layout,
                   power_w=storage_w + mgmt.power_w, servers=servers, needs=tuple(needs),
                   warnings=tuple(warnings), assumptions=tuple(out))
