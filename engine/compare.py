@@ -31,7 +31,7 @@ def recommend(plans: tuple[Plan, ...], deadline: float | None) -> Recommendation
     if restricted and len(restricted) < len(ok):
         # a GPU that needs an export licence is not recommended while another can be bought
         skipped = tuple((p.config, _restriction(p)) for p in restricted)
-        ok = [p for p in ok if p not in restricted]
+        ok = [p for p in ok if not any(p is r for r in restricted)]  # by identity: plans are large
     elif restricted:
         note = ("every configuration needs an export licence in this market: the recommendation "
                 "is among them and holds only if the vendor can deliver")

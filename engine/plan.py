@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache, partial
 from typing import Any
@@ -16,7 +17,7 @@ from engine.compute.sizing import Sizing, memory_floor_gpus, size_for_deadline, 
 from engine.errors import RequestError
 from engine.facility.cooling import Unit, plan_cooling
 from engine.facility.fabric import FabricTooLarge, plan_fabric
-from engine.facility.racks import Box, RackRefusal, RackSpec, lay_out
+from engine.facility.racks import Box, RackRefusal, RackSpec, lay_out, nodes_per_rack
 from engine.model import (
     CATEGORIES,
     Assumption,
@@ -127,7 +128,8 @@ def plan_configuration(
         # racks are laid out once with storage and management equipment in them
         planes = plan_planes(
             request, res, need, cfg.gpu, sizing.gpus, sizing.nodes, fabric,
-            math.ceil(sizing.nodes * cfg.max_power_w / 1000 / rack_budget), server.vendor,
+            _racks_estimate(cfg, server, sizing.nodes, fabric, rack_budget, request, catalog),
+            server.vendor,
             catalog, parts(),
             lambda extra: _network_and_racks(cfg, server, nic.technology, sizing.nodes,
                                              rack_budget, request, catalog, extra)[1],
@@ -184,17 +186,9 @@ def _fabric(cfg: Configuration, technology: str, nodes: int, catalog: Catalog) -
     )
 
 
-def _network_and_racks(
-    cfg: Configuration, server: Server, technology: str, nodes: int, rack_budget: float,
-    request: PlanRequest, catalog: Catalog, extra: tuple[Box, ...] = (),
-) -> tuple[Fabric, RackLayout]:
-    fp, eth = parts()["fabric"][technology], parts()["ethernet"]
-    switch = catalog.network[fp["switch"]]
-    storage = catalog.network[eth["storage_switch"]]
-    mgmt = catalog.network[eth["mgmt_switch"]]
-    fabric = _fabric(cfg, technology, nodes, catalog)
+def _rack_spec(request: PlanRequest, rack_budget: float, catalog: Catalog) -> RackSpec:
     rack = catalog.racks[parts()["facility"][f"rack_{request.facility.rack_units}"]]
-    spec = RackSpec(
+    return RackSpec(
         model=rack.id, units=rack.units, max_load_kg=rack.max_load_kg,
         usable_fraction=default("facility.rack_usable_fraction").value,
         reserved_units=int(default("facility.rack_reserved_units").value),
@@ -202,9 +196,44 @@ def _network_and_racks(
         network_units=int(default("facility.network_rack_units").value),
         network_kw=default("facility.network_rack_kw").value,
     )
-    switches = ([Box(switch.rack_units, switch.power_w, switch.weight_kg)] * fabric.switches
-                + [Box(storage.rack_units, storage.power_w, storage.weight_kg)] * fabric.storage_switches
-                + list(extra))  # storage servers, management servers and switches
+
+
+def _racks_estimate(
+    cfg: Configuration, server: Server, nodes: int, fabric: Fabric, rack_budget: float,
+    request: PlanRequest, catalog: Catalog,
+) -> Callable[[tuple[Box, ...]], int]:
+    """How many racks a layout with these extra boxes has, without laying out every compute
+    rack: full compute racks, plus the network racks that laying out the boxes alone gives
+    (exact unless the boxes would ride in the last compute rack)."""
+    spec = _rack_spec(request, rack_budget, catalog)
+    mgmt = catalog.network[parts()["ethernet"]["mgmt_switch"]]
+    node, mgmt_box = (Box(server.rack_units, cfg.max_power_w, server.weight_kg),
+                      Box(mgmt.rack_units, mgmt.power_w, mgmt.weight_kg))
+    compute_racks = math.ceil(nodes / nodes_per_rack(node, mgmt_box, spec)[0])
+    fabric_boxes = _fabric_boxes(fabric, catalog)
+    pdus = [(p.id, p.capacity_kw) for p in catalog.pdus.values()]
+
+    def estimate(extra: tuple[Box, ...]) -> int:
+        return compute_racks + lay_out(0, node, mgmt_box, fabric_boxes + list(extra), spec, pdus).count
+
+    return estimate
+
+
+def _fabric_boxes(fabric: Fabric, catalog: Catalog) -> list[Box]:
+    switch = catalog.network[fabric.switch_part]
+    storage = catalog.network[parts()["ethernet"]["storage_switch"]]
+    return ([Box(switch.rack_units, switch.power_w, switch.weight_kg)] * fabric.switches
+            + [Box(storage.rack_units, storage.power_w, storage.weight_kg)] * fabric.storage_switches)
+
+
+def _network_and_racks(
+    cfg: Configuration, server: Server, technology: str, nodes: int, rack_budget: float,
+    request: PlanRequest, catalog: Catalog, extra: tuple[Box, ...] = (),
+) -> tuple[Fabric, RackLayout]:
+    mgmt = catalog.network[parts()["ethernet"]["mgmt_switch"]]
+    fabric = _fabric(cfg, technology, nodes, catalog)
+    spec = _rack_spec(request, rack_budget, catalog)
+    switches = _fabric_boxes(fabric, catalog) + list(extra)  # and storage and management gear
     layout = lay_out(
         nodes, Box(server.rack_units, cfg.max_power_w, server.weight_kg),
         Box(mgmt.rack_units, mgmt.power_w, mgmt.weight_kg), switches, spec,

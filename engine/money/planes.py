@@ -44,6 +44,7 @@ from engine.money.bom import Need
 from engine.resolve import Resolved
 
 Relay = Callable[[tuple[Box, ...]], RackLayout]
+Estimate = Callable[[tuple[Box, ...]], int]
 
 
 @dataclass(frozen=True)
@@ -177,11 +178,12 @@ def _box(part: NetworkPart | ManagementPart | StorageProduct) -> Box:
 
 def plan_planes(
     request: PlanRequest, res: Resolved, compute: ComputeNeed, gpu: str, gpus: int, nodes: int,
-    fabric: Fabric, racks_hint: int, vendor: str, catalog: Catalog, parts: Mapping[str, Any],
+    fabric: Fabric, estimate: Estimate, vendor: str, catalog: Catalog, parts: Mapping[str, Any],
     relay: Relay,
 ) -> Planes:
-    """``relay`` lays the racks out with the given non-compute boxes; ``racks_hint`` guesses
-    the rack count (only the out-of-band aggregation depends on it), so one layout usually does."""
+    """``relay`` lays the racks out with the given non-compute boxes; ``estimate`` guesses the
+    rack count it would give (only the out-of-band aggregation depends on it), so that one
+    layout usually does."""
     out: list[Assumption] = []
     warnings: list[Message] = []
     status = _availability(request, catalog, gpu, out, warnings)
@@ -220,7 +222,12 @@ def plan_planes(
                                frontend_endpoints=frontend, oob_devices=oob_devices + pdus,
                                rules=rules, parts=mparts)
 
-    boxes = boxes_for(management(racks_hint, 0))
+    boxes = boxes_for(management(1, 0))  # without aggregation switches
+    for _ in range(4):  # settle the estimate first: estimating is cheap, laying out is not
+        again = boxes_for(management(estimate(tuple(boxes)), 0))
+        if again == boxes:
+            break
+        boxes = again
     layout = relay(tuple(boxes))
     for _ in range(3):  # the aggregation switches follow the rack count: settle
         again = boxes_for(management(layout.count, 0))
