@@ -55,7 +55,10 @@ def test_management_plane_cables_every_port_and_fits_the_racks(request: PlanRequ
     assert bom["management", "cable-cat6a-3m"] == m.oob_ports
     assert m.login_nodes >= 2 and m.head_nodes == 2
     assert (m.ufm_appliances > 0) == (fabric.switches > 0)
+    # two uplinks from every rack's management switch, on aggregation switches that take them all
+    assert m.oob_uplinks == (2 * racks.count if racks.count > 1 else 0)
     assert m.oob_aggregation_switches * 32 >= m.oob_uplinks
+    assert (m.oob_aggregation_switches == 0) == (racks.count == 1)
     # everything in a rack is IT power
     assert close(sum(r.power_kw for r in racks.racks), power.it_max_kw, rel=1e-9)
 
