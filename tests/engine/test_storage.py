@@ -92,3 +92,15 @@ def test_bad_storage_request_names_the_field() -> None:
     with pytest.raises(RequestError, match=r"finance\.purchase_date"):
         compare(PlanRequest(request.workload, request.schedule, configs=request.configs,
                             finance=Finance(purchase_date="2026-13-01")))
+
+
+def test_a_vendor_without_a_storage_line_gets_the_neutral_one() -> None:
+    from engine.catalog import load_catalog
+
+    catalog = load_catalog()
+    neutral_only = catalog.model_copy(update={"storage": {
+        k: v for k, v in catalog.storage.items() if v.serves == "neutral"}})
+    plan = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=64),
+                               configs=("inspur-nf5688m6-a800",)), catalog=neutral_only).plans[0]
+    assert plan.storage is not None and plan.storage.product == "pfs-nvme-appliance"
+    assert any(m.code == "storage-neutral" for m in plan.warnings)
