@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from engine.catalog import Catalog, CatalogError, load_catalog
 from engine.compute.workload import compute_need
 from engine.errors import RequestError
 from engine.model import Comparison, Plan, PlanRequest, Recommendation
+from engine.money.availability import buyer, market_status
 from engine.money.prices import PriceList, load_price_list
 from engine.plan import plan_configuration
 from engine.resolve import resolve
@@ -73,12 +76,16 @@ def compare(
         if cfg not in catalog.configurations:
             raise RequestError("configs", cfg, "known configurations: "
                                + ", ".join(sorted(catalog.configurations)))
+    market, as_of = buyer(request.finance.market, request.finance.purchase_date, dt.date.today())
     plans = []
     for done, cfg in enumerate(configs):
         try:
-            plans.append(plan_configuration(request, cfg, need, res, catalog, prices))
+            plan = plan_configuration(request, cfg, need, res, catalog, prices)
         except CatalogError as exc:
             raise RequestError("configs", cfg, str(exc)) from None
+        if plan.availability is None:  # a refused plan still says whether its GPU can be bought
+            plan = replace(plan, availability=market_status(catalog, plan.gpu, market, as_of))
+        plans.append(plan)
         if progress is not None:
             progress(done + 1, len(configs))
     plans_t = tuple(plans)

@@ -25,6 +25,14 @@ def purchase_date(given: str | None, today: dt.date) -> str:
                            "must be a date written yyyy-mm-dd, e.g. 2026-03-01") from None
 
 
+def buyer(market: str, purchase: str | None, today: dt.date) -> tuple[str, str]:
+    """The request's market as an upper-case country code and its purchase date, both checked."""
+    code = market.upper() if isinstance(market, str) else ""
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise RequestError("finance.market", market, "must be a two-letter country code, e.g. CN")
+    return code, purchase_date(purchase, today)
+
+
 def market_status(catalog: Catalog, gpu: str, market: str, as_of: str) -> MarketStatus:
     rules = sorted((r for r in catalog.availability.values()
                     if r.market == market and gpu in r.gpus), key=lambda r: r.since)

@@ -37,8 +37,8 @@ from engine.model import (
 from engine.money.availability import (
     availability_assumption,
     availability_messages,
+    buyer,
     market_status,
-    purchase_date,
 )
 from engine.money.bom import Need
 from engine.resolve import Resolved
@@ -100,10 +100,7 @@ def storage_product(catalog: Catalog, choice: str, vendor: str) -> StorageProduc
 def _availability(request: PlanRequest, catalog: Catalog, gpu: str, out: list[Assumption],
                   warnings: list[Message]) -> MarketStatus:
     fin = request.finance
-    market = fin.market.upper() if isinstance(fin.market, str) else ""
-    if len(market) != 2 or not market.isascii() or not market.isalpha():
-        raise RequestError("finance.market", fin.market, "must be a two-letter country code, e.g. CN")
-    as_of = purchase_date(fin.purchase_date, dt.date.today())
+    market, as_of = buyer(fin.market, fin.purchase_date, dt.date.today())
     out.append(Assumption("purchase_date", as_of, "", "request" if fin.purchase_date else "default",
                           "market availability of the GPU is taken as of this date"))
     out.append(Assumption("market", market, "", "request" if market != "CN" else "default",

@@ -86,3 +86,12 @@ def test_when_every_plan_is_restricted_the_recommendation_says_so() -> None:
     assert rec.skipped == () and "export licence" in rec.note
     assert rec.lowest_tco is not None
     assert recommend((), None).note == ""
+
+
+def test_a_refused_plan_still_carries_its_gpus_market_status() -> None:
+    # 8 A800s cannot hold GPT-3 175B: the plan is refused, its GPU's status is still given
+    plan = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=8),
+                               finance=Finance(purchase_date="2026-01-01"),
+                               configs=("inspur-nf5688m6-a800",))).plans[0]
+    assert not plan.feasible
+    assert plan.availability is not None and plan.availability.status == "licence-required"
