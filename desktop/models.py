@@ -278,6 +278,7 @@ class BomModel(QAbstractTableModel):
         self._lines = list(lines)
         self.book = book
         self.config = config
+        self._chinese = chinese
         describe = (
             (lambda b: b.description_zh or b.description_en) if chinese else (lambda b: b.description_en)
         )
@@ -380,12 +381,18 @@ class BomModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(OVERRIDDEN_BACKGROUND) if self.marked(line, column) else None
         if role == Qt.ItemDataRole.ToolTipRole and (column == 3 or self.marked(line, column)):
-            return line.note or None
+            return (self._tooltip(line) if column == 3 else line.note) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in ("int", "money"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _tooltip(self, line: BomLine) -> str:
+        """The line's note and, for a configured system, its parts per system."""
+        parts = [f"{c.qty} × {(self._chinese and c.description_zh) or c.description}"
+                 for c in line.components]
+        return "\n".join([line.note, *parts] if line.note else parts)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -405,6 +412,10 @@ CATEGORY_NAMES = {
     "rack_power": QT_TRANSLATE_NOOP("Categories", "Racks and power"),
     "cooling": QT_TRANSLATE_NOOP("Categories", "Cooling"),
     "services": QT_TRANSLATE_NOOP("Categories", "Services"),
+    "storage": QT_TRANSLATE_NOOP("Categories", "Storage"),
+    "management": QT_TRANSLATE_NOOP("Categories", "Management"),
+    "software": QT_TRANSLATE_NOOP("Categories", "Software"),
+    "spares": QT_TRANSLATE_NOOP("Categories", "Spares"),
 }
 
 

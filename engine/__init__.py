@@ -14,11 +14,12 @@ from engine.model import (
     Plan,
     PlanRequest,
     Schedule,
+    StorageRequest,
     Workload,
 )
 
 __all__ = [
     "Comparison", "Efficiency", "Facility", "Finance", "Plan", "PlanRequest", "RequestError",
-    "Schedule", "Workload", "compare", "compute_need", "default_configs", "load_presets",
-    "parse_count",
+    "Schedule", "StorageRequest", "Workload", "compare", "compute_need", "default_configs",
+    "load_presets", "parse_count",
 ]

@@ -8,6 +8,7 @@ here: they live in the price list (engine.money.prices), which a user can replac
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from collections.abc import Mapping
 from functools import cache
@@ -68,6 +69,20 @@ class Psu(BaseModel):
     redundant: int = Field(ge=0)  # supplies that may fail with the load still carried
 
 
+_COUNTED = re.compile(r"^(\d+) × (.+)$")
+
+
+def counted_parts(text: str) -> list[tuple[int, str]]:
+    """'2 × 480 GB M.2 (boot) + 4 × 7.68 TB NVMe' -> [(2, '480 GB M.2 (boot)'), (4, '7.68 TB NVMe')]."""
+    out = []
+    for part in text.split(" + "):
+        match = _COUNTED.match(part.strip())
+        if match is None:
+            raise ValueError(f"'{part.strip()}' is not written 'N × part'")
+        out.append((int(match.group(1)), match.group(2)))
+    return out
+
+
 class Server(Record):
     vendor: Literal["Lenovo", "Inspur"]
     model: str  # "ThinkSystem SR670 V2"
@@ -84,6 +99,16 @@ class Server(Record):
     storage: str
     cooling: Literal["air", "liquid-to-air", "liquid"]
     nic_slots: int = Field(ge=0)  # PCIe slots for compute-fabric HCAs
+
+    @model_validator(mode="after")
+    def _builds_are_counted(self) -> Server:
+        # each build field lists its parts as 'N × part', so a quote line can list them per system
+        for name in ("cpus", "memory", "storage"):
+            try:
+                counted_parts(getattr(self, name))
+            except ValueError as exc:
+                raise ValueError(f"{self.id}: {name}: {exc}") from None
+        return self
 
 
 class Configuration(Record):
@@ -139,10 +164,84 @@ class CoolingUnit(Part):
 
 
 class Service(Record):
-    kind: Literal["install-node", "install-rack", "warranty-node-year", "fabric-commissioning"]
+    kind: Literal["install-node", "install-rack", "fabric-commissioning", "acceptance-node",
+                  "storage-commissioning", "software-deployment"]
     vendor: str
     name: str
     name_zh: str
+
+
+class StorageProduct(Part):
+    """A parallel file system building block; a plan buys whole blocks."""
+
+    serves: Literal["Lenovo", "Inspur", "neutral"]
+    file_system: str
+    usable_tb: float = Field(gt=0)
+    read_gbps: float = Field(gt=0)  # GB/s one block delivers
+    write_gbps: float = Field(gt=0)
+    min_blocks: int = Field(ge=1)
+    ports: int = Field(ge=1)  # 100GbE links to the storage network
+    oob_ports: int = Field(ge=1)  # BMC and controller ports on the out-of-band network
+    rack_units: int = Field(gt=0)
+    power_w: float = Field(gt=0)
+    weight_kg: float = Field(gt=0)
+
+    @model_validator(mode="after")
+    def _ports_carry_bandwidth(self) -> StorageProduct:
+        carried = self.ports * 100 / 8  # GB/s over 100GbE links
+        if carried < max(self.read_gbps, self.write_gbps):
+            raise ValueError(f"{self.id}: {self.ports} × 100GbE ({carried:g} GB/s) cannot carry "
+                             f"{max(self.read_gbps, self.write_gbps):g} GB/s")
+        return self
+
+
+class ManagementPart(Part):
+    kind: Literal["server", "ufm-appliance"]
+    serves: Literal["Lenovo", "Inspur", "any"]
+    inband_ports: int = Field(ge=0)
+    rack_units: int = Field(gt=0)
+    power_w: float = Field(gt=0)
+    weight_kg: float = Field(gt=0)
+
+
+class SoftwareLicence(Part):
+    kind: Literal["fabric-manager", "ai-enterprise"]
+    per: Literal["node", "gpu", "cluster"]
+    yearly: bool  # bought for each year of the warranty term
+
+
+class OpenSoftware(Record):
+    """An open-source or no-fee choice, named in the bill at zero price."""
+
+    kind: Literal["os", "cluster-manager", "scheduler", "drivers"]
+    name: str
+    name_zh: str
+    licence: str
+
+
+class RatedService(Record):
+    """A service priced as a share of the equipment value (rate in assumptions.toml)."""
+
+    kind: Literal["warranty", "project-management", "logistics"]
+    vendor: str
+    name: str
+    name_zh: str
+    rate_key: str
+    per_year: bool  # the rate is per year of the warranty term
+
+
+MarketStatusKind = Literal["licence-required", "unsure", "no-known-restriction"]
+
+
+class MarketRule(Record):
+    """A rule on buying some GPUs in one market, in force from ``since``."""
+
+    gpus: tuple[str, ...]
+    market: str = Field(pattern=r"^[A-Z]{2}$")
+    status: MarketStatusKind
+    since: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    rule: str
+    rule_zh: str
 
 
 class Catalog(BaseModel):
@@ -156,6 +255,12 @@ class Catalog(BaseModel):
     pdus: dict[str, Pdu]
     cooling: dict[str, CoolingUnit]
     services: dict[str, Service]
+    storage: dict[str, StorageProduct] = Field(default_factory=dict)
+    management: dict[str, ManagementPart] = Field(default_factory=dict)
+    software: dict[str, SoftwareLicence] = Field(default_factory=dict)
+    open_software: dict[str, OpenSoftware] = Field(default_factory=dict)
+    rated_services: dict[str, RatedService] = Field(default_factory=dict)
+    availability: dict[str, MarketRule] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _references_and_rules(self) -> Catalog:
@@ -178,6 +283,8 @@ class Catalog(BaseModel):
                         max_power_w=cfg.max_power_w, nics=cfg.compute_nics,
                     )
                 ]
+        for rule in self.availability.values():
+            problems += [f"{rule.id}: unknown gpu '{g}'" for g in rule.gpus if g not in self.gpus]
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -213,6 +320,12 @@ _FILES = {
     "pdus": "facility.toml",
     "cooling": "facility.toml",
     "services": "services.toml",
+    "storage": "storage.toml",
+    "management": "management.toml",
+    "software": "software.toml",
+    "open_software": "software.toml",
+    "rated_services": "services.toml",
+    "availability": "availability.toml",
 }
 
 

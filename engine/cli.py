@@ -22,6 +22,7 @@ from engine.model import (
     LineOverride,
     PlanRequest,
     Schedule,
+    StorageRequest,
     Workload,
 )
 from engine.money.prices import PriceError
@@ -44,6 +45,9 @@ FLAGS = {
     "configs": "--config", "gpu": "--gpu", "valid_days": "--valid-days",
     "overrides": "--override",
     "schedule.lead_time_days": "--lead-time-days",
+    "finance.purchase_date": "--purchase-date", "finance.market": "--market",
+    "storage.product": "--storage", "storage.checkpoints_kept": "--checkpoints-kept",
+    "storage.dataset_tb": "--dataset-tb", "storage.checkpoint_minutes": "--checkpoint-minutes",
 }
 
 
@@ -153,6 +157,17 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--discount", type=_number("a fraction such as 0.1"), default=0.0)
     g.add_argument("--warranty-years", type=_whole)
     g.add_argument("--maintenance-rate", type=_number("a fraction such as 0.08"))
+    g.add_argument("--purchase-date", help="yyyy-mm-dd: GPU market status as of this date (default today)")
+    g.add_argument("--market", default="CN", help="buyer's country code (default CN)")
+    g.add_argument("--ai-enterprise", action="store_true",
+                   help="buy NVIDIA AI Enterprise for every GPU for the warranty term")
+    s = p.add_argument_group("storage (parallel file system)")
+    s.add_argument("--storage", choices=["vendor", "neutral", "none"], default="vendor",
+                   help="the server vendor's storage line (default), a vendor-neutral one, or none")
+    s.add_argument("--checkpoints-kept", type=_whole, help="checkpoints kept on the file system")
+    s.add_argument("--dataset-tb", type=_number("terabytes"), help="data set size (default: from tokens)")
+    s.add_argument("--checkpoint-minutes", type=_number("minutes"),
+                   help="longest time to write one checkpoint")
     _add_lead_time(g)
 
 
@@ -226,9 +241,14 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
                         power_price=args.power_price, years=args.years, hosting=args.hosting,
                         colo_rent_kw_month=args.colo_rent, vat=args.vat, discount=args.discount,
                         warranty_years=args.warranty_years,
-                        maintenance_rate=args.maintenance_rate),
+                        maintenance_rate=args.maintenance_rate,
+                        purchase_date=args.purchase_date, market=args.market,
+                        ai_enterprise=args.ai_enterprise),
         configs=tuple(args.config),
         overrides=_merged_overrides(getattr(args, "override", [])),
+        storage=StorageRequest(product=args.storage, checkpoints_kept=args.checkpoints_kept,
+                               dataset_tb=args.dataset_tb,
+                               checkpoint_minutes=args.checkpoint_minutes),
     )
 
 

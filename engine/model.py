@@ -13,9 +13,12 @@ from typing import Literal
 Precision = Literal["bf16", "fp8"]
 CoolingKind = Literal["air", "rdhx", "liquid"]
 Hosting = Literal["own", "colo"]
-Category = Literal["compute", "network", "rack_power", "cooling", "services"]
+Category = Literal["compute", "network", "storage", "management", "rack_power", "cooling",
+                   "software", "services", "spares"]
 
-CATEGORIES: tuple[Category, ...] = ("compute", "network", "rack_power", "cooling", "services")
+CATEGORIES: tuple[Category, ...] = ("compute", "network", "storage", "management", "rack_power",
+                                    "cooling", "software", "services", "spares")
+StorageChoice = Literal["vendor", "neutral", "none"]
 
 PF_DAY_FLOPS = 1e15 * 86_400  # 1 PF/s-day = 10^15 FLOP/s for one day = 8.64e19 FLOPs
 
@@ -74,6 +77,19 @@ class Finance:
     discount: float = 0.0  # fraction off hardware and services before VAT
     warranty_years: int | None = None
     maintenance_rate: float | None = None  # per year after warranty, fraction of hardware
+    purchase_date: str | None = None  # ISO date; market availability is taken as of it (None: today)
+    market: str = "CN"  # where the cluster is bought: ISO country code of the buyer
+    ai_enterprise: bool = False  # buy NVIDIA AI Enterprise for every GPU
+
+
+@dataclass(frozen=True)
+class StorageRequest:
+    """The parallel file system: which product line, and what it must hold."""
+
+    product: StorageChoice = "vendor"  # the server vendor's line, a vendor-neutral one, or none
+    checkpoints_kept: int | None = None
+    dataset_tb: float | None = None  # None: from the training tokens
+    checkpoint_minutes: float | None = None  # longest time to write one checkpoint
 
 
 @dataclass(frozen=True)
@@ -98,6 +114,7 @@ class PlanRequest:
     finance: Finance = field(default_factory=Finance)
     configs: tuple[str, ...] = ()  # empty: every Lenovo and Inspur configuration
     overrides: tuple[LineOverride, ...] = ()  # the user's changes to BOM lines, applied after pricing
+    storage: StorageRequest = field(default_factory=StorageRequest)
 
 
 # ---------------------------------------------------------------- result
@@ -246,6 +263,81 @@ class PowerPlan:
 
 
 @dataclass(frozen=True)
+class StoragePlan:
+    """The parallel file system tier, sized by capacity and bandwidth."""
+
+    product: str  # catalog id
+    name: str
+    file_system: str
+    blocks: int
+    limited_by: str  # "capacity", "read", "write", "checkpoint", "minimum"
+    dataset_tb: float
+    checkpoint_tb: float  # one checkpoint
+    checkpoints_kept: int
+    headroom: float
+    need_tb: float  # (data + checkpoints) / (1 - headroom)
+    usable_tb: float  # what the blocks hold
+    need_read_gbps: float
+    need_write_gbps: float
+    read_gbps: float  # what the blocks deliver
+    write_gbps: float
+    checkpoint_minutes: float  # one checkpoint at the delivered write bandwidth
+    ports: int  # storage-server links to the storage network
+    switches: int  # storage-network switches added for those links
+    cables: int  # every link of the storage network: nodes, storage servers, switch to switch
+    power_w: float
+    parts: tuple[tuple[str, int], ...]  # (catalog id, count) bought for the tier
+
+
+@dataclass(frozen=True)
+class ManagementPlan:
+    """Head and login nodes, fabric managers, in-band and out-of-band Ethernet."""
+
+    server: str  # catalog id of the management server model
+    head_nodes: int
+    login_nodes: int
+    ufm_appliances: int
+    inband_endpoints: int
+    inband_switches: int
+    inband_links: int  # endpoint links + switch-to-switch links
+    oob_ports: int  # RJ45 management ports cabled to the per-rack switches
+    oob_aggregation_switches: int
+    oob_uplinks: int
+    power_w: float
+    parts: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class MarketStatus:
+    """Whether a GPU can be bought in a market as of a date, and on what authority."""
+
+    gpu: str
+    market: str
+    as_of: str
+    status: str  # "licence-required", "unsure", "no-known-restriction", "unknown"
+    since: str | None
+    rule: str
+    rule_zh: str
+    source: str
+    verified: bool
+
+    @property
+    def restricted(self) -> bool:
+        return self.status == "licence-required"
+
+
+@dataclass(frozen=True)
+class Component:
+    """One part inside a configured system, with its quantity per system."""
+
+    kind: str  # "gpu", "baseboard", "cpu", "memory", "drive", "nic", "psu"
+    description: str
+    qty: int
+    item: str = ""  # catalog id where the part has one
+    description_zh: str = ""  # empty: the English description is the part's name in both
+
+
+@dataclass(frozen=True)
 class BomLine:
     category: Category
     item: str  # price-list item id
@@ -258,6 +350,7 @@ class BomLine:
     currency: str
     note: str = ""
     overridden: bool = False  # the user set its quantity or unit price, or added it
+    components: tuple[Component, ...] = ()  # a configured system's parts, per system
 
     @property
     def total(self) -> float:
@@ -319,6 +412,9 @@ class Plan:
     gpu_hours_high: float = 0.0
     lead_time_days: float = 0.0  # order to first training step: delivery, installation, acceptance
     calendar_days: float = 0.0  # lead time + expected training days: what the deadline counts
+    storage: StoragePlan | None = None
+    management: ManagementPlan | None = None
+    availability: MarketStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -326,6 +422,8 @@ class Recommendation:
     cheapest_meeting_deadline: str | None
     fastest: str | None
     lowest_tco: str | None
+    skipped: tuple[tuple[str, str], ...] = ()  # (configuration, why it was not recommended)
+    note: str = ""
 
 
 @dataclass(frozen=True)

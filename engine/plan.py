@@ -3,7 +3,9 @@ cooling -> power -> bill of materials -> money, with warnings and refusals."""
 
 from __future__ import annotations
 
+import math
 import tomllib
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache, partial
 from typing import Any
@@ -15,9 +17,11 @@ from engine.compute.sizing import Sizing, memory_floor_gpus, size_for_deadline, 
 from engine.errors import RequestError
 from engine.facility.cooling import Unit, plan_cooling
 from engine.facility.fabric import FabricTooLarge, plan_fabric
-from engine.facility.racks import Box, RackRefusal, RackSpec, lay_out
+from engine.facility.racks import Box, RackRefusal, RackSpec, lay_out, nodes_per_rack
 from engine.model import (
+    CATEGORIES,
     Assumption,
+    BomLine,
     ComputeNeed,
     CoolingPlan,
     EfficiencyEstimate,
@@ -28,9 +32,11 @@ from engine.model import (
     PowerPlan,
     RackLayout,
 )
-from engine.money.bom import Need, price_lines
+from engine.money.bom import Need, configured_system_line, price_lines
 from engine.money.overrides import apply_overrides
+from engine.money.planes import Planes, plan_planes
 from engine.money.prices import PriceList
+from engine.money.services import equipment_value, open_software_lines, rated_service_lines
 from engine.money.totals import money
 from engine.resolve import Resolved
 from engine.resources import resource_path
@@ -129,12 +135,22 @@ def plan_configuration(
                 f"{door.capacity_kw:g} kW"))
 
     try:
-        fabric, layout = _network_and_racks(cfg, server, nic.technology, sizing.nodes,
-                                            rack_budget, request, catalog)
+        fabric = _fabric(cfg, nic.technology, sizing.nodes, catalog)
+        # racks are laid out once with storage and management equipment in them
+        planes = plan_planes(
+            request, res, need, cfg.gpu, sizing.gpus, sizing.nodes, fabric,
+            _racks_estimate(cfg, server, sizing.nodes, fabric, rack_budget, request, catalog),
+            server.vendor,
+            catalog, parts(),
+            lambda extra: _network_and_racks(cfg, server, nic.technology, sizing.nodes,
+                                             rack_budget, request, catalog, extra)[1],
+        )
+        layout = planes.layout
+        fabric = replace(fabric, mgmt_switches=layout.count)  # one management switch a rack
     except (RackRefusal, FabricTooLarge) as exc:
         return _refused(cfg, server, gpu, Message("racks", str(exc)))
 
-    switch_w = _switch_watts(fabric, catalog)
+    switch_w = _switch_watts(fabric, catalog) + planes.power_w
     it_max = (sizing.nodes * cfg.max_power_w + switch_w) / 1000
     it_typical = (sizing.nodes * cfg.typical_power_w + switch_w) / 1000
     power = PowerPlan(
@@ -142,9 +158,8 @@ def plan_configuration(
         energy_per_run_mwh=it_typical * res.pue * sizing.days * 24 / 1000,
     )
     cooling = _cooling(facility.cooling, layout, catalog)
-    bom = price_lines(_needs(cfg, gpu, sizing, fabric, layout, cooling, res, catalog),
-                      prices, request.finance.currency, res.exchange_rate)
-    bom, override_warnings = apply_overrides(bom, request.overrides, cfg.id, request.finance.currency)
+    bom, override_warnings = _bill(request, cfg, gpu, sizing, fabric, layout, cooling, planes, res,
+                                   catalog, prices)
     warnings += override_warnings
     eff = sizing.efficiency
     cash = money(
@@ -157,6 +172,7 @@ def plan_configuration(
         delivered_pflops=sizing.gpus * eff.delivered_tflops / 1000,
     )
     warnings += _warnings(cfg, server, gpu, sizing, layout, request, res, catalog)
+    warnings = list(planes.warnings) + warnings  # market availability first: it can stop a purchase
     return Plan(
         config=cfg.id, vendor=server.vendor, server=f"{server.vendor} {server.model}",
         gpu=gpu.id, gpu_name=gpu.name, gpus_per_node=cfg.gpu_count, feasible=True, refusals=(),
@@ -171,26 +187,25 @@ def plan_configuration(
         node_peak_sparse_pflops=cfg.gpu_count * eff.peak_sparse_tflops / 1000,
         fabric=fabric, racks=layout, cooling=cooling, power=power, bom=bom, money=cash,
         assumptions=res.assumptions + _model_assumptions(eff, cfg, gpu, floor)
-        + _schedule_assumptions(sizing, res),
+        + _schedule_assumptions(sizing, res) + planes.assumptions,
+        storage=planes.storage, management=planes.management, availability=planes.availability,
     )
 
 
-def _network_and_racks(
-    cfg: Configuration, server: Server, technology: str, nodes: int, rack_budget: float,
-    request: PlanRequest, catalog: Catalog,
-) -> tuple[Fabric, RackLayout]:
+def _fabric(cfg: Configuration, technology: str, nodes: int, catalog: Catalog) -> Fabric:
     fp, eth = parts()["fabric"][technology], parts()["ethernet"]
     switch = catalog.network[fp["switch"]]
-    storage = catalog.network[eth["storage_switch"]]
-    mgmt = catalog.network[eth["mgmt_switch"]]
-    fabric = plan_fabric(
+    return plan_fabric(
         nodes=nodes, rails=cfg.compute_nics, technology=technology, switch_part=switch.id,
-        radix=switch.ports, storage_radix=storage.ports,
+        radix=switch.ports, storage_radix=catalog.network[eth["storage_switch"]].ports,
         storage_ports_per_node=int(eth["storage_ports_per_node"]),
         ports_per_switch_transceiver=catalog.network[fp["switch_transceiver"]].ports,
     )
+
+
+def _rack_spec(request: PlanRequest, rack_budget: float, catalog: Catalog) -> RackSpec:
     rack = catalog.racks[parts()["facility"][f"rack_{request.facility.rack_units}"]]
-    spec = RackSpec(
+    return RackSpec(
         model=rack.id, units=rack.units, max_load_kg=rack.max_load_kg,
         usable_fraction=default("facility.rack_usable_fraction").value,
         reserved_units=int(default("facility.rack_reserved_units").value),
@@ -198,8 +213,44 @@ def _network_and_racks(
         network_units=int(default("facility.network_rack_units").value),
         network_kw=default("facility.network_rack_kw").value,
     )
-    switches = ([Box(switch.rack_units, switch.power_w, switch.weight_kg)] * fabric.switches
-                + [Box(storage.rack_units, storage.power_w, storage.weight_kg)] * fabric.storage_switches)
+
+
+def _racks_estimate(
+    cfg: Configuration, server: Server, nodes: int, fabric: Fabric, rack_budget: float,
+    request: PlanRequest, catalog: Catalog,
+) -> Callable[[tuple[Box, ...]], int]:
+    """How many racks a layout with these extra boxes has, without laying out every compute
+    rack: full compute racks, plus the network racks that laying out the boxes alone gives
+    (exact unless the boxes would ride in the last compute rack)."""
+    spec = _rack_spec(request, rack_budget, catalog)
+    mgmt = catalog.network[parts()["ethernet"]["mgmt_switch"]]
+    node, mgmt_box = (Box(server.rack_units, cfg.max_power_w, server.weight_kg),
+                      Box(mgmt.rack_units, mgmt.power_w, mgmt.weight_kg))
+    compute_racks = math.ceil(nodes / nodes_per_rack(node, mgmt_box, spec)[0])
+    fabric_boxes = _fabric_boxes(fabric, catalog)
+    pdus = [(p.id, p.capacity_kw) for p in catalog.pdus.values()]
+
+    def estimate(extra: tuple[Box, ...]) -> int:
+        return compute_racks + lay_out(0, node, mgmt_box, fabric_boxes + list(extra), spec, pdus).count
+
+    return estimate
+
+
+def _fabric_boxes(fabric: Fabric, catalog: Catalog) -> list[Box]:
+    switch = catalog.network[fabric.switch_part]
+    storage = catalog.network[parts()["ethernet"]["storage_switch"]]
+    return ([Box(switch.rack_units, switch.power_w, switch.weight_kg)] * fabric.switches
+            + [Box(storage.rack_units, storage.power_w, storage.weight_kg)] * fabric.storage_switches)
+
+
+def _network_and_racks(
+    cfg: Configuration, server: Server, technology: str, nodes: int, rack_budget: float,
+    request: PlanRequest, catalog: Catalog, extra: tuple[Box, ...] = (),
+) -> tuple[Fabric, RackLayout]:
+    mgmt = catalog.network[parts()["ethernet"]["mgmt_switch"]]
+    fabric = _fabric(cfg, technology, nodes, catalog)
+    spec = _rack_spec(request, rack_budget, catalog)
+    switches = _fabric_boxes(fabric, catalog) + list(extra)  # and storage and management gear
     layout = lay_out(
         nodes, Box(server.rack_units, cfg.max_power_w, server.weight_kg),
         Box(mgmt.rack_units, mgmt.power_w, mgmt.weight_kg), switches, spec,
@@ -236,9 +287,6 @@ def _needs(
     services = {s.kind: s.id for s in catalog.services.values()}
     node_xcvr = fabric.endpoints
     return [
-        Need("compute", cfg.id, sizing.nodes, "base system without GPUs and compute HCAs"),
-        Need("compute", gpu.id, sizing.gpus),
-        Need("compute", cfg.compute_nic, fabric.hcas, "one per rail"),
         Need("network", fabric.switch_part, fabric.switches,
              f"{fabric.tiers}-tier fat tree: {fabric.leaves} leaf, {fabric.spines} spine, "
              f"{fabric.cores} core"),
@@ -253,10 +301,31 @@ def _needs(
           for i, (part, count, _kw) in enumerate(cooling.units)),
         Need("services", services["install-node"], sizing.nodes),
         Need("services", services["install-rack"], layout.count),
-        Need("services", services["warranty-node-year"], sizing.nodes * res.warranty_years,
-             f"{res.warranty_years} years × {sizing.nodes} servers"),
         Need("services", services["fabric-commissioning"], fabric.switches),
+        Need("services", services["acceptance-node"], sizing.nodes,
+             "48-hour burn-in, HPL and NCCL tests per server and across the cluster"),
     ]
+
+
+def _bill(
+    request: PlanRequest, cfg: Configuration, gpu: Gpu, sizing: Sizing, fabric: Fabric,
+    layout: RackLayout, cooling: CoolingPlan, planes: Planes, res: Resolved, catalog: Catalog,
+    prices: PriceList,
+) -> tuple[tuple[BomLine, ...], tuple[Message, ...]]:
+    """Configured systems, then priced needs, open-source software and value-rated services,
+    with the user's overrides applied; and the warnings the overrides raise.
+
+    Rated services (warranty, project management, logistics) are a share of the equipment
+    value, so they are rated on the equipment as the user set it."""
+    currency = request.finance.currency
+    needs = _needs(cfg, gpu, sizing, fabric, layout, cooling, res, catalog) + list(planes.needs)
+    lines = [configured_system_line(catalog, cfg.id, sizing.nodes, prices, currency, res.exchange_rate),
+             *price_lines(needs, prices, currency, res.exchange_rate),
+             *open_software_lines(catalog, currency, sizing.nodes + planes.servers)]
+    as_set, _ = apply_overrides(tuple(lines), request.overrides, cfg.id, currency)
+    lines += rated_service_lines(catalog, currency, equipment_value(as_set), res.warranty_years)
+    ordered = tuple(sorted(lines, key=lambda line: CATEGORIES.index(line.category)))  # stable
+    return apply_overrides(ordered, request.overrides, cfg.id, currency)
 
 
 def _warnings(

@@ -28,7 +28,16 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
-from engine.model import Efficiency, Facility, Finance, LineOverride, PlanRequest, Schedule, Workload
+from engine.model import (
+    Efficiency,
+    Facility,
+    Finance,
+    LineOverride,
+    PlanRequest,
+    Schedule,
+    StorageRequest,
+    Workload,
+)
 from engine.money.prices import COLUMNS as PRICE_COLUMNS
 from engine.money.prices import PriceEntry, PriceError
 from engine.money.snapshot import PriceSnapshot
@@ -43,6 +52,7 @@ _SECTIONS: dict[str, type] = {
     "efficiency": Efficiency,
     "facility": Facility,
     "finance": Finance,
+    "storage": StorageRequest,
 }
 
 

@@ -81,6 +81,9 @@ def comparison_table(comparison: Comparison) -> str:
     rec = comparison.recommendation
     lines.append(f"Recommended: cheapest meeting the deadline: {rec.cheapest_meeting_deadline or 'none'}; "
                  f"fastest: {rec.fastest or 'none'}; lowest TCO: {rec.lowest_tco or 'none'}")
+    lines += [f"Not recommended: {config}: {why}" for config, why in rec.skipped]
+    if rec.note:
+        lines.append(f"Note: {rec.note}")
     for p in comparison.plans:
         notes = [m.text for m in p.refusals] or [m.text for m in p.warnings
                                                  if m.code != "indicative-prices"]
@@ -137,12 +140,18 @@ def catalog_rows(section: str) -> list[dict[str, Any]]:
 
     catalog = load_catalog()
     if section == "gpus":
+        import datetime as dt
+
+        from engine.money.availability import market_status
+
+        today = dt.date.today().isoformat()
         return [{
             "id": g.id, "name": g.name, "form": g.form_factor, "memory_gb": g.memory_gb,
             "bf16_dense_tflops": g.dense_tflops.get("bf16"),
             "bf16_sparse_tflops": g.sparse_tflops.get("bf16"),
             "fp8_dense_tflops": g.dense_tflops.get("fp8"), "link": g.link,
             "link_gbs": g.link_gbs, "tdp_w": g.tdp_w, "verified": g.verified,
+            "china_today": market_status(catalog, g.id, "CN", today).status,
         } for g in catalog.gpus.values()]
     if section == "configs":
         rows = []

@@ -7,13 +7,14 @@ from dataclasses import asdict
 from typing import Any
 
 from engine.compute.estimate import Estimate
-from engine.model import Comparison, ComputeNeed, Layout, Plan
+from engine.model import Comparison, ComputeNeed, Layout, MarketStatus, Plan, StoragePlan
 
 REFUSED_NULLS = (
     "precision", "peak_dense_tflops", "peak_sparse_tflops", "mfu", "mfu_low", "mfu_high", "goodput",
     "mfu_factors", "delivered_tflops_per_gpu", "it_power_kw", "it_typical_kw", "pue",
     "facility_power_kw", "energy_per_run_mwh", "cooling", "cooling_capacity_kw", "rack_power_kw",
-    "rack_layout", "network", "capex", "tco", "cost_per_pf_day", "money", "layout",
+    "rack_layout", "network", "capex", "tco", "cost_per_pf_day", "money", "layout", "storage",
+    "management",
 )
 
 
@@ -45,6 +46,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "warnings": [asdict(m) for m in plan.warnings],
         "node_peak_dense_pflops": plan.node_peak_dense_pflops,
         "node_peak_sparse_pflops": plan.node_peak_sparse_pflops,
+        "availability": availability_dict(plan.availability),
         "gpus": plan.gpus, "nodes": plan.nodes, "memory_floor_gpus": plan.memory_floor_gpus,
         "racks": racks.count if racks else 0,
         "days": plan.days, "days_low": plan.days_low, "days_high": plan.days_high,
@@ -97,8 +99,25 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "bom": [{**asdict(line), "description": line.description_en, "total": line.total}
                 for line in plan.bom],
         "assumptions": [asdict(a) for a in plan.assumptions],
+        "storage": storage_dict(plan.storage),
+        "management": asdict(plan.management) if plan.management else None,
     })
     return out
+
+
+def storage_dict(storage: StoragePlan | None) -> dict[str, Any] | None:
+    """The storage tier; ``parts`` as {id, count} records; None when no storage is bought."""
+    if storage is None:
+        return None
+    out = asdict(storage)
+    out["parts"] = [{"part": part, "count": count} for part, count in storage.parts if count]
+    return out
+
+
+def availability_dict(status: MarketStatus | None) -> dict[str, Any] | None:
+    if status is None:
+        return None
+    return {**asdict(status), "restricted": status.restricted}
 
 
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:

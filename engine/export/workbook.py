@@ -221,6 +221,14 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
             if line.note:
                 w.text(row, 8, line.note)
             row += 1
+            for k, part in enumerate(line.components, 1):  # a configured system's parts, unpriced
+                w.text(row, 1, f"{number}.{i}.{k}")
+                w.text(row, 2, part.item)
+                name = part.description_zh if L.lang == "zh" and part.description_zh else part.description
+                w.text(row, 3, f"    {name}")
+                w.number(row, 4, part.qty, "cq_int")
+                w.text(row, 8, L("bom.per_system"))
+                row += 1
         w.text(row, 3, L("bom.subtotal", category=L.category(category)), "cq_sub_label")
         subtotal = sum(line.total for line in lines)
         w.formula(row, 6, f"=SUM(F{first}:F{row - 1})", m_sub, shown=subtotal)
@@ -715,6 +723,9 @@ def _catalog_rows(comparison: Comparison, lang: Lang) -> list[tuple[str, str, st
         ("configuration", catalog.configurations), ("server", catalog.servers),
         ("gpu", catalog.gpus), ("network", catalog.network), ("rack", catalog.racks),
         ("pdu", catalog.pdus), ("cooling", catalog.cooling), ("service", catalog.services),
+        ("storage", catalog.storage), ("management", catalog.management),
+        ("software", catalog.software), ("open_software", catalog.open_software),
+        ("rated_service", catalog.rated_services),
     ]
     rows: dict[tuple[str, str], tuple[str, str, str, str, bool]] = {}
 
@@ -724,6 +735,8 @@ def _catalog_rows(comparison: Comparison, lang: Lang) -> list[tuple[str, str, st
             return
         if kind == "configuration":
             name = getattr(record, "description_zh" if lang == "zh" else "description_en", rid)
+        elif kind == "market":
+            name = getattr(record, "rule_zh" if lang == "zh" else "rule", rid)
         elif kind == "server":
             name = (getattr(record, "name_zh", "") if lang == "zh" else "") or " ".join(
                 str(getattr(record, a, "")) for a in ("vendor", "model", "variant"))
@@ -743,6 +756,11 @@ def _catalog_rows(comparison: Comparison, lang: Lang) -> list[tuple[str, str, st
         gpu = catalog.gpus.get(plan.gpu)
         if gpu is not None:
             add("gpu", gpu)
+        status = plan.availability
+        for rule in catalog.availability.values():  # the market rule the plan's status rests on
+            if status is not None and (rule.market, rule.since) == (status.market, status.since) \
+                    and plan.gpu in rule.gpus:
+                add("market", rule)
         for line in plan.bom:
             for kind, section in sections:
                 record = section.get(line.item)

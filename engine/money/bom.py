@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from engine.model import BomLine, Category
+from engine.catalog import Catalog, counted_parts
+from engine.model import BomLine, Category, Component
+from engine.money.indicative import node_price
 
 if TYPE_CHECKING:
     from engine.money.prices import PriceList
@@ -49,3 +51,48 @@ def price_lines(
             note=need.note,
         ))
     return tuple(lines)
+
+
+def system_components(catalog: Catalog, config_id: str) -> tuple[Component, ...]:
+    """What one configured system holds, per system, as a vendor's configurator lists it."""
+    cfg = catalog.configuration(config_id)
+    server, gpu, nic = catalog.servers[cfg.server], catalog.gpus[cfg.gpu], catalog.network[cfg.compute_nic]
+    out = []
+    link = f"{cfg.intra_node_link}, {cfg.intra_node_gbs:g} GB/s"
+    if gpu.form_factor.startswith("sxm"):
+        out.append(Component("baseboard", f"NVIDIA HGX {cfg.gpu_count}-GPU baseboard ({link} per GPU)",
+                             1, description_zh=f"NVIDIA HGX {cfg.gpu_count}-GPU 基板（{link}/GPU）"))
+    out.append(Component("gpu", gpu.name, cfg.gpu_count, gpu.id))
+    out += [Component("cpu", text, n) for n, text in counted_parts(server.cpus)]
+    out += [Component("memory", text, n) for n, text in counted_parts(server.memory)]
+    out += [Component("drive", text, n) for n, text in counted_parts(server.storage)]
+    out.append(Component("nic", nic.name, cfg.compute_nics, nic.id, nic.name_zh))
+    psu = server.psu
+    split = f"{psu.count - psu.redundant}+{psu.redundant}"
+    out.append(Component("psu", f"{psu.watts:g} W power supply ({split} redundant)", psu.count,
+                         description_zh=f"{psu.watts:g} W 电源（{split} 冗余）"))
+    return tuple(out)
+
+
+def configured_system_line(
+    catalog: Catalog, config_id: str, qty: int, prices: PriceList, currency: str,
+    exchange_rate: float,
+) -> BomLine:
+    """One line per configured system at one price: base system, GPUs and HCAs inside it."""
+    cfg = catalog.configuration(config_id)
+    gpu, nic = catalog.gpus[cfg.gpu], catalog.network[cfg.compute_nic]
+    entry = prices.entry(cfg.id)
+
+    def each(item: str) -> float:
+        return prices.price(item, currency, exchange_rate)
+
+    unit = node_price(catalog, prices, config_id, currency, exchange_rate)
+    return BomLine(
+        category="compute", item=cfg.id, vendor=entry.vendor, part_number=entry.part_number,
+        description_en=cfg.description_en, description_zh=cfg.description_zh, qty=qty,
+        unit_price=round(unit, 2), currency=currency,
+        note=(f"configured system: base {each(cfg.id):,.0f} + {cfg.gpu_count} × {gpu.name} "
+              f"{each(cfg.gpu):,.0f} + {cfg.compute_nics} × {nic.part_number} "
+              f"{each(cfg.compute_nic):,.0f} {currency}"),
+        components=system_components(catalog, config_id),
+    )

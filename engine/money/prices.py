@@ -60,6 +60,9 @@ BOUGHT_SECTIONS: Final[tuple[str, ...]] = (
     "pdus",
     "cooling",
     "services",
+    "storage",
+    "management",
+    "software",
 )
 DATA_DIR_ENV: Final = "CLUSTERQUOTE_DATA_DIR"
 APP_NAME: Final = "ClusterQuote"

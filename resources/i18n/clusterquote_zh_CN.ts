@@ -281,6 +281,22 @@
             <source>Services</source>
             <translation>服务</translation>
         </message>
+        <message>
+            <source>Storage</source>
+            <translation>存储</translation>
+        </message>
+        <message>
+            <source>Management</source>
+            <translation>管理</translation>
+        </message>
+        <message>
+            <source>Software</source>
+            <translation>软件</translation>
+        </message>
+        <message>
+            <source>Spares</source>
+            <translation>备件</translation>
+        </message>
     </context>
     <context>
         <name>Charts</name>
@@ -315,6 +331,22 @@
         <message>
             <source>Services</source>
             <translation>服务</translation>
+        </message>
+        <message>
+            <source>Storage</source>
+            <translation>存储</translation>
+        </message>
+        <message>
+            <source>Management</source>
+            <translation>管理</translation>
+        </message>
+        <message>
+            <source>Software</source>
+            <translation>软件</translation>
+        </message>
+        <message>
+            <source>Spares</source>
+            <translation>备件</translation>
         </message>
         <message>
             <source>VAT</source>

@@ -78,8 +78,10 @@ def test_shipped_catalog_loads_with_the_public_ids(catalog: Catalog) -> None:
     assert set(catalog.configurations) >= REQUIRED_CONFIGURATIONS
     assert {"rack-42u", "rack-47u"} <= set(catalog.racks)
     assert set(catalog.services) == {
-        "install-node", "install-rack", "warranty-node-year", "fabric-commissioning",
+        "install-node", "install-rack", "fabric-commissioning", "acceptance-node",
+        "storage-commissioning", "software-deployment",
     }
+    assert set(catalog.rated_services) == {"warranty", "project-management", "logistics"}
     assert {s.kind for s in catalog.services.values()} == set(catalog.services)
     assert {p.kind for p in catalog.network.values()} == {
         "ib-switch", "eth-switch", "hca", "cable", "transceiver",

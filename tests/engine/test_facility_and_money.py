@@ -72,8 +72,12 @@ def test_money_by_hand() -> None:
     assert money.maintenance_per_year[3] == pytest.approx(money.hardware * 0.9 * 0.08)
     yearly = money.energy_per_year + money.hosting_per_year
     assert money.tco == pytest.approx(money.capex + 4 * yearly + money.maintenance_per_year[3])
-    warranty = next(line for line in plan.bom if line.item == "warranty-node-year")
-    assert warranty.qty == 2 * 3  # two servers, three years
+    # warranty: 1.5 % of the equipment value a year (assumptions.toml), for the 3-year term
+    equipment = sum(line.total for line in plan.bom
+                    if line.category not in ("software", "services"))
+    warranty = next(line for line in plan.bom if line.item == "warranty")
+    assert warranty.qty == 3
+    assert warranty.unit_price == pytest.approx(0.015 * equipment, abs=0.01)
 
 
 def test_prices_convert_at_the_exchange_rate() -> None:
@@ -89,7 +93,13 @@ def test_prices_convert_at_the_exchange_rate() -> None:
                               configs=base.configs)).plans[0]
     in_cny = {line.item: line.unit_price for line in cny.bom}
     currencies = set()
-    for line in usd.bom:
+    system = usd.bom[0]
+    # one configured-system price: base US$60 000 + 8 × H100 US$30 000 + 8 × NDR HCA US$2 200
+    assert (system.item, system.qty, system.unit_price) == ("lenovo-sr680av3-h100", 1, 317_600)
+    assert in_cny[system.item] == pytest.approx(317_600 * 7.2)
+    for line in usd.bom[1:]:
+        if line.item not in listed:  # open-source software and value-rated services
+            continue
         entry = listed.entry(line.item)
         currencies.add(entry.currency)
         if entry.currency == "USD":

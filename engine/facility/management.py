@@ -1,0 +1,93 @@
+"""Step 5c: the management plane: head and login nodes, fabric managers, in-band and out-of-band networks.
+
+In-band management shares the front-end Ethernet with storage (the compute
+nodes' front-end ports are counted by the fabric): the management servers and
+fabric managers add their ports to it. Out-of-band: every device's management
+port goes to its rack's management switch, and those switches go up to a pair
+(or more) of aggregation switches.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from engine.facility.fabric import ethernet_switches
+from engine.facility.storage import switch_links
+from engine.model import ManagementPlan
+
+
+@dataclass(frozen=True)
+class ManagementRules:
+    head_nodes: int
+    login_nodes_min: int
+    nodes_per_login_node: int
+    ufm_appliances: int  # per InfiniBand fabric
+    oob_uplinks: int  # per rack management switch
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    inband_ports: int
+    power_w: float
+
+
+@dataclass(frozen=True)
+class Switch:
+    id: str
+    radix: int
+    power_w: float
+
+
+@dataclass(frozen=True)
+class ManagementParts:
+    server: Device
+    ufm: Device
+    inband_switch: Switch  # front-end Ethernet, shared with storage
+    oob_switch: Switch  # out-of-band aggregation
+    link_cable: str  # 100GbE in-band and uplink cable
+    oob_cable: str  # RJ45 patch cord
+
+
+def login_nodes(nodes: int, rules: ManagementRules) -> int:
+    return max(rules.login_nodes_min, math.ceil(nodes / rules.nodes_per_login_node))
+
+
+def aggregation_switches(racks: int, rules: ManagementRules, radix: int) -> int:
+    """None for a single rack (its own switch is the network); else a pair, or more for many racks."""
+    if racks <= 1:
+        return 0
+    return max(2, math.ceil(racks * rules.oob_uplinks / radix))
+
+
+def plan_management(
+    *, nodes: int, infiniband: bool, racks: int, frontend_endpoints: int, oob_devices: int,
+    rules: ManagementRules, parts: ManagementParts,
+) -> ManagementPlan:
+    """``frontend_endpoints``: ports already on the front-end Ethernet (nodes, storage).
+
+    ``oob_devices``: management ports of everything else (nodes, switches, storage, PDUs).
+    """
+    heads, logins = rules.head_nodes, login_nodes(nodes, rules)
+    ufms = rules.ufm_appliances if infiniband else 0
+    inband = (heads + logins) * parts.server.inband_ports + ufms * parts.ufm.inband_ports
+    radix = parts.inband_switch.radix
+    after = frontend_endpoints + inband
+    inband_switches = ethernet_switches(after, radix) - ethernet_switches(frontend_endpoints, radix)
+    inband_links = inband + switch_links(after, radix) - switch_links(frontend_endpoints, radix)
+    aggregation = aggregation_switches(racks, rules, parts.oob_switch.radix)
+    uplinks = racks * rules.oob_uplinks if aggregation else 0
+    oob_ports = oob_devices + heads + logins + ufms + inband_switches + aggregation
+    power = ((heads + logins) * parts.server.power_w + ufms * parts.ufm.power_w
+             + inband_switches * parts.inband_switch.power_w
+             + aggregation * parts.oob_switch.power_w)
+    return ManagementPlan(
+        server=parts.server.id, head_nodes=heads, login_nodes=logins, ufm_appliances=ufms,
+        inband_endpoints=inband, inband_switches=inband_switches, inband_links=inband_links,
+        oob_ports=oob_ports, oob_aggregation_switches=aggregation, oob_uplinks=uplinks,
+        power_w=power,
+        parts=((parts.server.id, heads + logins), (parts.ufm.id, ufms),
+               (parts.inband_switch.id, inband_switches), (parts.oob_switch.id, aggregation),
+               (parts.link_cable, inband_links + uplinks), (parts.oob_cable, oob_ports)),
+    )

@@ -1,0 +1,51 @@
+"""Software and services lines that the price list does not price one by one.
+
+Open-source software is named at zero price. Warranty, project management and
+logistics are priced from the equipment value at rates in
+resources/assumptions.toml, so they scale with what is bought, not per box.
+"""
+
+from __future__ import annotations
+
+from engine.assumptions import default
+from engine.catalog import Catalog
+from engine.model import BomLine, Category
+
+# Categories whose lines are equipment: what warranty covers and logistics ships.
+EQUIPMENT: tuple[Category, ...] = ("compute", "network", "storage", "management", "rack_power",
+                                   "cooling", "spares")
+
+
+def open_software_lines(catalog: Catalog, currency: str, servers: int) -> list[BomLine]:
+    """Each open-source choice once per server that runs it, at zero price."""
+    return [
+        BomLine(category="software", item=s.id, vendor="Open source", part_number=s.id,
+                description_en=s.name, description_zh=s.name_zh,
+                qty=servers if s.kind in ("os", "drivers") else 1, unit_price=0.0,
+                currency=currency, note=s.licence)
+        for s in catalog.open_software.values()
+    ]
+
+
+def equipment_value(lines: list[BomLine] | tuple[BomLine, ...]) -> float:
+    return sum(line.total for line in lines if line.category in EQUIPMENT)
+
+
+def rated_service_lines(
+    catalog: Catalog, currency: str, value: float, warranty_years: int,
+) -> list[BomLine]:
+    """One line per rated service: rate × equipment value (× years for yearly ones)."""
+    out = []
+    for svc in catalog.rated_services.values():
+        rate = default(svc.rate_key).value
+        years = warranty_years if svc.per_year else 1
+        if years <= 0:
+            continue
+        basis = f"{rate:.1%} of equipment value {value:,.0f} {currency}"
+        out.append(BomLine(
+            category="services", item=svc.id, vendor=svc.vendor, part_number=svc.id,
+            description_en=svc.name, description_zh=svc.name_zh, qty=years,
+            unit_price=round(rate * value, 2), currency=currency,
+            note=(f"{years} years × {basis} a year" if svc.per_year else basis),
+        ))
+    return out

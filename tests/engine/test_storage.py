@@ -1,0 +1,106 @@
+"""The storage tier, sized by hand: capacity, bandwidth, checkpoint time and network."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.compare import compare
+from engine.facility.storage import Block, FrontEnd, StorageNeed, size_storage, switch_links
+from engine.model import Finance, PlanRequest, Schedule, StorageRequest, Workload
+
+BLOCK = Block("blk", "test block", "fs", usable_tb=100, read_gbps=20, write_gbps=10, min_blocks=2,
+              ports=4, power_w=1000)
+NET = FrontEnd("sw", radix=32, cable="aoc", node_ports=16, switches_before=1)
+
+
+def need(**kw: float | int | None) -> StorageNeed:
+    base: dict[str, float | int | None] = dict(
+        gpus=128, params=70e9, tokens=2e12, dataset_tb=None, checkpoints_kept=5, headroom=0.3,
+        dataset_bytes_per_token=6, checkpoint_bytes_per_param=16, read_gbps_per_gpu=0.16,
+        write_gbps_per_gpu=0.08, checkpoint_minutes=10)
+    base.update(kw)
+    return StorageNeed(**base)  # type: ignore[arg-type]
+
+
+def test_capacity_by_hand() -> None:
+    # data 2e12 tokens × 6 B = 12 TB; one checkpoint 70e9 × 16 B = 1.12 TB, 5 kept = 5.6 TB;
+    # (12 + 5.6) / 0.7 = 25.14 TB needed: one 100 TB block would do, the minimum is 2
+    plan = size_storage(need(), BLOCK, NET)
+    assert plan.dataset_tb == pytest.approx(12)
+    assert plan.checkpoint_tb == pytest.approx(1.12)
+    assert plan.need_tb == pytest.approx(17.6 / 0.7)
+    # read 128 × 0.16 = 20.48 GB/s -> 2 blocks of 20; write max(128 × 0.08, 1120 GB / 600 s) =
+    # max(10.24, 1.87) -> 2 blocks of 10; minimum 2
+    assert plan.need_read_gbps == pytest.approx(20.48)
+    assert plan.need_write_gbps == pytest.approx(10.24)
+    assert plan.blocks == 2 and plan.limited_by == "minimum"
+    assert (plan.usable_tb, plan.read_gbps, plan.write_gbps) == (200, 40, 20)
+    # one checkpoint of 1 120 GB at 20 GB/s: 56 s
+    assert plan.checkpoint_minutes == pytest.approx(1120 / 20 / 60)
+
+
+def test_capacity_and_checkpoints_set_the_blocks() -> None:
+    big = size_storage(need(dataset_tb=700), BLOCK, NET)  # (700 + 5.6) / 0.7 = 1008 TB
+    assert (big.blocks, big.limited_by) == (11, "capacity")
+    # a 1T-parameter checkpoint (16 TB) in 10 minutes needs 26.7 GB/s of writes: 3 blocks
+    huge = size_storage(need(params=1e12, tokens=0, checkpoints_kept=0, gpus=8), BLOCK, NET)
+    assert (huge.blocks, huge.limited_by) == (3, "checkpoint")
+    assert huge.checkpoint_minutes == pytest.approx(16_000 / 30 / 60)
+
+
+def test_storage_network_by_hand() -> None:
+    # 16 node ports + 2 blocks × 4 = 24 endpoints fit one 32-port switch, which the fabric bought
+    plan = size_storage(need(), BLOCK, NET)
+    assert (plan.ports, plan.switches, plan.cables) == (8, 0, 24)
+    # 40 node ports + 8: 48 endpoints > 32: 3 leaves of 16 down + 2 spines, 48 uplinks
+    wide = size_storage(need(), BLOCK, FrontEnd("sw", 32, "aoc", node_ports=40, switches_before=5))
+    assert wide.switches == 0  # 40 ports alone already needed 3 leaves + 2 spines
+    assert wide.cables == 48 + 48
+    assert switch_links(48, 32) == 48 and switch_links(32, 32) == 0
+
+
+def test_plan_json_carries_storage_for_each_vendor_line() -> None:
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=256),
+                          configs=("inspur-nf5688m7-h800", "lenovo-sr680av3-h800"))
+    inspur, lenovo = compare(request).plans
+    assert inspur.storage is not None and lenovo.storage is not None
+    assert inspur.storage.product == "inspur-as13000-nvme"
+    assert lenovo.storage.product == "lenovo-dss-g-flash"
+    assert inspur.storage.blocks >= 3  # AS13000 needs three nodes for erasure coding
+    neutral = compare(PlanRequest(request.workload, request.schedule, configs=request.configs[:1],
+                                  storage=StorageRequest(product="neutral"))).plans[0]
+    assert neutral.storage is not None and neutral.storage.product == "pfs-nvme-appliance"
+    none = compare(PlanRequest(request.workload, request.schedule, configs=request.configs[:1],
+                               storage=StorageRequest(product="none"))).plans[0]
+    assert none.storage is None and not any(line.category == "storage" for line in none.bom)
+    # without storage the 32 nodes' front-end links are cabled as in-band management links
+    assert none.management is not None
+    aoc = next(line for line in none.bom if (line.category, line.item) == ("management", "cable-100g-aoc"))
+    assert aoc.qty == 32 + none.management.inband_links + none.management.oob_uplinks
+    # storage servers take rack space and power
+    assert neutral.power is not None and none.power is not None
+    assert neutral.power.it_max_kw > none.power.it_max_kw
+
+
+def test_bad_storage_request_names_the_field() -> None:
+    from engine.errors import RequestError
+
+    request = PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=8), configs=("inspur-nf5688m6-a800",),
+                          storage=StorageRequest(checkpoints_kept=-1))
+    with pytest.raises(RequestError, match=r"storage\.checkpoints_kept"):
+        compare(request)
+    with pytest.raises(RequestError, match=r"finance\.purchase_date"):
+        compare(PlanRequest(request.workload, request.schedule, configs=request.configs,
+                            finance=Finance(purchase_date="2026-13-01")))
+
+
+def test_a_vendor_without_a_storage_line_gets_the_neutral_one() -> None:
+    from engine.catalog import load_catalog
+
+    catalog = load_catalog()
+    neutral_only = catalog.model_copy(update={"storage": {
+        k: v for k, v in catalog.storage.items() if v.serves == "neutral"}})
+    plan = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=64),
+                               configs=("inspur-nf5688m6-a800",)), catalog=neutral_only).plans[0]
+    assert plan.storage is not None and plan.storage.product == "pfs-nvme-appliance"
+    assert any(m.code == "storage-neutral" for m in plan.warnings)

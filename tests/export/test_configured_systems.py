@@ -1,0 +1,37 @@
+"""The quote lists a configured system's parts under it and names the sources of the new records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from quote_fixtures import bom_sheet_name, find_row
+
+from engine import PlanRequest, Schedule, Workload, compare
+from engine.export import write_quote
+from engine.model import Finance
+
+
+def test_components_under_the_system_and_sources_of_storage_and_market_rules(tmp_path: Path) -> None:
+    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=256),
+                                     finance=Finance(purchase_date="2026-01-01"),
+                                     configs=("inspur-nf5688m7-h800",)))
+    plan = comparison.plans[0]
+    path = write_quote(comparison, tmp_path / "q.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb[bom_sheet_name(wb.sheetnames, plan.config)]
+    system = find_row(ws, "B", plan.bom[0].part_number)
+    assert ws[f"D{system}"].value == plan.nodes
+    # the parts follow, numbered under the system, with per-system quantities and no price
+    parts = plan.bom[0].components
+    for k, part in enumerate(parts, 1):
+        row = system + k
+        assert ws[f"A{row}"].value == f"1.1.{k}"
+        assert ws[f"D{row}"].value == part.qty
+        assert ws[f"E{row}"].value is None and ws[f"F{row}"].value is None
+    # the compute category holds the one system line: its subtotal follows the parts
+    assert str(ws[f"C{system + len(parts) + 1}"].value).startswith("Subtotal")
+    sources = wb["Sources"]
+    ids = {sources[f"B{r}"].value for r in range(1, sources.max_row + 1)}
+    assert {"inspur-as13000-nvme", "inspur-nf5280m7-mgmt", "slurm", "warranty",
+            "cn-2023-10-a800-h800-l40s"} <= ids
