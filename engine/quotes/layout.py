@@ -32,7 +32,7 @@ def vat_of(label: str) -> bool | None:
     return None
 
 
-def _labels(rows: tuple[tuple[object, ...], ...], index: int) -> list[str]:
+def header_labels(rows: tuple[tuple[object, ...], ...], index: int) -> list[str]:
     """Header labels of row ``index``, joined with a sub-header row beneath it when there is one."""
     top = [text(v) for v in rows[index]]
     if index + 1 < len(rows):
@@ -48,7 +48,7 @@ def _labels(rows: tuple[tuple[object, ...], ...], index: int) -> list[str]:
 
 
 def _subheader(rows: tuple[tuple[object, ...], ...], index: int) -> bool:
-    return index + 1 < len(rows) and _labels(rows, index) != [text(v) for v in rows[index]]
+    return index + 1 < len(rows) and header_labels(rows, index) != [text(v) for v in rows[index]]
 
 
 def find_header(rows: tuple[tuple[object, ...], ...]) -> tuple[int, list[str]] | None:
@@ -60,7 +60,7 @@ def find_header(rows: tuple[tuple[object, ...], ...]) -> tuple[int, list[str]] |
         if not found & set(_NUMERIC) or not found & {"part_number", "description"} or len(found) < 3:
             continue
         if best is None or len(found) > best[1]:
-            best = (index, len(found), _labels(rows, index))
+            best = (index, len(found), header_labels(rows, index))
     return None if best is None else (best[0], best[2])
 
 

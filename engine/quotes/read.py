@@ -7,7 +7,15 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from engine.quotes.layout import data_start, find_header, has_numeric_column, map_columns, text, vat_of
+from engine.quotes.layout import (
+    data_start,
+    find_header,
+    has_numeric_column,
+    header_labels,
+    map_columns,
+    text,
+    vat_of,
+)
 from engine.quotes.mappings import apply_remembered, remembered_mapping
 from engine.quotes.model import ColumnMap, Finding, QuoteError, QuoteLine, SumRow, VatBasis, VendorQuote
 from engine.quotes.numbers import currency_in, parse_number, percent_in
@@ -29,9 +37,10 @@ def read_quote(path: str | Path, *, vendor: str | None = None, mapping: ColumnMa
     grids = load_grids(source)
     found = [(grid, header) for grid in grids if (header := find_header(grid.rows)) is not None]
     if mapping is not None:
-        grid = grids[0]
-        labels = [text(v) for v in grid.rows[mapping.header_row - 1]] if mapping.header_row <= len(
-            grid.rows) else []
+        grid = next((g for g, h in found if h[0] == mapping.header_row - 1), grids[0])
+        if not 1 <= mapping.header_row <= len(grid.rows):
+            raise QuoteError(f"{source.name}: the header row {mapping.header_row} is not in the sheet")
+        labels = header_labels(grid.rows, mapping.header_row - 1)
         return _interpret(source, grid, mapping.header_row - 1, labels, vendor, mapping, False)
     if not found:
         raise QuoteError(
@@ -64,7 +73,7 @@ def _interpret(source: Path, grid: Grid, header_index: int, labels: list[str], v
     if grid.formulas:
         notes.append(f"{grid.formulas} cells are formulas: their results as last saved were read, "
                      "never recalculated")
-    start = data_start(grid.rows, header_index) if corrected is None else header_index + 1
+    start = data_start(grid.rows, header_index)
     lines, sums, row_issues = _rows(grid.rows, start, mapping)
     issues += row_issues
     lines, block_notes, block_issues = _components(lines, mapping, letterhead)
