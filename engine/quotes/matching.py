@@ -66,13 +66,17 @@ def by_part(part: str, candidates: list[Target]) -> list[Target]:
     return exact or [t for t in candidates if any(key.startswith(p) for p in t.parts)]
 
 
-def score(text: str, target: Target) -> float:
+def prepare(text: str) -> tuple[str, frozenset[str]]:
+    """A quoted description made ready for scoring against many plan lines."""
+    return normalised(text), frozenset(models(text))
+
+
+def score(quoted: tuple[str, frozenset[str]], target: Target) -> float:
     """0-1: token-set similarity, halved when both name models and share none."""
-    quoted = normalised(text)
-    if not quoted:
+    words, quoted_models = quoted
+    if not words:
         return 0.0
-    value = max(fuzz.token_set_ratio(quoted, text) for text in target.texts) / 100
-    quoted_models = models(text)
+    value = max(fuzz.token_set_ratio(words, plan_text) for plan_text in target.texts) / 100
     if quoted_models and target.models and not quoted_models & target.models:
         value *= 0.5
     return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 FIELDS: tuple[str, ...] = ("seq", "part_number", "description", "qty", "unit_price", "total", "remark")
@@ -112,8 +113,17 @@ class VendorQuote:
     def items(self) -> tuple[QuoteLine, ...]:
         return tuple(line for line in self.lines if not line.is_component)
 
+    @cached_property
+    def _blocks(self) -> dict[int, tuple[QuoteLine, ...]]:
+        blocks: dict[int, list[QuoteLine]] = {}
+        for line in self.lines:
+            if line.parent_row is not None:
+                blocks.setdefault(line.parent_row, []).append(line)
+        return {row: tuple(parts) for row, parts in blocks.items()}
+
     def components(self, parent_row: int) -> tuple[QuoteLine, ...]:
-        return tuple(line for line in self.lines if line.parent_row == parent_row)
+        """The component lines of the configured system in ``parent_row`` (none for an item)."""
+        return self._blocks.get(parent_row, ())
 
 
 @dataclass(frozen=True)
@@ -152,11 +162,12 @@ class Reconciliation:
     bundled: tuple[tuple[int, str, float], ...] = ()  # (system row, plan item, qty) inside its price
     exchange_rate: float = 0.0  # CNY per USD, the plan's
 
+    @cached_property
+    def _by_row(self) -> dict[int, LineMatch]:
+        return {m.row: m for m in self.matches}
+
     def match(self, row: int) -> LineMatch | None:
-        for m in self.matches:
-            if m.row == row:
-                return m
-        return None
+        return self._by_row.get(row)
 
     def in_plan_money(self, value: float) -> float:
         """A figure of the quotation in the plan's currency, excluding VAT."""

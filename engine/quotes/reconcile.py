@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from engine.assumptions import default
 from engine.model import BomLine, Comparison, Plan
 from engine.quotes.arithmetic import check, lines_sum
-from engine.quotes.matching import Target, by_part, score, targets
+from engine.quotes.matching import Target, by_part, prepare, score, targets
 from engine.quotes.model import Finding, LineMatch, QuoteLine, Reconciliation, VendorQuote
 from engine.quotes.rules import holds, tolerance, words
 
@@ -43,6 +43,8 @@ def plan_for_quote(comparison: Comparison, quote: VendorQuote) -> tuple[Plan, li
         issues.append(Finding("ambiguous", None, "", quote.vendor or None, None,
                               f"the quotation's vendor ({quote.vendor or 'not stated'}) has no "
                               "configuration in the plan; matched against the closest one"))
+    if len(same) == 1:
+        return same[0], issues
     best = max(same, key=lambda p: sum(1 for h in _hits(quote, p).values() if h.target))
     return best, issues
 
@@ -61,7 +63,8 @@ def _match(line: QuoteLine, cands: list[Target]) -> _Hit:
             return _Hit(found[0], 1.0, "part_number")
         if found:
             cands = found
-    ranked = sorted(((score(text, t), t) for t in cands), key=lambda st: -st[0])
+    quoted = prepare(text)
+    ranked = sorted(((score(quoted, t), t) for t in cands), key=lambda st: -st[0])
     if not ranked or ranked[0][0] < threshold:
         return _Hit(None, ranked[0][0] if ranked else 0.0, "")
     top, best = ranked[0]
@@ -166,8 +169,9 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
     findings += check(quote, vat_rate)
     stated = _stated_total(quote, vat_rate)
     by_category: dict[str, float] = defaultdict(float)
+    lines_by_row = {q.row: q for q in quote.lines}
     for m in matches:
-        line = next(q for q in quote.lines if q.row == m.row)
+        line = lines_by_row[m.row]
         if not line.is_component:
             by_category[m.category] += plan_money(line.amount)
     discounts = sum(s.amount for s in quote.sums if s.kind == "discount")
