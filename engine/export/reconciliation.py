@@ -13,6 +13,7 @@ from typing import Literal
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from engine.export.labels import Labels
 from engine.export.safe import save_atomically, sheet_name
 from engine.export.sheet import SheetWriter, print_setup
 from engine.export.styles import money_style, register_styles
@@ -49,6 +50,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sum": ("Sum of quoted lines (as quoted)", "报价行合计（原报价）"),
     "excluded": ("excluding VAT", "不含税"), "included": ("including VAT", "含税"),
     "unknown": ("VAT basis not stated", "未注明是否含税"),
+    "unmatched": ("Not in the plan", "方案外项目"), "discount": ("Discount", "折扣"),
 }
 _KINDS = {"qty_mismatch": "数量不符", "price_diff": "价格差异", "missing": "漏报", "extra": "多报",
           "arithmetic": "计算错误", "ambiguous": "存疑", "omitted": "补足漏报", "qty_shortfall": "补足数量",
@@ -58,6 +60,12 @@ _KINDS = {"qty_mismatch": "数量不符", "price_diff": "价格差异", "missing
 def _w(key: str, lang: Lang, **kw: str) -> str:
     en, zh = _WORDS[key]
     return (zh if lang == "zh" else en).format(**kw)
+
+
+def _category(category: str, lang: Lang) -> str:
+    if category in ("unmatched", "discount"):
+        return _w(category, lang)
+    return Labels(lang).category(category)
 
 
 def _kind(kind: str, lang: Lang) -> str:
@@ -94,7 +102,7 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
     row = 6
     first = row
     for category in like.categories:
-        w.text(row, 1, category)
+        w.text(row, 1, _category(category, lang))
         for col, t in enumerate(like.vendors, start=2):
             w.number(row, col, dict(t.by_category).get(category, 0.0), money)
         row += 1
@@ -113,7 +121,7 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
         w.header(row, 1, [_w("category", lang), _w("difference", lang)])
         row += 1
         for category, diff in like.drivers:
-            w.text(row, 1, category)
+            w.text(row, 1, _category(category, lang))
             w.number(row, 2, diff, money)
             row += 1
         row += 1
@@ -127,13 +135,13 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
             w.text(row, 1, t.vendor or t.file)
             w.text(row, 2, _kind(a.kind, lang))
             w.text(row, 3, a.item)
-            w.text(row, 4, a.category)
+            w.text(row, 4, _category(a.category, lang))
             w.number(row, 5, a.amount, money)
             w.wrapped(row, 6, a.source, width=60)
             row += 1
     w.ws.freeze_panes = "B6"
     print_setup(w.ws, title_rows="5:5", footer="&P / &N")
-    w.finish(fixed={1: 30})
+    w.finish(fixed={1: 30, **{col: 26 for col in range(2, 2 + len(like.vendors))}})
 
 
 def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
@@ -157,8 +165,9 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
     row += 2
     w.text(row, 1, _w("findings", lang), "cq_section")
     row += 1
-    w.header(row, 1, [_w("row", lang), _w("kind", lang), _w("item", lang), _w("expected", lang),
-                      _w("found", lang), _w("message", lang)])
+    # the message takes the wide description column of the lines table below, the item its plan-item one
+    w.header(row, 1, [_w("row", lang), _w("kind", lang), _w("message", lang), "", _w("expected", lang),
+                      _w("found", lang), _w("item", lang)])
     row += 1
     if not rec.findings:
         w.text(row, 1, _w("none", lang), "cq_note")
@@ -169,14 +178,14 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
         else:
             w.text(row, 1, "-")
         w.text(row, 2, _kind(f.kind, lang))
-        w.text(row, 3, f.item)
-        figures: tuple[tuple[int, float | str | None], ...] = ((4, f.expected), (5, f.found))
+        w.wrapped(row, 3, f.message, width=55)
+        figures: tuple[tuple[int, float | str | None], ...] = ((5, f.expected), (6, f.found))
         for col, figure in figures:
             if isinstance(figure, int | float):
                 w.number(row, col, figure, "cq_num")
             elif figure is not None:
-                w.text(row, col, figure)
-        w.wrapped(row, 6, f.message, width=70)
+                w.text(row, col, figure, fit=False)
+        w.text(row, 7, f.item)
         row += 1
     row += 1
     w.text(row, 1, _w("lines", lang), "cq_section")
