@@ -183,6 +183,12 @@ class QuoteImportDialog(QDialog):
             self.last_error = str(exc)
             QMessageBox.warning(self, self.tr("Cannot import the quotation"), str(exc))
             return False
+        try:
+            reconcile(self.comparison, quote)
+        except ValueError as exc:  # no feasible configuration in the plan to reconcile with
+            self.last_error = f"{quote.file}: {exc}"
+            QMessageBox.warning(self, self.tr("Cannot import the quotation"), self.last_error)
+            return False
         self.paths.append(path)
         self.quotes.append(quote)
         self.chooser.addItem(f"{quote.vendor or '?'} · {quote.file}")

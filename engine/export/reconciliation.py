@@ -43,7 +43,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "lines": ("Quoted lines", "报价行"),
     "part": ("Part number", "物料编码"), "description": ("Description", "描述"), "qty": ("Qty", "数量"),
     "unit": ("Unit price (as quoted)", "单价（原报价）"), "total": ("Total (as quoted)", "总价（原报价）"),
-    "match": ("Plan item", "方案项目"), "score": ("Score", "匹配度"),
+    "match": ("Plan item", "方案项目"), "score": ("Score", "匹配度"), "remark": ("Remark", "备注"),
     "unit_plan": ("Unit price ({cur}, excl. VAT)", "单价（{cur}，不含税）"),
     "findings": ("Findings", "核对结果"), "expected": ("Expected", "应为"), "found": ("Found", "实为"),
     "message": ("Message", "说明"), "none": ("No findings.", "无差异。"),
@@ -192,7 +192,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
     row += 1
     w.header(row, 1, [_w("row", lang), _w("part", lang), _w("description", lang), _w("qty", lang),
                       _w("unit", lang), _w("total", lang), _w("match", lang), _w("score", lang),
-                      _w("unit_plan", lang, cur=cur)])
+                      _w("unit_plan", lang, cur=cur), _w("remark", lang)])
     header_row = row
     row += 1
     first = row
@@ -209,6 +209,8 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
             w.number(row, 8, m.score, "cq_num")
         if line.unit_price:
             w.number(row, 9, rec.in_plan_money(line.unit_price), money_style(cur))
+        if line.remark:
+            w.wrapped(row, 10, line.remark, width=30)  # the vendor's words: text, never a formula
         row += 1
     w.text(row, 3, _w("sum", lang), "cq_sum_label")
     w.formula(row, 6, f"=SUM(F{first}:F{row - 1})", money_style(qcur, "sub"),

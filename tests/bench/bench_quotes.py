@@ -39,7 +39,8 @@ def write_quote(path: Path, bom: list[tuple[str, str, int, float]]) -> int:
         for part, desc, qty, price in bom:
             if written >= LINES:
                 break
-            ws.append([written + 1, part, f"{desc} (site {written // len(bom) + 1})", qty, price, qty * price])
+            site = written // len(bom) + 1
+            ws.append([written + 1, part, f"{desc} (site {site})", qty, price, qty * price])
             section += qty * price
             written += 1
             if written % 100 == 0:
@@ -75,7 +76,8 @@ def main() -> None:
             for key, value in (("read", read - start), ("reconcile", matched - read),
                                ("like for like", end - matched), ("total", end - start)):
                 samples[key].append(value * 1000)
-    print(f"{lines} lines ({len(quote.lines)} read, {len(quote.sums)} sum rows), {len(rec.findings)} findings")
+    print(f"{lines} lines ({len(quote.lines)} read, {len(quote.sums)} sum rows), "
+          f"{len(rec.findings)} findings")
     for key, values in samples.items():
         print(f"{key:14} median {statistics.median(values):7.1f} ms  max {max(values):7.1f} ms")
     total = statistics.median(samples["total"])

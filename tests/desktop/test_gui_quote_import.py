@@ -90,3 +90,22 @@ def test_report_and_learned_prices(dialog: Any, tmp_path: Path, data_dir: Path) 
 def test_comparison_window_offers_the_import(window: Any, comparison: Any) -> None:
     assert not window.import_quote_action.isEnabled()  # nothing planned yet
     assert window.import_quote_action.text() == "&Import vendor quote…"
+
+
+def test_a_plan_with_nothing_feasible_refuses_the_quote(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.quote_import import QuoteImportDialog
+    from engine.compare import compare
+    from engine.model import PlanRequest, Schedule, Workload
+
+    shown: list[str] = []
+    warn = staticmethod(lambda _parent, _title, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", warn)
+    refused = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=8),
+                                  configs=("inspur-nf5688m7-h800",)))
+    d = QuoteImportDialog(refused)
+    qtbot.addWidget(d)
+    assert not d.add_file(INSPUR) and not d.quotes
+    assert shown == ["inspur_quotation_zh.xlsx: the plan has no feasible configuration to reconcile a "
+                     "quotation with"]

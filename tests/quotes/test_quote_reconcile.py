@@ -100,3 +100,20 @@ def test_learned_prices_go_to_the_user_list_with_their_source(comparison: Any, d
     assert system.confidence == "medium" and "less h800-sxm5-80gb, hca-cx7-ndr" in system.source
     assert learned.entry("crah-inrow-40kw") == read_price_list(shipped_price_list_path()).entry(
         "crah-inrow-40kw")  # not quoted: unchanged
+
+
+def test_discount_vat_and_a_quotation_without_vendor_or_currency(comparison: Any, tmp_path: Path) -> None:
+    path = tmp_path / "offer.csv"
+    path.write_text("Part number,Description,Qty,Unit price,Total\n"
+                    "MQM9700-NS2F,QM9700 switch,24,360000,8640000\n"
+                    "Discount 5%,,,,-432000\nVAT 13%,,,,1067040\nTotal,,,,9275040\n", encoding="utf-8")
+    rec = reconcile(comparison, read_quote(path))
+    assert rec.computed_total == 8_640_000 - 432_000
+    assert rec.stated_total == pytest.approx(8_208_000)  # 9 275 040 / 1.13: the total follows the VAT row
+    kinds = [f.kind for f in rec.findings]
+    assert "arithmetic" not in kinds
+    ambiguous = [f.message for f in rec.findings if f.kind == "ambiguous"]
+    assert any("vendor (not stated)" in m for m in ambiguous)
+    assert any("does not state its currency" in m for m in ambiguous)
+    like = compare_quotes(comparison, [rec])
+    assert dict(like.vendors[0].by_category)["discount"] == -432_000

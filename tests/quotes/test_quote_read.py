@@ -172,3 +172,40 @@ def test_corrected_mapping_is_used_and_remembered_per_vendor(tmp_path: Path) -> 
     again = read_quote(path)  # the next file of the vendor is read the corrected way
     assert again.mapping.origin == "remembered" and again.lines[0].unit_price == 12
     assert read_quote(path, use_remembered=False).lines[0].unit_price == 10
+
+
+def _csv(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_configured_system_quantities_per_system_summed_or_ambiguous(tmp_path: Path) -> None:
+    body = "SYS1,GPU server,4,100000,400000\nGPU1,GPU module,32,,\nNIC1,HCA,8,,\n"
+    per_system = read_quote(_csv(tmp_path / "a.csv", "Part number,Description,Qty,Unit price,Total\n" + body))
+    assert [line.qty_total for line in per_system.components(2)] == [128, 32]
+    (issue,) = per_system.issues  # 32 and 8 are both multiples of 4 systems: it could be either
+    assert issue.kind == "ambiguous" and issue.row == 2 and "per system" in issue.message
+    header = "Part number,Description,Total Qty,Unit price,Total\n"
+    summed = read_quote(_csv(tmp_path / "b.csv", header + body))
+    assert [line.qty_total for line in summed.components(2)] == [32, 8] and not summed.issues
+    assert "summed over all systems" in " ".join(summed.notes)
+
+
+def test_discount_and_vat_rows_are_sums_not_lines(tmp_path: Path) -> None:
+    q = read_quote(_csv(tmp_path / "d.csv", "Lenovo quotation\nCurrency: USD\n"
+                                             "Part number,Description,Qty,Unit price,Total\n"
+                                             "A1,Switch,2,1000,2000\nB2,Cable,10,50,500\n"
+                                             "Discount,,,,-250\nSubtotal,,,,2250\nVAT 13%,,,,292.50\n"
+                                             "Grand total,,,,2542.50\n"))
+    assert [(s.kind, s.amount) for s in q.sums] == [("discount", -250), ("subtotal", 2250), ("tax", 292.5),
+                                                    ("grand_total", 2542.5)]
+    assert q.vat_basis == "excluded" and q.vat_rate == pytest.approx(0.13)
+    assert len(q.lines) == 2
+
+
+def test_a_quantity_that_is_not_a_number_is_reported_with_its_row(tmp_path: Path) -> None:
+    q = read_quote(_csv(tmp_path / "q.csv", "Part number,Description,Qty,Unit price\nA1,Switch,two,1000\n"
+                                            "B2,Cable,10,50\n"))
+    assert [line.part_number for line in q.lines] == ["B2"]
+    (issue,) = q.issues
+    assert (issue.kind, issue.row, issue.found) == ("ambiguous", 2, "two")

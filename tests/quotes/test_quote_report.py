@@ -28,8 +28,8 @@ def test_vendor_text_is_never_a_formula(report: Path) -> None:
     cells = [c for ws in book for row in ws.iter_rows() for c in row]
     formulas = [c.value for c in cells if c.data_type == "f"]
     assert formulas and all(f.startswith("=SUM(") for f in formulas)  # only the report's own sums
-    remark_like = [c for c in cells if isinstance(c.value, str) and c.value.startswith("=交期")]
-    assert not remark_like or all(c.data_type == "s" for c in remark_like)
+    (remark,) = [c for c in cells if c.value == "=交期8周，以合同为准"]  # the reseller's remark
+    assert remark.data_type == "s" and remark.quotePrefix
 
 
 def test_uses_the_quote_styles_and_sums_by_formula(report: Path) -> None:
