@@ -131,12 +131,17 @@ class QuoteImportDialog(QDialog):
         self.like_table = QTableWidget(like)
         self.like_table.setObjectName("likeForLike")
         self.like_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.like_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.adjust_table = QTableWidget(like)
         self.adjust_table.setObjectName("adjustments")
         self.adjust_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.adjust_table.verticalHeader().setVisible(False)
+        self.adjust_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.adjust_table.horizontalHeader().setStretchLastSection(True)
         like_layout.addWidget(self.like_table, 3)
+        self.drivers_label = QLabel(like)
+        self.drivers_label.setWordWrap(True)
+        like_layout.addWidget(self.drivers_label)
         like_layout.addWidget(QLabel(self.tr("Adjustments to the plan's scope, each with its source:"), like))
         like_layout.addWidget(self.adjust_table, 2)
         self.tabs.addTab(self.lines_view, self.tr("Reconciliation"))
@@ -330,6 +335,10 @@ class QuoteImportDialog(QDialog):
                 item = QTableWidgetItem(fmt.money(value, like.currency))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, col, item)
+        drivers = ", ".join(f"{self.tr('GPU server') if i == 'server' else i} "
+                            f"{fmt.money(d, like.currency)}" for i, d in like.item_drivers[:4])
+        self.drivers_label.setText(self.tr("Largest differences (second minus first): %1").replace(
+            "%1", drivers) if drivers else "")
         adjustments = [(t, a) for t in like.vendors for a in t.adjustments]
         adjust = self.adjust_table
         adjust.clear()

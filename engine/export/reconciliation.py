@@ -35,6 +35,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "source": ("Source", "来源"), "row": ("Row", "行"),
     "drivers": ("Differences by category (second minus first)", "分类差异（后者减前者）"),
     "difference": ("Difference", "差额"),
+    "item_drivers": ("Largest differences by item (second minus first)", "按项目的主要差异（后者减前者）"),
+    "server": ("GPU server (as configured)", "GPU 服务器（整机）"),
     "quote": ("Quotation", "报价单"), "vendor": ("Vendor", "供应商"),
     "config": ("Plan configuration", "方案配置"),
     "quote_no": ("Quote number", "报价单号"), "date": ("Date", "日期"), "currency": ("Currency", "币种"),
@@ -122,6 +124,16 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
         row += 1
         for category, diff in like.drivers:
             w.text(row, 1, _category(category, lang))
+            w.number(row, 2, diff, money)
+            row += 1
+        row += 1
+    if like.item_drivers:
+        w.text(row, 1, _w("item_drivers", lang), "cq_section")
+        row += 1
+        w.header(row, 1, [_w("item", lang), _w("difference", lang)])
+        row += 1
+        for item, diff in like.item_drivers[:12]:
+            w.text(row, 1, _w("server", lang) if item == "server" else item)
             w.number(row, 2, diff, money)
             row += 1
         row += 1

@@ -80,12 +80,45 @@ def compare_quotes(comparison: Comparison, recs: list[Reconciliation]) -> LikeFo
             file=rec.quote.file, vendor=rec.quote.vendor, config=rec.config,
             computed_total=rec.computed_total, normalised_total=round(normalised, 2),
             by_category=tuple((c, round(by_category[c], 2)) for c in ordered),
-            adjustments=tuple(adj)))
+            adjustments=tuple(adj), by_item=_by_item(rec, adj)))
     categories = tuple(dict.fromkeys(c for t in totals for c, _ in t.by_category))
     drivers: list[tuple[str, float]] = []
     if len(totals) >= 2:
         first, second = dict(totals[0].by_category), dict(totals[1].by_category)
         drivers = sorted(((c, round(second.get(c, 0.0) - first.get(c, 0.0), 2)) for c in categories),
                          key=lambda cd: -abs(cd[1]))
+    item_drivers: list[tuple[str, float]] = []
+    if len(totals) >= 2:
+        first, second = dict(totals[0].by_item), dict(totals[1].by_item)
+        item_drivers = sorted(((i, round(second.get(i, 0.0) - first.get(i, 0.0), 2))
+                               for i in dict.fromkeys([*first, *second])), key=lambda d: -abs(d[1]))
     cheapest = min(totals, key=lambda t: t.normalised_total).file if totals else None
-    return LikeForLike(currency, tuple(totals), categories, tuple(drivers), cheapest)
+    return LikeForLike(currency, tuple(totals), categories, tuple(drivers), cheapest,
+                       tuple(d for d in item_drivers if abs(d[1]) >= 0.5))
+
+
+SERVER = "server"  # each vendor's system line: their item ids differ, the role is the same
+
+
+def _by_item(rec: Reconciliation, adj: list[Adjustment]) -> tuple[tuple[str, float], ...]:
+    """The normalised total split by plan item, so two vendors compare item by item."""
+    def key(item: str | None) -> str:
+        return SERVER if item == rec.config else item or "unmatched"
+
+    amounts: dict[str, float] = defaultdict(float)
+    top = {q.row: q for q in rec.quote.items}
+    for m in rec.matches:
+        line = top.get(m.row)  # components are inside their system's price
+        if line is not None:
+            amounts[key(m.item)] += rec.in_plan_money(line.amount)
+    discounts = sum(s.amount for s in rec.quote.sums if s.kind == "discount")
+    if discounts:
+        amounts["discount"] += rec.in_plan_money(discounts)
+    for a in adj:
+        if a.kind == "out_of_scope":
+            amounts["unmatched"] += a.amount
+        elif a.kind == "bundled_service" and a.category == "compute":
+            amounts[SERVER] += a.amount
+        else:
+            amounts[key(a.item)] += a.amount
+    return tuple((item, round(value, 2)) for item, value in amounts.items())

@@ -193,6 +193,7 @@ class VendorTotals:
     normalised_total: float
     by_category: tuple[tuple[str, float], ...]  # normalised
     adjustments: tuple[Adjustment, ...]
+    by_item: tuple[tuple[str, float], ...] = ()  # normalised, per plan item ("server" for the system)
 
 
 @dataclass(frozen=True)
@@ -202,3 +203,4 @@ class LikeForLike:
     categories: tuple[str, ...]
     drivers: tuple[tuple[str, float], ...]  # category, difference (second minus first), largest first
     cheapest: str | None  # file of the lowest normalised total
+    item_drivers: tuple[tuple[str, float], ...] = ()  # plan item, difference, largest first

@@ -62,6 +62,7 @@ def reconcile_dict(recs: list[Reconciliation], like: LikeForLike) -> dict[str, A
         "adjustments": [{"kind": a.kind, "item": a.item, "category": a.category,
                          "amount": _num(a.amount), "source": a.source, "row": a.row}
                         for a in t.adjustments],
+        "by_item": {i: _num(v) for i, v in t.by_item},
     } for t in like.vendors]
     return {
         "quotes": [quote_dict(r, normalised.get(r.quote.file)) for r in recs],
@@ -70,6 +71,7 @@ def reconcile_dict(recs: list[Reconciliation], like: LikeForLike) -> dict[str, A
             "differences": {c: _num(d) for c, d in like.drivers},
             "drivers": [{"category": c, "difference": _num(d)} for c, d in like.drivers if d],
             "cheapest": like.cheapest,
+            "item_drivers": [{"item": i, "difference": _num(d)} for i, d in like.item_drivers],
         },
     }
 
@@ -118,6 +120,9 @@ def reconcile_table(recs: list[Reconciliation], like: LikeForLike) -> str:
     if like.drivers:
         out.append("Differences by category (second minus first): " + ", ".join(
             f"{c} {d:+,.0f}" for c, d in like.drivers if d))
+    if like.item_drivers:
+        out.append("Largest differences by item: " + ", ".join(
+            f"{i} {d:+,.0f}" for i, d in like.item_drivers[:6]))
     if like.cheapest:
         out.append(f"Lowest normalised total: {like.cheapest}")
     return "\n".join(out)

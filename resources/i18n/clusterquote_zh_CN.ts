@@ -1568,6 +1568,14 @@
             <source>Outside the plan: set aside</source>
             <translation>方案范围外：剔除</translation>
         </message>
+        <message>
+            <source>GPU server</source>
+            <translation>GPU 服务器</translation>
+        </message>
+        <message>
+            <source>Largest differences (second minus first): %1</source>
+            <translation>主要差异（后者减前者）：%1</translation>
+        </message>
     </context>
     <context>
         <name>QuoteModels</name>

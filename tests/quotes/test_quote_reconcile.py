@@ -117,3 +117,16 @@ def test_discount_vat_and_a_quotation_without_vendor_or_currency(comparison: Any
     assert any("does not state its currency" in m for m in ambiguous)
     like = compare_quotes(comparison, [rec])
     assert dict(like.vendors[0].by_category)["discount"] == -432_000
+
+
+def test_item_drivers_explain_the_difference(comparison: Any) -> None:
+    recs = [reconcile(comparison, read_quote(p)) for p in (LENOVO, INSPUR)]
+    like = compare_quotes(comparison, recs)
+    for t in like.vendors:  # the items add up to the normalised total
+        assert sum(v for _, v in t.by_item) == pytest.approx(t.normalised_total, abs=0.05)
+    drivers = dict(like.item_drivers)
+    # the QM9700 switches: Lenovo US$52 000 × 7.2 against Inspur's 360 000, 24 of them
+    assert drivers["ib-switch-qm9700"] == pytest.approx(24 * (360_000 - 52_000 * 7.2))
+    # the servers: Lenovo base 432 000 against Inspur 430 000, 33 of them (GPUs, HCAs, warranty alike)
+    assert drivers["server"] == pytest.approx(33 * (430_000 - 432_000), abs=33)
+    assert like.item_drivers[0][0] == "ib-switch-qm9700"
