@@ -117,26 +117,12 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
     for col, t in enumerate(like.vendors, start=2):
         w.number(row, col, t.computed_total, money)
     row += 2
-    if like.drivers:
-        w.text(row, 1, _w("drivers", lang), "cq_section")
-        row += 1
-        w.header(row, 1, [_w("category", lang), _w("difference", lang)])
-        row += 1
-        for category, diff in like.drivers:
-            w.text(row, 1, _category(category, lang))
-            w.number(row, 2, diff, money)
-            row += 1
-        row += 1
-    if like.item_drivers:
-        w.text(row, 1, _w("item_drivers", lang), "cq_section")
-        row += 1
-        w.header(row, 1, [_w("item", lang), _w("difference", lang)])
-        row += 1
-        for item, diff in like.item_drivers[:12]:
-            w.text(row, 1, _w("server", lang) if item == "server" else item)
-            w.number(row, 2, diff, money)
-            row += 1
-        row += 1
+    difference = _w("difference", lang)
+    row = _differences(w, row, _w("drivers", lang), [_w("category", lang), difference],
+                       [(_category(c, lang), d) for c, d in like.drivers], money)
+    row = _differences(w, row, _w("item_drivers", lang), [_w("item", lang), difference],
+                       [(_w("server", lang) if i == "server" else i, d) for i, d in like.item_drivers[:12]],
+                       money)
     w.text(row, 1, _w("adjustments", lang), "cq_section")
     row += 1
     w.header(row, 1, [_w("vendor", lang), _w("kind", lang), _w("item", lang), _w("category", lang),
@@ -154,6 +140,21 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
     w.ws.freeze_panes = "B6"
     print_setup(w.ws, title_rows="5:5", footer="&P / &N")
     w.finish(fixed={1: 30, **{col: 26 for col in range(2, 2 + len(like.vendors))}})
+
+
+def _differences(w: SheetWriter, row: int, title: str, heads: list[str], rows: list[tuple[str, float]],
+                 money: str) -> int:
+    """A titled two-column table of differences; returns the row after it."""
+    if not rows:
+        return row
+    w.text(row, 1, title, "cq_section")
+    w.header(row + 1, 1, heads)
+    row += 2
+    for label, diff in rows:
+        w.text(row, 1, label)
+        w.number(row, 2, diff, money)
+        row += 1
+    return row + 1
 
 
 def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:

@@ -10,6 +10,7 @@ an Adjustment with its source, so the normalised total explains itself.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from engine.model import CATEGORIES, Comparison, Plan
 from engine.quotes.model import Adjustment, LikeForLike, Reconciliation, VendorTotals
@@ -37,14 +38,14 @@ def adjustments(
                 other, (price, row) = quoted
                 source = f"{_label(other)}, row {row}"
             else:
-                price, source = bom.unit_price, f"indicative price list ({comparison.price_list})"
+                price, source = bom.unit_price, f"price list {Path(comparison.price_list).name}"
             out.append(Adjustment("omitted", f.item, bom.category, round(bom.qty * price, 2), source))
         elif f.kind == "qty_mismatch" and f.item in lines and isinstance(f.expected, int | float) \
                 and isinstance(f.found, int | float):
             bom = lines[f.item]
             own = rec.unit_price(f.item)
             price, source = (own[0], f"{_label(rec)}, row {own[1]}") if own else (
-                bom.unit_price, "indicative price list")
+                bom.unit_price, f"price list {Path(comparison.price_list).name}")
             kind = "qty_shortfall" if f.found < f.expected else "qty_excess"
             out.append(Adjustment(kind, f.item, bom.category,
                                   round((f.expected - f.found) * price, 2), source, f.row))
