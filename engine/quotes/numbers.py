@@ -11,6 +11,7 @@ _SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}  # Chinese units only: "30m" is a
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STRIP = re.compile(r"[\s,，'’_]")  # thousands separators and spaces
+_PER_UNIT = re.compile(r"/[^\d/]+$")  # "3,200元/台", "12 USD/pc": the price of one
 
 
 def currency_in(text: str) -> str | None:
@@ -38,7 +39,7 @@ def parse_number(value: object) -> float | None:
     for code_marks in rules()["currencies"].values():
         for mark in sorted(code_marks, key=len, reverse=True):
             text = re.sub(re.escape(mark), "", text, flags=re.IGNORECASE)
-    text = _STRIP.sub("", text)
+    text = _PER_UNIT.sub("", _STRIP.sub("", text))
     scale = 1.0
     if len(text) > 1 and text[-1] in _SCALES:
         scale = _SCALES[text[-1]]

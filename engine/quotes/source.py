@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,8 +59,10 @@ def load_grids(path: Path) -> list[Grid]:
 
 
 def _too_many(name: str, rows: int) -> QuoteError:
-    return QuoteError(f"{name}: {rows:,} rows is more than a quotation has "
-                      f"(at most {int(limit('max_rows')):,}); nothing was imported")
+    most = int(limit("max_rows"))
+    counted = f"{rows:,} rows" if rows != most + 1 else f"more than {most:,} rows"
+    return QuoteError(f"{name}: {counted}, more than a quotation has (at most {most:,}); "
+                      "nothing was imported")
 
 
 def _csv_grid(path: Path) -> Grid:
@@ -97,9 +100,12 @@ def _xlsx_grids(path: Path) -> list[Grid]:
             if "xl/workbook.xml" not in archive.namelist():
                 raise QuoteError(f"{name}: not a spreadsheet (a zip file without a workbook)")
         book = load_workbook(path, read_only=True, data_only=True)
-        try:
+        try:  # before the whole file is loaded: the size the sheet states, else counted by streaming
             for sheet in book.worksheets:
                 rows = sheet.max_row or 0
+                if rows <= 1:  # no size stated (some exporters write none)
+                    rows = sum(1 for _ in itertools.islice(sheet.iter_rows(values_only=True),
+                                                           int(limit("max_rows")) + 1))
                 if rows > limit("max_rows"):
                     raise _too_many(name, rows)
         finally:

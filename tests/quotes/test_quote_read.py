@@ -70,6 +70,7 @@ def test_messy_file_merged_headers_text_numbers_and_subtotals() -> None:
 @pytest.mark.parametrize(("text", "value"), [
     ("¥1,234,000.00", 1_234_000.0), ("12.3万", 123_000.0), ("1.2亿", 120_000_000.0),
     ("(1,000)", -1000.0), ("USD 2,000.50", 2000.5), ("￥ 36 000", 36_000.0), ("3,200元", 3200.0),
+    ("3,200元/台", 3200.0), ("12.5 USD/pc", 12.5), ("1/2", None),
     ("30m", None), ("H800", None), ("", None), ("N/A", None), (float("nan"), None), (True, None),
 ])
 def test_numbers_as_vendors_write_them(text: object, value: float | None) -> None:
@@ -130,8 +131,23 @@ def test_refuses_no_header_and_no_numeric_column(tmp_path: Path) -> None:
 def test_refuses_100_000_rows_before_reading_them(tmp_path: Path) -> None:
     big = tmp_path / "big.csv"
     big.write_text("Part number,Description,Qty,Price\n" + "X1,thing,1,10\n" * 100_000, encoding="utf-8")
-    with pytest.raises(QuoteError, match=r"big\.csv: 100,001 rows is more than a quotation has"):
+    with pytest.raises(QuoteError, match=r"big\.csv: 100,001 rows, more than a quotation has"):
         read_quote(big)
+
+
+def test_a_workbook_that_states_no_size_is_counted_not_loaded(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from engine.quotes.rules import rules
+
+    monkeypatch.setitem(rules()["limits"]["max_rows"], "value", 1000)  # the same path as 100 000, faster
+    book = Workbook(write_only=True)  # openpyxl's streaming writer states no sheet size
+    sheet = book.create_sheet()
+    sheet.append(["Part number", "Description", "Qty", "Price"])
+    for _ in range(1500):
+        sheet.append(["X1", "thing", 1, 10])
+    book.save(tmp_path / "big.xlsx")
+    with pytest.raises(QuoteError, match=r"big\.xlsx: more than 1,000 rows, more than a quotation has"):
+        read_quote(tmp_path / "big.xlsx")
 
 
 def test_formula_without_a_saved_result_is_refused_naming_the_cell(tmp_path: Path) -> None:
