@@ -384,6 +384,5 @@ def open_quote_import(window: Any) -> QuoteImportDialog | None:
     lang = "zh" if window.settings.effective_language().startswith("zh") else "en"
     dialog = QuoteImportDialog(window.result.comparison, lang=lang, folder=window.settings.last_folder or "",
                                parent=window)
-    window.quote_import_dialog = dialog
     dialog.show()
     return dialog
