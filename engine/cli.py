@@ -158,7 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("plan_file", type=Path, metavar="PLAN.cqplan", help="the plan the vendors quoted")
     r.add_argument("--quote", type=Path, action="append", required=True, metavar="FILE",
                    help="a vendor quotation, .xlsx or .csv (repeat for each vendor)")
-    r.add_argument("--out", type=Path, help="also write the reconciliation report workbook (.xlsx)")
+    r.add_argument("--out", type=Path, metavar="REPORT.xlsx",
+                   help="also write the reconciliation report workbook")
     r.add_argument("--format", choices=["table", "json"], default="table")
     r.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report workbook")
     r.add_argument("--learn-prices", action="store_true",

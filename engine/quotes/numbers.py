@@ -14,14 +14,24 @@ _STRIP = re.compile(r"[\s,，'’_]")  # thousands separators and spaces
 _PER_UNIT = re.compile(r"/[^\d/]+$")  # "3,200元/台", "12 USD/pc": the price of one
 
 
+def currencies_in(text: str) -> list[str]:
+    """Every currency a text names or shows, longest mark first: "美元" is USD, not 元."""
+    lowered = text.lower()
+    marks = sorted(((m.lower(), str(code)) for code, ms in rules()["currencies"].items() for m in ms),
+                   key=lambda mc: -len(mc[0]))
+    first: dict[str, int] = {}  # code -> where the text first names it
+    for mark, code in marks:
+        at = lowered.find(mark)
+        if at >= 0:
+            first[code] = min(first.get(code, at), at)
+            lowered = lowered.replace(mark, " " * len(mark))
+    return sorted(first, key=first.__getitem__)
+
+
 def currency_in(text: str) -> str | None:
     """The currency a cell's text names or its symbol shows, if any."""
-    lowered = text.lower()
-    for code, marks in rules()["currencies"].items():
-        for mark in marks:
-            if mark.lower() in lowered:
-                return str(code)
-    return None
+    found = currencies_in(text)
+    return found[0] if found else None
 
 
 def parse_number(value: object) -> float | None:

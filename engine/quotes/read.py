@@ -18,7 +18,7 @@ from engine.quotes.layout import (
 )
 from engine.quotes.mappings import apply_remembered, remembered_mapping
 from engine.quotes.model import ColumnMap, Finding, QuoteError, QuoteLine, SumRow, VatBasis, VendorQuote
-from engine.quotes.numbers import currency_in, parse_number, percent_in
+from engine.quotes.numbers import currencies_in, currency_in, parse_number, percent_in
 from engine.quotes.rules import holds, keyed_words, squeeze, which, words
 from engine.quotes.source import Grid, load_grids
 
@@ -82,7 +82,7 @@ def _interpret(source: Path, grid: Grid, header_index: int, labels: list[str], v
     if not lines:
         raise QuoteError(f"{source.name}: no quoted line with a quantity or a price under the header "
                          f"in row {header_index + 1}; nothing was imported")
-    currency = _currency(letterhead, labels, grid.rows[start:])
+    currency = _currency(letterhead, labels, grid.rows[start:], header_index + 1, issues)
     basis, rate = _vat(letterhead, mapping, sums)
     notes.append(f"prices read as {'excluding' if basis == 'excluded' else 'including'} VAT"
                  if basis != "unknown" else "the file does not say whether prices include VAT")
@@ -128,11 +128,15 @@ def _date(letterhead: list[str]) -> str:
     return ""
 
 
-def _currency(letterhead: list[str], labels: list[str], rows: tuple[tuple[object, ...], ...]) -> str:
-    for cell in [*letterhead, *labels]:
-        code = currency_in(cell)
-        if code:
-            return code
+def _currency(letterhead: list[str], labels: list[str], rows: tuple[tuple[object, ...], ...],
+              header_row: int, issues: list[Finding]) -> str:
+    named = list(dict.fromkeys(code for cell in [*letterhead, *labels] for code in currencies_in(cell)))
+    if len(named) > 1:
+        issues.append(Finding("ambiguous", header_row, "", " or ".join(named), named[0],
+                              f"rows 1-{header_row}: the letterhead and headers name {' and '.join(named)}; "
+                              f"prices read as {named[0]}, the first named"))
+    if named:
+        return named[0]
     for row in rows[:200]:
         for value in row:
             if isinstance(value, str) and parse_number(value) is not None:

@@ -225,3 +225,13 @@ def test_a_quantity_that_is_not_a_number_is_reported_with_its_row(tmp_path: Path
     assert [line.part_number for line in q.lines] == ["B2"]
     (issue,) = q.issues
     assert (issue.kind, issue.row, issue.found) == ("ambiguous", 2, "two")
+
+
+def test_two_currencies_in_the_letterhead_are_ambiguous(tmp_path: Path) -> None:
+    q = read_quote(_csv(tmp_path / "c.csv", "Inspur quotation\nPrices in USD; 人民币 on request\n"
+                                            "Part number,Description,Qty,Unit price\nA1,Switch,2,1000\n"))
+    assert q.currency == "USD"
+    (issue,) = q.issues
+    assert issue.kind == "ambiguous" and issue.row == 3 and "USD and CNY" in issue.message
+    dollars = _csv(tmp_path / "d.csv", "单价（美元）,型号,描述,数量\n1000,A1,Switch,2\n")
+    assert read_quote(dollars).currency == "USD"  # 美元, not 元
