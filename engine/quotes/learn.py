@@ -31,7 +31,6 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
     currency = cast(Currency, quote.currency if quote.currency in CURRENCIES else rec.plan_currency)
     date = quote.date or (today or dt.date.today()).isoformat()
     label = f"{quote.vendor or 'vendor'} quote {quote.quote_no or quote.file} ({date})"
-    bundled = {row: (item, qty) for row, item, qty in rec.bundled}
     out: list[PriceEntry] = []
     for m in rec.matches:
         line = next(q for q in quote.lines if q.row == m.row)
@@ -43,8 +42,8 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
             pm = rec.match(part.row)
             if pm is not None and pm.item is not None and pm.item in prices:
                 inside.append((pm.item, part.qty_total / line.qty))
-        if line.row in bundled and bundled[line.row][0] in prices:
-            inside.append((bundled[line.row][0], bundled[line.row][1] / line.qty))
+        inside += [(item, qty / line.qty) for row, item, qty in rec.bundled
+                   if row == line.row and item in prices]
         for item, per_unit in inside:
             unit -= per_unit * prices.price(item, currency, rec.exchange_rate)
         if unit <= 0:

@@ -56,6 +56,8 @@ def adjustments(
                                   f"{_label(rec)}, row {f.row}: not in the plan, set aside", f.row))
     for row, item, qty in rec.bundled:
         bom = lines[item]
+        if bom.category != "services":  # GPUs and HCAs inside a server price stay compute
+            continue
         value = round(min(qty, bom.qty) * bom.unit_price, 2)
         out.append(Adjustment("bundled_service", item, bom.category, value,
                               f"inside the server price of row {row}, valued at the indicative price", row))

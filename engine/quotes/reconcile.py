@@ -9,18 +9,16 @@ ambiguous, each with its row. Figures compare in the plan's currency, excluding 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from engine.assumptions import default
 from engine.model import BomLine, Comparison, Plan
 from engine.quotes.arithmetic import check, lines_sum
+from engine.quotes.bundles import implied, is_bundled_service, warranty_line, warranty_years
 from engine.quotes.matching import Target, by_part, prepare, score, targets
 from engine.quotes.model import Finding, LineMatch, QuoteLine, Reconciliation, VendorQuote
-from engine.quotes.rules import holds, tolerance, words
-
-_YEARS = re.compile(r"(\d+)\s*(?:-|\s)?(?:yr|yrs|year|years|年)", re.IGNORECASE)
+from engine.quotes.rules import tolerance
 
 
 @dataclass(frozen=True)
@@ -72,11 +70,6 @@ def _match(line: QuoteLine, cands: list[Target]) -> _Hit:
     return _Hit(best, round(top, 3), "description", rivals)
 
 
-def _warranty_years(text: str) -> int:
-    found = _YEARS.search(text)
-    return int(found.group(1)) if found else 0
-
-
 def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None = None) -> Reconciliation:
     """Reconcile ``quote`` with the plan of ``config`` (default: the best match of its vendor)."""
     if config is not None:
@@ -109,9 +102,9 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
     lines_by_item: dict[str, list[QuoteLine]] = defaultdict(list)
     matches = []
     plan_lines = {line.item: line for line in plan.bom}
-    warranty = next((b for b in plan.bom if b.category == "services"
-                     and holds(b.description_en, ("warranty",))), None)
-    bundled: dict[int, float] = {}  # parent row -> warranty node-years inside its price
+    warranty = warranty_line(plan)
+    bundled: dict[int, dict[str, float]] = defaultdict(dict)  # system row -> plan item -> qty inside
+    systems: list[QuoteLine] = []  # system lines without component lines beneath
     for line in quote.lines:
         hit = hits[line.row]
         parent = None if line.parent_row is None else hits[line.parent_row]
@@ -128,21 +121,26 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                     f"row {line.row}: '{line.description[:60]}' matches "
                     f"{hit.target.line.item} ({hit.score:.2f}) about as well as "
                     f"{', '.join(hit.ambiguous)}; {hit.target.line.item} was taken"))
-        elif line.is_component or _is_bundled_service(line):
-            if warranty is not None and _is_bundled_service(line):
-                owner = line.parent_row if line.parent_row is not None else line.row
-                years = _warranty_years(line.description)
-                if years:
-                    bundled[owner] = bundled.get(owner, 0) + years * _systems(quote, owner)
-        else:
+            if hit.target.line.item == plan.config and not quote.components(line.row):
+                systems.append(line)
+        elif is_bundled_service(line.description) and warranty is not None:
+            owner = line.parent_row if line.parent_row is not None else line.row
+            inside = bundled[owner]
+            inside[warranty.item] = inside.get(warranty.item, 0.0) + warranty_years(
+                line.description) * _systems(quote, owner)
+        elif not line.is_component:
             findings.append(Finding(
                 "extra", line.row, "", None, line.qty,
                 f"row {line.row}: '{(line.part_number + ' ' + line.description).strip()[:70]}' "
                 f"(qty {line.qty:g}) is not in the plan"))
-    for owner, node_years in bundled.items():
-        if warranty is not None:
-            lines_by_item[warranty.item].append(QuoteLine(owner, "", "bundled warranty", node_years, None,
-                                                          None, qty_total=node_years))
+    for system in systems:  # "8×H800 …, 含3年维保" in its text, for what is not quoted apart
+        for item, qty in implied(system, plan).items():
+            if item not in lines_by_item and item not in bundled[system.row]:
+                bundled[system.row][item] = qty
+    for owner, inside in bundled.items():
+        for item, qty in inside.items():
+            lines_by_item[item].append(QuoteLine(owner, "", f"inside row {owner}", qty, None, None,
+                                                 parent_row=owner, qty_total=qty))
     for item, quoted in lines_by_item.items():
         target = plan_lines[item]
         qty = sum(q.qty_total for q in quoted)
@@ -153,7 +151,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                 f"row {first}: {item} quoted {qty:g}, the plan needs {target.qty:g}"))
         priced = [q for q in quoted if not q.is_component and q.unit_price]
         for q in priced:
-            expected = _expected_unit(q, target.unit_price, quote, hits, bundled, warranty)
+            expected = _expected_unit(q, target.unit_price, quote, hits, bundled, plan_lines)
             found = plan_money(q.unit_price or 0.0)
             if abs(found - expected) > tolerance("price_rel") * expected:
                 findings.append(Finding(
@@ -183,7 +181,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
         stated_total=None if stated is None else round(stated * rate, 2),
         computed_total=round(plan_money(lines_sum(quote)), 2),
         by_category=tuple((k, round(v, 2)) for k, v in by_category.items()),
-        bundled=tuple((row, warranty.item, qty) for row, qty in bundled.items()) if warranty else (),
+        bundled=tuple((row, item, qty) for row, inside in bundled.items() for item, qty in inside.items()),
         exchange_rate=fx,
     )
 
@@ -206,21 +204,16 @@ def _systems(quote: VendorQuote, row: int) -> float:
     return next(line.qty for line in quote.lines if line.row == row)
 
 
-def _is_bundled_service(line: QuoteLine) -> bool:
-    return holds(line.description, words("configured_systems", "bundled_service_words")) and bool(
-        _warranty_years(line.description))
-
-
 def _expected_unit(line: QuoteLine, unit: float, quote: VendorQuote, hits: dict[int, _Hit],
-                   bundled: dict[int, float], warranty: BomLine | None) -> float:
+                   bundled: dict[int, dict[str, float]], plan_lines: dict[str, BomLine]) -> float:
     """The plan's price for what one unit of ``line`` holds: a system with its bundled parts."""
     expected = unit
     for part in quote.components(line.row):
         hit = hits[part.row]
         if hit.target:
             expected += hit.target.line.unit_price * part.qty_total / line.qty
-    if line.row in bundled and warranty is not None:
-        expected += warranty.unit_price * bundled[line.row] / line.qty
+    for item, qty in bundled.get(line.row, {}).items():
+        expected += plan_lines[item].unit_price * qty / line.qty
     return expected
 
 

@@ -130,3 +130,29 @@ def test_item_drivers_explain_the_difference(comparison: Any) -> None:
     # the servers: Lenovo base 432 000 against Inspur 430 000, 33 of them (GPUs, HCAs, warranty alike)
     assert drivers["server"] == pytest.approx(33 * (430_000 - 432_000), abs=33)
     assert like.item_drivers[0][0] == "ib-switch-qm9700"
+
+
+def test_a_server_priced_with_its_gpus_hcas_and_warranty_said_in_its_text(comparison: Any,
+                                                                         tmp_path: Path) -> None:
+    # one line as Inspur often quotes it: the count of GPUs and HCAs and the warranty in the text
+    unit = 430_000 + 8 * 216_000 + 8 * 15_840 + 3 * 25_000
+    path = tmp_path / "one_line.csv"
+    path.write_text("浪潮 报价单\n币种：人民币，不含税\n型号,配置描述,数量,单价\n"
+                    f"NF5688M7,\"GPU服务器（8×H800 SXM5 80GB，8×CX7 400G 网卡，3年原厂维保）\",33,{unit}\n",
+                    encoding="utf-8")
+    path_remark = tmp_path / "remark.csv"
+    path_remark.write_text("浪潮 报价单\n币种：人民币，不含税\n型号,配置描述,数量,单价,备注\n"
+                           f"NF5688M7,\"GPU服务器 8卡 H800，8块 CX7\",33,{unit},含3年原厂维保\n",
+                           encoding="utf-8")
+    for quote in (path, path_remark):
+        rec = reconcile(comparison, read_quote(quote))
+        found = {(f.kind, f.item) for f in rec.findings}
+        assert ("missing", "h800-sxm5-80gb") not in found and ("missing", "hca-cx7-ndr") not in found
+        assert not any(k in ("price_diff", "qty_mismatch") for k, _ in found), found
+        assert dict(((row, item), qty) for row, item, qty in rec.bundled)[(4, "h800-sxm5-80gb")] == 8 * 33
+    # the same text on a base system "without GPUs" holds none
+    without = tmp_path / "base.csv"
+    without.write_text("浪潮 报价单\n型号,配置描述,数量,单价\n"
+                       "NF5688M7,\"基础系统（8×H800 SXM5），不含 GPU\",33,430000\n", encoding="utf-8")
+    base = reconcile(comparison, read_quote(without))
+    assert ("missing", "h800-sxm5-80gb") in {(f.kind, f.item) for f in base.findings}
