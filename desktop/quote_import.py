@@ -281,6 +281,8 @@ class QuoteImportDialog(QDialog):
         self.findings_model.set_findings(rec.findings)
         for view in (self.lines_view, self.findings_view):
             view.resizeColumnsToContents()
+        description = 2  # long descriptions would push the plan item and score out of sight
+        self.lines_view.setColumnWidth(description, min(self.lines_view.columnWidth(description), 420))
         headers = [self.tr("(none)")] + [f"{_letter(i)}: {h}" for i, h in enumerate(quote.mapping.headers)]
         for name, box in self.field_boxes.items():
             box.blockSignals(True)

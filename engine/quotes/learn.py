@@ -32,17 +32,18 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
     date = quote.date or (today or dt.date.today()).isoformat()
     label = f"{quote.vendor or 'vendor'} quote {quote.quote_no or quote.file} ({date})"
     out: list[PriceEntry] = []
+    lines = {q.row: q for q in quote.lines}
     for m in rec.matches:
-        line = next(q for q in quote.lines if q.row == m.row)
+        line = lines[m.row]
         if m.item is None or line.is_component or not line.unit_price or m.item not in prices:
             continue
         unit = line.unit_price / rec.vat_factor  # the quote's currency, excluding VAT
         inside: list[tuple[str, float]] = []
         for part in quote.components(line.row):
             pm = rec.match(part.row)
-            if pm is not None and pm.item is not None and pm.item in prices:
+            if pm is not None and pm.item is not None and pm.item in prices and pm.how != "bundled":
                 inside.append((pm.item, part.qty_total / line.qty))
-        inside += [(item, qty / line.qty) for row, item, qty in rec.bundled
+        inside += [(item, qty / line.qty) for row, item, qty in rec.bundled  # warranty years, …
                    if row == line.row and item in prices]
         for item, per_unit in inside:
             unit -= per_unit * prices.price(item, currency, rec.exchange_rate)

@@ -29,7 +29,7 @@ def quote_dict(rec: Reconciliation, normalised_total: float | None) -> dict[str,
         lines.append({
             "row": line.row, "part_number": line.part_number, "description": line.description,
             "qty": line.qty, "unit_price": _num(line.unit_price), "total": _num(line.total),
-            "match": {"item": m.item, "score": round(m.score, 3)} if m and m.item else None,
+            "match": {"item": m.item, "score": round(m.score, 3), "how": m.how} if m and m.item else None,
             "parent_row": line.parent_row, "qty_total": line.qty_total,
             "unit_price_plan": _num(rec.in_plan_money(line.unit_price)) if line.unit_price else None,
             "category": m.category if m else "unmatched",

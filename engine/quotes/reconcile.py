@@ -10,7 +10,7 @@ ambiguous, each with its row. Figures compare in the plan's currency, excluding 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from engine.assumptions import default
 from engine.model import BomLine, Comparison, Plan
@@ -128,6 +128,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             inside = bundled[owner]
             inside[warranty.item] = inside.get(warranty.item, 0.0) + warranty_years(
                 line.description) * _systems(quote, owner)
+            matches[-1] = replace(matches[-1], item=warranty.item, how="bundled", category="services")
         elif not line.is_component:
             findings.append(Finding(
                 "extra", line.row, "", None, line.qty,

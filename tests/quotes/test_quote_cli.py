@@ -43,7 +43,8 @@ def test_json_contract() -> None:
             assert set(finding) >= FINDING_KEYS and finding["kind"] in KINDS
     lenovo = doc["quotes"][0]
     assert lenovo["vendor"] == "Lenovo" and lenovo["file"] == LENOVO.name
-    assert lenovo["lines"][0]["match"] == {"item": "lenovo-sr680av3-h800", "score": 1.0}
+    assert lenovo["lines"][0]["match"] == {"item": "lenovo-sr680av3-h800", "score": 1.0, "how": "part_number"}
+    assert lenovo["lines"][6]["match"]["how"] == "bundled"  # the 3-year warranty inside the server
     normalised = {v["file"]: v["normalised_total"] for v in doc["comparison"]["vendors"]}
     assert normalised[INSPUR.name] == doc["quotes"][1]["normalised_total"]
     assert doc["comparison"]["cheapest"] == INSPUR.name
