@@ -19,7 +19,7 @@ from engine.quotes.layout import (
 from engine.quotes.mappings import apply_remembered, remembered_mapping
 from engine.quotes.model import ColumnMap, Finding, QuoteError, QuoteLine, SumRow, VatBasis, VendorQuote
 from engine.quotes.numbers import currencies_in, currency_in, parse_number, percent_in
-from engine.quotes.rules import holds, keyed_words, squeeze, which, words
+from engine.quotes.rules import holds, keyed_words, which, words
 from engine.quotes.source import Grid, load_grids
 
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -260,4 +260,4 @@ def _components(lines: list[QuoteLine], mapping: ColumnMap, letterhead: list[str
     return out, notes, issues
 
 
-__all__ = ["read_quote", "squeeze"]
+
