@@ -38,6 +38,7 @@ from desktop import format as fmt
 from desktop.models import SORT_ROLE, category_name
 from desktop.quote_models import FindingsModel, QuoteLinesModel
 from engine.model import Comparison
+from engine.money.prices import load_price_list
 from engine.quotes import (
     ColumnMap,
     LikeForLike,
@@ -46,6 +47,7 @@ from engine.quotes import (
     VendorQuote,
     compare_quotes,
     learn_prices,
+    learned_entries,
     read_quote,
     reconcile,
     remember_mapping,
@@ -253,10 +255,18 @@ class QuoteImportDialog(QDialog):
             QMessageBox.warning(self, self.tr("Cannot save the report"), str(exc))
             return None
 
-    def learn(self) -> Path | None:
+    def learn(self, *, confirm: bool = True) -> Path | None:
         """Put the quoted prices into the user's price list, with their source."""
         if not self.recs:
             return None
+        if confirm:
+            count = sum(len(learned_entries(r, load_price_list())) for r in self.recs)
+            answer = QMessageBox.question(
+                self, self.tr("Learn prices"),
+                self.tr("Put %1 quoted prices into your price list? The next plans are priced from them; the shipped list stays as it is.")  # noqa: E501
+                .replace("%1", str(count)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
         _, path = learn_prices(self.recs)
         self.summary.setText(self.summary.text() + "<br>" + self.tr("Prices learned into %1").replace(
             "%1", str(path)))

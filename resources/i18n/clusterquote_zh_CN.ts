@@ -1576,6 +1576,10 @@
             <source>Largest differences (second minus first): %1</source>
             <translation>主要差异（后者减前者）：%1</translation>
         </message>
+        <message>
+            <source>Put %1 quoted prices into your price list? The next plans are priced from them; the shipped list stays as it is.</source>
+            <translation>将 %1 个报价价格写入您的价格表？之后的方案将按这些价格计价；随软件提供的价格表保持不变。</translation>
+        </message>
     </context>
     <context>
         <name>QuoteModels</name>

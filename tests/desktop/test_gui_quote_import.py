@@ -83,7 +83,7 @@ def test_report_and_learned_prices(dialog: Any, tmp_path: Path, data_dir: Path) 
     assert dialog.add_file(INSPUR)
     report = dialog.save_report(tmp_path / "r.xlsx")
     assert report is not None and report.is_file()
-    learned = dialog.learn()
+    learned = dialog.learn(confirm=False)
     assert learned == data_dir / "prices.csv" and "Prices learned into" in dialog.summary.text()
 
 
@@ -109,3 +109,19 @@ def test_a_plan_with_nothing_feasible_refuses_the_quote(qtbot: Any, monkeypatch:
     assert not d.add_file(INSPUR) and not d.quotes
     assert shown == ["inspur_quotation_zh.xlsx: the plan has no feasible configuration to reconcile a "
                      "quotation with"]
+
+
+def test_learning_prices_asks_first(dialog: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def no(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(no))
+    assert dialog.add_file(INSPUR)
+    assert dialog.learn() is None and not (data_dir / "prices.csv").exists()
+    # the server, 5 network lines, rack, PDU, installation and fabric commissioning
+    assert asked and asked[0].startswith("Put 10 quoted prices into your price list?")
