@@ -49,6 +49,7 @@ from desktop.files import DraftStore, SaveError, write_plan
 from desktop.messages import message_text, workload_label
 from desktop.models import SORT_ROLE, BomModel, ComparisonModel, category_name
 from desktop.overrides import OverrideBook
+from desktop.quote_import import open_quote_import
 from desktop.quoted_prices import QuotedPrices, QuotedPricesBar
 from desktop.settings import Settings
 from desktop.worker import Planner, PlanResult
@@ -431,6 +432,8 @@ class MainWindow(QMainWindow):
         self.replan_action = self._action(self.tr("&Re-plan"), self.replan, "F5")
         self.catalog_action = self._action(self.tr("&Catalog and prices…"), self.show_catalog)
         self.about_action = self._action(self.tr("&About ClusterQuote"), self.about)
+        self.import_quote_action = self._action(
+            self.tr("&Import vendor quote…"), lambda: open_quote_import(self))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -448,6 +451,7 @@ class MainWindow(QMainWindow):
         plan_menu = bar.addMenu(self.tr("&Plan"))
         plan_menu.addAction(self.edit_action)
         plan_menu.addAction(self.replan_action)
+        plan_menu.addAction(self.import_quote_action)
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(self.catalog_action)
         language = tools.addMenu(self.tr("&Language"))
@@ -992,6 +996,7 @@ class MainWindow(QMainWindow):
         self.save_as_action.setEnabled(has_request)
         self.replan_action.setEnabled(has_request)
         self.export_action.setEnabled(self.result is not None and self.error is None)
+        self.import_quote_action.setEnabled(self.result is not None and self.error is None)
 
     def state(self) -> dict[str, Any]:
         """What a new window needs to carry on (after a language change)."""

@@ -159,6 +159,8 @@ def _walk(out: Path, language: str) -> list[Path]:
     if quote is None or not quote.is_file() or quote.stat().st_size == 0:
         raise SelfTestError("the quote was not written")
 
+    shots += _quote_import(app, window, out)
+
     window.show_catalog()
     catalog = window.catalog_window
     _settle(app)
@@ -171,6 +173,37 @@ def _walk(out: Path, language: str) -> list[Path]:
     window.modified = False  # nothing to save: the self-test leaves no plan behind
     window.close()
     _settle(app)
+    return shots
+
+
+def _quote_import(app: Any, window: Any, out: Path) -> list[Path]:
+    """Import a vendor quotation written from the plan (cooling left out) and reconcile it."""
+    import csv
+
+    from desktop.quote_import import open_quote_import
+
+    plan = next(p for p in window.result.comparison.plans if p.feasible and p.bom)
+    path = out / "vendor-quote.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([f"{plan.vendor} 报价单"])
+        writer.writerow(["报价单号：SELF-TEST-1", "", "币种：人民币（元），不含税"])
+        writer.writerow(["型号", "描述", "数量", "单价（元）", "金额（元）"])
+        for line in plan.bom:
+            if line.category != "cooling":
+                writer.writerow([line.part_number, line.description_zh, line.qty, f"{line.unit_price:,.2f}",
+                                 f"{line.total:,.2f}"])
+    dialog = open_quote_import(window)
+    if dialog is None or not dialog.add_file(path):
+        raise SelfTestError(f"the vendor quotation was not imported: {dialog.last_error if dialog else ''}")
+    if not any(f.kind == "missing" for f in dialog.recs[0].findings):
+        raise SelfTestError("reconciling the vendor quotation did not find the cooling it leaves out")
+    shots = []
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        _settle(app)
+        shots.append(_save(dialog, out / f"quote-import-{index + 1}.png"))
+    dialog.close()
     return shots
 
 

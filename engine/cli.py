@@ -226,6 +226,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--customer", default="")
     q.add_argument("--quote-no", default="")
     q.add_argument("--valid-days", type=_whole, default=30)
+
+    r = sub.add_parser("reconcile", help="check vendor quotations against a saved plan, like for like")
+    r.add_argument("plan_file", type=Path, metavar="PLAN.cqplan", help="the plan the vendors quoted")
+    r.add_argument("--quote", type=Path, action="append", required=True, metavar="FILE",
+                   help="a vendor quotation, .xlsx or .csv (repeat for each vendor)")
+    r.add_argument("--out", type=Path, metavar="REPORT.xlsx",
+                   help="also write the reconciliation report workbook")
+    r.add_argument("--format", choices=["table", "json"], default="table")
+    r.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report workbook")
+    r.add_argument("--learn-prices", action="store_true",
+                   help="put the quoted prices into your price list, with their source")
     return parser
 
 
@@ -326,8 +337,42 @@ def _quote(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reconcile(args: argparse.Namespace) -> int:
+    from engine.compare import compare
+    from engine.planfile import PlanFileError, load_plan
+    from engine.quotes import QuoteError, compare_quotes, learn_prices, read_quote, reconcile
+    from engine.quotes.present import reconcile_dict, reconcile_table
+
+    try:
+        request = load_plan(args.plan_file)
+        quotes = [read_quote(path) for path in args.quote]  # every file read before anything is used
+    except (PlanFileError, QuoteError) as exc:
+        raise UsageError(f"clusterquote: error: {exc}") from None
+    comparison = compare(request)
+    if not any(p.feasible for p in comparison.plans):
+        raise UsageError(f"clusterquote: error: {args.plan_file.name}: no configuration of the plan "
+                         "can run its workload, so there is nothing to reconcile with")
+    recs = [reconcile(comparison, q) for q in quotes]
+    like = compare_quotes(comparison, recs)
+    if args.out is not None:
+        from engine.export.reconciliation import write_reconciliation
+
+        write_reconciliation(recs, like, args.out, lang=args.lang)
+    if args.learn_prices:
+        _, path = learn_prices(recs)
+        print(f"prices learned into {path}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(reconcile_dict(recs, like), indent=2, ensure_ascii=False))
+    else:
+        print(reconcile_table(recs, like))
+    if args.out is not None:
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "plan": _plan, "estimate": _estimate, "catalog": _catalog, "quote": _quote,
+    "reconcile": _reconcile,
 }
 
 

@@ -966,6 +966,10 @@
             <source>Untitled plan</source>
             <translation>未命名方案</translation>
         </message>
+        <message>
+            <source>&amp;Import vendor quote…</source>
+            <translation>导入供应商报价(&amp;I)…</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1066,7 +1070,7 @@
             <translation>您添加的行与方案中的一行编号相同；两行均保留。</translation>
         </message>
         <message>
-            <source>A unit price you set is far from the price list&apos;s: check the digits and the currency.</source>
+            <source>A unit price you set is far from the price list's: check the digits and the currency.</source>
             <translation>您设定的单价与价格表相差很大：请检查数字和币种。</translation>
         </message>
     </context>
@@ -1539,6 +1543,300 @@
         <message>
             <source>Cannot re-price</source>
             <translation>无法重新计价</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuoteImportDialog</name>
+        <message>
+            <source>Import vendor quote</source>
+            <translation>导入供应商报价</translation>
+        </message>
+        <message>
+            <source>Add quotation…</source>
+            <translation>添加报价单…</translation>
+        </message>
+        <message>
+            <source>Quotation:</source>
+            <translation>报价单：</translation>
+        </message>
+        <message>
+            <source>Add a vendor's quotation (.xlsx or .csv) to check it against the plan.</source>
+            <translation>添加供应商报价单（.xlsx 或 .csv），与方案逐项核对。</translation>
+        </message>
+        <message>
+            <source>Columns read</source>
+            <translation>读取的列</translation>
+        </message>
+        <message>
+            <source>Line number</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Part number</source>
+            <translation>物料编码</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>Line total</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Remark</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Remember for this vendor</source>
+            <translation>记住此供应商的列设置</translation>
+        </message>
+        <message>
+            <source>Apply mapping</source>
+            <translation>应用列设置</translation>
+        </message>
+        <message>
+            <source>Reconciliation</source>
+            <translation>逐项核对</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>核对结果</translation>
+        </message>
+        <message>
+            <source>Like for like</source>
+            <translation>同口径比较</translation>
+        </message>
+        <message>
+            <source>Save report…</source>
+            <translation>保存核对报告…</translation>
+        </message>
+        <message>
+            <source>Learn prices</source>
+            <translation>采用报价价格</translation>
+        </message>
+        <message>
+            <source>Quotations (*.xlsx *.csv)</source>
+            <translation>报价单 (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot import the quotation</source>
+            <translation>无法导入报价单</translation>
+        </message>
+        <message>
+            <source>Save reconciliation report</source>
+            <translation>保存核对报告</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Cannot save the report</source>
+            <translation>无法保存报告</translation>
+        </message>
+        <message>
+            <source>Prices learned into %1</source>
+            <translation>价格已写入 %1</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>found by ClusterQuote</source>
+            <translation>ClusterQuote 自动识别</translation>
+        </message>
+        <message>
+            <source>remembered</source>
+            <translation>已记住的设置</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已手动更正</translation>
+        </message>
+        <message>
+            <source>Header row %1 (%2)</source>
+            <translation>表头在第 %1 行（%2）</translation>
+        </message>
+        <message>
+            <source>excluding VAT</source>
+            <translation>不含税</translation>
+        </message>
+        <message>
+            <source>including VAT</source>
+            <translation>含税</translation>
+        </message>
+        <message>
+            <source>VAT basis not stated</source>
+            <translation>未注明是否含税</translation>
+        </message>
+        <message>
+            <source>%1 quote %2 of %3, %4, prices %5; reconciled with %6.</source>
+            <translation>%1 报价单 %2（%3），%4，价格%5；与 %6 核对。</translation>
+        </message>
+        <message>
+            <source>Vendor's total %1, computed %2 (%3, excluding VAT).</source>
+            <translation>供应商总价 %1，核算 %2（%3，不含税）。</translation>
+        </message>
+        <message>
+            <source>Findings: %1 quantity, %2 price, %3 missing, %4 extra, %5 arithmetic, %6 ambiguous.</source>
+            <translation>核对结果：数量 %1 项，价格 %2 项，漏报 %3 项，多报 %4 项，计算错误 %5 项，存疑 %6 项。</translation>
+        </message>
+        <message>
+            <source>Normalised total</source>
+            <translation>归一后总价</translation>
+        </message>
+        <message>
+            <source>As quoted</source>
+            <translation>原报价</translation>
+        </message>
+        <message>
+            <source>Adjustments to the plan's scope, each with its source:</source>
+            <translation>按方案范围所作调整（均注明来源）：</translation>
+        </message>
+        <message>
+            <source>Quotation</source>
+            <translation>报价单</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>调整</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Not in the plan</source>
+            <translation>方案外项目</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>折扣</translation>
+        </message>
+        <message>
+            <source>Omitted: added</source>
+            <translation>漏报：补足</translation>
+        </message>
+        <message>
+            <source>Quantity short: added</source>
+            <translation>数量不足：补足</translation>
+        </message>
+        <message>
+            <source>Quantity over: removed</source>
+            <translation>数量超出：扣除</translation>
+        </message>
+        <message>
+            <source>Bundled service: separated</source>
+            <translation>捆绑服务：拆分</translation>
+        </message>
+        <message>
+            <source>Outside the plan: set aside</source>
+            <translation>方案范围外：剔除</translation>
+        </message>
+        <message>
+            <source>GPU server</source>
+            <translation>GPU 服务器</translation>
+        </message>
+        <message>
+            <source>Largest differences (second minus first): %1</source>
+            <translation>主要差异（后者减前者）：%1</translation>
+        </message>
+        <message>
+            <source>Put %1 quoted prices into your price list? The next plans are priced from them; the shipped list stays as it is.</source>
+            <translation>将 %1 个报价价格写入您的价格表？之后的方案将按这些价格计价；随软件提供的价格表保持不变。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuoteModels</name>
+        <message>
+            <source>Quantity differs</source>
+            <translation>数量不符</translation>
+        </message>
+        <message>
+            <source>Price differs</source>
+            <translation>价格差异</translation>
+        </message>
+        <message>
+            <source>Missing from the quote</source>
+            <translation>报价漏项</translation>
+        </message>
+        <message>
+            <source>Not in the plan</source>
+            <translation>方案外项目</translation>
+        </message>
+        <message>
+            <source>Sum does not add up</source>
+            <translation>合计不符</translation>
+        </message>
+        <message>
+            <source>Ambiguous</source>
+            <translation>存疑</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Part number</source>
+            <translation>物料编码</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Plan item</source>
+            <translation>方案项目</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>匹配度</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>核对结果</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>应为</translation>
+        </message>
+        <message>
+            <source>Found</source>
+            <translation>实为</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>说明</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,69 @@
+"""Prices learned from reconciled quotations, kept in the user's price list with their source.
+
+A line priced on its own gives its item's price directly (confidence high). A
+configured system's price also pays for the GPUs, HCAs and warranty inside it: the
+base system's price is what is left after those are valued at the list's prices,
+and says so (confidence medium). The shipped list is never written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+from typing import cast
+
+from engine.money.prices import (
+    CURRENCIES,
+    Currency,
+    PriceEntry,
+    PriceList,
+    load_price_list,
+    save_user_price_list,
+)
+from engine.quotes.model import Reconciliation
+
+
+def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | None = None
+                    ) -> list[PriceEntry]:
+    """One price entry per plan item ``rec`` prices, in the quote's currency, excluding VAT."""
+    quote = rec.quote
+    currency = cast(Currency, quote.currency if quote.currency in CURRENCIES else rec.plan_currency)
+    date = quote.date or (today or dt.date.today()).isoformat()
+    label = f"{quote.vendor or 'vendor'} quote {quote.quote_no or quote.file} ({date})"
+    out: list[PriceEntry] = []
+    lines = {q.row: q for q in quote.lines}
+    for m in rec.matches:
+        line = lines[m.row]
+        if m.item is None or line.is_component or not line.unit_price or m.item not in prices:
+            continue
+        unit = line.unit_price / rec.vat_factor  # the quote's currency, excluding VAT
+        inside: list[tuple[str, float]] = []
+        for part in quote.components(line.row):
+            pm = rec.match(part.row)
+            if pm is not None and pm.item is not None and pm.item in prices and pm.how != "bundled":
+                inside.append((pm.item, part.qty_total / line.qty))
+        inside += [(item, qty / line.qty) for row, item, qty in rec.bundled  # warranty years, …
+                   if row == line.row and item in prices]
+        for item, per_unit in inside:
+            unit -= per_unit * prices.price(item, currency, rec.exchange_rate)
+        if unit <= 0:
+            continue
+        base = prices.entry(m.item)
+        how = (f"row {line.row}: system price less " + ", ".join(i for i, _ in inside)
+               + " at list prices") if inside else f"row {line.row}"
+        out.append(replace(base, unit_price=round(unit, 2), currency=currency, date=date,
+                           source=f"{label}, {how}", confidence="medium" if inside else "high"))
+    return out
+
+
+def learn_prices(recs: list[Reconciliation], prices: PriceList | None = None) -> tuple[PriceList, Path]:
+    """Put the prices of ``recs`` into the user's price list (atomically); return it and its path."""
+    current = prices or load_price_list()
+    entries = dict(current.entries)
+    for rec in recs:
+        for entry in learned_entries(rec, current):
+            entries[entry.item] = entry
+    learned = PriceList(name=current.name, entries=entries)
+    path = save_user_price_list(learned)
+    return PriceList(name=str(path), entries=entries), path

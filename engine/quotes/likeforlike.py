@@ -1,0 +1,127 @@
+"""Like for like: every quotation brought to the plan's scope, currency and VAT basis.
+
+What a vendor omits is added at the other vendor's quoted price when there is one,
+else at the plan's indicative price; quantities short of (or beyond) the plan are
+made up at the vendor's own unit price; lines outside the plan's scope are set
+aside; services bundled into a server price are moved to services. Each change is
+an Adjustment with its source, so the normalised total explains itself.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from engine.model import CATEGORIES, Comparison, Plan
+from engine.quotes.model import Adjustment, LikeForLike, Reconciliation, VendorTotals
+
+
+def _plan(comparison: Comparison, config: str) -> Plan:
+    return next(p for p in comparison.plans if p.config == config)
+
+
+def _label(rec: Reconciliation) -> str:
+    return f"{rec.quote.vendor or 'vendor'} quote {rec.quote.quote_no or rec.quote.file}"
+
+
+def adjustments(
+    comparison: Comparison, rec: Reconciliation, others: list[Reconciliation]
+) -> list[Adjustment]:
+    plan = _plan(comparison, rec.config)
+    lines = {b.item: b for b in plan.bom}
+    out: list[Adjustment] = []
+    for f in rec.findings:
+        if f.kind == "missing" and f.item in lines:
+            bom = lines[f.item]
+            quoted = next(((o, u) for o in others if (u := o.unit_price(f.item)) is not None), None)
+            if quoted is not None:
+                other, (price, row) = quoted
+                source = f"{_label(other)}, row {row}"
+            else:
+                price, source = bom.unit_price, f"price list {Path(comparison.price_list).name}"
+            out.append(Adjustment("omitted", f.item, bom.category, round(bom.qty * price, 2), source))
+        elif f.kind == "qty_mismatch" and f.item in lines and isinstance(f.expected, int | float) \
+                and isinstance(f.found, int | float):
+            bom = lines[f.item]
+            own = rec.unit_price(f.item)
+            price, source = (own[0], f"{_label(rec)}, row {own[1]}") if own else (
+                bom.unit_price, f"price list {Path(comparison.price_list).name}")
+            kind = "qty_shortfall" if f.found < f.expected else "qty_excess"
+            out.append(Adjustment(kind, f.item, bom.category,
+                                  round((f.expected - f.found) * price, 2), source, f.row))
+        elif f.kind == "extra" and f.row is not None:
+            line = next(q for q in rec.quote.lines if q.row == f.row)
+            out.append(Adjustment("out_of_scope", line.part_number or line.description[:40], "unmatched",
+                                  -round(rec.in_plan_money(line.amount), 2),
+                                  f"{_label(rec)}, row {f.row}: not in the plan, set aside", f.row))
+    for row, item, qty in rec.bundled:
+        bom = lines[item]
+        if bom.category != "services":  # GPUs and HCAs inside a server price stay compute
+            continue
+        value = round(min(qty, bom.qty) * bom.unit_price, 2)
+        out.append(Adjustment("bundled_service", item, bom.category, value,
+                              f"inside the server price of row {row}, valued at the indicative price", row))
+        out.append(Adjustment("bundled_service", item, "compute", -value,
+                              f"taken out of the server price of row {row}", row))
+    return out
+
+
+def compare_quotes(comparison: Comparison, recs: list[Reconciliation]) -> LikeForLike:
+    """Normalised totals of each reconciled quotation, their differences by category and drivers."""
+    currency = recs[0].plan_currency if recs else comparison.request.finance.currency
+    totals = []
+    for rec in recs:
+        others = [o for o in recs if o.quote.vendor != rec.quote.vendor or not rec.quote.vendor]
+        adj = adjustments(comparison, rec, [o for o in others if o is not rec])
+        by_category: dict[str, float] = defaultdict(float, dict(rec.by_category))
+        for a in adj:
+            by_category[a.category] += a.amount
+        ordered = [c for c in (*CATEGORIES, "discount", "unmatched") if c in by_category]
+        ordered += sorted(set(by_category) - set(ordered))
+        normalised = rec.computed_total + sum(a.amount for a in adj)
+        totals.append(VendorTotals(
+            file=rec.quote.file, vendor=rec.quote.vendor, config=rec.config,
+            computed_total=rec.computed_total, normalised_total=round(normalised, 2),
+            by_category=tuple((c, round(by_category[c], 2)) for c in ordered),
+            adjustments=tuple(adj), by_item=_by_item(rec, adj)))
+    categories = tuple(dict.fromkeys(c for t in totals for c, _ in t.by_category))
+    drivers: list[tuple[str, float]] = []
+    if len(totals) >= 2:
+        first, second = dict(totals[0].by_category), dict(totals[1].by_category)
+        drivers = sorted(((c, round(second.get(c, 0.0) - first.get(c, 0.0), 2)) for c in categories),
+                         key=lambda cd: -abs(cd[1]))
+    item_drivers: list[tuple[str, float]] = []
+    if len(totals) >= 2:
+        first, second = dict(totals[0].by_item), dict(totals[1].by_item)
+        item_drivers = sorted(((i, round(second.get(i, 0.0) - first.get(i, 0.0), 2))
+                               for i in dict.fromkeys([*first, *second])), key=lambda d: -abs(d[1]))
+    cheapest = min(totals, key=lambda t: t.normalised_total).file if totals else None
+    return LikeForLike(currency, tuple(totals), categories, tuple(drivers), cheapest,
+                       tuple(d for d in item_drivers if abs(d[1]) >= 0.5))
+
+
+SERVER = "server"  # each vendor's system line: their item ids differ, the role is the same
+
+
+def _by_item(rec: Reconciliation, adj: list[Adjustment]) -> tuple[tuple[str, float], ...]:
+    """The normalised total split by plan item, so two vendors compare item by item."""
+    def key(item: str | None) -> str:
+        return SERVER if item == rec.config else item or "unmatched"
+
+    amounts: dict[str, float] = defaultdict(float)
+    top = {q.row: q for q in rec.quote.items}
+    for m in rec.matches:
+        line = top.get(m.row)  # components are inside their system's price
+        if line is not None:
+            amounts[key(m.item)] += rec.in_plan_money(line.amount)
+    discounts = sum(s.amount for s in rec.quote.sums if s.kind == "discount")
+    if discounts:
+        amounts["discount"] += rec.in_plan_money(discounts)
+    for a in adj:
+        if a.kind == "out_of_scope":
+            amounts["unmatched"] += a.amount
+        elif a.kind == "bundled_service" and a.category == "compute":
+            amounts[SERVER] += a.amount
+        else:
+            amounts[key(a.item)] += a.amount
+    return tuple((item, round(value, 2)) for item, value in amounts.items())

@@ -1,0 +1,86 @@
+"""Matching a quoted line to a plan's BOM line: by part number, then by a scored description."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from engine.model import BomLine
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TOKEN = re.compile(r"[\u3400-\u9fff]|[a-z0-9]+")
+_PIECE = re.compile(r"[\u3400-\u9fff]|[a-z]+|\d+")  # "ndr400" and "NDR 400G" share "ndr", "400"
+_MODEL = re.compile(r"^(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{3,}$")  # h800, qm9700, nf5688m7
+_PART = re.compile(r"[^A-Z0-9]")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words and digits; each Chinese character is a word of its own."""
+    return _TOKEN.findall(text.lower().replace("connectx-", "cx").replace("connectx", "cx"))
+
+
+def normalised(text: str) -> str:
+    """Words for fuzzy scoring: letters and digits apart, each Chinese character apart."""
+    return " ".join(_PIECE.findall(" ".join(tokens(text))))
+
+
+def models(text: str) -> set[str]:
+    """Model-like tokens (letters and digits together), which two descriptions must share."""
+    return {t for t in tokens(text) if _MODEL.match(t)}
+
+
+def part_key(part: str) -> str:
+    return _PART.sub("", part.upper())
+
+
+@dataclass(frozen=True)
+class Target:
+    """A plan line prepared for matching."""
+
+    line: BomLine
+    parts: tuple[str, ...]  # normalised part numbers ("7Z22/7Z23" gives two)
+    texts: tuple[str, str]  # English and Chinese, each with the part number
+    models: frozenset[str]
+
+
+def targets(bom: tuple[BomLine, ...]) -> list[Target]:
+    out = []
+    for line in bom:
+        parts = tuple(k for p in line.part_number.split("/") if len(k := part_key(p)) >= 4
+                      and line.part_number != line.item)
+        en = f"{line.part_number} {line.description_en}"
+        zh = f"{line.part_number} {line.description_zh}"
+        out.append(Target(line, parts, (normalised(en), normalised(zh)),
+                          frozenset(models(f"{en} {zh}"))))
+    return out
+
+
+def by_part(part: str, candidates: list[Target]) -> list[Target]:
+    """Plan lines whose part number is ``part``, or its machine-type prefix (7DHE of 7DHECTO1WW)."""
+    key = part_key(part)
+    if len(key) < 4:
+        return []
+    exact = [t for t in candidates if key in t.parts]
+    return exact or [t for t in candidates if any(key.startswith(p) for p in t.parts)]
+
+
+def prepare(text: str) -> tuple[str, frozenset[str]]:
+    """A quoted description made ready for scoring against many plan lines."""
+    return normalised(text), frozenset(models(text))
+
+
+def score(quoted: tuple[str, frozenset[str]], target: Target) -> float:
+    """0-1: token-set similarity, halved when both name models and share none."""
+    words, quoted_models = quoted
+    if not words:
+        return 0.0
+    value = max(fuzz.token_set_ratio(words, plan_text) for plan_text in target.texts) / 100
+    if quoted_models and target.models and not quoted_models & target.models:
+        value *= 0.5
+    return value
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))

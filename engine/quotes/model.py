@@ -1,0 +1,206 @@
+"""What a vendor quotation holds once read, and what reconciling it finds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+FIELDS: tuple[str, ...] = ("seq", "part_number", "description", "qty", "unit_price", "total", "remark")
+FindingKind = Literal["qty_mismatch", "price_diff", "missing", "extra", "arithmetic", "ambiguous"]
+SumKind = Literal["subtotal", "tax", "grand_total", "discount"]
+VatBasis = Literal["excluded", "included", "unknown"]
+
+
+class QuoteError(ValueError):
+    """A quotation file cannot be read; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which column (0-based) holds which field, found under the header row (1-based)."""
+
+    header_row: int
+    columns: tuple[tuple[str, int], ...]  # (field, column index), fields from FIELDS
+    headers: tuple[str, ...] = ()  # the header row's text, one per column
+    origin: Literal["detected", "remembered", "corrected"] = "detected"
+
+    def get(self, name: str) -> int | None:
+        return next((col for field_, col in self.columns if field_ == name), None)
+
+    def all(self, name: str) -> tuple[int, ...]:
+        """Every column of ``name``: a description may span a name and a configuration column."""
+        return tuple(col for field_, col in self.columns if field_ == name)
+
+    def label(self, name: str) -> str:
+        index = self.get(name)
+        if index is None or index >= len(self.headers):
+            return ""
+        return self.headers[index]
+
+
+@dataclass(frozen=True)
+class QuoteLine:
+    """One quoted item, or one component line of a configured system."""
+
+    row: int  # 1-based row in the file
+    part_number: str
+    description: str
+    qty: float  # as written
+    unit_price: float | None  # as written, in the quote's currency and VAT basis
+    total: float | None  # as written
+    parent_row: int | None = None  # a configured system's component: the system's row
+    qty_total: float = 0.0  # a component's quantity over all systems (qty for an item)
+    remark: str = ""
+
+    @property
+    def is_component(self) -> bool:
+        return self.parent_row is not None
+
+    @property
+    def amount(self) -> float:
+        """What the line costs: qty × unit price (the price agreed per unit), else its total."""
+        if self.unit_price:
+            return self.qty * self.unit_price
+        return self.total or 0.0
+
+    @property
+    def stated_amount(self) -> float:
+        """What the line costs as the vendor wrote it: its total, else qty × unit price."""
+        return self.total if self.total is not None else self.amount
+
+
+@dataclass(frozen=True)
+class SumRow:
+    """A subtotal, tax, discount or grand-total row as the vendor wrote it."""
+
+    row: int
+    kind: SumKind
+    label: str
+    amount: float
+    rate: float | None = None  # a tax row's rate when it states one
+    vat_included: bool | None = None  # a grand total's basis when its label says
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # one of FindingKind
+    row: int | None
+    item: str  # plan item id, or "" when there is none
+    expected: float | str | None
+    found: float | str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class VendorQuote:
+    file: str
+    sheet: str
+    vendor: str  # "Lenovo", "Inspur", or "" when the file does not say
+    quote_no: str
+    date: str
+    currency: str  # ISO code
+    vat_basis: VatBasis  # of the unit prices and line totals
+    vat_rate: float | None  # stated in the file, else None
+    mapping: ColumnMap
+    lines: tuple[QuoteLine, ...]
+    sums: tuple[SumRow, ...]
+    issues: tuple[Finding, ...]  # ambiguities met while reading, each with its row
+    notes: tuple[str, ...] = ()  # how the file was read (basis, currency, per-system quantities)
+    letterhead: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def items(self) -> tuple[QuoteLine, ...]:
+        return tuple(line for line in self.lines if not line.is_component)
+
+    @cached_property
+    def _blocks(self) -> dict[int, tuple[QuoteLine, ...]]:
+        blocks: dict[int, list[QuoteLine]] = {}
+        for line in self.lines:
+            if line.parent_row is not None:
+                blocks.setdefault(line.parent_row, []).append(line)
+        return {row: tuple(parts) for row, parts in blocks.items()}
+
+    def components(self, parent_row: int) -> tuple[QuoteLine, ...]:
+        """The component lines of the configured system in ``parent_row`` (none for an item)."""
+        return self._blocks.get(parent_row, ())
+
+
+@dataclass(frozen=True)
+class LineMatch:
+    row: int
+    item: str | None
+    score: float
+    how: str  # "part_number", "description", "" for none
+    category: str  # the plan line's category, or the parent's, or "unmatched"
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """One change that brings a quote to the plan's scope, clearly marked."""
+
+    kind: str  # "omitted" | "qty_shortfall" | "qty_excess" | "bundled_service" | "out_of_scope"
+    item: str
+    category: str
+    amount: float  # in the plan's currency, excluding VAT; + adds to the quote
+    source: str  # where the price came from: "indicative price list", "Inspur quote row 12", ...
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    quote: VendorQuote
+    config: str  # the plan configuration it was reconciled with
+    plan_currency: str
+    rate_to_plan: float  # plan currency per quote currency unit
+    vat_factor: float  # divide quoted figures by this to exclude VAT
+    matches: tuple[LineMatch, ...]
+    findings: tuple[Finding, ...]
+    stated_total: float | None  # plan currency, excl. VAT
+    computed_total: float  # plan currency, excl. VAT
+    by_category: tuple[tuple[str, float], ...]  # computed, plan currency, excl. VAT
+    bundled: tuple[tuple[int, str, float], ...] = ()  # (system row, plan item, qty) inside its price
+    exchange_rate: float = 0.0  # CNY per USD, the plan's
+
+    @cached_property
+    def _by_row(self) -> dict[int, LineMatch]:
+        return {m.row: m for m in self.matches}
+
+    def match(self, row: int) -> LineMatch | None:
+        return self._by_row.get(row)
+
+    def in_plan_money(self, value: float) -> float:
+        """A figure of the quotation in the plan's currency, excluding VAT."""
+        return value * self.rate_to_plan / self.vat_factor
+
+    def unit_price(self, item: str) -> tuple[float, int] | None:
+        """The quoted unit price of plan item ``item`` (plan currency, excl. VAT) and its row."""
+        for m in self.matches:
+            if m.item != item:
+                continue
+            line = next(q for q in self.quote.lines if q.row == m.row)
+            if not line.is_component and line.unit_price:
+                return self.in_plan_money(line.unit_price), line.row
+        return None
+
+
+@dataclass(frozen=True)
+class VendorTotals:
+    file: str
+    vendor: str
+    config: str
+    computed_total: float
+    normalised_total: float
+    by_category: tuple[tuple[str, float], ...]  # normalised
+    adjustments: tuple[Adjustment, ...]
+    by_item: tuple[tuple[str, float], ...] = ()  # normalised, per plan item ("server" for the system)
+
+
+@dataclass(frozen=True)
+class LikeForLike:
+    currency: str
+    vendors: tuple[VendorTotals, ...]
+    categories: tuple[str, ...]
+    drivers: tuple[tuple[str, float], ...]  # category, difference (second minus first), largest first
+    cheapest: str | None  # file of the lowest normalised total
+    item_drivers: tuple[tuple[str, float], ...] = ()  # plan item, difference, largest first

@@ -1,0 +1,70 @@
+"""Numbers as vendors write them: 1234000, "¥1,234,000.00", "12.3万", "(1,000)", "13%"."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from engine.quotes.rules import rules
+
+_SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}  # Chinese units only: "30m" is a length
+_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_STRIP = re.compile(r"[\s,，'’_]")  # thousands separators and spaces
+_PER_UNIT = re.compile(r"/[^\d/]+$")  # "3,200元/台", "12 USD/pc": the price of one
+
+
+def currencies_in(text: str) -> list[str]:
+    """Every currency a text names or shows, longest mark first: "美元" is USD, not 元."""
+    lowered = text.lower()
+    marks = sorted(((m.lower(), str(code)) for code, ms in rules()["currencies"].items() for m in ms),
+                   key=lambda mc: -len(mc[0]))
+    first: dict[str, int] = {}  # code -> where the text first names it
+    for mark, code in marks:
+        at = lowered.find(mark)
+        if at >= 0:
+            first[code] = min(first.get(code, at), at)
+            lowered = lowered.replace(mark, " " * len(mark))
+    return sorted(first, key=first.__getitem__)
+
+
+def currency_in(text: str) -> str | None:
+    """The currency a cell's text names or its symbol shows, if any."""
+    found = currencies_in(text)
+    return found[0] if found else None
+
+
+def parse_number(value: object) -> float | None:
+    """``value`` as a number, or None when it is not one. Never guesses a partial number."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) else None
+    text = str(value).strip()
+    if not text:
+        return None
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = text[1:-1]
+    for code_marks in rules()["currencies"].values():
+        for mark in sorted(code_marks, key=len, reverse=True):
+            text = re.sub(re.escape(mark), "", text, flags=re.IGNORECASE)
+    text = _PER_UNIT.sub("", _STRIP.sub("", text))
+    scale = 1.0
+    if len(text) > 1 and text[-1] in _SCALES:
+        scale = _SCALES[text[-1]]
+        text = text[:-1]
+    if text.endswith("元"):
+        text = text[:-1]
+    if not _NUMBER.match(text):
+        return None
+    number = float(text) * scale
+    if not math.isfinite(number):
+        return None
+    return -number if negative else number
+
+
+def percent_in(text: str) -> float | None:
+    """The first percentage in ``text`` as a fraction: "增值税 13%" -> 0.13."""
+    found = _PERCENT.search(text)
+    return float(found.group(1)) / 100 if found else None

@@ -1,0 +1,263 @@
+"""Reading a vendor quotation: letterhead, header, lines, configured systems, sum rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from engine.quotes.layout import (
+    data_start,
+    find_header,
+    has_numeric_column,
+    header_labels,
+    map_columns,
+    text,
+    vat_of,
+)
+from engine.quotes.mappings import apply_remembered, remembered_mapping
+from engine.quotes.model import ColumnMap, Finding, QuoteError, QuoteLine, SumRow, VatBasis, VendorQuote
+from engine.quotes.numbers import currencies_in, currency_in, parse_number, percent_in
+from engine.quotes.rules import holds, keyed_words, which, words
+from engine.quotes.source import Grid, load_grids
+
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+
+
+def read_quote(path: str | Path, *, vendor: str | None = None, mapping: ColumnMap | None = None,
+               use_remembered: bool = True) -> VendorQuote:
+    """Read a vendor's .xlsx or .csv quotation; QuoteError names the file and what is wrong.
+
+    ``vendor`` overrides the vendor found in the letterhead; ``mapping`` (a user's
+    correction) overrides the detected columns; otherwise a mapping remembered for
+    the vendor is used when its headers are all present.
+    """
+    source = Path(path)
+    grids = load_grids(source)
+    found = [(grid, header) for grid in grids if (header := find_header(grid.rows)) is not None]
+    if mapping is not None:
+        grid = next((g for g, h in found if h[0] == mapping.header_row - 1), grids[0])
+        if not 1 <= mapping.header_row <= len(grid.rows):
+            raise QuoteError(f"{source.name}: the header row {mapping.header_row} is not in the sheet")
+        labels = header_labels(grid.rows, mapping.header_row - 1)
+        return _interpret(source, grid, mapping.header_row - 1, labels, vendor, mapping, False)
+    if not found:
+        raise QuoteError(
+            f"{source.name}: no header row found in the first rows: a quotation needs a row naming "
+            "its columns, such as Part number, Description, Qty, Unit price "
+            "(or 物料编码, 描述, 数量, 单价)")
+    grid, (header_index, labels) = found[0]
+    return _interpret(source, grid, header_index, labels, vendor, None, use_remembered)
+
+
+def _interpret(source: Path, grid: Grid, header_index: int, labels: list[str], vendor: str | None,
+               corrected: ColumnMap | None, use_remembered: bool) -> VendorQuote:
+    letterhead = [text(v) for row in grid.rows[:header_index] for v in row if text(v)]
+    found_vendor = vendor if vendor is not None else _vendor(letterhead, source.name)
+    issues: list[Finding] = []
+    notes: list[str] = []
+    if corrected is not None:
+        mapping = replace(corrected, headers=tuple(labels), origin="corrected")
+    else:
+        mapping, issues, notes = map_columns(header_index, labels)
+        remembered = remembered_mapping(found_vendor) if use_remembered else {}
+        if remembered:
+            applied = apply_remembered(remembered, header_index + 1, labels)
+            if applied is not None:
+                mapping, issues = applied, []
+                notes.append(f"the column mapping remembered for {found_vendor} was used")
+    if not has_numeric_column(mapping):
+        raise QuoteError(f"{source.name}: no quantity, price or amount column under the header in "
+                         f"row {header_index + 1}; nothing was imported")
+    if grid.formulas:
+        notes.append(f"{grid.formulas} cells are formulas: their results as last saved were read, "
+                     "never recalculated")
+    start = data_start(grid.rows, header_index)
+    lines, sums, row_issues = _rows(grid.rows, start, mapping)
+    issues += row_issues
+    lines, block_notes, block_issues = _components(lines, mapping, letterhead)
+    notes += block_notes
+    issues += block_issues
+    if not lines:
+        raise QuoteError(f"{source.name}: no quoted line with a quantity or a price under the header "
+                         f"in row {header_index + 1}; nothing was imported")
+    currency = _currency(letterhead, labels, grid.rows[start:], header_index + 1, issues)
+    basis, rate = _vat(letterhead, mapping, sums)
+    notes.append(f"prices read as {'excluding' if basis == 'excluded' else 'including'} VAT"
+                 if basis != "unknown" else "the file does not say whether prices include VAT")
+    return VendorQuote(
+        file=source.name, sheet=grid.sheet, vendor=found_vendor,
+        quote_no=_labelled(letterhead, "quote_no"), date=_date(letterhead),
+        currency=currency, vat_basis=basis, vat_rate=rate, mapping=mapping,
+        lines=tuple(lines), sums=tuple(sums), issues=tuple(issues), notes=tuple(notes),
+        letterhead=tuple(letterhead))
+
+
+def _vendor(letterhead: list[str], file_name: str) -> str:
+    hits = {name for name, marks in keyed_words("vendors").items()
+            for cell in [*letterhead, file_name] if holds(cell, marks)}
+    return hits.pop() if len(hits) == 1 else ""
+
+
+def _labelled(letterhead: list[str], key: str) -> str:
+    """The value after a label such as 'Quote No.:' in the same cell, or in the next cell."""
+    marks = words("letterhead", key)
+    for i, cell in enumerate(letterhead):
+        for part in re.split(r"[;；|]", cell):
+            pieces = re.split(r"[:：]", part, maxsplit=1)
+            label, value = (pieces[0], pieces[1]) if len(pieces) == 2 else (part, "")
+            if not holds(label, marks):
+                continue
+            if value.strip():
+                return value.strip()
+            if i + 1 < len(letterhead):
+                return letterhead[i + 1].strip()
+    return ""
+
+
+def _date(letterhead: list[str]) -> str:
+    raw = _labelled(letterhead, "date")
+    for candidate in (raw, *letterhead):
+        found = _DATE.search(candidate)
+        if found:
+            try:
+                return dt.date(*map(int, found.groups())).isoformat()
+            except ValueError:
+                continue
+    return ""
+
+
+def _currency(letterhead: list[str], labels: list[str], rows: tuple[tuple[object, ...], ...],
+              header_row: int, issues: list[Finding]) -> str:
+    named = list(dict.fromkeys(code for cell in [*letterhead, *labels] for code in currencies_in(cell)))
+    if len(named) > 1:
+        issues.append(Finding("ambiguous", header_row, "", " or ".join(named), named[0],
+                              f"rows 1-{header_row}: the letterhead and headers name {' and '.join(named)}; "
+                              f"prices read as {named[0]}, the first named"))
+    if named:
+        return named[0]
+    for row in rows[:200]:
+        for value in row:
+            if isinstance(value, str) and parse_number(value) is not None:
+                code = currency_in(value)
+                if code:
+                    return code
+    return ""
+
+
+def _vat(letterhead: list[str], mapping: ColumnMap, sums: list[SumRow]) -> tuple[VatBasis, float | None]:
+    rate = next((s.rate for s in sums if s.kind == "tax" and s.rate is not None), None)
+    for cell in letterhead:
+        if rate is None and holds(cell, words("row_labels", "tax")):
+            rate = percent_in(cell)
+    for name in ("unit_price", "total"):
+        said = vat_of(mapping.label(name))
+        if said is not None:
+            return ("included" if said else "excluded"), rate
+    for cell in letterhead:
+        said = vat_of(cell)
+        if said is not None:
+            return ("included" if said else "excluded"), rate
+    if any(s.kind == "tax" for s in sums):  # VAT added beneath the lines: the lines exclude it
+        return "excluded", rate
+    return "unknown", rate
+
+
+def _cell(row: tuple[object, ...], col: int | None) -> object:
+    return row[col] if col is not None and col < len(row) else None
+
+
+def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
+          ) -> tuple[list[QuoteLine], list[SumRow], list[Finding]]:
+    lines: list[QuoteLine] = []
+    sums: list[SumRow] = []
+    issues: list[Finding] = []
+    numeric = {mapping.get(n) for n in ("qty", "unit_price", "total")} - {None}
+    for index in range(start, len(rows)):
+        row, number = rows[index], index + 1
+        if not any(text(v) for v in row):
+            continue
+        qty_raw = _cell(row, mapping.get("qty"))
+        qty = parse_number(qty_raw)
+        unit = parse_number(_cell(row, mapping.get("unit_price")))
+        total = parse_number(_cell(row, mapping.get("total")))
+        part = text(_cell(row, mapping.get("part_number")))
+        desc = " ".join(dict.fromkeys(
+            t for c in mapping.all("description") if (t := text(_cell(row, c)))))
+        words_in_row = " ".join(dict.fromkeys(
+            text(v) for c, v in enumerate(row) if c not in numeric and parse_number(v) is None and text(v)))
+        if qty is None:  # a merged label cell may spread over the part and quantity columns
+            label = which(words_in_row, "row_labels")
+            amount = total if total is not None else unit
+            if amount is None:  # a label and its figure in other columns
+                figures = [parse_number(v) for v in row]
+                amount = next((f for f in reversed(figures) if f is not None), None)
+            if label is not None and amount is not None:
+                sums.append(SumRow(number, label, words_in_row, amount,  # type: ignore[arg-type]
+                                   percent_in(words_in_row) if label == "tax" else None,
+                                   vat_of(words_in_row) if label == "grand_total" else None))
+                continue
+        if qty is None and text(qty_raw):
+            issues.append(Finding("ambiguous", number, "", None, text(qty_raw),
+                                  f"row {number}: quantity '{text(qty_raw)}' is not a number; "
+                                  "the line was left out"))
+            continue
+        if qty is None and unit is None and total is None:
+            continue  # a section heading such as "一、计算节点" or "Networking"
+        if not part and not desc:
+            issues.append(Finding("ambiguous", number, "", None, None,
+                                  f"row {number}: figures without a part number or a description; "
+                                  "the row was left out"))
+            continue
+        if qty is None:
+            issues.append(Finding("ambiguous", number, "", None, None,
+                                  f"row {number}: no quantity; taken as 1"))
+            qty = 1.0
+        lines.append(QuoteLine(number, part, desc, qty, unit, total, qty_total=qty,
+                               remark=text(_cell(row, mapping.get("remark")))))
+    return lines, sums, issues
+
+
+def _priced(line: QuoteLine) -> bool:
+    return bool(line.unit_price) or bool(line.total)
+
+
+def _components(lines: list[QuoteLine], mapping: ColumnMap, letterhead: list[str]
+                ) -> tuple[list[QuoteLine], list[str], list[Finding]]:
+    """Unpriced lines beneath a priced one are its configured system's components."""
+    qty_label = " ".join([mapping.label("qty"), *letterhead])
+    summed = holds(qty_label, words("configured_systems", "summed_qty_words"))
+    stated = summed or holds(qty_label, words("configured_systems", "per_system_qty_words"))
+    out: list[QuoteLine] = []
+    blocks: dict[int, list[int]] = {}
+    parent: QuoteLine | None = None
+    previous_row = 0
+    for line in lines:
+        if _priced(line):
+            parent = line
+        elif parent is not None and line.row == previous_row + 1:
+            line = replace(line, parent_row=parent.row,
+                           qty_total=line.qty if summed else line.qty * parent.qty)
+            blocks.setdefault(parent.row, []).append(len(out))
+        previous_row = line.row
+        out.append(line)
+    notes: list[str] = []
+    issues: list[Finding] = []
+    if blocks:
+        notes.append(f"{len(blocks)} configured system(s): component quantities read as "
+                     + ("summed over all systems" if summed else "per system"))
+    if not stated:
+        for parent_row, members in blocks.items():
+            system = next(line for line in out if line.row == parent_row)
+            qtys = [out[i].qty for i in members]
+            if system.qty > 1 and all(q >= system.qty and q % system.qty == 0 for q in qtys):
+                issues.append(Finding(
+                    "ambiguous", parent_row, "", "per system", "summed?",
+                    f"row {parent_row}: every component quantity of this configured system is a "
+                    f"multiple of its {system.qty:g} systems; read as per system, but they may be "
+                    "summed: say so in the quantity header (e.g. 'Total Qty') if they are"))
+    return out, notes, issues
+
+
+

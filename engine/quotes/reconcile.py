@@ -1,0 +1,237 @@
+"""Step: reconcile a vendor's quotation with the plan's bill of materials.
+
+Each quoted line is matched to a plan line by part number, else by a scored
+description. A configured system's component lines (GPUs, HCAs, warranty inside
+the server price) are matched too, so the plan's lines the system bundles count
+as quoted. Findings: qty_mismatch, price_diff, missing, extra, arithmetic,
+ambiguous, each with its row. Figures compare in the plan's currency, excluding VAT.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from engine.assumptions import default
+from engine.model import BomLine, Comparison, Plan
+from engine.quotes.arithmetic import check, lines_sum
+from engine.quotes.bundles import implied, is_bundled_service, warranty_line, warranty_years
+from engine.quotes.matching import Target, by_part, prepare, score, targets
+from engine.quotes.model import Finding, LineMatch, QuoteLine, Reconciliation, VendorQuote
+from engine.quotes.rules import tolerance
+
+
+@dataclass(frozen=True)
+class _Hit:
+    target: Target | None
+    score: float
+    how: str
+    ambiguous: tuple[str, ...] = ()
+
+
+def plan_for_quote(comparison: Comparison, quote: VendorQuote) -> tuple[Plan, list[Finding]]:
+    """The feasible plan of the quote's vendor that the quote matches best."""
+    feasible = [p for p in comparison.plans if p.feasible and p.money is not None]
+    if not feasible:
+        raise ValueError("the plan has no feasible configuration to reconcile a quotation with")
+    same = [p for p in feasible if p.vendor.lower() == quote.vendor.lower()] if quote.vendor else []
+    issues: list[Finding] = []
+    if not same:
+        same = feasible
+        issues.append(Finding("ambiguous", None, "", quote.vendor or None, None,
+                              f"the quotation's vendor ({quote.vendor or 'not stated'}) has no "
+                              "configuration in the plan; matched against the closest one"))
+    if len(same) == 1:
+        return same[0], issues
+    best = max(same, key=lambda p: sum(1 for h in _hits(quote, p).values() if h.target))
+    return best, issues
+
+
+def _hits(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
+    cands = targets(plan.bom)
+    return {line.row: _match(line, cands) for line in quote.lines}
+
+
+def _match(line: QuoteLine, cands: list[Target]) -> _Hit:
+    threshold, gap = tolerance("match_score"), tolerance("ambiguous_gap")
+    text = line.description or line.part_number  # a part number that matched nothing is noise here
+    if line.part_number:
+        found = by_part(line.part_number, cands)
+        if len(found) == 1:
+            return _Hit(found[0], 1.0, "part_number")
+        if found:
+            cands = found
+    quoted = prepare(text)
+    ranked = sorted(((score(quoted, t), t) for t in cands), key=lambda st: -st[0])
+    if not ranked or ranked[0][0] < threshold:
+        return _Hit(None, ranked[0][0] if ranked else 0.0, "")
+    top, best = ranked[0]
+    rivals = tuple(t.line.item for s, t in ranked[1:] if s >= threshold and top - s < gap)
+    return _Hit(best, round(top, 3), "description", rivals)
+
+
+def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None = None) -> Reconciliation:
+    """Reconcile ``quote`` with the plan of ``config`` (default: the best match of its vendor)."""
+    if config is not None:
+        plan = next(p for p in comparison.plans if p.config == config)
+        issues: list[Finding] = []
+    else:
+        plan, issues = plan_for_quote(comparison, quote)
+    fin = comparison.request.finance
+    currency = plan.money.currency if plan.money else fin.currency
+    fx = fin.exchange_rate if fin.exchange_rate is not None else default("finance.exchange_rate").value
+    vat = plan.money.vat_rate if plan.money else default("finance.vat").value
+    findings: list[Finding] = list(quote.issues) + issues
+    quote_currency = quote.currency or currency
+    if not quote.currency:
+        findings.append(Finding("ambiguous", None, "", currency, None,
+                                f"the quotation does not state its currency; read as {currency}, "
+                                "the plan's"))
+    rate = 1.0 if quote_currency == currency else (fx if quote_currency == "USD" else 1 / fx)
+    vat_rate = quote.vat_rate if quote.vat_rate is not None else vat
+    if quote.vat_basis == "unknown":
+        findings.append(Finding("ambiguous", None, "", "excluding VAT", None,
+                                "the quotation does not say whether its prices include VAT; "
+                                "read as excluding VAT"))
+    factor = 1 + vat_rate if quote.vat_basis == "included" else 1.0
+
+    def plan_money(value: float) -> float:
+        return value * rate / factor
+
+    hits = _hits_for(quote, plan)
+    lines_by_item: dict[str, list[QuoteLine]] = defaultdict(list)
+    matches = []
+    plan_lines = {line.item: line for line in plan.bom}
+    warranty = warranty_line(plan)
+    bundled: dict[int, dict[str, float]] = defaultdict(dict)  # system row -> plan item -> qty inside
+    systems: list[QuoteLine] = []  # system lines without component lines beneath
+    for line in quote.lines:
+        hit = hits[line.row]
+        parent = None if line.parent_row is None else hits[line.parent_row]
+        category = (hit.target.line.category if hit.target else
+                    parent.target.line.category if parent and parent.target else "unmatched")
+        matches.append(LineMatch(line.row, hit.target.line.item if hit.target else None, hit.score,
+                                 hit.how, category))
+        if hit.target:
+            lines_by_item[hit.target.line.item].append(line)
+            if hit.ambiguous:
+                findings.append(Finding(
+                    "ambiguous", line.row, hit.target.line.item, ", ".join(hit.ambiguous),
+                    hit.target.line.item,
+                    f"row {line.row}: '{line.description[:60]}' matches "
+                    f"{hit.target.line.item} ({hit.score:.2f}) about as well as "
+                    f"{', '.join(hit.ambiguous)}; {hit.target.line.item} was taken"))
+            if hit.target.line.item == plan.config and not quote.components(line.row):
+                systems.append(line)
+        elif is_bundled_service(line.description) and warranty is not None:
+            owner = line.parent_row if line.parent_row is not None else line.row
+            inside = bundled[owner]
+            inside[warranty.item] = inside.get(warranty.item, 0.0) + warranty_years(
+                line.description) * _systems(quote, owner)
+            matches[-1] = replace(matches[-1], item=warranty.item, how="bundled", category="services")
+        elif not line.is_component:
+            findings.append(Finding(
+                "extra", line.row, "", None, line.qty,
+                f"row {line.row}: '{(line.part_number + ' ' + line.description).strip()[:70]}' "
+                f"(qty {line.qty:g}) is not in the plan"))
+    for system in systems:  # "8×H800 …, 含3年维保" in its text, for what is not quoted apart
+        for item, qty in implied(system, plan).items():
+            if item not in lines_by_item and item not in bundled[system.row]:
+                bundled[system.row][item] = qty
+    for owner, inside in bundled.items():
+        for item, qty in inside.items():
+            lines_by_item[item].append(QuoteLine(owner, "", f"inside row {owner}", qty, None, None,
+                                                 parent_row=owner, qty_total=qty))
+    for item, quoted in lines_by_item.items():
+        target = plan_lines[item]
+        qty = sum(q.qty_total for q in quoted)
+        first = min(q.row for q in quoted)
+        if abs(qty - target.qty) > 1e-9:
+            findings.append(Finding(
+                "qty_mismatch", first, item, target.qty, qty,
+                f"row {first}: {item} quoted {qty:g}, the plan needs {target.qty:g}"))
+        priced = [q for q in quoted if not q.is_component and q.unit_price]
+        for q in priced:
+            expected = _expected_unit(q, target.unit_price, quote, hits, bundled, plan_lines)
+            found = plan_money(q.unit_price or 0.0)
+            if abs(found - expected) > tolerance("price_rel") * expected:
+                findings.append(Finding(
+                    "price_diff", q.row, item, round(expected, 2), round(found, 2),
+                    f"row {q.row}: {item} at {found:,.2f} {currency} excl. VAT, the plan's price is "
+                    f"{expected:,.2f} ({(found - expected) / expected:+.1%})"))
+    covered = set(lines_by_item)
+    for bom in plan.bom:
+        if bom.item not in covered:
+            findings.append(Finding("missing", None, bom.item, bom.qty, 0,
+                                    f"{bom.item} ({bom.description_en[:60]}) × {bom.qty:g} is in "
+                                    "the plan but not in the quotation"))
+    findings += check(quote, vat_rate)
+    stated = _stated_total(quote, vat_rate)
+    by_category: dict[str, float] = defaultdict(float)
+    lines_by_row = {q.row: q for q in quote.lines}
+    for m in matches:
+        line = lines_by_row[m.row]
+        if not line.is_component:
+            by_category[m.category] += plan_money(line.amount)
+    discounts = sum(s.amount for s in quote.sums if s.kind == "discount")
+    if discounts:
+        by_category["discount"] += plan_money(discounts)
+    return Reconciliation(
+        quote=quote, config=plan.config, plan_currency=currency, rate_to_plan=rate, vat_factor=factor,
+        matches=tuple(matches), findings=tuple(_ordered(findings)),
+        stated_total=None if stated is None else round(stated * rate, 2),
+        computed_total=round(plan_money(lines_sum(quote)), 2),
+        by_category=tuple((k, round(v, 2)) for k, v in by_category.items()),
+        bundled=tuple((row, item, qty) for row, inside in bundled.items() for item, qty in inside.items()),
+        exchange_rate=fx,
+    )
+
+
+def _hits_for(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
+    hits = _hits(quote, plan)
+    # a component is matched only to the parts the system bundles, never to a system itself
+    for line in quote.lines:
+        hit = hits[line.row]
+        if line.is_component and hit.target and hit.target.line.category != "compute":
+            hits[line.row] = _Hit(None, hit.score, "")
+        if line.is_component and hit.target and line.parent_row is not None:
+            parent = hits[line.parent_row]
+            if parent.target and parent.target.line.item == hit.target.line.item:
+                hits[line.row] = _Hit(None, hit.score, "")
+    return hits
+
+
+def _systems(quote: VendorQuote, row: int) -> float:
+    return next(line.qty for line in quote.lines if line.row == row)
+
+
+def _expected_unit(line: QuoteLine, unit: float, quote: VendorQuote, hits: dict[int, _Hit],
+                   bundled: dict[int, dict[str, float]], plan_lines: dict[str, BomLine]) -> float:
+    """The plan's price for what one unit of ``line`` holds: a system with its bundled parts."""
+    expected = unit
+    for part in quote.components(line.row):
+        hit = hits[part.row]
+        if hit.target:
+            expected += hit.target.line.unit_price * part.qty_total / line.qty
+    for item, qty in bundled.get(line.row, {}).items():
+        expected += plan_lines[item].unit_price * qty / line.qty
+    return expected
+
+
+def _stated_total(quote: VendorQuote, vat_rate: float) -> float | None:
+    """The vendor's grand total, excluding VAT, in the quote's currency."""
+    totals = [s for s in quote.sums if s.kind == "grand_total"]
+    if not totals:
+        return None
+    tax_rows = [s.row for s in quote.sums if s.kind == "tax"]
+    for total in totals:
+        included = total.vat_included
+        if included is None:
+            included = quote.vat_basis == "included" or any(r < total.row for r in tax_rows)
+        if not included:
+            return total.amount
+    return totals[-1].amount / (1 + vat_rate)
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.row is None, f.row or 0, f.kind))

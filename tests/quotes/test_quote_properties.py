@@ -1,0 +1,56 @@
+"""Properties of reconciling any quotation written from a plan: what is changed is found, nothing else."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine.quotes import compare_quotes, read_quote, reconcile
+
+
+def _write(path: Path, rows: list[tuple[str, str, int, float]], vat_included: bool) -> None:
+    factor = 1.13 if vat_included else 1.0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["Inspur quotation"])
+        out.writerow(["Currency: CNY; prices " + ("include VAT" if vat_included else "exclude VAT")])
+        out.writerow(["Part number", "Description", "Qty", "Unit price", "Total"])
+        for part, desc, qty, price in rows:
+            out.writerow([part, desc, qty, f"{price * factor:,.2f}", f"{qty * price * factor:,.2f}"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), vat_included=st.booleans())
+def test_dropped_and_changed_lines_are_found_and_totals_add_up(comparison: Any, data: Any,
+                                                               vat_included: bool) -> None:
+    plan = next(p for p in comparison.plans if p.vendor == "Inspur")
+    bom = list(plan.bom)
+    dropped = data.draw(st.sets(st.sampled_from([b.item for b in bom[1:]]), max_size=4))
+    changed = data.draw(st.sets(st.sampled_from([b.item for b in bom if b.item not in dropped]), max_size=3))
+    rows, expected_total = [], 0.0
+    for b in bom:
+        if b.item in dropped:
+            continue
+        qty = b.qty + 1 if b.item in changed else b.qty
+        rows.append((b.part_number if b.part_number != b.item else "", b.description_en, qty, b.unit_price))
+        expected_total += qty * b.unit_price
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "q.csv"
+        _write(path, rows, vat_included)
+        rec = reconcile(comparison, read_quote(path))
+    found = {(f.kind, f.item) for f in rec.findings}
+    assert found == {("missing", i) for i in dropped} | {("qty_mismatch", i) for i in changed}
+    assert rec.computed_total == pytest.approx(expected_total, rel=1e-6, abs=1)
+    like = compare_quotes(comparison, [rec])
+    (totals,) = like.vendors
+    adjusted = rec.computed_total + sum(a.amount for a in totals.adjustments)
+    assert totals.normalised_total == pytest.approx(adjusted)
+    assert sum(v for _, v in totals.by_category) == pytest.approx(totals.normalised_total, abs=0.05)
+    # brought back to the plan's scope at the plan's own prices, the quotation costs what the plan does
+    assert totals.normalised_total == pytest.approx(sum(b.total for b in bom), rel=1e-6, abs=1)

@@ -1,0 +1,55 @@
+"""The reconciliation report workbook: quote styles, formulas that add up, vendor text as text."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from quote_files import INSPUR, LENOVO, MESSY
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
+from quote_fixtures import Recalculated
+
+from engine.export.reconciliation import write_reconciliation
+from engine.quotes import compare_quotes, read_quote, reconcile
+
+
+@pytest.fixture()
+def report(comparison: Any, tmp_path: Path) -> Path:
+    recs = [reconcile(comparison, read_quote(p)) for p in (LENOVO, INSPUR, MESSY)]
+    return write_reconciliation(recs, compare_quotes(comparison, recs), tmp_path / "r.xlsx")
+
+
+def test_vendor_text_is_never_a_formula(report: Path) -> None:
+    book = load_workbook(report)
+    cells = [c for ws in book for row in ws.iter_rows() for c in row]
+    formulas = [c.value for c in cells if c.data_type == "f"]
+    assert formulas and all(f.startswith("=SUM(") for f in formulas)  # only the report's own sums
+    (remark,) = [c for c in cells if c.value == "=交期8周，以合同为准"]  # the reseller's remark
+    assert remark.data_type == "s" and remark.quotePrefix
+
+
+def test_uses_the_quote_styles_and_sums_by_formula(report: Path) -> None:
+    book = load_workbook(report)
+    assert "cq_header" in book.named_styles and "cq_money_CNY_total" in book.named_styles
+    like = book.worksheets[0]
+    total_row = next(r for r in like.iter_rows() if r[0].value in ("Normalised total",))
+    assert total_row[1].value.startswith("=SUM(B6:") and total_row[1].style == "cq_money_CNY_total"
+
+
+def test_formulas_compute_what_the_engine_says(comparison: Any, tmp_path: Path) -> None:
+    recs = [reconcile(comparison, read_quote(p)) for p in (LENOVO, INSPUR)]
+    like = compare_quotes(comparison, recs)
+    path = write_reconciliation(recs, like, tmp_path / "calc.xlsx")
+    calc = Recalculated(path)
+    ws = load_workbook(path).worksheets[0]
+    row = next(r[0].row for r in ws.iter_rows() if r[0].value == "Normalised total")
+    for col, t in zip("BC", like.vendors, strict=True):
+        assert calc(ws.title, f"{col}{row}") == pytest.approx(t.normalised_total, abs=0.05)
+    lenovo = load_workbook(path).worksheets[1]
+    sum_row = next(r[0].row for r in lenovo.iter_rows() if r[2].value == "Sum of quoted lines (as quoted)")
+    assert calc(lenovo.title, f"F{sum_row}") == pytest.approx(  # the vendor's own line totals, in USD
+        sum(line.stated_amount for line in recs[0].quote.items), abs=0.01)
