@@ -1,10 +1,11 @@
 """The prices a quote was made with, kept with the plan.
 
 A plan file keeps a snapshot of the price-list entries its bills of materials were
-priced from, the catalog version and each configuration's capex as quoted.
-Reopened, the plan is priced from the snapshot, so it shows the totals of the quote
-that was sent even after the price list changed; items the snapshot lacks (a
-configuration added since) are priced from today's list.
+priced from (every entry of the list it was priced with), the catalog version and each
+configuration's capex as quoted. Reopened, the plan is priced from the snapshot, so it
+shows the totals of the quote that was sent even after the price list changed; items
+the snapshot lacks (a configuration added to the list since) are priced from today's
+list.
 """
 
 from __future__ import annotations
@@ -35,19 +36,22 @@ class PriceSnapshot:
 def take_snapshot(
     comparison: Comparison, prices: PriceList, *, saved: str, catalog_version: str,
 ) -> PriceSnapshot:
-    """The entries of ``prices`` that ``comparison``'s bills of materials were priced from.
+    """Every entry of ``prices``, the list ``comparison`` was priced with.
 
+    The whole list, not only the BOM lines' items: a line can be priced from entries
+    that are not lines themselves (a configured system is its base system, GPUs and
+    HCAs, three entries under the configuration's item), and a snapshot missing one
+    would price a reopened plan from today's list. A list is a few dozen entries (the
+    shipped one 64), so keeping all of them costs little and stays right whatever the
+    pricing reads.
     Lines the user added are not price-list entries and are kept by the request's
     overrides instead.
     """
-    added = {(o.config, o.item) for o in comparison.request.overrides if o.added}
-    used = sorted({line.item for plan in comparison.plans for line in plan.bom
-                   if (plan.config, line.item) not in added and line.item in prices})
     return PriceSnapshot(
         price_list=comparison.price_list,
         saved=saved,
         catalog_version=catalog_version,
-        entries=tuple(prices.entries[item] for item in used),
+        entries=tuple(prices.entries[item] for item in sorted(prices.entries)),
         quoted_capex=tuple((p.config, round(p.money.capex, 2))
                            for p in comparison.plans if p.money is not None),
     )

@@ -18,7 +18,7 @@ from engine.money.prices import PriceList, load_price_list, save_user_price_list
 
 A800 = "inspur-nf5688m6-a800"
 H800 = "lenovo-sr680av3-h800"
-GPU = "a800-sxm4-80gb"
+GPU = "a800-sxm4-80gb"  # priced inside the A800 configured system's line, no line of its own
 REQUEST = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0),
                       finance=Finance(vat=0.13, discount=0.1), configs=(A800, H800))
 
@@ -40,6 +40,15 @@ def edit(qtbot, window, wait_planned, config: str, item: str, column: int, value
     with qtbot.waitSignal(window.planner.finished, timeout=20_000):
         assert model.setData(index, value, Qt.ItemDataRole.EditRole)
     wait_planned(window)
+
+
+# Rated services are a share of the equipment value (resources/assumptions.toml): warranty
+# 1.5 % a year for 3 years, project management 1.0 %, logistics 0.8 %, rounded to cents.
+EQUIPMENT = ("compute", "network", "storage", "management", "rack_power", "cooling", "spares")
+
+
+def rated_services(equipment: float) -> float:
+    return 3 * round(0.015 * equipment, 2) + round(0.010 * equipment, 2) + round(0.008 * equipment, 2)
 
 
 def dearer_today(item: str, factor: float) -> PriceList:
@@ -81,16 +90,22 @@ def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  
     window.set_request(REQUEST)
     wait_planned(window)
     before = next(p for p in window.result.comparison.plans if p.config == A800)
-    gpus = next(b for b in before.bom if b.item == GPU)
+    system = next(b for b in before.bom if b.item == A800)  # base + 8 GPUs + 8 HCAs, one line
 
-    edit(qtbot, window, wait_planned, A800, GPU, 5, 80_000.0)  # the vendor's new price
-    # by hand: the GPUs' price difference, less 10 % discount, plus 13 % VAT
-    expected = before.money.capex - gpus.qty * (gpus.unit_price - 80_000.0) * 0.9 * 1.13  # type: ignore[union-attr]
+    edit(qtbot, window, wait_planned, A800, A800, 5, 1_000_000.0)  # the vendor's system price
+    # by hand, at the shipped prices: 112 systems at 1 000 000 instead of 1 104 640 take
+    # 11 719 680 off the equipment value (174 617 072 → 162 897 392) and the rated services
+    # follow it (11 000 875.54 → 10 262 535.70, −738 339.84); less 10 % discount, plus
+    # 13 % VAT: capex 190 881 449.57 − 12 458 019.84 × 0.9 × 1.13 = 178 211 643.39
+    equipment = sum(b.total for b in before.bom if b.category in EQUIPMENT)
+    line_delta = system.qty * (system.unit_price - 1_000_000.0)
+    rated_delta = rated_services(equipment) - rated_services(equipment - line_delta)
+    expected = before.money.capex - (line_delta + rated_delta) * 0.9 * 1.13  # type: ignore[union-attr]
     assert capex(window, A800) == pytest.approx(expected, abs=0.01)
-    assert window.request.overrides == (LineOverride(A800, GPU, unit_price=80_000.0),)
+    assert window.request.overrides == (LineOverride(A800, A800, unit_price=1_000_000.0),)
     assert window.modified and window.panel._request == window.request
     model = window.bom_tabs[A800].model
-    row = source_row(model, GPU)
+    row = source_row(model, A800)
     assert model.data(model.index(row, 5), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(row, 4), Qt.ItemDataRole.BackgroundRole) is None  # qty is the plan's
     assert "price list" in model.data(model.index(row, 5), Qt.ItemDataRole.ToolTipRole)
@@ -102,8 +117,8 @@ def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  
         window.panel.rack_kw.set_value(30.0)
         window.panel.apply_now()
     wait_planned(window)
-    assert window.request.overrides == (LineOverride(A800, GPU, unit_price=80_000.0),)
-    assert model.line_at(source_row(model, GPU)).unit_price == 80_000.0
+    assert window.request.overrides == (LineOverride(A800, A800, unit_price=1_000_000.0),)
+    assert model.line_at(source_row(model, A800)).unit_price == 1_000_000.0
 
     # a line of the user's own
     bar = window.bom_tabs[A800].findChild(BomEditBar)
@@ -118,7 +133,7 @@ def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  
 
     # revert both: the plan's figures again
     view = window.bom_tabs[A800].view
-    for it in (GPU, item):
+    for it in (A800, item):
         proxy_index = view.model().mapFromSource(model.index(source_row(model, it), 0))
         view.selectionModel().select(proxy_index, QItemSelectionModel.SelectionFlag.Select
                                      | QItemSelectionModel.SelectionFlag.Rows)
@@ -146,7 +161,9 @@ def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
     assert window._write_plan(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["version"] == 2 and doc["request"]["overrides"][0]["qty"] == 60
-    assert GPU in {e["item"] for e in doc["snapshot"]["entries"]}
+    # every entry of the list, so also the GPUs and HCAs inside the configured systems
+    assert {GPU, "hca-cx6-hdr"} <= {e["item"] for e in doc["snapshot"]["entries"]}
+    assert {e["item"] for e in doc["snapshot"]["entries"]} == set(load_price_list().entries)
     assert doc["snapshot"]["quoted_capex"] == pytest.approx(quoted)
 
     save_user_price_list(dearer_today(GPU, 1.25))  # procurement updates the list afterwards
@@ -164,11 +181,17 @@ def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
     assert model.line_at(source_row(model, "rack-42u")).qty == 60
 
     changes = {c.config: c for c in other.quoted.repricing(other.quoted.request())}
-    assert [line.item for line in changes[A800].lines] == [GPU]
+    # the GPUs are inside the configured system's line; the rated services follow it
+    assert [line.item for line in changes[A800].lines] == [
+        A800, "warranty", "project-management", "logistics"]
+    system = changes[A800].lines[0]
+    # by hand: 8 GPUs a system, each 25 % of 83 000 dearer: 8 × 20 750 = 166 000 a system
+    saved_gpu = next(e for e in other.quoted.snapshot.entries if e.item == GPU).unit_price
+    assert system.unit_price_after - system.unit_price_before == pytest.approx(8 * 0.25 * saved_gpu)
     assert not changes[H800].changed  # no A800 GPUs in the H800 system
     dialog = RepriceDialog(tuple(changes.values()), other.quoted.snapshot)
     qtbot.addWidget(dialog)
-    assert dialog.tree.topLevelItemCount() == 1 and dialog.tree.topLevelItem(0).childCount() == 1
+    assert dialog.tree.topLevelItemCount() == 1 and dialog.tree.topLevelItem(0).childCount() == 4
     assert dialog.use_button.isEnabled()
 
     with qtbot.waitSignal(other.planner.finished, timeout=20_000):
@@ -204,7 +227,7 @@ def test_overrides_and_snapshot_survive_the_wizard_and_a_language_switch(
     from desktop.draft import RequestDraft
     from desktop.i18n import install_translators
 
-    request = dataclasses.replace(REQUEST, overrides=(LineOverride(A800, GPU, unit_price=1.0),))
+    request = dataclasses.replace(REQUEST, overrides=(LineOverride(A800, A800, unit_price=1.0),))
     assert RequestDraft.from_request(request).to_request() == request
     app = QApplication.instance()
     controller = Controller(app, settings)
@@ -264,24 +287,24 @@ def test_typing_into_the_price_cell_goes_through_the_spin_box(qtbot, window, wai
     tab = window.bom_tabs[A800]
     window.tabs.setCurrentWidget(tab)
     model, view = tab.model, tab.view
-    cell = view.model().mapFromSource(model.index(source_row(model, GPU), 5))
+    cell = view.model().mapFromSource(model.index(source_row(model, A800), 5))
     view.setCurrentIndex(cell)
     view.edit(cell)
     editor = view.findChild(QDoubleSpinBox)
     assert editor is not None and editor.minimum() == 0 and editor.decimals() == 2
     editor.selectAll()
     with qtbot.waitSignal(window.planner.finished, timeout=20_000):
-        qtbot.keyClicks(editor, "79500.5")
+        qtbot.keyClicks(editor, "998500.5")
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     wait_planned(window)
-    assert window.request.overrides == (LineOverride(A800, GPU, unit_price=79_500.5),)
-    qty = view.model().mapFromSource(model.index(source_row(model, GPU), 4))
+    assert window.request.overrides == (LineOverride(A800, A800, unit_price=998_500.5),)
+    qty = view.model().mapFromSource(model.index(source_row(model, A800), 4))
     view.setCurrentIndex(qty)
     view.edit(qty)
     spin = view.findChild(QSpinBox)
     assert spin is not None and spin.minimum() == 0
     qtbot.keyClick(spin, Qt.Key.Key_Escape)  # a look without a change sets nothing
-    assert window.request.overrides == (LineOverride(A800, GPU, unit_price=79_500.5),)
+    assert window.request.overrides == (LineOverride(A800, A800, unit_price=998_500.5),)
 
 
 def test_one_bom_model_follows_a_configuration_picker(comparison) -> None:  # type: ignore[no-untyped-def]

@@ -30,18 +30,38 @@ def plan(extra: list[str]) -> dict[str, Any]:
     return json.loads(out)["plans"][0]  # type: ignore[no-any-return]
 
 
+# Rated services are a share of the equipment value (resources/assumptions.toml): warranty
+# 1.5 % a year for 3 years, project management 1.0 %, logistics 0.8 %, rounded to cents.
+EQUIPMENT = ("compute", "network", "storage", "management", "rack_power", "cooling", "spares")
+
+
+def rated_services(equipment: float) -> float:
+    return 3 * round(0.015 * equipment, 2) + round(0.010 * equipment, 2) + round(0.008 * equipment, 2)
+
+
 def test_overrides_are_applied_marked_and_priced_by_hand() -> None:
     before = plan([])
-    after = plan(["--override", f"{A800}:a800-sxm4-80gb:price=80000",
+    after = plan(["--override", f"{A800}:{A800}:price=1000000",
                   "--override", f"{A800}:rack-42u:qty=50"])
     old = {b["item"]: b for b in before["bom"]}
     new = {b["item"]: b for b in after["bom"]}
-    gpus, racks = old["a800-sxm4-80gb"], old["rack-42u"]
-    # by hand: the GPUs' price difference and the extra racks, plus 13 % VAT, no discount
-    delta = gpus["qty"] * (80_000 - gpus["unit_price"]) + (50 - racks["qty"]) * racks["unit_price"]
+    system, racks = old[A800], old["rack-42u"]
+    # by hand, at the shipped prices: 112 configured systems at 1 000 000 instead of
+    # 1 104 640 (−11 719 680) and 7 more racks at 6 000 (+42 000) move the equipment value
+    # by −11 677 680, 174 617 072 → 162 939 392; the rated services follow:
+    # 3 × 2 444 090.88 + 1 629 393.92 + 1 303 515.14 = 10 265 181.70 instead of
+    # 11 000 875.54, i.e. −735 693.84 (6.3 % of 11 677 680). Plus 13 % VAT, no discount:
+    # capex 212 090 499.52 − (11 677 680 + 735 693.84) × 1.13 = 198 063 387.08
+    equipment_before = sum(b["total"] for b in before["bom"] if b["category"] in EQUIPMENT)
+    equipment_delta = (system["qty"] * (1_000_000 - system["unit_price"])
+                       + (50 - racks["qty"]) * racks["unit_price"])
+    rated_delta = (rated_services(equipment_before + equipment_delta)
+                   - rated_services(equipment_before))
+    delta = equipment_delta + rated_delta
     assert after["capex"] == pytest.approx(before["capex"] + delta * 1.13, abs=0.01)
-    assert [i for i, b in new.items() if b["overridden"]] == ["a800-sxm4-80gb", "rack-42u"]
-    assert new["rack-42u"]["qty"] == 50 and new["a800-sxm4-80gb"]["unit_price"] == 80_000
+    assert new["logistics"]["unit_price"] == round(0.008 * (equipment_before + equipment_delta), 2)
+    assert [i for i, b in new.items() if b["overridden"]] == [A800, "rack-42u"]
+    assert new["rack-42u"]["qty"] == 50 and new[A800]["unit_price"] == 1_000_000
     assert "overridden" in [w["code"] for w in after["warnings"]]
 
 

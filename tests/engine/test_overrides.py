@@ -45,39 +45,72 @@ def line(plan: Plan, item: str) -> BomLine:
     return next(b for b in plan.bom if b.item == item)
 
 
+# Equipment is what warranty covers and logistics ships; the rated services are a share of
+# its value (resources/assumptions.toml): warranty 1.5 % a year for 3 years, project
+# management 1.0 %, logistics 0.8 %, each line's unit price rounded to cents; 6.3 % in all.
+EQUIPMENT = ("compute", "network", "storage", "management", "rack_power", "cooling", "spares")
+RATED = ("warranty", "project-management", "logistics")
+
+
+def equipment(plan: Plan) -> float:
+    return sum(b.total for b in plan.bom if b.category in EQUIPMENT)
+
+
+def rated_services(equipment_value: float) -> float:
+    return (3 * round(0.015 * equipment_value, 2) + round(0.010 * equipment_value, 2)
+            + round(0.008 * equipment_value, 2))
+
+
 def test_overrides_change_the_totals_as_worked_out_by_hand(baseline: Comparison) -> None:
     before = plan_of(baseline, A800)
-    gpus = line(before, "a800-sxm4-80gb")
+    system = line(before, A800)  # the configured system: base + 8 GPUs + 8 HCAs, one line
     racks = line(before, "install-rack")
     overrides = (
-        LineOverride(A800, "a800-sxm4-80gb", unit_price=80_000.0),  # a vendor's new price
+        LineOverride(A800, A800, unit_price=1_000_000.0),  # the vendor's quoted system price
         LineOverride(A800, "install-rack", qty=racks.qty + 3),
         LineOverride(A800, "site-survey", qty=2, unit_price=25_000.0, added=True,
                      category="services", description="Site survey and power audit"),
     )
     after = plan_of(compare(replace(BASE, overrides=overrides)), A800)
 
-    # by hand: GPUs at 80 000 instead of the list price, three more rack installations,
-    # two site surveys at 25 000; then 10 % discount and 13 % VAT on the whole
+    # by hand, at the shipped prices: 112 systems at 1 000 000 instead of the list's
+    # 1 104 640 (360 000 + 8 × 83 000 + 8 × 10 080) take 112 × 104 640 = 11 719 680 off the
+    # equipment value, 174 617 072 → 162 897 392. The rated services follow it:
+    # 3 × 2 443 460.88 + 1 628 973.92 + 1 303 179.14 = 10 262 535.70 instead of
+    # 3 × 2 619 256.08 + 1 746 170.72 + 1 396 936.58 = 11 000 875.54, i.e. −738 339.84
+    # (6.3 % of 11 719 680). Three more rack installations (3 × 3 000) and two site surveys
+    # (2 × 25 000) are services, not equipment: nothing is rated on them.
+    # Gross 187 690 707.54 − 11 719 680 − 738 339.84 + 9 000 + 50 000 = 175 291 687.70;
+    # less 10 % discount, plus 13 % VAT: capex 175 291 687.70 × 0.9 × 1.13 = 178 271 646.39
+    equipment_before = equipment(before)
+    assert sum(line(before, s).total for s in RATED) == pytest.approx(
+        rated_services(equipment_before), abs=0.001)  # the rates above are the plan's
+    equipment_after = equipment_before - system.qty * (system.unit_price - 1_000_000.0)
+    rated_change = rated_services(equipment_after) - rated_services(equipment_before)
     gross_before = before.money.hardware + before.money.services  # type: ignore[union-attr]
-    gross_after = (gross_before - gpus.qty * (gpus.unit_price - 80_000.0)
+    gross_after = (gross_before - system.qty * (system.unit_price - 1_000_000.0) + rated_change
                    + 3 * racks.unit_price + 2 * 25_000.0)
     assert after.money is not None
+    assert equipment(after) == pytest.approx(equipment_after, abs=0.001)
     assert after.money.hardware + after.money.services == pytest.approx(gross_after, abs=0.01)
     assert after.money.capex == pytest.approx(gross_after * 0.9 * 1.13, abs=0.01)
     services_before = dict(before.money.subtotals)["services"]  # type: ignore[union-attr]
     assert dict(after.money.subtotals)["services"] == pytest.approx(
-        services_before + 3 * racks.unit_price + 50_000.0)
+        services_before + 3 * racks.unit_price + 50_000.0 + rated_change)
+    assert (line(after, "warranty").qty, line(after, "warranty").unit_price) == (
+        3, round(0.015 * equipment_after, 2))  # rated on the equipment as the user set it
+    assert line(after, "project-management").unit_price == round(0.010 * equipment_after, 2)
+    assert line(after, "logistics").unit_price == round(0.008 * equipment_after, 2)
 
     # marked and explained; the rest untouched
-    assert line(after, "a800-sxm4-80gb").overridden
-    assert f"price list {gpus.unit_price:,.2f} CNY" in line(after, "a800-sxm4-80gb").note
+    assert line(after, A800).overridden and line(after, A800).unit_price == 1_000_000.0
+    assert f"price list {system.unit_price:,.2f} CNY" in line(after, A800).note
     assert f"planned {racks.qty}" in line(after, "install-rack").note
     added = line(after, "site-survey")
     assert (added.overridden, added.category, added.description_en, added.total) == (
         True, "services", "Site survey and power audit", 50_000.0)
     assert added.currency == "CNY"
-    untouched = [b for b in after.bom if b.item not in ("a800-sxm4-80gb", "install-rack", "site-survey")]
+    untouched = [b for b in after.bom if b.item not in (A800, "install-rack", "site-survey")]
     assert untouched and not any(b.overridden for b in untouched)
     assert [m.code for m in after.warnings].count("overridden") == 1
     assert plan_of(compare(replace(BASE, overrides=overrides)), PCIE).bom == plan_of(baseline, PCIE).bom
@@ -135,8 +168,10 @@ def test_two_overrides_of_one_line_are_refused() -> None:
         compare(replace(BASE, overrides=twice))
 
 
-ITEMS = ("inspur-nf5688m6-a800", "a800-sxm4-80gb", "hca-cx6-hdr", "ib-switch-qm8700",
-         "rack-42u", "crah-inrow-40kw", "install-node", "warranty-node-year")
+# lines that occur once in the A800 plan: the configured system, network, rack, cooling,
+# a service priced per box and a rated one
+ITEMS = ("inspur-nf5688m6-a800", "xcvr-hdr-qsfp56", "cable-hdr-fiber", "ib-switch-qm8700",
+         "rack-42u", "crah-inrow-40kw", "install-node", "warranty")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -167,16 +202,24 @@ def test_totals_are_the_sum_of_the_lines_whatever_is_overridden(
         assert got.overridden
         assert qty is None or got.qty == qty
         assert price is None or math.isclose(got.unit_price, round(price, 2))
+    # the rated services the user left alone are rated on the equipment as the user set it
+    value = equipment(plan)
+    assert line(plan, "project-management").unit_price == pytest.approx(0.010 * value, abs=0.01)
+    assert line(plan, "logistics").unit_price == pytest.approx(0.008 * value, abs=0.01)
+    if "warranty" not in changes:
+        assert line(plan, "warranty").unit_price == pytest.approx(0.015 * value, abs=0.01)
 
 
 @pytest.mark.parametrize(("factor", "flagged"), [(10.0, True), (1 / 7.2, True), (4.9, False),
                                                  (0.21, False), (1.0, False)])
 def test_a_price_far_from_the_list_is_flagged(baseline: Comparison, factor: float, flagged: bool) -> None:
-    # the check's factor is 5 (resources/assumptions.toml): a slipped digit, the other currency
-    gpu = line(plan_of(baseline, A800), "a800-sxm4-80gb")
-    override = LineOverride(A800, gpu.item, unit_price=gpu.unit_price * factor)
+    # the check's factor is 5 (resources/assumptions.toml): a slipped digit, the other currency;
+    # checked against the configured system's whole price (base + GPUs + HCAs)
+    system = line(plan_of(baseline, A800), A800)
+    override = LineOverride(A800, system.item, unit_price=system.unit_price * factor)
     plan = plan_of(compare(replace(BASE, overrides=(override,))), A800)
     far = [m for m in plan.warnings if m.code == "override-price-far"]
     assert bool(far) == flagged
     if flagged:
-        assert gpu.item in far[0].text and f"{factor:.3g} times" in far[0].text
+        assert system.item in far[0].text and f"{factor:.3g} times" in far[0].text
+        assert f"({system.unit_price:,.2f})" in far[0].text  # the list's price it was set against

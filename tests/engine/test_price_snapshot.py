@@ -58,13 +58,19 @@ def dearer(prices: PriceList, item: str, factor: float) -> PriceList:
     return PriceList(name="today.csv", entries=entries)
 
 
-def test_snapshot_holds_exactly_the_entries_the_boms_were_priced_from(
+def test_snapshot_holds_every_entry_of_the_list_the_plans_were_priced_with(
     quoted: Comparison, shipped: PriceList,
 ) -> None:
     snap = take_snapshot(quoted, shipped, saved=SAVED, catalog_version=catalog_version())
-    used = {b.item for p in quoted.plans for b in p.bom} - {"survey"}
-    assert snap.items() == used
+    # the whole list: the lines' own items and the entries a configured system's one line
+    # is priced from (its base system, GPUs and HCAs), which are no lines of their own
+    assert snap.items() == set(shipped.entries) and len(snap.entries) == len(shipped.entries)
     assert all(e == shipped.entries[e.item] for e in snap.entries)
+    lines = {b.item for p in quoted.plans for b in p.bom if b.item in shipped}
+    inside = {c.item for p in quoted.plans for b in p.bom for c in b.components if c.item}
+    assert {"a800-sxm4-80gb", "hca-cx6-hdr"} <= inside - lines
+    assert lines | inside <= snap.items()
+    assert "survey" not in snap.items()  # the user's line is kept by the request's overrides
     assert dict(snap.quoted_capex) == {p.config: round(p.money.capex, 2)
                                        for p in quoted.plans if p.money}
     assert len(catalog_version()) == 12 and catalog_version() == catalog_version()
@@ -79,7 +85,8 @@ def test_save_and_reopen_keeps_overrides_snapshot_and_totals(
     assert doc.request == REQUEST and doc.snapshot == snap and doc.customer == "Acme"
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == VERSION == 2
 
-    # the price list changed since: GPUs 20 % dearer
+    # the price list changed since: GPUs 20 % dearer (they are priced inside the configured
+    # system's line, not on a line of their own)
     today = dearer(shipped, "a800-sxm4-80gb", 1.2)
     assert doc.snapshot is not None
     reopened = compare(doc.request, price_list=snapshot_prices(doc.snapshot, today))
@@ -93,6 +100,11 @@ def test_save_and_reopen_keeps_overrides_snapshot_and_totals(
     assert set(differences) == {A800}
 
 
+# Rated services are a share of the equipment value (resources/assumptions.toml): warranty
+# 1.5 % a year for 3 years, project management 1.0 %, logistics 0.8 %, rounded to cents.
+EQUIPMENT = ("compute", "network", "storage", "management", "rack_power", "cooling", "spares")
+
+
 def test_repricing_diff_names_the_changed_line_and_its_effect(
     quoted: Comparison, shipped: PriceList,
 ) -> None:
@@ -101,15 +113,38 @@ def test_repricing_diff_names_the_changed_line_and_its_effect(
     assert list(changes) == [A800, PCIE]
     assert not changes[PCIE].changed and changes[PCIE].lines == ()
     a800 = changes[A800]
-    assert a800.changed and [c.item for c in a800.lines] == ["a800-sxm4-80gb"]
-    change = a800.lines[0]
-    old_price = shipped.entries["a800-sxm4-80gb"].unit_price
-    assert change.qty_before == change.qty_after
-    assert change.unit_price_after == pytest.approx(old_price * 1.2)
-    # by hand: qty × 20 % of the old price, then 5 % discount and 13 % VAT
-    delta = change.qty_before * old_price * 0.2  # type: ignore[operator]
-    assert change.delta == pytest.approx(delta)
-    assert a800.capex_delta == pytest.approx(delta * 0.95 * 1.13)
+    # the GPUs are priced inside the configured system's line; the rated services follow
+    assert a800.changed and [c.item for c in a800.lines] == [
+        A800, "warranty", "project-management", "logistics"]
+    system = a800.lines[0]
+    gpu_price = shipped.entries["a800-sxm4-80gb"].unit_price
+    plan = next(p for p in quoted.plans if p.config == A800)
+    assert plan.gpus_per_node == 8 and system.qty_before == system.qty_after == plan.nodes
+    # by hand: 8 GPUs a system, each 20 % of 83 000 dearer: 8 × 16 600 = 132 800 more a
+    # system (1 104 640 → 1 237 440); 112 systems: 14 873 600 more equipment,
+    # 174 659 072 → 189 532 672 (with the 50 racks set by hand)
+    assert system.unit_price_before is not None and system.qty_before is not None
+    assert system.unit_price_after == pytest.approx(system.unit_price_before + 8 * gpu_price * 0.2)
+    line_delta = system.qty_before * 8 * gpu_price * 0.2
+    assert system.delta == pytest.approx(line_delta)
+    # the rated services, on the equipment before and after:
+    # warranty 3 × (2 842 990.08 − 2 619 886.08) = 669 312, project management
+    # 1 895 326.72 − 1 746 590.72 = 148 736, logistics 1 516 261.38 − 1 397 272.58
+    # = 118 988.80; 937 036.80 in all (6.3 % of 14 873 600)
+    before = sum(b.total for b in plan.bom if b.category in EQUIPMENT)
+    after = before + line_delta
+    rated = {"warranty": (3, 0.015), "project-management": (1, 0.010), "logistics": (1, 0.008)}
+    rated_delta = 0.0
+    for change in a800.lines[1:]:
+        years, rate = rated[change.item]
+        assert (change.qty_before, change.qty_after) == (years, years)
+        assert change.unit_price_before == round(rate * before, 2)
+        assert change.unit_price_after == round(rate * after, 2)
+        rated_delta += change.delta
+    assert rated_delta == pytest.approx(0.063 * line_delta, abs=0.03)
+    # then 5 % discount and 13 % VAT:
+    # (14 873 600 + 937 036.80) × 0.95 × 1.13 = 16 972 718.60
+    assert a800.capex_delta == pytest.approx((line_delta + rated_delta) * 0.95 * 1.13, abs=0.01)
 
 
 def test_diff_shows_lines_that_came_and_went() -> None:
