@@ -164,9 +164,10 @@ class BomEditBar(QWidget):
             return sorted(proxy.mapToSource(proxy.index(r, 0)).row() for r in rows)
         return sorted(rows)
 
-    def selected_overridden(self) -> list[str]:
-        return [self.model.line_at(r).item for r in self._source_rows()
-                if 0 <= r < self.model.rowCount() and self.model.line_at(r).overridden]
+    def selected_overridden(self) -> list[tuple[str, str]]:
+        """The selected lines the user set, as (category, item)."""
+        lines = [self.model.line_at(r) for r in self._source_rows() if 0 <= r < self.model.rowCount()]
+        return [(line.category, line.item) for line in lines if line.overridden]
 
     def _update(self, *_: object) -> None:
         editable = self.model.editable()

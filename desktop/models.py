@@ -315,7 +315,8 @@ class BomModel(QAbstractTableModel):
         if not line.overridden:
             return False
         edits = self._columns[column].edits
-        override = self.book.find(self.config, line.item) if self.book is not None else None
+        override = (self.book.find(self.config, line.item, line.category)
+                    if self.book is not None else None)
         if override is None or override.added:
             return bool(edits) or (override is not None and column == 3)
         return bool(edits) and getattr(override, edits) is not None
@@ -340,12 +341,12 @@ class BomModel(QAbstractTableModel):
             if not number.is_integer() or not 0 <= number <= MAX_QTY:
                 return False
             line = dataclasses.replace(line, qty=int(number), overridden=True)
-            self.book.set_qty(self.config, line.item, int(number))
+            self.book.set_qty(self.config, line.item, line.category, int(number))
         elif edits == "unit_price":
             if not (math.isfinite(number) and 0 <= number <= MAX_UNIT_PRICE):
                 return False
             line = dataclasses.replace(line, unit_price=round(number, 2), overridden=True)
-            self.book.set_unit_price(self.config, line.item, number)
+            self.book.set_unit_price(self.config, line.item, line.category, number)
         else:
             return False
         # shown at once; the re-plan that follows brings the engine's figures

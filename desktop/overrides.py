@@ -32,15 +32,17 @@ class OverrideBook(QObject):
         request = self._current()
         return request.overrides if request is not None else ()
 
-    def find(self, config: str, item: str) -> LineOverride | None:
-        return next((o for o in self.overrides() if (o.config, o.item) == (config, item)), None)
+    def find(self, config: str, item: str, category: str) -> LineOverride | None:
+        """The override of the line (category, item): one part can stand on several lines."""
+        mine = [o for o in self.overrides() if (o.config, o.item) == (config, item)]
+        return next((o for o in mine if o.added or o.category == category), None)
 
-    def set_qty(self, config: str, item: str, qty: int) -> None:
-        old = self.find(config, item) or LineOverride(config, item)
+    def set_qty(self, config: str, item: str, category: str, qty: int) -> None:
+        old = self.find(config, item, category) or LineOverride(config, item, category=category)
         self._put(replace(old, qty=qty))
 
-    def set_unit_price(self, config: str, item: str, unit_price: float) -> None:
-        old = self.find(config, item) or LineOverride(config, item)
+    def set_unit_price(self, config: str, item: str, category: str, unit_price: float) -> None:
+        old = self.find(config, item, category) or LineOverride(config, item, category=category)
         self._put(replace(old, unit_price=round(unit_price, 2)))
 
     def add_line(
@@ -56,12 +58,16 @@ class OverrideBook(QObject):
                                category=category, description=description.strip()))
         return item
 
-    def revert(self, config: str, items: list[str]) -> None:
-        """Drop the overrides of ``items``: the plan's figures apply again, added lines go."""
+    def revert(self, config: str, lines: list[tuple[str, str]]) -> None:
+        """Drop the overrides of ``lines`` ((category, item) pairs): the plan's figures apply
+        again, added lines go."""
         request = self._current()
         if request is None:
             return
-        kept = tuple(o for o in request.overrides if not (o.config == config and o.item in items))
+        targets = set(lines)
+        added = {item for _, item in lines}
+        kept = tuple(o for o in request.overrides if not (
+            o.config == config and (_key(o) in targets or (o.added and o.item in added))))
         if kept != request.overrides:
             self.edited.emit(replace(request, overrides=kept))
 
@@ -69,10 +75,15 @@ class OverrideBook(QObject):
         request = self._current()
         if request is None:
             return
-        key = (override.config, override.item)
-        others = [o for o in request.overrides if (o.config, o.item) != key]
+        key = (override.config, *_key(override))
+        others = [o for o in request.overrides if (o.config, *_key(o)) != key]
         position = next((n for n, o in enumerate(request.overrides)
-                         if (o.config, o.item) == key), len(others))
+                         if (o.config, *_key(o)) == key), len(others))
         others.insert(position, override)  # an edited override keeps its place
         if tuple(others) != request.overrides:
             self.edited.emit(replace(request, overrides=tuple(others)))
+
+
+def _key(o: LineOverride) -> tuple[str, str]:
+    """The line an override targets: (category, item); an added line is its item alone."""
+    return ("" if o.added else o.category, o.item)

@@ -5,6 +5,11 @@ Overrides are applied after pricing and before totals, so capex, TCO and the quo
 all carry them. Each one names its configuration and line; a re-plan that no longer
 has the line keeps the override in the request and says, in a warning, that it no
 longer applies. Every changed line keeps the planned figure in its note.
+
+One part can stand on several lines (a switch model on the compute, storage and
+management networks), so a line is the pair (category, item): an override changes
+the line of its item in its category, and only where no line of that item is in its
+category (an override written without one) the item's first line.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ MAX_ITEM_CHARS = 64
 
 def check_overrides(overrides: Iterable[LineOverride], configurations: Collection[str]) -> None:
     """RequestError (field "overrides") naming the first override the engine cannot apply."""
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     for o in overrides:
         where = f"{o.config}:{o.item}"
         if o.config not in configurations:
@@ -34,9 +39,10 @@ def check_overrides(overrides: Iterable[LineOverride], configurations: Collectio
         if not item or len(item) > MAX_ITEM_CHARS or item != o.item:
             raise RequestError("overrides", where, f"the line's item id must be 1 to "
                                f"{MAX_ITEM_CHARS} characters without surrounding spaces")
-        if (o.config, o.item) in seen:
+        key = (o.config, o.item, "" if o.added else o.category)
+        if key in seen:
             raise RequestError("overrides", where, "one override per configuration and line")
-        seen.add((o.config, o.item))
+        seen.add(key)
         if o.qty is not None and (isinstance(o.qty, bool) or not isinstance(o.qty, int)
                                   or not 0 <= o.qty <= MAX_QTY):
             raise RequestError("overrides", o.qty, f"{where}: the quantity must be a whole "
@@ -67,26 +73,30 @@ def apply_overrides(
     if not mine:
         return bom, ()
     lines = list(bom)
-    at = {line.item: n for n, line in enumerate(lines)}
+    at: dict[tuple[str, str], int] = {}
+    first: dict[str, int] = {}
+    for n, line in enumerate(lines):
+        at.setdefault((line.category, line.item), n)
+        first.setdefault(line.item, n)
     set_by_user: list[str] = []
     warnings: list[Message] = []
     for o in mine:
         if o.added:
             assert o.qty is not None and o.unit_price is not None  # check_overrides
-            if o.item in at:
+            if o.item in first:
                 warnings.append(Message("override-added-clash", f"the added line {o.item} has "
                                         "the id of a planned line; both are kept"))
             lines.append(_added_line(o, currency))
             set_by_user.append(o.item)
             continue
-        n = at.get(o.item)
-        if n is None:
+        found = at.get((o.category, o.item), first.get(o.item))
+        if found is None:
             warnings.append(Message("override-unused", f"the override of {o.item} no longer "
                                     "applies: the plan has no such line"))
             continue
-        lines[n] = _changed(lines[n], o)
+        lines[found] = _changed(lines[found], o)
         set_by_user.append(o.item)
-        far = _far_from_list(bom[n], o)
+        far = _far_from_list(bom[found], o)
         if far is not None:
             warnings.append(far)
     if set_by_user:

@@ -81,7 +81,8 @@ def test_bom_model_edits_only_quantity_and_price_and_passes_the_model_tester(
     assert not model.setData(model.index(0, 5), -3.0)
     assert emitted == []
     assert model.setData(model.index(0, 4), 7)
-    assert emitted[-1].overrides == (LineOverride(plan.config, plan.bom[0].item, qty=7),)
+    assert emitted[-1].overrides == (LineOverride(plan.config, plan.bom[0].item, qty=7,
+                                                   category=plan.bom[0].category),)
     assert model.data(model.index(0, 4)) == "7"  # shown before the re-plan comes back
     assert not BomModel(plan.bom).flags(BomModel(plan.bom).index(0, 4)) & Qt.ItemFlag.ItemIsEditable
 
@@ -102,7 +103,7 @@ def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  
     rated_delta = rated_services(equipment) - rated_services(equipment - line_delta)
     expected = before.money.capex - (line_delta + rated_delta) * 0.9 * 1.13  # type: ignore[union-attr]
     assert capex(window, A800) == pytest.approx(expected, abs=0.01)
-    assert window.request.overrides == (LineOverride(A800, A800, unit_price=1_000_000.0),)
+    assert window.request.overrides == (LineOverride(A800, A800, unit_price=1_000_000.0, category="compute"),)
     assert window.modified and window.panel._request == window.request
     model = window.bom_tabs[A800].model
     row = source_row(model, A800)
@@ -117,7 +118,7 @@ def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  
         window.panel.rack_kw.set_value(30.0)
         window.panel.apply_now()
     wait_planned(window)
-    assert window.request.overrides == (LineOverride(A800, A800, unit_price=1_000_000.0),)
+    assert window.request.overrides == (LineOverride(A800, A800, unit_price=1_000_000.0, category="compute"),)
     assert model.line_at(source_row(model, A800)).unit_price == 1_000_000.0
 
     # a line of the user's own
@@ -172,7 +173,7 @@ def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
     assert other.open_plan(path)
     wait_planned(other)
     assert {p.config: p.money.capex for p in other.result.comparison.plans} == pytest.approx(quoted)
-    assert other.request.overrides == (LineOverride(A800, "rack-42u", qty=60),)
+    assert other.request.overrides == (LineOverride(A800, "rack-42u", qty=60, category="rack_power"),)
     assert not other.modified
     other.show()
     assert other.quoted_bar.isVisible() and "as quoted" in other.quoted_bar.label.text()
@@ -297,14 +298,14 @@ def test_typing_into_the_price_cell_goes_through_the_spin_box(qtbot, window, wai
         qtbot.keyClicks(editor, "998500.5")
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     wait_planned(window)
-    assert window.request.overrides == (LineOverride(A800, A800, unit_price=998_500.5),)
+    assert window.request.overrides == (LineOverride(A800, A800, unit_price=998_500.5, category="compute"),)
     qty = view.model().mapFromSource(model.index(source_row(model, A800), 4))
     view.setCurrentIndex(qty)
     view.edit(qty)
     spin = view.findChild(QSpinBox)
     assert spin is not None and spin.minimum() == 0
     qtbot.keyClick(spin, Qt.Key.Key_Escape)  # a look without a change sets nothing
-    assert window.request.overrides == (LineOverride(A800, A800, unit_price=998_500.5),)
+    assert window.request.overrides == (LineOverride(A800, A800, unit_price=998_500.5, category="compute"),)
 
 
 def test_one_bom_model_follows_a_configuration_picker(comparison) -> None:  # type: ignore[no-untyped-def]
@@ -325,7 +326,8 @@ def test_one_bom_model_follows_a_configuration_picker(comparison) -> None:  # ty
         assert model.config == plan.config and model.rowCount() == len(plan.bom)
         assert model.setData(model.index(0, 4), plan.bom[0].qty + 1)
         assert emitted[-1].overrides[-1] == LineOverride(plan.config, plan.bom[0].item,
-                                                         qty=plan.bom[0].qty + 1)
+                                                         qty=plan.bom[0].qty + 1,
+                                                         category=plan.bom[0].category)
         holder.request = emitted[-1]  # type: ignore[attr-defined]  # the window takes the edit
     overrides = holder.request.overrides  # type: ignore[attr-defined]
     assert [o.config for o in overrides] == [p.config for p in picked]

@@ -223,3 +223,31 @@ def test_a_price_far_from_the_list_is_flagged(baseline: Comparison, factor: floa
     if flagged:
         assert system.item in far[0].text and f"{factor:.3g} times" in far[0].text
         assert f"({system.unit_price:,.2f})" in far[0].text  # the list's price it was set against
+
+
+def test_an_override_changes_the_line_of_its_category_when_a_part_stands_on_several(
+    baseline: Comparison,
+) -> None:
+    # one switch model serves the compute-side Ethernet, the storage and the management networks
+    before = plan_of(baseline, A800)
+    lines = [b for b in before.bom if b.item == "eth-storage-sn2700"]
+    assert len({b.category for b in lines}) >= 2
+    target, others = lines[-1], lines[:-1]
+    set_qty = LineOverride(A800, target.item, qty=target.qty + 7, category=target.category)
+    after = plan_of(compare(replace(BASE, overrides=(set_qty,))), A800)
+    changed = [b for b in after.bom if b.item == target.item]
+    assert [(b.category, b.qty, b.overridden) for b in changed] == [
+        *[(b.category, b.qty, False) for b in others], (target.category, target.qty + 7, True)]
+    # an override that names no category of the part's lines takes the part's first line
+    loose = LineOverride(A800, target.item, qty=1)  # category left at its default, "services"
+    first = next(b for b in plan_of(compare(replace(BASE, overrides=(loose,))), A800).bom
+                 if b.item == target.item)
+    assert (first.category, first.qty, first.overridden) == (lines[0].category, 1, True)
+
+
+def test_one_part_on_two_lines_takes_an_override_for_each() -> None:
+    a = LineOverride(A800, "eth-storage-sn2700", qty=3, category="network")
+    b = LineOverride(A800, "eth-storage-sn2700", qty=5, category="management")
+    plan = plan_of(compare(replace(BASE, overrides=(a, b))), A800)
+    got = {(x.category, x.qty) for x in plan.bom if x.item == "eth-storage-sn2700" and x.overridden}
+    assert got == {("network", 3), ("management", 5)}
