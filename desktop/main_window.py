@@ -9,19 +9,15 @@ files, export the Excel quote, and an autosaved draft.
 
 from __future__ import annotations
 
-import dataclasses
-import warnings
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,305 +39,18 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.draft import RequestDraft
-from desktop.fields import ValueField, number_parser
 from desktop.files import DraftStore, SaveError, write_plan
 from desktop.messages import message_text, workload_label
-from desktop.models import SORT_ROLE, BomModel, ComparisonModel, category_name
+from desktop.models import ComparisonModel
 from desktop.settings import Settings
+from desktop.views.assumptions import AssumptionsPanel
+from desktop.views.bom import BomTab
+from desktop.views.chart_tab import ChartTab
 from desktop.worker import Planner, PlanResult
-from engine.assumptions import defaults
-from engine.model import Comparison, Plan, PlanRequest
+from engine.model import Comparison, PlanRequest
 from engine.planfile import SUFFIX, PlanFileError, load_plan_document
 
 PLAN_FILTER_SUFFIX = f"*{SUFFIX}"
-
-
-class AssumptionsPanel(QWidget):
-    """The request's key assumptions, editable; every valid edit re-plans."""
-
-    edited = Signal(object)  # the new PlanRequest
-
-    DEBOUNCE_MS = 400
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("assumptionsPanel")
-        d = defaults()
-        self._request: PlanRequest | None = None
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-
-        def field(name: str, parser: Any, placeholder: str = "", optional: bool = True) -> ValueField:
-            widget = ValueField(parser, optional=optional, placeholder=placeholder)
-            widget.setObjectName(name)
-            widget.changed.connect(self._schedule)
-            widget.committed.connect(self.apply_now)
-            return widget
-
-        self.days = field("days", number_parser(0, 3650, low_open=True), optional=False)
-        self.gpus = field("gpus", number_parser(1, 1_000_000, integer=True), optional=False)
-        self.mfu = field("mfu", number_parser(0, 1, low_open=True, percent=True), self.tr("estimated"))
-        self.goodput = field(
-            "goodput",
-            number_parser(0, 1, low_open=True, percent=True),
-            f"{d['schedule.goodput'].value:g}",
-        )
-        self.rack_kw = field(
-            "rackKw", number_parser(0, 500, low_open=True), f"{d['facility.rack_kw'].value:g}"
-        )
-        self.pue = field("pue", number_parser(1, 5))
-        self.power_price = field("powerPrice", number_parser(0, 1e3))
-        self.years = field("years", number_parser(1, 30, integer=True), f"{d['finance.years'].value:g}")
-        self.exchange_rate = field(
-            "exchangeRate",
-            number_parser(0, 1e6, low_open=True),
-            f"{d['finance.exchange_rate'].value:g}",
-        )
-        self.vat = field("vat", number_parser(0, 1, percent=True), f"{d['finance.vat'].value:g}")
-        self.discount = field("discount", number_parser(0, 0.99, percent=True), "0")
-        self.days_label = QLabel(self.tr("Deadline (days):"))
-        self.gpus_label = QLabel(self.tr("Fleet (GPUs):"))
-        form.addRow(self.days_label, self.days)
-        form.addRow(self.gpus_label, self.gpus)
-        form.addRow(self.tr("MFU:"), self.mfu)
-        form.addRow(self.tr("Goodput:"), self.goodput)
-        form.addRow(self.tr("Rack budget (kW):"), self.rack_kw)
-        form.addRow(self.tr("PUE:"), self.pue)
-        form.addRow(self.tr("Power price (per kWh):"), self.power_price)
-        form.addRow(self.tr("Years:"), self.years)
-        form.addRow(self.tr("Exchange rate (CNY/USD):"), self.exchange_rate)
-        form.addRow(self.tr("VAT:"), self.vat)
-        form.addRow(self.tr("Discount:"), self.discount)
-        note = QLabel(self.tr("Empty fields use the default shown. Changes re-plan at once."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
-        form.addRow(note)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.DEBOUNCE_MS)
-        self._timer.timeout.connect(self.apply_now)
-        self._loading = False
-        self._fields = list(self.fields().values())
-
-    def fields(self) -> dict[str, ValueField]:
-        return {
-            "schedule.days": self.days,
-            "schedule.gpus": self.gpus,
-            "efficiency.mfu": self.mfu,
-            "efficiency.goodput": self.goodput,
-            "facility.rack_kw": self.rack_kw,
-            "facility.pue": self.pue,
-            "finance.power_price": self.power_price,
-            "finance.years": self.years,
-            "finance.exchange_rate": self.exchange_rate,
-            "finance.vat": self.vat,
-            "finance.discount": self.discount,
-        }
-
-    def load(self, request: PlanRequest) -> None:
-        self._loading = True
-        try:
-            self._request = request
-            s, e, f, m = request.schedule, request.efficiency, request.facility, request.finance
-            fleet = s.gpus is not None
-            for widget, label, show in (
-                (self.days, self.days_label, not fleet),
-                (self.gpus, self.gpus_label, fleet),
-            ):
-                widget.setVisible(show)
-                label.setVisible(show)
-            self.days.set_value(s.days)
-            self.gpus.set_value(s.gpus)
-            self.mfu.set_value(e.mfu)
-            self.goodput.set_value(e.goodput)
-            self.rack_kw.set_value(f.rack_kw)
-            self.pue.set_value(f.pue)
-            self.power_price.set_value(m.power_price)
-            self.years.set_value(m.years)
-            self.exchange_rate.set_value(m.exchange_rate)
-            self.vat.set_value(m.vat)
-            self.discount.set_value(m.discount or None)
-            d = defaults()
-            self.pue.edit.setPlaceholderText(f"{d[f'facility.pue_{f.cooling}'].value:g}")
-            price = d[f"finance.power_price_{m.currency.lower()}"]
-            self.power_price.edit.setPlaceholderText(f"{price.value:g}")
-        finally:
-            self._loading = False
-
-    def _schedule(self) -> None:
-        if not self._loading:
-            self._timer.start()
-
-    def request(self) -> PlanRequest | None:
-        """The request with the panel's values, or None while a field is wrong."""
-        if self._request is None or not all(f.is_valid() for f in self._fields):
-            return None
-        r = self._request
-        fleet = r.schedule.gpus is not None
-        return dataclasses.replace(
-            r,
-            schedule=dataclasses.replace(
-                r.schedule,
-                days=None if fleet else self.days.value(),
-                gpus=self.gpus.value() if fleet else None,
-            ),
-            efficiency=dataclasses.replace(r.efficiency, mfu=self.mfu.value(), goodput=self.goodput.value()),
-            facility=dataclasses.replace(r.facility, rack_kw=self.rack_kw.value(), pue=self.pue.value()),
-            finance=dataclasses.replace(
-                r.finance,
-                power_price=self.power_price.value(),
-                years=self.years.value(),
-                exchange_rate=self.exchange_rate.value(),
-                vat=self.vat.value(),
-                discount=self.discount.value() or 0.0,
-            ),
-        )
-
-    def apply_now(self) -> None:
-        self._timer.stop()
-        if self._loading:
-            return
-        request = self.request()
-        if request is not None and request != self._request:
-            self._request = request
-            self.edited.emit(request)
-
-    def show_error(self, field: str, message: str) -> bool:
-        widget = self.fields().get(field)
-        if widget is None:
-            return False
-        widget.set_error(message)
-        return True
-
-
-class BomTab(QWidget):
-    """One configuration's bill of materials and its money."""
-
-    def __init__(self, plan: Plan, *, chinese: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.chinese = chinese
-        self.setObjectName(f"bom:{plan.config}")
-        self.model = BomModel(plan.bom, chinese=chinese, parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.setWordWrap(False)
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        if self.view.columnWidth(2) > 200:
-            self.view.setColumnWidth(2, 200)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("bomSummary")
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setWordWrap(True)
-        self.title = QLabel(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary)
-        self._show(plan)
-
-    def set_plan(self, plan: Plan) -> None:
-        """Show a re-planned version of the same configuration."""
-        self.model.set_lines(plan.bom)
-        self._show(plan)
-
-    def _show(self, plan: Plan) -> None:
-        self.title.setText(f"<b>{escape(plan.server)}</b> — {plan.gpus_per_node} × {plan.gpu_name}")
-        self.summary.setText(self._summary(plan))
-
-    def _summary(self, plan: Plan) -> str:
-        if not plan.feasible or plan.money is None:
-            reasons = "<br>".join(escape(message_text(m, translated=self.chinese)) for m in plan.refusals)
-            return (
-                "<span style='color:#b00020'><b>"
-                + self.tr("This configuration cannot be built:")
-                + f"</b><br>{reasons}</span>"
-            )
-        m = plan.money
-        cur = m.currency
-        parts = [f"{category_name(cat)} {fmt.money(value, cur)}" for cat, value in m.subtotals]
-        rows = [
-            " · ".join(parts),
-            self.tr("Discount %1: −%2")
-            .replace("%1", fmt.percent(m.discount_rate))
-            .replace("%2", fmt.money(m.discount, cur))
-            + " · "
-            + self.tr("Net %1").replace("%1", fmt.money(m.net, cur))
-            + " · "
-            + self.tr("VAT %1: %2")
-            .replace("%1", fmt.percent(m.vat_rate))
-            .replace("%2", fmt.money(m.vat, cur)),
-            "<b>"
-            + self.tr("Capex %1").replace("%1", fmt.money(m.capex, cur))
-            + "</b> · "
-            + self.tr("TCO over %n year(s): %1", "", m.years).replace("%1", fmt.money(m.tco, cur)),
-        ]
-        return "<br>".join(rows)
-
-
-class ChartTab(QWidget):
-    """A matplotlib canvas drawn by one of desktop.charts' functions, when first shown.
-
-    matplotlib is imported on the first drawing, not when the window opens.
-    """
-
-    def __init__(self, key: str, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.key = key
-        self.language = language
-        self.setObjectName(f"chart:{key}")
-        self.figure: Any = None
-        self.canvas: Any = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._comparison: Comparison | None = None
-        self._drawn = True
-
-    def set_comparison(self, comparison: Comparison) -> None:
-        self._comparison = comparison
-        self._drawn = False
-        if self.isVisible():
-            self.redraw()
-
-    def _make_canvas(self) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        from desktop.charts import configure_fonts
-
-        configure_fonts(self.language)
-        self.figure = Figure(figsize=(8, 5))
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self._layout.addWidget(self.canvas)
-
-    def redraw(self) -> None:
-        from desktop.charts import DRAWERS
-
-        if self._comparison is None or self._drawn:
-            return
-        if self.canvas is None:
-            self._make_canvas()
-        with warnings.catch_warnings():
-            # Without a CJK font matplotlib draws boxes for Chinese text and says so per glyph.
-            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-            DRAWERS[self.key](self.figure, self._comparison)
-            self.canvas.draw()
-        self._drawn = True
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        self.redraw()
 
 
 class MainWindow(QMainWindow):

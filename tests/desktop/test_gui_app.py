@@ -65,7 +65,7 @@ def test_translation_file_is_complete_and_current(tmp_path: Path) -> None:
         pytest.skip("lupdate is not available")
     copy = tmp_path / "copy.ts"
     copy.write_bytes(ts.read_bytes())
-    sources = sorted(str(p) for p in (ROOT / "desktop").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
     done = subprocess.run(
         [str(tool), *sources, "-ts", str(copy), "-no-obsolete", "-locations", "none"],
         capture_output=True,

@@ -1,0 +1,96 @@
+"""The bill of materials of one configuration, with its money."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import format as fmt
+from desktop.messages import message_text
+from desktop.models import SORT_ROLE, BomModel, category_name
+from engine.model import Plan
+
+
+class BomTab(QWidget):
+    """One configuration's bill of materials and its money."""
+
+    def __init__(self, plan: Plan, *, chinese: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chinese = chinese
+        self.setObjectName(f"bom:{plan.config}")
+        self.model = BomModel(plan.bom, chinese=chinese, parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        self.view.setWordWrap(False)
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        if self.view.columnWidth(2) > 200:
+            self.view.setColumnWidth(2, 200)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("bomSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.title = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+        self._show(plan)
+
+    def set_plan(self, plan: Plan) -> None:
+        """Show a re-planned version of the same configuration."""
+        self.model.set_lines(plan.bom)
+        self._show(plan)
+
+    def _show(self, plan: Plan) -> None:
+        self.title.setText(f"<b>{escape(plan.server)}</b> — {plan.gpus_per_node} × {plan.gpu_name}")
+        self.summary.setText(self._summary(plan))
+
+    def _summary(self, plan: Plan) -> str:
+        if not plan.feasible or plan.money is None:
+            reasons = "<br>".join(escape(message_text(m, translated=self.chinese)) for m in plan.refusals)
+            return (
+                "<span style='color:#b00020'><b>"
+                + self.tr("This configuration cannot be built:")
+                + f"</b><br>{reasons}</span>"
+            )
+        m = plan.money
+        cur = m.currency
+        parts = [f"{category_name(cat)} {fmt.money(value, cur)}" for cat, value in m.subtotals]
+        rows = [
+            " · ".join(parts),
+            self.tr("Discount %1: −%2")
+            .replace("%1", fmt.percent(m.discount_rate))
+            .replace("%2", fmt.money(m.discount, cur))
+            + " · "
+            + self.tr("Net %1").replace("%1", fmt.money(m.net, cur))
+            + " · "
+            + self.tr("VAT %1: %2")
+            .replace("%1", fmt.percent(m.vat_rate))
+            .replace("%2", fmt.money(m.vat, cur)),
+            "<b>"
+            + self.tr("Capex %1").replace("%1", fmt.money(m.capex, cur))
+            + "</b> · "
+            + self.tr("TCO over %n year(s): %1", "", m.years).replace("%1", fmt.money(m.tco, cur)),
+        ]
+        return "<br>".join(rows)
