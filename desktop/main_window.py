@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,12 +26,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,12 +35,14 @@ from PySide6.QtWidgets import (
 from desktop import format as fmt
 from desktop.draft import RequestDraft
 from desktop.files import DraftStore, SaveError, write_plan
-from desktop.messages import message_text, workload_label
-from desktop.models import ComparisonModel
+from desktop.messages import workload_label
 from desktop.settings import Settings
 from desktop.views.assumptions import AssumptionsPanel
-from desktop.views.bom import BomTab
+from desktop.views.bom import BomView
 from desktop.views.chart_tab import ChartTab
+from desktop.views.overview import OverviewView
+from desktop.views.pair import PairView
+from desktop.views.racks import RackView
 from desktop.worker import Planner, PlanResult
 from engine.model import Comparison, PlanRequest
 from engine.planfile import SUFFIX, PlanFileError, load_plan_document
@@ -219,44 +216,41 @@ class MainWindow(QMainWindow):
             "QLabel { background: #fdecea; color: #b00020; padding: 6px; border-radius: 3px; }"
         )
         self.banner.hide()
+        self.refusal = QLabel(page)
+        self.refusal.setObjectName("refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
+        self.fix_button = QPushButton(page)
+        self.fix_button.setObjectName("fixButton")
+        self.fix_button.clicked.connect(self.apply_fix)
+        self._fix: PlanRequest | None = None
+        refusal_row = QHBoxLayout()
+        refusal_row.addWidget(self.refusal, 1)
+        refusal_row.addWidget(self.fix_button)
+        self.refusal.hide()
+        self.fix_button.hide()
         self.tabs = QTabWidget(page)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.headline)
         layout.addWidget(self.banner)
+        layout.addLayout(refusal_row)
         layout.addWidget(self.tabs, 1)
 
-        overview = QWidget(self.tabs)
-        overview.setObjectName("overview")
-        ov = QVBoxLayout(overview)
-        self.recommendation = QLabel(overview)
-        self.recommendation.setObjectName("recommendation")
-        self.recommendation.setTextFormat(Qt.TextFormat.RichText)
-        self.recommendation.setWordWrap(True)
-        self.table_model = ComparisonModel(self)
-        self.table = QTableView(overview)
-        self.table.setObjectName("comparisonTable")
-        self.table.setModel(self.table_model)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.warnings = QTreeWidget(overview)
-        self.warnings.setObjectName("warnings")
-        self.warnings.setHeaderLabels([self.tr("Warning"), self.tr("Configurations")])
-        self.warnings.setRootIsDecorated(False)
-        self.warnings.setWordWrap(True)
-        self.warnings.header().setStretchLastSection(False)
-        self.warnings.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.warnings.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.warnings.header().resizeSection(1, 320)
-        splitter = QSplitter(Qt.Orientation.Vertical, overview)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.warnings)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        ov.addWidget(self.recommendation)
-        ov.addWidget(splitter, 1)
-        self.tabs.addTab(overview, self.tr("Comparison"))
+        translated = self.translated
+        language = self.settings.effective_language()
+        self.overview = OverviewView(translated=translated, parent=self.tabs)
+        self.table_model = self.overview.model
+        self.table = self.overview.table
+        self.recommendation = self.overview.recommendation
+        self.warnings = self.overview.warnings
+        self.tabs.addTab(self.overview, self.tr("Comparison"))
+        self.pair_view = PairView(self.tabs)
+        self.tabs.addTab(self.pair_view, self.tr("Lenovo vs Inspur"))
+        self.bom_view = BomView(chinese=language.startswith("zh"), parent=self.tabs)
+        self.tabs.addTab(self.bom_view, self.tr("Bill of materials"))
+        self.rack_view = RackView(language, self.tabs)
+        self.tabs.addTab(self.rack_view, self.tr("Racks"))
 
         self.chart_tabs: dict[str, ChartTab] = {}
         for key, label in (
@@ -265,11 +259,9 @@ class MainWindow(QMainWindow):
             ("deadline", self.tr("GPUs vs deadline")),
             ("tco", self.tr("TCO over years")),
         ):
-            tab = ChartTab(key, self.settings.effective_language(), self.tabs)
+            tab = ChartTab(key, language, self.tabs)
             self.chart_tabs[key] = tab
             self.tabs.addTab(tab, label)
-        self.fixed_tabs = self.tabs.count()
-        self.bom_tabs: dict[str, BomTab] = {}
         self.stack.addWidget(page)
 
         self.panel = AssumptionsPanel(self)
@@ -354,11 +346,12 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.result = result
         comparison = result.comparison
-        self.table_model.set_result(result.frame, comparison)
+        self.overview.show_comparison(result.frame, comparison)
         self._show_headline(comparison)
-        self._show_recommendation(comparison)
-        self._show_warnings(comparison)
-        self._show_boms(comparison)
+        self._show_refusal(comparison)
+        self.pair_view.set_comparison(comparison, result.frame)
+        self.bom_view.set_comparison(comparison)
+        self.rack_view.set_comparison(comparison)
         for tab in self.chart_tabs.values():
             tab.set_comparison(comparison)
         n = len(comparison.plans)
@@ -385,86 +378,23 @@ class MainWindow(QMainWindow):
             text += "<br>" + escape(" · ".join(x for x in (self.customer, self.quote_no) if x))
         self.headline.setText(text)
 
-    def _show_recommendation(self, comparison: Comparison) -> None:
-        rec = comparison.recommendation
-        plans = {p.config: p for p in comparison.plans}
+    def _show_refusal(self, comparison: Comparison) -> None:
+        """Why configurations were refused or miss the deadline, with a one-click fix."""
+        from desktop.refusals import explain
+        from engine.catalog import load_catalog
 
-        def describe(config: str | None) -> str:
-            if config is None:
-                return self.tr("none")
-            plan = plans[config]
-            money = plan.money
-            capex = fmt.money(money.capex, money.currency) if money else "—"
-            return (
-                f"<b>{escape(config)}</b> ("
-                + self.tr("%1 GPUs, %2 days, capex %3")
-                .replace("%1", fmt.number(plan.gpus))
-                .replace("%2", fmt.number(plan.days, 1))
-                .replace("%3", capex)
-                + ")"
-            )
+        explanation = explain(comparison, load_catalog(), translated=self.translated)
+        self._fix = explanation.fixed if explanation else None
+        self.refusal.setVisible(explanation is not None)
+        self.refusal.setText(explanation.text if explanation else "")
+        self.fix_button.setVisible(self._fix is not None)
+        self.fix_button.setText(explanation.fix_label or "" if explanation else "")
 
-        lines = [
-            self.tr("Cheapest that meets the deadline: %1").replace(
-                "%1", describe(rec.cheapest_meeting_deadline)
-            ),
-            self.tr("Fastest: %1").replace("%1", describe(rec.fastest)),
-            self.tr("Lowest TCO: %1").replace("%1", describe(rec.lowest_tco)),
-        ]
-        if comparison.request.schedule.days is not None and rec.cheapest_meeting_deadline is None:
-            lines.insert(
-                0,
-                "<span style='color:#b00020'>" + self.tr("No configuration meets the deadline.") + "</span>",
-            )
-        self.recommendation.setText("<br>".join(lines))
-
-    def _show_warnings(self, comparison: Comparison) -> None:
-        """One row per distinct warning with the configurations it concerns; refusals first."""
-        self.warnings.clear()
-        translated = self.translated
-        shared: dict[str, list[str]] = {}
-        details: dict[str, list[str]] = {}
-        for plan in comparison.plans:
-            for message in plan.refusals:
-                refused = self.tr("Refused: %1").replace("%1", message_text(message, translated=translated))
-                item = QTreeWidgetItem([refused, plan.config])
-                item.setForeground(0, Qt.GlobalColor.red)
-                item.setToolTip(0, message.text)
-                self.warnings.addTopLevelItem(item)
-            for message in plan.warnings:
-                text = message_text(message, translated=translated)
-                shared.setdefault(text, []).append(plan.config)
-                details.setdefault(text, []).append(f"{plan.config}: {message.text}")
-        total = len(comparison.plans)
-        for text, configs in shared.items():
-            who = self.tr("all") if len(configs) == total and total > 1 else ", ".join(configs)
-            item = QTreeWidgetItem([text, who])
-            item.setToolTip(0, "\n".join(details[text]) if translated else text)
-            item.setToolTip(1, "\n".join(configs))
-            self.warnings.addTopLevelItem(item)
-
-    def _show_boms(self, comparison: Comparison) -> None:
-        if [p.config for p in comparison.plans] == list(self.bom_tabs):
-            for plan in comparison.plans:  # the same configurations: update in place
-                self.bom_tabs[plan.config].set_plan(plan)
-            return
-        current = self.tabs.currentWidget()
-        keep = current.objectName() if current is not None else ""
-        while self.tabs.count() > self.fixed_tabs:
-            widget = self.tabs.widget(self.fixed_tabs)
-            self.tabs.removeTab(self.fixed_tabs)
-            widget.deleteLater()
-        self.bom_tabs.clear()
-        chinese = self.settings.effective_language().startswith("zh")
-        for plan in comparison.plans:
-            tab = BomTab(plan, chinese=chinese, parent=self.tabs)
-            self.bom_tabs[plan.config] = tab
-            index = self.tabs.addTab(tab, self.tr("BOM: %1").replace("%1", plan.config))
-            self.tabs.setTabToolTip(index, plan.server)
-        for index in range(self.tabs.count()):
-            if self.tabs.widget(index).objectName() == keep:
-                self.tabs.setCurrentIndex(index)
-                break
+    def apply_fix(self) -> None:
+        """Re-plan with the fix the refusal line proposes."""
+        if self._fix is not None:
+            self.panel.load(self._fix)
+            self._panel_edited(self._fix)
 
     # ------------------------------------------------------------ files
     def maybe_save(self) -> bool:

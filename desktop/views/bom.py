@@ -7,6 +7,8 @@ from html import escape
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (
 from desktop import format as fmt
 from desktop.messages import message_text
 from desktop.models import SORT_ROLE, BomModel, category_name
-from engine.model import Plan
+from desktop.pairing import by_vendor, config_label
+from engine.model import Comparison, Plan
 
 
 class BomTab(QWidget):
@@ -94,3 +97,56 @@ class BomTab(QWidget):
             + self.tr("TCO over %n year(s): %1", "", m.years).replace("%1", fmt.money(m.tco, cur)),
         ]
         return "<br>".join(rows)
+
+
+class BomView(QWidget):
+    """One bill of materials at a time, with a picker of the configuration (grouped by vendor)."""
+
+    def __init__(self, *, chinese: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bom")
+        self.chinese = chinese
+        self.plans: dict[str, Plan] = {}
+        self.tab: BomTab | None = None
+        self.picker = QComboBox(self)
+        self.picker.setObjectName("bomConfig")
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.picker.currentIndexChanged.connect(self._show)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Configuration:")))
+        top.addWidget(self.picker)
+        top.addStretch(1)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        keep = self.picker.currentData()
+        self.plans = {p.config: p for p in comparison.plans}
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for plan in by_vendor(list(comparison.plans)):
+            self.picker.addItem(config_label(plan), plan.config)
+        index = self.picker.findData(keep)
+        if index < 0:
+            index = max(0, self.picker.findData(comparison.recommendation.cheapest_meeting_deadline))
+        self.picker.setCurrentIndex(index)
+        self.picker.blockSignals(False)
+        self._show()
+
+    def select(self, config: str) -> None:
+        self.picker.setCurrentIndex(max(0, self.picker.findData(config)))
+
+    def current(self) -> str | None:
+        data = self.picker.currentData()
+        return str(data) if data is not None else None
+
+    def _show(self) -> None:
+        plan = self.plans.get(self.current() or "")
+        if plan is None:
+            return
+        if self.tab is None:
+            self.tab = BomTab(plan, chinese=self.chinese, parent=self)
+            self._layout.addWidget(self.tab, 1)
+        else:
+            self.tab.set_plan(plan)
+        self.tab.view.resizeColumnsToContents()  # a re-plan or another configuration: new widths

@@ -483,6 +483,14 @@
             <source>no</source>
             <translation>否</translation>
         </message>
+        <message>
+            <source>at risk: %1–%2 days</source>
+            <translation>有风险：%1–%2 天</translation>
+        </message>
+        <message>
+            <source>Expected to meet the deadline, but the worst case of the efficiency band (%1 days) misses the %2-day deadline.</source>
+            <translation>预计可满足工期，但效率区间的最差情况（%1 天）超出 %2 天的工期。</translation>
+        </message>
     </context>
     <context>
         <name>ConfigsPage</name>
@@ -769,14 +777,6 @@
             <translation>最近的方案：</translation>
         </message>
         <message>
-            <source>Warning</source>
-            <translation>提示</translation>
-        </message>
-        <message>
-            <source>Configurations</source>
-            <translation>涉及配置</translation>
-        </message>
-        <message>
             <source>Comparison</source>
             <translation>方案对比</translation>
         </message>
@@ -833,42 +833,6 @@
         <message>
             <source>%1 PF/s-days (%2 FLOPs), %3</source>
             <translation>%1 PF/s-天（%2 FLOPs），%3</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <source>%1 GPUs, %2 days, capex %3</source>
-            <translation>%1 块 GPU，%2 天，一次性投资 %3</translation>
-        </message>
-        <message>
-            <source>Cheapest that meets the deadline: %1</source>
-            <translation>满足工期且最便宜：%1</translation>
-        </message>
-        <message>
-            <source>Fastest: %1</source>
-            <translation>最快：%1</translation>
-        </message>
-        <message>
-            <source>Lowest TCO: %1</source>
-            <translation>总拥有成本最低：%1</translation>
-        </message>
-        <message>
-            <source>No configuration meets the deadline.</source>
-            <translation>没有配置能满足工期。</translation>
-        </message>
-        <message>
-            <source>Refused: %1</source>
-            <translation>不可组建：%1</translation>
-        </message>
-        <message>
-            <source>all</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <source>BOM: %1</source>
-            <translation>物料清单：%1</translation>
         </message>
         <message>
             <source>Unsaved plan</source>
@@ -934,6 +898,18 @@
             <source>Untitled plan</source>
             <translation>未命名方案</translation>
         </message>
+        <message>
+            <source>Lenovo vs Inspur</source>
+            <translation>联想对比浪潮</translation>
+        </message>
+        <message>
+            <source>Bill of materials</source>
+            <translation>物料清单</translation>
+        </message>
+        <message>
+            <source>Racks</source>
+            <translation>机柜</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -998,18 +974,6 @@
             <translation>价格仅供参考，请用厂商报价替换。</translation>
         </message>
         <message>
-            <source>The GPU's form factor does not fit this server.</source>
-            <translation>GPU 形态与该服务器不匹配。</translation>
-        </message>
-        <message>
-            <source>The GPUs do not fit the server's GPU positions.</source>
-            <translation>GPU 数量超过服务器的 GPU 位。</translation>
-        </message>
-        <message>
-            <source>The compute NICs do not fit the server's slots.</source>
-            <translation>计算网卡数量超过服务器插槽。</translation>
-        </message>
-        <message>
             <source>The maximum draw exceeds what the power supplies deliver with redundancy.</source>
             <translation>最大功耗超过电源在冗余配置下的供电能力。</translation>
         </message>
@@ -1020,6 +984,18 @@
         <message>
             <source>%1 PF/s-days</source>
             <translation>%1 PF/s-天</translation>
+        </message>
+        <message>
+            <source>The GPU&apos;s form factor does not fit this server.</source>
+            <translation>GPU 形态与该服务器不匹配。</translation>
+        </message>
+        <message>
+            <source>The GPUs do not fit the server&apos;s GPU positions.</source>
+            <translation>GPU 数量超过服务器的 GPU 位。</translation>
+        </message>
+        <message>
+            <source>The compute NICs do not fit the server&apos;s slots.</source>
+            <translation>计算网卡数量超过服务器插槽。</translation>
         </message>
     </context>
     <context>
@@ -1237,10 +1213,6 @@
             <translation>MFU</translation>
         </message>
         <message>
-            <source>the engine's estimate per configuration</source>
-            <translation>按配置由引擎估算</translation>
-        </message>
-        <message>
             <source>Goodput</source>
             <translation>有效训练时间占比</translation>
         </message>
@@ -1291,6 +1263,10 @@
         <message>
             <source>Quote</source>
             <translation>报价</translation>
+        </message>
+        <message>
+            <source>the engine&apos;s estimate per configuration</source>
+            <translation>按配置由引擎估算</translation>
         </message>
     </context>
     <context>
@@ -1347,15 +1323,312 @@
             <source>Goodput:</source>
             <translation>有效训练时间占比：</translation>
         </message>
-        <message>
-            <source>Leave MFU empty to use the engine's estimate for each configuration: it accounts for the GPU, the links between the GPUs in a server, the model size and the cluster size, and comes with a low / expected / high band that the comparison shows as a range of days. Goodput is the share of wall time that trains (failures, restarts, checkpoints). Fractions may be typed as 0.4 or 40%.</source>
-            <translation>MFU 留空时，引擎按每个配置估算：考虑 GPU 型号、服务器内 GPU 互联、模型规模和集群规模，并给出低 / 预期 / 高区间，对比结果以天数范围显示。有效训练时间占比是实际用于训练的时间比例（扣除故障、重启和检查点）。比例可输入为 0.4 或 40%。</translation>
-        </message>
         <message numerus="yes">
             <source>%n day(s) from today</source>
             <translation>
                 <numerusform>距今天 %n 天</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Leave MFU empty to use the engine&apos;s estimate for each configuration: it accounts for the GPU, the links between the GPUs in a server, the model size and the cluster size, and comes with a low / expected / high band that the comparison shows as a range of days. Goodput is the share of wall time that trains (failures, restarts, checkpoints). Fractions may be typed as 0.4 or 40%.</source>
+            <translation>MFU 留空时，引擎按每个配置估算：考虑 GPU 型号、服务器内 GPU 互联、模型规模和集群规模，并给出低 / 预期 / 高区间，对比结果以天数范围显示。有效训练时间占比是实际用于训练的时间比例（扣除故障、重启和检查点）。比例可输入为 0.4 或 40%。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BomView</name>
+        <message>
+            <source>Configuration:</source>
+            <translation>配置：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartTab</name>
+        <message>
+            <source>Configurations…</source>
+            <translation>选择配置…</translation>
+        </message>
+        <message>
+            <source>The chart&apos;s own choice</source>
+            <translation>图表默认选择</translation>
+        </message>
+        <message>
+            <source>Shows %1 of %2 configurations: %3</source>
+            <translation>显示 %2 个配置中的 %1 个：%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewView</name>
+        <message>
+            <source>All configurations</source>
+            <translation>全部配置</translation>
+        </message>
+        <message>
+            <source>Those that can be built</source>
+            <translation>可组建的配置</translation>
+        </message>
+        <message>
+            <source>Those that meet the deadline</source>
+            <translation>满足工期的配置</translation>
+        </message>
+        <message>
+            <source>The recommended ones</source>
+            <translation>推荐的配置</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <source>Configurations</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>显示：</translation>
+        </message>
+        <message>
+            <source>%1 of %2 configurations</source>
+            <translation>%2 个配置中的 %1 个</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>%1 GPUs, %2 days, capex %3</source>
+            <translation>%1 块 GPU，%2 天，一次性投资 %3</translation>
+        </message>
+        <message>
+            <source>Cheapest that meets the deadline: %1</source>
+            <translation>满足工期且最便宜：%1</translation>
+        </message>
+        <message>
+            <source>Fastest: %1</source>
+            <translation>最快：%1</translation>
+        </message>
+        <message>
+            <source>Lowest TCO: %1</source>
+            <translation>总拥有成本最低：%1</translation>
+        </message>
+        <message>
+            <source>at risk: %1–%2 days across the efficiency band; the worst case misses the %3-day deadline</source>
+            <translation>有风险：按效率区间需 %1–%2 天，最差情况超出 %3 天的工期</translation>
+        </message>
+        <message>
+            <source>Refused: %1</source>
+            <translation>不可组建：%1</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairView</name>
+        <message>
+            <source>Discount</source>
+            <translation>折扣</translation>
+        </message>
+        <message>
+            <source>Net, before VAT</source>
+            <translation>净额（不含增值税）</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>增值税</translation>
+        </message>
+        <message>
+            <source>Proposed pairs (same GPU class and link):</source>
+            <translation>建议的对比组合（GPU 类别与互联方式相同）：</translation>
+        </message>
+        <message>
+            <source>Lenovo:</source>
+            <translation>联想：</translation>
+        </message>
+        <message>
+            <source>Inspur:</source>
+            <translation>浪潮：</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Difference (Inspur − Lenovo)</source>
+            <translation>差额（浪潮 − 联想）</translation>
+        </message>
+        <message>
+            <source>Bold green ✓: the better value of the two. Differences are Inspur minus Lenovo; % is of the Lenovo figure.</source>
+            <translation>绿色粗体 ✓：两者中较优的数值。差额为浪潮减联想；% 以联想的数值为基数。</translation>
+        </message>
+        <message>
+            <source>(same GPU)</source>
+            <translation>（相同 GPU）</translation>
+        </message>
+        <message>
+            <source>(no equivalent pair among these configurations)</source>
+            <translation>（这些配置中没有可对等比较的组合）</translation>
+        </message>
+        <message>
+            <source>The better value of the two</source>
+            <translation>两者中较优的数值</translation>
+        </message>
+        <message>
+            <source>BOM: %1</source>
+            <translation>物料清单：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RackView</name>
+        <message>
+            <source>Export as PNG…</source>
+            <translation>导出为 PNG…</translation>
+        </message>
+        <message>
+            <source>Configuration:</source>
+            <translation>配置：</translation>
+        </message>
+        <message>
+            <source>%1 cannot be built, so it has no racks.</source>
+            <translation>%1 无法组建，因此没有机柜。</translation>
+        </message>
+        <message>
+            <source>Export racks as PNG</source>
+            <translation>将机柜图导出为 PNG</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Racks</name>
+        <message>
+            <source>GPU server</source>
+            <translation>GPU 服务器</translation>
+        </message>
+        <message>
+            <source>leaf switch</source>
+            <translation>叶交换机</translation>
+        </message>
+        <message>
+            <source>spine switch</source>
+            <translation>脊交换机</translation>
+        </message>
+        <message>
+            <source>core switch</source>
+            <translation>核心交换机</translation>
+        </message>
+        <message>
+            <source>storage switch</source>
+            <translation>存储交换机</translation>
+        </message>
+        <message>
+            <source>management switch</source>
+            <translation>管理交换机</translation>
+        </message>
+        <message>
+            <source>storage server</source>
+            <translation>存储服务器</translation>
+        </message>
+        <message>
+            <source>management node</source>
+            <translation>管理节点</translation>
+        </message>
+        <message>
+            <source>PDU</source>
+            <translation>PDU</translation>
+        </message>
+        <message>
+            <source>%1 — %2 racks (%3, %4U)</source>
+            <translation>%1 — %2 个机柜（%3，%4U）</translation>
+        </message>
+        <message>
+            <source>Compute rack</source>
+            <translation>计算机柜</translation>
+        </message>
+        <message>
+            <source>Network rack</source>
+            <translation>网络机柜</translation>
+        </message>
+        <message>
+            <source>%1 of %2 kW</source>
+            <translation>%1 / %2 kW</translation>
+        </message>
+        <message>
+            <source>%1 of %2 kg</source>
+            <translation>%1 / %2 kg</translation>
+        </message>
+        <message>
+            <source>%1 of %2 U used</source>
+            <translation>已用 %1 / %2 U</translation>
+        </message>
+        <message>
+            <source>PDUs: %1 (A and B feeds)</source>
+            <translation>PDU：%1 个（A、B 双路供电）</translation>
+        </message>
+        <message>
+            <source>compute rack</source>
+            <translation>计算机柜</translation>
+        </message>
+        <message>
+            <source>network rack</source>
+            <translation>网络机柜</translation>
+        </message>
+        <message>
+            <source>in the rows</source>
+            <translation>列间</translation>
+        </message>
+        <message>
+            <source>at the wall</source>
+            <translation>靠墙</translation>
+        </message>
+        <message>
+            <source>on rear doors</source>
+            <translation>机柜后门</translation>
+        </message>
+        <message>
+            <source>Floor sketch: racks in rows of %1, cooling units between them (not to scale)</source>
+            <translation>机房平面示意：每列 %1 个机柜，制冷单元位于其间（未按比例）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Refusals</name>
+        <message>
+            <source>Direct liquid cooling: %1 of %2 configurations are air-cooled and were refused.</source>
+            <translation>直接液冷：%2 个配置中有 %1 个为风冷服务器，已被排除。</translation>
+        </message>
+        <message>
+            <source>Plan with air cooling</source>
+            <translation>改用风冷规划</translation>
+        </message>
+        <message>
+            <source>Rack budget: %1 of %2 configurations cannot place one server in a rack.</source>
+            <translation>机柜功率上限：%2 个配置中有 %1 个连一台服务器都放不进一个机柜。</translation>
+        </message>
+        <message>
+            <source>Raise the rack budget to %1 kW</source>
+            <translation>将机柜功率上限提高到 %1 kW</translation>
+        </message>
+        <message>
+            <source>Precision %1: %2 of %3 configurations have GPUs without it and were refused.</source>
+            <translation>精度 %1：%3 个配置中有 %2 个的 GPU 不支持该精度，已被排除。</translation>
+        </message>
+        <message>
+            <source>Plan in BF16</source>
+            <translation>改用 BF16 规划</translation>
+        </message>
+        <message>
+            <source>%1 of %2 configurations were refused: %3</source>
+            <translation>%2 个配置中有 %1 个被排除：%3</translation>
+        </message>
+        <message>
+            <source>No configuration meets the %1-day deadline: the fastest needs %2 days.</source>
+            <translation>没有配置能满足 %1 天的工期：最快的也需要 %2 天。</translation>
+        </message>
+        <message>
+            <source>Move the deadline to %1 days</source>
+            <translation>将工期调整为 %1 天</translation>
         </message>
     </context>
 </TS>
