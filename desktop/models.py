@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import format as fmt
-from desktop.pairing import VENDOR_ORDER, config_label
+from desktop.messages import note_text
+from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
 from engine.model import BomLine, Comparison
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -123,6 +124,8 @@ def display_value(kind: str, value: Any, currency: str, column: str = "") -> str
     text = str(value)
     if column == "gpu":
         return text.removeprefix("NVIDIA ")
+    if column == "vendor":
+        return vendor_name(text)
     if column == "server":  # the vendor has its own row
         return text.split(" ", 1)[1] if " " in text else text
     return text
@@ -280,12 +283,13 @@ class BomModel(QAbstractTableModel):
     def __init__(self, lines: Sequence[BomLine] = (), *, chinese: bool = False, parent: Any = None):
         super().__init__(parent)
         self._lines = list(lines)
+        self._chinese = chinese
         describe = (
             (lambda b: b.description_zh or b.description_en) if chinese else (lambda b: b.description_en)
         )
         self._columns = (
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Category"), lambda b: b.category, "category"),
-            BomColumn(QT_TRANSLATE_NOOP("BomModel", "Vendor"), lambda b: b.vendor, "text"),
+            BomColumn(QT_TRANSLATE_NOOP("BomModel", "Vendor"), lambda b: vendor_name(b.vendor), "text"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Part number"), lambda b: b.part_number, "text"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Description"), describe, "text"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Qty"), lambda b: b.qty, "int"),
@@ -323,7 +327,7 @@ class BomModel(QAbstractTableModel):
         if role in (SORT_ROLE, RAW_ROLE):
             return value
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            return line.note or None
+            return note_text(line.note, translated=self._chinese) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in ("int", "money"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

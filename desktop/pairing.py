@@ -1,6 +1,6 @@
 """Lenovo against Inspur: human names, equivalent pairs, and the rows of a pair's comparison.
 
-Plain Python over the engine's results and catalog (no widgets), so tests check it
+Plain functions over the engine's results and catalog (no widgets), so tests check it
 directly. Two configurations are *equivalent* when they carry the same class of
 GPU (architecture and form factor: SXM or PCIe) joined the same way inside the
 server (NVSwitch, NVLink bridges, PCIe); the same GPU model is the closest pair.
@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
 
 from engine.catalog import Catalog
 from engine.model import CATEGORIES, Comparison, Plan
@@ -24,9 +26,22 @@ def gpu_short(gpu_name: str) -> str:
     return _MEMORY.sub("", gpu_name.removeprefix("NVIDIA "))
 
 
+def vendor_name(vendor: str) -> str:
+    """The vendor as the GUI's language says it (联想, 浪潮)."""
+    names = {
+        "Lenovo": QCoreApplication.translate("ConfigsPage", "Lenovo"),
+        "Inspur": QCoreApplication.translate("ConfigsPage", "Inspur"),
+        "Generic": QCoreApplication.translate("Vendors", "Generic"),
+        "Integrator": QCoreApplication.translate("Vendors", "Integrator"),
+        "Server vendor": QCoreApplication.translate("Vendors", "Server vendor"),
+    }
+    return names.get(vendor, vendor)  # NVIDIA and other brand names stay as they are
+
+
 def config_label(plan: Plan) -> str:
-    """'Inspur NF5688M6 · 8× A800 SXM4'."""
-    return f"{plan.server} · {plan.gpus_per_node}× {gpu_short(plan.gpu_name)}"
+    """'Inspur NF5688M6 · 8× A800 SXM4' ('浪潮 NF5688M6 · 8× A800 SXM4' in Chinese)."""
+    model = plan.server.removeprefix(plan.vendor + " ")
+    return f"{vendor_name(plan.vendor)} {model} · {plan.gpus_per_node}× {gpu_short(plan.gpu_name)}"
 
 
 def by_vendor(plans: tuple[Plan, ...] | list[Plan]) -> list[Plan]:

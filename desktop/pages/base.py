@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QLabel,
     QWidget,
@@ -27,7 +27,15 @@ def _default(key: str) -> float:
     return defaults()[key].value
 
 
+# Units of defaults that have words in them (the rest are symbols: kW, CNY/kWh, CNY/USD).
+UNITS = {
+    "CNY/kW-month": QT_TRANSLATE_NOOP("Units", "CNY/kW-month"),
+    "USD/kW-month": QT_TRANSLATE_NOOP("Units", "USD/kW-month"),
+}
+
+
 def _placeholder(value: float, unit: str = "") -> str:
+    unit = QCoreApplication.translate("Units", UNITS[unit]) if unit in UNITS else unit
     text = f"{value:g}" + (f" {unit}" if unit else "")
     return QCoreApplication.translate("PlanPage", "default: %1").replace("%1", text)
 

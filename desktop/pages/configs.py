@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.draft import RequestDraft
+from desktop.messages import speaks_chinese
 from desktop.pages.base import (
     PlanPage,
 )
+from desktop.pairing import vendor_name
 
 
 class ConfigsPage(PlanPage):
@@ -70,7 +72,7 @@ class ConfigsPage(PlanPage):
             by_vendor.setdefault(server.vendor, []).append((cfg, server))
         order = {"Lenovo": 0, "Inspur": 1}
         for vendor in sorted(by_vendor, key=lambda v: (order.get(v, 2), v)):
-            top = QTreeWidgetItem([_vendor_name(vendor)])
+            top = QTreeWidgetItem([vendor_name(vendor)])
             top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
             self.tree.addTopLevelItem(top)
             self._vendor_items.append(top)
@@ -79,9 +81,11 @@ class ConfigsPage(PlanPage):
                 dense = gpu.dense_tflops.get(precision)
                 sparse = gpu.sparse_tflops.get(precision)
                 price = prices.get(cfg.id)
+                chinese = speaks_chinese()
+                model = server.name_zh.split(" ", 1)[-1] if chinese else f"{server.model} {server.variant}"
                 item = QTreeWidgetItem(
                     [
-                        f"{server.model} {server.variant}",
+                        model,
                         f"{cfg.gpu_count} × {gpu.name}",
                         fmt.number(dense * cfg.gpu_count / 1000, 2) if dense else "—",
                         fmt.number(sparse * cfg.gpu_count / 1000, 2) if sparse else "—",
@@ -89,7 +93,7 @@ class ConfigsPage(PlanPage):
                     ]
                 )
                 item.setData(0, Qt.ItemDataRole.UserRole, cfg.id)
-                item.setToolTip(0, f"{cfg.id}\n{cfg.description_en}")
+                item.setToolTip(0, f"{cfg.id}\n{cfg.description_zh if chinese else cfg.description_en}")
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 wanted = checked is None or cfg.id in checked
                 item.setCheckState(0, Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
@@ -152,14 +156,6 @@ class ConfigsPage(PlanPage):
         ids = self.checked_ids()
         # Everything checked means the engine's default set (every Lenovo and Inspur configuration).
         draft.configs = () if len(ids) == len(self._items) else tuple(ids)
-
-
-def _vendor_name(vendor: str) -> str:
-    names = {
-        "Lenovo": QCoreApplication.translate("ConfigsPage", "Lenovo"),
-        "Inspur": QCoreApplication.translate("ConfigsPage", "Inspur"),
-    }
-    return names.get(vendor, vendor)
 
 
 def _config_prices(currency: str) -> dict[str, tuple[float, str]]:

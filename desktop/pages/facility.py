@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField, number_parser
+from desktop.messages import default_note
 from desktop.pages.base import (
     PlanPage,
     _placeholder,
@@ -39,7 +40,7 @@ class FacilityPage(PlanPage):
             placeholder=_placeholder(d["facility.rack_kw"].value, "kW"),
         )
         self.rack_kw.setObjectName("rackKw")
-        self.rack_kw.setToolTip(d["facility.rack_kw"].note)
+        self.rack_kw.setToolTip(default_note("facility.rack_kw"))
         self.cooling = QComboBox(self)
         self.cooling.setObjectName("cooling")
         self.cooling.addItem(self.tr("Air (precision air units, CRAH)"), "air")
@@ -142,7 +143,7 @@ class FacilityPage(PlanPage):
         currency = (self.currency.currentData() or "CNY").lower()
         pue = d[f"facility.pue_{cooling}"]
         self.pue.edit.setPlaceholderText(_placeholder(pue.value))
-        self.pue.setToolTip(pue.note)
+        self.pue.setToolTip(default_note(f"facility.pue_{cooling}"))
         price = d[f"finance.power_price_{currency}"]
         self.power_price.edit.setPlaceholderText(_placeholder(price.value, price.unit))
         rent = d[f"finance.colo_rent_kw_month_{currency}"]

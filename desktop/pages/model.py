@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop import format as fmt
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField, count_parser, number_parser
-from desktop.messages import workload_label
+from desktop.messages import preset_text, workload_label
 from desktop.pages.base import (
     PlanPage,
 )
@@ -73,16 +73,17 @@ class ModelPage(PlanPage):
             [self.tr("Model"), self.tr("Parameters"), self.tr("Tokens"), self.tr("PF/s-days")]
         )
         for preset in self.presets.values():
+            name, source = preset_text(preset.id, preset.name, preset.source)
             item = QTreeWidgetItem(
                 [
-                    preset.name + (" (MoE)" if preset.moe and "MoE" not in preset.name else ""),
+                    name + (" (MoE)" if preset.moe and "MoE" not in name else ""),
                     fmt.count(preset.params),
                     fmt.count(preset.tokens),
                     fmt.number(preset.flops / 8.64e19, 1 if preset.flops < 8.64e21 else 0),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, preset.id)
-            item.setToolTip(0, preset.source)
+            item.setToolTip(0, source)
             for column in (1, 2, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             self.preset_list.addTopLevelItem(item)

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField, number_parser
+from desktop.messages import default_note
 from desktop.pages.base import (
     PlanPage,
     _default,
     _placeholder,
 )
-from engine.assumptions import defaults
 
 
 class SchedulePage(PlanPage):
@@ -83,7 +83,7 @@ class SchedulePage(PlanPage):
             placeholder=_placeholder(goodput),
         )
         self.goodput.setObjectName("goodput")
-        self.goodput.setToolTip(defaults()["schedule.goodput"].note)
+        self.goodput.setToolTip(default_note("schedule.goodput"))
         form.addRow(self.tr("Precision:"), self.precision)
         form.addRow(self.tr("Model FLOPs utilisation (MFU):"), self.mfu)
         form.addRow(self.tr("Goodput:"), self.goodput)

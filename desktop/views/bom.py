@@ -66,7 +66,7 @@ class BomTab(QWidget):
         self._show(plan)
 
     def _show(self, plan: Plan) -> None:
-        self.title.setText(f"<b>{escape(plan.server)}</b> — {plan.gpus_per_node} × {plan.gpu_name}")
+        self.title.setText(f"<b>{escape(config_label(plan))}</b>")
         self.summary.setText(self._summary(plan))
 
     def _summary(self, plan: Plan) -> str:

@@ -204,7 +204,8 @@ class OverviewView(QWidget):
                 refused = self.tr("Refused: %1").replace("%1", message_text(message, translated=translated))
                 item = QTreeWidgetItem([refused, config_label(plan)])
                 item.setForeground(0, Qt.GlobalColor.red)
-                item.setToolTip(0, message.text)
+                if not translated:  # the engine's sentence, with its figures, is English
+                    item.setToolTip(0, message.text)
                 self.warnings.addTopLevelItem(item)
             for message in plan.warnings:
                 text = message_text(message, translated=translated)
@@ -214,6 +215,6 @@ class OverviewView(QWidget):
         for text, configs in shared.items():
             who = self.tr("all") if len(configs) == total and total > 1 else ", ".join(configs)
             item = QTreeWidgetItem([text, who])
-            item.setToolTip(0, "\n".join(details[text]) if translated else text)
+            item.setToolTip(0, "\n".join(configs) if translated else "\n".join(details[text]))
             item.setToolTip(1, "\n".join(configs))
             self.warnings.addTopLevelItem(item)

@@ -1631,4 +1631,69 @@
             <translation>将工期调整为 %1 天</translation>
         </message>
     </context>
+    <context>
+        <name>Notes</name>
+        <message>
+            <source>base system without GPUs and compute HCAs</source>
+            <translation>基础系统，不含 GPU 与计算网卡</translation>
+        </message>
+        <message>
+            <source>one per rail</source>
+            <translation>每个网络平面一块</translation>
+        </message>
+        <message>
+            <source>storage / front end</source>
+            <translation>存储 / 前端网络</translation>
+        </message>
+        <message>
+            <source>one per rack</source>
+            <translation>每柜一台</translation>
+        </message>
+        <message>
+            <source>A and B feed in every rack</source>
+            <translation>每柜 A、B 双路供电</translation>
+        </message>
+        <message>
+            <source>N+1</source>
+            <translation>N+1 冗余</translation>
+        </message>
+        <message>
+            <source>one per compute rack</source>
+            <translation>每个计算机柜一台</translation>
+        </message>
+        <message>
+            <source>%1-tier fat tree: %2 leaf, %3 spine, %4 core</source>
+            <translation>%1 层胖树：叶交换机 %2 台，脊交换机 %3 台，核心交换机 %4 台</translation>
+        </message>
+        <message>
+            <source>%1 years × %2 servers</source>
+            <translation>%1 年 × %2 台服务器</translation>
+        </message>
+    </context>
+    <context>
+        <name>Vendors</name>
+        <message>
+            <source>Generic</source>
+            <translation>通用</translation>
+        </message>
+        <message>
+            <source>Integrator</source>
+            <translation>集成商</translation>
+        </message>
+        <message>
+            <source>Server vendor</source>
+            <translation>服务器厂商</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <source>CNY/kW-month</source>
+            <translation>元/千瓦/月</translation>
+        </message>
+        <message>
+            <source>USD/kW-month</source>
+            <translation>美元/千瓦/月</translation>
+        </message>
+    </context>
 </TS>
