@@ -7,12 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QLabel,
     QWidget,
 )
 
 from desktop.fields import ValueField, number_parser
+from desktop.messages import default_note
 from engine.assumptions import defaults
 from engine.model import PlanRequest
 
@@ -29,6 +31,7 @@ class AssumptionsPanel(QWidget):
         self.setObjectName("assumptionsPanel")
         d = defaults()
         self._request: PlanRequest | None = None
+        self._loading = True  # until a request is loaded, choices made while building are no edits
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
@@ -60,16 +63,54 @@ class AssumptionsPanel(QWidget):
         )
         self.vat = field("vat", number_parser(0, 1, percent=True), f"{d['finance.vat'].value:g}")
         self.discount = field("discount", number_parser(0, 0.99, percent=True), "0")
+        self.warranty_years = field(
+            "warrantyYears", number_parser(0, 10, integer=True), f"{d['finance.warranty_years'].value:g}"
+        )
+        self.maintenance_rate = field(
+            "maintenanceRate",
+            number_parser(0, 1, percent=True),
+            f"{d['finance.maintenance_rate'].value:g}",
+        )
+        self.rent = field("coloRent", number_parser(0, 1e6))
+
+        def choice(name: str, items: list[tuple[str, str]]) -> QComboBox:
+            combo = QComboBox(self)
+            combo.setObjectName(name)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.currentIndexChanged.connect(self._choice_changed)
+            return combo
+
+        self.cooling = choice(
+            "cooling",
+            [
+                (self.tr("Air (CRAH)"), "air"),
+                (self.tr("Rear-door heat exchangers"), "rdhx"),
+                (self.tr("Direct liquid cooling (CDU)"), "liquid"),
+            ],
+        )
+        self.hosting = choice(
+            "hosting",
+            [(self.tr("Own data centre"), "own"), (self.tr("Leased IDC (rent per kW)"), "colo")],
+        )
+        self.currency = choice("currency", [(self.tr("CNY (yuan)"), "CNY"), (self.tr("USD (dollar)"), "USD")])
         self.days_label = QLabel(self.tr("Deadline (days):"))
         self.gpus_label = QLabel(self.tr("Fleet (GPUs):"))
         form.addRow(self.days_label, self.days)
         form.addRow(self.gpus_label, self.gpus)
         form.addRow(self.tr("MFU:"), self.mfu)
         form.addRow(self.tr("Goodput:"), self.goodput)
+        form.addRow(self.tr("Cooling:"), self.cooling)
         form.addRow(self.tr("Rack budget (kW):"), self.rack_kw)
         form.addRow(self.tr("PUE:"), self.pue)
+        form.addRow(self.tr("Hosting:"), self.hosting)
+        self.rent_label = QLabel(self.tr("IDC rent (per kW-month):"))
+        form.addRow(self.rent_label, self.rent)
         form.addRow(self.tr("Power price (per kWh):"), self.power_price)
+        form.addRow(self.tr("Currency:"), self.currency)
         form.addRow(self.tr("Years:"), self.years)
+        form.addRow(self.tr("Warranty (years):"), self.warranty_years)
+        form.addRow(self.tr("Maintenance after warranty (per year):"), self.maintenance_rate)
         form.addRow(self.tr("Exchange rate (CNY/USD):"), self.exchange_rate)
         form.addRow(self.tr("VAT:"), self.vat)
         form.addRow(self.tr("Discount:"), self.discount)
@@ -83,6 +124,9 @@ class AssumptionsPanel(QWidget):
         self._timer.timeout.connect(self.apply_now)
         self._loading = False
         self._fields = list(self.fields().values())
+        for key, widget in self.fields().items():
+            if key in defaults() and not widget.toolTip():
+                widget.setToolTip(default_note(key))
 
     def fields(self) -> dict[str, ValueField]:
         return {
@@ -97,6 +141,9 @@ class AssumptionsPanel(QWidget):
             "finance.exchange_rate": self.exchange_rate,
             "finance.vat": self.vat,
             "finance.discount": self.discount,
+            "finance.warranty_years": self.warranty_years,
+            "finance.maintenance_rate": self.maintenance_rate,
+            "finance.colo_rent_kw_month": self.rent,
         }
 
     def load(self, request: PlanRequest) -> None:
@@ -122,12 +169,41 @@ class AssumptionsPanel(QWidget):
             self.exchange_rate.set_value(m.exchange_rate)
             self.vat.set_value(m.vat)
             self.discount.set_value(m.discount or None)
-            d = defaults()
-            self.pue.edit.setPlaceholderText(f"{d[f'facility.pue_{f.cooling}'].value:g}")
-            price = d[f"finance.power_price_{m.currency.lower()}"]
-            self.power_price.edit.setPlaceholderText(f"{price.value:g}")
+            self.warranty_years.set_value(m.warranty_years)
+            self.maintenance_rate.set_value(m.maintenance_rate)
+            self.rent.set_value(m.colo_rent_kw_month)
+            choices = ((self.cooling, f.cooling), (self.hosting, m.hosting), (self.currency, m.currency))
+            for combo, value in choices:
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            self._update_defaults()
         finally:
             self._loading = False
+
+    def _update_defaults(self) -> None:
+        """Placeholders and notes that depend on the cooling, hosting and currency chosen."""
+        d = defaults()
+        cooling, currency = self.cooling.currentData(), self.currency.currentData().lower()
+        self.pue.edit.setPlaceholderText(f"{d[f'facility.pue_{cooling}'].value:g}")
+        self.pue.setToolTip(default_note(f"facility.pue_{cooling}"))
+        price = d[f"finance.power_price_{currency}"]
+        self.power_price.edit.setPlaceholderText(f"{price.value:g}")
+        self.power_price.setToolTip(default_note(f"finance.power_price_{currency}"))
+        rent = d[f"finance.colo_rent_kw_month_{currency}"]
+        self.rent.edit.setPlaceholderText(f"{rent.value:g}")
+        self.rent.setToolTip(default_note(f"finance.colo_rent_kw_month_{currency}"))
+        colo = self.hosting.currentData() == "colo"
+        self.rent.setVisible(colo)
+        self.rent_label.setVisible(colo)
+
+    def _choice_changed(self) -> None:
+        if self._loading:
+            return
+        if self._request is not None and self.currency.currentData() != self._request.finance.currency:
+            # prices typed in the old currency mean nothing in the new one: back to the defaults
+            self.power_price.set_value(None)
+            self.rent.set_value(None)
+        self._update_defaults()
+        self.apply_now()
 
     def _schedule(self) -> None:
         if not self._loading:
@@ -147,7 +223,12 @@ class AssumptionsPanel(QWidget):
                 gpus=self.gpus.value() if fleet else None,
             ),
             efficiency=dataclasses.replace(r.efficiency, mfu=self.mfu.value(), goodput=self.goodput.value()),
-            facility=dataclasses.replace(r.facility, rack_kw=self.rack_kw.value(), pue=self.pue.value()),
+            facility=dataclasses.replace(
+                r.facility,
+                rack_kw=self.rack_kw.value(),
+                pue=self.pue.value(),
+                cooling=self.cooling.currentData(),
+            ),
             finance=dataclasses.replace(
                 r.finance,
                 power_price=self.power_price.value(),
@@ -155,6 +236,11 @@ class AssumptionsPanel(QWidget):
                 exchange_rate=self.exchange_rate.value(),
                 vat=self.vat.value(),
                 discount=self.discount.value() or 0.0,
+                warranty_years=self.warranty_years.value(),
+                maintenance_rate=self.maintenance_rate.value(),
+                currency=self.currency.currentData(),
+                hosting=self.hosting.currentData(),
+                colo_rent_kw_month=self.rent.value() if self.hosting.currentData() == "colo" else None,
             ),
         )
 

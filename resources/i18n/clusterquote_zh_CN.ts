@@ -55,6 +55,58 @@
             <source>Empty fields use the default shown. Changes re-plan at once.</source>
             <translation>留空则使用所示默认值。修改后立即重新规划。</translation>
         </message>
+        <message>
+            <source>Air (CRAH)</source>
+            <translation>风冷（精密空调）</translation>
+        </message>
+        <message>
+            <source>Rear-door heat exchangers</source>
+            <translation>背板换热器</translation>
+        </message>
+        <message>
+            <source>Direct liquid cooling (CDU)</source>
+            <translation>直接液冷（CDU）</translation>
+        </message>
+        <message>
+            <source>Own data centre</source>
+            <translation>自建数据中心</translation>
+        </message>
+        <message>
+            <source>Leased IDC (rent per kW)</source>
+            <translation>租用 IDC（按千瓦计租）</translation>
+        </message>
+        <message>
+            <source>CNY (yuan)</source>
+            <translation>人民币（元）</translation>
+        </message>
+        <message>
+            <source>USD (dollar)</source>
+            <translation>美元</translation>
+        </message>
+        <message>
+            <source>Cooling:</source>
+            <translation>制冷方式：</translation>
+        </message>
+        <message>
+            <source>Hosting:</source>
+            <translation>托管方式：</translation>
+        </message>
+        <message>
+            <source>IDC rent (per kW-month):</source>
+            <translation>IDC 租金（每千瓦每月）：</translation>
+        </message>
+        <message>
+            <source>Currency:</source>
+            <translation>币种：</translation>
+        </message>
+        <message>
+            <source>Warranty (years):</source>
+            <translation>保修（年）：</translation>
+        </message>
+        <message>
+            <source>Maintenance after warranty (per year):</source>
+            <translation>保修期后年维保费率：</translation>
+        </message>
     </context>
     <context>
         <name>BomModel</name>
