@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -108,6 +109,7 @@ class BomView(QWidget):
         self.chinese = chinese
         self.plans: dict[str, Plan] = {}
         self.tab: BomTab | None = None
+        self._stale = False
         self.picker = QComboBox(self)
         self.picker.setObjectName("bomConfig")
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -131,16 +133,25 @@ class BomView(QWidget):
             index = max(0, self.picker.findData(comparison.recommendation.cheapest_meeting_deadline))
         self.picker.setCurrentIndex(index)
         self.picker.blockSignals(False)
-        self._show()
+        self._stale = True
+        if self.isVisible():  # a hidden view fills its table when shown: re-plans stay quick
+            self._show()
 
     def select(self, config: str) -> None:
         self.picker.setCurrentIndex(max(0, self.picker.findData(config)))
+        self._show()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._show()
 
     def current(self) -> str | None:
         data = self.picker.currentData()
         return str(data) if data is not None else None
 
     def _show(self) -> None:
+        self._stale = False
         plan = self.plans.get(self.current() or "")
         if plan is None:
             return

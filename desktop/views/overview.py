@@ -101,9 +101,11 @@ class OverviewView(QWidget):
         self.table.setModel(self.shortlist)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # one line a row: a fixed height; the columns fit their content after every re-plan
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
         self.warnings = QTreeWidget(self)
         self.warnings.setObjectName("warnings")
         self.warnings.setHeaderLabels([self.tr("Warning"), self.tr("Configurations")])
@@ -146,8 +148,6 @@ class OverviewView(QWidget):
             self.tr("%1 of %2 configurations").replace("%1", str(self.shortlist.rowCount()))
             .replace("%2", str(total))
         )  # fmt: skip
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
 
     def _show_recommendation(self, comparison: Comparison) -> None:
         rec = comparison.recommendation

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.models import FIGURES, category_name, display_value
-from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs
+from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog
 from engine.model import Comparison, Plan
 
@@ -47,6 +47,7 @@ class PairView(QWidget):
         self._comparison: Comparison | None = None
         self._frame_rows: dict[str, dict[str, object]] = {}
         self.rows: list[PairRow] = []
+        self._stale = False
         self.proposals = QComboBox(self)
         self.proposals.setObjectName("pairProposals")
         self.lenovo = QComboBox(self)
@@ -69,7 +70,8 @@ class PairView(QWidget):
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("pairTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Figure"), "Lenovo", "Inspur", self.tr("Difference (Inspur − Lenovo)"), "%"]
+            [self.tr("Figure"), vendor_name("Lenovo"), vendor_name("Inspur"),
+             self.tr("Difference (Inspur − Lenovo)"), "%"]
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
@@ -109,10 +111,11 @@ class PairView(QWidget):
         if not pairs:
             self.proposals.addItem(self.tr("(no equivalent pair among these configurations)"))
         if keep[0] is not None and self.lenovo.findData(keep[0]) >= 0 and self.inspur.findData(keep[1]) >= 0:
-            self.select(keep[0], keep[1])
+            self._pick(keep[0], keep[1])
         elif pairs:
-            self.select(pairs[0].lenovo, pairs[0].inspur)
-        else:
+            self._pick(pairs[0].lenovo, pairs[0].inspur)
+        self._stale = True
+        if self.isVisible():  # a hidden view fills its table when shown: re-plans stay quick
             self._show()
 
     def _take_proposal(self, index: int) -> None:
@@ -121,11 +124,19 @@ class PairView(QWidget):
             self.select(*data)
 
     def select(self, lenovo: str, inspur: str) -> None:
+        self._pick(lenovo, inspur)
+        self._show()
+
+    def _pick(self, lenovo: str, inspur: str) -> None:
         for combo, config in ((self.lenovo, lenovo), (self.inspur, inspur)):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(config)))
             combo.blockSignals(False)
-        self._show()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._show()
 
     def selected(self) -> tuple[Plan, Plan] | None:
         if self._comparison is None:
@@ -135,6 +146,7 @@ class PairView(QWidget):
         return (left, right) if left is not None and right is not None else None
 
     def _show(self) -> None:
+        self._stale = False
         chosen = self.selected()
         self.table.setRowCount(0)
         self.rows = []
