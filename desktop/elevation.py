@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from PySide6.QtCore import QCoreApplication
 
+from desktop.pairing import config_label, vendor_name
 from engine.assumptions import default
 from engine.catalog import Catalog
 from engine.model import Plan, Rack, RackSlot
@@ -98,7 +99,7 @@ def rack_view(plan: Plan, catalog: Catalog, *, chinese: bool = False) -> RackVie
         name = unit.name_zh.split("，")[0] if chinese else unit.name.split(",")[0]
         cooling.append(CoolingView(name, placement, count))
     return RackView(
-        title=f"{plan.server} · {plan.gpus_per_node}× {plan.gpu_name.removeprefix('NVIDIA ')}",
+        title=config_label(plan),
         racks=rack_elevation(plan, catalog),
         rack_model=rack.name_zh.split("，")[0] if chinese else rack.name.split(",")[0],
         rack_units=layout.rack_units,
@@ -153,11 +154,10 @@ def draw_racks(fig: Figure, view: RackView) -> list[tuple[Rack, list[int]]]:
         _draw_rack(ax, rack, numbers, view)
     _draw_floor(fig.add_subplot(grid[type_rows, :]), view)
     fig.suptitle(
-        translate("Racks", "%1 — %2 racks (%3, %4U)")
+        translate("Racks", "%1 — %2 racks (%3)")
         .replace("%1", view.title)
         .replace("%2", str(len(view.racks)))
-        .replace("%3", view.rack_model)
-        .replace("%4", str(view.rack_units)),
+        .replace("%3", view.rack_model),
         fontsize=11,
         y=0.995,
     )
@@ -194,7 +194,7 @@ def _draw_rack(ax: object, rack: Rack, numbers: list[int], view: RackView) -> No
         first, count = run[0], len(run)
         span = sum(s.units for s in run)
         if first.units >= 2:
-            text = first.label.replace(" ", "\n", 1)
+            text = _local_vendor(first.label).replace(" ", "\n", 1)
         else:
             text = role_name(first.role) if count == 1 else f"{count} × {role_name(first.role)}"
         ax.text(
@@ -249,6 +249,12 @@ def _draw_rack(ax: object, rack: Rack, numbers: list[int], view: RackView) -> No
             weight="bold" if i == 0 else "normal",
         )
     ax.set_axis_off()
+
+
+def _local_vendor(label: str) -> str:
+    """'Inspur NF5688M6' with the vendor as the GUI's language says it."""
+    vendor, _, model = label.partition(" ")
+    return f"{vendor_name(vendor)} {model}" if model else label
 
 
 def _runs(slots: list[RackSlot]) -> list[list[RackSlot]]:

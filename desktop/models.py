@@ -101,6 +101,15 @@ def _plain(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
+def at_risk_text(days_low: float, days_high: float) -> str:
+    """Meets the deadline when expected, not in the worst case: say so with the band."""
+    return (
+        QCoreApplication.translate("ComparisonModel", "at risk: %1–%2 days")
+        .replace("%1", fmt.number(days_low, 1))
+        .replace("%2", fmt.number(days_high, 1))
+    )
+
+
 def display_value(kind: str, value: Any, currency: str, column: str = "") -> str:
     """A figure as the tables show it: numbers grouped, money with its currency, yes/no."""
     if _is_missing(value):
@@ -214,8 +223,7 @@ class ComparisonModel(QAbstractTableModel):
         risk = self._at_risk.get(column) if figure.column == "meets_deadline" else None
         if role == Qt.ItemDataRole.DisplayRole:
             if risk is not None:
-                return QCoreApplication.translate("ComparisonModel", "at risk: %1–%2 days").replace(
-                    "%1", fmt.number(risk[0], 1)).replace("%2", fmt.number(risk[1], 1))
+                return at_risk_text(risk[0], risk[1])
             return self.display(figure, value)
         if role in (SORT_ROLE, RAW_ROLE):
             return None if _is_missing(value) else value

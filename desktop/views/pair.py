@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
-from desktop.models import FIGURES, category_name, display_value
+from desktop.models import FIGURES, at_risk_text, category_name, display_value
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog
 from engine.model import Comparison, Plan
@@ -163,8 +163,8 @@ class PairView(QWidget):
         for r, row in enumerate(self.rows):
             cells = [
                 self.row_label(row.key),
-                display_value(row.kind, row.left, currency),
-                display_value(row.kind, row.right, currency),
+                self._value(row.key, row.kind, row.left, left, currency),
+                self._value(row.key, row.kind, row.right, right, currency),
                 self._difference(row, currency),
                 fmt.percent(row.percent, 1) if row.percent is not None else "—",
             ]
@@ -181,6 +181,13 @@ class PairView(QWidget):
                     item.setToolTip(self.tr("The better value of the two"))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+
+    def _value(self, key: str, kind: str, value: object, plan: Plan, currency: str) -> str:
+        deadline = self._comparison.request.schedule.days if self._comparison else None
+        at_risk = deadline is not None and plan.meets_deadline and plan.days_high > deadline
+        if key == "meets_deadline" and at_risk:
+            return at_risk_text(plan.days_low, plan.days_high)
+        return display_value(kind, value, currency)
 
     @staticmethod
     def row_label(key: str) -> str:

@@ -1592,10 +1592,6 @@
             <translation>PDU</translation>
         </message>
         <message>
-            <source>%1 — %2 racks (%3, %4U)</source>
-            <translation>%1 — %2 个机柜（%3，%4U）</translation>
-        </message>
-        <message>
             <source>Compute rack</source>
             <translation>计算机柜</translation>
         </message>
@@ -1642,6 +1638,10 @@
         <message>
             <source>Floor sketch: racks in rows of %1, cooling units between them (not to scale)</source>
             <translation>机房平面示意：每列 %1 个机柜，制冷单元位于其间（未按比例）</translation>
+        </message>
+        <message>
+            <source>%1 — %2 racks (%3)</source>
+            <translation>%1 — %2 个机柜（%3）</translation>
         </message>
     </context>
     <context>

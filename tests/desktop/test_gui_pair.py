@@ -81,6 +81,13 @@ def test_pair_view_shows_every_figure_and_category_with_differences(
         assert row.difference == pytest.approx(row.right - value)
     labels = [table.item(i, 0).text() for i in range(table.rowCount())]
     assert "BOM: Compute" in labels and "BOM: Services" in labels and "GPUs" in labels
+    # the deadline row says "at risk" with the band where the worst case misses the deadline
+    r = _row(view, "Meets the deadline")
+    for column, plan in ((1, lenovo), (2, inspur)):
+        if plan.meets_deadline and plan.days_high > 30.0:
+            assert table.item(r, column).text() == f"at risk: {plan.days_low:.1f}–{plan.days_high:.1f} days"
+        else:
+            assert table.item(r, column).text() in ("yes", "no")
     # a figure where more is better is never marked as the lower one winning
     gpus = next(x for x in view.rows if x.key == "gpus")
     assert gpus.difference == inspur.gpus - lenovo.gpus
