@@ -81,6 +81,15 @@ def _quiet_offscreen_notes() -> Any:
     return qInstallMessageHandler(handler)
 
 
+def _wait_planned(app: Any, window: Any) -> None:
+    started = time.monotonic()
+    while window.result is None and window.error is None:
+        window.planner.wait(1000)
+        app.processEvents()
+        if time.monotonic() - started > TIMEOUT_S:
+            raise SelfTestError("planning did not finish in time")
+
+
 def _walk(out: Path, language: str) -> list[Path]:
     from PySide6.QtWidgets import QWizard
 
@@ -136,12 +145,7 @@ def _walk(out: Path, language: str) -> list[Path]:
     finish.click()
     _settle(app)
 
-    started = time.monotonic()
-    while window.result is None and window.error is None:
-        window.planner.wait(1000)
-        app.processEvents()
-        if time.monotonic() - started > TIMEOUT_S:
-            raise SelfTestError("planning did not finish in time")
+    _wait_planned(app, window)
     if window.error is not None:
         raise SelfTestError(f"planning failed: {window.error[1]}")
     comparison = window.result.comparison
@@ -190,12 +194,7 @@ def _pair_and_racks(out: Path, language: str, request: Any) -> list[Path]:
     window.resize(1280, 820)
     window.show()
     window.set_request(request)
-    started = time.monotonic()
-    while window.result is None and window.error is None:
-        window.planner.wait(1000)
-        app.processEvents()
-        if time.monotonic() - started > TIMEOUT_S:
-            raise SelfTestError("planning did not finish in time")
+    _wait_planned(app, window)
     shots = []
     for view, name in ((window.pair_view, "pair"), (window.rack_view, "racks")):
         window.tabs.setCurrentWidget(view)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from desktop import format as fmt
 from desktop.messages import message_text
 from desktop.models import SORT_ROLE, BomModel, category_name
-from desktop.pairing import by_vendor, config_label
+from desktop.pairing import config_label
+from desktop.views.picker import fill_config_picker
 from engine.model import Comparison, Plan
 
 
@@ -122,17 +123,8 @@ class BomView(QWidget):
         self._layout.addLayout(top)
 
     def set_comparison(self, comparison: Comparison) -> None:
-        keep = self.picker.currentData()
         self.plans = {p.config: p for p in comparison.plans}
-        self.picker.blockSignals(True)
-        self.picker.clear()
-        for plan in by_vendor(list(comparison.plans)):
-            self.picker.addItem(config_label(plan), plan.config)
-        index = self.picker.findData(keep)
-        if index < 0:
-            index = max(0, self.picker.findData(comparison.recommendation.cheapest_meeting_deadline))
-        self.picker.setCurrentIndex(index)
-        self.picker.blockSignals(False)
+        fill_config_picker(self.picker, comparison)
         self._stale = True
         if self.isVisible():  # a hidden view fills its table when shown: re-plans stay quick
             self._show()

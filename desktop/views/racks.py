@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.pairing import by_vendor, config_label
+from desktop.pairing import config_label
+from desktop.views.picker import fill_config_picker
 from engine.catalog import load_catalog
 from engine.model import Comparison, Plan, Rack
 
@@ -58,20 +59,8 @@ class RackView(QWidget):
         layout.addWidget(self.scroll, 1)
 
     def set_comparison(self, comparison: Comparison) -> None:
-        keep = self.picker.currentData()
         self._comparison = comparison
-        self.picker.blockSignals(True)
-        self.picker.clear()
-        for plan in by_vendor(list(comparison.plans)):
-            self.picker.addItem(config_label(plan), plan.config)
-        index = self.picker.findData(keep)
-        if index < 0:
-            recommended = comparison.recommendation.cheapest_meeting_deadline or next(
-                (p.config for p in comparison.plans if p.feasible), None
-            )
-            index = max(0, self.picker.findData(recommended))
-        self.picker.setCurrentIndex(index)
-        self.picker.blockSignals(False)
+        fill_config_picker(self.picker, comparison)
         self._invalidate()
 
     def select(self, config: str) -> None:
