@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         self.overview.show_comparison(result.frame, comparison)
         self._show_headline(comparison)
         self._show_refusal(comparison)
-        self.pair_view.set_comparison(comparison, result.frame)
+        self.pair_view.set_comparison(comparison)
         self.bom_view.set_comparison(comparison)
         self.rack_view.set_comparison(comparison)
         for tab in self.chart_tabs.values():

@@ -158,7 +158,8 @@ class ComparisonModel(QAbstractTableModel):
     def set_result(self, frame: Any, comparison: Comparison) -> None:
         if "vendor" in frame.columns:  # Lenovo's configurations, then Inspur's
             rank = {v: i for i, v in enumerate(VENDOR_ORDER)}
-            order = sorted(range(len(frame)), key=lambda n: rank.get(frame["vendor"].iloc[n], len(rank)))
+            vendors = list(frame["vendor"])
+            order = sorted(range(len(frame)), key=lambda n: rank.get(vendors[n], len(rank)))
             frame = frame.iloc[order]
         self.beginResetModel()
         self._frame = frame

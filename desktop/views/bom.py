@@ -152,4 +152,6 @@ class BomView(QWidget):
             self._layout.addWidget(self.tab, 1)
         else:
             self.tab.set_plan(plan)
-        self.tab.view.resizeColumnsToContents()  # a re-plan or another configuration: new widths
+        view = self.tab.view
+        view.resizeColumnsToContents()  # a re-plan or another configuration: new widths
+        view.setColumnWidth(2, min(view.columnWidth(2), 200))  # part numbers: the description gets the room

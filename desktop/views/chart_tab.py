@@ -42,6 +42,7 @@ class ChartTab(QWidget):
         self.pick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.pick_button)
         self.pick_button.setMenu(self.menu)
+        self.menu.aboutToShow.connect(self._fill_menu)
         self.caption = QLabel(self)
         self.caption.setObjectName("chartCaption")
         self.caption.setWordWrap(True)
@@ -55,12 +56,22 @@ class ChartTab(QWidget):
         self._drawn = True
 
     def set_comparison(self, comparison: Comparison) -> None:
-        from desktop.charts import shown
 
         self._comparison = comparison
         known = {p.config for p in comparison.plans}
         if self.picked is not None:
             self.picked &= known
+        self._drawn = False
+        if self.isVisible():
+            self.redraw()
+
+    def _fill_menu(self) -> None:
+        """The menu of configurations, made when it opens (re-plans need not rebuild it)."""
+        from desktop.charts import shown
+
+        comparison = self._comparison
+        if comparison is None:
+            return
         chosen = self.picked if self.picked is not None else {p.config for p in shown(self.key, comparison)}
         self.menu.clear()
         default = self.menu.addAction(self.tr("The chart's own choice"))
@@ -72,9 +83,6 @@ class ChartTab(QWidget):
             action.setChecked(plan.config in chosen)
             action.setEnabled(plan.feasible)
             action.toggled.connect(lambda on, c=plan.config: self._toggle(c, on))
-        self._drawn = False
-        if self.isVisible():
-            self.redraw()
 
     def _toggle(self, config: str, on: bool) -> None:
         from desktop.charts import shown

@@ -22,6 +22,7 @@ from desktop import format as fmt
 from desktop.models import FIGURES, at_risk_text, category_name, display_value
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog
+from engine.frame import plan_row
 from engine.model import Comparison, Plan
 
 BETTER = QColor("#1b7f3b")
@@ -45,7 +46,6 @@ class PairView(QWidget):
         super().__init__(parent)
         self.setObjectName("pair")
         self._comparison: Comparison | None = None
-        self._frame_rows: dict[str, dict[str, object]] = {}
         self.rows: list[PairRow] = []
         self._stale = False
         self.proposals = QComboBox(self)
@@ -89,9 +89,8 @@ class PairView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
 
-    def set_comparison(self, comparison: Comparison, frame: Any) -> None:
+    def set_comparison(self, comparison: Comparison) -> None:
         self._comparison = comparison
-        self._frame_rows = {str(k): dict(v) for k, v in frame.to_dict(orient="index").items()}
         keep = (self.lenovo.currentData(), self.inspur.currentData())
         pairs = proposed_pairs(comparison, load_catalog())
         plans = {p.config: p for p in comparison.plans}
@@ -154,7 +153,8 @@ class PairView(QWidget):
             return
         left, right = chosen
         currency = self._comparison.request.finance.currency
-        self.rows = pair_rows(left, right, self._frame_rows, PAIR_FIGURES)
+        rows = {p.config: plan_row(p) for p in (left, right)}  # the overview's figures, same source
+        self.rows = pair_rows(left, right, rows, PAIR_FIGURES)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Figure"), config_label(left), config_label(right),
              self.tr("Difference (Inspur − Lenovo)"), "%"]
