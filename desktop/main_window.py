@@ -9,7 +9,6 @@ files, export the Excel quote, and an autosaved draft.
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -32,19 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import format as fmt
 from desktop.draft import RequestDraft
 from desktop.files import DraftStore, SaveError, write_plan
-from desktop.messages import workload_label
 from desktop.settings import Settings
 from desktop.views.assumptions import AssumptionsPanel
 from desktop.views.bom import BomView
 from desktop.views.chart_tab import ChartTab
+from desktop.views.headline import HeadlineView
 from desktop.views.overview import OverviewView
 from desktop.views.pair import PairView
 from desktop.views.racks import RackView
 from desktop.worker import Planner, PlanResult
-from engine.model import Comparison, PlanRequest
+from engine.model import PlanRequest
 from engine.planfile import SUFFIX, PlanFileError, load_plan_document
 
 PLAN_FILTER_SUFFIX = f"*{SUFFIX}"
@@ -205,36 +203,14 @@ class MainWindow(QMainWindow):
         # the comparison
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.headline = QLabel(page)
-        self.headline.setObjectName("headline")
-        self.headline.setTextFormat(Qt.TextFormat.RichText)
-        self.headline.setWordWrap(True)
-        self.banner = QLabel(page)
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel { background: #fdecea; color: #b00020; padding: 6px; border-radius: 3px; }"
-        )
-        self.banner.hide()
-        self.refusal = QLabel(page)
-        self.refusal.setObjectName("refusal")
-        self.refusal.setWordWrap(True)
-        self.refusal.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
-        self.fix_button = QPushButton(page)
-        self.fix_button.setObjectName("fixButton")
-        self.fix_button.clicked.connect(self.apply_fix)
-        self._fix: PlanRequest | None = None
-        refusal_row = QHBoxLayout()
-        refusal_row.addWidget(self.refusal, 1)
-        refusal_row.addWidget(self.fix_button)
-        self.refusal.hide()
-        self.fix_button.hide()
+        self.top = HeadlineView(translated=self.translated, parent=page)
+        self.top.fix_requested.connect(self.apply_fix)
+        self.headline, self.banner = self.top.headline, self.top.banner
+        self.refusal, self.fix_button = self.top.refusal, self.top.fix_button
         self.tabs = QTabWidget(page)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.banner)
-        layout.addLayout(refusal_row)
+        layout.addWidget(self.top)
         layout.addWidget(self.tabs, 1)
 
         translated = self.translated
@@ -335,20 +311,17 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.error = (field, message)
         self.panel.show_error(field, message)
-        self.banner.setText(self.tr("Could not plan: %1").replace("%1", message))
-        self.banner.show()
+        self.top.show_failure(message)
         self.status_label.setText(self.tr("Not planned"))
         self._update_actions()
 
     def _plan_finished(self, result: PlanResult) -> None:
         self.progress.hide()
         self.error = None
-        self.banner.hide()
         self.result = result
         comparison = result.comparison
         self.overview.show_comparison(result.frame, comparison)
-        self._show_headline(comparison)
-        self._show_refusal(comparison)
+        self.top.show_comparison(comparison, customer=self.customer, quote_no=self.quote_no)
         self.pair_view.set_comparison(comparison)
         self.bom_view.set_comparison(comparison)
         self.rack_view.set_comparison(comparison)
@@ -364,37 +337,12 @@ class MainWindow(QMainWindow):
         )
         self._update_actions()
 
-    def _show_headline(self, comparison: Comparison) -> None:
-        need, request = comparison.compute, comparison.request
-        if request.schedule.gpus is not None:
-            when = self.tr("on a fleet of %1 GPUs").replace("%1", fmt.number(request.schedule.gpus))
-        else:
-            when = self.tr("within %1 days").replace("%1", f"{request.schedule.days:g}")
-        label = workload_label(need, request.workload)
-        text = f"<b>{escape(label)}</b> — " + self.tr("%1 PF/s-days (%2 FLOPs), %3").replace(
-            "%1", fmt.number(need.pf_days, 1 if need.pf_days < 100 else 0)
-        ).replace("%2", fmt.sci(need.flops)).replace("%3", when)
-        if self.customer or self.quote_no:
-            text += "<br>" + escape(" · ".join(x for x in (self.customer, self.quote_no) if x))
-        self.headline.setText(text)
-
-    def _show_refusal(self, comparison: Comparison) -> None:
-        """Why configurations were refused or miss the deadline, with a one-click fix."""
-        from desktop.refusals import explain
-        from engine.catalog import load_catalog
-
-        explanation = explain(comparison, load_catalog(), translated=self.translated)
-        self._fix = explanation.fixed if explanation else None
-        self.refusal.setVisible(explanation is not None)
-        self.refusal.setText(explanation.text if explanation else "")
-        self.fix_button.setVisible(self._fix is not None)
-        self.fix_button.setText(explanation.fix_label or "" if explanation else "")
-
-    def apply_fix(self) -> None:
+    def apply_fix(self, request: PlanRequest | None = None) -> None:
         """Re-plan with the fix the refusal line proposes."""
-        if self._fix is not None:
-            self.panel.load(self._fix)
-            self._panel_edited(self._fix)
+        fixed = request or self.top.fix
+        if fixed is not None:
+            self.panel.load(fixed)
+            self._panel_edited(fixed)
 
     # ------------------------------------------------------------ files
     def maybe_save(self) -> bool:

@@ -857,10 +857,6 @@
             <translation>正在规划…</translation>
         </message>
         <message>
-            <source>Could not plan: %1</source>
-            <translation>无法规划：%1</translation>
-        </message>
-        <message>
             <source>Not planned</source>
             <translation>未规划</translation>
         </message>
@@ -873,18 +869,6 @@
         <message>
             <source>Prices: %1</source>
             <translation>价格表：%1</translation>
-        </message>
-        <message>
-            <source>on a fleet of %1 GPUs</source>
-            <translation>使用 %1 块 GPU</translation>
-        </message>
-        <message>
-            <source>within %1 days</source>
-            <translation>工期 %1 天</translation>
-        </message>
-        <message>
-            <source>%1 PF/s-days (%2 FLOPs), %3</source>
-            <translation>%1 PF/s-天（%2 FLOPs），%3</translation>
         </message>
         <message>
             <source>Unsaved plan</source>
@@ -1746,6 +1730,25 @@
         <message>
             <source>USD/kW-month</source>
             <translation>美元/千瓦/月</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadlineView</name>
+        <message>
+            <source>Could not plan: %1</source>
+            <translation>无法规划：%1</translation>
+        </message>
+        <message>
+            <source>on a fleet of %1 GPUs</source>
+            <translation>使用 %1 块 GPU</translation>
+        </message>
+        <message>
+            <source>within %1 days</source>
+            <translation>工期 %1 天</translation>
+        </message>
+        <message>
+            <source>%1 PF/s-days (%2 FLOPs), %3</source>
+            <translation>%1 PF/s-天（%2 FLOPs），%3</translation>
         </message>
     </context>
 </TS>
