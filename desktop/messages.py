@@ -170,3 +170,8 @@ def default_note(key: str) -> str:
 
     note = defaults()[key].note
     return _notes_zh().get(key, note) if speaks_chinese() else note
+
+
+def list_text(items: list[str]) -> str:
+    """Names in a row, with the separator of the GUI's language (", " or "、")."""
+    return QCoreApplication.translate("Messages", ", ").join(items)

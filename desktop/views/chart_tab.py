@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.messages import list_text
 from desktop.pairing import by_vendor, config_label
 from engine.model import Comparison
 
@@ -130,7 +131,7 @@ class ChartTab(QWidget):
             self.tr("Shows %1 of %2 configurations: %3")
             .replace("%1", str(len(drawn)))
             .replace("%2", str(total))
-            .replace("%3", "; ".join(config_label(p) for p in drawn) or "—")
+            .replace("%3", list_text([config_label(p) for p in drawn]) or "—")
         )
         with warnings.catch_warnings():
             # Without a CJK font matplotlib draws boxes for Chinese text and says so per glyph.

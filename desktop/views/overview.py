@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
-from desktop.messages import message_text
+from desktop.messages import list_text, message_text
 from desktop.models import ComparisonModel
 from desktop.pairing import config_label
 from engine.model import Comparison, Plan
@@ -213,7 +213,7 @@ class OverviewView(QWidget):
                 details.setdefault(text, []).append(f"{config_label(plan)}: {message.text}")
         total = len(comparison.plans)
         for text, configs in shared.items():
-            who = self.tr("all") if len(configs) == total and total > 1 else ", ".join(configs)
+            who = self.tr("all") if len(configs) == total and total > 1 else list_text(configs)
             item = QTreeWidgetItem([text, who])
             item.setToolTip(0, "\n".join(configs) if translated else "\n".join(details[text]))
             item.setToolTip(1, "\n".join(configs))

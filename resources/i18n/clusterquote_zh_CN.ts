@@ -1033,6 +1033,10 @@
             <source>The compute NICs do not fit the server&apos;s slots.</source>
             <translation>计算网卡数量超过服务器插槽。</translation>
         </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
     </context>
     <context>
         <name>ModelPage</name>

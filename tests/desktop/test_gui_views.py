@@ -160,3 +160,18 @@ def test_the_overview_filters_to_a_shortlist(qtbot, window, wait_planned, mode) 
     shown = {overview.shortlist.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
              for r in range(overview.shortlist.rowCount())}
     assert shown == wanted
+
+
+def test_a_precision_refusal_offers_bf16(qapp) -> None:  # type: ignore[no-untyped-def]
+    from desktop.refusals import explain
+    from engine.catalog import load_catalog
+
+    fp8 = dataclasses.replace(GPT3_30_DAYS, schedule=Schedule(days=30.0, precision="fp8"))
+    comparison = compare(fp8)
+    refused = [p for p in comparison.plans if p.refusals and p.refusals[0].code == "precision"]
+    assert refused  # FP8 needs Hopper: the Ampere and Ada configurations are refused
+    explanation = explain(comparison, load_catalog(), translated=False)
+    assert explanation is not None and explanation.fixed is not None
+    assert explanation.text.startswith(f"Precision FP8: {len(refused)} of {len(comparison.plans)}")
+    assert explanation.fixed.schedule.precision == "bf16"
+    assert not any(p.refusals for p in compare(explanation.fixed).plans)
