@@ -110,7 +110,7 @@ class AssumptionsPanel(QWidget):
         form.addRow(self.tr("Currency:"), self.currency)
         form.addRow(self.tr("Years:"), self.years)
         form.addRow(self.tr("Warranty (years):"), self.warranty_years)
-        form.addRow(self.tr("Maintenance after warranty (per year):"), self.maintenance_rate)
+        form.addRow(self.tr("Maintenance (yearly):"), self.maintenance_rate)
         form.addRow(self.tr("Exchange rate (CNY/USD):"), self.exchange_rate)
         form.addRow(self.tr("VAT:"), self.vat)
         form.addRow(self.tr("Discount:"), self.discount)

@@ -104,8 +104,8 @@
             <translation>保修（年）：</translation>
         </message>
         <message>
-            <source>Maintenance after warranty (per year):</source>
-            <translation>保修期后年维保费率：</translation>
+            <source>Maintenance (yearly):</source>
+            <translation>年维保费率：</translation>
         </message>
     </context>
     <context>
