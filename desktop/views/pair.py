@@ -22,7 +22,6 @@ from desktop import format as fmt
 from desktop.models import FIGURES, at_risk_text, category_name, display_value
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog
-from engine.frame import plan_row
 from engine.model import Comparison, Plan
 
 BETTER = QColor("#1b7f3b")
@@ -153,6 +152,8 @@ class PairView(QWidget):
             return
         left, right = chosen
         currency = self._comparison.request.finance.currency
+        from engine.frame import plan_row  # pandas: imported once a plan is shown, not at start-up
+
         rows = {p.config: plan_row(p) for p in (left, right)}  # the overview's figures, same source
         self.rows = pair_rows(left, right, rows, PAIR_FIGURES)
         self.table.setHorizontalHeaderLabels(

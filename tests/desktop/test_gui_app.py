@@ -156,3 +156,14 @@ def test_many_signal_emits_do_not_kill_the_process(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.strip() == "ok"
+
+
+def test_the_window_opens_without_pandas_or_matplotlib() -> None:
+    """Start-up stays quick: the table library and the charts load when a plan is shown."""
+    code = (
+        "import sys\n"
+        "import desktop.main_window, desktop.wizard\n"
+        "print(sorted(m for m in ('pandas', 'matplotlib') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"
