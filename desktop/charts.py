@@ -14,6 +14,7 @@ from matplotlib import colormaps
 from matplotlib.figure import Figure
 from PySide6.QtCore import QCoreApplication
 
+from desktop.pairing import config_label
 from engine.model import CATEGORIES, Comparison, Plan
 
 TAB10 = colormaps["tab10"]
@@ -41,11 +42,22 @@ CJK_FONTS = [
 ]
 
 
+_fonts_reread = False
+
+
 def configure_fonts(language: str) -> None:
     """Put CJK fonts first in matplotlib's sans-serif list when the app speaks Chinese."""
     import matplotlib
 
     if language.startswith("zh"):
+        from matplotlib import font_manager
+
+        global _fonts_reread
+        known = {f.name for f in font_manager.fontManager.ttflist}
+        if not known & set(CJK_FONTS[:-1]) and not _fonts_reread:
+            _fonts_reread = True
+            # matplotlib's font cache predates a CJK font installed since: read the fonts again, once.
+            font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
         matplotlib.rcParams["font.sans-serif"] = CJK_FONTS
         matplotlib.rcParams["axes.unicode_minus"] = False
 
@@ -55,7 +67,7 @@ def _feasible(comparison: Comparison) -> list[Plan]:
 
 
 def _short(plan: Plan) -> str:
-    return plan.config
+    return config_label(plan)
 
 
 def _millions(comparison: Comparison) -> str:
@@ -271,3 +283,12 @@ DRAWERS: dict[str, Callable[[Figure, Comparison], None]] = {
     "deadline": draw_deadline,
     "tco": draw_tco,
 }
+
+
+def shown(key: str, comparison: Comparison) -> list[Plan]:
+    """The configurations chart ``key`` draws for ``comparison``: what its legend or axis lists."""
+    if key in ("capex", "power"):
+        return [p for p in _feasible(comparison) if key != "power" or p.power is not None]
+    if key == "deadline":
+        return [p for p in _chosen(comparison) if p.days > 0 and p.gpus > 0]
+    return _chosen(comparison)

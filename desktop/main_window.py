@@ -9,21 +9,15 @@ files, export the Excel quote, and an autosaved draft.
 
 from __future__ import annotations
 
-import dataclasses
-import warnings
-from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -31,325 +25,30 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import format as fmt
-from desktop.bom_edit import attach_editing
 from desktop.draft import RequestDraft
-from desktop.fields import ValueField, number_parser
 from desktop.files import DraftStore, SaveError, write_plan
-from desktop.messages import message_text, workload_label
-from desktop.models import SORT_ROLE, BomModel, ComparisonModel, category_name
 from desktop.overrides import OverrideBook
 from desktop.quote_import import open_quote_import
 from desktop.quoted_prices import QuotedPrices, QuotedPricesBar
 from desktop.settings import Settings
+from desktop.views.assumptions import AssumptionsPanel
+from desktop.views.bom import BomView
+from desktop.views.chart_tab import ChartTab
+from desktop.views.headline import HeadlineView
+from desktop.views.overview import OverviewView
+from desktop.views.pair import PairView
+from desktop.views.racks import RackView
 from desktop.worker import Planner, PlanResult
-from engine.assumptions import defaults
-from engine.model import Comparison, Plan, PlanRequest
+from engine.model import PlanRequest
 from engine.planfile import SUFFIX, PlanFileError, load_plan_document
 
 PLAN_FILTER_SUFFIX = f"*{SUFFIX}"
-
-
-class AssumptionsPanel(QWidget):
-    """The request's key assumptions, editable; every valid edit re-plans."""
-
-    edited = Signal(object)  # the new PlanRequest
-
-    DEBOUNCE_MS = 400
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("assumptionsPanel")
-        d = defaults()
-        self._request: PlanRequest | None = None
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-
-        def field(name: str, parser: Any, placeholder: str = "", optional: bool = True) -> ValueField:
-            widget = ValueField(parser, optional=optional, placeholder=placeholder)
-            widget.setObjectName(name)
-            widget.changed.connect(self._schedule)
-            widget.committed.connect(self.apply_now)
-            return widget
-
-        self.days = field("days", number_parser(0, 3650, low_open=True), optional=False)
-        self.gpus = field("gpus", number_parser(1, 1_000_000, integer=True), optional=False)
-        self.mfu = field("mfu", number_parser(0, 1, low_open=True, percent=True), self.tr("estimated"))
-        self.goodput = field(
-            "goodput",
-            number_parser(0, 1, low_open=True, percent=True),
-            f"{d['schedule.goodput'].value:g}",
-        )
-        self.rack_kw = field(
-            "rackKw", number_parser(0, 500, low_open=True), f"{d['facility.rack_kw'].value:g}"
-        )
-        self.pue = field("pue", number_parser(1, 5))
-        self.power_price = field("powerPrice", number_parser(0, 1e3))
-        self.years = field("years", number_parser(1, 30, integer=True), f"{d['finance.years'].value:g}")
-        self.exchange_rate = field(
-            "exchangeRate",
-            number_parser(0, 1e6, low_open=True),
-            f"{d['finance.exchange_rate'].value:g}",
-        )
-        self.vat = field("vat", number_parser(0, 1, percent=True), f"{d['finance.vat'].value:g}")
-        self.discount = field("discount", number_parser(0, 0.99, percent=True), "0")
-        self.days_label = QLabel(self.tr("Deadline (days):"))
-        self.gpus_label = QLabel(self.tr("Fleet (GPUs):"))
-        form.addRow(self.days_label, self.days)
-        form.addRow(self.gpus_label, self.gpus)
-        form.addRow(self.tr("MFU:"), self.mfu)
-        form.addRow(self.tr("Goodput:"), self.goodput)
-        form.addRow(self.tr("Rack budget (kW):"), self.rack_kw)
-        form.addRow(self.tr("PUE:"), self.pue)
-        form.addRow(self.tr("Power price (per kWh):"), self.power_price)
-        form.addRow(self.tr("Years:"), self.years)
-        form.addRow(self.tr("Exchange rate (CNY/USD):"), self.exchange_rate)
-        form.addRow(self.tr("VAT:"), self.vat)
-        form.addRow(self.tr("Discount:"), self.discount)
-        note = QLabel(self.tr("Empty fields use the default shown. Changes re-plan at once."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
-        form.addRow(note)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.DEBOUNCE_MS)
-        self._timer.timeout.connect(self.apply_now)
-        self._loading = False
-        self._fields = list(self.fields().values())
-
-    def fields(self) -> dict[str, ValueField]:
-        return {
-            "schedule.days": self.days,
-            "schedule.gpus": self.gpus,
-            "efficiency.mfu": self.mfu,
-            "efficiency.goodput": self.goodput,
-            "facility.rack_kw": self.rack_kw,
-            "facility.pue": self.pue,
-            "finance.power_price": self.power_price,
-            "finance.years": self.years,
-            "finance.exchange_rate": self.exchange_rate,
-            "finance.vat": self.vat,
-            "finance.discount": self.discount,
-        }
-
-    def load(self, request: PlanRequest) -> None:
-        self._loading = True
-        try:
-            self._request = request
-            s, e, f, m = request.schedule, request.efficiency, request.facility, request.finance
-            fleet = s.gpus is not None
-            for widget, label, show in (
-                (self.days, self.days_label, not fleet),
-                (self.gpus, self.gpus_label, fleet),
-            ):
-                widget.setVisible(show)
-                label.setVisible(show)
-            self.days.set_value(s.days)
-            self.gpus.set_value(s.gpus)
-            self.mfu.set_value(e.mfu)
-            self.goodput.set_value(e.goodput)
-            self.rack_kw.set_value(f.rack_kw)
-            self.pue.set_value(f.pue)
-            self.power_price.set_value(m.power_price)
-            self.years.set_value(m.years)
-            self.exchange_rate.set_value(m.exchange_rate)
-            self.vat.set_value(m.vat)
-            self.discount.set_value(m.discount or None)
-            d = defaults()
-            self.pue.edit.setPlaceholderText(f"{d[f'facility.pue_{f.cooling}'].value:g}")
-            price = d[f"finance.power_price_{m.currency.lower()}"]
-            self.power_price.edit.setPlaceholderText(f"{price.value:g}")
-        finally:
-            self._loading = False
-
-    def _schedule(self) -> None:
-        if not self._loading:
-            self._timer.start()
-
-    def request(self) -> PlanRequest | None:
-        """The request with the panel's values, or None while a field is wrong."""
-        if self._request is None or not all(f.is_valid() for f in self._fields):
-            return None
-        r = self._request
-        fleet = r.schedule.gpus is not None
-        return dataclasses.replace(
-            r,
-            schedule=dataclasses.replace(
-                r.schedule,
-                days=None if fleet else self.days.value(),
-                gpus=self.gpus.value() if fleet else None,
-            ),
-            efficiency=dataclasses.replace(r.efficiency, mfu=self.mfu.value(), goodput=self.goodput.value()),
-            facility=dataclasses.replace(r.facility, rack_kw=self.rack_kw.value(), pue=self.pue.value()),
-            finance=dataclasses.replace(
-                r.finance,
-                power_price=self.power_price.value(),
-                years=self.years.value(),
-                exchange_rate=self.exchange_rate.value(),
-                vat=self.vat.value(),
-                discount=self.discount.value() or 0.0,
-            ),
-        )
-
-    def apply_now(self) -> None:
-        self._timer.stop()
-        if self._loading:
-            return
-        request = self.request()
-        if request is not None and request != self._request:
-            self._request = request
-            self.edited.emit(request)
-
-    def show_error(self, field: str, message: str) -> bool:
-        widget = self.fields().get(field)
-        if widget is None:
-            return False
-        widget.set_error(message)
-        return True
-
-
-class BomTab(QWidget):
-    """One configuration's bill of materials and its money."""
-
-    def __init__(
-        self, plan: Plan, *, chinese: bool, overrides: OverrideBook | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.chinese = chinese
-        self.setObjectName(f"bom:{plan.config}")
-        self.model = BomModel(plan.bom, chinese=chinese, parent=self, book=overrides, config=plan.config)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.setWordWrap(False)
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        if self.view.columnWidth(2) > 200:
-            self.view.setColumnWidth(2, 200)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("bomSummary")
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setWordWrap(True)
-        self.title = QLabel(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(attach_editing(self.view, self.model))
-        layout.addWidget(self.summary)
-        self._show(plan)
-
-    def set_plan(self, plan: Plan) -> None:
-        """Show a re-planned version of the same configuration."""
-        self.model.set_lines(plan.bom)
-        self._show(plan)
-
-    def _show(self, plan: Plan) -> None:
-        self.title.setText(f"<b>{escape(plan.server)}</b> — {plan.gpus_per_node} × {plan.gpu_name}")
-        self.summary.setText(self._summary(plan))
-
-    def _summary(self, plan: Plan) -> str:
-        if not plan.feasible or plan.money is None:
-            reasons = "<br>".join(escape(message_text(m, translated=self.chinese)) for m in plan.refusals)
-            return (
-                "<span style='color:#b00020'><b>"
-                + self.tr("This configuration cannot be built:")
-                + f"</b><br>{reasons}</span>"
-            )
-        m = plan.money
-        cur = m.currency
-        parts = [f"{category_name(cat)} {fmt.money(value, cur)}" for cat, value in m.subtotals]
-        rows = [
-            " · ".join(parts),
-            self.tr("Discount %1: −%2")
-            .replace("%1", fmt.percent(m.discount_rate))
-            .replace("%2", fmt.money(m.discount, cur))
-            + " · "
-            + self.tr("Net %1").replace("%1", fmt.money(m.net, cur))
-            + " · "
-            + self.tr("VAT %1: %2")
-            .replace("%1", fmt.percent(m.vat_rate))
-            .replace("%2", fmt.money(m.vat, cur)),
-            "<b>"
-            + self.tr("Capex %1").replace("%1", fmt.money(m.capex, cur))
-            + "</b> · "
-            + self.tr("TCO over %n year(s): %1", "", m.years).replace("%1", fmt.money(m.tco, cur)),
-        ]
-        return "<br>".join(rows)
-
-
-class ChartTab(QWidget):
-    """A matplotlib canvas drawn by one of desktop.charts' functions, when first shown.
-
-    matplotlib is imported on the first drawing, not when the window opens.
-    """
-
-    def __init__(self, key: str, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.key = key
-        self.language = language
-        self.setObjectName(f"chart:{key}")
-        self.figure: Any = None
-        self.canvas: Any = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._comparison: Comparison | None = None
-        self._drawn = True
-
-    def set_comparison(self, comparison: Comparison) -> None:
-        self._comparison = comparison
-        self._drawn = False
-        if self.isVisible():
-            self.redraw()
-
-    def _make_canvas(self) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        from desktop.charts import configure_fonts
-
-        configure_fonts(self.language)
-        self.figure = Figure(figsize=(8, 5))
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self._layout.addWidget(self.canvas)
-
-    def redraw(self) -> None:
-        from desktop.charts import DRAWERS
-
-        if self._comparison is None or self._drawn:
-            return
-        if self.canvas is None:
-            self._make_canvas()
-        with warnings.catch_warnings():
-            # Without a CJK font matplotlib draws boxes for Chinese text and says so per glyph.
-            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-            DRAWERS[self.key](self.figure, self._comparison)
-            self.canvas.draw()
-        self._drawn = True
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        self.redraw()
 
 
 class MainWindow(QMainWindow):
@@ -515,57 +214,33 @@ class MainWindow(QMainWindow):
         # the comparison
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.headline = QLabel(page)
-        self.headline.setObjectName("headline")
-        self.headline.setTextFormat(Qt.TextFormat.RichText)
-        self.headline.setWordWrap(True)
-        self.banner = QLabel(page)
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel { background: #fdecea; color: #b00020; padding: 6px; border-radius: 3px; }"
-        )
-        self.banner.hide()
+        self.top = HeadlineView(translated=self.translated, parent=page)
+        self.top.fix_requested.connect(self.apply_fix)
+        self.headline, self.banner = self.top.headline, self.top.banner
+        self.refusal, self.fix_button = self.top.refusal, self.top.fix_button
         self.tabs = QTabWidget(page)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.top)
         self.quoted_bar = QuotedPricesBar(self.quoted, page)
         layout.addWidget(self.quoted_bar)
         layout.addWidget(self.tabs, 1)
 
-        overview = QWidget(self.tabs)
-        overview.setObjectName("overview")
-        ov = QVBoxLayout(overview)
-        self.recommendation = QLabel(overview)
-        self.recommendation.setObjectName("recommendation")
-        self.recommendation.setTextFormat(Qt.TextFormat.RichText)
-        self.recommendation.setWordWrap(True)
-        self.table_model = ComparisonModel(self)
-        self.table = QTableView(overview)
-        self.table.setObjectName("comparisonTable")
-        self.table.setModel(self.table_model)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.warnings = QTreeWidget(overview)
-        self.warnings.setObjectName("warnings")
-        self.warnings.setHeaderLabels([self.tr("Warning"), self.tr("Configurations")])
-        self.warnings.setRootIsDecorated(False)
-        self.warnings.setWordWrap(True)
-        self.warnings.header().setStretchLastSection(False)
-        self.warnings.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.warnings.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.warnings.header().resizeSection(1, 320)
-        splitter = QSplitter(Qt.Orientation.Vertical, overview)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.warnings)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        ov.addWidget(self.recommendation)
-        ov.addWidget(splitter, 1)
-        self.tabs.addTab(overview, self.tr("Comparison"))
+        translated = self.translated
+        language = self.settings.effective_language()
+        self.overview = OverviewView(translated=translated, parent=self.tabs)
+        self.table_model = self.overview.model
+        self.table = self.overview.table
+        self.recommendation = self.overview.recommendation
+        self.warnings = self.overview.warnings
+        self.tabs.addTab(self.overview, self.tr("Comparison"))
+        self.pair_view = PairView(self.tabs)
+        self.tabs.addTab(self.pair_view, self.tr("Lenovo vs Inspur"))
+        self.bom_view = BomView(chinese=language.startswith("zh"), overrides=self.overrides,
+                                parent=self.tabs)
+        self.tabs.addTab(self.bom_view, self.tr("Bill of materials"))
+        self.rack_view = RackView(language, self.tabs)
+        self.tabs.addTab(self.rack_view, self.tr("Racks"))
 
         self.chart_tabs: dict[str, ChartTab] = {}
         for key, label in (
@@ -574,11 +249,9 @@ class MainWindow(QMainWindow):
             ("deadline", self.tr("GPUs vs deadline")),
             ("tco", self.tr("TCO over years")),
         ):
-            tab = ChartTab(key, self.settings.effective_language(), self.tabs)
+            tab = ChartTab(key, language, self.tabs)
             self.chart_tabs[key] = tab
             self.tabs.addTab(tab, label)
-        self.fixed_tabs = self.tabs.count()
-        self.bom_tabs: dict[str, BomTab] = {}
         self.stack.addWidget(page)
 
         self.panel = AssumptionsPanel(self)
@@ -653,22 +326,20 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.error = (field, message)
         self.panel.show_error(field, message)
-        self.banner.setText(self.tr("Could not plan: %1").replace("%1", message))
-        self.banner.show()
+        self.top.show_failure(message)
         self.status_label.setText(self.tr("Not planned"))
         self._update_actions()
 
     def _plan_finished(self, result: PlanResult) -> None:
         self.progress.hide()
         self.error = None
-        self.banner.hide()
         self.result = result
         comparison = result.comparison
-        self.table_model.set_result(result.frame, comparison)
-        self._show_headline(comparison)
-        self._show_recommendation(comparison)
-        self._show_warnings(comparison)
-        self._show_boms(comparison)
+        self.overview.show_comparison(result.frame, comparison)
+        self.top.show_comparison(comparison, customer=self.customer, quote_no=self.quote_no)
+        self.pair_view.set_comparison(comparison)
+        self.bom_view.set_comparison(comparison)
+        self.rack_view.set_comparison(comparison)
         self.quoted_bar.show_for(comparison)
         for tab in self.chart_tabs.values():
             tab.set_comparison(comparison)
@@ -682,100 +353,12 @@ class MainWindow(QMainWindow):
         )
         self._update_actions()
 
-    def _show_headline(self, comparison: Comparison) -> None:
-        need, request = comparison.compute, comparison.request
-        if request.schedule.gpus is not None:
-            when = self.tr("on a fleet of %1 GPUs").replace("%1", fmt.number(request.schedule.gpus))
-        else:
-            when = self.tr("within %1 days").replace("%1", f"{request.schedule.days:g}")
-        label = workload_label(need, request.workload)
-        text = f"<b>{escape(label)}</b> — " + self.tr("%1 PF/s-days (%2 FLOPs), %3").replace(
-            "%1", fmt.number(need.pf_days, 1 if need.pf_days < 100 else 0)
-        ).replace("%2", fmt.sci(need.flops)).replace("%3", when)
-        if self.customer or self.quote_no:
-            text += "<br>" + escape(" · ".join(x for x in (self.customer, self.quote_no) if x))
-        self.headline.setText(text)
-
-    def _show_recommendation(self, comparison: Comparison) -> None:
-        rec = comparison.recommendation
-        plans = {p.config: p for p in comparison.plans}
-
-        def describe(config: str | None) -> str:
-            if config is None:
-                return self.tr("none")
-            plan = plans[config]
-            money = plan.money
-            capex = fmt.money(money.capex, money.currency) if money else "—"
-            return (
-                f"<b>{escape(config)}</b> ("
-                + self.tr("%1 GPUs, %2 days, capex %3")
-                .replace("%1", fmt.number(plan.gpus))
-                .replace("%2", fmt.number(plan.days, 1))
-                .replace("%3", capex)
-                + ")"
-            )
-
-        lines = [
-            self.tr("Cheapest that meets the deadline: %1").replace(
-                "%1", describe(rec.cheapest_meeting_deadline)
-            ),
-            self.tr("Fastest: %1").replace("%1", describe(rec.fastest)),
-            self.tr("Lowest TCO: %1").replace("%1", describe(rec.lowest_tco)),
-        ]
-        if comparison.request.schedule.days is not None and rec.cheapest_meeting_deadline is None:
-            lines.insert(
-                0,
-                "<span style='color:#b00020'>" + self.tr("No configuration meets the deadline.") + "</span>",
-            )
-        self.recommendation.setText("<br>".join(lines))
-
-    def _show_warnings(self, comparison: Comparison) -> None:
-        """One row per distinct warning with the configurations it concerns; refusals first."""
-        self.warnings.clear()
-        translated = self.translated
-        shared: dict[str, list[str]] = {}
-        details: dict[str, list[str]] = {}
-        for plan in comparison.plans:
-            for message in plan.refusals:
-                refused = self.tr("Refused: %1").replace("%1", message_text(message, translated=translated))
-                item = QTreeWidgetItem([refused, plan.config])
-                item.setForeground(0, Qt.GlobalColor.red)
-                item.setToolTip(0, message.text)
-                self.warnings.addTopLevelItem(item)
-            for message in plan.warnings:
-                text = message_text(message, translated=translated)
-                shared.setdefault(text, []).append(plan.config)
-                details.setdefault(text, []).append(f"{plan.config}: {message.text}")
-        total = len(comparison.plans)
-        for text, configs in shared.items():
-            who = self.tr("all") if len(configs) == total and total > 1 else ", ".join(configs)
-            item = QTreeWidgetItem([text, who])
-            item.setToolTip(0, "\n".join(details[text]) if translated else text)
-            item.setToolTip(1, "\n".join(configs))
-            self.warnings.addTopLevelItem(item)
-
-    def _show_boms(self, comparison: Comparison) -> None:
-        if [p.config for p in comparison.plans] == list(self.bom_tabs):
-            for plan in comparison.plans:  # the same configurations: update in place
-                self.bom_tabs[plan.config].set_plan(plan)
-            return
-        current = self.tabs.currentWidget()
-        keep = current.objectName() if current is not None else ""
-        while self.tabs.count() > self.fixed_tabs:
-            widget = self.tabs.widget(self.fixed_tabs)
-            self.tabs.removeTab(self.fixed_tabs)
-            widget.deleteLater()
-        self.bom_tabs.clear()
-        chinese = self.settings.effective_language().startswith("zh")
-        for plan in comparison.plans:
-            tab = BomTab(plan, chinese=chinese, overrides=self.overrides, parent=self.tabs)
-            self.bom_tabs[plan.config] = tab
-            index = self.tabs.addTab(tab, self.tr("BOM: %1").replace("%1", plan.config))
-            self.tabs.setTabToolTip(index, plan.server)
-        for index in range(self.tabs.count()):
-            if self.tabs.widget(index).objectName() == keep:
-                self.tabs.setCurrentIndex(index)
-                break
+    def apply_fix(self, request: PlanRequest | None = None) -> None:
+        """Re-plan with the fix the refusal line proposes."""
+        fixed = request or self.top.fix
+        if fixed is not None:
+            self.panel.load(fixed)
+            self._panel_edited(fixed)
 
     # ------------------------------------------------------------ files
     def maybe_save(self) -> bool:

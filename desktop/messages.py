@@ -8,10 +8,15 @@ figures, stays in the tooltip). Unknown codes fall back to the engine's text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+import re
+import tomllib
+from functools import cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from desktop import format as fmt
 from engine.model import ComputeNeed, Message, Workload
+from engine.resources import resource_path
 
 GENERAL: dict[str, str] = {
     "cooling-kind": QT_TRANSLATE_NOOP(
@@ -85,7 +90,7 @@ def workload_label(need: ComputeNeed, workload: Workload) -> str:
         from engine.compute.workload import load_presets
 
         preset = load_presets().get(workload.preset)
-        preset_name = preset.name if preset else workload.preset
+        preset_name = preset_text(preset.id, preset.name, preset.source)[0] if preset else workload.preset
     if workload.flops is not None:
         return f"{fmt.sci(workload.flops)} FLOPs"
     if need.params is not None and need.tokens is not None:
@@ -100,3 +105,85 @@ def workload_label(need: ComputeNeed, workload: Workload) -> str:
     return QCoreApplication.translate("Messages", "%1 PF/s-days").replace(
         "%1", fmt.number(need.pf_days, 1 if need.pf_days < 100 else 0)
     )
+
+
+# Notes the engine puts on BOM lines: fixed ones, and ones with figures (matched, then re-worded).
+NOTES: dict[str, str] = {
+    "base system without GPUs and compute HCAs": QT_TRANSLATE_NOOP(
+        "Notes", "base system without GPUs and compute HCAs"
+    ),
+    "one per rail": QT_TRANSLATE_NOOP("Notes", "one per rail"),
+    "storage / front end": QT_TRANSLATE_NOOP("Notes", "storage / front end"),
+    "one per rack": QT_TRANSLATE_NOOP("Notes", "one per rack"),
+    "A and B feed in every rack": QT_TRANSLATE_NOOP("Notes", "A and B feed in every rack"),
+    "N+1": QT_TRANSLATE_NOOP("Notes", "N+1"),
+    "one per compute rack": QT_TRANSLATE_NOOP("Notes", "one per compute rack"),
+}
+NOTE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"(\d+)-tier fat tree: (\d+) leaf, (\d+) spine, (\d+) core"),
+        QT_TRANSLATE_NOOP("Notes", "%1-tier fat tree: %2 leaf, %3 spine, %4 core"),
+    ),
+    (re.compile(r"(\d+) years × (\d+) servers"), QT_TRANSLATE_NOOP("Notes", "%1 years × %2 servers")),
+)
+
+
+def note_text(note: str, *, translated: bool) -> str:
+    """A BOM line's note in the GUI's language; an unknown note is shown as the engine wrote it."""
+    if not translated:
+        return note
+    parts = []
+    for part in note.split("; "):
+        if part in NOTES:
+            parts.append(QCoreApplication.translate("Notes", NOTES[part]))
+            continue
+        for pattern, template in NOTE_PATTERNS:
+            match = pattern.fullmatch(part)
+            if match:
+                text = QCoreApplication.translate("Notes", template)
+                for n, figure in enumerate(match.groups(), start=1):
+                    text = text.replace(f"%{n}", figure)
+                parts.append(text)
+                break
+        else:
+            parts.append(part)
+    return "；".join(parts)
+
+
+def speaks_chinese() -> bool:
+    """True when the GUI speaks Chinese (desktop.i18n sets the default locale with the translators)."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+@cache
+def _presets_zh() -> dict[str, dict[str, str]]:
+    with resource_path("workloads.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return {p["id"]: {k: p[k] for k in ("name_zh", "source_zh") if k in p} for p in data.get("presets", [])}
+
+
+def preset_text(preset_id: str, name: str, source: str) -> tuple[str, str]:
+    """A preset's name and source in the GUI's language (resources/workloads.toml keeps both)."""
+    if not speaks_chinese():
+        return name, source
+    zh = _presets_zh().get(preset_id, {})
+    return zh.get("name_zh", name), zh.get("source_zh", source)
+
+
+@cache
+def _notes_zh() -> dict[str, str]:
+    with resource_path("i18n", "assumption_notes_zh.toml").open("rb") as fh:
+        return {str(k): str(v) for k, v in tomllib.load(fh).items()}
+
+
+def default_note(key: str) -> str:
+    """Where a default (resources/assumptions.toml) comes from, in the GUI's language."""
+    from engine.assumptions import defaults
+
+    note = defaults()[key].note
+    return _notes_zh().get(key, note) if speaks_chinese() else note
+
+
+def list_text(items: list[str]) -> str:
+    """Names in a row, with the separator of the GUI's language (", " or "、")."""
+    return QCoreApplication.translate("Messages", ", ").join(items)

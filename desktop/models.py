@@ -25,6 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import format as fmt
+from desktop.messages import note_text
+from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
 from engine.model import BomLine, Comparison, Plan
 from engine.money.overrides import MAX_QTY, MAX_UNIT_PRICE
 
@@ -95,15 +97,6 @@ FIGURES: tuple[Figure, ...] = (
 )
 
 
-def _two_lines(config_id: str) -> str:
-    """A configuration id broken at the hyphen nearest its middle, for a narrower column."""
-    cuts = [i for i, ch in enumerate(config_id) if ch == "-"]
-    if not cuts:
-        return config_id
-    cut = min(cuts, key=lambda i: abs(i - len(config_id) / 2))
-    return config_id[: cut + 1] + "\n" + config_id[cut + 1 :]
-
-
 def _is_missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
@@ -111,6 +104,45 @@ def _is_missing(value: Any) -> bool:
 def _plain(value: Any) -> Any:
     """numpy scalars to Python ones (Qt's QVariant takes the latter)."""
     return value.item() if hasattr(value, "item") else value
+
+
+def at_risk_text(days_low: float, days_high: float) -> str:
+    """Meets the deadline when expected, not in the worst case: say so with the band."""
+    return (
+        QCoreApplication.translate("ComparisonModel", "at risk: %1–%2 days")
+        .replace("%1", fmt.number(days_low, 1))
+        .replace("%2", fmt.number(days_high, 1))
+    )
+
+
+def display_value(kind: str, value: Any, currency: str, column: str = "") -> str:
+    """A figure as the tables show it: numbers grouped, money with its currency, yes/no."""
+    if _is_missing(value):
+        return "—"
+    if kind == "bool":
+        return (
+            QCoreApplication.translate("ComparisonModel", "yes")
+            if value
+            else QCoreApplication.translate("ComparisonModel", "no")
+        )
+    if kind == "int":
+        return fmt.number(value)
+    if kind == "float1":
+        return fmt.number(value, 1)
+    if kind == "float2":
+        return fmt.number(value, 2)
+    if kind == "percent":
+        return fmt.percent(value, 1)
+    if kind == "money":
+        return fmt.money(value, currency)
+    text = str(value)
+    if column == "gpu":
+        return text.removeprefix("NVIDIA ")
+    if column == "vendor":
+        return vendor_name(text)
+    if column == "server":  # the vendor has its own row
+        return text.split(" ", 1)[1] if " " in text else text
+    return text
 
 
 class ComparisonModel(QAbstractTableModel):
@@ -124,19 +156,33 @@ class ComparisonModel(QAbstractTableModel):
         self._currency = "CNY"
         self._best: dict[str, Any] = {}
         self._cells: list[list[Any]] = []
-        self._servers: list[str] = []
+        self._labels: list[str] = []
+        self._at_risk: dict[int, tuple[float, float, float]] = {}  # column -> (low, high, deadline)
         self._recommended: str | None = None
 
     def set_result(self, frame: Any, comparison: Comparison) -> None:
+        if "vendor" in frame.columns:  # Lenovo's configurations, then Inspur's
+            rank = {v: i for i, v in enumerate(VENDOR_ORDER)}
+            vendors = list(frame["vendor"])
+            order = sorted(range(len(frame)), key=lambda n: rank.get(vendors[n], len(rank)))
+            frame = frame.iloc[order]
         self.beginResetModel()
         self._frame = frame
         self._configs = [str(c) for c in frame.index]
         self._figures = [f for f in FIGURES if f.column in frame.columns]
         # Plain Python values, read once: a view asks for every cell many times.
         self._cells = [[_plain(v) for v in frame[figure.column].tolist()] for figure in self._figures]
-        self._servers = [str(s) for s in frame["server"]] if "server" in frame.columns else []
         self._currency = comparison.request.finance.currency
         self._recommended = comparison.recommendation.cheapest_meeting_deadline
+        plans = {p.config: p for p in comparison.plans}
+        self._labels = [config_label(plans[c]) if c in plans else c for c in self._configs]
+        deadline = comparison.request.schedule.days
+        self._at_risk = {
+            n: (plans[c].days_low, plans[c].days_high, deadline)
+            for n, c in enumerate(self._configs)
+            if deadline is not None and c in plans and plans[c].meets_deadline
+            and plans[c].days_high > deadline
+        }  # fmt: skip
         feasible = [bool(f) for f in frame["feasible"]] if "feasible" in frame.columns else None
         self._best = {}
         for figure, cells in zip(self._figures, self._cells, strict=True):
@@ -154,7 +200,7 @@ class ComparisonModel(QAbstractTableModel):
         self.beginResetModel()
         self._frame = None
         self._figures, self._configs, self._best = [], [], {}
-        self._cells, self._servers = [], []
+        self._cells, self._labels, self._at_risk = [], [], {}
         self.endResetModel()
 
     def config_at(self, column: int) -> str:
@@ -180,7 +226,10 @@ class ComparisonModel(QAbstractTableModel):
             return None
         figure = self._figures[row]
         value = self.raw(row, column)
+        risk = self._at_risk.get(column) if figure.column == "meets_deadline" else None
         if role == Qt.ItemDataRole.DisplayRole:
+            if risk is not None:
+                return at_risk_text(risk[0], risk[1])
             return self.display(figure, value)
         if role in (SORT_ROLE, RAW_ROLE):
             return None if _is_missing(value) else value
@@ -195,41 +244,25 @@ class ComparisonModel(QAbstractTableModel):
                 return font
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if risk is not None:
+                return QBrush(QColor("#b36b00"))
             if figure.kind == "bool" and value is False:
                 return QBrush(QColor("#b00020"))
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if risk is not None:
+                return QCoreApplication.translate(
+                    "ComparisonModel",
+                    "Expected to meet the deadline, but the worst case of the efficiency band "
+                    "(%1 days) misses the %2-day deadline.",
+                ).replace("%1", fmt.number(risk[1], 1)).replace("%2", f"{risk[2]:g}")
             if figure.column in self._best and value == self._best[figure.column]:
                 return QCoreApplication.translate("ComparisonModel", "Best of the comparison")
             return None
         return None
 
     def display(self, figure: Figure, value: Any) -> str:
-        if _is_missing(value):
-            return "—"
-        kind = figure.kind
-        if kind == "bool":
-            return (
-                QCoreApplication.translate("ComparisonModel", "yes")
-                if value
-                else QCoreApplication.translate("ComparisonModel", "no")
-            )
-        if kind == "int":
-            return fmt.number(value)
-        if kind == "float1":
-            return fmt.number(value, 1)
-        if kind == "float2":
-            return fmt.number(value, 2)
-        if kind == "percent":
-            return fmt.percent(value, 1)
-        if kind == "money":
-            return fmt.money(value, self._currency)
-        text = str(value)
-        if figure.column == "gpu":
-            return text.removeprefix("NVIDIA ")
-        if figure.column == "server":  # the vendor has its own row
-            return text.split(" ", 1)[1] if " " in text else text
-        return text
+        return display_value(figure.kind, value, self._currency, figure.column)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -240,9 +273,9 @@ class ComparisonModel(QAbstractTableModel):
             config = self._configs[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 star = " ★" if config == self._recommended else ""
-                return _two_lines(config) + star
+                return self._labels[section] + star
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self._servers[section] if self._servers else None
+                return config
             return None
         if not 0 <= section < len(self._figures):
             return None
@@ -284,7 +317,7 @@ class BomModel(QAbstractTableModel):
         )
         self._columns = (
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Category"), lambda b: b.category, "category"),
-            BomColumn(QT_TRANSLATE_NOOP("BomModel", "Vendor"), lambda b: b.vendor, "text"),
+            BomColumn(QT_TRANSLATE_NOOP("BomModel", "Vendor"), lambda b: vendor_name(b.vendor), "text"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Part number"), lambda b: b.part_number, "text"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Description"), describe, "text"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Qty"), lambda b: b.qty, "int", "qty"),
@@ -382,7 +415,9 @@ class BomModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(OVERRIDDEN_BACKGROUND) if self.marked(line, column) else None
         if role == Qt.ItemDataRole.ToolTipRole and (column == 3 or self.marked(line, column)):
-            return (self._tooltip(line) if column == 3 else line.note) or None
+            if column == 3:
+                return self._tooltip(line) or None
+            return note_text(line.note, translated=self._chinese) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in ("int", "money"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -393,7 +428,8 @@ class BomModel(QAbstractTableModel):
         """The line's note and, for a configured system, its parts per system."""
         parts = [f"{c.qty} × {(self._chinese and c.description_zh) or c.description}"
                  for c in line.components]
-        return "\n".join([line.note, *parts] if line.note else parts)
+        note = note_text(line.note, translated=self._chinese)
+        return "\n".join([note, *parts] if note else parts)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -3,9 +3,11 @@
 Starts the GUI (offscreen when there is no display), walks the wizard with the
 GPT-3 175B preset and a 30-day deadline, opens the comparison, exports
 DIR/quote.xlsx and saves a PNG of every wizard page, every comparison tab and
-the catalog window into DIR. Exit status 0 when all went well; otherwise 1
-with the reason on stderr. Settings, drafts and prices live in a temporary data
-folder unless CLUSTERQUOTE_DATA_DIR is set.
+the catalog window into DIR, and of the pair view and rack elevation in English
+and in Chinese (pair-<lang>.png, racks-<lang>.png, racks-<lang>-export.png).
+Exit status 0 when all went well; otherwise 1 with the reason on stderr.
+Settings, drafts and prices live in a temporary data folder unless
+CLUSTERQUOTE_DATA_DIR is set.
 """
 
 from __future__ import annotations
@@ -79,6 +81,15 @@ def _quiet_offscreen_notes() -> Any:
     return qInstallMessageHandler(handler)
 
 
+def _wait_planned(app: Any, window: Any) -> None:
+    started = time.monotonic()
+    while window.result is None and window.error is None:
+        window.planner.wait(1000)
+        app.processEvents()
+        if time.monotonic() - started > TIMEOUT_S:
+            raise SelfTestError("planning did not finish in time")
+
+
 def _walk(out: Path, language: str) -> list[Path]:
     from PySide6.QtWidgets import QWizard
 
@@ -134,12 +145,7 @@ def _walk(out: Path, language: str) -> list[Path]:
     finish.click()
     _settle(app)
 
-    started = time.monotonic()
-    while window.result is None and window.error is None:
-        window.planner.wait(1000)
-        app.processEvents()
-        if time.monotonic() - started > TIMEOUT_S:
-            raise SelfTestError("planning did not finish in time")
+    _wait_planned(app, window)
     if window.error is not None:
         raise SelfTestError(f"planning failed: {window.error[1]}")
     comparison = window.result.comparison
@@ -170,7 +176,38 @@ def _walk(out: Path, language: str) -> list[Path]:
         shots.append(_save(catalog, out / f"catalog-{index + 1}.png"))
     catalog.close()
 
+    request = window.request
     window.modified = False  # nothing to save: the self-test leaves no plan behind
+    window.close()
+    _settle(app)
+    for other in ("en", "zh_CN"):
+        shots += _pair_and_racks(out, other, request)
+    create_application([], language=language)  # the run's own language again
+    return shots
+
+
+def _pair_and_racks(out: Path, language: str, request: Any) -> list[Path]:
+    """Screenshots of the Lenovo vs Inspur pair view and the rack elevation in ``language``."""
+    from desktop.app import create_application
+    from desktop.main_window import MainWindow
+
+    app, settings = create_application([], language=language)
+    window = MainWindow(settings)
+    window.resize(1280, 820)
+    window.show()
+    window.set_request(request)
+    _wait_planned(app, window)
+    shots = []
+    for view, name in ((window.pair_view, "pair"), (window.rack_view, "racks")):
+        window.tabs.setCurrentWidget(view)
+        _settle(app)
+        if view is window.rack_view and not view.drawn_racks:
+            raise SelfTestError(f"the rack elevation drew nothing ({language})")
+        if view is window.pair_view and view.table.rowCount() == 0:
+            raise SelfTestError(f"the pair view shows no figures ({language})")
+        shots.append(_save(window, out / f"{name}-{language}.png"))
+    shots.append(window.rack_view.export_png(out / f"racks-{language}-export.png") or out)
+    window.modified = False
     window.close()
     _settle(app)
     return shots

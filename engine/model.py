@@ -214,6 +214,19 @@ class Fabric:
 
 
 @dataclass(frozen=True)
+class RackSlot:
+    """One thing mounted in a rack, for the elevation drawing."""
+
+    position_u: int  # lowest U it occupies, counted from 1 at the bottom
+    units: int
+    role: str  # "server", "leaf", "spine", "core", "mgmt_switch", "storage", "management", ...
+    part: str  # catalog or price-list id
+    label: str  # what a person calls it, e.g. "Inspur NF5688M6"
+    max_kw: float
+    weight_kg: float
+
+
+@dataclass(frozen=True)
 class Rack:
     kind: Literal["compute", "network"]
     nodes: int
@@ -221,6 +234,7 @@ class Rack:
     units_used: int
     power_kw: float  # maximum draw of what it holds
     weight_kg: float
+    slots: tuple[RackSlot, ...] = ()
 
 
 @dataclass(frozen=True)

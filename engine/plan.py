@@ -16,6 +16,7 @@ from engine.compute.efficiency import NodeTraits, band, band_coverage, estimate,
 from engine.compute.sizing import Sizing, memory_floor_gpus, size_for_deadline, size_for_fleet
 from engine.errors import RequestError
 from engine.facility.cooling import Unit, plan_cooling
+from engine.facility.elevation import Mounted, derive_slots
 from engine.facility.fabric import FabricTooLarge, plan_fabric
 from engine.facility.racks import Box, RackRefusal, RackSpec, lay_out, nodes_per_rack
 from engine.model import (
@@ -30,6 +31,7 @@ from engine.model import (
     Plan,
     PlanRequest,
     PowerPlan,
+    Rack,
     RackLayout,
 )
 from engine.money.bom import Need, configured_system_line, price_lines
@@ -417,3 +419,33 @@ def _schedule_assumptions(sizing: Sizing, res: Resolved) -> tuple[Assumption, ..
         f"lead time {res.lead_time_days:g} days + {sizing.days:.1f} training days; "
         "the deadline counts these"))
     return tuple(out)
+
+
+def rack_elevation(plan: Plan, catalog: Catalog) -> tuple[Rack, ...]:
+    """The plan's racks with what each holds, for the elevation drawing.
+
+    Racks that carry slots keep them; the others get slots derived from their
+    counts (engine.facility.elevation) with the catalog's parts this plan built with.
+    """
+    layout, fabric = plan.racks, plan.fabric
+    if layout is None or fabric is None:
+        return ()
+    if all(r.slots for r in layout.racks):
+        return layout.racks
+    cfg = catalog.configuration(plan.config)
+    server = catalog.servers[cfg.server]
+    eth = parts()["ethernet"]
+
+    def switch(part_id: str, role: str) -> Mounted:
+        part = catalog.network[part_id]
+        return Mounted(part.rack_units, part.power_w, part.weight_kg, role, part.id,
+                       part.name.split(",")[0])
+
+    node = Mounted(server.rack_units, cfg.max_power_w, server.weight_kg, "server", cfg.id, plan.server)
+    boxes = ([switch(fabric.switch_part, "leaf")] * fabric.leaves
+             + [switch(fabric.switch_part, "spine")] * fabric.spines
+             + [switch(fabric.switch_part, "core")] * fabric.cores
+             + [switch(eth["storage_switch"], "storage_switch")] * fabric.storage_switches)
+    pdu = catalog.pdus[layout.pdu_part]
+    return derive_slots(layout, node, switch(eth["mgmt_switch"], "mgmt_switch"), boxes,
+                        Mounted(0, 0.0, 0.0, "pdu", pdu.id, pdu.name.split(",")[0]), pdu.capacity_kw)

@@ -55,6 +55,58 @@
             <source>Empty fields use the default shown. Changes re-plan at once.</source>
             <translation>留空则使用所示默认值。修改后立即重新规划。</translation>
         </message>
+        <message>
+            <source>Air (CRAH)</source>
+            <translation>风冷（精密空调）</translation>
+        </message>
+        <message>
+            <source>Rear-door heat exchangers</source>
+            <translation>背板换热器</translation>
+        </message>
+        <message>
+            <source>Direct liquid cooling (CDU)</source>
+            <translation>直接液冷（CDU）</translation>
+        </message>
+        <message>
+            <source>Own data centre</source>
+            <translation>自建数据中心</translation>
+        </message>
+        <message>
+            <source>Leased IDC (rent per kW)</source>
+            <translation>租用 IDC（按千瓦计租）</translation>
+        </message>
+        <message>
+            <source>CNY (yuan)</source>
+            <translation>人民币（元）</translation>
+        </message>
+        <message>
+            <source>USD (dollar)</source>
+            <translation>美元</translation>
+        </message>
+        <message>
+            <source>Cooling:</source>
+            <translation>制冷方式：</translation>
+        </message>
+        <message>
+            <source>Hosting:</source>
+            <translation>托管方式：</translation>
+        </message>
+        <message>
+            <source>IDC rent (per kW-month):</source>
+            <translation>IDC 租金（每千瓦每月）：</translation>
+        </message>
+        <message>
+            <source>Currency:</source>
+            <translation>币种：</translation>
+        </message>
+        <message>
+            <source>Warranty (years):</source>
+            <translation>保修（年）：</translation>
+        </message>
+        <message>
+            <source>Maintenance (yearly):</source>
+            <translation>年维保费率：</translation>
+        </message>
     </context>
     <context>
         <name>BomModel</name>
@@ -515,6 +567,14 @@
             <source>no</source>
             <translation>否</translation>
         </message>
+        <message>
+            <source>at risk: %1–%2 days</source>
+            <translation>有风险：%1–%2 天</translation>
+        </message>
+        <message>
+            <source>Expected to meet the deadline, but the worst case of the efficiency band (%1 days) misses the %2-day deadline.</source>
+            <translation>预计可满足工期，但效率区间的最差情况（%1 天）超出 %2 天的工期。</translation>
+        </message>
     </context>
     <context>
         <name>ConfigsPage</name>
@@ -970,6 +1030,18 @@
             <source>&amp;Import vendor quote…</source>
             <translation>导入供应商报价(&amp;I)…</translation>
         </message>
+        <message>
+            <source>Lenovo vs Inspur</source>
+            <translation>联想对比浪潮</translation>
+        </message>
+        <message>
+            <source>Bill of materials</source>
+            <translation>物料清单</translation>
+        </message>
+        <message>
+            <source>Racks</source>
+            <translation>机柜</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1072,6 +1144,10 @@
         <message>
             <source>A unit price you set is far from the price list's: check the digits and the currency.</source>
             <translation>您设定的单价与价格表相差很大：请检查数字和币种。</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
         </message>
     </context>
     <context>
@@ -1837,6 +1913,387 @@
         <message>
             <source>Message</source>
             <translation>说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>BomView</name>
+        <message>
+            <source>Configuration:</source>
+            <translation>配置：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartTab</name>
+        <message>
+            <source>Configurations…</source>
+            <translation>选择配置…</translation>
+        </message>
+        <message>
+            <source>The chart's own choice</source>
+            <translation>图表默认选择</translation>
+        </message>
+        <message>
+            <source>Shows %1 of %2 configurations: %3</source>
+            <translation>显示 %2 个配置中的 %1 个：%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewView</name>
+        <message>
+            <source>All configurations</source>
+            <translation>全部配置</translation>
+        </message>
+        <message>
+            <source>Those that can be built</source>
+            <translation>可组建的配置</translation>
+        </message>
+        <message>
+            <source>Those that meet the deadline</source>
+            <translation>满足工期的配置</translation>
+        </message>
+        <message>
+            <source>The recommended ones</source>
+            <translation>推荐的配置</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <source>Configurations</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>显示：</translation>
+        </message>
+        <message>
+            <source>%1 of %2 configurations</source>
+            <translation>%2 个配置中的 %1 个</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>%1 GPUs, %2 days, capex %3</source>
+            <translation>%1 块 GPU，%2 天，一次性投资 %3</translation>
+        </message>
+        <message>
+            <source>Cheapest that meets the deadline: %1</source>
+            <translation>满足工期且最便宜：%1</translation>
+        </message>
+        <message>
+            <source>Fastest: %1</source>
+            <translation>最快：%1</translation>
+        </message>
+        <message>
+            <source>Lowest TCO: %1</source>
+            <translation>总拥有成本最低：%1</translation>
+        </message>
+        <message>
+            <source>at risk: %1–%2 days across the efficiency band; the worst case misses the %3-day deadline</source>
+            <translation>有风险：按效率区间需 %1–%2 天，最差情况超出 %3 天的工期</translation>
+        </message>
+        <message>
+            <source>Refused: %1</source>
+            <translation>不可组建：%1</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairView</name>
+        <message>
+            <source>Discount</source>
+            <translation>折扣</translation>
+        </message>
+        <message>
+            <source>Net, before VAT</source>
+            <translation>净额（不含增值税）</translation>
+        </message>
+        <message>
+            <source>VAT</source>
+            <translation>增值税</translation>
+        </message>
+        <message>
+            <source>Proposed pairs (same GPU class and link):</source>
+            <translation>建议的对比组合（GPU 类别与互联方式相同）：</translation>
+        </message>
+        <message>
+            <source>Lenovo:</source>
+            <translation>联想：</translation>
+        </message>
+        <message>
+            <source>Inspur:</source>
+            <translation>浪潮：</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Difference (Inspur − Lenovo)</source>
+            <translation>差额（浪潮 − 联想）</translation>
+        </message>
+        <message>
+            <source>Bold green ✓: the better value of the two. Differences are Inspur minus Lenovo; % is of the Lenovo figure.</source>
+            <translation>绿色粗体 ✓：两者中较优的数值。差额为浪潮减联想；% 以联想的数值为基数。</translation>
+        </message>
+        <message>
+            <source>(same GPU)</source>
+            <translation>（相同 GPU）</translation>
+        </message>
+        <message>
+            <source>(no equivalent pair among these configurations)</source>
+            <translation>（这些配置中没有可对等比较的组合）</translation>
+        </message>
+        <message>
+            <source>The better value of the two</source>
+            <translation>两者中较优的数值</translation>
+        </message>
+        <message>
+            <source>BOM: %1</source>
+            <translation>物料清单：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RackView</name>
+        <message>
+            <source>Export as PNG…</source>
+            <translation>导出为 PNG…</translation>
+        </message>
+        <message>
+            <source>Configuration:</source>
+            <translation>配置：</translation>
+        </message>
+        <message>
+            <source>%1 cannot be built, so it has no racks.</source>
+            <translation>%1 无法组建，因此没有机柜。</translation>
+        </message>
+        <message>
+            <source>Export racks as PNG</source>
+            <translation>将机柜图导出为 PNG</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Racks</name>
+        <message>
+            <source>GPU server</source>
+            <translation>GPU 服务器</translation>
+        </message>
+        <message>
+            <source>leaf switch</source>
+            <translation>叶交换机</translation>
+        </message>
+        <message>
+            <source>spine switch</source>
+            <translation>脊交换机</translation>
+        </message>
+        <message>
+            <source>core switch</source>
+            <translation>核心交换机</translation>
+        </message>
+        <message>
+            <source>storage switch</source>
+            <translation>存储交换机</translation>
+        </message>
+        <message>
+            <source>management switch</source>
+            <translation>管理交换机</translation>
+        </message>
+        <message>
+            <source>storage server</source>
+            <translation>存储服务器</translation>
+        </message>
+        <message>
+            <source>management node</source>
+            <translation>管理节点</translation>
+        </message>
+        <message>
+            <source>PDU</source>
+            <translation>PDU</translation>
+        </message>
+        <message>
+            <source>Compute rack</source>
+            <translation>计算机柜</translation>
+        </message>
+        <message>
+            <source>Network rack</source>
+            <translation>网络机柜</translation>
+        </message>
+        <message>
+            <source>%1 of %2 kW</source>
+            <translation>%1 / %2 kW</translation>
+        </message>
+        <message>
+            <source>%1 of %2 kg</source>
+            <translation>%1 / %2 kg</translation>
+        </message>
+        <message>
+            <source>%1 of %2 U used</source>
+            <translation>已用 %1 / %2 U</translation>
+        </message>
+        <message>
+            <source>PDUs: %1 (A and B feeds)</source>
+            <translation>PDU：%1 个（A、B 双路供电）</translation>
+        </message>
+        <message>
+            <source>compute rack</source>
+            <translation>计算机柜</translation>
+        </message>
+        <message>
+            <source>network rack</source>
+            <translation>网络机柜</translation>
+        </message>
+        <message>
+            <source>in the rows</source>
+            <translation>列间</translation>
+        </message>
+        <message>
+            <source>at the wall</source>
+            <translation>靠墙</translation>
+        </message>
+        <message>
+            <source>on rear doors</source>
+            <translation>机柜后门</translation>
+        </message>
+        <message>
+            <source>Floor sketch: racks in rows of %1, cooling units between them (not to scale)</source>
+            <translation>机房平面示意：每列 %1 个机柜，制冷单元位于其间（未按比例）</translation>
+        </message>
+        <message>
+            <source>%1 — %2 racks (%3)</source>
+            <translation>%1 — %2 个机柜（%3）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Refusals</name>
+        <message>
+            <source>Direct liquid cooling: %1 of %2 configurations are air-cooled and were refused.</source>
+            <translation>直接液冷：%2 个配置中有 %1 个为风冷服务器，已被排除。</translation>
+        </message>
+        <message>
+            <source>Plan with air cooling</source>
+            <translation>改用风冷规划</translation>
+        </message>
+        <message>
+            <source>Rack budget: %1 of %2 configurations cannot place one server in a rack.</source>
+            <translation>机柜功率上限：%2 个配置中有 %1 个连一台服务器都放不进一个机柜。</translation>
+        </message>
+        <message>
+            <source>Raise the rack budget to %1 kW</source>
+            <translation>将机柜功率上限提高到 %1 kW</translation>
+        </message>
+        <message>
+            <source>Precision %1: %2 of %3 configurations have GPUs without it and were refused.</source>
+            <translation>精度 %1：%3 个配置中有 %2 个的 GPU 不支持该精度，已被排除。</translation>
+        </message>
+        <message>
+            <source>Plan in BF16</source>
+            <translation>改用 BF16 规划</translation>
+        </message>
+        <message>
+            <source>%1 of %2 configurations were refused: %3</source>
+            <translation>%2 个配置中有 %1 个被排除：%3</translation>
+        </message>
+        <message>
+            <source>No configuration meets the %1-day deadline: the fastest needs %2 days.</source>
+            <translation>没有配置能满足 %1 天的工期：最快的也需要 %2 天。</translation>
+        </message>
+        <message>
+            <source>Move the deadline to %1 days</source>
+            <translation>将工期调整为 %1 天</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notes</name>
+        <message>
+            <source>base system without GPUs and compute HCAs</source>
+            <translation>基础系统，不含 GPU 与计算网卡</translation>
+        </message>
+        <message>
+            <source>one per rail</source>
+            <translation>每个网络平面一块</translation>
+        </message>
+        <message>
+            <source>storage / front end</source>
+            <translation>存储 / 前端网络</translation>
+        </message>
+        <message>
+            <source>one per rack</source>
+            <translation>每柜一台</translation>
+        </message>
+        <message>
+            <source>A and B feed in every rack</source>
+            <translation>每柜 A、B 双路供电</translation>
+        </message>
+        <message>
+            <source>N+1</source>
+            <translation>N+1 冗余</translation>
+        </message>
+        <message>
+            <source>one per compute rack</source>
+            <translation>每个计算机柜一台</translation>
+        </message>
+        <message>
+            <source>%1-tier fat tree: %2 leaf, %3 spine, %4 core</source>
+            <translation>%1 层胖树：叶交换机 %2 台，脊交换机 %3 台，核心交换机 %4 台</translation>
+        </message>
+        <message>
+            <source>%1 years × %2 servers</source>
+            <translation>%1 年 × %2 台服务器</translation>
+        </message>
+    </context>
+    <context>
+        <name>Vendors</name>
+        <message>
+            <source>Generic</source>
+            <translation>通用</translation>
+        </message>
+        <message>
+            <source>Integrator</source>
+            <translation>集成商</translation>
+        </message>
+        <message>
+            <source>Server vendor</source>
+            <translation>服务器厂商</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <source>CNY/kW-month</source>
+            <translation>元/千瓦/月</translation>
+        </message>
+        <message>
+            <source>USD/kW-month</source>
+            <translation>美元/千瓦/月</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadlineView</name>
+        <message>
+            <source>Could not plan: %1</source>
+            <translation>无法规划：%1</translation>
+        </message>
+        <message>
+            <source>on a fleet of %1 GPUs</source>
+            <translation>使用 %1 块 GPU</translation>
+        </message>
+        <message>
+            <source>within %1 days</source>
+            <translation>工期 %1 天</translation>
+        </message>
+        <message>
+            <source>%1 PF/s-days (%2 FLOPs), %3</source>
+            <translation>%1 PF/s-天（%2 FLOPs），%3</translation>
         </message>
     </context>
 </TS>

@@ -65,7 +65,7 @@ def test_translation_file_is_complete_and_current(tmp_path: Path) -> None:
         pytest.skip("lupdate is not available")
     copy = tmp_path / "copy.ts"
     copy.write_bytes(ts.read_bytes())
-    sources = sorted(str(p) for p in (ROOT / "desktop").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
     done = subprocess.run(
         [str(tool), *sources, "-ts", str(copy), "-no-obsolete", "-locations", "none"],
         capture_output=True,
@@ -133,6 +133,9 @@ def test_self_test_walks_the_app_and_writes_the_quote(qapp, tmp_path: Path, lang
         "wizard-5-review.png",
     ]
     assert any(p.startswith("comparison-") and "bom" in p for p in pngs)
+    for language in ("en", "zh_CN"):  # both languages, whichever the run speaks
+        for shot in (f"pair-{language}.png", f"racks-{language}.png", f"racks-{language}-export.png"):
+            assert shot in pngs
     assert len(pngs) > 10
 
 
@@ -153,3 +156,14 @@ def test_many_signal_emits_do_not_kill_the_process(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.strip() == "ok"
+
+
+def test_the_window_opens_without_pandas_or_matplotlib() -> None:
+    """Start-up stays quick: the table library and the charts load when a plan is shown."""
+    code = (
+        "import sys\n"
+        "import desktop.main_window, desktop.wizard\n"
+        "print(sorted(m for m in ('pandas', 'matplotlib') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"

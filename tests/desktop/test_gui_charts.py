@@ -9,6 +9,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from desktop import charts
+from desktop.pairing import config_label
 
 
 def agg_figure() -> Figure:
@@ -41,7 +42,7 @@ def test_capex_bars_add_up_to_capex(comparison) -> None:  # type: ignore[no-unty
 def test_tco_lines_follow_the_money_by_year(comparison) -> None:  # type: ignore[no-untyped-def]
     fig = agg_figure()
     charts.draw_tco(fig, comparison)
-    by_config = {p.config: p for p in comparison.plans}
+    by_config = {config_label(p): p for p in comparison.plans}
     lines = fig.axes[0].get_lines()
     assert 0 < len(lines) <= charts.MAX_LINES
     for line in lines:

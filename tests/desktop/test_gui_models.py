@@ -7,6 +7,7 @@ import math
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from desktop.models import SORT_ROLE, BomModel, ComparisonModel
+from desktop.pairing import config_label
 
 
 def test_comparison_model_passes_the_model_tester(qtmodeltester, comparison) -> None:  # type: ignore[no-untyped-def]
@@ -37,7 +38,8 @@ def test_comparison_model_shows_the_engine_figures(comparison) -> None:  # type:
         assert model.data(capex) == f"¥{plan.money.capex:,.0f}"
         assert math.isclose(model.data(capex, SORT_ROLE), plan.money.capex)
     header = model.headerData(0, Qt.Orientation.Horizontal)
-    assert header.replace("\n", "").removesuffix(" ★") == comparison.plans[0].config
+    assert header.removesuffix(" ★") == config_label(comparison.plans[0])
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == model.config_at(0)
     assert model.headerData(rows["tco"], Qt.Orientation.Vertical) == "TCO"
 
 

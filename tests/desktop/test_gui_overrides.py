@@ -28,13 +28,19 @@ def capex(window, config: str) -> float:  # type: ignore[no-untyped-def]
     return plan.money.capex  # type: ignore[no-any-return]
 
 
+def bom_tab(window, config: str):  # type: ignore[no-untyped-def]
+    """The BOM view showing ``config``, as a user picks it, with the latest plan."""
+    window.bom_view.select(config)
+    return window.bom_view.tab
+
+
 def source_row(model: BomModel, item: str) -> int:
     return next(r for r in range(model.rowCount()) if model.line_at(r).item == item)
 
 
 def edit(qtbot, window, wait_planned, config: str, item: str, column: int, value: object) -> None:  # type: ignore[no-untyped-def]
     """Type ``value`` into a BOM cell as the delegate would, and wait for the re-plan."""
-    model = window.bom_tabs[config].model
+    model = bom_tab(window, config).model
     index = model.index(source_row(model, item), column)
     assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
     with qtbot.waitSignal(window.planner.finished, timeout=20_000):
@@ -105,13 +111,14 @@ def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  
     assert capex(window, A800) == pytest.approx(expected, abs=0.01)
     assert window.request.overrides == (LineOverride(A800, A800, unit_price=1_000_000.0, category="compute"),)
     assert window.modified and window.panel._request == window.request
-    model = window.bom_tabs[A800].model
+    model = bom_tab(window, A800).model
     row = source_row(model, A800)
     assert model.data(model.index(row, 5), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(row, 4), Qt.ItemDataRole.BackgroundRole) is None  # qty is the plan's
     assert "price list" in model.data(model.index(row, 5), Qt.ItemDataRole.ToolTipRole)
-    h800 = window.bom_tabs[H800].model
+    h800 = bom_tab(window, H800).model  # the one BOM view, now on the H800 configuration
     assert not any(h800.line_at(r).overridden for r in range(h800.rowCount()))
+    bom_tab(window, A800)
 
     # an assumption edit re-plans and keeps the override
     with qtbot.waitSignal(window.planner.finished, timeout=20_000):
@@ -119,21 +126,23 @@ def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  
         window.panel.apply_now()
     wait_planned(window)
     assert window.request.overrides == (LineOverride(A800, A800, unit_price=1_000_000.0, category="compute"),)
+    model = bom_tab(window, A800).model
     assert model.line_at(source_row(model, A800)).unit_price == 1_000_000.0
 
     # a line of the user's own
-    bar = window.bom_tabs[A800].findChild(BomEditBar)
+    bar = bom_tab(window, A800).findChild(BomEditBar)
     capex_before_add = capex(window, A800)
     with qtbot.waitSignal(window.planner.finished, timeout=20_000):
         item = bar.add_line({"category": "services", "description": "Site survey", "qty": 2,
                              "unit_price": 10_000.0})
     wait_planned(window)
     assert capex(window, A800) == pytest.approx(capex_before_add + 20_000 * 0.9 * 1.13, abs=0.01)
+    model = bom_tab(window, A800).model
     added = model.line_at(source_row(model, item))
     assert (added.description_en, added.total, added.overridden) == ("Site survey", 20_000.0, True)
 
     # revert both: the plan's figures again
-    view = window.bom_tabs[A800].view
+    view = bom_tab(window, A800).view
     for it in (A800, item):
         proxy_index = view.model().mapFromSource(model.index(source_row(model, it), 0))
         view.selectionModel().select(proxy_index, QItemSelectionModel.SelectionFlag.Select
@@ -143,6 +152,7 @@ def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  
         bar.revert_selected()
     wait_planned(window)
     assert window.request.overrides == ()
+    model = bom_tab(window, A800).model
     assert not any(model.line_at(r).overridden for r in range(model.rowCount()))
     assert capex(window, A800) == pytest.approx(
         next(p for p in compare(window.request).plans if p.config == A800).money.capex)
@@ -178,7 +188,7 @@ def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
     other.show()
     assert other.quoted_bar.isVisible() and "as quoted" in other.quoted_bar.label.text()
     assert "differ" not in other.quoted_bar.label.text()
-    model = other.bom_tabs[A800].model
+    model = bom_tab(other, A800).model
     assert model.line_at(source_row(model, "rack-42u")).qty == 60
 
     changes = {c.config: c for c in other.quoted.repricing(other.quoted.request())}
@@ -285,7 +295,7 @@ def test_typing_into_the_price_cell_goes_through_the_spin_box(qtbot, window, wai
 
     window.set_request(REQUEST)
     wait_planned(window)
-    tab = window.bom_tabs[A800]
+    tab = bom_tab(window, A800)
     window.tabs.setCurrentWidget(tab)
     model, view = tab.model, tab.view
     cell = view.model().mapFromSource(model.index(source_row(model, A800), 5))

@@ -1,0 +1,123 @@
+"""What every page of the planning wizard shares."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QLabel,
+    QWidget,
+    QWizardPage,
+)
+
+from desktop.draft import RequestDraft
+from desktop.fields import ValueField
+from engine.assumptions import defaults
+from engine.errors import RequestError
+
+if TYPE_CHECKING:
+    from desktop.wizard import PlanWizard
+
+
+PAGE_MODEL, PAGE_SCHEDULE, PAGE_CONFIGS, PAGE_FACILITY, PAGE_REVIEW = range(5)
+
+
+def _default(key: str) -> float:
+    return defaults()[key].value
+
+
+# Units of defaults that have words in them (the rest are symbols: kW, CNY/kWh, CNY/USD).
+UNITS = {
+    "CNY/kW-month": QT_TRANSLATE_NOOP("Units", "CNY/kW-month"),
+    "USD/kW-month": QT_TRANSLATE_NOOP("Units", "USD/kW-month"),
+}
+
+
+def _placeholder(value: float, unit: str = "") -> str:
+    unit = QCoreApplication.translate("Units", UNITS[unit]) if unit in UNITS else unit
+    text = f"{value:g}" + (f" {unit}" if unit else "")
+    return QCoreApplication.translate("PlanPage", "default: %1").replace("%1", text)
+
+
+class PlanPage(QWizardPage):
+    """Shared behaviour of the wizard's pages."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loaded = False
+        self._fields: list[ValueField] = []
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("pageError")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+    # -- what pages provide
+    def load(self, draft: RequestDraft) -> None:
+        """Fill the widgets from the draft."""
+
+    def write(self, draft: RequestDraft) -> None:
+        """Put this page's part of the request into the draft."""
+
+    def check(self, draft: RequestDraft) -> None:
+        """Raise RequestError when the engine would refuse this page's part."""
+
+    def widget_for(self, field: str) -> ValueField | None:
+        """The field that shows an engine error on ``field`` (a request path)."""
+        return None
+
+    def page_complete(self) -> bool:
+        return True
+
+    # -- shared
+    def plan_wizard(self) -> PlanWizard:
+        from desktop.wizard import PlanWizard
+
+        wizard = self.wizard()
+        assert isinstance(wizard, PlanWizard)
+        return wizard
+
+    def watch(self, *fields: ValueField) -> None:
+        for field in fields:
+            self._fields.append(field)
+            field.changed.connect(self._changed)
+
+    def _changed(self) -> None:
+        self.error_label.hide()
+        self.completeChanged.emit()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Update derived text after an edit."""
+
+    def initializePage(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.load(self.plan_wizard().draft)
+        self.refresh()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return all(f.is_valid() for f in self._fields) and self.page_complete()
+
+    def validatePage(self) -> bool:
+        draft = self.plan_wizard().draft
+        self.write(draft)
+        try:
+            self.check(draft)
+        except RequestError as exc:
+            self.show_request_error(exc)
+            return False
+        return True
+
+    def show_request_error(self, exc: RequestError) -> None:
+        field = self.widget_for(exc.field)
+        if field is not None:
+            field.set_error(exc.allowed)
+            field.setFocus()
+        self.error_label.setText(
+            QCoreApplication.translate("PlanPage", "Not accepted: %1").replace("%1", str(exc))
+        )
+        self.error_label.show()
+        self.completeChanged.emit()

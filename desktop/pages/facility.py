@@ -1,0 +1,211 @@
+"""Wizard page 4: facility and money."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.draft import RequestDraft
+from desktop.fields import ValueField, number_parser
+from desktop.messages import default_note
+from desktop.pages.base import (
+    PlanPage,
+    _placeholder,
+)
+from engine.assumptions import defaults
+
+
+class FacilityPage(PlanPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Facility and money"))
+        self.setSubTitle(
+            self.tr(
+                "Where the cluster will stand and how it is paid for. Empty fields use the default shown."
+            )
+        )
+        d = defaults()
+        facility = QGroupBox(self.tr("Facility"), self)
+        form = QFormLayout(facility)
+        self.rack_kw = ValueField(
+            number_parser(0, 500, low_open=True),
+            optional=True,
+            placeholder=_placeholder(d["facility.rack_kw"].value, "kW"),
+        )
+        self.rack_kw.setObjectName("rackKw")
+        self.rack_kw.setToolTip(default_note("facility.rack_kw"))
+        self.cooling = QComboBox(self)
+        self.cooling.setObjectName("cooling")
+        self.cooling.addItem(self.tr("Air (precision air units, CRAH)"), "air")
+        self.cooling.addItem(self.tr("Rear-door heat exchangers"), "rdhx")
+        self.cooling.addItem(self.tr("Direct liquid cooling (CDU)"), "liquid")
+        self.pue = ValueField(number_parser(1, 5), optional=True)
+        self.pue.setObjectName("pue")
+        self.rack_units = QComboBox(self)
+        self.rack_units.setObjectName("rackUnits")
+        self.rack_units.addItem("42U", 42)
+        self.rack_units.addItem("47U", 47)
+        form.addRow(self.tr("Rack power budget (kW):"), self.rack_kw)
+        form.addRow(self.tr("Cooling:"), self.cooling)
+        form.addRow(self.tr("PUE:"), self.pue)
+        form.addRow(self.tr("Rack height:"), self.rack_units)
+
+        money = QGroupBox(self.tr("Money"), self)
+        form2 = QFormLayout(money)
+        self.currency = QComboBox(self)
+        self.currency.setObjectName("currency")
+        self.currency.addItem(self.tr("CNY (yuan)"), "CNY")
+        self.currency.addItem(self.tr("USD (dollar)"), "USD")
+        self.exchange_rate = ValueField(
+            number_parser(0, 1e6, low_open=True),
+            optional=True,
+            placeholder=_placeholder(d["finance.exchange_rate"].value, "CNY/USD"),
+        )
+        self.exchange_rate.setObjectName("exchangeRate")
+        self.power_price = ValueField(number_parser(0, 1e3), optional=True)
+        self.power_price.setObjectName("powerPrice")
+        self.hosting = QComboBox(self)
+        self.hosting.setObjectName("hosting")
+        self.hosting.addItem(self.tr("Own data centre (energy only)"), "own")
+        self.hosting.addItem(self.tr("Leased IDC (rent per kW of rack budget)"), "colo")
+        self.rent = ValueField(number_parser(0, 1e6), optional=True)
+        self.rent.setObjectName("coloRent")
+        self.years = ValueField(
+            number_parser(1, 30, integer=True),
+            optional=True,
+            placeholder=_placeholder(d["finance.years"].value),
+        )
+        self.years.setObjectName("years")
+        self.vat = ValueField(
+            number_parser(0, 1, percent=True),
+            optional=True,
+            placeholder=_placeholder(d["finance.vat"].value),
+        )
+        self.vat.setObjectName("vat")
+        self.discount = ValueField(number_parser(0, 0.99, percent=True), optional=True, placeholder="0")
+        self.discount.setObjectName("discount")
+        form2.addRow(self.tr("Currency:"), self.currency)
+        form2.addRow(self.tr("Exchange rate (CNY per USD):"), self.exchange_rate)
+        form2.addRow(self.tr("Power price (per kWh):"), self.power_price)
+        form2.addRow(self.tr("Hosting:"), self.hosting)
+        form2.addRow(self.tr("IDC rent (per kW-month):"), self.rent)
+        form2.addRow(self.tr("Years of ownership:"), self.years)
+        form2.addRow(self.tr("VAT:"), self.vat)
+        form2.addRow(self.tr("Discount:"), self.discount)
+
+        quote = QGroupBox(self.tr("Quote"), self)
+        form3 = QFormLayout(quote)
+        self.customer = QLineEdit(self)
+        self.customer.setObjectName("customer")
+        self.customer.setMaxLength(200)
+        self.quote_no = QLineEdit(self)
+        self.quote_no.setObjectName("quoteNo")
+        self.quote_no.setMaxLength(60)
+        form3.addRow(self.tr("Customer:"), self.customer)
+        form3.addRow(self.tr("Quote number:"), self.quote_no)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(facility)
+        left.addWidget(quote)
+        left.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addWidget(money, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addStretch(1)
+        layout.addWidget(self.error_label)
+        self.watch(
+            self.rack_kw,
+            self.pue,
+            self.exchange_rate,
+            self.power_price,
+            self.rent,
+            self.years,
+            self.vat,
+            self.discount,
+        )
+        self.cooling.currentIndexChanged.connect(self._update_placeholders)
+        self.currency.currentIndexChanged.connect(self._update_placeholders)
+        self.hosting.currentIndexChanged.connect(self._update_placeholders)
+        self._update_placeholders()
+
+    def _update_placeholders(self) -> None:
+        d = defaults()
+        cooling = self.cooling.currentData() or "air"
+        currency = (self.currency.currentData() or "CNY").lower()
+        pue = d[f"facility.pue_{cooling}"]
+        self.pue.edit.setPlaceholderText(_placeholder(pue.value))
+        self.pue.setToolTip(default_note(f"facility.pue_{cooling}"))
+        price = d[f"finance.power_price_{currency}"]
+        self.power_price.edit.setPlaceholderText(_placeholder(price.value, price.unit))
+        rent = d[f"finance.colo_rent_kw_month_{currency}"]
+        self.rent.edit.setPlaceholderText(_placeholder(rent.value, rent.unit))
+        self.rent.setEnabled(self.hosting.currentData() == "colo")
+        self._changed()
+
+    def load(self, draft: RequestDraft) -> None:
+        f, m = draft.facility, draft.finance
+        for combo, value in (
+            (self.cooling, f.get("cooling", "air")),
+            (self.rack_units, f.get("rack_units", 42)),
+            (self.currency, m.get("currency", "CNY")),
+            (self.hosting, m.get("hosting", "own")),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.rack_kw.set_value(f.get("rack_kw"))
+        self.pue.set_value(f.get("pue"))
+        self.exchange_rate.set_value(m.get("exchange_rate"))
+        self.power_price.set_value(m.get("power_price"))
+        self.rent.set_value(m.get("colo_rent_kw_month"))
+        self.years.set_value(m.get("years"))
+        self.vat.set_value(m.get("vat"))
+        self.discount.set_value(m.get("discount") or None)
+        self.customer.setText(draft.customer)
+        self.quote_no.setText(draft.quote_no)
+
+    def write(self, draft: RequestDraft) -> None:
+        draft.facility = {
+            "rack_kw": self.rack_kw.value(),
+            "cooling": self.cooling.currentData(),
+            "pue": self.pue.value(),
+            "rack_units": self.rack_units.currentData(),
+        }
+        years = self.years.value()
+        draft.finance = {
+            **{k: v for k, v in draft.finance.items() if k in ("warranty_years", "maintenance_rate")},
+            "currency": self.currency.currentData(),
+            "exchange_rate": self.exchange_rate.value(),
+            "power_price": self.power_price.value(),
+            "years": int(years) if years is not None else None,
+            "hosting": self.hosting.currentData(),
+            "colo_rent_kw_month": self.rent.value() if self.hosting.currentData() == "colo" else None,
+            "vat": self.vat.value(),
+            "discount": self.discount.value() or 0.0,
+        }
+        draft.customer = self.customer.text().strip()
+        draft.quote_no = self.quote_no.text().strip()
+
+    def check(self, draft: RequestDraft) -> None:
+        from engine.resolve import resolve
+
+        resolve(draft.to_request())
+
+    def widget_for(self, field: str) -> ValueField | None:
+        return {
+            "facility.rack_kw": self.rack_kw,
+            "facility.pue": self.pue,
+            "finance.exchange_rate": self.exchange_rate,
+            "finance.power_price": self.power_price,
+            "finance.colo_rent_kw_month": self.rent,
+            "finance.years": self.years,
+            "finance.vat": self.vat,
+            "finance.discount": self.discount,
+        }.get(field)

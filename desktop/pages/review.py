@@ -1,0 +1,147 @@
+"""Wizard page 5: review before planning."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import format as fmt
+from desktop.draft import RequestDraft
+from desktop.messages import workload_label
+from desktop.pages.base import (
+    PlanPage,
+)
+from engine.assumptions import defaults
+from engine.errors import RequestError
+
+
+class ReviewPage(PlanPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Review"))
+        self.setSubTitle(self.tr("The request in words. Finish plans it on every configuration."))
+        self.text = QTextBrowser(self)
+        self.text.setObjectName("reviewText")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.error_label)
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        self.text.setHtml(self.describe(self.plan_wizard().draft))
+
+    def check(self, draft: RequestDraft) -> None:
+        from engine.compute.workload import compute_need
+        from engine.resolve import resolve
+
+        request = draft.to_request()
+        compute_need(request.workload)
+        resolve(request)
+
+    def describe(self, draft: RequestDraft) -> str:
+        """The request in words, as HTML, with the compute it implies."""
+        from engine.compute.workload import compute_need
+
+        request = draft.to_request()
+        rows: list[tuple[str, str]] = []
+        try:
+            need = compute_need(request.workload)
+            rows.append((self.tr("Workload"), escape(workload_label(need, request.workload))))
+            rows.append(
+                (
+                    self.tr("Training compute"),
+                    self.tr("%1 FLOPs = %2 PF/s-days")
+                    .replace("%1", fmt.sci(need.flops))
+                    .replace("%2", fmt.number(need.pf_days, 1 if need.pf_days < 100 else 0)),
+                )
+            )
+        except RequestError as exc:
+            rows.append((self.tr("Workload"), escape(str(exc))))
+        w = request.workload
+        phases = [self.tr("%1 pre-training run(s)").replace("%1", str(w.runs))]
+        if w.finetune_tokens:
+            phases.append(self.tr("fine-tuning on %1 tokens").replace("%1", fmt.count(w.finetune_tokens)))
+        if w.tuning_pf_days:
+            phases.append(self.tr("ongoing tuning of %1 PF/s-days").replace("%1", f"{w.tuning_pf_days:g}"))
+        rows.append((self.tr("Phases"), ", ".join(phases)))
+        s = request.schedule
+        if s.gpus is not None:
+            rows.append((self.tr("Fleet"), self.tr("%1 GPUs").replace("%1", str(s.gpus))))
+        else:
+            rows.append(
+                (
+                    self.tr("Deadline"),
+                    self.tr("%1 days").replace("%1", f"{s.days:g}" if s.days else "—"),
+                )
+            )
+        rows.append((self.tr("Precision"), (s.precision or "bf16").upper()))
+        e = request.efficiency
+        rows.append(
+            (
+                self.tr("MFU"),
+                fmt.percent(e.mfu)
+                if e.mfu is not None
+                else self.tr("the engine's estimate per configuration"),
+            )
+        )
+        d = defaults()
+        goodput = e.goodput if e.goodput is not None else d["schedule.goodput"].value
+        rows.append((self.tr("Goodput"), fmt.percent(goodput)))
+        rows.append(
+            (
+                self.tr("Configurations"),
+                ", ".join(request.configs)
+                if request.configs
+                else self.tr("every Lenovo and Inspur configuration"),
+            )
+        )
+        f = request.facility
+        rack_kw = f.rack_kw if f.rack_kw is not None else d["facility.rack_kw"].value
+        pue = f.pue if f.pue is not None else d[f"facility.pue_{f.cooling}"].value
+        cooling = {
+            "air": self.tr("air cooling"),
+            "rdhx": self.tr("rear-door heat exchangers"),
+            "liquid": self.tr("direct liquid cooling"),
+        }[f.cooling]
+        rows.append(
+            (
+                self.tr("Facility"),
+                self.tr("%1U racks of %2 kW, %3, PUE %4")
+                .replace("%1", str(f.rack_units))
+                .replace("%2", f"{rack_kw:g}")
+                .replace("%3", cooling)
+                .replace("%4", f"{pue:g}"),
+            )
+        )
+        m = request.finance
+        years = m.years if m.years is not None else int(d["finance.years"].value)
+        vat = m.vat if m.vat is not None else d["finance.vat"].value
+        hosting = self.tr("own data centre") if m.hosting == "own" else self.tr("leased IDC")
+        rows.append(
+            (
+                self.tr("Money"),
+                self.tr("%1, %2 years, %3, VAT %4, discount %5")
+                .replace("%1", m.currency)
+                .replace("%2", str(years))
+                .replace("%3", hosting)
+                .replace("%4", fmt.percent(vat))
+                .replace("%5", fmt.percent(m.discount)),
+            )
+        )
+        if draft.customer or draft.quote_no:
+            rows.append(
+                (
+                    self.tr("Quote"),
+                    escape(" · ".join(x for x in (draft.customer, draft.quote_no) if x)),
+                )
+            )
+        body = "".join(
+            f"<tr><td style='padding:3px 12px 3px 0'><b>{label}</b></td><td>{value}</td></tr>"
+            for label, value in rows
+        )
+        return f"<table>{body}</table>"

@@ -1,0 +1,138 @@
+"""Lenovo against Inspur: human names, equivalent pairs, and the rows of a pair's comparison.
+
+Plain functions over the engine's results and catalog (no widgets), so tests check it
+directly. Two configurations are *equivalent* when they carry the same class of
+GPU (architecture and form factor: SXM or PCIe) joined the same way inside the
+server (NVSwitch, NVLink bridges, PCIe); the same GPU model is the closest pair.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from engine.catalog import Catalog
+from engine.model import CATEGORIES, Comparison, Plan
+
+VENDOR_ORDER = ("Lenovo", "Inspur")
+_MEMORY = re.compile(r"\s+\d+\s*GB$")
+
+
+def gpu_short(gpu_name: str) -> str:
+    """'NVIDIA A800 SXM4 80GB' -> 'A800 SXM4': the model and form, as buyers say it."""
+    return _MEMORY.sub("", gpu_name.removeprefix("NVIDIA "))
+
+
+def vendor_name(vendor: str) -> str:
+    """The vendor as the GUI's language says it (联想, 浪潮)."""
+    names = {
+        "Lenovo": QCoreApplication.translate("ConfigsPage", "Lenovo"),
+        "Inspur": QCoreApplication.translate("ConfigsPage", "Inspur"),
+        "Generic": QCoreApplication.translate("Vendors", "Generic"),
+        "Integrator": QCoreApplication.translate("Vendors", "Integrator"),
+        "Server vendor": QCoreApplication.translate("Vendors", "Server vendor"),
+    }
+    return names.get(vendor, vendor)  # NVIDIA and other brand names stay as they are
+
+
+def config_label(plan: Plan) -> str:
+    """'Inspur NF5688M6 · 8× A800 SXM4' ('浪潮 NF5688M6 · 8× A800 SXM4' in Chinese)."""
+    model = plan.server.removeprefix(plan.vendor + " ")
+    return f"{vendor_name(plan.vendor)} {model} · {plan.gpus_per_node}× {gpu_short(plan.gpu_name)}"
+
+
+def by_vendor(plans: tuple[Plan, ...] | list[Plan]) -> list[Plan]:
+    """Lenovo's configurations, then Inspur's, each in the engine's order."""
+    rank = {v: i for i, v in enumerate(VENDOR_ORDER)}
+    return sorted(plans, key=lambda p: rank.get(p.vendor, len(rank)))
+
+
+@dataclass(frozen=True)
+class Pair:
+    lenovo: str  # configuration ids
+    inspur: str
+    same_gpu: bool  # the same GPU model, not only the same class
+
+
+def _klass(config_id: str, catalog: Catalog) -> tuple[str, str, str]:
+    cfg = catalog.configuration(config_id)
+    gpu = catalog.gpu(cfg.gpu)
+    return gpu.architecture, gpu.form_factor, cfg.intra_node_link
+
+
+def proposed_pairs(comparison: Comparison, catalog: Catalog) -> list[Pair]:
+    """Lenovo–Inspur pairs of equivalent configurations: same GPU model first."""
+    lenovo = [p for p in comparison.plans if p.vendor == "Lenovo"]
+    inspur = [p for p in comparison.plans if p.vendor == "Inspur"]
+    pairs = [
+        (Pair(a.config, b.config, a.gpu == b.gpu), a.gpus_per_node == b.gpus_per_node)
+        for a in lenovo
+        for b in inspur
+        if _klass(a.config, catalog) == _klass(b.config, catalog)
+    ]
+    # the same GPU model first, then the same GPUs per server
+    return [pair for pair, _ in sorted(pairs, key=lambda x: (not x[0].same_gpu, not x[1]))]
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One figure of two configurations and their difference (Inspur minus Lenovo)."""
+
+    key: str  # a frame column or "category:<name>"
+    kind: str  # as desktop.models.Figure.kind
+    left: object
+    right: object
+    lower_is_better: bool | None
+
+    @property
+    def difference(self) -> float | None:
+        if not (_number(self.left) and _number(self.right)):
+            return None
+        return float(self.right) - float(self.left)  # type: ignore[arg-type]
+
+    @property
+    def percent(self) -> float | None:
+        """The difference as a share of the left (Lenovo) figure."""
+        diff = self.difference
+        if diff is None or not self.left:
+            return None
+        return diff / abs(float(self.left))  # type: ignore[arg-type]
+
+    @property
+    def better(self) -> int:
+        """-1: the left is better, 1: the right, 0: equal or not comparable."""
+        diff = self.difference
+        if self.lower_is_better is None or diff is None or diff == 0:
+            return 0
+        right_lower = diff < 0
+        return 1 if right_lower == self.lower_is_better else -1
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value)
+
+
+def pair_rows(left: Plan, right: Plan, frame_rows: dict[str, dict[str, object]],
+              figures: list[tuple[str, str, bool | None]]) -> list[PairRow]:
+    """Every figure (``(column, kind, lower_is_better)``) then every BOM category and the money.
+
+    ``frame_rows`` maps a configuration id to its row of engine.frame (raw values).
+    """
+    rows = [
+        PairRow(column, kind, frame_rows[left.config].get(column), frame_rows[right.config].get(column),
+                lower)
+        for column, kind, lower in figures
+    ]  # fmt: skip
+    subtotals = [dict(p.money.subtotals) if p.money else {} for p in (left, right)]
+    for category in CATEGORIES:
+        if any(category in s for s in subtotals):
+            values = [s.get(category, 0.0) if p.money else None for s, p in zip(subtotals, (left, right),
+                                                                                 strict=True)]
+            rows.append(PairRow(f"category:{category}", "money", values[0], values[1], True))
+    for key in ("discount", "net", "vat"):
+        values = [getattr(p.money, key) if p.money else None for p in (left, right)]
+        rows.append(PairRow(f"money:{key}", "money", values[0], values[1], key != "discount"))
+    return rows

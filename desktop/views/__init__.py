@@ -1,0 +1,1 @@
+"""The comparison window's views, one module each; the window assembles them."""

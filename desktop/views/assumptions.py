@@ -1,0 +1,261 @@
+"""The assumptions panel: the request's key assumptions, editable beside the comparison."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
+
+from desktop.fields import ValueField, number_parser
+from desktop.messages import default_note
+from engine.assumptions import defaults
+from engine.model import PlanRequest
+
+
+class AssumptionsPanel(QWidget):
+    """The request's key assumptions, editable; every valid edit re-plans."""
+
+    edited = Signal(object)  # the new PlanRequest
+
+    DEBOUNCE_MS = 400
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assumptionsPanel")
+        d = defaults()
+        self._request: PlanRequest | None = None
+        self._loading = True  # until a request is loaded, choices made while building are no edits
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        def field(name: str, parser: Any, placeholder: str = "", optional: bool = True) -> ValueField:
+            widget = ValueField(parser, optional=optional, placeholder=placeholder)
+            widget.setObjectName(name)
+            widget.changed.connect(self._schedule)
+            widget.committed.connect(self.apply_now)
+            return widget
+
+        self.days = field("days", number_parser(0, 3650, low_open=True), optional=False)
+        self.gpus = field("gpus", number_parser(1, 1_000_000, integer=True), optional=False)
+        self.mfu = field("mfu", number_parser(0, 1, low_open=True, percent=True), self.tr("estimated"))
+        self.goodput = field(
+            "goodput",
+            number_parser(0, 1, low_open=True, percent=True),
+            f"{d['schedule.goodput'].value:g}",
+        )
+        self.rack_kw = field(
+            "rackKw", number_parser(0, 500, low_open=True), f"{d['facility.rack_kw'].value:g}"
+        )
+        self.pue = field("pue", number_parser(1, 5))
+        self.power_price = field("powerPrice", number_parser(0, 1e3))
+        self.years = field("years", number_parser(1, 30, integer=True), f"{d['finance.years'].value:g}")
+        self.exchange_rate = field(
+            "exchangeRate",
+            number_parser(0, 1e6, low_open=True),
+            f"{d['finance.exchange_rate'].value:g}",
+        )
+        self.vat = field("vat", number_parser(0, 1, percent=True), f"{d['finance.vat'].value:g}")
+        self.discount = field("discount", number_parser(0, 0.99, percent=True), "0")
+        self.warranty_years = field(
+            "warrantyYears", number_parser(0, 10, integer=True), f"{d['finance.warranty_years'].value:g}"
+        )
+        self.maintenance_rate = field(
+            "maintenanceRate",
+            number_parser(0, 1, percent=True),
+            f"{d['finance.maintenance_rate'].value:g}",
+        )
+        self.rent = field("coloRent", number_parser(0, 1e6))
+
+        def choice(name: str, items: list[tuple[str, str]]) -> QComboBox:
+            combo = QComboBox(self)
+            combo.setObjectName(name)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.currentIndexChanged.connect(self._choice_changed)
+            return combo
+
+        self.cooling = choice(
+            "cooling",
+            [
+                (self.tr("Air (CRAH)"), "air"),
+                (self.tr("Rear-door heat exchangers"), "rdhx"),
+                (self.tr("Direct liquid cooling (CDU)"), "liquid"),
+            ],
+        )
+        self.hosting = choice(
+            "hosting",
+            [(self.tr("Own data centre"), "own"), (self.tr("Leased IDC (rent per kW)"), "colo")],
+        )
+        self.currency = choice("currency", [(self.tr("CNY (yuan)"), "CNY"), (self.tr("USD (dollar)"), "USD")])
+        self.days_label = QLabel(self.tr("Deadline (days):"))
+        self.gpus_label = QLabel(self.tr("Fleet (GPUs):"))
+        form.addRow(self.days_label, self.days)
+        form.addRow(self.gpus_label, self.gpus)
+        form.addRow(self.tr("MFU:"), self.mfu)
+        form.addRow(self.tr("Goodput:"), self.goodput)
+        form.addRow(self.tr("Cooling:"), self.cooling)
+        form.addRow(self.tr("Rack budget (kW):"), self.rack_kw)
+        form.addRow(self.tr("PUE:"), self.pue)
+        form.addRow(self.tr("Hosting:"), self.hosting)
+        self.rent_label = QLabel(self.tr("IDC rent (per kW-month):"))
+        form.addRow(self.rent_label, self.rent)
+        form.addRow(self.tr("Power price (per kWh):"), self.power_price)
+        form.addRow(self.tr("Currency:"), self.currency)
+        form.addRow(self.tr("Years:"), self.years)
+        form.addRow(self.tr("Warranty (years):"), self.warranty_years)
+        form.addRow(self.tr("Maintenance (yearly):"), self.maintenance_rate)
+        form.addRow(self.tr("Exchange rate (CNY/USD):"), self.exchange_rate)
+        form.addRow(self.tr("VAT:"), self.vat)
+        form.addRow(self.tr("Discount:"), self.discount)
+        note = QLabel(self.tr("Empty fields use the default shown. Changes re-plan at once."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(mid);")
+        form.addRow(note)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DEBOUNCE_MS)
+        self._timer.timeout.connect(self.apply_now)
+        self._loading = False
+        self._fields = list(self.fields().values())
+        for key, widget in self.fields().items():
+            if key in defaults() and not widget.toolTip():
+                widget.setToolTip(default_note(key))
+
+    def fields(self) -> dict[str, ValueField]:
+        return {
+            "schedule.days": self.days,
+            "schedule.gpus": self.gpus,
+            "efficiency.mfu": self.mfu,
+            "efficiency.goodput": self.goodput,
+            "facility.rack_kw": self.rack_kw,
+            "facility.pue": self.pue,
+            "finance.power_price": self.power_price,
+            "finance.years": self.years,
+            "finance.exchange_rate": self.exchange_rate,
+            "finance.vat": self.vat,
+            "finance.discount": self.discount,
+            "finance.warranty_years": self.warranty_years,
+            "finance.maintenance_rate": self.maintenance_rate,
+            "finance.colo_rent_kw_month": self.rent,
+        }
+
+    def load(self, request: PlanRequest) -> None:
+        self._loading = True
+        try:
+            self._request = request
+            s, e, f, m = request.schedule, request.efficiency, request.facility, request.finance
+            fleet = s.gpus is not None
+            for widget, label, show in (
+                (self.days, self.days_label, not fleet),
+                (self.gpus, self.gpus_label, fleet),
+            ):
+                widget.setVisible(show)
+                label.setVisible(show)
+            self.days.set_value(s.days)
+            self.gpus.set_value(s.gpus)
+            self.mfu.set_value(e.mfu)
+            self.goodput.set_value(e.goodput)
+            self.rack_kw.set_value(f.rack_kw)
+            self.pue.set_value(f.pue)
+            self.power_price.set_value(m.power_price)
+            self.years.set_value(m.years)
+            self.exchange_rate.set_value(m.exchange_rate)
+            self.vat.set_value(m.vat)
+            self.discount.set_value(m.discount or None)
+            self.warranty_years.set_value(m.warranty_years)
+            self.maintenance_rate.set_value(m.maintenance_rate)
+            self.rent.set_value(m.colo_rent_kw_month)
+            choices = ((self.cooling, f.cooling), (self.hosting, m.hosting), (self.currency, m.currency))
+            for combo, value in choices:
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            self._update_defaults()
+        finally:
+            self._loading = False
+
+    def _update_defaults(self) -> None:
+        """Placeholders and notes that depend on the cooling, hosting and currency chosen."""
+        d = defaults()
+        cooling, currency = self.cooling.currentData(), self.currency.currentData().lower()
+        self.pue.edit.setPlaceholderText(f"{d[f'facility.pue_{cooling}'].value:g}")
+        self.pue.setToolTip(default_note(f"facility.pue_{cooling}"))
+        price = d[f"finance.power_price_{currency}"]
+        self.power_price.edit.setPlaceholderText(f"{price.value:g}")
+        self.power_price.setToolTip(default_note(f"finance.power_price_{currency}"))
+        rent = d[f"finance.colo_rent_kw_month_{currency}"]
+        self.rent.edit.setPlaceholderText(f"{rent.value:g}")
+        self.rent.setToolTip(default_note(f"finance.colo_rent_kw_month_{currency}"))
+        colo = self.hosting.currentData() == "colo"
+        self.rent.setVisible(colo)
+        self.rent_label.setVisible(colo)
+
+    def _choice_changed(self) -> None:
+        if self._loading:
+            return
+        if self._request is not None and self.currency.currentData() != self._request.finance.currency:
+            # prices typed in the old currency mean nothing in the new one: back to the defaults
+            self.power_price.set_value(None)
+            self.rent.set_value(None)
+        self._update_defaults()
+        self.apply_now()
+
+    def _schedule(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def request(self) -> PlanRequest | None:
+        """The request with the panel's values, or None while a field is wrong."""
+        if self._request is None or not all(f.is_valid() for f in self._fields):
+            return None
+        r = self._request
+        fleet = r.schedule.gpus is not None
+        return dataclasses.replace(
+            r,
+            schedule=dataclasses.replace(
+                r.schedule,
+                days=None if fleet else self.days.value(),
+                gpus=self.gpus.value() if fleet else None,
+            ),
+            efficiency=dataclasses.replace(r.efficiency, mfu=self.mfu.value(), goodput=self.goodput.value()),
+            facility=dataclasses.replace(
+                r.facility,
+                rack_kw=self.rack_kw.value(),
+                pue=self.pue.value(),
+                cooling=self.cooling.currentData(),
+            ),
+            finance=dataclasses.replace(
+                r.finance,
+                power_price=self.power_price.value(),
+                years=self.years.value(),
+                exchange_rate=self.exchange_rate.value(),
+                vat=self.vat.value(),
+                discount=self.discount.value() or 0.0,
+                warranty_years=self.warranty_years.value(),
+                maintenance_rate=self.maintenance_rate.value(),
+                currency=self.currency.currentData(),
+                hosting=self.hosting.currentData(),
+                colo_rent_kw_month=self.rent.value() if self.hosting.currentData() == "colo" else None,
+            ),
+        )
+
+    def apply_now(self) -> None:
+        self._timer.stop()
+        if self._loading:
+            return
+        request = self.request()
+        if request is not None and request != self._request:
+            self._request = request
+            self.edited.emit(request)
+
+    def show_error(self, field: str, message: str) -> bool:
+        widget = self.fields().get(field)
+        if widget is None:
+            return False
+        widget.set_error(message)
+        return True

@@ -1,0 +1,177 @@
+"""The comparison window's views: assumptions beyond numbers, refusals with a fix, honest figures."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.models import SORT_ROLE
+from desktop.pairing import config_label
+from engine import compare
+from engine.model import Facility, Finance, PlanRequest, Schedule, Workload
+
+GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
+
+
+def planned(window, request, wait_planned):  # type: ignore[no-untyped-def]
+    window.set_request(request)
+    wait_planned(window)
+    return window.result.comparison
+
+
+def test_cooling_hosting_currency_and_warranty_are_in_the_panel(
+    qtbot, window, wait_planned
+) -> None:  # type: ignore[no-untyped-def]
+    planned(window, GPT3_30_DAYS, wait_planned)
+    panel = window.panel
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        panel.cooling.setCurrentIndex(panel.cooling.findData("rdhx"))
+    assert window.result.comparison.request.facility.cooling == "rdhx"
+    assert panel.pue.edit.placeholderText() == "1.35"  # the rear-door default, from assumptions.toml
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        panel.hosting.setCurrentIndex(panel.hosting.findData("colo"))
+    assert panel.rent.isVisible()
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        panel.warranty_years.edit.setText("5")
+        panel.apply_now()
+    panel.power_price.edit.setText("0.9")
+    panel.apply_now()
+    wait_planned(window)
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        panel.currency.setCurrentIndex(panel.currency.findData("USD"))
+    request = window.result.comparison.request
+    finance = request.finance
+    assert (finance.currency, finance.hosting, finance.warranty_years) == ("USD", "colo", 5)
+    assert request.finance.power_price is None  # a CNY price means nothing in USD: back to the default
+    expected = dataclasses.replace(
+        GPT3_30_DAYS,
+        facility=Facility(cooling="rdhx"),
+        finance=Finance(currency="USD", hosting="colo", warranty_years=5),
+    )
+    assert window.result.comparison == compare(expected)
+    first = window.result.comparison.plans[0]
+    warranty = next(line for line in first.bom if line.item == "warranty-node-year")
+    assert warranty.qty == 5 * first.nodes
+
+
+def test_a_refusal_says_why_and_one_click_fixes_it(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    liquid = dataclasses.replace(GPT3_30_DAYS, facility=Facility(cooling="liquid"))
+    comparison = planned(window, liquid, wait_planned)
+    refused = [p for p in comparison.plans if not p.feasible and p.refusals[0].code == "cooling-kind"]
+    assert refused
+    text = window.refusal.text()
+    assert f"{len(refused)} of {len(comparison.plans)} configurations are air-cooled" in text
+    assert window.fix_button.isVisible() and "air cooling" in window.fix_button.text()
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        qtbot.mouseClick(window.fix_button, Qt.MouseButton.LeftButton)
+    fixed = window.result.comparison
+    assert fixed.request.facility.cooling == "air"
+    assert window.panel.cooling.currentData() == "air"
+    assert all(p.feasible for p in fixed.plans)
+    assert not window.refusal.isVisible() or "refused" not in window.refusal.text()
+
+
+def test_a_rack_budget_refusal_offers_the_budget_that_fits(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    tight = dataclasses.replace(GPT3_30_DAYS, facility=Facility(rack_kw=4.0))
+    comparison = planned(window, tight, wait_planned)
+    assert any(p.refusals and p.refusals[0].code == "racks" for p in comparison.plans)
+    assert "cannot place one server in a rack" in window.refusal.text()
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        window.fix_button.click()
+    after = window.result.comparison
+    assert after.request.facility.rack_kw > 4.0
+    assert not any(p.refusals and p.refusals[0].code == "racks" for p in after.plans)
+
+
+def test_at_risk_shows_the_band_not_a_plain_yes(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    comparison = planned(window, GPT3_30_DAYS, wait_planned)
+    model = window.table_model
+    row = next(r for r in range(model.rowCount()) if model.figure_at(r).column == "meets_deadline")
+    risky = [p for p in comparison.plans if p.meets_deadline and p.days_high > 30.0]
+    safe = [p for p in comparison.plans if p.meets_deadline and p.days_high <= 30.0]
+    assert risky  # the GPT-3 plan sized to 30 days has a worst case past them
+    for column in range(model.columnCount()):
+        plan = next(p for p in comparison.plans if p.config == model.config_at(column))
+        text = model.data(model.index(row, column))
+        if plan in risky:
+            assert text == f"at risk: {plan.days_low:,.1f}–{plan.days_high:,.1f} days"
+            assert model.data(model.index(row, column), SORT_ROLE) is True
+        elif plan in safe:
+            assert text == "yes"
+    rec = comparison.recommendation.cheapest_meeting_deadline
+    if rec in {p.config for p in risky}:
+        assert "at risk" in window.recommendation.text()
+
+
+def test_charts_say_which_configurations_they_show_and_the_user_picks(
+    qtbot, window, wait_planned
+) -> None:  # type: ignore[no-untyped-def]
+    comparison = planned(window, GPT3_30_DAYS, wait_planned)
+    tab = window.chart_tabs["tco"]
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: bool(tab.shown_configs))
+    assert len(tab.shown_configs) < len(comparison.plans)  # line charts keep to a few
+    assert f"Shows {len(tab.shown_configs)} of {len(comparison.plans)} configurations" in tab.caption.text()
+    lines = {line.get_label() for line in tab.figure.axes[0].get_lines()}
+    assert lines == {config_label(p) for p in comparison.plans if p.config in tab.shown_configs}
+    pick = {"inspur-nf5688m6-a800", "lenovo-sr670v2-a40"}
+    tab.pick(pick)
+    assert set(tab.shown_configs) == pick
+    assert {line.get_label() for line in tab.figure.axes[0].get_lines()} == {
+        config_label(p) for p in comparison.plans if p.config in pick}
+    assert "Shows 2 of 15 configurations" in tab.caption.text()
+
+
+def test_one_bom_view_with_a_picker_resizes_after_a_replan(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    comparison = planned(window, GPT3_30_DAYS, wait_planned)
+    view = window.bom_view
+    window.tabs.setCurrentWidget(view)
+    assert window.tabs.count() == 8  # no tab per configuration
+    assert view.picker.count() == len(comparison.plans)
+    view.select("inspur-nf5688m6-a800")
+    plan = next(p for p in comparison.plans if p.config == "inspur-nf5688m6-a800")
+    assert view.tab.model.rowCount() == len(plan.bom)
+    table = view.tab.view
+    total_column = 6
+    before = table.columnWidth(total_column)
+    window.panel.days.edit.setText("3")  # ten times the GPUs: wider totals
+    window.panel.apply_now()
+    wait_planned(window)
+    assert view.current() == "inspur-nf5688m6-a800"
+    assert table.columnWidth(total_column) >= before
+    assert table.columnWidth(total_column) >= table.sizeHintForColumn(total_column)
+    assert len({p.config for p in window.result.comparison.plans}) == view.picker.count()
+
+
+@pytest.mark.parametrize("mode", ["feasible", "meets", "recommended"])
+def test_the_overview_filters_to_a_shortlist(qtbot, window, wait_planned, mode) -> None:  # type: ignore[no-untyped-def]
+    comparison = planned(window, GPT3_30_DAYS, wait_planned)
+    overview = window.overview
+    overview.filter.setCurrentIndex(overview.filter.findData(mode))
+    rec = comparison.recommendation
+    wanted = {
+        "feasible": {p.config for p in comparison.plans if p.feasible},
+        "meets": {p.config for p in comparison.plans if p.feasible and p.meets_deadline},
+        "recommended": {c for c in (rec.cheapest_meeting_deadline, rec.fastest, rec.lowest_tco) if c},
+    }[mode]
+    assert overview.shortlist.rowCount() == len(wanted)
+    shown = {overview.shortlist.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+             for r in range(overview.shortlist.rowCount())}
+    assert shown == wanted
+
+
+def test_a_precision_refusal_offers_bf16(qapp) -> None:  # type: ignore[no-untyped-def]
+    from desktop.refusals import explain
+    from engine.catalog import load_catalog
+
+    fp8 = dataclasses.replace(GPT3_30_DAYS, schedule=Schedule(days=30.0, precision="fp8"))
+    comparison = compare(fp8)
+    refused = [p for p in comparison.plans if p.refusals and p.refusals[0].code == "precision"]
+    assert refused  # FP8 needs Hopper: the Ampere and Ada configurations are refused
+    explanation = explain(comparison, load_catalog(), translated=False)
+    assert explanation is not None and explanation.fixed is not None
+    assert explanation.text.startswith(f"Precision FP8: {len(refused)} of {len(comparison.plans)}")
+    assert explanation.fixed.schedule.precision == "bf16"
+    assert not any(p.refusals for p in compare(explanation.fixed).plans)
