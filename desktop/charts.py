@@ -25,6 +25,10 @@ COLOURS = {
     "cooling": "#17becf",
     "services": "#9467bd",
     "vat": "#c7c7c7",
+    "storage": "#8c564b",
+    "management": "#e377c2",
+    "software": "#bcbd22",
+    "spares": "#7f7f7f",
 }
 CJK_FONTS = [
     "Microsoft YaHei",
@@ -96,6 +100,10 @@ def draw_capex(fig: Figure, comparison: Comparison) -> None:
         "cooling": QCoreApplication.translate("Charts", "Cooling"),
         "services": QCoreApplication.translate("Charts", "Services"),
         "vat": QCoreApplication.translate("Charts", "VAT"),
+        "storage": QCoreApplication.translate("Charts", "Storage"),
+        "management": QCoreApplication.translate("Charts", "Management"),
+        "software": QCoreApplication.translate("Charts", "Software"),
+        "spares": QCoreApplication.translate("Charts", "Spares"),
     }
     for category in (*CATEGORIES, "vat"):
         widths = []

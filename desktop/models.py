@@ -327,6 +327,10 @@ CATEGORY_NAMES = {
     "rack_power": QT_TRANSLATE_NOOP("Categories", "Racks and power"),
     "cooling": QT_TRANSLATE_NOOP("Categories", "Cooling"),
     "services": QT_TRANSLATE_NOOP("Categories", "Services"),
+    "storage": QT_TRANSLATE_NOOP("Categories", "Storage"),
+    "management": QT_TRANSLATE_NOOP("Categories", "Management"),
+    "software": QT_TRANSLATE_NOOP("Categories", "Software"),
+    "spares": QT_TRANSLATE_NOOP("Categories", "Spares"),
 }
 
 

@@ -14,7 +14,16 @@ from typing import Any, NoReturn
 from engine.catalog import CatalogError
 from engine.errors import RequestError
 from engine.export.safe import ExportError
-from engine.model import Comparison, Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
+from engine.model import (
+    HOSTINGS,
+    Comparison,
+    Efficiency,
+    Facility,
+    Finance,
+    PlanRequest,
+    Schedule,
+    Workload,
+)
 from engine.money.prices import PriceError
 
 # request field -> the flag that sets it
@@ -33,6 +42,9 @@ FLAGS = {
     "finance.vat": "--vat", "finance.discount": "--discount",
     "finance.warranty_years": "--warranty-years", "finance.maintenance_rate": "--maintenance-rate",
     "configs": "--config", "gpu": "--gpu", "valid_days": "--valid-days",
+    "facility.row_racks": "--row-racks", "facility.spares": "--spares",
+    "facility.buy_racks": "--buy-racks", "facility.buy_cooling": "--buy-cooling",
+    "finance.wholesale_rent_kw_month": "--wholesale-rent",
 }
 
 
@@ -99,7 +111,8 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--pue", type=_number("a PUE such as 1.3"))
     g.add_argument("--power-price", type=_number("a price per kWh"))
     g.add_argument("--years", type=_whole)
-    g.add_argument("--hosting", choices=["own", "colo"], default="own")
+    g.add_argument("--hosting", choices=list(HOSTINGS), default="own",
+                   help="own data centre, leased colocation, build-to-suit wholesale, or cloud rental")
     g.add_argument("--colo-rent", type=_number("rent per kW of rack budget per month"))
     g.add_argument("--currency", choices=["CNY", "USD"], default="CNY")
     g.add_argument("--exchange-rate", type=_number("CNY per USD, e.g. 7.2"))
@@ -107,6 +120,14 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--discount", type=_number("a fraction such as 0.1"), default=0.0)
     g.add_argument("--warranty-years", type=_whole)
     g.add_argument("--maintenance-rate", type=_number("a fraction such as 0.08"))
+    g.add_argument("--row-racks", type=_whole, help="racks in a row (cooling is N+1 per row)")
+    g.add_argument("--spares", type=_number("a fraction such as 0.03"),
+                   help="share of optics, cables and HCAs bought as spares")
+    g.add_argument("--buy-racks", choices=["yes", "no"],
+                   help="put racks and PDUs on the bill (default: by the hosting model)")
+    g.add_argument("--buy-cooling", choices=["yes", "no"],
+                   help="put cooling units on the bill (default: own data centre only)")
+    g.add_argument("--wholesale-rent", type=_number("rent per contracted kW per month"))
 
 
 def _add_plan_args(p: argparse.ArgumentParser) -> None:
@@ -162,14 +183,20 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
         schedule=Schedule(days=args.days, gpus=args.gpus, precision=args.precision),
         efficiency=Efficiency(mfu=args.mfu, goodput=args.goodput),
         facility=Facility(rack_kw=args.rack_kw, cooling=args.cooling, pue=args.pue,
-                          rack_units=args.rack_units),
+                          rack_units=args.rack_units, row_racks=args.row_racks, spares=args.spares,
+                          buy_racks=_yes_no(args.buy_racks), buy_cooling=_yes_no(args.buy_cooling)),
         finance=Finance(currency=args.currency, exchange_rate=args.exchange_rate,
                         power_price=args.power_price, years=args.years, hosting=args.hosting,
                         colo_rent_kw_month=args.colo_rent, vat=args.vat, discount=args.discount,
                         warranty_years=args.warranty_years,
-                        maintenance_rate=args.maintenance_rate),
+                        maintenance_rate=args.maintenance_rate,
+                        wholesale_rent_kw_month=args.wholesale_rent),
         configs=tuple(args.config),
     )
+
+
+def _yes_no(value: str | None) -> bool | None:
+    return None if value is None else value == "yes"
 
 
 def workload_from(args: argparse.Namespace) -> Workload:

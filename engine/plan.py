@@ -3,6 +3,7 @@ cooling -> power -> bill of materials -> money, with warnings and refusals."""
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import replace
 from functools import cache, partial
@@ -13,11 +14,13 @@ from engine.catalog import Catalog, Configuration, Gpu, Server
 from engine.compute.efficiency import NodeTraits, estimate, gpu_traits
 from engine.compute.sizing import Sizing, memory_floor_gpus, size_for_deadline, size_for_fleet
 from engine.errors import RequestError
+from engine.facility.cabling import Geometry, Medium, Optics, plan_cabling
 from engine.facility.cooling import Unit, plan_cooling
-from engine.facility.fabric import FabricTooLarge, plan_fabric
-from engine.facility.racks import Box, RackRefusal, RackSpec, lay_out
+from engine.facility.fabric import FabricTooLarge, TreeCounts, fat_tree, plan_fabric
+from engine.facility.racks import Box, PduModel, RackRefusal, RackSpec, lay_out
 from engine.model import (
     Assumption,
+    CableRun,
     ComputeNeed,
     CoolingPlan,
     EfficiencyEstimate,
@@ -29,7 +32,8 @@ from engine.model import (
     RackLayout,
 )
 from engine.money.bom import Need, price_lines
-from engine.money.prices import PriceList
+from engine.money.cloud import cloud_rates
+from engine.money.prices import PriceError, PriceList
 from engine.money.totals import money
 from engine.resolve import Resolved
 from engine.resources import resource_path
@@ -107,43 +111,57 @@ def plan_configuration(
                 "memory", f"{sizing.gpus} × {gpu.memory_gb:g} GB cannot hold the model states and "
                 f"activations: at least {floor} {gpu.name} GPUs are needed"))
 
-    rack_budget = res.rack_kw
+    rack_budget, budget_assumption = _rack_budget(request, res, gpu)
     if facility.cooling == "rdhx":
         door = max((u for u in catalog.cooling.values() if u.kind == "rdhx"),
                    key=lambda u: u.capacity_kw)
         if door.capacity_kw < rack_budget:
             rack_budget = door.capacity_kw
             warnings.append(Message(
-                "rdhx-budget", f"rack budget lowered from {res.rack_kw:g} kW to the rear door's "
+                "rdhx-budget", f"rack budget lowered from {rack_budget:g} kW to the rear door's "
                 f"{door.capacity_kw:g} kW"))
+            rack_budget = door.capacity_kw
 
+    hosting = request.finance.hosting
+    rate = cloud_rates().get(gpu.id)
+    cloud_rate = rate.rate(request.finance.currency, res.exchange_rate) if rate else 0.0
+    if hosting == "cloud" and rate is None:
+        return _refused(cfg, server, gpu, Message(
+            "cloud-rate", f"no hourly cloud rate for the {gpu.name} in resources/prices/cloud.csv"))
     try:
         fabric, layout = _network_and_racks(cfg, server, nic.technology, sizing.nodes,
-                                            rack_budget, request, catalog)
+                                            rack_budget, request, res, catalog, prices)
     except (RackRefusal, FabricTooLarge) as exc:
         return _refused(cfg, server, gpu, Message("racks", str(exc)))
 
     switch_w = _switch_watts(fabric, catalog)
-    it_max = (sizing.nodes * cfg.max_power_w + switch_w) / 1000
-    it_typical = (sizing.nodes * cfg.typical_power_w + switch_w) / 1000
+    optics_w = _optics_watts(fabric, catalog)
+    # Maximum: every box in every rack at its maximum, every switch cage with a powered module.
+    it_max = sum(r.power_kw for r in layout.racks)
+    it_typical = (sizing.nodes * cfg.typical_power_w + switch_w + optics_w) / 1000
     power = PowerPlan(
         it_max_kw=it_max, it_typical_kw=it_typical, pue=res.pue, facility_kw=it_typical * res.pue,
         energy_per_run_mwh=it_typical * res.pue * sizing.days * 24 / 1000,
+        facility_max_kw=it_max * res.pue, optics_kw=optics_w / 1000,
     )
-    cooling = _cooling(facility.cooling, layout, catalog)
-    bom = price_lines(_needs(cfg, gpu, sizing, fabric, layout, cooling, res, catalog),
-                      prices, request.finance.currency, res.exchange_rate)
+    cooling = _cooling(facility.cooling, layout, catalog, hosting, res)
+    needs = [] if hosting == "cloud" else _needs(cfg, gpu, sizing, fabric, layout, cooling, res, catalog)
+    bom = price_lines(needs, prices, request.finance.currency, res.exchange_rate)
     eff = sizing.efficiency
+    rent = {"colo": res.colo_rent_kw_month, "wholesale": res.wholesale_rent_kw_month}.get(hosting)
     cash = money(
         bom=bom, currency=request.finance.currency, discount_rate=request.finance.discount,
         vat_rate=res.vat, facility_kw=power.facility_kw, power_price=res.power_price,
         years=res.years, warranty_years=res.warranty_years, maintenance_rate=res.maintenance_rate,
-        colo_rent_kw_month=res.colo_rent_kw_month if request.finance.hosting == "colo" else None,
-        rack_budget_kw=rack_budget, racks=layout.count,
+        rent_kw_month=rent, contracted_kw=sum(r.power_kw for r in layout.racks),
         energy_per_run_mwh=power.energy_per_run_mwh,
-        delivered_pflops=sizing.gpus * eff.delivered_tflops / 1000,
+        delivered_pflops=sizing.gpus * eff.delivered_tflops / 1000, hosting=hosting,
+        gpus=sizing.gpus, gpu_hours=sizing.gpus * sizing.days * 24, cloud_rate=cloud_rate,
     )
     warnings += _warnings(cfg, server, gpu, sizing, layout, request, res, catalog)
+    if hosting != "cloud":  # the provider's racks, power and cables
+        warnings += _facility_warnings(cfg, server, fabric, layout, rack_budget, request, res,
+                                       catalog)
     return Plan(
         config=cfg.id, vendor=server.vendor, server=f"{server.vendor} {server.model}",
         gpu=gpu.id, gpu_name=gpu.name, gpus_per_node=cfg.gpu_count, feasible=True, refusals=(),
@@ -154,24 +172,87 @@ def plan_configuration(
         node_peak_dense_pflops=cfg.gpu_count * eff.peak_dense_tflops / 1000,
         node_peak_sparse_pflops=cfg.gpu_count * eff.peak_sparse_tflops / 1000,
         fabric=fabric, racks=layout, cooling=cooling, power=power, bom=bom, money=cash,
-        assumptions=res.assumptions + _model_assumptions(eff, cfg, gpu, floor),
+        assumptions=(
+            *(a for a in res.assumptions if a.key != "rack_kw"), budget_assumption,
+            *_model_assumptions(eff, cfg, gpu, floor),
+            Assumption("heat_rejection", cooling.heat_rejection, "", "model",
+                       "how the heat leaves the building"),
+        ),
     )
+
+
+def _rack_budget(request: PlanRequest, res: Resolved, gpu: Gpu) -> tuple[float, Assumption]:
+    """The request's rack budget, or the default for its cooling kind and the GPU's generation."""
+    if request.facility.rack_kw is not None:
+        return res.rack_kw, Assumption("rack_kw", res.rack_kw, "kW", "request", "given in the request")
+    d = default(f"rack_kw.{request.facility.cooling}_{gpu.architecture}")
+    return d.value, Assumption("rack_kw", d.value, d.unit, "default",
+                               f"{request.facility.cooling} cooling, {gpu.architecture} GPUs: {d.note}")
+
+
+def _switch_box(part_id: str, role: str, catalog: Catalog, optics_part: str | None) -> Box:
+    """A switch at its maximum draw: itself, plus a powered transceiver in every cage."""
+    part = catalog.network[part_id]
+    optics = 0.0
+    if optics_part:
+        module = catalog.network[optics_part]
+        optics = -(-part.ports // module.ports) * module.power_w
+    return Box(part.rack_units, part.power_w + optics, part.weight_kg, role=role, part=part.id,
+               label=f"{part.vendor} {part.part_number}",
+               inlets=int(default("facility.switch_inlets").value), inlet="C14")
+
+
+def _director_cheaper(tree: TreeCounts, endpoints: int, technology: str, catalog: Catalog,
+                      prices: PriceList, currency: str, rate: float, room_w: float) -> str:
+    """The director part id when one chassis serving every endpoint costs less than the
+    tree's switches and switch-to-switch links; else ""."""
+    fp = parts()["fabric"][technology]
+    director = fp.get("director")
+    if not director or tree.tiers < 2 or endpoints > catalog.network[director].ports:
+        return ""
+    if _switch_box(director, "director", catalog, fp["switch_transceiver"]).max_w \
+            + catalog.network[parts()["ethernet"]["mgmt_switch"]].power_w > room_w:
+        return ""  # it must fit a network rack's power budget
+    try:
+        price = partial(prices.price, currency=currency, exchange_rate=rate)
+        module = catalog.network[fp["switch_transceiver"]]
+        link = price(fp["cable"]) + 2 * price(module.id) / module.ports
+        tree_cost = (tree.leaves + tree.spines + tree.cores) * price(fp["switch"]) \
+            + tree.switch_cables * link
+        return director if price(director) < tree_cost else ""
+    except PriceError:
+        return ""  # an unpriced director is never chosen
 
 
 def _network_and_racks(
     cfg: Configuration, server: Server, technology: str, nodes: int, rack_budget: float,
-    request: PlanRequest, catalog: Catalog,
+    request: PlanRequest, res: Resolved, catalog: Catalog, prices: PriceList,
 ) -> tuple[Fabric, RackLayout]:
     fp, eth = parts()["fabric"][technology], parts()["ethernet"]
     switch = catalog.network[fp["switch"]]
     storage = catalog.network[eth["storage_switch"]]
-    mgmt = catalog.network[eth["mgmt_switch"]]
     fabric = plan_fabric(
         nodes=nodes, rails=cfg.compute_nics, technology=technology, switch_part=switch.id,
         radix=switch.ports, storage_radix=storage.ports,
         storage_ports_per_node=int(eth["storage_ports_per_node"]),
         ports_per_switch_transceiver=catalog.network[fp["switch_transceiver"]].ports,
     )
+    tree = fat_tree(nodes, cfg.compute_nics, switch.ports)
+    network_kw = min(default("facility.network_rack_kw").value, rack_budget)
+    director = _director_cheaper(tree, fabric.endpoints, technology, catalog, prices,
+                                 request.finance.currency, res.exchange_rate, network_kw * 1000)
+    xcvr = fp["switch_transceiver"]
+    if director:
+        tree = TreeCounts(1, 1, 0, 0, 0)
+        fabric = replace(fabric, tiers=1, leaves=0, spines=0, cores=0, switch_cables=0,
+                         switch_ports=catalog.network[director].ports, ports_used=fabric.endpoints,
+                         director_part=director, directors=1)
+        fabric_boxes = [_switch_box(director, "director", catalog, xcvr)]
+    else:
+        fabric_boxes = ([_switch_box(switch.id, "leaf", catalog, xcvr)] * tree.leaves
+                        + [_switch_box(switch.id, "spine", catalog, xcvr)] * tree.spines
+                        + [_switch_box(switch.id, "core", catalog, xcvr)] * tree.cores)
+    others = [_switch_box(storage.id, "storage_switch", catalog, None)] * fabric.storage_switches
     rack = catalog.racks[parts()["facility"][f"rack_{request.facility.rack_units}"]]
     spec = RackSpec(
         model=rack.id, units=rack.units, max_load_kg=rack.max_load_kg,
@@ -180,35 +261,107 @@ def _network_and_racks(
         budget_kw=rack_budget,
         network_units=int(default("facility.network_rack_units").value),
         network_kw=default("facility.network_rack_kw").value,
+        row_racks=res.row_racks,
     )
-    switches = ([Box(switch.rack_units, switch.power_w, switch.weight_kg)] * fabric.switches
-                + [Box(storage.rack_units, storage.power_w, storage.weight_kg)] * fabric.storage_switches)
+    psu = server.psu
+    inlet = psu.inlet or ("C20" if psu.watts >= default("facility.psu_c20_from_w").value else "C14")
+    node = Box(server.rack_units, cfg.max_power_w, server.weight_kg, role="server", part=cfg.id,
+               label=f"{server.vendor} {server.model}", inlets=psu.count, inlet=inlet)
+    mgmt = _switch_box(eth["mgmt_switch"], "mgmt_switch", catalog, None)
     layout = lay_out(
-        nodes, Box(server.rack_units, cfg.max_power_w, server.weight_kg),
-        Box(mgmt.rack_units, mgmt.power_w, mgmt.weight_kg), switches, spec,
-        [(p.id, p.capacity_kw) for p in catalog.pdus.values()],
+        nodes, node, mgmt, fabric_boxes + others, spec,
+        [PduModel(p.id, p.capacity_kw, p.c19_outlets, p.c13_outlets) for p in catalog.pdus.values()],
     )
-    return replace(fabric, mgmt_switches=layout.count), layout
+    if not res.buy_racks:
+        layout = replace(layout, bought=False)
+    runs = plan_cabling(
+        tree, nodes=nodes, rails=cfg.compute_nics, half=switch.ports // 2, layout=layout,
+        geometry=Geometry(*(default(f"cabling.{k}").value
+                            for k in ("in_rack_m", "rack_width_m", "row_pitch_m", "slack_m"))),
+        media=_media(fp, catalog), optics=Optics(fp["node_transceiver"], xcvr,
+                                                 catalog.network[xcvr].ports),
+        leaf_role="director" if director else "leaf",
+    )
+    return replace(
+        fabric, mgmt_switches=sum(1 for r in layout.racks for s in r.slots if s.role == "mgmt_switch"),
+        runs=runs, transceivers=sum(r.node_transceivers + r.switch_transceivers for r in runs),
+    ), layout
+
+
+def _media(fp: dict[str, str], catalog: Catalog) -> list[Medium]:
+    """Ways to carry a link, shortest reach first: DAC in a rack, AOC, then fibre."""
+    out = [Medium("dac", fp["dac_node"], catalog.network[fp["dac_node"]].length_m,
+                  catalog.network[fp["dac_node"]].ports, "node-switch"),
+           Medium("dac", fp["dac_switch"], catalog.network[fp["dac_switch"]].length_m,
+                  catalog.network[fp["dac_switch"]].ports, "switch-switch")]
+    if "aoc" in fp:
+        out.append(Medium("aoc", fp["aoc"], catalog.network[fp["aoc"]].length_m))
+    out.append(Medium("fibre", fp["cable"], catalog.network[fp["cable"]].length_m))
+    return out
 
 
 def _switch_watts(fabric: Fabric, catalog: Catalog) -> float:
+    """Switches without their optics (counted apart, from the links that use them)."""
     eth = parts()["ethernet"]
-    return (fabric.switches * catalog.network[fabric.switch_part].power_w
+    director = catalog.network[fabric.director_part].power_w * fabric.directors \
+        if fabric.director_part else 0.0
+    return (fabric.switches * catalog.network[fabric.switch_part].power_w + director
             + fabric.storage_switches * catalog.network[eth["storage_switch"]].power_w
             + fabric.mgmt_switches * catalog.network[eth["mgmt_switch"]].power_w)
 
 
-def _cooling(kind: str, layout: RackLayout, catalog: Catalog) -> CoolingPlan:
+def _optics_watts(fabric: Fabric, catalog: Catalog) -> float:
+    """Switch-end transceivers and active cables. HCA-end modules are in the server's maximum."""
+    fp = parts()["fabric"][fabric.technology]
+    module = catalog.network[fp["switch_transceiver"]].power_w
+    return sum(r.switch_transceivers * module + r.cables * catalog.network[r.cable_part].power_w
+               for r in fabric.runs)
+
+
+def _cooling(kind: str, layout: RackLayout, catalog: Catalog, hosting: str, res: Resolved
+             ) -> CoolingPlan:
     def units(k: str) -> list[Unit]:
         return [Unit(u.id, u.capacity_kw) for u in catalog.cooling.values() if u.kind == k]
 
+    rows = [([r.power_kw for r in layout.racks if r.row == row and r.kind == "compute"],
+             sum(r.power_kw for r in layout.racks if r.row == row and r.kind == "network"))
+            for row in range(1, layout.rows + 1)]
+    heat = sum(r.power_kw for r in layout.racks)
+    rejection = {
+        "own": f"out of scope: the site's chillers, dry coolers or cooling towers must reject "
+               f"{heat:.0f} kW of IT heat plus the cooling units' own power; not quoted",
+        "colo": "the colocation site's plant",
+        "wholesale": "the landlord's plant, built to suit",
+        "cloud": "the cloud provider's",
+    }[hosting]
     return plan_cooling(
-        kind=kind,
-        compute_rack_kw=[r.power_kw for r in layout.racks if r.kind == "compute"],
-        other_kw=sum(r.power_kw for r in layout.racks if r.kind == "network"),
+        kind=kind, compute_rack_kw=[], other_kw=0.0, rows=rows,
         crah=units("crah"), rdhx=units("rdhx"), cdu=units("cdu"),
         liquid_capture=default("facility.liquid_capture").value,
+        bought=res.buy_cooling, heat_rejection=rejection,
     )
+
+
+def _cable_needs(runs: tuple[CableRun, ...], fp: dict[str, str]) -> list[Need]:
+    """Cables by part with where they run, and the transceivers the fibre runs need."""
+    out: list[Need] = []
+    for part in dict.fromkeys(r.cable_part for r in runs):
+        mine = [r for r in runs if r.cable_part == part]
+        note = "; ".join(f"{r.cables} {r.span} {r.ends} (up to {r.longest_m:g} m)" for r in mine)
+        out.append(Need("network", part, sum(r.cables for r in mine), note))
+    out.append(Need("network", fp["node_transceiver"], sum(r.node_transceivers for r in runs),
+                    "one at the HCA end of every fibre link"))
+    out.append(Need("network", fp["switch_transceiver"], sum(r.switch_transceivers for r in runs),
+                    "at the switch ports of every fibre link"))
+    return out
+
+
+def _spares(needs: list[Need], items: set[str], share: float) -> list[Need]:
+    """A share of the optics, cables and HCAs, rounded up, as on-site spares."""
+    if share <= 0:
+        return []
+    return [Need("spares", n.item, math.ceil(n.qty * share - 1e-9), f"{share:.0%} of {n.qty}")
+            for n in needs if n.item in items and n.qty > 0]
 
 
 def _needs(
@@ -217,29 +370,70 @@ def _needs(
 ) -> list[Need]:
     fp, eth = parts()["fabric"][fabric.technology], parts()["ethernet"]
     services = {s.kind: s.id for s in catalog.services.values()}
-    node_xcvr = fabric.endpoints
-    return [
+    fabric_note = (f"{fabric.tiers}-tier fat tree: {fabric.leaves} leaf, {fabric.spines} spine, "
+                   f"{fabric.cores} core")
+    network = [
+        Need("network", fabric.switch_part, fabric.switches, fabric_note),
+        *([Need("network", fabric.director_part, fabric.directors,
+                "one director for every endpoint: cheaper than leaves, spines and their links")]
+          if fabric.director_part else []),
+        *_cable_needs(fabric.runs, fp),
+    ]
+    compute = [
         Need("compute", cfg.id, sizing.nodes, "base system without GPUs and compute HCAs"),
         Need("compute", gpu.id, sizing.gpus),
         Need("compute", cfg.compute_nic, fabric.hcas, "one per rail"),
-        Need("network", fabric.switch_part, fabric.switches,
-             f"{fabric.tiers}-tier fat tree: {fabric.leaves} leaf, {fabric.spines} spine, "
-             f"{fabric.cores} core"),
-        Need("network", fp["cable"], fabric.node_cables + fabric.switch_cables),
-        Need("network", fp["node_transceiver"], node_xcvr),
-        Need("network", fp["switch_transceiver"], fabric.transceivers - node_xcvr),
+    ]
+    spare_items = {cfg.compute_nic, fp["node_transceiver"], fp["switch_transceiver"],
+                   *(r.cable_part for r in fabric.runs)}
+    racks = [
+        Need("rack_power", layout.rack_model, layout.count),
+        Need("rack_power", layout.pdu_part, layout.pdus,
+             f"A and B feeds, each carrying its rack alone (up to {layout.feed_kw:.1f} kW); "
+             f"{layout.inlets_per_node} {layout.inlet_type} inlets a server"),
+    ] if layout.bought else []
+    return [
+        *compute,
+        *network,
         Need("network", eth["storage_switch"], fabric.storage_switches, "storage / front end"),
         Need("network", eth["mgmt_switch"], fabric.mgmt_switches, "one per rack"),
-        Need("rack_power", layout.rack_model, layout.count),
-        Need("rack_power", layout.pdu_part, layout.pdus, "A and B feed in every rack"),
-        *(Need("cooling", part, count, "N+1" if cooling.kind != "rdhx" or i else "one per compute rack")
-          for i, (part, count, _kw) in enumerate(cooling.units)),
+        *racks,
+        *(Need("cooling", part, count,
+               ("one per compute rack" if cooling.kind == "rdhx" and i == 0
+                else f"N+1 in each of {cooling.rows} rows"))
+          for i, (part, count, _kw) in enumerate(cooling.units) if cooling.bought),
         Need("services", services["install-node"], sizing.nodes),
         Need("services", services["install-rack"], layout.count),
         Need("services", services["warranty-node-year"], sizing.nodes * res.warranty_years,
              f"{res.warranty_years} years × {sizing.nodes} servers"),
-        Need("services", services["fabric-commissioning"], fabric.switches),
+        Need("services", services["fabric-commissioning"], fabric.switches + fabric.directors),
+        *_spares(compute + network, spare_items, res.spares),
     ]
+
+
+def _facility_warnings(
+    cfg: Configuration, server: Server, fabric: Fabric, layout: RackLayout, rack_budget: float,
+    request: PlanRequest, res: Resolved, catalog: Catalog,
+) -> list[Message]:
+    out: list[Message] = []
+    limit = default("facility.air_rack_limit_kw").value
+    if request.facility.cooling == "air" and rack_budget > limit:
+        out.append(Message("air-rack-limit", f"{rack_budget:g} kW racks are past the practical "
+                                             f"limit of air cooling (about {limit:g} kW): "
+                                             "choose rear doors or liquid cooling"))
+    one_feed = server.psu.count // 2 * server.psu.watts
+    if one_feed < cfg.max_power_w:
+        out.append(Message("feed-loss", f"on one feed a server keeps {server.psu.count // 2} of its "
+                                        f"{server.psu.count} × {server.psu.watts:.0f} W PSUs "
+                                        f"({one_feed:.0f} W), below its {cfg.max_power_w:.0f} W "
+                                        "maximum: losing a feed caps its power"))
+    for run in fabric.runs:
+        reach = catalog.network[run.cable_part].length_m
+        if run.longest_m > reach:
+            out.append(Message("cable-reach", f"{run.span} runs up to {run.longest_m:g} m exceed the "
+                                              f"{reach:g} m {run.cable_part}: order longer cables"))
+            break
+    return out
 
 
 def _warnings(

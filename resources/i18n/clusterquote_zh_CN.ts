@@ -281,6 +281,22 @@
             <source>Services</source>
             <translation>服务</translation>
         </message>
+        <message>
+            <source>Storage</source>
+            <translation>存储</translation>
+        </message>
+        <message>
+            <source>Management</source>
+            <translation>管理</translation>
+        </message>
+        <message>
+            <source>Software</source>
+            <translation>软件</translation>
+        </message>
+        <message>
+            <source>Spares</source>
+            <translation>备件</translation>
+        </message>
     </context>
     <context>
         <name>Charts</name>
@@ -383,6 +399,22 @@
         <message>
             <source>Total cost of ownership over the years</source>
             <translation>历年总拥有成本</translation>
+        </message>
+        <message>
+            <source>Storage</source>
+            <translation>存储</translation>
+        </message>
+        <message>
+            <source>Management</source>
+            <translation>管理</translation>
+        </message>
+        <message>
+            <source>Software</source>
+            <translation>软件</translation>
+        </message>
+        <message>
+            <source>Spares</source>
+            <translation>备件</translation>
         </message>
     </context>
     <context>

@@ -189,8 +189,21 @@ def test_fabric_serves_every_endpoint(request: PlanRequest) -> None:
     assert fabric.ports_used <= fabric.switch_ports, (plan.config, fabric)
     if plan.nodes > 1:
         assert fabric.node_cables == fabric.endpoints == plan.nodes * nics, (plan.config, fabric)
-        assert fabric.switches >= 1
-        assert fabric.transceivers >= fabric.endpoints
+        assert fabric.switches + fabric.directors >= 1
+        # every endpoint and every switch-to-switch link has a cable, and a fibre its optics
+        node_runs = [r for r in fabric.runs if r.ends == "node-switch"]
+        switch_runs = [r for r in fabric.runs if r.ends == "switch-switch"]
+        assert sum(r.links for r in node_runs) == fabric.endpoints
+        assert sum(r.links for r in switch_runs) == fabric.switch_cables
+        for run in fabric.runs:
+            assert run.cables * (2 if run.cable_part.startswith("cable-ndr-dac") else 1) >= run.links
+            if run.medium == "fibre":
+                assert run.node_transceivers == (run.links if run.ends == "node-switch" else 0)
+                assert run.switch_transceivers * 2 >= run.links
+            else:
+                assert run.node_transceivers == run.switch_transceivers == 0
+        assert fabric.transceivers == sum(r.node_transceivers + r.switch_transceivers
+                                          for r in fabric.runs)
     else:
         assert fabric.endpoints == 0 and fabric.switches == 0
     assert plan.racks is not None
