@@ -202,7 +202,7 @@ def _switch_box(part_id: str, role: str, catalog: Catalog, optics_part: str | No
                inlets=int(default("facility.switch_inlets").value), inlet="C14")
 
 
-def _director_cheaper(tree: TreeCounts, endpoints: int, technology: str, catalog: Catalog,
+def director_if_cheaper(tree: TreeCounts, endpoints: int, technology: str, catalog: Catalog,
                       prices: PriceList, currency: str, rate: float, room_w: float) -> str:
     """The director part id when one chassis serving every endpoint costs less than the
     tree's switches and switch-to-switch links; else ""."""
@@ -239,7 +239,7 @@ def _network_and_racks(
     )
     tree = fat_tree(nodes, cfg.compute_nics, switch.ports)
     network_kw = min(default("facility.network_rack_kw").value, rack_budget)
-    director = _director_cheaper(tree, fabric.endpoints, technology, catalog, prices,
+    director = director_if_cheaper(tree, fabric.endpoints, technology, catalog, prices,
                                  request.finance.currency, res.exchange_rate, network_kw * 1000)
     xcvr = fp["switch_transceiver"]
     if director:
@@ -283,9 +283,21 @@ def _network_and_racks(
         leaf_role="director" if director else "leaf",
     )
     return replace(
-        fabric, mgmt_switches=sum(1 for r in layout.racks for s in r.slots if s.role == "mgmt_switch"),
+        fabric, mgmt_switches=_count_role(layout, "mgmt_switch"),
         runs=runs, transceivers=sum(r.node_transceivers + r.switch_transceivers for r in runs),
     ), layout
+
+
+def _count_role(layout: RackLayout, role: str) -> int:
+    """Items of ``role`` in all racks (racks alike share their slots: each kind counted once)."""
+    per_kind: dict[int, int] = {}
+    total = 0
+    for rack in layout.racks:
+        key = id(rack.slots)
+        if key not in per_kind:
+            per_kind[key] = sum(1 for s in rack.slots if s.role == role)
+        total += per_kind[key]
+    return total
 
 
 def _media(fp: dict[str, str], catalog: Catalog) -> list[Medium]:
@@ -323,9 +335,13 @@ def _cooling(kind: str, layout: RackLayout, catalog: Catalog, hosting: str, res:
     def units(k: str) -> list[Unit]:
         return [Unit(u.id, u.capacity_kw) for u in catalog.cooling.values() if u.kind == k]
 
-    rows = [([r.power_kw for r in layout.racks if r.row == row and r.kind == "compute"],
-             sum(r.power_kw for r in layout.racks if r.row == row and r.kind == "network"))
-            for row in range(1, layout.rows + 1)]
+    rows: list[tuple[list[float], float]] = [([], 0.0) for _ in range(layout.rows)]
+    for r in layout.racks:
+        compute, other = rows[r.row - 1]
+        if r.kind == "compute":
+            compute.append(r.power_kw)
+        else:
+            rows[r.row - 1] = (compute, other + r.power_kw)
     heat = sum(r.power_kw for r in layout.racks)
     rejection = {
         "own": f"out of scope: the site's chillers, dry coolers or cooling towers must reject "

@@ -14,6 +14,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from engine.facility.fabric import TreeCounts
 from engine.model import CableRun, RackLayout
 
@@ -65,10 +67,28 @@ def choose_medium(length_m: float, ends: str, media: list[Medium]) -> Medium:
     return max((m for m in usable if m.kind == "fibre"), key=lambda m: m.reach_m)
 
 
-def _places(layout: RackLayout, role: str) -> list[Place]:
-    """Where each mounted item of ``role`` stands, in the order the layout placed them."""
-    return [(i, rack.row, rack.position) for i, rack in enumerate(layout.racks)
-            for slot in sorted(rack.slots, key=lambda s: s.position_u) if slot.role == role]
+def _places(layout: RackLayout) -> dict[str, list[Place]]:
+    """Where each mounted item stands, by role, in the order the layout placed them."""
+    out: dict[str, list[Place]] = {}
+    roles: dict[int, list[str]] = {}  # racks alike share their slots: read each kind once
+    for i, rack in enumerate(layout.racks):
+        key = id(rack.slots)
+        if key not in roles:
+            roles[key] = [slot.role for slot in rack.slots]
+        place = (i, rack.row, rack.position)
+        for role in roles[key]:
+            out.setdefault(role, []).append(place)
+    return out
+
+
+def _node_runs(layout: RackLayout) -> list[tuple[int, int, Place]]:
+    """(first node, node count, place) of every rack that holds servers, in node order."""
+    out, first = [], 0
+    for i, rack in enumerate(layout.racks):
+        if rack.nodes:
+            out.append((first, rack.nodes, (i, rack.row, rack.position)))
+            first += rack.nodes
+    return out
 
 
 def _spread(src: Counter[Place], each: float, dst: Counter[Place]) -> Counter[tuple[Place, Place]]:
@@ -88,34 +108,56 @@ def _spread(src: Counter[Place], each: float, dst: Counter[Place]) -> Counter[tu
     return out
 
 
-def link_pairs(tree: TreeCounts, nodes: int, rails: int, half: int, layout: RackLayout,
-               leaf_role: str = "leaf") -> tuple[Counter[tuple[Place, Place]], Counter[tuple[Place, Place]]]:
-    """Fabric links by (rack, rack): node-to-switch, and switch-to-switch."""
-    node_links: Counter[tuple[Place, Place]] = Counter()
-    switch_links: Counter[tuple[Place, Place]] = Counter()
-    if tree.tiers == 0:
-        return node_links, switch_links
-    servers, leaves = _places(layout, "server"), _places(layout, leaf_role)
-    start = 0
-    while start < nodes:  # runs of nodes in one rack and one group of half
-        place = servers[start]
-        end = start
-        while end < nodes and servers[end] == place and end // half == start // half:
-            end += 1
-        for rail in range(rails):
-            node_links[(place, leaves[tree.leaf_of(start, rail, half)])] += end - start
-        start = end
-    if tree.tiers >= 2:
-        spines = _places(layout, "spine")
-        if tree.tiers == 2:
-            switch_links += _spread(Counter(leaves), tree.up_per_leaf, Counter(spines))
-        else:
-            for pod in range(math.ceil(len(leaves) / half)):
-                pod_spines = Counter(spines[pod * half:(pod + 1) * half])
-                pod_leaves = Counter(leaves[pod * half:(pod + 1) * half])
-                switch_links += _spread(pod_leaves, half, pod_spines)  # R/2 up, over the pod
-            switch_links += _spread(Counter(spines), half, Counter(_places(layout, "core")))
-    return node_links, switch_links
+SPANS = ("in-rack", "in-row", "cross-row")
+Lengths = Counter[tuple[str, float]]  # links by (span, metres)
+
+
+def node_link_lengths(tree: TreeCounts, rails: int, half: int, layout: RackLayout,
+                      geometry: Geometry, places: dict[str, list[Place]], leaf_role: str = "leaf",
+                      ) -> Lengths:
+    """Every node-to-leaf link's span and length (numpy: a large cluster has 10⁵ links)."""
+    out: Lengths = Counter()
+    runs = _node_runs(layout)
+    if tree.tiers == 0 or not runs:
+        return out
+    counts = [n for _, n, _ in runs]
+    rack, row, pos = (np.repeat(np.array([p[k] for _, _, p in runs]), counts) for k in range(3))
+    leaves = np.array(places[leaf_role])
+    group = np.arange(sum(counts)) // half
+    for rail in range(rails):
+        leaf = leaves[(rail // tree.rails_per_leaf) * tree.leaves_per_group + group
+                      if tree.tiers > 1 else np.zeros_like(group)]
+        same_rack, same_row = leaf[:, 0] == rack, leaf[:, 1] == row
+        length = np.where(same_rack, geometry.in_rack_m,
+                          geometry.slack_m + np.abs(leaf[:, 2] - pos) * geometry.rack_width_m
+                          + np.abs(leaf[:, 1] - row) * geometry.row_pitch_m).round(3)
+        span = np.where(same_rack, 0, np.where(same_row, 1, 2))
+        # one integer per (span, millimetres): a 1-D unique is far faster than unique rows
+        keys, n = np.unique(span * 10**9 + np.rint(length * 1000).astype(np.int64),
+                            return_counts=True)
+        for key, links in zip(keys.tolist(), n.tolist(), strict=True):
+            out[(SPANS[key // 10**9], (key % 10**9) / 1000)] += links
+    return out
+
+
+def switch_link_lengths(tree: TreeCounts, half: int, places: dict[str, list[Place]],
+                        geometry: Geometry) -> Lengths:
+    """Every switch-to-switch link's span and length: leaf to spine, and spine to core."""
+    pairs: Counter[tuple[Place, Place]] = Counter()
+    if tree.tiers == 2:
+        pairs.update(_spread(Counter(places["leaf"]), tree.up_per_leaf, Counter(places["spine"])))
+    elif tree.tiers == 3:
+        leaves, spines = places["leaf"], places["spine"]
+        for pod in range(math.ceil(len(leaves) / half)):
+            pod_spines = Counter(spines[pod * half:(pod + 1) * half])
+            pod_leaves = Counter(leaves[pod * half:(pod + 1) * half])
+            pairs.update(_spread(pod_leaves, half, pod_spines))  # R/2 up, over the pod
+        pairs.update(_spread(Counter(spines), half, Counter(places["core"])))
+    out: Lengths = Counter()
+    for (a, b), links in pairs.items():
+        span, length = run_length(a, b, geometry)
+        out[(span, round(length, 3))] += links
+    return out
 
 
 def plan_cabling(
@@ -123,11 +165,13 @@ def plan_cabling(
     geometry: Geometry, media: list[Medium], optics: Optics, leaf_role: str = "leaf",
 ) -> tuple[CableRun, ...]:
     """Every fabric link grouped by span, ends and medium, with its cables and transceivers."""
-    node_links, switch_links = link_pairs(tree, nodes, rails, half, layout, leaf_role)
     groups: dict[tuple[str, str, str, str], tuple[int, float]] = {}  # -> (links, longest)
-    for ends, pairs in (("node-switch", node_links), ("switch-switch", switch_links)):
-        for (a, b), links in pairs.items():
-            span, length = run_length(a, b, geometry)
+    places = _places(layout)
+    for ends, lengths in (
+        ("node-switch", node_link_lengths(tree, rails, half, layout, geometry, places, leaf_role)),
+        ("switch-switch", switch_link_lengths(tree, half, places, geometry)),
+    ):
+        for (span, length), links in lengths.items():
             medium = choose_medium(length, ends, media)
             key = (span, ends, medium.kind, medium.part)
             had, longest = groups.get(key, (0, 0.0))

@@ -15,7 +15,7 @@ PSUs are split evenly over the two feeds.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from engine.model import Rack, RackLayout, RackSlot
 
@@ -108,8 +108,14 @@ def _compute_racks(nodes: int, per_rack: int, node: Box, mgmt: Box, spec: RackSp
     racks: list[list[tuple[int, Box]]] = []
     displaced = 0
     left = nodes
+    made: dict[int, list[tuple[int, Box]]] = {}  # racks alike share one list (built once)
     while left > 0:
         n = min(per_rack, left)
+        if n in made:
+            racks.append(made[n])
+            displaced += made[n][-1][1] is not mgmt
+            left -= n
+            continue
         boxes = [(1 + i * node.units, node) for i in range(n)]
         fits = (n * node.max_w + mgmt.max_w <= spec.budget_kw * 1000 + 1e-6
                 and n * node.units + mgmt.units <= usable_units(spec) + spec.reserved_units
@@ -118,6 +124,7 @@ def _compute_racks(nodes: int, per_rack: int, node: Box, mgmt: Box, spec: RackSp
             boxes.append((spec.units - mgmt.units + 1, mgmt))  # top of the rack
         else:
             displaced += 1
+        made[n] = boxes
         racks.append(boxes)
         left -= n
     return racks, displaced
@@ -128,22 +135,21 @@ def _fill_network_racks(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[l
     budget_w = min(spec.network_kw, spec.budget_kw) * 1000
     racks: list[list[tuple[int, Box]]] = []
     current: list[tuple[int, Box]] = []
-    units = 0  # filled from U1 up; the management switch sits at the top
+    units, watts, kg = 0, 0.0, 0.0  # filled from U1 up; the management switch sits at the top
     for box in pending:
         if box.units + mgmt.units > spec.network_units or box.max_w + mgmt.max_w > budget_w:
             raise RackRefusal(
                 f"a {box.label or box.role} ({box.units}U, {box.max_w / 1000:.1f} kW) does not fit "
                 f"a network rack's {spec.network_units}U and {budget_w / 1000:g} kW")
-        watts = sum(b.max_w for _, b in current)
-        kg = sum(b.weight_kg for _, b in current)
         if current and (units + mgmt.units + box.units > spec.network_units
                         or watts + box.max_w > budget_w or kg + box.weight_kg > spec.max_load_kg):
             racks.append(current)
             current = []
         if not current:
-            current, units = [(spec.units - mgmt.units + 1, mgmt)], 0
+            current = [(spec.units - mgmt.units + 1, mgmt)]
+            units, watts, kg = 0, mgmt.max_w, mgmt.weight_kg
         current.append((1 + units, box))
-        units += box.units
+        units, watts, kg = units + box.units, watts + box.max_w, kg + box.weight_kg
     if current:
         racks.append(current)
     return racks
@@ -164,7 +170,7 @@ def lay_out(
 
     # A small cluster's few switches ride in the last compute rack when it has room and power.
     if pending and compute:
-        last = compute[-1]
+        last = compute[-1] = list(compute[-1])  # its own copy: other racks share the list
         has_mgmt = any(b is mgmt for _, b in last)
         used_u = sum(b.units for _, b in last)
         watts = sum(b.max_w for _, b in last) + sum(b.max_w for b in pending)
@@ -187,13 +193,18 @@ def lay_out(
     directors = [[(spec.units - mgmt.units + 1, mgmt), (1, box)] for box in chassis]
     contents = compute + directors + (_fill_network_racks(pending, mgmt, spec) if pending else [])
     kinds = ["compute"] * len(compute) + ["network"] * (len(contents) - len(compute))
-    cords = [_cords([b for _, b in boxes]) for boxes in contents]
-    built = [_rack(kind, boxes) for kind, boxes in zip(kinds, contents, strict=True)]
-    pdu, per_feed = choose_pdus([r.power_kw for r in built], cords, pdu_choices)
+    alike: dict[int, tuple[Rack, tuple[int, int]]] = {}  # by the list shared by racks alike
+    for kind, boxes in zip(kinds, contents, strict=True):
+        if id(boxes) not in alike:
+            alike[id(boxes)] = (_rack(kind, boxes), _cords([b for _, b in boxes]))
+    built = [alike[id(boxes)] for boxes in contents]
+    pdu, per_feed = choose_pdus([r.power_kw for r, _ in built], [c for _, c in built], pdu_choices)
     row_racks = max(1, spec.row_racks)
     racks = tuple(
-        replace(rack, row=i // row_racks + 1, position=i % row_racks + 1, pdus=2 * per_feed[i])
-        for i, rack in enumerate(built)
+        Rack(rack.kind, rack.nodes, rack.switches, rack.units_used, rack.power_kw, rack.weight_kg,
+             row=i // row_racks + 1, position=i % row_racks + 1, pdus=2 * per_feed[i],
+             slots=rack.slots)
+        for i, (rack, _) in enumerate(built)
     )
     return RackLayout(
         rack_model=spec.model, rack_units=spec.units, budget_kw=spec.budget_kw,
@@ -228,7 +239,13 @@ def choose_pdus(
     """One PDU model for the hall (the one that buys the fewest, then the smallest) and the
     PDUs on each feed of every rack."""
     def plan(pdu: PduModel) -> list[int]:
-        return [pdus_per_feed(kw, c19, c13, pdu) for kw, (c19, c13) in zip(rack_kw, cords, strict=True)]
+        memo: dict[tuple[float, int, int], int] = {}
+        out = []
+        for kw, (c19, c13) in zip(rack_kw, cords, strict=True):
+            if (kw, c19, c13) not in memo:
+                memo[(kw, c19, c13)] = pdus_per_feed(kw, c19, c13, pdu)
+            out.append(memo[(kw, c19, c13)])
+        return out
 
     best = min(choices, key=lambda p: (sum(plan(p)), p.capacity_kw))
     return best, plan(best)
