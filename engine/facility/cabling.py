@@ -68,27 +68,25 @@ def choose_medium(length_m: float, ends: str, media: list[Medium]) -> Medium:
 
 
 def _places(layout: RackLayout) -> dict[str, list[Place]]:
-    """Where each mounted item stands, by role, in the order the layout placed them."""
+    """Where each mounted item stands, by role, in the order the layout placed them; servers
+    once per rack (``_node_runs`` gives their counts)."""
     out: dict[str, list[Place]] = {}
     roles: dict[int, list[str]] = {}  # racks alike share their slots: read each kind once
     for i, rack in enumerate(layout.racks):
         key = id(rack.slots)
         if key not in roles:
-            roles[key] = [slot.role for slot in rack.slots]
+            roles[key] = [slot.role for slot in rack.slots if slot.role != "server"]
+            if rack.nodes:
+                roles[key].append("server")
         place = (i, rack.row, rack.position)
         for role in roles[key]:
             out.setdefault(role, []).append(place)
     return out
 
 
-def _node_runs(layout: RackLayout) -> list[tuple[int, int, Place]]:
-    """(first node, node count, place) of every rack that holds servers, in node order."""
-    out, first = [], 0
-    for i, rack in enumerate(layout.racks):
-        if rack.nodes:
-            out.append((first, rack.nodes, (i, rack.row, rack.position)))
-            first += rack.nodes
-    return out
+def _node_runs(layout: RackLayout, places: dict[str, list[Place]]) -> list[tuple[int, Place]]:
+    """(node count, place) of every rack that holds servers, in node order."""
+    return [(layout.racks[place[0]].nodes, place) for place in places.get("server", [])]
 
 
 def _spread(src: Counter[Place], each: float, dst: Counter[Place]) -> Counter[tuple[Place, Place]]:
@@ -117,11 +115,11 @@ def node_link_lengths(tree: TreeCounts, rails: int, half: int, layout: RackLayou
                       ) -> Lengths:
     """Every node-to-leaf link's span and length (numpy: a large cluster has 10⁵ links)."""
     out: Lengths = Counter()
-    runs = _node_runs(layout)
+    runs = _node_runs(layout, places)
     if tree.tiers == 0 or not runs:
         return out
-    counts = [n for _, n, _ in runs]
-    rack, row, pos = (np.repeat(np.array([p[k] for _, _, p in runs]), counts) for k in range(3))
+    counts = [n for n, _ in runs]
+    rack, row, pos = (np.repeat(np.array([p[k] for _, p in runs]), counts) for k in range(3))
     leaves = np.array(places[leaf_role])
     group = np.arange(sum(counts)) // half
     for rail in range(rails):

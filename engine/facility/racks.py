@@ -15,6 +15,7 @@ PSUs are split evenly over the two feeds.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from engine.model import Rack, RackLayout, RackSlot
@@ -238,14 +239,11 @@ def choose_pdus(
 ) -> tuple[PduModel, list[int]]:
     """One PDU model for the hall (the one that buys the fewest, then the smallest) and the
     PDUs on each feed of every rack."""
-    def plan(pdu: PduModel) -> list[int]:
-        memo: dict[tuple[float, int, int], int] = {}
-        out = []
-        for kw, (c19, c13) in zip(rack_kw, cords, strict=True):
-            if (kw, c19, c13) not in memo:
-                memo[(kw, c19, c13)] = pdus_per_feed(kw, c19, c13, pdu)
-            out.append(memo[(kw, c19, c13)])
-        return out
+    kinds = Counter(zip(rack_kw, cords, strict=True))  # racks alike need the same PDUs
 
-    best = min(choices, key=lambda p: (sum(plan(p)), p.capacity_kw))
-    return best, plan(best)
+    def total(pdu: PduModel) -> tuple[int, float]:
+        return sum(n * pdus_per_feed(kw, *c, pdu) for (kw, c), n in kinds.items()), pdu.capacity_kw
+
+    best = min(choices, key=total)
+    per_kind = {kind: pdus_per_feed(kind[0], *kind[1], best) for kind in kinds}
+    return best, [per_kind[kind] for kind in zip(rack_kw, cords, strict=True)]
