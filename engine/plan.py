@@ -116,7 +116,6 @@ def plan_configuration(
         door = max((u for u in catalog.cooling.values() if u.kind == "rdhx"),
                    key=lambda u: u.capacity_kw)
         if door.capacity_kw < rack_budget:
-            rack_budget = door.capacity_kw
             warnings.append(Message(
                 "rdhx-budget", f"rack budget lowered from {rack_budget:g} kW to the rear door's "
                 f"{door.capacity_kw:g} kW"))
@@ -160,8 +159,7 @@ def plan_configuration(
     )
     warnings += _warnings(cfg, server, gpu, sizing, layout, request, res, catalog)
     if hosting != "cloud":  # the provider's racks, power and cables
-        warnings += _facility_warnings(cfg, server, fabric, layout, rack_budget, request, res,
-                                       catalog)
+        warnings += _facility_warnings(cfg, server, fabric, layout, request, catalog)
     return Plan(
         config=cfg.id, vendor=server.vendor, server=f"{server.vendor} {server.model}",
         gpu=gpu.id, gpu_name=gpu.name, gpus_per_node=cfg.gpu_count, feasible=True, refusals=(),
@@ -428,15 +426,15 @@ def _needs(
 
 
 def _facility_warnings(
-    cfg: Configuration, server: Server, fabric: Fabric, layout: RackLayout, rack_budget: float,
-    request: PlanRequest, res: Resolved, catalog: Catalog,
+    cfg: Configuration, server: Server, fabric: Fabric, layout: RackLayout,
+    request: PlanRequest, catalog: Catalog,
 ) -> list[Message]:
     out: list[Message] = []
     limit = default("facility.air_rack_limit_kw").value
-    if request.facility.cooling == "air" and rack_budget > limit:
-        out.append(Message("air-rack-limit", f"{rack_budget:g} kW racks are past the practical "
-                                             f"limit of air cooling (about {limit:g} kW): "
-                                             "choose rear doors or liquid cooling"))
+    if request.facility.cooling == "air" and layout.max_power_kw > limit:
+        out.append(Message("air-rack-limit", f"racks of up to {layout.max_power_kw:.1f} kW are past "
+                                             f"the practical limit of air cooling (about {limit:g} "
+                                             "kW): choose rear doors or liquid cooling"))
     one_feed = server.psu.count // 2 * server.psu.watts
     if one_feed < cfg.max_power_w:
         out.append(Message("feed-loss", f"on one feed a server keeps {server.psu.count // 2} of its "

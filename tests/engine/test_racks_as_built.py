@@ -285,3 +285,21 @@ def test_hosting_and_row_length_are_checked() -> None:
     with pytest.raises(RequestError, match="row_racks"):
         compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=8),
                             facility=Facility(row_racks=0)))
+
+
+def test_rear_doors_cap_the_rack_budget_and_say_from_what() -> None:
+    # 50 kW asked, 40 kW doors: the budget drops to 40 kW, three 10.2 kW servers a rack.
+    p = plan("lenovo-sr680av3-h100", 64, rack_kw=50, cooling="rdhx")
+    note = next(w.text for w in p.warnings if w.code == "rdhx-budget")
+    assert "from 50 kW" in note and "40 kW" in note
+    assert p.racks is not None and p.racks.budget_kw == 40 and p.racks.nodes_per_rack == 3
+
+
+def test_air_warns_past_its_limit_only_when_racks_draw_past_it() -> None:
+    # 41 kW allowed: six 6U servers (36U) exceed the 35U usable, so five fit: 5 × 6.5 + 0.1 =
+    # 32.6 kW, past air's 30 kW. At 25 kW: three, 19.6 kW, within it.
+    hot = plan("inspur-nf5688m6-a800", 128, rack_kw=41)
+    assert hot.racks is not None and hot.racks.nodes_per_rack == 5
+    assert any(w.code == "air-rack-limit" for w in hot.warnings)
+    cool = plan("inspur-nf5688m6-a800", 128, rack_kw=25)
+    assert not any(w.code == "air-rack-limit" for w in cool.warnings)
