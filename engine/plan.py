@@ -14,7 +14,7 @@ from engine.catalog import Catalog, Configuration, Gpu, Server
 from engine.compute.efficiency import NodeTraits, estimate, gpu_traits
 from engine.compute.sizing import Sizing, memory_floor_gpus, size_for_deadline, size_for_fleet
 from engine.errors import RequestError
-from engine.facility.cabling import Geometry, Medium, Optics, plan_cabling
+from engine.facility.cabling import Geometry, Medium, plan_cabling
 from engine.facility.cooling import Unit, plan_cooling
 from engine.facility.fabric import FabricTooLarge, TreeCounts, fat_tree, plan_fabric
 from engine.facility.racks import Box, PduModel, RackRefusal, RackSpec, lay_out
@@ -201,7 +201,7 @@ def _switch_box(part_id: str, role: str, catalog: Catalog, optics_part: str | No
 
 
 def director_if_cheaper(tree: TreeCounts, endpoints: int, technology: str, catalog: Catalog,
-                      prices: PriceList, currency: str, rate: float, room_w: float) -> str:
+                        prices: PriceList, currency: str, rate: float, room_w: float) -> str:
     """The director part id when one chassis serving every endpoint costs less than the
     tree's switches and switch-to-switch links; else ""."""
     fp = parts()["fabric"][technology]
@@ -238,7 +238,7 @@ def _network_and_racks(
     tree = fat_tree(nodes, cfg.compute_nics, switch.ports)
     network_kw = min(default("facility.network_rack_kw").value, rack_budget)
     director = director_if_cheaper(tree, fabric.endpoints, technology, catalog, prices,
-                                 request.finance.currency, res.exchange_rate, network_kw * 1000)
+                                   request.finance.currency, res.exchange_rate, network_kw * 1000)
     xcvr = fp["switch_transceiver"]
     if director:
         tree = TreeCounts(1, 1, 0, 0, 0)
@@ -273,11 +273,10 @@ def _network_and_racks(
     if not res.buy_racks:
         layout = replace(layout, bought=False)
     runs = plan_cabling(
-        tree, nodes=nodes, rails=cfg.compute_nics, half=switch.ports // 2, layout=layout,
+        tree, rails=cfg.compute_nics, half=switch.ports // 2, layout=layout,
         geometry=Geometry(*(default(f"cabling.{k}").value
                             for k in ("in_rack_m", "rack_width_m", "row_pitch_m", "slack_m"))),
-        media=_media(fp, catalog), optics=Optics(fp["node_transceiver"], xcvr,
-                                                 catalog.network[xcvr].ports),
+        media=_media(fp, catalog), switch_ports_per_module=catalog.network[xcvr].ports,
         leaf_role="director" if director else "leaf",
     )
     return replace(

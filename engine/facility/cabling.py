@@ -37,13 +37,6 @@ class Medium:
     ends: str = "any"  # "node-switch", "switch-switch" or "any"
 
 
-@dataclass(frozen=True)
-class Optics:
-    node_part: str  # transceiver at the HCA
-    switch_part: str  # transceiver at a switch port
-    switch_ports_per_module: int  # 2 for NDR twin-port modules
-
-
 Place = tuple[int, int, int]  # (rack index, row, position in row)
 
 
@@ -159,8 +152,8 @@ def switch_link_lengths(tree: TreeCounts, half: int, places: dict[str, list[Plac
 
 
 def plan_cabling(
-    tree: TreeCounts, *, nodes: int, rails: int, half: int, layout: RackLayout,
-    geometry: Geometry, media: list[Medium], optics: Optics, leaf_role: str = "leaf",
+    tree: TreeCounts, *, rails: int, half: int, layout: RackLayout,
+    geometry: Geometry, media: list[Medium], switch_ports_per_module: int, leaf_role: str = "leaf",
 ) -> tuple[CableRun, ...]:
     """Every fabric link grouped by span, ends and medium, with its cables and transceivers."""
     groups: dict[tuple[str, str, str, str], tuple[int, float]] = {}  # -> (links, longest)
@@ -189,6 +182,6 @@ def plan_cabling(
             links=count, longest_m=round(longest, 1), cable_part=part,
             cables=math.ceil(count / by_part[part].links_per_cable),
             node_transceivers=count if fibre and ends == "node-switch" else 0,
-            switch_transceivers=math.ceil(switch_ports / optics.switch_ports_per_module),
+            switch_transceivers=math.ceil(switch_ports / switch_ports_per_module),
         ))
     return tuple(runs)
