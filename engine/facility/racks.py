@@ -153,7 +153,9 @@ def _fill_network_racks(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[l
         units, watts, kg = units + box.units, watts + box.max_w, kg + box.weight_kg
     if current:
         racks.append(current)
-    return racks
+    # Racks alike share one list, so the layout builds their slots once.
+    alike: dict[tuple[tuple[int, Box], ...], list[tuple[int, Box]]] = {}
+    return [alike.setdefault(tuple(rack), rack) for rack in racks]
 
 
 def lay_out(
