@@ -88,6 +88,11 @@ def _spread(src: Counter[Place], each: float, dst: Counter[Place]) -> Counter[tu
     out: Counter[tuple[Place, Place]] = Counter()
     for a, n in src.items():
         links = round(n * each)
+        if all(links * m % total == 0 for m in dst.values()):  # spreads evenly
+            for b, m in dst.items():
+                if links * m:
+                    out[(a, b)] += links * m // total
+            continue
         shares = {b: links * m / total for b, m in dst.items()}
         whole = {b: math.floor(v) for b, v in shares.items()}
         left = links - sum(whole.values())
@@ -107,27 +112,34 @@ def node_link_lengths(tree: TreeCounts, rails: int, half: int, layout: RackLayou
                       geometry: Geometry, places: dict[str, list[Place]], leaf_role: str = "leaf",
                       ) -> Lengths:
     """Every node-to-leaf link's span and length (numpy: a large cluster has 10⁵ links)."""
-    out: Lengths = Counter()
     runs = _node_runs(layout, places)
     if tree.tiers == 0 or not runs:
-        return out
+        return Counter()
     counts = [n for n, _ in runs]
-    rack, row, pos = (np.repeat(np.array([p[k] for _, p in runs]), counts) for k in range(3))
+    at = np.repeat(np.array([p for _, p in runs]), counts, axis=0)  # (nodes, 3): where each stands
     leaves = np.array(places[leaf_role])
     group = np.arange(sum(counts)) // half
-    for rail in range(rails):
-        leaf = leaves[(rail // tree.rails_per_leaf) * tree.leaves_per_group + group
-                      if tree.tiers > 1 else np.zeros_like(group)]
-        same_rack, same_row = leaf[:, 0] == rack, leaf[:, 1] == row
-        length = np.where(same_rack, geometry.in_rack_m,
-                          geometry.slack_m + np.abs(leaf[:, 2] - pos) * geometry.rack_width_m
-                          + np.abs(leaf[:, 1] - row) * geometry.row_pitch_m).round(3)
-        span = np.where(same_rack, 0, np.where(same_row, 1, 2))
-        # one integer per (span, millimetres): a 1-D unique is far faster than unique rows
-        keys, n = np.unique(span * 10**9 + np.rint(length * 1000).astype(np.int64),
-                            return_counts=True)
-        for key, links in zip(keys.tolist(), n.tolist(), strict=True):
-            out[(SPANS[key // 10**9], (key % 10**9) / 1000)] += links
+    rail_group = (np.arange(rails) // tree.rails_per_leaf)[:, None]  # one row per rail
+    index = rail_group * tree.leaves_per_group + group if tree.tiers > 1 else \
+        np.zeros((rails, len(group)), dtype=np.int64)
+    leaf = leaves[index]  # (rails, nodes, 3): the rack, row and place of each link's leaf
+    return _tally(at[None, :, :], leaf, None, geometry)
+
+
+def _tally(a: np.ndarray, b: np.ndarray, weights: np.ndarray | None, geometry: Geometry) -> Lengths:
+    """Links between places ``a`` and ``b`` (arrays ending in rack, row, place; each pair
+    ``weights`` links, or one) counted by span and length."""
+    same_rack, same_row = a[..., 0] == b[..., 0], a[..., 1] == b[..., 1]
+    metres = geometry.slack_m + np.abs(a[..., 2] - b[..., 2]) * geometry.rack_width_m \
+        + np.abs(a[..., 1] - b[..., 1]) * geometry.row_pitch_m
+    cm = np.rint(np.where(same_rack, geometry.in_rack_m, metres) * 100).astype(np.int64)
+    span = np.where(same_rack, 0, np.where(same_row, 1, 2))
+    width = int(cm.max()) + 1  # one bin per (span, centimetre): counting beats sorting
+    links = np.bincount((span * width + cm).ravel(),
+                        weights=None if weights is None else weights.ravel())
+    out: Lengths = Counter()
+    for key in np.flatnonzero(links).tolist():
+        out[(SPANS[key // width], (key % width) / 100)] += int(links[key])
     return out
 
 
@@ -144,11 +156,10 @@ def switch_link_lengths(tree: TreeCounts, half: int, places: dict[str, list[Plac
             pod_leaves = Counter(leaves[pod * half:(pod + 1) * half])
             pairs.update(_spread(pod_leaves, half, pod_spines))  # R/2 up, over the pod
         pairs.update(_spread(Counter(spines), half, Counter(places["core"])))
-    out: Lengths = Counter()
-    for (a, b), links in pairs.items():
-        span, length = run_length(a, b, geometry)
-        out[(span, round(length, 3))] += links
-    return out
+    if not pairs:
+        return Counter()
+    ends = np.array(list(pairs.keys()))  # (pairs, 2, 3)
+    return _tally(ends[:, 0], ends[:, 1], np.array(list(pairs.values())), geometry)
 
 
 def plan_cabling(
@@ -162,8 +173,11 @@ def plan_cabling(
         ("node-switch", node_link_lengths(tree, rails, half, layout, geometry, places, leaf_role)),
         ("switch-switch", switch_link_lengths(tree, half, places, geometry)),
     ):
+        chosen: dict[float, Medium] = {}
         for (span, length), links in lengths.items():
-            medium = choose_medium(length, ends, media)
+            if length not in chosen:
+                chosen[length] = choose_medium(length, ends, media)
+            medium = chosen[length]
             key = (span, ends, medium.kind, medium.part)
             had, longest = groups.get(key, (0, 0.0))
             groups[key] = (had + links, max(longest, length))
