@@ -297,7 +297,7 @@ def _count_role(layout: RackLayout, role: str) -> int:
     return total
 
 
-def _media(fp: dict[str, str], catalog: Catalog) -> list[Medium]:
+def _media(fp: dict[str, Any], catalog: Catalog) -> list[Medium]:
     """Ways to carry a link, shortest reach first: DAC in a rack, AOC, then fibre."""
     out = [Medium("dac", fp["dac_node"], catalog.network[fp["dac_node"]].length_m,
                   catalog.network[fp["dac_node"]].ports, "node-switch"),
@@ -305,7 +305,8 @@ def _media(fp: dict[str, str], catalog: Catalog) -> list[Medium]:
                   catalog.network[fp["dac_switch"]].ports, "switch-switch")]
     if "aoc" in fp:
         out.append(Medium("aoc", fp["aoc"], catalog.network[fp["aoc"]].length_m))
-    out.append(Medium("fibre", fp["cable"], catalog.network[fp["cable"]].length_m))
+    fibres = sorted(fp.get("fibres", [fp["cable"]]), key=lambda f: catalog.network[f].length_m)
+    out += [Medium("fibre", f, catalog.network[f].length_m) for f in fibres]
     return out
 
 
@@ -355,7 +356,7 @@ def _cooling(kind: str, layout: RackLayout, catalog: Catalog, hosting: str, res:
     )
 
 
-def _cable_needs(runs: tuple[CableRun, ...], fp: dict[str, str]) -> list[Need]:
+def _cable_needs(runs: tuple[CableRun, ...], fp: dict[str, Any]) -> list[Need]:
     """Cables by part with where they run, and the transceivers the fibre runs need."""
     out: list[Need] = []
     for part in dict.fromkeys(r.cable_part for r in runs):
@@ -444,7 +445,9 @@ def _facility_warnings(
         reach = catalog.network[run.cable_part].length_m
         if run.longest_m > reach:
             out.append(Message("cable-reach", f"{run.span} runs up to {run.longest_m:g} m exceed the "
-                                              f"{reach:g} m {run.cable_part}: order longer cables"))
+                                              f"longest cable in the catalog ({reach:g} m, "
+                                              f"{run.cable_part}): longer cables, and past the "
+                                              "multimode reach single-mode optics, are not quoted"))
             break
     return out
 

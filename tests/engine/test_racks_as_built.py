@@ -71,7 +71,12 @@ def test_superpod_optics_by_hand() -> None:
     assert p.power.optics_kw == pytest.approx(1512 * 17 / 1000)
     bom = {line.item: line.qty for line in p.bom if line.category == "network"}
     assert bom["xcvr-ndr-osfp-switch"] == 1512 and bom["cable-ndr-dac"] == 10
-    assert bom["cable-ndr-fiber"] == 1016 + 1004
+    fibres = ("cable-ndr-fiber-10m", "cable-ndr-fiber", "cable-ndr-fiber-50m")
+    assert sum(bom.get(f, 0) for f in fibres) == 1016 + 1004
+    # the shortest fibre that reaches: in-row runs (up to 6.4 m) on 10 m, cross-row (19 m) on 30 m
+    by_run = {(r.span, r.ends): r.cable_part for r in p.fabric.runs if r.medium == "fibre"}
+    assert by_run[("in-row", "switch-switch")] == "cable-ndr-fiber-10m"
+    assert by_run[("cross-row", "node-switch")] == "cable-ndr-fiber"
 
 
 def test_at_the_defaults_no_hgx_rack_holds_a_single_server() -> None:
@@ -218,7 +223,8 @@ def test_spares_are_a_share_of_optics_cables_and_hcas() -> None:
     # ceil(5 % × 1 016) = 51 HCAs and HCA-end modules; ceil(5 % × 1 512) = 76 switch modules
     assert spares["hca-cx7-ndr"] == 51 and spares["xcvr-ndr-osfp-node"] == 51
     assert spares["xcvr-ndr-osfp-switch"] == 76
-    assert spares["cable-ndr-fiber"] == math.ceil(0.05 * 2020)
+    bought = {line.item: line.qty for line in p.bom if line.category == "network"}
+    assert spares["cable-ndr-fiber"] == math.ceil(0.05 * bought["cable-ndr-fiber"])
     none = plan("lenovo-sr680av3-h800", 64, spares=0.0)
     assert not [line for line in none.bom if line.category == "spares"]
 
