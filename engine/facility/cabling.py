@@ -40,16 +40,6 @@ class Medium:
 Place = tuple[int, int, int]  # (rack index, row, position in row)
 
 
-def run_length(a: Place, b: Place, geo: Geometry) -> tuple[str, float]:
-    """(span, metres) of a run between two racks."""
-    if a[0] == b[0]:
-        return "in-rack", geo.in_rack_m
-    along = abs(a[2] - b[2]) * geo.rack_width_m
-    if a[1] == b[1]:
-        return "in-row", geo.slack_m + along
-    return "cross-row", geo.slack_m + along + abs(a[1] - b[1]) * geo.row_pitch_m
-
-
 def choose_medium(length_m: float, ends: str, media: list[Medium]) -> Medium:
     """The first medium (in the order given: copper, then active optics, then fibre) that
     reaches; the longest-reaching fibre if none does (the plan warns)."""
@@ -82,26 +72,19 @@ def _node_runs(layout: RackLayout, places: dict[str, list[Place]]) -> list[tuple
     return [(layout.racks[place[0]].nodes, place) for place in places.get("server", [])]
 
 
-def _spread(src: Counter[Place], each: float, dst: Counter[Place]) -> Counter[tuple[Place, Place]]:
-    """Links from racks of sources (``each`` per source) spread evenly over destination racks."""
-    total = sum(dst.values())
-    out: Counter[tuple[Place, Place]] = Counter()
-    for a, n in src.items():
-        links = round(n * each)
-        if all(links * m % total == 0 for m in dst.values()):  # spreads evenly
-            for b, m in dst.items():
-                if links * m:
-                    out[(a, b)] += links * m // total
-            continue
-        shares = {b: links * m / total for b, m in dst.items()}
-        whole = {b: math.floor(v) for b, v in shares.items()}
-        left = links - sum(whole.values())
-        for b in sorted(shares, key=lambda k: whole[k] - shares[k])[:left]:
-            whole[b] += 1
-        for b, v in whole.items():
-            if v:
-                out[(a, b)] += v
-    return out
+def _spread(src: Counter[Place], each: float, dst: Counter[Place], geometry: Geometry) -> Lengths:
+    """Links from racks of sources (``each`` per source) spread evenly over the racks of
+    destinations (a rack with more of them takes more; remainders to the largest shares),
+    counted by span and length."""
+    a, n = np.array(list(src.keys())), np.array(list(src.values()))
+    b, m = np.array(list(dst.keys())), np.array(list(dst.values()))
+    links = np.rint(n * each).astype(np.int64)  # from each source rack
+    share = links[:, None] * m[None, :] / m.sum()  # (source racks, destination racks)
+    whole = np.floor(share + 1e-9).astype(np.int64)
+    left = links - whole.sum(axis=1)
+    rank = np.argsort(np.argsort(whole - share, axis=1, kind="stable"), axis=1)
+    whole += rank < left[:, None]
+    return run_lengths(a[:, None, :], b[None, :, :], whole, geometry)
 
 
 SPANS = ("in-rack", "in-row", "cross-row")
@@ -123,10 +106,11 @@ def node_link_lengths(tree: TreeCounts, rails: int, half: int, layout: RackLayou
     index = rail_group * tree.leaves_per_group + group if tree.tiers > 1 else \
         np.zeros((rails, len(group)), dtype=np.int64)
     leaf = leaves[index]  # (rails, nodes, 3): the rack, row and place of each link's leaf
-    return _tally(at[None, :, :], leaf, None, geometry)
+    return run_lengths(at[None, :, :], leaf, None, geometry)
 
 
-def _tally(a: np.ndarray, b: np.ndarray, weights: np.ndarray | None, geometry: Geometry) -> Lengths:
+def run_lengths(a: np.ndarray, b: np.ndarray, weights: np.ndarray | None, geometry: Geometry
+                ) -> Lengths:
     """Links between places ``a`` and ``b`` (arrays ending in rack, row, place; each pair
     ``weights`` links, or one) counted by span and length."""
     same_rack, same_row = a[..., 0] == b[..., 0], a[..., 1] == b[..., 1]
@@ -146,20 +130,18 @@ def _tally(a: np.ndarray, b: np.ndarray, weights: np.ndarray | None, geometry: G
 def switch_link_lengths(tree: TreeCounts, half: int, places: dict[str, list[Place]],
                         geometry: Geometry) -> Lengths:
     """Every switch-to-switch link's span and length: leaf to spine, and spine to core."""
-    pairs: Counter[tuple[Place, Place]] = Counter()
+    out: Lengths = Counter()
     if tree.tiers == 2:
-        pairs.update(_spread(Counter(places["leaf"]), tree.up_per_leaf, Counter(places["spine"])))
+        out.update(_spread(Counter(places["leaf"]), tree.up_per_leaf, Counter(places["spine"]),
+                           geometry))
     elif tree.tiers == 3:
         leaves, spines = places["leaf"], places["spine"]
         for pod in range(math.ceil(len(leaves) / half)):
             pod_spines = Counter(spines[pod * half:(pod + 1) * half])
             pod_leaves = Counter(leaves[pod * half:(pod + 1) * half])
-            pairs.update(_spread(pod_leaves, half, pod_spines))  # R/2 up, over the pod
-        pairs.update(_spread(Counter(spines), half, Counter(places["core"])))
-    if not pairs:
-        return Counter()
-    ends = np.array(list(pairs.keys()))  # (pairs, 2, 3)
-    return _tally(ends[:, 0], ends[:, 1], np.array(list(pairs.values())), geometry)
+            out.update(_spread(pod_leaves, half, pod_spines, geometry))  # R/2 up, over the pod
+        out.update(_spread(Counter(spines), half, Counter(places["core"]), geometry))
+    return out
 
 
 def plan_cabling(

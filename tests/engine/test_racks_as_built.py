@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from engine.catalog import load_catalog
 from engine.compare import compare
 from engine.errors import RequestError
-from engine.facility.cabling import Geometry, Medium, choose_medium, run_length
+from engine.facility.cabling import Geometry, Medium, choose_medium, run_lengths
 from engine.facility.cooling import Unit, plan_cooling
 from engine.facility.fabric import fat_tree
 from engine.facility.racks import Box, PduModel, RackSpec, lay_out
@@ -197,9 +198,12 @@ def test_a_small_fabric_is_right_sized() -> None:
 
 def test_copper_in_the_rack_aoc_in_the_row_fibre_beyond() -> None:
     geo = Geometry(in_rack_m=2, rack_width_m=0.6, row_pitch_m=3.6, slack_m=4)
-    assert run_length((0, 1, 1), (0, 1, 1), geo) == ("in-rack", 2)
-    assert run_length((0, 1, 1), (3, 1, 4), geo) == ("in-row", pytest.approx(4 + 3 * 0.6))
-    assert run_length((0, 1, 1), (12, 2, 3), geo) == ("cross-row", pytest.approx(4 + 1.2 + 3.6))
+    # (rack, row, place in row): the same rack; three places along a row; a row across and
+    # two places along. 2 + 5 + 1 links.
+    a = np.array([(0, 1, 1), (0, 1, 1), (0, 1, 1)])
+    b = np.array([(0, 1, 1), (3, 1, 4), (12, 2, 3)])
+    assert run_lengths(a, b, np.array([2, 5, 1]), geo) == {
+        ("in-rack", 2.0): 2, ("in-row", 4 + 3 * 0.6): 5, ("cross-row", 4 + 2 * 0.6 + 3.6): 1}
     media = [Medium("dac", "dac", 2), Medium("aoc", "aoc", 10), Medium("fibre", "fibre", 30)]
     assert choose_medium(2, "node-switch", media).kind == "dac"
     assert choose_medium(8.8, "node-switch", media).kind == "aoc"
