@@ -135,12 +135,17 @@ def switch_link_lengths(tree: TreeCounts, half: int, places: dict[str, list[Plac
         out.update(_spread(Counter(places["leaf"]), tree.up_per_leaf, Counter(places["spine"]),
                            geometry))
     elif tree.tiers == 3:
-        leaves, spines = places["leaf"], places["spine"]
-        for pod in range(math.ceil(len(leaves) / half)):
-            pod_spines = Counter(spines[pod * half:(pod + 1) * half])
-            pod_leaves = Counter(leaves[pod * half:(pod + 1) * half])
-            out.update(_spread(pod_leaves, half, pod_spines, geometry))  # R/2 up, over the pod
-        out.update(_spread(Counter(spines), half, Counter(places["core"]), geometry))
+        # Pods of R/2 leaves and as many spines: every leaf sends its R/2 uplinks over the
+        # spines of its pod (one to each in a full pod; a short last pod takes more each).
+        leaves, spines = np.array(places["leaf"]), np.array(places["spine"])
+        pod = np.arange(len(leaves)) // half
+        k = np.arange(half)[None, :]
+        spine = pod[:, None] * half + k  # (leaves, R/2): the pod's spines
+        in_pod = np.minimum(half, len(spines) - pod * half)[:, None]
+        links = np.where(k < in_pod, half // in_pod + (k < half % in_pod), 0)
+        out.update(run_lengths(leaves[:, None, :], spines[np.minimum(spine, len(spines) - 1)],
+                               links, geometry))
+        out.update(_spread(Counter(places["spine"]), half, Counter(places["core"]), geometry))
     return out
 
 

@@ -313,3 +313,15 @@ def test_air_warns_past_its_limit_only_when_racks_draw_past_it() -> None:
     assert any(w.code == "air-rack-limit" for w in hot.warnings)
     cool = plan("inspur-nf5688m6-a800", 128, rack_kw=25)
     assert not any(w.code == "air-rack-limit" for w in cool.warnings)
+
+
+def test_three_tier_links_all_have_a_run() -> None:
+    # 201 nodes × 4 HDR rails = 804 endpoints > 40²/2: three tiers. Leaves 4 × ceil(201/20) =
+    # 44 in pods of 20 (20, 20, 4), as many spines, 44 × 20 / 40 = 22 cores. Switch links:
+    # 44 × 20 leaf uplinks + 44 × 20 spine uplinks = 1 760, each in exactly one run.
+    p = plan("inspur-nf5468m6-a100-pcie", 1608, preset="gpt3-xl", rack_kw=8)
+    f = p.fabric
+    assert f is not None and (f.tiers, f.leaves, f.spines, f.cores) == (3, 44, 44, 22)
+    assert f.switch_cables == 1760
+    assert sum(r.links for r in f.runs if r.ends == "switch-switch") == 1760
+    assert sum(r.links for r in f.runs if r.ends == "node-switch") == 804
