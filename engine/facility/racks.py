@@ -192,7 +192,8 @@ def lay_out(
     for box in chassis:
         if (box.units + mgmt.units > spec.units or box.weight_kg + mgmt.weight_kg > spec.max_load_kg
                 or box.max_w + mgmt.max_w > min(spec.network_kw, spec.budget_kw) * 1000):
-            raise RackRefusal(f"a {box.label} ({box.units}U, {box.weight_kg:g} kg) does not fit a rack")
+            raise RackRefusal(f"a {box.label} ({box.units}U, {box.max_w / 1000:.1f} kW, "
+                              f"{box.weight_kg:g} kg) does not fit a network rack")
     directors = [[(spec.units - mgmt.units + 1, mgmt), (1, box)] for box in chassis]
     contents = compute + directors + (_fill_network_racks(pending, mgmt, spec) if pending else [])
     kinds = ["compute"] * len(compute) + ["network"] * (len(contents) - len(compute))
