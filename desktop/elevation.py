@@ -1,8 +1,8 @@
 """Rack elevation and floor sketch of one plan, drawn by a pure function on a matplotlib Figure.
 
 ``rack_view(plan, catalog)`` gathers what the drawing needs from the plan's rack
-layout (engine.plan.rack_elevation: the plan's slots, or slots derived from its
-counts) and the catalog; ``draw_racks(fig, view)`` draws every distinct rack
+layout (every rack's slots and rows, as the engine laid them out) and the catalog;
+``draw_racks(fig, view)`` draws every distinct rack
 with its U slots, servers, switches and PDUs, its kW against its budget and its
 load against the rack's limit, and beneath them the floor: every rack in rows
 with the cooling units between them. Nothing here is computed anew: figures are
@@ -36,6 +36,9 @@ COLOURS = {
     "mgmt_switch": "#55a868",
     "storage": "#8172b3",
     "management": "#64b5cd",
+    "frontend_switch": "#b5985a",
+    "oob_switch": "#3a7d44",
+    "director": "#dd8452",
     "pdu": "#222222",
 }
 KIND_COLOURS = {"compute": "#4c72b0", "network": "#dd8452"}
@@ -54,6 +57,9 @@ def role_name(role: str) -> str:
         "mgmt_switch": translate("Racks", "management switch"),
         "storage": translate("Racks", "storage server"),
         "management": translate("Racks", "management node"),
+        "frontend_switch": translate("Racks", "front-end switch"),
+        "oob_switch": translate("Racks", "out-of-band aggregation switch"),
+        "director": translate("Racks", "director switch"),
         "pdu": translate("Racks", "PDU"),
     }
     return names.get(role, role)
@@ -100,14 +106,14 @@ def rack_view(plan: Plan, catalog: Catalog, *, chinese: bool = False) -> RackVie
         cooling.append(CoolingView(name, placement, count))
     return RackView(
         title=config_label(plan),
-        racks=rack_elevation(plan, catalog),
+        racks=rack_elevation(plan),
         rack_model=rack.name_zh.split("，")[0] if chinese else rack.name.split(",")[0],
         rack_units=layout.rack_units,
         budget_kw=layout.budget_kw,
         network_budget_kw=min(default("facility.network_rack_kw").value, layout.budget_kw),
         max_load_kg=rack.max_load_kg,
         cooling=tuple(cooling),
-        racks_per_row=max(1, int(default("facility.racks_per_row").value)),
+        racks_per_row=max(1, layout.row_racks),  # the engine's rows: cooling is N+1 in each
     )
 
 

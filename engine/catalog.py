@@ -67,6 +67,7 @@ class Psu(BaseModel):
     count: int = Field(gt=0)
     watts: float = Field(gt=0)
     redundant: int = Field(ge=0)  # supplies that may fail with the load still carried
+    inlet: Literal["C14", "C20"] | None = None  # None: by the PSU's watts (assumptions.toml)
 
 
 _COUNTED = re.compile(r"^(\d+) × (.+)$")
@@ -137,13 +138,15 @@ class Part(Record):
 
 
 class NetworkPart(Part):
-    kind: Literal["ib-switch", "eth-switch", "hca", "cable", "transceiver"]
+    kind: Literal["ib-switch", "ib-director", "eth-switch", "hca", "cable", "transceiver"]
     technology: str  # "HDR", "NDR", "100GbE", "1GbE"
     ports: int = Field(ge=0)
     port_gbps: float = Field(ge=0)
     rack_units: int = Field(ge=0)
     power_w: float = Field(ge=0)
     weight_kg: float = Field(ge=0)
+    length_m: float = Field(default=0, ge=0)  # cables: how far one reaches
+    medium: Literal["dac", "aoc", "fibre", ""] = ""  # cables: what carries the signal
 
 
 class RackModel(Part):
@@ -155,6 +158,8 @@ class RackModel(Part):
 class Pdu(Part):
     capacity_kw: float = Field(gt=0)
     outlets: int = Field(gt=0)
+    c19_outlets: int = Field(default=0, ge=0)  # 16 A outlets, for C20 inlets
+    c13_outlets: int = Field(default=0, ge=0)  # 10 A outlets, for C14 inlets
 
 
 class CoolingUnit(Part):

@@ -15,6 +15,7 @@ from engine.catalog import CatalogError
 from engine.errors import RequestError
 from engine.export.safe import ExportError
 from engine.model import (
+    HOSTINGS,
     Comparison,
     Efficiency,
     Facility,
@@ -48,6 +49,9 @@ FLAGS = {
     "finance.purchase_date": "--purchase-date", "finance.market": "--market",
     "storage.product": "--storage", "storage.checkpoints_kept": "--checkpoints-kept",
     "storage.dataset_tb": "--dataset-tb", "storage.checkpoint_minutes": "--checkpoint-minutes",
+    "facility.row_racks": "--row-racks", "facility.spares": "--spares",
+    "facility.buy_racks": "--buy-racks", "facility.buy_cooling": "--buy-cooling",
+    "finance.wholesale_rent_kw_month": "--wholesale-rent",
 }
 
 
@@ -149,7 +153,8 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--pue", type=_number("a PUE such as 1.3"))
     g.add_argument("--power-price", type=_number("a price per kWh"))
     g.add_argument("--years", type=_whole)
-    g.add_argument("--hosting", choices=["own", "colo"], default="own")
+    g.add_argument("--hosting", choices=list(HOSTINGS), default="own",
+                   help="own data centre, leased colocation, build-to-suit wholesale, or cloud rental")
     g.add_argument("--colo-rent", type=_number("rent per kW of rack budget per month"))
     g.add_argument("--currency", choices=["CNY", "USD"], default="CNY")
     g.add_argument("--exchange-rate", type=_number("CNY per USD, e.g. 7.2"))
@@ -168,6 +173,14 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     s.add_argument("--dataset-tb", type=_number("terabytes"), help="data set size (default: from tokens)")
     s.add_argument("--checkpoint-minutes", type=_number("minutes"),
                    help="longest time to write one checkpoint")
+    g.add_argument("--row-racks", type=_whole, help="racks in a row (cooling is N+1 per row)")
+    g.add_argument("--spares", type=_number("a fraction such as 0.03"),
+                   help="share of optics, cables and HCAs bought as spares")
+    g.add_argument("--buy-racks", choices=["yes", "no"],
+                   help="put racks and PDUs on the bill (default: by the hosting model)")
+    g.add_argument("--buy-cooling", choices=["yes", "no"],
+                   help="put cooling units on the bill (default: own data centre only)")
+    g.add_argument("--wholesale-rent", type=_number("rent per contracted kW per month"))
     _add_lead_time(g)
 
 
@@ -188,7 +201,7 @@ def _add_plan_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--override", action="append", default=[], type=_override,
                    metavar="CONFIG:ITEM:qty=N|price=P",
                    help="set a BOM line's quantity or unit price (in --currency, before discount "
-                        "and VAT), e.g. inspur-nf5688m6-a800:a800-sxm4-80gb:price=80000 (repeat)")
+                        "and VAT), e.g. inspur-nf5688m6-a800:inspur-nf5688m6-a800:price=1000000 (repeat)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -247,20 +260,26 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
                           lead_time_days=args.lead_time_days),
         efficiency=Efficiency(mfu=args.mfu, goodput=args.goodput),
         facility=Facility(rack_kw=args.rack_kw, cooling=args.cooling, pue=args.pue,
-                          rack_units=args.rack_units),
+                          rack_units=args.rack_units, row_racks=args.row_racks, spares=args.spares,
+                          buy_racks=_yes_no(args.buy_racks), buy_cooling=_yes_no(args.buy_cooling)),
         finance=Finance(currency=args.currency, exchange_rate=args.exchange_rate,
                         power_price=args.power_price, years=args.years, hosting=args.hosting,
                         colo_rent_kw_month=args.colo_rent, vat=args.vat, discount=args.discount,
                         warranty_years=args.warranty_years,
                         maintenance_rate=args.maintenance_rate,
                         purchase_date=args.purchase_date, market=args.market,
-                        ai_enterprise=args.ai_enterprise),
+                        ai_enterprise=args.ai_enterprise,
+                        wholesale_rent_kw_month=args.wholesale_rent),
         configs=tuple(args.config),
         overrides=_merged_overrides(getattr(args, "override", [])),
         storage=StorageRequest(product=args.storage, checkpoints_kept=args.checkpoints_kept,
                                dataset_tb=args.dataset_tb,
                                checkpoint_minutes=args.checkpoint_minutes),
     )
+
+
+def _yes_no(value: str | None) -> bool | None:
+    return None if value is None else value == "yes"
 
 
 def workload_from(args: argparse.Namespace) -> Workload:

@@ -22,7 +22,7 @@ COLUMNS = {  # column -> (unit, meaning)
     "days_high": ("days", "days to train at the efficiency band's low end"),
     "gpu_hours": ("GPU-hours", "GPUs × hours to train"),
     "it_power_kw": ("kW", "IT power, maximum draw"),
-    "facility_power_kw": ("kW", "facility power under training load (IT × PUE)"),
+    "facility_power_kw": ("kW", "facility capacity: IT maximum × PUE (the grid feed and UPS)"),
     "rack_power_kw": ("kW", "the hungriest rack"),
     "capex": ("currency", "purchase price with services, discount and VAT"),
     "tco": ("currency", "capex plus energy, maintenance and hosting over the horizon"),
@@ -32,6 +32,8 @@ COLUMNS = {  # column -> (unit, meaning)
     "gpu_hours_high": ("GPU-hours", "GPU-hours at the band's high end"),
     "lead_time_days": ("days", "order to first training step: delivery, installation, acceptance"),
     "calendar_days": ("days", "lead time + expected training days"),
+    "facility_typical_kw": ("kW", "facility power under training load (typical IT × PUE), for energy"),
+    "cloud_per_year": ("currency", "renting the same GPUs in a cloud all year (buy or rent?)"),
 }
 
 
@@ -49,7 +51,7 @@ def plan_row(plan: Plan) -> dict[str, object]:
         "days_high": plan.days_high if plan.feasible else float("nan"),
         "gpu_hours": plan.gpu_hours if plan.feasible else float("nan"),
         "it_power_kw": power.it_max_kw if power else float("nan"),
-        "facility_power_kw": power.facility_kw if power else float("nan"),
+        "facility_power_kw": power.facility_max_kw if power else float("nan"),
         "rack_power_kw": racks.max_power_kw if racks else float("nan"),
         "capex": money.capex if money else float("nan"),
         "tco": money.tco if money else float("nan"),
@@ -59,6 +61,8 @@ def plan_row(plan: Plan) -> dict[str, object]:
         "gpu_hours_high": plan.gpu_hours_high if plan.feasible else float("nan"),
         "lead_time_days": plan.lead_time_days if plan.feasible else float("nan"),
         "calendar_days": plan.calendar_days if plan.feasible else float("nan"),
+        "facility_typical_kw": power.facility_kw if power else float("nan"),
+        "cloud_per_year": money.cloud_per_year if money else float("nan"),
     }
 
 

@@ -12,12 +12,17 @@ from typing import Literal
 
 Precision = Literal["bf16", "fp8"]
 CoolingKind = Literal["air", "rdhx", "liquid"]
-Hosting = Literal["own", "colo"]
-Category = Literal["compute", "network", "storage", "management", "rack_power", "cooling",
-                   "software", "services", "spares"]
+Hosting = Literal["own", "colo", "wholesale", "cloud"]
+Category = Literal[
+    "compute", "network", "storage", "management", "rack_power", "cooling", "software", "services",
+    "spares",
+]
 
-CATEGORIES: tuple[Category, ...] = ("compute", "network", "storage", "management", "rack_power",
-                                    "cooling", "software", "services", "spares")
+CATEGORIES: tuple[Category, ...] = (
+    "compute", "network", "storage", "management", "rack_power", "cooling", "software", "services",
+    "spares",
+)
+HOSTINGS: tuple[Hosting, ...] = ("own", "colo", "wholesale", "cloud")
 StorageChoice = Literal["vendor", "neutral", "none"]
 
 PF_DAY_FLOPS = 1e15 * 86_400  # 1 PF/s-day = 10^15 FLOP/s for one day = 8.64e19 FLOPs
@@ -63,6 +68,10 @@ class Facility:
     cooling: CoolingKind = "air"
     pue: float | None = None  # default depends on the cooling kind
     rack_units: Literal[42, 47] = 42
+    row_racks: int | None = None  # racks in a row; cooling is N+1 per row
+    spares: float | None = None  # share of optics, cables and HCAs bought as spares
+    buy_racks: bool | None = None  # None: as the hosting model has it (colo: the site's racks)
+    buy_cooling: bool | None = None  # None: as the hosting model has it (own: bought)
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,7 @@ class Finance:
     discount: float = 0.0  # fraction off hardware and services before VAT
     warranty_years: int | None = None
     maintenance_rate: float | None = None  # per year after warranty, fraction of hardware
+    wholesale_rent_kw_month: float | None = None  # build-to-suit rent per contracted kW per month
     purchase_date: str | None = None  # ISO date; market availability is taken as of it (None: today)
     market: str = "CN"  # where the cluster is bought: ISO country code of the buyer
     ai_enterprise: bool = False  # buy NVIDIA AI Enterprise for every GPU
@@ -187,6 +197,21 @@ class EfficiencyEstimate:
 
 
 @dataclass(frozen=True)
+class CableRun:
+    """Fabric links of one span, and what carries them (the rack layout gives the distances)."""
+
+    span: Literal["in-rack", "in-row", "cross-row"]
+    ends: Literal["node-switch", "switch-switch"]
+    medium: Literal["dac", "aoc", "fibre"]
+    links: int
+    longest_m: float  # the longest run in the group, rack to rack with slack
+    cable_part: str
+    cables: int  # a twin-port DAC carries two links
+    node_transceivers: int  # at the HCA end (fibre only)
+    switch_transceivers: int  # at switch ports (fibre only; a twin-port module serves two)
+
+
+@dataclass(frozen=True)
 class Fabric:
     """Compute fabric (InfiniBand, rail-optimised non-blocking fat tree) and Ethernet."""
 
@@ -207,6 +232,9 @@ class Fabric:
     mgmt_switches: int
     storage_switches: int
     storage_endpoints: int
+    runs: tuple[CableRun, ...] = ()  # every fabric link, by span and medium
+    director_part: str = ""  # a modular director switch that replaces leaves and spines
+    directors: int = 0
 
     @property
     def switches(self) -> int:
@@ -234,6 +262,9 @@ class Rack:
     units_used: int
     power_kw: float  # maximum draw of what it holds
     weight_kg: float
+    row: int = 1  # 1-based row of the hall the rack stands in
+    position: int = 1  # 1-based place in its row
+    pdus: int = 0  # PDUs fitted, both feeds
     slots: tuple[RackSlot, ...] = ()
 
 
@@ -247,6 +278,12 @@ class RackLayout:
     racks: tuple[Rack, ...]
     pdus: int
     pdu_part: str
+    rows: int = 1
+    row_racks: int = 0  # racks per row at most
+    inlets_per_node: int = 0  # PSU inlets of one server (one cord each)
+    inlet_type: str = ""  # "C20" plug on a C19 outlet, or "C14" on C13
+    feed_kw: float = 0.0  # what one feed (A or B) must carry alone in the hungriest rack
+    bought: bool = True  # False: the site's racks and PDUs (colocation)
 
     @property
     def count(self) -> int:
@@ -265,6 +302,9 @@ class CoolingPlan:
     capacity_kw: float  # installed, N+1 unit excluded
     btu_per_hour: float
     tons: float
+    rows: int = 1  # rows cooled, each with its own spare unit
+    bought: bool = True  # False: the site cools (colocation, wholesale)
+    heat_rejection: str = ""  # how the heat leaves the building, or that it is out of scope
 
 
 @dataclass(frozen=True)
@@ -274,6 +314,8 @@ class PowerPlan:
     pue: float
     facility_kw: float  # it_typical × PUE
     energy_per_run_mwh: float  # facility energy over the days to train
+    facility_max_kw: float = 0.0  # it_max × PUE: what the grid feed and UPS must supply
+    optics_kw: float = 0.0  # switch-end transceivers and active cables, within it_max/it_typical
 
 
 @dataclass(frozen=True)
@@ -391,6 +433,11 @@ class Money:
     tco: float
     energy_per_run: float
     cost_per_pf_day: float  # TCO / PF/s-days the fleet delivers over the horizon
+    hosting: str = "own"
+    contracted_kw: float = 0.0  # power rented from a colocation or wholesale site
+    cloud_per_run: float = 0.0  # renting the plan's GPUs for the training run (GPU-hours × rate)
+    cloud_per_year: float = 0.0  # renting them all year, as the own cluster runs
+    cloud_rate: float = 0.0  # per GPU-hour, in `currency`; 0: no rate in the cloud price list
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,15 @@ from engine.catalog import Catalog, Configuration, Gpu, Server
 from engine.compute.efficiency import NodeTraits, band, band_coverage, estimate, gpu_traits
 from engine.compute.sizing import Sizing, memory_floor_gpus, size_for_deadline, size_for_fleet
 from engine.errors import RequestError
+from engine.facility.cabling import Geometry, Medium, plan_cabling
 from engine.facility.cooling import Unit, plan_cooling
-from engine.facility.elevation import Mounted, derive_slots
-from engine.facility.fabric import FabricTooLarge, plan_fabric
-from engine.facility.racks import Box, RackRefusal, RackSpec, lay_out, nodes_per_rack
+from engine.facility.fabric import FabricTooLarge, TreeCounts, fat_tree, plan_fabric
+from engine.facility.racks import Box, PduModel, RackRefusal, RackSpec, lay_out, nodes_per_rack
 from engine.model import (
     CATEGORIES,
     Assumption,
     BomLine,
+    CableRun,
     ComputeNeed,
     CoolingPlan,
     EfficiencyEstimate,
@@ -35,9 +36,10 @@ from engine.model import (
     RackLayout,
 )
 from engine.money.bom import Need, configured_system_line, price_lines
+from engine.money.cloud import cloud_rates
 from engine.money.overrides import apply_overrides
 from engine.money.planes import Planes, plan_planes
-from engine.money.prices import PriceList
+from engine.money.prices import PriceError, PriceList
 from engine.money.services import equipment_value, open_software_lines, rated_service_lines
 from engine.money.totals import money
 from engine.resolve import Resolved
@@ -126,54 +128,71 @@ def plan_configuration(
                 "memory", f"{sizing.gpus} × {gpu.memory_gb:g} GB cannot hold the model states and "
                 f"activations: at least {floor} {gpu.name} GPUs are needed"))
 
-    rack_budget = res.rack_kw
+    rack_budget, budget_assumption = _rack_budget(request, res, gpu)
     if facility.cooling == "rdhx":
         door = max((u for u in catalog.cooling.values() if u.kind == "rdhx"),
                    key=lambda u: u.capacity_kw)
         if door.capacity_kw < rack_budget:
-            rack_budget = door.capacity_kw
             warnings.append(Message(
-                "rdhx-budget", f"rack budget lowered from {res.rack_kw:g} kW to the rear door's "
+                "rdhx-budget", f"rack budget lowered from {rack_budget:g} kW to the rear door's "
                 f"{door.capacity_kw:g} kW"))
+            rack_budget = door.capacity_kw
 
+    hosting = request.finance.hosting
+    rate = cloud_rates().get(gpu.id)
+    cloud_rate = rate.rate(request.finance.currency, res.exchange_rate) if rate else 0.0
+    if hosting == "cloud" and rate is None:
+        return _refused(cfg, server, gpu, Message(
+            "cloud-rate", f"no hourly cloud rate for the {gpu.name} in resources/prices/cloud.csv"))
     try:
-        fabric = _fabric(cfg, nic.technology, sizing.nodes, catalog)
-        # racks are laid out once with storage and management equipment in them
+        fabric, tree, boxes = _fabric(cfg, nic.technology, sizing.nodes, rack_budget, request, res,
+                                      catalog, prices)
+        laid: list[tuple[Fabric, RackLayout]] = []
+
+        def relay(extra: tuple[Box, ...]) -> RackLayout:
+            laid.append(_racks(cfg, server, sizing.nodes, fabric, tree, boxes + list(extra),
+                               rack_budget, request, res, catalog))
+            return laid[-1][1]
+
+        # racks are laid out with the storage and management equipment in them
         planes = plan_planes(
             request, res, need, cfg.gpu, sizing.gpus, sizing.nodes, fabric,
-            _racks_estimate(cfg, server, sizing.nodes, fabric, rack_budget, request, catalog),
-            server.vendor,
-            catalog, parts(),
-            lambda extra: _network_and_racks(cfg, server, nic.technology, sizing.nodes,
-                                             rack_budget, request, catalog, extra)[1],
+            _racks_estimate(cfg, server, sizing.nodes, boxes, rack_budget, request, res, catalog),
+            server.vendor, catalog, parts(), relay,
         )
-        layout = planes.layout
-        fabric = replace(fabric, mgmt_switches=layout.count)  # one management switch a rack
+        fabric, layout = laid[-1]
+        assert layout is planes.layout
     except (RackRefusal, FabricTooLarge) as exc:
         return _refused(cfg, server, gpu, Message("racks", str(exc)))
 
     switch_w = _switch_watts(fabric, catalog) + planes.power_w
-    it_max = (sizing.nodes * cfg.max_power_w + switch_w) / 1000
-    it_typical = (sizing.nodes * cfg.typical_power_w + switch_w) / 1000
+    optics_w = _optics_watts(fabric, catalog)
+    # Maximum: every box in every rack at its maximum, every switch cage with a powered module.
+    it_max = sum(r.power_kw for r in layout.racks)
+    it_typical = (sizing.nodes * cfg.typical_power_w + switch_w + optics_w) / 1000
     power = PowerPlan(
         it_max_kw=it_max, it_typical_kw=it_typical, pue=res.pue, facility_kw=it_typical * res.pue,
         energy_per_run_mwh=it_typical * res.pue * sizing.days * 24 / 1000,
+        facility_max_kw=it_max * res.pue, optics_kw=optics_w / 1000,
     )
-    cooling = _cooling(facility.cooling, layout, catalog)
+    cooling = _cooling(facility.cooling, layout, catalog, hosting, res)
     bom, override_warnings = _bill(request, cfg, gpu, sizing, fabric, layout, cooling, planes, res,
                                    catalog, prices)
     warnings += override_warnings
     eff = sizing.efficiency
+    rent = {"colo": res.colo_rent_kw_month, "wholesale": res.wholesale_rent_kw_month}.get(hosting)
     cash = money(
         bom=bom, currency=request.finance.currency, discount_rate=request.finance.discount,
         vat_rate=res.vat, facility_kw=power.facility_kw, power_price=res.power_price,
         years=res.years, warranty_years=res.warranty_years, maintenance_rate=res.maintenance_rate,
-        colo_rent_kw_month=res.colo_rent_kw_month if request.finance.hosting == "colo" else None,
-        rack_budget_kw=rack_budget, racks=layout.count,
+        rent_kw_month=rent, contracted_kw=sum(r.power_kw for r in layout.racks),
         energy_per_run_mwh=power.energy_per_run_mwh,
-        delivered_pflops=sizing.gpus * eff.delivered_tflops / 1000,
+        delivered_pflops=sizing.gpus * eff.delivered_tflops / 1000, hosting=hosting,
+        gpus=sizing.gpus, gpu_hours=sizing.gpus * sizing.days * 24, cloud_rate=cloud_rate,
     )
     warnings += _warnings(cfg, server, gpu, sizing, layout, request, res, catalog)
+    if hosting != "cloud":  # the provider's racks, power and cables
+        warnings += _facility_warnings(cfg, server, fabric, layout, request, catalog)
     warnings = list(planes.warnings) + warnings  # market availability first: it can stop a purchase
     return Plan(
         config=cfg.id, vendor=server.vendor, server=f"{server.vendor} {server.model}",
@@ -188,24 +207,96 @@ def plan_configuration(
         node_peak_dense_pflops=cfg.gpu_count * eff.peak_dense_tflops / 1000,
         node_peak_sparse_pflops=cfg.gpu_count * eff.peak_sparse_tflops / 1000,
         fabric=fabric, racks=layout, cooling=cooling, power=power, bom=bom, money=cash,
-        assumptions=res.assumptions + _model_assumptions(eff, cfg, gpu, floor)
-        + _schedule_assumptions(sizing, res) + planes.assumptions,
+        assumptions=(
+            *(a for a in res.assumptions if a.key != "rack_kw"), budget_assumption,
+            *_model_assumptions(eff, cfg, gpu, floor),
+            *_schedule_assumptions(sizing, res),
+            Assumption("heat_rejection", cooling.heat_rejection, "", "model",
+                       "how the heat leaves the building"),
+            *planes.assumptions,
+        ),
         storage=planes.storage, management=planes.management, availability=planes.availability,
     )
 
 
-def _fabric(cfg: Configuration, technology: str, nodes: int, catalog: Catalog) -> Fabric:
+def _rack_budget(request: PlanRequest, res: Resolved, gpu: Gpu) -> tuple[float, Assumption]:
+    """The request's rack budget, or the default for its cooling kind and the GPU's generation."""
+    if request.facility.rack_kw is not None:
+        return res.rack_kw, Assumption("rack_kw", res.rack_kw, "kW", "request", "given in the request")
+    d = default(f"rack_kw.{request.facility.cooling}_{gpu.architecture}")
+    return d.value, Assumption("rack_kw", d.value, d.unit, "default",
+                               f"{request.facility.cooling} cooling, {gpu.architecture} GPUs: {d.note}")
+
+
+def _switch_box(part_id: str, role: str, catalog: Catalog, optics_part: str | None) -> Box:
+    """A switch at its maximum draw: itself, plus a powered transceiver in every cage."""
+    part = catalog.network[part_id]
+    optics = 0.0
+    if optics_part:
+        module = catalog.network[optics_part]
+        optics = -(-part.ports // module.ports) * module.power_w
+    return Box(part.rack_units, part.power_w + optics, part.weight_kg, role=role, part=part.id,
+               label=f"{part.vendor} {part.part_number}",
+               inlets=int(default("facility.switch_inlets").value), inlet="C14")
+
+
+def director_if_cheaper(tree: TreeCounts, endpoints: int, technology: str, catalog: Catalog,
+                        prices: PriceList, currency: str, rate: float, room_w: float) -> str:
+    """The director part id when one chassis serving every endpoint costs less than the
+    tree's switches and switch-to-switch links; else ""."""
+    fp = parts()["fabric"][technology]
+    director = fp.get("director")
+    if not director or tree.tiers < 2 or endpoints > catalog.network[director].ports:
+        return ""
+    if _switch_box(director, "director", catalog, fp["switch_transceiver"]).max_w \
+            + catalog.network[parts()["ethernet"]["mgmt_switch"]].power_w > room_w:
+        return ""  # it must fit a network rack's power budget
+    try:
+        price = partial(prices.price, currency=currency, exchange_rate=rate)
+        module = catalog.network[fp["switch_transceiver"]]
+        link = price(fp["cable"]) + 2 * price(module.id) / module.ports
+        tree_cost = (tree.leaves + tree.spines + tree.cores) * price(fp["switch"]) \
+            + tree.switch_cables * link
+        return director if price(director) < tree_cost else ""
+    except PriceError:
+        return ""  # an unpriced director is never chosen
+
+
+def _fabric(
+    cfg: Configuration, technology: str, nodes: int, rack_budget: float, request: PlanRequest,
+    res: Resolved, catalog: Catalog, prices: PriceList,
+) -> tuple[Fabric, TreeCounts, list[Box]]:
+    """The compute fabric (a fat tree, or a director where that is cheaper) and the boxes its
+    switches and the storage network's switches take in the network racks."""
     fp, eth = parts()["fabric"][technology], parts()["ethernet"]
     switch = catalog.network[fp["switch"]]
-    return plan_fabric(
+    storage = catalog.network[eth["storage_switch"]]
+    fabric = plan_fabric(
         nodes=nodes, rails=cfg.compute_nics, technology=technology, switch_part=switch.id,
-        radix=switch.ports, storage_radix=catalog.network[eth["storage_switch"]].ports,
+        radix=switch.ports, storage_radix=storage.ports,
         storage_ports_per_node=int(eth["storage_ports_per_node"]),
         ports_per_switch_transceiver=catalog.network[fp["switch_transceiver"]].ports,
     )
+    tree = fat_tree(nodes, cfg.compute_nics, switch.ports)
+    network_kw = min(default("facility.network_rack_kw").value, rack_budget)
+    director = director_if_cheaper(tree, fabric.endpoints, technology, catalog, prices,
+                                   request.finance.currency, res.exchange_rate, network_kw * 1000)
+    xcvr = fp["switch_transceiver"]
+    if director:
+        tree = TreeCounts(1, 1, 0, 0, 0)
+        fabric = replace(fabric, tiers=1, leaves=0, spines=0, cores=0, switch_cables=0,
+                         switch_ports=catalog.network[director].ports, ports_used=fabric.endpoints,
+                         director_part=director, directors=1)
+        fabric_boxes = [_switch_box(director, "director", catalog, xcvr)]
+    else:
+        fabric_boxes = ([_switch_box(switch.id, "leaf", catalog, xcvr)] * tree.leaves
+                        + [_switch_box(switch.id, "spine", catalog, xcvr)] * tree.spines
+                        + [_switch_box(switch.id, "core", catalog, xcvr)] * tree.cores)
+    others = [_switch_box(storage.id, "storage_switch", catalog, None)] * fabric.storage_switches
+    return fabric, tree, fabric_boxes + others
 
 
-def _rack_spec(request: PlanRequest, rack_budget: float, catalog: Catalog) -> RackSpec:
+def _rack_spec(request: PlanRequest, res: Resolved, rack_budget: float, catalog: Catalog) -> RackSpec:
     rack = catalog.racks[parts()["facility"][f"rack_{request.facility.rack_units}"]]
     return RackSpec(
         model=rack.id, units=rack.units, max_load_kg=rack.max_load_kg,
@@ -214,71 +305,158 @@ def _rack_spec(request: PlanRequest, rack_budget: float, catalog: Catalog) -> Ra
         budget_kw=rack_budget,
         network_units=int(default("facility.network_rack_units").value),
         network_kw=default("facility.network_rack_kw").value,
+        row_racks=res.row_racks,
     )
 
 
+def _node_box(cfg: Configuration, server: Server) -> Box:
+    psu = server.psu
+    inlet = psu.inlet or ("C20" if psu.watts >= default("facility.psu_c20_from_w").value else "C14")
+    return Box(server.rack_units, cfg.max_power_w, server.weight_kg, role="server", part=cfg.id,
+               label=f"{server.vendor} {server.model}", inlets=psu.count, inlet=inlet)
+
+
+def _pdu_models(catalog: Catalog) -> list[PduModel]:
+    return [PduModel(p.id, p.capacity_kw, p.c19_outlets, p.c13_outlets) for p in catalog.pdus.values()]
+
+
+def _racks(
+    cfg: Configuration, server: Server, nodes: int, fabric: Fabric, tree: TreeCounts,
+    boxes: list[Box], rack_budget: float, request: PlanRequest, res: Resolved, catalog: Catalog,
+) -> tuple[Fabric, RackLayout]:
+    """Servers in compute racks, ``boxes`` (switches, storage, management) in network racks,
+    PDUs; then every fabric link's cable from the layout."""
+    fp = parts()["fabric"][fabric.technology]
+    mgmt = _switch_box(parts()["ethernet"]["mgmt_switch"], "mgmt_switch", catalog, None)
+    layout = lay_out(nodes, _node_box(cfg, server), mgmt, boxes,
+                     _rack_spec(request, res, rack_budget, catalog), _pdu_models(catalog))
+    if not res.buy_racks:
+        layout = replace(layout, bought=False)
+    xcvr = fp["switch_transceiver"]
+    runs = plan_cabling(
+        tree, rails=cfg.compute_nics, half=catalog.network[fabric.switch_part].ports // 2,
+        layout=layout,
+        geometry=Geometry(*(default(f"cabling.{k}").value
+                            for k in ("in_rack_m", "rack_width_m", "row_pitch_m", "slack_m"))),
+        media=_media(fp, catalog), switch_ports_per_module=catalog.network[xcvr].ports,
+        leaf_role="director" if fabric.director_part else "leaf",
+    )
+    return replace(
+        fabric, mgmt_switches=_count_role(layout, "mgmt_switch"),
+        runs=runs, transceivers=sum(r.node_transceivers + r.switch_transceivers for r in runs),
+    ), layout
+
+
 def _racks_estimate(
-    cfg: Configuration, server: Server, nodes: int, fabric: Fabric, rack_budget: float,
-    request: PlanRequest, catalog: Catalog,
+    cfg: Configuration, server: Server, nodes: int, boxes: list[Box], rack_budget: float,
+    request: PlanRequest, res: Resolved, catalog: Catalog,
 ) -> Callable[[tuple[Box, ...]], int]:
     """How many racks a layout with these extra boxes has, without laying out every compute
     rack: full compute racks, plus the network racks that laying out the boxes alone gives
     (exact unless the boxes would ride in the last compute rack)."""
-    spec = _rack_spec(request, rack_budget, catalog)
-    mgmt = catalog.network[parts()["ethernet"]["mgmt_switch"]]
-    node, mgmt_box = (Box(server.rack_units, cfg.max_power_w, server.weight_kg),
-                      Box(mgmt.rack_units, mgmt.power_w, mgmt.weight_kg))
-    compute_racks = math.ceil(nodes / nodes_per_rack(node, mgmt_box, spec)[0])
-    fabric_boxes = _fabric_boxes(fabric, catalog)
-    pdus = [(p.id, p.capacity_kw) for p in catalog.pdus.values()]
+    spec = _rack_spec(request, res, rack_budget, catalog)
+    node = _node_box(cfg, server)
+    mgmt = _switch_box(parts()["ethernet"]["mgmt_switch"], "mgmt_switch", catalog, None)
+    compute_racks = math.ceil(nodes / nodes_per_rack(node, spec)[0])
+    pdus = _pdu_models(catalog)
 
     def estimate(extra: tuple[Box, ...]) -> int:
-        return compute_racks + lay_out(0, node, mgmt_box, fabric_boxes + list(extra), spec, pdus).count
+        return compute_racks + lay_out(0, node, mgmt, boxes + list(extra), spec, pdus).count
 
     return estimate
 
 
-def _fabric_boxes(fabric: Fabric, catalog: Catalog) -> list[Box]:
-    switch = catalog.network[fabric.switch_part]
-    storage = catalog.network[parts()["ethernet"]["storage_switch"]]
-    return ([Box(switch.rack_units, switch.power_w, switch.weight_kg)] * fabric.switches
-            + [Box(storage.rack_units, storage.power_w, storage.weight_kg)] * fabric.storage_switches)
+def _count_role(layout: RackLayout, role: str) -> int:
+    """Items of ``role`` in all racks (racks alike share their slots: each kind counted once)."""
+    per_kind: dict[int, int] = {}
+    total = 0
+    for rack in layout.racks:
+        key = id(rack.slots)
+        if key not in per_kind:
+            per_kind[key] = sum(1 for s in rack.slots if s.role == role)
+        total += per_kind[key]
+    return total
 
 
-def _network_and_racks(
-    cfg: Configuration, server: Server, technology: str, nodes: int, rack_budget: float,
-    request: PlanRequest, catalog: Catalog, extra: tuple[Box, ...] = (),
-) -> tuple[Fabric, RackLayout]:
-    mgmt = catalog.network[parts()["ethernet"]["mgmt_switch"]]
-    fabric = _fabric(cfg, technology, nodes, catalog)
-    spec = _rack_spec(request, rack_budget, catalog)
-    switches = _fabric_boxes(fabric, catalog) + list(extra)  # and storage and management gear
-    layout = lay_out(
-        nodes, Box(server.rack_units, cfg.max_power_w, server.weight_kg),
-        Box(mgmt.rack_units, mgmt.power_w, mgmt.weight_kg), switches, spec,
-        [(p.id, p.capacity_kw) for p in catalog.pdus.values()],
-    )
-    return replace(fabric, mgmt_switches=layout.count), layout
+def _media(fp: dict[str, Any], catalog: Catalog) -> list[Medium]:
+    """Ways to carry a link, shortest reach first: DAC in a rack, AOC, then fibre."""
+    out = [Medium("dac", fp["dac_node"], catalog.network[fp["dac_node"]].length_m,
+                  catalog.network[fp["dac_node"]].ports, "node-switch"),
+           Medium("dac", fp["dac_switch"], catalog.network[fp["dac_switch"]].length_m,
+                  catalog.network[fp["dac_switch"]].ports, "switch-switch")]
+    if "aoc" in fp:
+        out.append(Medium("aoc", fp["aoc"], catalog.network[fp["aoc"]].length_m))
+    fibres = sorted(fp.get("fibres", [fp["cable"]]), key=lambda f: catalog.network[f].length_m)
+    out += [Medium("fibre", f, catalog.network[f].length_m) for f in fibres]
+    return out
 
 
 def _switch_watts(fabric: Fabric, catalog: Catalog) -> float:
+    """Switches without their optics (counted apart, from the links that use them)."""
     eth = parts()["ethernet"]
-    return (fabric.switches * catalog.network[fabric.switch_part].power_w
+    director = catalog.network[fabric.director_part].power_w * fabric.directors \
+        if fabric.director_part else 0.0
+    return (fabric.switches * catalog.network[fabric.switch_part].power_w + director
             + fabric.storage_switches * catalog.network[eth["storage_switch"]].power_w
             + fabric.mgmt_switches * catalog.network[eth["mgmt_switch"]].power_w)
 
 
-def _cooling(kind: str, layout: RackLayout, catalog: Catalog) -> CoolingPlan:
+def _optics_watts(fabric: Fabric, catalog: Catalog) -> float:
+    """Switch-end transceivers and active cables. HCA-end modules are in the server's maximum."""
+    fp = parts()["fabric"][fabric.technology]
+    module = catalog.network[fp["switch_transceiver"]].power_w
+    return sum(r.switch_transceivers * module + r.cables * catalog.network[r.cable_part].power_w
+               for r in fabric.runs)
+
+
+def _cooling(kind: str, layout: RackLayout, catalog: Catalog, hosting: str, res: Resolved
+             ) -> CoolingPlan:
     def units(k: str) -> list[Unit]:
         return [Unit(u.id, u.capacity_kw) for u in catalog.cooling.values() if u.kind == k]
 
+    rows: list[tuple[list[float], float]] = [([], 0.0) for _ in range(layout.rows)]
+    for r in layout.racks:
+        compute, other = rows[r.row - 1]
+        if r.kind == "compute":
+            compute.append(r.power_kw)
+        else:
+            rows[r.row - 1] = (compute, other + r.power_kw)
+    heat = sum(r.power_kw for r in layout.racks)
+    rejection = {
+        "own": f"out of scope: the site's chillers, dry coolers or cooling towers must reject "
+               f"{heat:.0f} kW of IT heat plus the cooling units' own power; not quoted",
+        "colo": "the colocation site's plant",
+        "wholesale": "the landlord's plant, built to suit",
+        "cloud": "the cloud provider's",
+    }[hosting]
     return plan_cooling(
-        kind=kind,
-        compute_rack_kw=[r.power_kw for r in layout.racks if r.kind == "compute"],
-        other_kw=sum(r.power_kw for r in layout.racks if r.kind == "network"),
+        kind=kind, compute_rack_kw=[], other_kw=0.0, rows=rows,
         crah=units("crah"), rdhx=units("rdhx"), cdu=units("cdu"),
         liquid_capture=default("facility.liquid_capture").value,
+        bought=res.buy_cooling, heat_rejection=rejection,
     )
+
+
+def _cable_needs(runs: tuple[CableRun, ...], fp: dict[str, Any]) -> list[Need]:
+    """Cables by part with where they run, and the transceivers the fibre runs need."""
+    out: list[Need] = []
+    for part in dict.fromkeys(r.cable_part for r in runs):
+        mine = [r for r in runs if r.cable_part == part]
+        note = "; ".join(f"{r.cables} {r.span} {r.ends} (up to {r.longest_m:g} m)" for r in mine)
+        out.append(Need("network", part, sum(r.cables for r in mine), note))
+    out.append(Need("network", fp["node_transceiver"], sum(r.node_transceivers for r in runs),
+                    "one at the HCA end of every fibre link"))
+    out.append(Need("network", fp["switch_transceiver"], sum(r.switch_transceivers for r in runs),
+                    "at the switch ports of every fibre link"))
+    return out
+
+
+def _spares(needs: list[Need], items: set[str], share: float) -> list[Need]:
+    """A share of the optics, cables and HCAs, rounded up, as on-site spares."""
+    if share <= 0:
+        return []
+    return [Need("spares", n.item, math.ceil(n.qty * share - 1e-9), f"{share:.0%} of {n.qty}")
+            for n in needs if n.item in items and n.qty > 0]
 
 
 def _needs(
@@ -287,26 +465,69 @@ def _needs(
 ) -> list[Need]:
     fp, eth = parts()["fabric"][fabric.technology], parts()["ethernet"]
     services = {s.kind: s.id for s in catalog.services.values()}
-    node_xcvr = fabric.endpoints
+    fabric_note = (f"{fabric.tiers}-tier fat tree: {fabric.leaves} leaf, {fabric.spines} spine, "
+                   f"{fabric.cores} core")
+    network = [
+        Need("network", fabric.switch_part, fabric.switches, fabric_note),
+        *([Need("network", fabric.director_part, fabric.directors,
+                "one director for every endpoint: cheaper than leaves, spines and their links")]
+          if fabric.director_part else []),
+        *_cable_needs(fabric.runs, fp),
+    ]
+    # the configured systems are their own lines (engine.money.bom.configured_system_line);
+    # their HCAs count here for the spares
+    hcas = [Need("compute", cfg.compute_nic, fabric.hcas, "one per rail")]
+    spare_items = {cfg.compute_nic, fp["node_transceiver"], fp["switch_transceiver"],
+                   *(r.cable_part for r in fabric.runs)}
+    racks = [
+        Need("rack_power", layout.rack_model, layout.count),
+        Need("rack_power", layout.pdu_part, layout.pdus,
+             f"A and B feeds, each carrying its rack alone (up to {layout.feed_kw:.1f} kW); "
+             f"{layout.inlets_per_node} {layout.inlet_type} inlets a server"),
+    ] if layout.bought else []
     return [
-        Need("network", fabric.switch_part, fabric.switches,
-             f"{fabric.tiers}-tier fat tree: {fabric.leaves} leaf, {fabric.spines} spine, "
-             f"{fabric.cores} core"),
-        Need("network", fp["cable"], fabric.node_cables + fabric.switch_cables),
-        Need("network", fp["node_transceiver"], node_xcvr),
-        Need("network", fp["switch_transceiver"], fabric.transceivers - node_xcvr),
+        *network,
         Need("network", eth["storage_switch"], fabric.storage_switches, "storage / front end"),
         Need("network", eth["mgmt_switch"], fabric.mgmt_switches, "one per rack"),
-        Need("rack_power", layout.rack_model, layout.count),
-        Need("rack_power", layout.pdu_part, layout.pdus, "A and B feed in every rack"),
-        *(Need("cooling", part, count, "N+1" if cooling.kind != "rdhx" or i else "one per compute rack")
-          for i, (part, count, _kw) in enumerate(cooling.units)),
+        *racks,
+        *(Need("cooling", part, count,
+               ("one per compute rack" if cooling.kind == "rdhx" and i == 0
+                else f"N+1 in each of {cooling.rows} rows"))
+          for i, (part, count, _kw) in enumerate(cooling.units) if cooling.bought),
         Need("services", services["install-node"], sizing.nodes),
         Need("services", services["install-rack"], layout.count),
-        Need("services", services["fabric-commissioning"], fabric.switches),
+        Need("services", services["fabric-commissioning"], fabric.switches + fabric.directors),
         Need("services", services["acceptance-node"], sizing.nodes,
              "48-hour burn-in, HPL and NCCL tests per server and across the cluster"),
+        *_spares(hcas + network, spare_items, res.spares),
     ]
+
+
+def _facility_warnings(
+    cfg: Configuration, server: Server, fabric: Fabric, layout: RackLayout,
+    request: PlanRequest, catalog: Catalog,
+) -> list[Message]:
+    out: list[Message] = []
+    limit = default("facility.air_rack_limit_kw").value
+    if request.facility.cooling == "air" and layout.max_power_kw > limit:
+        out.append(Message("air-rack-limit", f"racks of up to {layout.max_power_kw:.1f} kW are past "
+                                             f"the practical limit of air cooling (about {limit:g} "
+                                             "kW): choose rear doors or liquid cooling"))
+    one_feed = server.psu.count // 2 * server.psu.watts
+    if one_feed < cfg.max_power_w:
+        out.append(Message("feed-loss", f"on one feed a server keeps {server.psu.count // 2} of its "
+                                        f"{server.psu.count} × {server.psu.watts:.0f} W PSUs "
+                                        f"({one_feed:.0f} W), below its {cfg.max_power_w:.0f} W "
+                                        "maximum: losing a feed caps its power"))
+    for run in fabric.runs:
+        reach = catalog.network[run.cable_part].length_m
+        if run.longest_m > reach:
+            out.append(Message("cable-reach", f"{run.span} runs up to {run.longest_m:g} m exceed the "
+                                              f"longest cable in the catalog ({reach:g} m, "
+                                              f"{run.cable_part}): longer cables, and past the "
+                                              "multimode reach single-mode optics, are not quoted"))
+            break
+    return out
 
 
 def _bill(
@@ -320,6 +541,8 @@ def _bill(
     Rated services (warranty, project management, logistics) are a share of the equipment
     value, so they are rated on the equipment as the user set it."""
     currency = request.finance.currency
+    if request.finance.hosting == "cloud":  # rented: nothing is bought but what the user adds
+        return apply_overrides((), request.overrides, cfg.id, currency)
     needs = _needs(cfg, gpu, sizing, fabric, layout, cooling, res, catalog) + list(planes.needs)
     lines = [configured_system_line(catalog, cfg.id, sizing.nodes, prices, currency, res.exchange_rate),
              *price_lines(needs, prices, currency, res.exchange_rate),
@@ -421,31 +644,6 @@ def _schedule_assumptions(sizing: Sizing, res: Resolved) -> tuple[Assumption, ..
     return tuple(out)
 
 
-def rack_elevation(plan: Plan, catalog: Catalog) -> tuple[Rack, ...]:
-    """The plan's racks with what each holds, for the elevation drawing.
-
-    Racks that carry slots keep them; the others get slots derived from their
-    counts (engine.facility.elevation) with the catalog's parts this plan built with.
-    """
-    layout, fabric = plan.racks, plan.fabric
-    if layout is None or fabric is None:
-        return ()
-    if all(r.slots for r in layout.racks):
-        return layout.racks
-    cfg = catalog.configuration(plan.config)
-    server = catalog.servers[cfg.server]
-    eth = parts()["ethernet"]
-
-    def switch(part_id: str, role: str) -> Mounted:
-        part = catalog.network[part_id]
-        return Mounted(part.rack_units, part.power_w, part.weight_kg, role, part.id,
-                       part.name.split(",")[0])
-
-    node = Mounted(server.rack_units, cfg.max_power_w, server.weight_kg, "server", cfg.id, plan.server)
-    boxes = ([switch(fabric.switch_part, "leaf")] * fabric.leaves
-             + [switch(fabric.switch_part, "spine")] * fabric.spines
-             + [switch(fabric.switch_part, "core")] * fabric.cores
-             + [switch(eth["storage_switch"], "storage_switch")] * fabric.storage_switches)
-    pdu = catalog.pdus[layout.pdu_part]
-    return derive_slots(layout, node, switch(eth["mgmt_switch"], "mgmt_switch"), boxes,
-                        Mounted(0, 0.0, 0.0, "pdu", pdu.id, pdu.name.split(",")[0]), pdu.capacity_kw)
+def rack_elevation(plan: Plan) -> tuple[Rack, ...]:
+    """The plan's racks with what each holds (lay_out places every item), for the drawing."""
+    return plan.racks.racks if plan.racks is not None else ()

@@ -62,7 +62,8 @@ def comparison_table(comparison: Comparison) -> str:
         if not p.feasible:
             rows.append({"config": p.config, "vendor": p.vendor, "feasible": False, "gpus": None,
                          "nodes": None, "racks": None, "days": None, "MFU %": None,
-                         "IT kW": None, "capex": None, "TCO": None})
+                         "IT kW": None, "capex": None, "TCO": None, "facility kW": None,
+                         "rent TCO": None})
             continue
         assert p.efficiency and p.power and p.money and p.racks
         cur = p.money.currency
@@ -73,11 +74,15 @@ def comparison_table(comparison: Comparison) -> str:
             "MFU %": f"{100 * p.efficiency.mfu:.1f}",
             "IT kW": f"{p.power.it_max_kw:,.0f}",
             "capex": money_text(p.money.capex, cur), "TCO": money_text(p.money.tco, cur),
+            "facility kW": f"{p.power.facility_max_kw:,.0f}",
+            "rent TCO": (money_text(p.money.cloud_per_year * p.money.years, cur)
+                         if p.money.cloud_rate else "n/a"),
         })
     lines += ["", text_table(rows), ""]
     lines.append("days: expected (range over the efficiency band); MFU of the dense peak; "
                  "IT kW at maximum draw; capex with VAT; TCO over "
-                 f"{_years(comparison)} years.")
+                 f"{_years(comparison)} years; facility kW = IT maximum × PUE; rent TCO: the same "
+                 "GPUs rented from a cloud all year at the hourly rate in resources/prices/cloud.csv.")
     rec = comparison.recommendation
     lines.append(f"Recommended: cheapest meeting the deadline: {rec.cheapest_meeting_deadline or 'none'}; "
                  f"fastest: {rec.fastest or 'none'}; lowest TCO: {rec.lowest_tco or 'none'}")

@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from engine.assumptions import default
 from engine.errors import RequestError
-from engine.model import Assumption, PlanRequest
+from engine.model import HOSTINGS, Assumption, PlanRequest
+
+HOSTING_NOTES = {
+    "own": "own data centre: racks, PDUs and cooling bought; energy paid",
+    "colo": "leased colocation: rent per contracted kW and metered energy; the site's racks and cooling",
+    "wholesale": "build-to-suit wholesale: rent per contracted kW and metered energy; racks and PDUs "
+                 "bought, the landlord cools",
+    "cloud": "cloud rental: GPU-hours at an hourly rate, no hardware bought",
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,11 @@ class Resolved:
     maintenance_rate: float
     assumptions: tuple[Assumption, ...]
     lead_time_days: float = 0.0  # order to first training step
+    wholesale_rent_kw_month: float = 0.0
+    row_racks: int = 10
+    spares: float = 0.0
+    buy_racks: bool = True  # racks and PDUs bought (colo: the site's, unless asked)
+    buy_cooling: bool = True  # cooling units bought (own only, unless asked)
 
 
 def _pick(
@@ -70,8 +83,12 @@ def resolve(request: PlanRequest) -> Resolved:
         raise RequestError("facility.rack_units", f.rack_units, "must be 42 or 47")
     if m.currency not in ("CNY", "USD"):
         raise RequestError("finance.currency", m.currency, "must be CNY or USD")
-    if m.hosting not in ("own", "colo"):
-        raise RequestError("finance.hosting", m.hosting, "must be own or colo")
+    if m.hosting not in HOSTINGS:
+        raise RequestError("finance.hosting", m.hosting, "must be " + ", ".join(HOSTINGS[:-1])
+                           + " or " + HOSTINGS[-1])
+    for name, flag in (("facility.buy_racks", f.buy_racks), ("facility.buy_cooling", f.buy_cooling)):
+        if flag is not None and not isinstance(flag, bool):
+            raise RequestError(name, flag, "must be true, false or left empty")
     if not math.isfinite(m.discount) or not 0 <= m.discount < 1:
         raise RequestError("finance.discount", m.discount,
                            "must be a fraction from 0 up to (not including) 1")
@@ -104,12 +121,29 @@ def resolve(request: PlanRequest) -> Resolved:
         raise RequestError("finance.warranty_years", warranty, "must be a whole number of years from 0 to 10")
     maint = _pick(out, "maintenance_rate", m.maintenance_rate, "finance.maintenance_rate",
                   "finance.maintenance_rate", 0, 1, "must be a fraction from 0 to 1", low_open=False)
+    wholesale = _pick(out, "wholesale_rent_kw_month", m.wholesale_rent_kw_month,
+                      f"finance.wholesale_rent_kw_month_{cur}", "finance.wholesale_rent_kw_month",
+                      0, 1e6, "must be zero or a positive rent per kW-month", low_open=False)
+    row_racks = _pick(out, "row_racks", f.row_racks, "facility.row_racks", "facility.row_racks",
+                      0, 100, "must be a whole number of racks from 1 to 100")
+    if int(row_racks) != row_racks:
+        raise RequestError("facility.row_racks", row_racks, "must be a whole number of racks from 1 to 100")
+    spares = _pick(out, "spares", f.spares, "facility.spares", "facility.spares", 0, 1,
+                   "must be a fraction from 0 to 1", low_open=False)
+    buy_racks = f.buy_racks if f.buy_racks is not None else m.hosting in ("own", "wholesale")
+    buy_cooling = f.buy_cooling if f.buy_cooling is not None else m.hosting == "own"
     if m.discount:
         out.append(Assumption("discount", m.discount, "", "request", "given in the request"))
     out.append(Assumption("cooling", f.cooling, "", "request" if f.cooling != "air" else "default",
                           "how heat leaves the racks"))
     out.append(Assumption("hosting", m.hosting, "", "request" if m.hosting != "own" else "default",
-                          "own data centre (energy only) or leased IDC (rent per kW of rack budget)"))
+                          HOSTING_NOTES[m.hosting]))
+    out.append(Assumption("buy_racks", "yes" if buy_racks else "no", "",
+                          "request" if f.buy_racks is not None else "default",
+                          "racks and PDUs on the bill (colocation: the site's, unless asked)"))
+    out.append(Assumption("buy_cooling", "yes" if buy_cooling else "no", "",
+                          "request" if f.buy_cooling is not None else "default",
+                          "cooling units on the bill (an own data centre buys them)"))
     out.append(Assumption("currency", m.currency, "", "request", "prices converted at the exchange rate"))
     lead = lead_time_days(s.lead_time_days, out)
     return Resolved(
@@ -117,6 +151,8 @@ def resolve(request: PlanRequest) -> Resolved:
         pue=pue, exchange_rate=rate, power_price=power_price, years=int(years),
         colo_rent_kw_month=rent, vat=vat, warranty_years=int(warranty),
         maintenance_rate=maint, assumptions=tuple(out), lead_time_days=lead,
+        wholesale_rent_kw_month=wholesale,
+        row_racks=int(row_racks), spares=spares, buy_racks=buy_racks, buy_cooling=buy_cooling,
     )
 
 

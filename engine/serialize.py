@@ -14,7 +14,7 @@ REFUSED_NULLS = (
     "mfu_factors", "delivered_tflops_per_gpu", "it_power_kw", "it_typical_kw", "pue",
     "facility_power_kw", "energy_per_run_mwh", "cooling", "cooling_capacity_kw", "rack_power_kw",
     "rack_layout", "network", "capex", "tco", "cost_per_pf_day", "money", "layout", "storage",
-    "management",
+    "management", "facility_typical_kw", "optics_kw",
 )
 
 
@@ -71,10 +71,13 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         return out
     out.update({
         "it_power_kw": power.it_max_kw, "it_typical_kw": power.it_typical_kw, "pue": power.pue,
-        "facility_power_kw": power.facility_kw, "energy_per_run_mwh": power.energy_per_run_mwh,
+        "facility_power_kw": power.facility_max_kw, "energy_per_run_mwh": power.energy_per_run_mwh,
+        "facility_typical_kw": power.facility_kw, "optics_kw": power.optics_kw,
         "cooling": {"kind": cooling.kind, "heat_kw": cooling.heat_kw,
                     "units": [{"part": p, "count": n, "capacity_kw": kw} for p, n, kw in cooling.units],
-                    "btu_per_hour": cooling.btu_per_hour, "tons": cooling.tons},
+                    "btu_per_hour": cooling.btu_per_hour, "tons": cooling.tons,
+                    "rows": cooling.rows, "bought": cooling.bought,
+                    "heat_rejection": cooling.heat_rejection},
         "cooling_capacity_kw": cooling.capacity_kw,
         "rack_power_kw": racks.max_power_kw,
         "rack_layout": {
@@ -82,6 +85,9 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "budget_kw": racks.budget_kw, "nodes_per_rack": racks.nodes_per_rack,
             "limited_by": racks.limited_by, "pdus": racks.pdus, "pdu_part": racks.pdu_part,
             "racks": [asdict(r) for r in racks.racks],
+            "rows": racks.rows, "row_racks": racks.row_racks,
+            "inlets_per_node": racks.inlets_per_node, "inlet_type": racks.inlet_type,
+            "feed_kw": racks.feed_kw, "bought": racks.bought,
         },
         "network": {**asdict(fabric), "switches": fabric.switches,
                     "cables": fabric.node_cables + fabric.switch_cables},
@@ -95,6 +101,9 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "maintenance_per_year": list(money.maintenance_per_year),
             "hosting_per_year": money.hosting_per_year, "years": money.years,
             "energy_per_run": money.energy_per_run,
+            "hosting": money.hosting, "contracted_kw": money.contracted_kw,
+            "cloud_rate_per_gpu_hour": money.cloud_rate, "cloud_per_run": money.cloud_per_run,
+            "cloud_per_year": money.cloud_per_year,
         },
         "bom": [{**asdict(line), "description": line.description_en, "total": line.total}
                 for line in plan.bom],

@@ -402,7 +402,7 @@ def _write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, Bom
         w.number(r["col.racks"], col, plan.racks.count if plan.racks else 0, "cq_int")
         w.number(r["cmp.rack_kw"], col, plan.racks.max_power_kw if plan.racks else 0.0, "cq_num1")
         w.number(r["col.it_kw"], col, plan.power.it_max_kw if plan.power else 0.0, "cq_num1")
-        w.number(r["col.facility_kw"], col, plan.power.facility_kw if plan.power else 0.0,
+        w.number(r["col.facility_kw"], col, plan.power.facility_max_kw if plan.power else 0.0,
                  "cq_num1")
         w.number(r["cmp.cooling_kw"], col, plan.cooling.capacity_kw if plan.cooling else 0.0,
                  "cq_num1")
@@ -556,7 +556,7 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
         w.number(row, 6, plan.nodes, "cq_int")
         w.number(row, 7, plan.racks.count if plan.racks else 0, "cq_int")
         w.number(row, 8, plan.power.it_max_kw if plan.power else 0.0, "cq_num1")
-        w.number(row, 9, plan.power.facility_kw if plan.power else 0.0, "cq_num1")
+        w.number(row, 9, plan.power.facility_max_kw if plan.power else 0.0, "cq_num1")
         w.number(row, 10, plan.days, "cq_num1")
         w.text(row, 11, L.yes_no(plan.meets_deadline), "cq_center")
         plan_refs = refs[plan.config]

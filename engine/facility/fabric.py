@@ -4,6 +4,10 @@ A leaf of radix R sends R/2 ports down and R/2 up. Rail i of every node (its
 i-th HCA) goes to the leaves of rail i. Two tiers serve up to R²/2 endpoints;
 past that, pods of R/2 leaves and R/2 spines join through core switches (up
 to R³/4 endpoints). This reproduces NVIDIA's DGX SuperPOD counts (tests).
+
+Below one leaf's worth of nodes per rail (fewer than R/2 nodes), a leaf carries
+several rails (as many as fit in its R/2 down ports) and sends up only as many
+links as it has endpoints, so a small cluster is not built as a full scalable unit.
 """
 
 from __future__ import annotations
@@ -25,6 +29,15 @@ class TreeCounts:
     spines: int
     cores: int
     switch_cables: int  # switch-to-switch links
+    rails_per_leaf: int = 1  # rails one leaf carries (more than one below a leaf per rail)
+    leaves_per_group: int = 0  # leaves for one group of rails_per_leaf rails
+    up_per_leaf: int = 0  # uplinks of one leaf (two tiers)
+
+    def leaf_of(self, node: int, rail: int, half: int) -> int:
+        """The leaf that ``rail`` of ``node`` connects to."""
+        if self.tiers <= 1:
+            return 0
+        return (rail // self.rails_per_leaf) * self.leaves_per_group + node // half
 
 
 def fat_tree(nodes: int, rails: int, radix: int) -> TreeCounts:
@@ -35,10 +48,20 @@ def fat_tree(nodes: int, rails: int, radix: int) -> TreeCounts:
         return TreeCounts(0, 0, 0, 0, 0)  # one node trains over its own NVLink/PCIe
     if endpoints <= radix:
         return TreeCounts(1, 1, 0, 0, 0)
-    leaves = rails * math.ceil(nodes / half)
+    if nodes < half:  # a leaf takes several rails of a few nodes
+        per_leaf = min(rails, half // nodes)
+        leaves = math.ceil(rails / per_leaf)
+        up = per_leaf * nodes
+        spines = math.ceil(leaves * up / radix)
+        even = math.ceil(up / spines) * spines  # the same number of links to every spine
+        if even <= half and leaves * even <= spines * radix:
+            up = even
+        return TreeCounts(2, leaves, spines, 0, leaves * up, per_leaf, 1, up)
+    group = math.ceil(nodes / half)
+    leaves = rails * group
     if endpoints <= radix * radix // 2:
         spines = math.ceil(leaves * half / radix)
-        return TreeCounts(2, leaves, spines, 0, leaves * half)
+        return TreeCounts(2, leaves, spines, 0, leaves * half, 1, group, half)
     if endpoints > radix**3 // 4:
         raise FabricTooLarge(
             f"{endpoints} fabric endpoints exceed a three-tier fat tree of {radix}-port switches "
@@ -48,7 +71,7 @@ def fat_tree(nodes: int, rails: int, radix: int) -> TreeCounts:
     # many spines as it has leaves.
     spines = leaves
     cores = math.ceil(spines * half / radix)
-    return TreeCounts(3, leaves, spines, cores, leaves * half + spines * half)
+    return TreeCounts(3, leaves, spines, cores, leaves * half + spines * half, 1, group, half)
 
 
 def switch_transceivers(endpoints: int, tree: TreeCounts, ports_per_module: int) -> int:

@@ -1,20 +1,38 @@
-"""Step 5a: racks under a power budget, U space and weight; A/B PDUs for every rack."""
+"""Step 5a: racks as built: servers under a power budget, U space and weight; network and
+management gear in network racks; rows; A/B PDUs matched to power and to PSU inlets.
+
+Compute racks hold servers, from U1 up, and their management switch at the top when it
+fits the budget; when it does not, it moves to a network rack, so network and
+management gear never pushes a compute rack over its budget. Switches and other
+non-compute equipment (storage servers, head nodes, appliances: any ``Box``) fill
+network racks in order. Racks stand in rows of ``RackSpec.row_racks``.
+
+Power: every rack has an A and a B feed, each able to carry the whole rack alone
+(a PDU per feed, or more when one PDU's power or outlets are not enough). A server's
+PSUs are split evenly over the two feeds.
+"""
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
-from engine.model import Rack, RackLayout
+from engine.model import Rack, RackLayout, RackSlot
 
 
 @dataclass(frozen=True)
 class Box:
-    """Something rack-mounted: a server or a switch."""
+    """Something rack-mounted: a server, a switch, a storage server, an appliance."""
 
     units: int
     max_w: float
     weight_kg: float
+    role: str = "server"
+    part: str = ""
+    label: str = ""
+    inlets: int = 2  # power cords (one per PSU)
+    inlet: str = "C14"  # "C20" (on a C19 outlet) or "C14" (on a C13 outlet)
 
 
 @dataclass(frozen=True)
@@ -27,18 +45,31 @@ class RackSpec:
     budget_kw: float
     network_units: int
     network_kw: float
+    row_racks: int = 10  # racks in a row
+
+
+@dataclass(frozen=True)
+class PduModel:
+    part: str
+    capacity_kw: float
+    c19: int = 0  # C19 outlets (16 A, for C20 inlets)
+    c13: int = 0  # C13 outlets (10 A, for C14 inlets)
 
 
 class RackRefusal(ValueError):
     """Not even one node fits a rack; the message says which limit."""
 
 
-def nodes_per_rack(node: Box, mgmt: Box, spec: RackSpec) -> tuple[int, str]:
-    usable_u = math.floor(spec.units * spec.usable_fraction) - spec.reserved_units
+def usable_units(spec: RackSpec) -> int:
+    return math.floor(spec.units * spec.usable_fraction) - spec.reserved_units
+
+
+def nodes_per_rack(node: Box, spec: RackSpec) -> tuple[int, str]:
+    """Servers a compute rack holds, and the limit that sets it (power, space, weight)."""
     limits = {
-        "power": math.floor((spec.budget_kw * 1000 - mgmt.max_w) / node.max_w),
-        "space": usable_u // node.units,
-        "weight": math.floor((spec.max_load_kg - mgmt.weight_kg) / node.weight_kg),
+        "power": math.floor(spec.budget_kw * 1000 / node.max_w + 1e-9),
+        "space": usable_units(spec) // node.units,
+        "weight": math.floor(spec.max_load_kg / node.weight_kg),
     }
     limited_by = min(limits, key=lambda k: limits[k])
     count = limits[limited_by]
@@ -49,68 +80,182 @@ def nodes_per_rack(node: Box, mgmt: Box, spec: RackSpec) -> tuple[int, str]:
                 f"{spec.budget_kw:g} kW rack budget"
             )
         if limited_by == "space":
-            raise RackRefusal(f"a {node.units}U node does not fit the {usable_u}U usable in a rack")
+            raise RackRefusal(
+                f"a {node.units}U node does not fit the {usable_units(spec)}U usable in a rack")
         raise RackRefusal(f"a {node.weight_kg:g} kg node exceeds the rack's load limit")
     return count, limited_by
 
 
-def lay_out(
-    nodes: int, node: Box, mgmt: Box, switches: list[Box], spec: RackSpec,
-    pdu_choices: list[tuple[str, float]],
-) -> RackLayout:
-    """Fill compute racks with nodes, then network racks with switches; add PDUs.
+def _rack(kind: str, boxes: list[tuple[int, Box]]) -> Rack:
+    slots = tuple(
+        RackSlot(position_u=u, units=b.units, role=b.role, part=b.part, label=b.label,
+                 max_kw=b.max_w / 1000, weight_kg=b.weight_kg)
+        for u, b in boxes
+    )
+    return Rack(
+        kind="compute" if kind == "compute" else "network",
+        nodes=sum(1 for _, b in boxes if b.role == "server"),
+        switches=sum(1 for _, b in boxes if b.role != "server"),
+        units_used=sum(b.units for _, b in boxes),
+        power_kw=sum(b.max_w for _, b in boxes) / 1000,
+        weight_kg=sum(b.weight_kg for _, b in boxes),
+        slots=slots,
+    )
 
-    ``pdu_choices`` are (part id, kW) pairs. Each rack gets A and B feeds, each
-    able to carry the whole rack alone, so one PDU model is chosen for the
-    hungriest rack and racks above one PDU's capacity get more pairs.
-    """
-    per_rack, limited_by = nodes_per_rack(node, mgmt, spec)
-    racks: list[Rack] = []
+
+def _compute_racks(nodes: int, per_rack: int, node: Box, mgmt: Box, spec: RackSpec
+                   ) -> tuple[list[list[tuple[int, Box]]], int]:
+    """Compute racks' contents, and how many management switches had no room in theirs."""
+    racks: list[list[tuple[int, Box]]] = []
+    displaced = 0
     left = nodes
+    made: dict[int, list[tuple[int, Box]]] = {}  # racks alike share one list (built once)
     while left > 0:
         n = min(per_rack, left)
-        racks.append(Rack(
-            "compute", n, 1, n * node.units + mgmt.units,
-            (n * node.max_w + mgmt.max_w) / 1000, n * node.weight_kg + mgmt.weight_kg,
-        ))
+        if n in made:
+            racks.append(made[n])
+            displaced += made[n][-1][1] is not mgmt
+            left -= n
+            continue
+        boxes = [(1 + i * node.units, node) for i in range(n)]
+        fits = (n * node.max_w + mgmt.max_w <= spec.budget_kw * 1000 + 1e-6
+                and n * node.units + mgmt.units <= usable_units(spec) + spec.reserved_units
+                and n * node.weight_kg + mgmt.weight_kg <= spec.max_load_kg)
+        if fits:
+            boxes.append((spec.units - mgmt.units + 1, mgmt))  # top of the rack
+        else:
+            displaced += 1
+        made[n] = boxes
+        racks.append(boxes)
         left -= n
+    return racks, displaced
 
-    pending = sorted(switches, key=lambda b: -b.units)
-    # A few switches ride in the last compute rack when it has the room and the power.
-    if pending and racks:
-        last = racks[-1]
-        usable_u = math.floor(spec.units * spec.usable_fraction) - spec.reserved_units
-        free_u = usable_u - last.nodes * node.units
-        extra_u = sum(b.units for b in pending)
-        extra_kw = sum(b.max_w for b in pending) / 1000
-        extra_kg = sum(b.weight_kg for b in pending)
-        if (extra_u <= free_u and last.power_kw + extra_kw <= spec.budget_kw
-                and last.weight_kg + extra_kg <= spec.max_load_kg):
-            racks[-1] = Rack("compute", last.nodes, last.switches + len(pending),
-                             last.units_used + extra_u, last.power_kw + extra_kw,
-                             last.weight_kg + extra_kg)
+
+def _fill_network_racks(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[int, Box]]]:
+    """Next fit: boxes fill one network rack (with its own management switch) after another."""
+    budget_w = min(spec.network_kw, spec.budget_kw) * 1000
+    racks: list[list[tuple[int, Box]]] = []
+    current: list[tuple[int, Box]] = []
+    units, watts, kg = 0, 0.0, 0.0  # filled from U1 up; the management switch sits at the top
+    for box in pending:
+        if box.units + mgmt.units > spec.network_units or box.max_w + mgmt.max_w > budget_w:
+            raise RackRefusal(
+                f"a {box.label or box.role} ({box.units}U, {box.max_w / 1000:.1f} kW) does not fit "
+                f"a network rack's {spec.network_units}U and {budget_w / 1000:g} kW")
+        if current and (units + mgmt.units + box.units > spec.network_units
+                        or watts + box.max_w > budget_w or kg + box.weight_kg > spec.max_load_kg):
+            racks.append(current)
+            current = []
+        if not current:
+            current = [(spec.units - mgmt.units + 1, mgmt)]
+            units, watts, kg = 0, mgmt.max_w, mgmt.weight_kg
+        current.append((1 + units, box))
+        units, watts, kg = units + box.units, watts + box.max_w, kg + box.weight_kg
+    if current:
+        racks.append(current)
+    # Racks alike share one list, so the layout builds their slots once.
+    alike: dict[tuple[tuple[int, Box], ...], list[tuple[int, Box]]] = {}
+    return [alike.setdefault(tuple(rack), rack) for rack in racks]
+
+
+def lay_out(
+    nodes: int, node: Box, mgmt: Box, switches: list[Box], spec: RackSpec,
+    pdu_choices: list[PduModel],
+) -> RackLayout:
+    """Fill compute racks with nodes, network racks with everything else; rows; PDUs.
+
+    ``switches`` is every non-compute box: fabric and Ethernet switches, storage
+    servers, head nodes, appliances; they are placed in the order given.
+    """
+    per_rack, limited_by = nodes_per_rack(node, spec)
+    compute, displaced = _compute_racks(nodes, per_rack, node, mgmt, spec)
+    pending = list(switches) + [mgmt] * displaced
+
+    # A small cluster's few switches ride in the last compute rack when it has room and power.
+    if pending and compute:
+        last = compute[-1] = list(compute[-1])  # its own copy: other racks share the list
+        has_mgmt = any(b is mgmt for _, b in last)
+        used_u = sum(b.units for _, b in last)
+        watts = sum(b.max_w for _, b in last) + sum(b.max_w for b in pending)
+        kg = sum(b.weight_kg for _, b in last) + sum(b.weight_kg for b in pending)
+        if (has_mgmt and used_u + sum(b.units for b in pending) <= usable_units(spec) + spec.reserved_units
+                and watts <= spec.budget_kw * 1000 + 1e-6 and kg <= spec.max_load_kg):
+            top = spec.units - mgmt.units  # switches stack down from just below the mgmt switch
+            for box in pending:
+                top -= box.units
+                last.append((top + 1, box))
             pending = []
 
-    budget_w = min(spec.network_kw, spec.budget_kw) * 1000
-    # Next fit: switches fill one network rack (with its management switch) after another.
-    units, watts, kg, count = mgmt.units, mgmt.max_w, mgmt.weight_kg, 1
-    for i, box in enumerate(pending):
-        if box.units + mgmt.units > spec.network_units or box.max_w + mgmt.max_w > budget_w:
-            raise RackRefusal("a switch does not fit a network rack's space or power budget")
-        if (units + box.units > spec.network_units or watts + box.max_w > budget_w
-                or kg + box.weight_kg > spec.max_load_kg):
-            racks.append(Rack("network", 0, count, units, watts / 1000, kg))
-            units, watts, kg, count = mgmt.units, mgmt.max_w, mgmt.weight_kg, 1
-        units, watts, kg, count = units + box.units, watts + box.max_w, kg + box.weight_kg, count + 1
-        if i == len(pending) - 1:
-            racks.append(Rack("network", 0, count, units, watts / 1000, kg))
+    # A director chassis takes a network rack of its own (it is the whole fabric).
+    chassis = [b for b in pending if b.role == "director"]
+    pending = [b for b in pending if b.role != "director"]
+    for box in chassis:
+        if (box.units + mgmt.units > spec.units or box.weight_kg + mgmt.weight_kg > spec.max_load_kg
+                or box.max_w + mgmt.max_w > min(spec.network_kw, spec.budget_kw) * 1000):
+            raise RackRefusal(f"a {box.label} ({box.units}U, {box.max_w / 1000:.1f} kW, "
+                              f"{box.weight_kg:g} kg) does not fit a network rack")
+    directors = [[(spec.units - mgmt.units + 1, mgmt), (1, box)] for box in chassis]
+    contents = compute + directors + (_fill_network_racks(pending, mgmt, spec) if pending else [])
+    kinds = ["compute"] * len(compute) + ["network"] * (len(contents) - len(compute))
+    alike: dict[int, tuple[Rack, tuple[int, int]]] = {}  # by the list shared by racks alike
+    for kind, boxes in zip(kinds, contents, strict=True):
+        if id(boxes) not in alike:
+            alike[id(boxes)] = (_rack(kind, boxes), _cords([b for _, b in boxes]))
+    built = [alike[id(boxes)] for boxes in contents]
+    pdu, per_feed = choose_pdus([r.power_kw for r, _ in built], [c for _, c in built], pdu_choices)
+    row_racks = max(1, spec.row_racks)
+    with_pdus: dict[tuple[int, int], tuple[RackSlot, ...]] = {}  # racks alike share their slots
 
-    hungriest = max(r.power_kw for r in racks)
-    fitting = [p for p in sorted(pdu_choices, key=lambda p: p[1]) if p[1] >= hungriest]
-    pdu_part, pdu_kw = fitting[0] if fitting else max(pdu_choices, key=lambda p: p[1])
-    pdus = sum(2 * max(1, math.ceil(r.power_kw / pdu_kw)) for r in racks)
+    def slots(rack: Rack, pdus: int) -> tuple[RackSlot, ...]:
+        key = (id(rack.slots), pdus)
+        if key not in with_pdus:  # zero-U strips at the back, A and B feeds
+            strip = RackSlot(0, 0, "pdu", pdu.part, pdu.part, 0.0, 0.0)
+            with_pdus[key] = rack.slots + (strip,) * pdus
+        return with_pdus[key]
+
+    racks = tuple(
+        Rack(rack.kind, rack.nodes, rack.switches, rack.units_used, rack.power_kw, rack.weight_kg,
+             row=i // row_racks + 1, position=i % row_racks + 1, pdus=2 * per_feed[i],
+             slots=slots(rack, 2 * per_feed[i]))
+        for i, (rack, _) in enumerate(built)
+    )
     return RackLayout(
         rack_model=spec.model, rack_units=spec.units, budget_kw=spec.budget_kw,
-        nodes_per_rack=per_rack, limited_by=limited_by, racks=tuple(racks),
-        pdus=pdus, pdu_part=pdu_part,
+        nodes_per_rack=per_rack, limited_by=limited_by, racks=racks,
+        pdus=sum(r.pdus for r in racks), pdu_part=pdu.part,
+        rows=math.ceil(len(racks) / row_racks), row_racks=row_racks,
+        inlets_per_node=node.inlets, inlet_type=node.inlet,
+        feed_kw=max((r.power_kw for r in racks), default=0.0),
     )
+
+
+def _cords(boxes: list[Box]) -> tuple[int, int]:
+    """(C19, C13) outlets one feed must offer: half of every box's cords, rounded up."""
+    c19 = sum(math.ceil(b.inlets / 2) for b in boxes if b.inlet == "C20")
+    c13 = sum(math.ceil(b.inlets / 2) for b in boxes if b.inlet != "C20")
+    return c19, c13
+
+
+def pdus_per_feed(power_kw: float, c19: int, c13: int, pdu: PduModel) -> int:
+    """PDUs on one feed: enough power for the whole rack alone, and an outlet for every cord."""
+    need = max(1, math.ceil(power_kw / pdu.capacity_kw - 1e-9))
+    if c19:
+        need = max(need, math.ceil(c19 / pdu.c19) if pdu.c19 else 10**6)
+    if c13:
+        need = max(need, math.ceil(c13 / pdu.c13) if pdu.c13 else 10**6)
+    return need
+
+
+def choose_pdus(
+    rack_kw: list[float], cords: list[tuple[int, int]], choices: list[PduModel]
+) -> tuple[PduModel, list[int]]:
+    """One PDU model for the hall (the one that buys the fewest, then the smallest) and the
+    PDUs on each feed of every rack."""
+    kinds = Counter(zip(rack_kw, cords, strict=True))  # racks alike need the same PDUs
+
+    def total(pdu: PduModel) -> tuple[int, float]:
+        return sum(n * pdus_per_feed(kw, *c, pdu) for (kw, c), n in kinds.items()), pdu.capacity_kw
+
+    best = min(choices, key=total)
+    per_kind = {kind: pdus_per_feed(kind[0], *kind[1], best) for kind in kinds}
+    return best, [per_kind[kind] for kind in zip(rack_kw, cords, strict=True)]

@@ -169,8 +169,10 @@ def _management_rules() -> ManagementRules:
     )
 
 
-def _box(part: NetworkPart | ManagementPart | StorageProduct) -> Box:
-    return Box(part.rack_units, part.power_w, part.weight_kg)
+def _box(part: NetworkPart | ManagementPart | StorageProduct, role: str) -> Box:
+    """``part`` as the racks hold it; ``role`` names it in the rack elevation."""
+    return Box(part.rack_units, part.power_w, part.weight_kg, role=role, part=part.id,
+               label=part.name.split(",")[0])
 
 
 def plan_planes(
@@ -203,16 +205,17 @@ def plan_planes(
     storage_boxes: list[Box] = []
     oob_devices = nodes + fabric.switches + fabric.storage_switches
     if tier is not None:
-        storage_boxes = ([_box(tier.product)] * tier.plan.blocks
-                         + [_box(switch_part)] * tier.plan.switches)
+        storage_boxes = ([_box(tier.product, "storage")] * tier.plan.blocks
+                         + [_box(switch_part, "storage_switch")] * tier.plan.switches)
         oob_devices += tier.plan.switches + tier.plan.blocks * tier.product.oob_ports
     frontend = fabric.storage_endpoints + (storage.ports if storage else 0)
     rules = _management_rules()
 
     def boxes_for(mgmt: ManagementPlan) -> list[Box]:
-        return (storage_boxes + [_box(server)] * (mgmt.head_nodes + mgmt.login_nodes)
-                + [_box(ufm)] * mgmt.ufm_appliances + [_box(switch_part)] * mgmt.inband_switches
-                + [_box(agg_part)] * mgmt.oob_aggregation_switches)
+        return (storage_boxes + [_box(server, "management")] * (mgmt.head_nodes + mgmt.login_nodes)
+                + [_box(ufm, "management")] * mgmt.ufm_appliances
+                + [_box(switch_part, "frontend_switch")] * mgmt.inband_switches
+                + [_box(agg_part, "oob_switch")] * mgmt.oob_aggregation_switches)
 
     def management(racks: int, pdus: int) -> ManagementPlan:
         return plan_management(nodes=nodes, infiniband=fabric.switches > 0, racks=racks,

@@ -468,6 +468,22 @@
             <source>Total cost of ownership over the years</source>
             <translation>历年总拥有成本</translation>
         </message>
+        <message>
+            <source>Storage</source>
+            <translation>存储</translation>
+        </message>
+        <message>
+            <source>Management</source>
+            <translation>管理</translation>
+        </message>
+        <message>
+            <source>Software</source>
+            <translation>软件</translation>
+        </message>
+        <message>
+            <source>Spares</source>
+            <translation>备件</translation>
+        </message>
     </context>
     <context>
         <name>ComparisonModel</name>
@@ -2171,6 +2187,18 @@
         <message>
             <source>%1 — %2 racks (%3)</source>
             <translation>%1 — %2 个机柜（%3）</translation>
+        </message>
+        <message>
+            <source>front-end switch</source>
+            <translation>前端交换机</translation>
+        </message>
+        <message>
+            <source>out-of-band aggregation switch</source>
+            <translation>带外汇聚交换机</translation>
+        </message>
+        <message>
+            <source>director switch</source>
+            <translation>导向器交换机</translation>
         </message>
     </context>
     <context>

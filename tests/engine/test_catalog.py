@@ -84,7 +84,7 @@ def test_shipped_catalog_loads_with_the_public_ids(catalog: Catalog) -> None:
     assert set(catalog.rated_services) == {"warranty", "project-management", "logistics"}
     assert {s.kind for s in catalog.services.values()} == set(catalog.services)
     assert {p.kind for p in catalog.network.values()} == {
-        "ib-switch", "eth-switch", "hca", "cable", "transceiver",
+        "ib-switch", "ib-director", "eth-switch", "hca", "cable", "transceiver",
     }
     assert {c.kind for c in catalog.cooling.values()} == {"crah", "rdhx", "cdu"}
     assert len(catalog.pdus) >= 3

@@ -333,3 +333,28 @@ def test_installed_command_never_shows_a_traceback() -> None:
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "--days" in lines[0], result.stderr
+
+
+def test_plan_json_power_racks_and_hosting(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["plan", *SEED, "--gpus", "1016", "--rack-kw", "41", "--config", "lenovo-sr680av3-h800",
+            "--hosting", "colo", "--buy-racks", "yes", "--row-racks", "8", "--spares", "0.05"]
+    (plan,) = json_of(argv, capsys)["plans"]
+    assert plan["facility_power_kw"] == pytest.approx(plan["it_power_kw"] * plan["pue"])
+    assert plan["facility_typical_kw"] == pytest.approx(plan["it_typical_kw"] * plan["pue"])
+    assert plan["optics_kw"] > 0
+    layout = plan["rack_layout"]
+    assert layout["row_racks"] == 8 and layout["rows"] == math.ceil(plan["racks"] / 8)
+    assert layout["inlet_type"] == "C20" and layout["bought"] is True
+    first = layout["racks"][0]
+    assert first["row"] == 1 and [s["role"] for s in first["slots"]].count("server") == 4
+    categories = {line["category"] for line in plan["bom"]}
+    assert "rack_power" in categories and "cooling" not in categories and "spares" in categories
+    assert plan["money"]["hosting"] == "colo" and plan["money"]["contracted_kw"] > 0
+    assert plan["money"]["cloud_per_year"] > 0
+    assert {r["medium"] for r in plan["network"]["runs"]} <= {"dac", "aoc", "fibre"}
+
+
+def test_plan_cloud_buys_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["plan", *SEED, "--gpus", "64", "--config", "lenovo-sr680av3-h100", "--hosting", "cloud"]
+    (plan,) = json_of(argv, capsys)["plans"]
+    assert plan["bom"] == [] and plan["capex"] == 0 and plan["tco"] > 0

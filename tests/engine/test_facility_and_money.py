@@ -6,7 +6,7 @@ import pytest
 
 from engine.compare import compare
 from engine.facility.cooling import KW_PER_TON, KW_TO_BTU_H, Unit, n_plus_one, plan_cooling
-from engine.facility.racks import Box, RackSpec, lay_out
+from engine.facility.racks import Box, PduModel, RackSpec, lay_out
 from engine.model import Facility, Finance, PlanRequest, Schedule, Workload
 
 
@@ -43,12 +43,18 @@ def test_liquid_cooling_splits_the_heat() -> None:
 
 
 def test_pdus_carry_the_whole_rack_on_each_feed() -> None:
-    # 3 nodes × 6.5 kW + 0.1 kW management = 19.6 kW: a 22 kW PDU on each of the A and B feeds
+    # 3 nodes × 6.5 kW + 0.1 kW management = 19.6 kW a rack. Each feed carries it alone and
+    # offers a C19 outlet to half of every server's six C20 cords: 3 × 3 = 9 C19.
+    # 7.4 kW PDUs: 3 for power, 3 for 9 C19 (4 each) -> 3 a feed; 22 kW: 1 for power, 2 for
+    # outlets (6 each) -> 2 a feed; 43 kW: 1 for power, 1 for outlets (12 each) -> 1 a feed.
     spec = RackSpec("rack-42u", 42, 1500, 0.9, 2, 20, 38, 15)
-    layout = lay_out(6, Box(6, 6500, 100), Box(1, 100, 5), [], spec,
-                     [("pdu-7", 7.4), ("pdu-22", 22), ("pdu-43", 43)])
-    assert layout.count == 2 and layout.pdu_part == "pdu-22" and layout.pdus == 4
+    node = Box(6, 6500, 100, inlets=6, inlet="C20")
+    layout = lay_out(6, node, Box(1, 100, 5, role="mgmt_switch"), [], spec,
+                     [PduModel("pdu-7", 7.4, 4, 20), PduModel("pdu-22", 22, 6, 36),
+                      PduModel("pdu-43", 43, 12, 24)])
+    assert layout.count == 2 and layout.pdu_part == "pdu-43" and layout.pdus == 4
     assert layout.max_power_kw == pytest.approx(19.6)
+    assert layout.feed_kw == pytest.approx(19.6)
 
 
 def test_money_by_hand() -> None:
@@ -65,8 +71,9 @@ def test_money_by_hand() -> None:
     # energy: facility kW (typical IT × 1.4) × 8760 h × 0.6 CNY/kWh
     assert power.facility_kw == pytest.approx(power.it_typical_kw * 1.4)
     assert money.energy_per_year == pytest.approx(power.facility_kw * 8760 * 0.6)
-    # rent: 500 CNY per kW-month × 20 kW × racks × 12
-    assert money.hosting_per_year == pytest.approx(500 * 20 * racks.count * 12)
+    # rent: 500 CNY per contracted kW-month (the racks' maximum draw) × 12
+    assert money.contracted_kw == pytest.approx(sum(r.power_kw for r in racks.racks))
+    assert money.hosting_per_year == pytest.approx(500 * money.contracted_kw * 12)
     # maintenance only in year 4, after the 3-year warranty: 8 % of discounted hardware
     assert money.maintenance_per_year[:3] == (0.0, 0.0, 0.0)
     assert money.maintenance_per_year[3] == pytest.approx(money.hardware * 0.9 * 0.08)

@@ -138,7 +138,8 @@ def test_json_lines_say_whether_they_were_overridden(baseline: Comparison) -> No
     plan = plan_of(compare(replace(BASE, overrides=(LineOverride(A800, "rack-42u", qty=60),))), A800)
     lines = {b["item"]: b for b in plan_dict(plan)["bom"]}
     assert lines["rack-42u"]["overridden"] is True and lines["rack-42u"]["qty"] == 60
-    assert lines["pdu-3ph-32a"]["overridden"] is False
+    assert plan.racks is not None
+    assert lines[plan.racks.pdu_part]["overridden"] is False
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,7 @@ def test_snapshot_holds_every_entry_of_the_list_the_plans_were_priced_with(
     assert all(e == shipped.entries[e.item] for e in snap.entries)
     lines = {b.item for p in quoted.plans for b in p.bom if b.item in shipped}
     inside = {c.item for p in quoted.plans for b in p.bom for c in b.components if c.item}
-    assert {"a800-sxm4-80gb", "hca-cx6-hdr"} <= inside - lines
+    assert "a800-sxm4-80gb" in inside - lines and "hca-cx6-hdr" in inside  # (spare HCAs are lines)
     assert lines | inside <= snap.items()
     assert "survey" not in snap.items()  # the user's line is kept by the request's overrides
     assert dict(snap.quoted_capex) == {p.config: round(p.money.capex, 2)

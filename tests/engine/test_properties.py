@@ -19,6 +19,7 @@ from engine.assumptions import default
 from engine.catalog import load_catalog
 from engine.model import (
     CATEGORIES,
+    HOSTINGS,
     Efficiency,
     Facility,
     Finance,
@@ -50,12 +51,13 @@ schedules = st.one_of(
     st.builds(lambda g: Schedule(gpus=g), fleets),
 )
 facilities = st.builds(
-    lambda kw, cooling: Facility(rack_kw=kw, cooling=cooling),
-    st.floats(8, 80), st.sampled_from(["air", "rdhx"]),
+    lambda kw, cooling, row, spares: Facility(rack_kw=kw, cooling=cooling, row_racks=row, spares=spares),
+    st.floats(8, 80), st.sampled_from(["air", "rdhx"]), st.integers(1, 20), st.floats(0, 0.1),
 )
 finances = st.builds(
-    lambda currency, discount, years: Finance(currency=currency, discount=discount, years=years),
-    st.sampled_from(["CNY", "USD"]), st.floats(0, 0.3), st.integers(1, 10),
+    lambda currency, discount, years, hosting: Finance(currency=currency, discount=discount,
+                                                       years=years, hosting=hosting),
+    st.sampled_from(["CNY", "USD"]), st.floats(0, 0.3), st.integers(1, 10), st.sampled_from(HOSTINGS),
 )
 configs = st.sampled_from(CONFIG_IDS)
 
@@ -189,8 +191,21 @@ def test_fabric_serves_every_endpoint(request: PlanRequest) -> None:
     assert fabric.ports_used <= fabric.switch_ports, (plan.config, fabric)
     if plan.nodes > 1:
         assert fabric.node_cables == fabric.endpoints == plan.nodes * nics, (plan.config, fabric)
-        assert fabric.switches >= 1
-        assert fabric.transceivers >= fabric.endpoints
+        assert fabric.switches + fabric.directors >= 1
+        # every endpoint and every switch-to-switch link has a cable, and a fibre its optics
+        node_runs = [r for r in fabric.runs if r.ends == "node-switch"]
+        switch_runs = [r for r in fabric.runs if r.ends == "switch-switch"]
+        assert sum(r.links for r in node_runs) == fabric.endpoints
+        assert sum(r.links for r in switch_runs) == fabric.switch_cables
+        for run in fabric.runs:
+            assert run.cables * (2 if run.cable_part.startswith("cable-ndr-dac") else 1) >= run.links
+            if run.medium == "fibre":
+                assert run.node_transceivers == (run.links if run.ends == "node-switch" else 0)
+                assert run.switch_transceivers * 2 >= run.links
+            else:
+                assert run.node_transceivers == run.switch_transceivers == 0
+        assert fabric.transceivers == sum(r.node_transceivers + r.switch_transceivers
+                                          for r in fabric.runs)
     else:
         assert fabric.endpoints == 0 and fabric.switches == 0
     assert plan.racks is not None
@@ -276,3 +291,67 @@ def test_every_configuration_plans_the_seed_case(config: str) -> None:
     assert plan.racks is not None and plan.cooling is not None
     assert plan.racks.max_power_kw <= plan.racks.budget_kw
     assert plan.cooling.capacity_kw >= plan.cooling.heat_kw
+
+
+# ---------------------------------------------------------------- racks as built, hosting
+
+
+@FAST
+@given(requests())
+def test_rack_slots_are_what_the_rack_holds(request: PlanRequest) -> None:
+    plan = feasible_plan(request)
+    if plan is None:
+        return
+    layout = plan.racks
+    assert layout is not None
+    for rack in layout.racks:
+        taken: set[int] = set()
+        strips = [s for s in rack.slots if s.role == "pdu"]
+        assert len(strips) == rack.pdus and all(s.units == 0 and s.position_u == 0 for s in strips)
+        for slot in (s for s in rack.slots if s.role != "pdu"):  # PDUs are zero-U strips at the back
+            units = set(range(slot.position_u, slot.position_u + slot.units))
+            assert not units & taken, (plan.config, rack)  # nothing shares a U
+            assert slot.position_u >= 1 and slot.position_u + slot.units - 1 <= layout.rack_units
+            taken |= units
+        assert rack.units_used == sum(s.units for s in rack.slots)
+        assert close(rack.power_kw, sum(s.max_kw for s in rack.slots))
+        assert rack.nodes == sum(1 for s in rack.slots if s.role == "server")
+        assert rack.pdus >= 2 and rack.pdus % 2 == 0  # A and B feeds alike
+        assert 1 <= rack.position <= layout.row_racks and 1 <= rack.row <= layout.rows
+    assert layout.pdus == sum(r.pdus for r in layout.racks)
+    assert layout.feed_kw == max(r.power_kw for r in layout.racks)
+
+
+@FAST
+@given(requests())
+def test_facility_power_covers_it_maximum(request: PlanRequest) -> None:
+    plan = feasible_plan(request)
+    if plan is None:
+        return
+    power = plan.power
+    assert power is not None
+    assert power.facility_max_kw >= power.it_max_kw * power.pue - 1e-9
+    assert power.facility_max_kw >= power.facility_kw
+    assert power.it_max_kw >= power.it_typical_kw
+
+
+@FAST
+@given(requests())
+def test_what_each_hosting_model_buys(request: PlanRequest) -> None:
+    plan = feasible_plan(request)
+    if plan is None:
+        return
+    money = plan.money
+    assert money is not None
+    bought = {line.category for line in plan.bom}
+    hosting = request.finance.hosting
+    if hosting == "cloud":
+        assert plan.bom == () and money.capex == 0
+        assert close(money.hosting_per_year, money.cloud_per_year)
+    if hosting in ("colo", "wholesale", "cloud"):
+        assert "cooling" not in bought
+    if hosting == "colo":
+        assert "rack_power" not in bought
+    if hosting in ("own", "wholesale"):
+        assert "rack_power" in bought
+    assert close(money.cloud_per_run, plan.gpu_hours * money.cloud_rate)

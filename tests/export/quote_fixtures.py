@@ -150,7 +150,7 @@ def _plan(config: str, vendor: str, bom: tuple[BomLine, ...], money: Money | Non
         gpus=gpus if money else 0, nodes=gpus // 8 if money else 0, days=days if money else 0.0,
         days_low=days * 0.9, days_high=days * 1.2, meets_deadline=days <= 30,
         power=PowerPlan(it_max_kw=12.5, it_typical_kw=10.0, pue=1.5, facility_kw=15.0,
-                        energy_per_run_mwh=10.3) if money else None,
+                        energy_per_run_mwh=10.3, facility_max_kw=18.75) if money else None,
         bom=bom, money=money,
     )
 
