@@ -1,4 +1,10 @@
-"""The command line: plan, estimate, catalog, quote. Bad input exits 2 with one line on stderr."""
+"""The command line: plan, estimate, catalog, quote. Bad input exits 2 with one line on stderr.
+
+``plan`` and ``quote`` take the request from flags or from a saved plan file
+(``clusterquote plan FILE.cqplan``), prices from ``--price-list FILE`` (the shipped list
+fills in what it lacks), and ``plan --save FILE.cqplan`` writes the plan file the
+desktop app would save.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,14 @@ import argparse
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from engine.catalog import CatalogError
-from engine.errors import RequestError
+from engine.errors import RequestError, one_line, shown
 from engine.export.safe import ExportError
 from engine.model import Comparison, Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
 from engine.money.prices import PriceError
@@ -33,15 +40,22 @@ FLAGS = {
     "finance.vat": "--vat", "finance.discount": "--discount",
     "finance.warranty_years": "--warranty-years", "finance.maintenance_rate": "--maintenance-rate",
     "configs": "--config", "gpu": "--gpu", "valid_days": "--valid-days",
+    "customer": "--customer", "quote_no": "--quote-no",
 }
+LINE_CHARS = 300  # an error line is cut here, whatever it echoes
 
 
 class UsageError(Exception):
     """argparse's complaint, raised instead of printing usage so the CLI says one line."""
 
 
+_QUOTED = re.compile(r"'([^']{40,})'")
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        # argparse echoes a bad choice whole: cut it as our own messages do
+        message = _QUOTED.sub(lambda m: f"'{shown(m.group(1))}'", message)
         raise UsageError(f"{self.prog}: error: {message}")
 
 
@@ -50,18 +64,20 @@ def _number(kind: str) -> Callable[[str], float]:
         try:
             value = float(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a number; give {kind}") from None
+            raise argparse.ArgumentTypeError(f"'{shown(text)}' is not a number; give {kind}") from None
         if not math.isfinite(value):
-            raise argparse.ArgumentTypeError(f"'{text}' is not a finite number; give {kind}")
+            raise argparse.ArgumentTypeError(f"'{shown(text)}' is not a finite number; give {kind}")
         return value
     return parse
 
 
 def _whole(text: str) -> int:
+    if len(text.strip()) > 40:  # int() of thousands of digits is slow, then raises
+        raise argparse.ArgumentTypeError(f"'{shown(text)}' is too long for a whole number")
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"'{shown(text)}' is not a whole number") from None
 
 
 def _count(text: str) -> float:
@@ -70,7 +86,7 @@ def _count(text: str) -> float:
     try:
         return parse_count(text, "")
     except RequestError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not allowed; {exc.allowed}") from None
+        raise argparse.ArgumentTypeError(f"'{shown(text)}' is not allowed; {exc.allowed}") from None
 
 
 def _add_workload(p: argparse.ArgumentParser) -> None:
@@ -110,8 +126,12 @@ def _add_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_plan_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("plan_file", nargs="?", type=Path, metavar="PLAN.cqplan",
+                   help="a saved plan: its request replaces the workload and assumption flags")
+    p.add_argument("--price-list", type=Path, metavar="FILE",
+                   help="price from this .csv or .xlsx list (the shipped list prices what it lacks)")
     _add_workload(p)
-    when = p.add_mutually_exclusive_group(required=True)
+    when = p.add_mutually_exclusive_group()
     when.add_argument("--days", type=_number("a number of days"), help="deadline in days")
     when.add_argument("--gpus", type=_whole, help="a fixed fleet of GPUs")
     p.add_argument("--config", action="append", default=[],
@@ -131,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("plan", help="size and price the cluster on each configuration")
     _add_plan_args(p)
     p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--save", type=Path, metavar="FILE.cqplan",
+                   help="also save the request as a plan file the desktop app opens")
 
     e = sub.add_parser("estimate", help="days to train on N GPUs of one type")
     _add_workload(e)
@@ -150,8 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plan_args(q)
     q.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     q.add_argument("--lang", choices=["en", "zh"], default="en")
-    q.add_argument("--customer", default="")
-    q.add_argument("--quote-no", default="")
+    q.add_argument("--customer", default="", help="default: the plan file's")
+    q.add_argument("--quote-no", default="", help="default: the plan file's")
     q.add_argument("--valid-days", type=_whole, default=30)
     return parser
 
@@ -178,13 +200,58 @@ def workload_from(args: argparse.Namespace) -> Workload:
                     tuning_pf_days=args.tuning_pf_days, moe=args.moe)
 
 
-def _runnable_comparison(args: argparse.Namespace) -> Comparison:
+# Flags that make up a request; a plan file holds all of them.
+REQUEST_FLAGS = (
+    "preset", "params", "tokens", "flops", "pf_days", "runs", "finetune_tokens", "tuning_pf_days",
+    "moe", "days", "gpus", "config", "mfu", "goodput", "precision", "rack_kw", "rack_units",
+    "cooling", "pue", "power_price", "years", "hosting", "colo_rent", "currency",
+    "exchange_rate", "vat", "discount", "warranty_years", "maintenance_rate",
+)
+
+
+def _plan_document(args: argparse.Namespace) -> Any:
+    """The request (and quote heading) from the plan file or the flags, checked against bounds."""
+    from engine.bounds import check_quote_heading
+    from engine.planfile import PlanDocument, load_plan_document
+
+    if args.plan_file is None:
+        document = PlanDocument(request_from(args))
+    else:
+        given = [f for f in REQUEST_FLAGS if getattr(args, f) != args.flag_defaults[f]]
+        if given:
+            raise UsageError(f"clusterquote: error: --{given[0].replace('_', '-')} cannot be combined "
+                             f"with a plan file, which holds the whole request")
+        document = load_plan_document(args.plan_file)
+    customer = getattr(args, "customer", "") or document.customer
+    quote_no = getattr(args, "quote_no", "") or document.quote_no
+    check_quote_heading(customer, quote_no)
+    return PlanDocument(document.request, customer, quote_no)
+
+
+def _price_list(args: argparse.Namespace) -> Any:
+    """The list given by --price-list over the shipped one, or None (the user's or shipped list)."""
+    from engine.money.prices import PriceError, read_price_list, with_fallback
+
+    if args.price_list is None:
+        return None
+    try:
+        return with_fallback(read_price_list(args.price_list))
+    except PriceError as exc:
+        raise PriceError(f"--price-list: {exc}") from None
+
+
+def _runnable_comparison(args: argparse.Namespace, request: PlanRequest | None = None,
+                         prices: Any = None) -> Comparison:
     """Plan the request; a named configuration that cannot run it, or none that can, is an error."""
     from engine.compare import compare
 
-    comparison = compare(request_from(args))
+    request = request if request is not None else request_from(args)
+    comparison = compare(request, price_list=prices)
+    if getattr(args, "save", None) is not None:  # the request is valid: keep it
+        _save(args.save, request)
+    named = bool(request.configs)
     refused = [p for p in comparison.plans if not p.feasible]
-    if args.config and refused:  # the user asked for these by name
+    if named and refused:  # the user asked for these by name
         plan = refused[0]
         raise RequestError("configs", plan.config, "it cannot run this workload: "
                            + "; ".join(m.text for m in plan.refusals))
@@ -195,27 +262,65 @@ def _runnable_comparison(args: argparse.Namespace) -> Comparison:
     return comparison
 
 
+def _save(path: Path, request: PlanRequest) -> None:
+    from engine.planfile import SUFFIX, save_plan
+    from engine.safeio import remove_stale_temp_files
+
+    target = path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
+    remove_stale_temp_files(target.parent)
+    try:
+        save_plan(request, target)
+    except OSError as exc:
+        raise SaveFailed(f"--save: cannot write {target}: {_reason(exc)}") from None
+
+
+class SaveFailed(Exception):
+    """A plan file could not be written; the message is the line to print."""
+
+
+def _reason(exc: OSError) -> str:
+    text = exc.strerror or str(exc) or type(exc).__name__
+    return text[0].lower() + text[1:]
+
+
+def _json(data: Any) -> str:
+    """Strict JSON: a figure that is not finite is written null, never NaN or Infinity."""
+    from engine.serialize import finite
+
+    return json.dumps(finite(data), indent=2, ensure_ascii=False, allow_nan=False)
+
+
 def _plan(args: argparse.Namespace) -> int:
     from engine.report import comparison_table
     from engine.serialize import comparison_dict
 
-    comparison = _runnable_comparison(args)
+    document = _plan_document(args)
+    comparison = _runnable_comparison(args, document.request, _price_list(args))
     if args.format == "json":
-        print(json.dumps(comparison_dict(comparison), indent=2, ensure_ascii=False))
+        print(_json(comparison_dict(comparison)))
     else:
         print(comparison_table(comparison))
     return 0
 
 
 def _estimate(args: argparse.Namespace) -> int:
+    from engine.bounds import check
     from engine.compute.estimate import estimate
+    from engine.compute.workload import compute_need
     from engine.report import estimate_table
     from engine.serialize import estimate_dict
 
+    for field, value in (("schedule.gpus", args.gpus), ("efficiency.mfu", args.mfu),
+                         ("efficiency.goodput", args.goodput)):
+        check(field, value)
+    workload = workload_from(args)
+    for name in ("params", "tokens", "flops", "pf_days", "runs", "finetune_tokens", "tuning_pf_days"):
+        check(f"workload.{name}", getattr(workload, name))
+    compute_need(workload)
     est = estimate(workload_from(args), args.gpu, args.gpus, mfu=args.mfu, goodput=args.goodput,
                    precision=args.precision)
     if args.format == "json":
-        print(json.dumps(estimate_dict(est), indent=2, ensure_ascii=False))
+        print(_json(estimate_dict(est)))
     else:
         print(estimate_table(est))
     return 0
@@ -226,7 +331,7 @@ def _catalog(args: argparse.Namespace) -> int:
 
     rows = catalog_rows(args.section)
     if args.format == "json":
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(_json(rows))
     else:
         from engine.report import text_table
 
@@ -235,13 +340,19 @@ def _catalog(args: argparse.Namespace) -> int:
 
 
 def _quote(args: argparse.Namespace) -> int:
+    from engine.bounds import check
     from engine.export import write_quote
+    from engine.safeio import remove_stale_temp_files
 
     if args.valid_days < 1:
         raise RequestError("valid_days", args.valid_days, "must be 1 or more days")
-    comparison = _runnable_comparison(args)
-    path = write_quote(comparison, args.out, lang=args.lang, customer=args.customer,
-                       quote_no=args.quote_no, valid_days=args.valid_days)
+    check("valid_days", args.valid_days, "quote.valid_days")
+    document = _plan_document(args)
+    prices = _price_list(args)
+    comparison = _runnable_comparison(args, document.request, prices)
+    remove_stale_temp_files(Path(args.out).parent)
+    path = write_quote(comparison, args.out, lang=args.lang, customer=document.customer,
+                       quote_no=document.quote_no, valid_days=args.valid_days, price_list=prices)
     print(f"wrote {path}")
     return 0
 
@@ -252,8 +363,14 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def _fail(message: str) -> int:
-    print(f"clusterquote: error: {message}", file=sys.stderr)
+    _say(f"clusterquote: error: {message}")
     return 2
+
+
+def _say(line: str) -> None:
+    """One line on stderr: line breaks escaped, cut to LINE_CHARS."""
+    text = one_line(line)
+    print(text if len(text) <= LINE_CHARS else text[: LINE_CHARS - 1] + "…", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -261,29 +378,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     except UsageError as exc:
-        print(exc, file=sys.stderr)
+        _say(str(exc))
         return 2
     if args.command is None:
         parser.print_help()
         return 0
+    _clean_up_after_a_crash()
+    args.flag_defaults = _flag_defaults(parser, args.command)
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:
-        print(exc, file=sys.stderr)
+        _say(str(exc))
         return 2
     except RequestError as exc:
         flag = FLAGS.get(exc.field, exc.field)
         if exc.value is None:
             return _fail(f"{flag} is missing; {exc.allowed}")
-        shown = exc.value if not isinstance(exc.value, float) else f"{exc.value:g}"
-        return _fail(f"{flag}: {shown} is not allowed; {exc.allowed}")
+        return _fail(f"{flag}: {shown(exc.value)} is not allowed; {exc.allowed}")
     except BrokenPipeError:  # the reader (`| head`) left: not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except ExportError as exc:
         return _fail(f"--out: {exc}")
-    except (CatalogError, PriceError, OSError) as exc:
+    except SaveFailed as exc:
+        return _fail(str(exc))
+    except (CatalogError, PriceError, OSError, ValueError) as exc:  # PlanFileError is a ValueError
         return _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    except Exception as exc:  # a bug: one line for the user, and an exit code tests tell apart
+        _say(f"clusterquote: internal error ({type(exc).__name__}): {exc}; please report it")
+        return 70
+
+
+def _flag_defaults(parser: argparse.ArgumentParser, command: str) -> dict[str, Any]:
+    """The defaults of the command's flags: a flag holding another value was given."""
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {a.dest: a.default for a in sub.choices[command]._actions}
+
+
+def _clean_up_after_a_crash() -> None:
+    """Temporary files a killed save of ours left in the user's data folder."""
+    from engine.money.prices import user_data_dir
+    from engine.safeio import remove_stale_temp_files
+
+    remove_stale_temp_files(user_data_dir())
 
 
 def run() -> None:

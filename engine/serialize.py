@@ -121,3 +121,14 @@ def estimate_dict(est: Estimate) -> dict[str, Any]:
         "days": est.days, "days_low": est.days_low, "days_high": est.days_high,
         "gpu_hours": est.gpu_hours, "memory_floor_gpus": est.memory_floor_gpus,
     }
+
+
+def finite(data: Any) -> Any:
+    """``data`` with every float that is not finite replaced by None: strict JSON has no NaN."""
+    if isinstance(data, float):
+        return _num(data)
+    if isinstance(data, dict):
+        return {k: finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(v) for v in data]
+    return data
