@@ -386,6 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _clean_up_after_a_crash()
     args.flag_defaults = _flag_defaults(parser, args.command)
     try:
+        _reject_lost_values(parser, args)
         return COMMANDS[args.command](args)
     except UsageError as exc:
         _say(str(exc))
@@ -411,8 +412,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _flag_defaults(parser: argparse.ArgumentParser, command: str) -> dict[str, Any]:
     """The defaults of the command's flags: a flag holding another value was given."""
+    return {a.dest: a.default for a in _command_parser(parser, command)._actions}
+
+
+def _command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return {a.dest: a.default for a in sub.choices[command]._actions}
+    parsers: dict[str, argparse.ArgumentParser] = sub.choices
+    return parsers[command]
+
+
+def _reject_lost_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """argparse turns ``--flag=--`` into an empty list instead of an error: make it one."""
+    for action in _command_parser(parser, args.command)._actions:
+        value = getattr(args, action.dest, None)
+        if value == [] and action.nargs is None and not isinstance(action, argparse._AppendAction):
+            raise UsageError(f"clusterquote {args.command}: error: argument "
+                             f"{'/'.join(action.option_strings)}: expected one argument")
 
 
 def _clean_up_after_a_crash() -> None:
