@@ -156,3 +156,26 @@ def test_the_request_bounds_reach_the_window(qtbot, window, wait_planned) -> Non
     window.set_request(bad)
     wait_planned(window)
     assert window.error is not None and window.error[0] == "finance.years"
+
+
+def test_start_removes_stale_temp_files_where_plans_were_saved(
+    qtbot, add_window, settings, data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import time
+
+    from desktop.app import Controller
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    settings.last_folder = str(plans)
+    stale = [plans / ".q3.cqplan.k3j2x9q1.tmp", plans / "q3.cqplan.AbC123",
+             data_dir / ".prices.csv.a1b2c3d4.tmp"]
+    theirs = plans / "budget.xlsx.tmp"
+    for path in [*stale, theirs]:
+        path.write_text("half a file", encoding="utf-8")
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    window = add_window(Controller(QApplication.instance(), settings).start())
+    assert not any(p.exists() for p in stale)
+    assert theirs.exists()
+    window.wizard.reject()
