@@ -110,7 +110,7 @@ def _item(value: str) -> str:
 
 def _unit_price(value: str | float) -> float:
     sane = bound("prices.unit_price")
-    allowed = f"a number greater than 0 and at most {sane.high:g}, e.g. 103500 or 12000.50"
+    allowed = f"a number greater than 0 and at most {sane.high:,.0f}, e.g. 103500 or 12000.50"
     try:
         price = float(value.strip() if isinstance(value, str) else value)
     except (ValueError, OverflowError):
@@ -329,6 +329,8 @@ def read_price_list(path: Path, progress: Progress | None = None) -> PriceList:
     rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
     try:
         entries = _parse_rows(path, rows, progress)
+    except PriceError:
+        raise
     except UnsafeFileError as exc:
         raise PriceError(str(exc)) from None
     except OSError as exc:

@@ -289,8 +289,9 @@ def test_a_gb18030_price_list_is_read(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_a_price_of_1e308_is_refused_with_its_row(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(PriceError, match=r"line 3, column unit_price: value '1e308' is not allowed"):
+    with pytest.raises(PriceError, match=r"line 3, column unit_price: value '1e308' is not allowed") as info:
         import_prices(HOSTILE / "prices-1e308.csv")
+    assert str(info.value).count("prices-1e308.csv") == 1  # said once, not wrapped again
     assert not user_price_list_path().exists()
     code, _, err = run(["plan", *SEED, "--days", "30", "--price-list", str(HOSTILE / "prices-1e308.csv")],
                        capsys)
