@@ -14,6 +14,7 @@ import re
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 HOSTILE = Path(__file__).parents[1] / "fixtures" / "hostile"
 VALID_PLAN = {
@@ -114,3 +115,16 @@ def with_stale_dimension(path: Path, dimension: str = "A1:J10") -> Path:
             out.writestr(info, data)
     tmp.replace(path)
     return path
+
+
+def numbers(data: Any) -> list[float]:
+    """Every number in a JSON document, for asserting that all are finite."""
+    if isinstance(data, bool):
+        return []
+    if isinstance(data, int | float):
+        return [float(data)]
+    if isinstance(data, dict):
+        return [n for v in data.values() for n in numbers(v)]
+    if isinstance(data, list):
+        return [n for v in data for n in numbers(v)]
+    return []

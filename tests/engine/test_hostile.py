@@ -21,6 +21,7 @@ from hostile_corpus import (
     HOSTILE,
     VALID_PLAN,
     materialise,
+    numbers,
     price_rows,
     refused_plan_cases,
     with_stale_dimension,
@@ -54,19 +55,6 @@ def strict(text: str) -> Any:
         raise AssertionError(f"{name} in the JSON output")
 
     return json.loads(text, parse_constant=refuse)
-
-
-def finite_numbers(data: Any) -> list[float]:
-    """Every number in ``data``; the caller asserts they are finite."""
-    if isinstance(data, bool):
-        return []
-    if isinstance(data, int | float):
-        return [float(data)]
-    if isinstance(data, dict):
-        return [n for v in data.values() for n in finite_numbers(v)]
-    if isinstance(data, list):
-        return [n for v in data for n in finite_numbers(v)]
-    return []
 
 
 def one_clean_line(err: str) -> str:
@@ -114,8 +102,8 @@ def test_legal_plan_files_plan_with_finite_figures(
 ) -> None:
     code, out, err = run(["plan", str(corpus / name), "--format", "json"], capsys)
     assert code == 0, err
-    numbers = finite_numbers(strict(out))
-    assert numbers and all(math.isfinite(n) for n in numbers)
+    figures = numbers(strict(out))
+    assert figures and all(math.isfinite(n) for n in figures)
 
 
 def test_a_plan_saved_with_a_bom_or_in_gb18030_keeps_its_customer(
@@ -241,7 +229,7 @@ def test_the_largest_legal_request_gives_finite_figures(capsys: pytest.CaptureFi
         one_clean_line(err)
         return
     data = strict(out)
-    assert all(math.isfinite(n) for n in finite_numbers(data))
+    assert all(math.isfinite(n) for n in numbers(data))
     capex = data["plans"][0]["capex"]
     assert capex < 1e15  # a million GPUs cost well under a quadrillion CNY
 

@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from hostile_corpus import numbers
+
 from engine.cli import main
 
 LINE_CHARS = 300
@@ -42,18 +44,6 @@ def run_cli(argv: list[str]) -> Outcome:
 
 def _refuse_constant(name: str) -> Any:
     raise AssertionError(f"{name} in JSON output")
-
-
-def numbers(data: Any) -> list[float]:
-    if isinstance(data, bool):
-        return []
-    if isinstance(data, int | float):
-        return [float(data)]
-    if isinstance(data, dict):
-        return [n for v in data.values() for n in numbers(v)]
-    if isinstance(data, list):
-        return [n for v in data for n in numbers(v)]
-    return []
 
 
 def assert_contract(argv: list[str], outcome: Outcome) -> None:
