@@ -403,7 +403,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"--out: {exc}")
     except SaveFailed as exc:
         return _fail(str(exc))
-    except (CatalogError, PriceError, OSError, ValueError) as exc:  # PlanFileError is a ValueError
+    except OSError as exc:  # e.g. the output going to a full disk
+        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+        return _fail(where + _reason(exc))
+    except (CatalogError, PriceError, ValueError) as exc:  # PlanFileError is a ValueError
         return _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     except Exception as exc:  # a bug: one line for the user, and an exit code tests tell apart
         _say(f"clusterquote: internal error ({type(exc).__name__}): {exc}; please report it")

@@ -349,6 +349,24 @@ def test_a_quote_to_a_full_disk_prints_one_line(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["data"]  # no temporary file left behind
 
 
+def test_a_plan_saved_to_a_full_disk_prints_one_line(tmp_path: Path) -> None:
+    result = _cli(["plan", *SEED, "--days", "30", "--save", str(tmp_path / "p.cqplan"), "--format", "json"],
+                  file_size_limit=100)
+    assert result.returncode == 2, result.stderr
+    assert "--save" in one_clean_line(result.stderr)
+    assert [p.name for p in tmp_path.iterdir()] == ["data"]
+
+
+def test_output_to_a_full_disk_prints_one_line() -> None:
+    code = "import sys; from engine.cli import main; raise SystemExit(main(sys.argv[1:]))"
+    argv = [sys.executable, "-c", code, "plan", *SEED, "--days", "30", "--format", "json"]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+                                cwd=ROOT, check=False)
+    assert result.returncode == 2
+    assert "no space left on device" in one_clean_line(result.stderr)
+
+
 def test_stale_temp_files_of_ours_are_removed_at_start(tmp_path: Path, own_data_dir: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     out_dir = tmp_path / "quotes"
