@@ -26,7 +26,7 @@ from typing import Any, Literal
 from engine.bounds import check_quote_heading, check_request, limit
 from engine.errors import RequestError, shown
 from engine.model import Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
-from engine.safeio import UnsafeFileError, parse_json, read_text
+from engine.safeio import UnsafeFileError, new_file_mode, parse_json, read_text
 
 FORMAT = "clusterquote-plan"
 VERSION = 1
@@ -78,6 +78,7 @@ def save_plan(request: PlanRequest, path: str | Path, *, customer: str = "", quo
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else new_file_mode())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -198,6 +198,13 @@ def remove_stale_temp_files(folder: str | Path, *, older_than_s: float = STALE_A
     return removed
 
 
+def new_file_mode() -> int:
+    """The permissions a plainly created file gets (0666 less the umask): mkstemp's 0600 is not it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _reason(exc: OSError) -> str:
     text = exc.strerror or str(exc) or type(exc).__name__
     return text[0].lower() + text[1:]

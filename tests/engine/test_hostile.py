@@ -150,9 +150,16 @@ def test_plan_save_writes_what_the_desktop_app_saves(
     request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
     assert saved.read_text(encoding="utf-8") == plan_to_json(request)  # desktop.files.write_plan's text
     assert load_plan(saved) == request
+    assert saved.stat().st_mode & 0o777 == 0o666 & ~_umask()  # as any program's new file
     code, again, _ = run(["plan", str(saved)], capsys)
     assert code == 0 and again.splitlines()[:3] == table.splitlines()[:3]
     assert compare(load_plan(saved)).plans  # and the engine plans it
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def test_plan_save_into_a_file_posing_as_a_folder_is_one_line(
