@@ -129,6 +129,9 @@ def start_price_import(path: Path, parent: Any) -> PriceImport:
     """Import ``path`` for ``parent`` (the catalog window): a warning on failure, and on success
     its prices reloaded with the counts shown, then ``prices_changed``."""
     job = PriceImport(path, parent)
+    parent.import_button.setEnabled(False)  # one import at a time
+    job.finished.connect(lambda _summary: parent.import_button.setEnabled(True))
+    job.failed.connect(lambda _message: parent.import_button.setEnabled(True))
 
     def done(summary: ImportSummary) -> None:
         parent.reload_prices()

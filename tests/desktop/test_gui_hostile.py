@@ -126,6 +126,7 @@ def test_a_large_price_import_runs_off_the_gui_thread_with_progress(
     assert catalog.import_prices(path)
     job = catalog.price_import
     assert job.busy  # the call returned while the rows are still being read
+    assert not catalog.import_button.isEnabled()  # one import at a time
     rows: list[int] = []
     job.progress.connect(rows.append)
     with qtbot.waitSignal(catalog.prices_changed, timeout=120_000):
@@ -134,6 +135,7 @@ def test_a_large_price_import_runs_off_the_gui_thread_with_progress(
     assert not warnings
     assert len(load_price_list()) == 20_000
     assert "took 20000 lines" in catalog.price_source.text().replace(",", "")
+    assert catalog.import_button.isEnabled()
 
 
 def test_a_price_import_can_be_cancelled(qtbot, window, tmp_path: Path, warnings) -> None:  # type: ignore[no-untyped-def]

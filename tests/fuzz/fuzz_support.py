@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import math
+import os
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,11 @@ from engine.cli import main
 
 LINE_CHARS = 300
 SECONDS = 5.0  # "never over a few seconds" (a generous bound on a loaded CI machine)
+
+
+def examples(default: int) -> int:
+    """Examples per test: bounded for CI; CLUSTERQUOTE_FUZZ_EXAMPLES=2000 fuzzes longer by hand."""
+    return int(os.environ.get("CLUSTERQUOTE_FUZZ_EXAMPLES", default))
 
 
 @dataclass(frozen=True)

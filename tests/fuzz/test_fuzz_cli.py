@@ -9,11 +9,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from fuzz_support import assert_contract, run_cli
+from fuzz_support import assert_contract, examples, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-EXAMPLES = 150
+EXAMPLES = examples(150)
 
 # values a person, a script or an attacker might pass
 HOSTILE_NUMBERS = st.sampled_from([

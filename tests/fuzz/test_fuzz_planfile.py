@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from fuzz_support import assert_contract, run_cli
+from fuzz_support import assert_contract, examples, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +21,7 @@ from engine.bounds import check_request
 from engine.model import Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
 from engine.planfile import PlanFileError, load_plan_document, plan_to_dict
 
-EXAMPLES = 120
+EXAMPLES = examples(120)
 NAME = "fuzzed.cqplan"
 
 
