@@ -200,13 +200,12 @@ def workload_from(args: argparse.Namespace) -> Workload:
                     tuning_pf_days=args.tuning_pf_days, moe=args.moe)
 
 
-# Flags that make up a request; a plan file holds all of them.
-REQUEST_FLAGS = (
-    "preset", "params", "tokens", "flops", "pf_days", "runs", "finetune_tokens", "tuning_pf_days",
-    "moe", "days", "gpus", "config", "mfu", "goodput", "precision", "rack_kw", "rack_units",
-    "cooling", "pue", "power_price", "years", "hosting", "colo_rent", "currency",
-    "exchange_rate", "vat", "discount", "warranty_years", "maintenance_rate",
-)
+# Flags of plan and quote that are not part of the request; every other flag is, and a plan
+# file holds the whole request, so those cannot be combined with one.
+NOT_REQUEST_FLAGS = frozenset({
+    "help", "plan_file", "price_list", "format", "save", "out", "lang", "customer", "quote_no",
+    "valid_days",
+})
 
 
 def _plan_document(args: argparse.Namespace) -> Any:
@@ -217,7 +216,8 @@ def _plan_document(args: argparse.Namespace) -> Any:
     if args.plan_file is None:
         document = PlanDocument(request_from(args))
     else:
-        given = [f for f in REQUEST_FLAGS if getattr(args, f) != args.flag_defaults[f]]
+        given = [f for f, default in args.flag_defaults.items()
+                 if f not in NOT_REQUEST_FLAGS and getattr(args, f, default) != default]
         if given:
             raise UsageError(f"clusterquote: error: --{given[0].replace('_', '-')} cannot be combined "
                              f"with a plan file, which holds the whole request")
