@@ -30,6 +30,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, cast, get_args
 
@@ -409,11 +410,25 @@ def user_price_list_path() -> Path:
 
 def load_price_list() -> PriceList:
     """The user's price list over the shipped one (item by item), or the shipped list alone."""
-    shipped = read_price_list(shipped_price_list_path())
+    shipped = _read_unchanged(shipped_price_list_path())
     user = user_price_list_path()
     if not user.exists():
         return shipped
-    return with_fallback(read_price_list(user), shipped)
+    return with_fallback(_read_unchanged(user), shipped)
+
+
+def _read_unchanged(path: Path) -> PriceList:
+    """``path`` read once while it stays the same file: every re-plan loads the prices."""
+    try:
+        info = path.stat()
+    except OSError:
+        return read_price_list(path)  # says why it cannot be read
+    return _read_version(str(path), info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=4)
+def _read_version(path: str, inode: int, mtime_ns: int, size: int) -> PriceList:
+    return read_price_list(Path(path))
 
 
 def with_fallback(own: PriceList, shipped: PriceList | None = None) -> PriceList:
