@@ -181,3 +181,21 @@ def test_start_removes_stale_temp_files_where_plans_were_saved(
     assert not any(p.exists() for p in stale)
     assert theirs.exists()
     window.wizard.reject()
+
+
+def test_after_a_partial_price_import_the_window_still_plans(
+    qtbot, window, warnings, wait_planned
+) -> None:  # type: ignore[no-untyped-def]
+    from hostile_corpus import HOSTILE
+
+    window.set_request(GPT3_30_DAYS)
+    wait_planned(window)
+    window.show_catalog()
+    catalog = window.catalog_window
+    with qtbot.waitSignal(catalog.prices_changed, timeout=20_000):
+        catalog.import_prices(HOSTILE / "prices-partial.csv")
+    assert "took 2 lines" in catalog.price_source.text()
+    wait_planned(window)  # prices_changed re-plans
+    assert window.error is None and window.result is not None
+    assert "shipped prices for the" in window.result.comparison.price_list
+    assert not warnings
