@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from engine.money.prices import ImportSummary, PriceError, import_prices
+from engine.money.prices import ImportSummary, PriceError, import_prices, load_price_list
 
 
 class _Cancelled(Exception):
@@ -43,6 +43,7 @@ class _ImportTask(QRunnable):
     def run(self) -> None:
         try:
             summary = import_prices(self.path, self._progress)
+            load_price_list()  # read the saved list here, not when the window reloads it
         except (PriceError, OSError) as exc:
             self.signals.failed.emit("" if self.cancelled else str(exc))
         except _Cancelled:
