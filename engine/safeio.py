@@ -3,19 +3,24 @@
 A file is read only if it is a regular file (a FIFO would hang, /dev/zero would fill the
 memory) within a size limit; text is decoded as UTF-8 (with or without the BOM Windows
 Notepad writes) or GB18030 (what Excel writes on Chinese Windows); JSON is parsed only
-within a nesting depth and number length, with NaN and Infinity refused. Every problem
-is one ``UnsafeFileError`` whose message names the file and says what is wrong.
+within a nesting depth and number length, with NaN and Infinity refused; tables (.csv,
+.xlsx) come as rows of text cells. Every problem is one ``UnsafeFileError`` whose message
+names the file and says what is wrong.
 
 Limits come from resources/bounds.toml (section ``files``).
 """
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 import json
 import os
 import re
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -100,6 +105,80 @@ def decode_text(data: bytes, name: str) -> str:
 
 def read_text(path: str | Path, *, max_bytes: int, name: str | None = None) -> str:
     return decode_text(read_bytes(path, max_bytes=max_bytes, name=name), name or str(path))
+
+
+# ---------------------------------------------------------------- tables (.csv and .xlsx)
+
+
+def table_rows(path: str | Path, *, max_bytes: int, sheet: str | None = None,
+               name: str | None = None) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a .csv or .xlsx file as text cells, numbered from 1, read the guarded way.
+
+    An .xlsx is read from ``sheet`` (else its first sheet) without trusting its
+    ``<dimension>`` tag, which generators leave stale (openpyxl would stop at it).
+    Cells become the text a .csv would hold (dates as yyyy-mm-dd, 12.0 as 12). Any
+    problem, while opening or while iterating, is an UnsafeFileError.
+    """
+    shown = name or str(path)
+    if Path(path).suffix.lower() == ".xlsx":
+        return _xlsx_rows(path, max_bytes, sheet, shown)
+    return _csv_rows(path, max_bytes, shown)
+
+
+def _csv_rows(path: str | Path, max_bytes: int, name: str) -> Iterator[tuple[int, list[str]]]:
+    text = read_text(path, max_bytes=max_bytes, name=name)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    try:
+        for row in reader:
+            yield line, row
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise UnsafeFileError(f"{name}, line {line}: malformed CSV: {_first_line(exc)}") from None
+
+
+def _xlsx_rows(path: str | Path, max_bytes: int, sheet: str | None, name: str
+               ) -> Iterator[tuple[int, list[str]]]:
+    from openpyxl import load_workbook
+
+    with open_guarded(path, max_bytes=max_bytes, name=name) as fh:
+        try:
+            book = load_workbook(fh, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on a damaged file
+            raise UnsafeFileError(f"cannot read {name} as an Excel workbook: {_first_line(exc)}") from None
+        try:
+            ws = book[sheet] if sheet in book.sheetnames else book.worksheets[0]
+            if hasattr(ws, "reset_dimensions"):
+                ws.reset_dimensions()  # a stale <dimension> tag would cut the rows short
+            rows = enumerate(ws.iter_rows(values_only=True), start=1)
+            while True:
+                try:
+                    number, row = next(rows)
+                except StopIteration:
+                    return
+                except Exception as exc:  # zipfile, lxml and openpyxl on a damaged sheet
+                    raise UnsafeFileError(f"cannot read {name}: {_first_line(exc)}") from None
+                yield number, [_cell_text(v) for v in row]
+        finally:
+            book.close()
+
+
+def _cell_text(value: object) -> str:
+    """An .xlsx cell as the text a .csv would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
 # ---------------------------------------------------------------- JSON

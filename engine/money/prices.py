@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import math
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +38,7 @@ import platformdirs
 from engine.bounds import bound, limit
 from engine.errors import shown
 from engine.resources import resource_path
-from engine.safeio import UnsafeFileError, decode_text, open_guarded, read_bytes
+from engine.safeio import UnsafeFileError, table_rows
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -251,19 +250,6 @@ class PriceList:
 # ---------------------------------------------------------------- reading
 
 
-def _cell_text(value: object) -> str:
-    """An .xlsx cell as the text a .csv would hold."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 _TEXT_COLUMNS: Final = frozenset(COLUMNS) - {"unit_price"}
 
@@ -280,42 +266,6 @@ def unescape_formula(text: str) -> str:
 Progress = Callable[[int], None]  # rows read so far
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    data = read_bytes(path, max_bytes=limit("files.price_list_max_bytes"))
-    text = decode_text(data, str(path))
-    reader = csv.reader(io.StringIO(text, newline=""))
-    line = 1
-    for row in reader:
-        yield line, row
-        line = reader.line_num + 1
-
-
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    from openpyxl import load_workbook
-
-    fh = open_guarded(path, max_bytes=limit("files.price_list_max_bytes"))
-    try:
-        try:
-            book = load_workbook(fh, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds on a damaged file
-            raise PriceError(f"cannot read {path} as an Excel workbook: {_first_line(exc)}") from None
-        try:
-            sheet = book["prices"] if "prices" in book.sheetnames else book.worksheets[0]
-            if hasattr(sheet, "reset_dimensions"):
-                sheet.reset_dimensions()  # a stale <dimension> tag would cut the rows short
-            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield number, [_cell_text(v) for v in row]
-        finally:
-            book.close()
-    finally:
-        fh.close()
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0][:200] if text else type(exc).__name__
-
-
 def read_price_list(path: Path, progress: Progress | None = None) -> PriceList:
     """Read and validate a .csv or .xlsx price list; PriceError says what is wrong and where.
 
@@ -327,19 +277,11 @@ def read_price_list(path: Path, progress: Progress | None = None) -> PriceList:
         raise PriceError(f"{path}: a price list must be a .csv or .xlsx file")
     if not path.exists():
         raise PriceError(f"price list {path} does not exist")
-    rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
+    rows = table_rows(path, max_bytes=limit("files.price_list_max_bytes"), sheet="prices")
     try:
         entries = _parse_rows(path, rows, progress)
-    except PriceError:
-        raise
     except UnsafeFileError as exc:
         raise PriceError(str(exc)) from None
-    except OSError as exc:
-        raise PriceError(f"cannot read price list {path}: {exc.strerror or _first_line(exc)}") from None
-    except csv.Error as exc:
-        raise PriceError(f"{path}: malformed CSV: {_first_line(exc)}") from None
-    except Exception as exc:  # openpyxl, zipfile and lxml raise many kinds on a damaged workbook
-        raise PriceError(f"cannot read {path}: {_first_line(exc)}") from None
     return PriceList(name=str(path), entries=entries)
 
 

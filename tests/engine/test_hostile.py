@@ -391,3 +391,21 @@ def test_stale_temp_files_of_ours_are_removed_at_start(tmp_path: Path, own_data_
     assert code == 0, err
     assert not any(p.exists() for p in stale)
     assert all(p.exists() for p in [*kept, young])
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not-a-zip", "zip-without-workbook"])
+def test_a_damaged_xlsx_price_list_is_one_line(tmp_path: Path, damage: str) -> None:
+    import zipfile
+
+    path = write_xlsx(tmp_path / "prices.xlsx", price_rows(200))
+    if damage == "truncated":
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    elif damage == "not-a-zip":
+        path.write_bytes(b"item,unit_price\n" * 100)
+    else:
+        path.unlink()
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("hello.txt", "not a workbook")
+    with pytest.raises(PriceError) as info:
+        read_price_list(path)
+    assert "\n" not in str(info.value) and "prices.xlsx" in str(info.value)
