@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from engine.errors import RequestError
-from engine.model import PlanRequest
+from engine.model import PlanRequest, Workload
 from engine.resources import resource_path
 
 
@@ -104,18 +104,27 @@ def check_text(field: str, value: str, key: str) -> None:
         raise RequestError(field, value, f"must be at most {most} characters long")
 
 
+def _check_section(section: str, part: object) -> None:
+    keys = set(numeric_keys())
+    assert is_dataclass(part)
+    for f in fields(part):
+        key = f"{section}.{f.name}"
+        if key in keys:
+            check(key, getattr(part, f.name))
+
+
+def check_workload(workload: Workload) -> None:
+    """RequestError for the first field of ``workload`` outside its bound."""
+    _check_section("workload", workload)
+    if workload.preset is not None:
+        check_text("workload.preset", workload.preset, "text.preset")
+
+
 def check_request(request: PlanRequest) -> None:
     """RequestError for the first field of ``request`` outside its bound."""
-    keys = set(numeric_keys())
-    for section in ("workload", "schedule", "efficiency", "facility", "finance"):
-        part = getattr(request, section)
-        assert is_dataclass(part)
-        for f in fields(part):
-            key = f"{section}.{f.name}"
-            if key in keys:
-                check(key, getattr(part, f.name))
-    if request.workload.preset is not None:
-        check_text("workload.preset", request.workload.preset, "text.preset")
+    check_workload(request.workload)
+    for section in ("schedule", "efficiency", "facility", "finance"):
+        _check_section(section, getattr(request, section))
     if len(request.configs) > limit("text.configs"):
         raise RequestError("configs", f"{len(request.configs)} configurations",
                            f"at most {limit('text.configs')} in one request")

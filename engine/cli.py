@@ -304,20 +304,17 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _estimate(args: argparse.Namespace) -> int:
-    from engine.bounds import check
+    from engine.bounds import check, check_workload
     from engine.compute.estimate import estimate
-    from engine.compute.workload import compute_need
     from engine.report import estimate_table
     from engine.serialize import estimate_dict
 
+    workload = workload_from(args)
+    check_workload(workload)
     for field, value in (("schedule.gpus", args.gpus), ("efficiency.mfu", args.mfu),
                          ("efficiency.goodput", args.goodput)):
         check(field, value)
-    workload = workload_from(args)
-    for name in ("params", "tokens", "flops", "pf_days", "runs", "finetune_tokens", "tuning_pf_days"):
-        check(f"workload.{name}", getattr(workload, name))
-    compute_need(workload)
-    est = estimate(workload_from(args), args.gpu, args.gpus, mfu=args.mfu, goodput=args.goodput,
+    est = estimate(workload, args.gpu, args.gpus, mfu=args.mfu, goodput=args.goodput,
                    precision=args.precision)
     if args.format == "json":
         print(_json(estimate_dict(est)))
