@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QSaveFile
 
+from engine.bounds import check_quote_heading, check_request
+from engine.errors import RequestError
 from engine.model import PlanRequest
 from engine.planfile import PlanDocument, PlanFileError, load_plan_document, plan_to_json
 
@@ -43,6 +45,12 @@ def write_text(path: Path, text: str) -> None:
 
 
 def write_plan(path: Path, request: PlanRequest, *, customer: str = "", quote_no: str = "") -> None:
+    """Write a plan file; SaveError for one that could not be opened again (a value out of bounds)."""
+    try:
+        check_request(request)
+        check_quote_heading(customer, quote_no)
+    except RequestError as exc:
+        raise SaveError(f"cannot save {path.name}: {exc}") from None
     write_text(path, plan_to_json(request, customer=customer, quote_no=quote_no))
 
 

@@ -158,6 +158,7 @@ def test_the_request_bounds_reach_the_window(qtbot, window, wait_planned) -> Non
     window.set_request(bad)
     wait_planned(window)
     assert window.error is not None and window.error[0] == "finance.years"
+    assert not (window.drafts.path).exists()  # no draft that could not be read back
 
 
 def test_start_removes_stale_temp_files_where_plans_were_saved(
@@ -199,3 +200,14 @@ def test_after_a_partial_price_import_the_window_still_plans(
     assert window.error is None and window.result is not None
     assert "shipped prices for the" in window.result.comparison.price_list
     assert not warnings
+
+
+def test_a_plan_out_of_bounds_is_not_saved_where_it_could_not_be_opened(
+    qtbot, window, tmp_path: Path, warnings, wait_planned
+) -> None:  # type: ignore[no-untyped-def]
+    bad = dataclasses.replace(GPT3_30_DAYS, schedule=Schedule(gpus=10**12))
+    window.set_request(bad)
+    wait_planned(window)
+    assert not window._write_plan(tmp_path / "p.cqplan")
+    assert len(warnings) == 1 and "schedule.gpus" in warnings[0][1]
+    assert not (tmp_path / "p.cqplan").exists()
