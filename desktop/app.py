@@ -94,10 +94,14 @@ class Controller:
     def start(self, plan_path: Path | None = None) -> Any:
         """Show the main window with ``plan_path`` (a plan opened from the file manager);
         else restore a crashed session's draft, or open the wizard."""
+        from desktop.recovery import clean_up_after_a_crash, tell_about_a_set_aside_draft
+
+        clean_up_after_a_crash(self.settings)
         window = self.make_window()
         if plan_path is not None and window.open_plan(plan_path):
             return window
         document = window.drafts.load()
+        tell_about_a_set_aside_draft(window, window.drafts)
         if document is not None:
             answer = QMessageBox.question(
                 window,

@@ -370,7 +370,8 @@ class CatalogWindow(QDialog):
         return True
 
     def import_prices(self, path: Path | None = None) -> bool:
-        from engine.money.prices import PriceError, import_price_list
+        """Start importing a price list (in a worker); False if the user chose no file."""
+        from desktop.price_import import start_price_import
 
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
@@ -382,13 +383,7 @@ class CatalogWindow(QDialog):
             if not name:
                 return False
             path = Path(name)
-        try:
-            import_price_list(path)
-        except (PriceError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot import the price list"), str(exc))
-            return False
-        self.reload_prices()
-        self.prices_changed.emit()
+        self.price_import = start_price_import(path, self)
         return True
 
     def reset_prices(self) -> None:

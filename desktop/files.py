@@ -7,10 +7,14 @@ so a crash or a full disk never leaves half a plan behind.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QSaveFile
 
+from engine.bounds import check_quote_heading, check_request
+from engine.errors import RequestError
 from engine.model import PlanRequest
 from engine.money.snapshot import PriceSnapshot
 from engine.planfile import PlanDocument, PlanFileError, load_plan_document, plan_to_json
@@ -24,7 +28,11 @@ class SaveError(OSError):
 
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (QSaveFile); SaveError on failure."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the way, no permission, a read-only disk
+        reason = exc.strerror or type(exc).__name__
+        raise SaveError(f"cannot write {path}: cannot create the folder {path.parent}: {reason}") from None
     out = QSaveFile(str(path))
     if not out.open(QIODevice.OpenModeFlag.WriteOnly):
         raise SaveError(f"cannot write {path}: {out.errorString()}")
@@ -41,6 +49,12 @@ def write_plan(
     path: Path, request: PlanRequest, *, customer: str = "", quote_no: str = "",
     snapshot: PriceSnapshot | None = None,
 ) -> None:
+    """Write a plan file; SaveError for one that could not be opened again (a value out of bounds)."""
+    try:
+        check_request(request)
+        check_quote_heading(customer, quote_no)
+    except RequestError as exc:
+        raise SaveError(f"cannot save {path.name}: {exc}") from None
     write_text(path, plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot))
 
 
@@ -53,6 +67,8 @@ class DraftStore:
 
             folder = user_data_dir()
         self.path = folder / DRAFT_NAME
+        self.set_aside: Path | None = None  # where load() moved a draft it could not read
+        self.problem = ""  # and why it could not
 
     def save(
         self, request: PlanRequest, *, customer: str = "", quote_no: str = "",
@@ -63,14 +79,30 @@ class DraftStore:
             write_plan(self.path, request, customer=customer, quote_no=quote_no, snapshot=snapshot)
 
     def load(self) -> PlanDocument | None:
-        """The draft left by a session that did not end cleanly, if it can be read."""
-        if not self.path.is_file():
+        """The draft left by a session that did not end cleanly, if it can be read.
+
+        A draft that cannot be read is moved aside (never deleted: it may hold the only
+        copy of an afternoon's work) and ``set_aside`` and ``problem`` say where and why.
+        """
+        if not os.path.lexists(self.path):
             return None
         try:
             return load_plan_document(self.path)
-        except PlanFileError:
-            self.clear()
+        except PlanFileError as exc:
+            self.problem = str(exc)
+            self.set_aside = self._move_aside()
             return None
+
+    def _move_aside(self) -> Path | None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"draft-unreadable-{stamp}{self.path.suffix}")
+        try:
+            os.replace(self.path, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                self.clear()  # cannot move it: at least do not trip over it at every start
+            return None
+        return target
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -1,4 +1,10 @@
-"""The command line: plan, estimate, catalog, quote. Bad input exits 2 with one line on stderr."""
+"""The command line: plan, estimate, catalog, quote. Bad input exits 2 with one line on stderr.
+
+``plan`` and ``quote`` take the request from flags or from a saved plan file
+(``clusterquote plan FILE.cqplan``), prices from ``--price-list FILE`` (the shipped list
+fills in what it lacks), and ``plan --save FILE.cqplan`` writes the plan file the
+desktop app would save.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,14 @@ import argparse
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from engine.catalog import CatalogError
-from engine.errors import RequestError
+from engine.errors import RequestError, one_line, shown
 from engine.export.safe import ExportError
 from engine.model import (
     HOSTINGS,
@@ -52,15 +59,22 @@ FLAGS = {
     "facility.row_racks": "--row-racks", "facility.spares": "--spares",
     "facility.buy_racks": "--buy-racks", "facility.buy_cooling": "--buy-cooling",
     "finance.wholesale_rent_kw_month": "--wholesale-rent",
+    "customer": "--customer", "quote_no": "--quote-no",
 }
+LINE_CHARS = 300  # an error line is cut here, whatever it echoes
 
 
 class UsageError(Exception):
     """argparse's complaint, raised instead of printing usage so the CLI says one line."""
 
 
+_QUOTED = re.compile(r"'([^']{40,})'")
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        # argparse echoes a bad choice whole: cut it as our own messages do
+        message = _QUOTED.sub(lambda m: f"'{shown(m.group(1))}'", message)
         raise UsageError(f"{self.prog}: error: {message}")
 
 
@@ -69,18 +83,20 @@ def _number(kind: str) -> Callable[[str], float]:
         try:
             value = float(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a number; give {kind}") from None
+            raise argparse.ArgumentTypeError(f"'{shown(text)}' is not a number; give {kind}") from None
         if not math.isfinite(value):
-            raise argparse.ArgumentTypeError(f"'{text}' is not a finite number; give {kind}")
+            raise argparse.ArgumentTypeError(f"'{shown(text)}' is not a finite number; give {kind}")
         return value
     return parse
 
 
 def _whole(text: str) -> int:
+    if len(text.strip()) > 40:  # int() of thousands of digits is slow, then raises
+        raise argparse.ArgumentTypeError(f"'{shown(text)}' is too long for a whole number")
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"'{shown(text)}' is not a whole number") from None
 
 
 def _count(text: str) -> float:
@@ -89,7 +105,7 @@ def _count(text: str) -> float:
     try:
         return parse_count(text, "")
     except RequestError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not allowed; {exc.allowed}") from None
+        raise argparse.ArgumentTypeError(f"'{shown(text)}' is not allowed; {exc.allowed}") from None
 
 
 def _override(text: str) -> LineOverride:
@@ -191,8 +207,12 @@ def _add_lead_time(g: Any) -> None:
 
 
 def _add_plan_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("plan_file", nargs="?", type=Path, metavar="PLAN.cqplan",
+                   help="a saved plan: its request replaces the workload and assumption flags")
+    p.add_argument("--price-list", type=Path, metavar="FILE",
+                   help="price from this .csv or .xlsx list (the shipped list prices what it lacks)")
     _add_workload(p)
-    when = p.add_mutually_exclusive_group(required=True)
+    when = p.add_mutually_exclusive_group()
     when.add_argument("--days", type=_number("a number of days"), help="deadline in days")
     when.add_argument("--gpus", type=_whole, help="a fixed fleet of GPUs")
     p.add_argument("--config", action="append", default=[],
@@ -216,6 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("plan", help="size and price the cluster on each configuration")
     _add_plan_args(p)
     p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--save", type=Path, metavar="FILE.cqplan",
+                   help="also save the request as a plan file the desktop app opens")
 
     e = sub.add_parser("estimate", help="days to train on N GPUs of one type")
     _add_workload(e)
@@ -236,8 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plan_args(q)
     q.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     q.add_argument("--lang", choices=["en", "zh"], default="en")
-    q.add_argument("--customer", default="")
-    q.add_argument("--quote-no", default="")
+    q.add_argument("--customer", default="", help="default: the plan file's")
+    q.add_argument("--quote-no", default="", help="default: the plan file's")
     q.add_argument("--valid-days", type=_whole, default=30)
 
     r = sub.add_parser("reconcile", help="check vendor quotations against a saved plan, like for like")
@@ -288,13 +310,71 @@ def workload_from(args: argparse.Namespace) -> Workload:
                     tuning_pf_days=args.tuning_pf_days, moe=args.moe)
 
 
-def _runnable_comparison(args: argparse.Namespace) -> Comparison:
+# Flags of plan and quote that are not part of the request; every other flag is, and a plan
+# file holds the whole request, so those cannot be combined with one.
+NOT_REQUEST_FLAGS = frozenset({
+    "help", "plan_file", "price_list", "format", "save", "out", "lang", "customer", "quote_no",
+    "valid_days",
+})
+
+
+def _plan_document(args: argparse.Namespace) -> Any:
+    """The request (and quote heading) from the plan file or the flags, checked against bounds."""
+    from engine.bounds import check_quote_heading
+    from engine.planfile import PlanDocument, load_plan_document
+
+    if args.plan_file is None:
+        document = PlanDocument(request_from(args))
+    else:
+        given = [f for f, default in args.flag_defaults.items()
+                 if f not in NOT_REQUEST_FLAGS and getattr(args, f, default) != default]
+        if given:
+            raise UsageError(f"clusterquote: error: --{given[0].replace('_', '-')} cannot be combined "
+                             f"with a plan file, which holds the whole request")
+        document = load_plan_document(args.plan_file)
+    customer = getattr(args, "customer", "") or document.customer
+    quote_no = getattr(args, "quote_no", "") or document.quote_no
+    check_quote_heading(customer, quote_no)
+    return PlanDocument(document.request, customer, quote_no, document.snapshot)
+
+
+def _prices_for(args: argparse.Namespace, document: Any) -> Any:
+    """--price-list over the shipped list; else a plan file's saved prices (so it shows the
+    totals that were quoted) over today's list; else None (the user's or the shipped list)."""
+    given = _price_list(args)
+    if given is not None or document.snapshot is None:
+        return given
+    from engine.money.prices import load_price_list
+    from engine.money.snapshot import snapshot_prices
+
+    return snapshot_prices(document.snapshot, load_price_list())
+
+
+def _price_list(args: argparse.Namespace) -> Any:
+    """The list given by --price-list over the shipped one, or None (the user's or shipped list)."""
+    from engine.money.prices import PriceError, read_price_list, with_fallback
+
+    given = getattr(args, "price_list", None)  # reconcile takes none
+    if given is None:
+        return None
+    try:
+        return with_fallback(read_price_list(given))
+    except PriceError as exc:
+        raise PriceError(f"--price-list: {exc}") from None
+
+
+def _runnable_comparison(args: argparse.Namespace, request: PlanRequest | None = None,
+                         prices: Any = None) -> Comparison:
     """Plan the request; a named configuration that cannot run it, or none that can, is an error."""
     from engine.compare import compare
 
-    comparison = compare(request_from(args))
+    request = request if request is not None else request_from(args)
+    comparison = compare(request, price_list=prices)
+    if getattr(args, "save", None) is not None:  # the request is valid: keep it
+        _save(args.save, comparison, prices)
+    named = bool(request.configs)
     refused = [p for p in comparison.plans if not p.feasible]
-    if args.config and refused:  # the user asked for these by name
+    if named and refused:  # the user asked for these by name
         plan = refused[0]
         raise RequestError("configs", plan.config, "it cannot run this workload: "
                            + "; ".join(m.text for m in plan.refusals))
@@ -305,27 +385,71 @@ def _runnable_comparison(args: argparse.Namespace) -> Comparison:
     return comparison
 
 
+def _save(path: Path, comparison: Comparison, prices: Any) -> None:
+    """The plan file the app would save: the request and the prices it was quoted with."""
+    import datetime as dt
+
+    from engine.catalog import catalog_version
+    from engine.money.prices import load_price_list
+    from engine.money.snapshot import take_snapshot
+    from engine.planfile import SUFFIX, save_plan
+    from engine.safeio import remove_stale_temp_files
+
+    target = path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
+    remove_stale_temp_files(target.parent)
+    saved = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    snapshot = take_snapshot(comparison, prices or load_price_list(), saved=saved,
+                             catalog_version=catalog_version())
+    try:
+        save_plan(comparison.request, target, snapshot=snapshot)
+    except OSError as exc:
+        raise SaveFailed(f"--save: cannot write {target}: {_reason(exc)}") from None
+
+
+class SaveFailed(Exception):
+    """A plan file could not be written; the message is the line to print."""
+
+
+def _reason(exc: OSError) -> str:
+    text = exc.strerror or str(exc) or type(exc).__name__
+    return text[0].lower() + text[1:]
+
+
+def _json(data: Any) -> str:
+    """Strict JSON: a figure that is not finite is written null, never NaN or Infinity."""
+    from engine.serialize import finite
+
+    return json.dumps(finite(data), indent=2, ensure_ascii=False, allow_nan=False)
+
+
 def _plan(args: argparse.Namespace) -> int:
     from engine.report import comparison_table
     from engine.serialize import comparison_dict
 
-    comparison = _runnable_comparison(args)
+    document = _plan_document(args)
+    comparison = _runnable_comparison(args, document.request, _prices_for(args, document))
     if args.format == "json":
-        print(json.dumps(comparison_dict(comparison), indent=2, ensure_ascii=False))
+        print(_json(comparison_dict(comparison)))
     else:
         print(comparison_table(comparison))
     return 0
 
 
 def _estimate(args: argparse.Namespace) -> int:
+    from engine.bounds import check, check_workload
     from engine.compute.estimate import estimate
     from engine.report import estimate_table
     from engine.serialize import estimate_dict
 
-    est = estimate(workload_from(args), args.gpu, args.gpus, mfu=args.mfu, goodput=args.goodput,
+    workload = workload_from(args)
+    check_workload(workload)
+    for field, value in (("schedule.gpus", args.gpus), ("efficiency.mfu", args.mfu),
+                         ("efficiency.goodput", args.goodput)):
+        check(field, value)
+    est = estimate(workload, args.gpu, args.gpus, mfu=args.mfu, goodput=args.goodput,
                    precision=args.precision, lead_time=args.lead_time_days)
     if args.format == "json":
-        print(json.dumps(estimate_dict(est), indent=2, ensure_ascii=False))
+        print(_json(estimate_dict(est)))
     else:
         print(estimate_table(est))
     return 0
@@ -336,7 +460,7 @@ def _catalog(args: argparse.Namespace) -> int:
 
     rows = catalog_rows(args.section)
     if args.format == "json":
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(_json(rows))
     else:
         from engine.report import text_table
 
@@ -345,29 +469,36 @@ def _catalog(args: argparse.Namespace) -> int:
 
 
 def _quote(args: argparse.Namespace) -> int:
+    from engine.bounds import check
     from engine.export import write_quote
+    from engine.safeio import remove_stale_temp_files
 
     if args.valid_days < 1:
         raise RequestError("valid_days", args.valid_days, "must be 1 or more days")
-    comparison = _runnable_comparison(args)
-    path = write_quote(comparison, args.out, lang=args.lang, customer=args.customer,
-                       quote_no=args.quote_no, valid_days=args.valid_days)
+    check("valid_days", args.valid_days, "quote.valid_days")
+    document = _plan_document(args)
+    prices = _prices_for(args, document)
+    comparison = _runnable_comparison(args, document.request, prices)
+    remove_stale_temp_files(Path(args.out).parent)
+    path = write_quote(comparison, args.out, lang=args.lang, customer=document.customer,
+                       quote_no=document.quote_no, valid_days=args.valid_days, price_list=prices)
     print(f"wrote {path}")
     return 0
 
 
 def _reconcile(args: argparse.Namespace) -> int:
     from engine.compare import compare
-    from engine.planfile import PlanFileError, load_plan
+    from engine.planfile import PlanFileError, load_plan_document
     from engine.quotes import QuoteError, compare_quotes, learn_prices, read_quote, reconcile
     from engine.quotes.present import reconcile_dict, reconcile_table
 
     try:
-        request = load_plan(args.plan_file)
+        document = load_plan_document(args.plan_file)
         quotes = [read_quote(path) for path in args.quote]  # every file read before anything is used
     except (PlanFileError, QuoteError) as exc:
         raise UsageError(f"clusterquote: error: {exc}") from None
-    comparison = compare(request)
+    # the quotes answer the plan as it was sent: its saved prices where it has them
+    comparison = compare(document.request, price_list=_prices_for(args, document))
     if not any(p.feasible for p in comparison.plans):
         raise UsageError(f"clusterquote: error: {args.plan_file.name}: no configuration of the plan "
                          "can run its workload, so there is nothing to reconcile with")
@@ -396,8 +527,14 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def _fail(message: str) -> int:
-    print(f"clusterquote: error: {message}", file=sys.stderr)
+    _say(f"clusterquote: error: {message}")
     return 2
+
+
+def _say(line: str) -> None:
+    """One line on stderr: line breaks escaped, cut to LINE_CHARS."""
+    text = one_line(line)
+    print(text if len(text) <= LINE_CHARS else text[: LINE_CHARS - 1] + "…", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -405,29 +542,67 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     except UsageError as exc:
-        print(exc, file=sys.stderr)
+        _say(str(exc))
         return 2
     if args.command is None:
         parser.print_help()
         return 0
+    _clean_up_after_a_crash()
+    args.flag_defaults = _flag_defaults(parser, args.command)
     try:
+        _reject_lost_values(parser, args)
         return COMMANDS[args.command](args)
     except UsageError as exc:
-        print(exc, file=sys.stderr)
+        _say(str(exc))
         return 2
     except RequestError as exc:
         flag = FLAGS.get(exc.field, exc.field)
         if exc.value is None:
             return _fail(f"{flag} is missing; {exc.allowed}")
-        shown = exc.value if not isinstance(exc.value, float) else f"{exc.value:g}"
-        return _fail(f"{flag}: {shown} is not allowed; {exc.allowed}")
+        return _fail(f"{flag}: {shown(exc.value)} is not allowed; {exc.allowed}")
     except BrokenPipeError:  # the reader (`| head`) left: not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except ExportError as exc:
         return _fail(f"--out: {exc}")
-    except (CatalogError, PriceError, OSError) as exc:
+    except SaveFailed as exc:
+        return _fail(str(exc))
+    except OSError as exc:  # e.g. the output going to a full disk
+        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+        return _fail(where + _reason(exc))
+    except (CatalogError, PriceError, ValueError) as exc:  # PlanFileError is a ValueError
         return _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    except Exception as exc:  # a bug: one line for the user, and an exit code tests tell apart
+        _say(f"clusterquote: internal error ({type(exc).__name__}): {exc}; please report it")
+        return 70
+
+
+def _flag_defaults(parser: argparse.ArgumentParser, command: str) -> dict[str, Any]:
+    """The defaults of the command's flags: a flag holding another value was given."""
+    return {a.dest: a.default for a in _command_parser(parser, command)._actions}
+
+
+def _command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    parsers: dict[str, argparse.ArgumentParser] = sub.choices
+    return parsers[command]
+
+
+def _reject_lost_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """argparse turns ``--flag=--`` into an empty list instead of an error: make it one."""
+    for action in _command_parser(parser, args.command)._actions:
+        value = getattr(args, action.dest, None)
+        if value == [] and action.nargs is None and not isinstance(action, argparse._AppendAction):
+            raise UsageError(f"clusterquote {args.command}: error: argument "
+                             f"{'/'.join(action.option_strings)}: expected one argument")
+
+
+def _clean_up_after_a_crash() -> None:
+    """Temporary files a killed save of ours left in the user's data folder."""
+    from engine.money.prices import user_data_dir
+    from engine.safeio import remove_stale_temp_files
+
+    remove_stale_temp_files(user_data_dir())
 
 
 def run() -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
+from engine.bounds import check_request
 from engine.catalog import Catalog, CatalogError, load_catalog
 from engine.compute.workload import compute_need
 from engine.errors import RequestError
@@ -68,6 +69,7 @@ def compare(
     Raises RequestError for a bad request; a configuration that cannot run the
     workload comes back as a Plan with feasible=False and its refusals.
     """
+    check_request(request)  # no field out of its bound can reach a figure
     catalog = catalog or load_catalog()
     prices = price_list or load_price_list()
     need = compute_need(request.workload)

@@ -14,4 +14,24 @@ class RequestError(ValueError):
         self.field = field
         self.value = value
         self.allowed = allowed
-        super().__init__(f"{field}: {value!r} is not allowed; {allowed}")
+        super().__init__(f"{field}: {shown(value)} is not allowed; {allowed}")
+
+
+SHOWN_CHARS = 40  # an echoed value is cut to this many characters
+
+
+def shown(value: object, limit: int = SHOWN_CHARS) -> str:
+    """``value`` as an error message echoes it: on one line, cut to ``limit`` characters."""
+    if isinstance(value, float):
+        text = f"{value:g}"
+    elif isinstance(value, int) and value.bit_length() > 256:  # str() of 4 301 digits raises
+        text = f"a {int(value.bit_length() * 0.30103)}-digit number"
+    else:
+        text = str(value)
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters written as escapes."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)

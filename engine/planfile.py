@@ -12,8 +12,10 @@ file is migrated on reading (no overrides, no snapshot).
 
 Reading checks everything: broken JSON, a file that is not a plan, a plan from a
 newer version, unknown or mistyped fields all raise ``PlanFileError`` with one
-line a person can act on. Values are only type-checked here; whether they make
-sense (a positive deadline, a known preset) is the engine's call when it plans.
+line a person can act on. The file itself is read through ``engine.safeio`` (a regular
+file within a size limit, UTF-8 with or without BOM or GB18030, bounded JSON), and every
+value is checked against resources/bounds.toml; whether the values make sense together
+(a known preset, one of days or GPUs) is the engine's call when it plans.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
+from engine.bounds import check_quote_heading, check_request, limit
+from engine.errors import RequestError, shown
 from engine.model import (
     Efficiency,
     Facility,
@@ -41,6 +45,7 @@ from engine.model import (
 from engine.money.prices import COLUMNS as PRICE_COLUMNS
 from engine.money.prices import PriceEntry, PriceError
 from engine.money.snapshot import PriceSnapshot
+from engine.safeio import UnsafeFileError, new_file_mode, parse_json, read_text
 
 FORMAT = "clusterquote-plan"
 VERSION = 2
@@ -106,6 +111,7 @@ def save_plan(
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else new_file_mode())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -121,21 +127,17 @@ def load_plan(path: str | Path) -> PlanRequest:
 def load_plan_document(path: str | Path) -> PlanDocument:
     source = Path(path)
     try:
-        text = source.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PlanFileError(f"cannot read {source.name}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise PlanFileError(f"{source.name} is not a ClusterQuote plan (not UTF-8 text)") from None
+        text = read_text(source, max_bytes=limit("files.plan_max_bytes"), name=source.name)
+    except UnsafeFileError as exc:
+        raise PlanFileError(str(exc)) from None
     return plan_from_json(text, name=source.name)
 
 
 def plan_from_json(text: str, *, name: str = "the plan") -> PlanDocument:
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PlanFileError(
-            f"{name} is damaged: not valid JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
+        doc = parse_json(text, name)
+    except UnsafeFileError as exc:
+        raise PlanFileError(str(exc)) from None
     return plan_from_dict(doc, name=name)
 
 
@@ -171,6 +173,11 @@ def plan_from_dict(doc: object, *, name: str = "the plan") -> PlanDocument:
     customer, quote_no = quote.get("customer", ""), quote.get("quote_no", "")
     if not isinstance(customer, str) or not isinstance(quote_no, str):
         raise PlanFileError(f"{name}: the customer and quote number must be text")
+    try:
+        check_request(request)
+        check_quote_heading(customer, quote_no)
+    except RequestError as exc:
+        raise PlanFileError(f"{name}: {exc.field} {shown(exc.value)} is not allowed; {exc.allowed}") from None
     return PlanDocument(request, customer, quote_no, _snapshot(doc.get("snapshot"), name))
 
 
@@ -228,8 +235,11 @@ def _check(value: object, hint: Any, path: str, name: str) -> object:
 
 
 def _shown(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False) if value is not None else "null"
-    return text if len(text) <= 40 else text[:37] + "..."
+    try:
+        text = json.dumps(value, ensure_ascii=False) if value is not None else "null"
+    except ValueError:  # an integer too long to write
+        return shown(value)
+    return shown(text)
 
 
 # ---------------------------------------------------------------- version 2: overrides, prices

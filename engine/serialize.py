@@ -160,3 +160,14 @@ def estimate_dict(est: Estimate) -> dict[str, Any]:
         "gpu_hours_low": est.gpu_hours_low, "gpu_hours_high": est.gpu_hours_high,
         "lead_time_days": est.lead_time_days, "calendar_days": est.calendar_days,
     }
+
+
+def finite(data: Any) -> Any:
+    """``data`` with every float that is not finite replaced by None: strict JSON has no NaN."""
+    if isinstance(data, float):
+        return _num(data)
+    if isinstance(data, dict):
+        return {k: finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(v) for v in data]
+    return data

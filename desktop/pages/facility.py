@@ -20,6 +20,7 @@ from desktop.pages.base import (
     _placeholder,
 )
 from engine.assumptions import defaults
+from engine.bounds import limit
 
 
 class FacilityPage(PlanPage):
@@ -104,10 +105,10 @@ class FacilityPage(PlanPage):
         form3 = QFormLayout(quote)
         self.customer = QLineEdit(self)
         self.customer.setObjectName("customer")
-        self.customer.setMaxLength(200)
+        self.customer.setMaxLength(limit("text.customer"))  # resources/bounds.toml
         self.quote_no = QLineEdit(self)
         self.quote_no.setObjectName("quoteNo")
-        self.quote_no.setMaxLength(60)
+        self.quote_no.setMaxLength(limit("text.quote_no"))
         form3.addRow(self.tr("Customer:"), self.customer)
         form3.addRow(self.tr("Quote number:"), self.quote_no)
 

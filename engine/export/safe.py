@@ -9,6 +9,7 @@ Formulas are written only by :func:`put_formula`, with text built by this packag
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -116,6 +117,13 @@ def save_atomically(workbook: Workbook, target: Path) -> Path:
         raise fail(f"folder {folder} does not exist")
     if target.is_dir():
         raise fail("it is a folder")
+    # Built in memory first: a full disk then fails one plain write, not a ZipFile that
+    # complains again when it is garbage-collected ("Exception ignored in ZipFile.__del__").
+    buffer = io.BytesIO()
+    try:
+        workbook.save(buffer)
+    except Exception as exc:
+        raise fail(_reason(exc)) from exc
     try:
         fd, tmp_name = tempfile.mkstemp(
             dir=folder, prefix=f".~{target.stem[:40]}-", suffix=".xlsx.tmp"
@@ -124,8 +132,11 @@ def save_atomically(workbook: Workbook, target: Path) -> Path:
         raise fail(_reason(exc)) from exc
     tmp = Path(tmp_name)
     try:
-        os.close(fd)
-        workbook.save(tmp)
+        with io.FileIO(fd, "wb") as fh:
+            view = memoryview(buffer.getbuffer())
+            while view:
+                view = view[fh.write(view) or 0:]
+            os.fsync(fh.fileno())
         mode = target.stat().st_mode & 0o777 if existed else _new_file_mode()
         os.chmod(tmp, mode)
         os.replace(tmp, target)

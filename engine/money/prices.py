@@ -11,6 +11,12 @@ Columns (one header row, any order, extra columns ignored)::
 
 ``item`` is a catalog id: a configuration id prices the base system without its
 GPUs and compute HCAs, which are priced by their own ids.
+
+A user's list need not price everything: it overrides the shipped list item by item
+and the items it lacks keep their shipped prices, so a partial list never stops
+planning. Files are read through ``engine.safeio`` (regular file, size limit, UTF-8 or
+GB18030); unit prices must lie within resources/bounds.toml; text that a spreadsheet
+would take for a formula is written to the user's CSV with a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -21,14 +27,18 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, cast, get_args
 
 import platformdirs
 
+from engine.bounds import bound, limit
+from engine.errors import shown
 from engine.resources import resource_path
+from engine.safeio import UnsafeFileError, table_rows
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -102,12 +112,14 @@ def _item(value: str) -> str:
 
 
 def _unit_price(value: str | float) -> float:
+    sane = bound("prices.unit_price")
+    allowed = f"a number greater than 0 and at most {sane.high:,.0f}, e.g. 103500 or 12000.50"
     try:
         price = float(value.strip() if isinstance(value, str) else value)
-    except ValueError:
-        raise _BadValue("a number greater than 0, e.g. 103500 or 12000.50") from None
-    if not math.isfinite(price) or price <= 0:
-        raise _BadValue("a number greater than 0, e.g. 103500 or 12000.50")
+    except (ValueError, OverflowError):
+        raise _BadValue(allowed) from None
+    if not math.isfinite(price) or not sane.admits(price):
+        raise _BadValue(allowed)
     return price
 
 
@@ -203,6 +215,7 @@ class PriceList:
 
     name: str  # the file read, or a description of where the prices came from
     entries: dict[str, PriceEntry] = field(default_factory=dict)
+    from_shipped: frozenset[str] = frozenset()  # items a user's list lacks, priced by the shipped list
 
     @property
     def indicative(self) -> bool:
@@ -240,68 +253,50 @@ class PriceList:
 # ---------------------------------------------------------------- reading
 
 
-def _cell_text(value: object) -> str:
-    """An .xlsx cell as the text a .csv would hold."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+_TEXT_COLUMNS: Final = frozenset(COLUMNS) - {"unit_price"}
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh)
-        line = 1
-        for row in reader:
-            yield line, row
-            line = reader.line_num + 1
+def escape_formula(text: str) -> str:
+    """Text a spreadsheet would run as a formula, kept text by a leading apostrophe (as Excel does)."""
+    return "'" + text if text.startswith((*_FORMULA_STARTS, "'")) else text
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise PriceError(f"cannot read {path} as an Excel workbook: {exc}") from None
-    try:
-        sheet = book["prices"] if "prices" in book.sheetnames else book.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [_cell_text(v) for v in row]
-    finally:
-        book.close()
+def unescape_formula(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:2].startswith((*_FORMULA_STARTS, "'")) else text
 
 
-def read_price_list(path: Path) -> PriceList:
-    """Read and validate a .csv or .xlsx price list; PriceError says what is wrong and where."""
+Progress = Callable[[int], None]  # rows read so far
+
+
+def read_price_list(path: Path, progress: Progress | None = None) -> PriceList:
+    """Read and validate a .csv or .xlsx price list; PriceError says what is wrong and where.
+
+    ``progress`` (if given) hears the number of rows read every 1 000 rows.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise PriceError(f"{path}: a price list must be a .csv or .xlsx file")
-    if not path.is_file():
+    if not path.exists():
         raise PriceError(f"price list {path} does not exist")
-    rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
+    rows = table_rows(path, max_bytes=limit("files.price_list_max_bytes"), sheet="prices")
     try:
-        entries = _parse_rows(path, rows)
-    except UnicodeDecodeError:
-        raise PriceError(f"{path}: not a UTF-8 text file; save the CSV as UTF-8") from None
-    except OSError as exc:
-        raise PriceError(f"cannot read price list {path}: {exc.strerror}") from None
-    except csv.Error as exc:
-        raise PriceError(f"{path}: malformed CSV: {exc}") from None
+        entries = _parse_rows(path, rows, progress)
+    except UnsafeFileError as exc:
+        raise PriceError(str(exc)) from None
     return PriceList(name=str(path), entries=entries)
 
 
-def _parse_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> dict[str, PriceEntry]:
+def _parse_rows(
+    path: Path, rows: Iterable[tuple[int, list[str]]], progress: Progress | None = None
+) -> dict[str, PriceEntry]:
     header: dict[str, int] | None = None
     entries: dict[str, PriceEntry] = {}
     lines: dict[str, int] = {}
-    for line, cells in rows:
+    for count, (line, cells) in enumerate(rows, start=1):
+        if progress is not None and count % 1000 == 0:
+            progress(count)
         if not any(c.strip() for c in cells):
             continue  # blank lines, trailing empty rows of a sheet
         if header is None:
@@ -317,17 +312,19 @@ def _parse_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> dict[str, 
         values: dict[str, object] = {}
         for column, index in header.items():
             raw = cells[index] if index < len(cells) else ""
+            if column in _TEXT_COLUMNS:
+                raw = unescape_formula(raw)
             try:
                 values[column] = _PARSERS[column](raw)
             except _BadValue as exc:
                 raise PriceError(
-                    f"{path}, line {line}, column {column}: value {raw!r} is not allowed; "
+                    f"{path}, line {line}, column {column}: value '{shown(raw)}' is not allowed; "
                     f"expected {exc.allowed}"
                 ) from None
         item = cast(str, values["item"])
         if item in entries:
             raise PriceError(
-                f"{path}, line {line}, column item: value {item!r} is a duplicate of line "
+                f"{path}, line {line}, column item: value '{item}' is a duplicate of line "
                 f"{lines[item]}; each item may have one price"
             )
         entries[item] = PriceEntry(**values)  # type: ignore[arg-type]
@@ -357,11 +354,36 @@ def user_price_list_path() -> Path:
 
 
 def load_price_list() -> PriceList:
-    """The user's price list if there is one, else the shipped indicative list."""
+    """The user's price list over the shipped one (item by item), or the shipped list alone."""
+    shipped = _read_unchanged(shipped_price_list_path())
     user = user_price_list_path()
-    if user.is_file():
-        return read_price_list(user)
-    return read_price_list(shipped_price_list_path())
+    if not user.exists():
+        return shipped
+    return with_fallback(_read_unchanged(user), shipped)
+
+
+def _read_unchanged(path: Path) -> PriceList:
+    """``path`` read once while it stays the same file: every re-plan loads the prices."""
+    try:
+        info = path.stat()
+    except OSError:
+        return read_price_list(path)  # says why it cannot be read
+    return _read_version(str(path), info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=4)
+def _read_version(path: str, inode: int, mtime_ns: int, size: int) -> PriceList:
+    return read_price_list(Path(path))
+
+
+def with_fallback(own: PriceList, shipped: PriceList | None = None) -> PriceList:
+    """``own``'s prices, with the shipped price for every item ``own`` lacks."""
+    shipped = shipped or read_price_list(shipped_price_list_path())
+    lacked = frozenset(shipped.entries) - frozenset(own.entries)
+    if not lacked:
+        return own
+    name = f"{own.name} (shipped prices for the {len(lacked)} items it lacks)"
+    return PriceList(name, {**shipped.entries, **own.entries}, lacked)
 
 
 # ---------------------------------------------------------------- writing
@@ -387,7 +409,8 @@ def _write_csv(price_list: PriceList, path: Path) -> None:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         for entry in price_list.entries.values():
-            writer.writerow(entry.as_row())
+            row = entry.as_row()
+            writer.writerow({c: escape_formula(v) if c in _TEXT_COLUMNS else v for c, v in row.items()})
         fh.flush()
         os.fsync(fh.fileno())
 
@@ -428,11 +451,44 @@ def save_user_price_list(price_list: PriceList) -> Path:
     return path
 
 
-def import_price_list(src: Path) -> PriceList:
-    """Validate ``src`` (.csv or .xlsx) and make it the user's price list."""
-    imported = read_price_list(src)
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did: the list now in effect, and how the file's lines counted."""
+
+    price_list: PriceList  # the user's list with shipped prices for what it lacks
+    saved_to: Path
+    taken: int  # lines (items) read from the file
+    replaced: int  # of them, items that replace a shipped price
+    lacked: int  # shipped items the file lacks, which keep their shipped prices
+    unknown: tuple[str, ...]  # items of the file that the shipped list does not know
+
+    def describe(self) -> str:
+        text = (f"took {self.taken} lines, replaced {self.replaced} shipped prices; "
+                f"{self.lacked} items it lacks keep their shipped prices")
+        if self.unknown:
+            text += f"; {len(self.unknown)} items are not in the catalog (e.g. {self.unknown[0]})"
+        return text
+
+
+def import_prices(src: Path, progress: Progress | None = None) -> ImportSummary:
+    """Validate ``src`` (.csv or .xlsx), make it the user's price list, and count what it did."""
+    imported = read_price_list(src, progress)
+    if not imported.entries:
+        raise PriceError(f"{src} holds no prices, only a header")
     path = save_user_price_list(imported)
-    return PriceList(name=str(path), entries=imported.entries)
+    shipped = read_price_list(shipped_price_list_path())
+    own = PriceList(name=str(path), entries=imported.entries)
+    return ImportSummary(
+        price_list=with_fallback(own, shipped), saved_to=path, taken=len(imported.entries),
+        replaced=sum(1 for item in imported.entries if item in shipped.entries),
+        lacked=sum(1 for item in shipped.entries if item not in imported.entries),
+        unknown=tuple(sorted(item for item in imported.entries if item not in shipped.entries)),
+    )
+
+
+def import_price_list(src: Path) -> PriceList:
+    """Validate ``src`` (.csv or .xlsx) and make it the user's price list (items it lacks: shipped)."""
+    return import_prices(src).price_list
 
 
 def reset_user_price_list() -> None:

@@ -2324,4 +2324,46 @@
             <translation>%1 PF/s-天（%2 FLOPs），%3</translation>
         </message>
     </context>
+    <context>
+        <name>PriceImport</name>
+        <message>
+            <source>Import price list</source>
+            <translation>导入价格表</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>正在读取 %1…</translation>
+        </message>
+        <message>
+            <source>Reading %1: %2 rows…</source>
+            <translation>正在读取 %1：已读 %2 行…</translation>
+        </message>
+        <message>
+            <source>Imported %1: took %2 lines and replaced %3 shipped prices; the %4 items it lacks keep their shipped prices.</source>
+            <translation>已导入 %1：读取 %2 行，替换 %3 个随附价格；其未包含的 %4 个项目沿用随附价格。</translation>
+        </message>
+        <message>
+            <source>%1 items are not in the catalog and are not used (e.g. %2).</source>
+            <translation>%1 个项目不在产品目录中，不会被使用（例如 %2）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Recovery</name>
+        <message>
+            <source>It was moved to %1.</source>
+            <translation>该文件已移至 %1。</translation>
+        </message>
+        <message>
+            <source>It could not be moved and was removed.</source>
+            <translation>该文件无法移动，已被删除。</translation>
+        </message>
+        <message>
+            <source>The last plan could not be restored</source>
+            <translation>无法恢复上次的方案</translation>
+        </message>
+        <message>
+            <source>ClusterQuote did not close properly last time, and the plan it kept for you cannot be read: %1</source>
+            <translation>ClusterQuote 上次未正常关闭，为您保留的方案无法读取：%1</translation>
+        </message>
+    </context>
 </TS>

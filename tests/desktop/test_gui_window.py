@@ -321,12 +321,15 @@ def test_catalog_window_imports_a_price_list(qtbot, window, tmp_path, monkeypatc
     text = shipped_price_list_path().read_text(encoding="utf-8-sig")
     src = tmp_path / "vendor.csv"
     src.write_text(text, encoding="utf-8")
-    assert catalog.import_prices(src)
+    with qtbot.waitSignal(catalog.prices_changed, timeout=20_000):  # read in a worker
+        assert catalog.import_prices(src)
     assert load_price_list().name.endswith("prices.csv")
+    assert "took" in catalog.price_source.text()  # the counts are shown
 
     bad = tmp_path / "bad.csv"
     bad.write_text("item,price\nx,1\n", encoding="utf-8")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
-    assert not catalog.import_prices(bad)
-    assert shown and "header" in shown[0]
+    catalog.import_prices(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    assert "header" in shown[0]
