@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 from engine.catalog import CatalogError
 from engine.errors import RequestError
 from engine.export.safe import ExportError
+from engine.export.terms import TermsError
 from engine.model import Comparison, Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
 from engine.money.prices import PriceError
 
@@ -55,6 +56,15 @@ def _number(kind: str) -> Callable[[str], float]:
             raise argparse.ArgumentTypeError(f"'{text}' is not a finite number; give {kind}")
         return value
     return parse
+
+
+def _discount(text: str) -> float:
+    from engine.money.discount import parse_discount
+
+    try:
+        return parse_discount(text)
+    except RequestError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not allowed; {exc.allowed}") from None
 
 
 def _whole(text: str) -> int:
@@ -104,7 +114,8 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--currency", choices=["CNY", "USD"], default="CNY")
     g.add_argument("--exchange-rate", type=_number("CNY per USD, e.g. 7.2"))
     g.add_argument("--vat", type=_number("a fraction such as 0.13"))
-    g.add_argument("--discount", type=_number("a fraction such as 0.1"), default=0.0)
+    g.add_argument("--discount", type=_discount, default=0.0,
+                   help="share taken off list: 0.15, 15%% or 85折 (pay 85%% of list)")
     g.add_argument("--warranty-years", type=_whole)
     g.add_argument("--maintenance-rate", type=_number("a fraction such as 0.08"))
 
@@ -152,7 +163,19 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--lang", choices=["en", "zh"], default="en")
     q.add_argument("--customer", default="")
     q.add_argument("--quote-no", default="")
-    q.add_argument("--valid-days", type=_whole, default=30)
+    q.add_argument("--valid-days", type=_whole, default=None,
+                   help="days the quote holds (default: the terms' validity, 30)")
+    q.add_argument("--kind", choices=["comparison", "rfq"], default="comparison",
+                   help="comparison: every configuration, for management; rfq: one vendor's, "
+                        "to send")
+    q.add_argument("--vendor", choices=["lenovo", "inspur"],
+                   help="only this vendor's configurations (needed by --kind rfq)")
+    q.add_argument("--buyer", default="",
+                   help="the letterhead: a company name, or company=…;department=…;contact=…;"
+                        "phone=…;email=…;address=…")
+    q.add_argument("--terms", type=Path, help="a TOML file of terms (layout of resources/quote_terms.toml)")
+    q.add_argument("--pdf", action="store_true",
+                   help="also write the quote as PDF beside --out (needs LibreOffice)")
     return parser
 
 
@@ -235,14 +258,30 @@ def _catalog(args: argparse.Namespace) -> int:
 
 
 def _quote(args: argparse.Namespace) -> int:
-    from engine.export import write_quote
+    from engine.export import for_vendor, vendors, write_quote
+    from engine.export.terms import load_terms, parse_buyer
 
-    if args.valid_days < 1:
+    if args.valid_days is not None and args.valid_days < 1:
         raise RequestError("valid_days", args.valid_days, "must be 1 or more days")
+    buyer, terms = load_terms(args.terms)
+    buyer = parse_buyer(args.customer, buyer) if args.customer else buyer
+    buyer = parse_buyer(args.buyer, buyer)
     comparison = _runnable_comparison(args)
-    path = write_quote(comparison, args.out, lang=args.lang, customer=args.customer,
-                       quote_no=args.quote_no, valid_days=args.valid_days)
+    if args.vendor:
+        try:
+            comparison = for_vendor(comparison, args.vendor)
+        except ValueError as exc:
+            raise UsageError(f"clusterquote: error: --vendor: {exc}") from None
+    elif args.kind == "rfq" and len(vendors(comparison)) > 1:
+        raise UsageError("clusterquote: error: --kind rfq needs --vendor "
+                         f"({' or '.join(vendors(comparison))}): an RFQ goes to one vendor")
+    path = write_quote(comparison, args.out, lang=args.lang, quote_no=args.quote_no,
+                       valid_days=args.valid_days, kind=args.kind, buyer=buyer, terms=terms)
     print(f"wrote {path}")
+    if args.pdf:
+        from engine.export.pdf import xlsx_to_pdf
+
+        print(f"wrote {xlsx_to_pdf(path, path.with_suffix('.pdf'))}")
     return 0
 
 
@@ -282,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except ExportError as exc:
         return _fail(f"--out: {exc}")
+    except TermsError as exc:
+        return _fail(str(exc))
     except (CatalogError, PriceError, OSError) as exc:
         return _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 

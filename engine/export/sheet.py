@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from engine.export.safe import put_formula, put_text
+from engine.export.safe import clean_text, put_formula, put_text
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
-HEADER_WIDTH_CAP = 14  # header cells wrap: beyond this they take a second line
+HEADER_WIDTH_CAP = 11  # header cells wrap: beyond this they take a second line
+LINE_HEIGHT = 13.5  # points per wrapped line of 10 pt text; CJK fonts need more than Latin 12.75
 
 
 def display_width(text: str) -> int:
@@ -50,6 +52,7 @@ class SheetWriter:
         self._widths: dict[int, int] = {}
         self._headers: list[tuple[int, int, list[str]]] = []
         self._wrapped: list[tuple[int, int, str]] = []
+        self._merged: list[tuple[int, int, int, str]] = []
 
     def _fit(self, col: int, width: int) -> None:
         if width > self._widths.get(col, 0):
@@ -71,6 +74,15 @@ class SheetWriter:
         cell = self.text(row, col, value, style, fit=False)
         self._fit(col, min(width, max(display_width(str(cell.value)), 8)))
         self._wrapped.append((row, col, str(cell.value)))
+        return cell
+
+    def merged(self, row: int, first: int, last: int, value: object,
+               style: str = "cq_wrap") -> Cell:
+        """Text across columns ``first``..``last`` that wraps; the row grows to show it."""
+        cell = self.text(row, first, value, style, fit=False)
+        if last > first:
+            self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        self._merged.append((row, first, last, str(cell.value)))
         return cell
 
     def number(self, row: int, col: int, value: float | datetime.date | None, style: str,
@@ -118,14 +130,15 @@ class SheetWriter:
         for col, width in fixed.items():
             self.ws.column_dimensions[get_column_letter(col)].width = width
         heights: dict[int, int] = {}
-        for row, col, text in self._wrapped:
-            letter = get_column_letter(col)
-            room = max(int(self.ws.column_dimensions[letter].width or 10) - 3, 4)
+        spans = [(row, col, col, text) for row, col, text in self._wrapped] + self._merged
+        for row, first, last, text in spans:
+            room = max(sum(int(self.ws.column_dimensions[get_column_letter(c)].width or 10)
+                           for c in range(first, last + 1)) - 3, 4)
             lines = sum(max(1, -(-display_width(part) // room)) for part in text.split("\n"))
             heights[row] = max(heights.get(row, 1), lines)
         for row, lines in heights.items():
             if lines > 1:
-                self.ws.row_dimensions[row].height = 12.75 * min(lines, 30) + 2
+                self.ws.row_dimensions[row].height = LINE_HEIGHT * min(lines, 30) + 2
         for row, col, labels in self._headers:  # wrapped headers: room for their lines
             lines = 1
             for i, label in enumerate(labels):
@@ -135,19 +148,42 @@ class SheetWriter:
             self.ws.row_dimensions[row].height = 13.0 * min(lines, 3) + 5
 
 
-def print_setup(ws: Worksheet, *, title_rows: str | None, footer: str) -> None:
-    """Landscape A4, one page wide, header rows repeated, page numbers in the footer."""
-    ws.page_setup.orientation = "landscape"
+@dataclass(frozen=True)
+class PrintHeading:
+    """What every printed page carries: the document and its number, the date, page N of M."""
+
+    left: str  # e.g. "Quotation Q-2024-001"
+    right: str  # the quote date
+    footer: str  # "Page &P of &N" in the workbook's language
+
+
+def _header_text(text: str) -> str:
+    """User text in a page header: "&" starts a code there, so it is doubled."""
+    return clean_text(text).replace("&", "&&")[:120]
+
+
+def print_setup(ws: Worksheet, heading: PrintHeading, *, title_rows: str | None,
+                portrait: bool = False, area: str | None = None) -> None:
+    """A4, one page wide, header rows repeated, the quote number, date and page N of M on
+    every page, and a print area that holds what the sheet shows."""
+    ws.page_setup.orientation = "portrait" if portrait else "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6,
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.75, bottom=0.6,
                                   header=0.3, footer=0.3)
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddFooter.left.text = "&A"
-    ws.oddFooter.right.text = footer
-    ws.evenFooter.left.text = "&A"
-    ws.evenFooter.right.text = footer
+    for part in (ws.oddHeader, ws.evenHeader):
+        part.left.text = _header_text(heading.left)
+        part.left.size = 8
+        part.right.text = _header_text(heading.right)
+        part.right.size = 8
+    for part in (ws.oddFooter, ws.evenFooter):
+        part.left.text = "&A"
+        part.left.size = 8
+        part.right.text = heading.footer
+        part.right.size = 8
+    ws.print_area = area or f"A1:{get_column_letter(max(ws.max_column, 1))}{max(ws.max_row, 1)}"

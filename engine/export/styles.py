@@ -82,6 +82,14 @@ def register_styles(wb: Workbook, lang: str, currencies: set[str]) -> None:
         NamedStyle("cq_input_int", font=font(bold=True, color="1F3864"), fill=_INPUT_FILL,
                    number_format="0", alignment=Alignment(horizontal="left"),
                    border=Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)),
+        NamedStyle("cq_label_wrap", font=font(bold=True),
+                   alignment=Alignment(vertical="top", wrap_text=True)),
+        NamedStyle("cq_words", font=font(bold=True, size=11), fill=_TOTAL_FILL,
+                   alignment=Alignment(horizontal="left", vertical="center", wrap_text=True),
+                   border=Border(top=_THIN, bottom=_DOUBLE)),
+        NamedStyle("cq_fill", font=font(), border=Border(bottom=_THIN),
+                   alignment=Alignment(horizontal="left", vertical="bottom", indent=1,
+                                       wrap_text=True)),
     ]
     for currency in sorted(set(CURRENCY_SYMBOLS) | currencies):
         fmt = money_format(currency)
@@ -90,6 +98,9 @@ def register_styles(wb: Workbook, lang: str, currencies: set[str]) -> None:
             NamedStyle(money_style(currency, "sub"), font=font(bold=True), number_format=fmt,
                        border=Border(top=_THIN)),
             NamedStyle(money_style(currency, "bold"), font=font(bold=True), number_format=fmt),
+            NamedStyle(money_style(currency, "input"), font=font(bold=True, color="1F3864"),
+                       number_format=fmt, fill=_INPUT_FILL,
+                       border=Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)),
             NamedStyle(money_style(currency, "total"), font=font(bold=True, size=11),
                        number_format=fmt, fill=_TOTAL_FILL,
                        border=Border(top=_THIN, bottom=_DOUBLE)),

@@ -55,7 +55,7 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
     # the Summary refers to the BOM and TCO cells, it does not copy numbers
     alpha = find_row(summary, "A", "alpha-cfg", start=17)
     assert summary[f"L{alpha}"].value.startswith("='BOM alpha-cfg'!$F$")
-    assert summary[f"M{alpha}"].value.startswith("='Comparison'!$B$")
+    assert summary[f"M{alpha}"].value.startswith("='Comparison'!$E$")  # TCO by year, a row each
     assert summary[f"O{alpha}"].value == f"=M{alpha}/N{alpha}"
     gamma = find_row(summary, "A", "gamma-cfg", start=17)
     assert summary[f"P{gamma}"].value.startswith("Refused: A100 SXM4 is an SXM4 GPU")

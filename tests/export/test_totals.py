@@ -73,14 +73,12 @@ def check_totals(path: Path, comparison: Comparison, lang: str) -> int:
         assert cents(values(summary.title, f"O{row}"), money.cost_per_pf_day)
         checked += 3
 
-        # Comparison: TCO over the years
-        header = find_row(compare_ws, "A", L("cmp.year"))
-        col = next(c for c in range(2, compare_ws.max_column + 1)
-                   if compare_ws.cell(row=header, column=c).value == plan.config)
-        letter = openpyxl.utils.get_column_letter(col)
+        # Comparison: TCO over the years, a row per configuration, year 0 in column B
+        header = find_row(compare_ws, "B", L("cmp.year_n", n=0))
+        row = find_row(compare_ws, "A", plan.config, start=header)
         for year, figure in enumerate(money.tco_by_year):
-            assert cents(values(compare_ws.title, f"{letter}{header + 1 + year}"), figure), (
-                plan.config, year)
+            letter = openpyxl.utils.get_column_letter(2 + year)
+            assert cents(values(compare_ws.title, f"{letter}{row}"), figure), (plan.config, year)
             checked += 1
     return checked
 
