@@ -63,6 +63,7 @@ class PlanRefs:
     bom: BomRefs
     tco: str  # the last year of the TCO table
     tco_years: list[str]  # year 0 .. N
+    cost_per_pf_day: str = ""  # on the Comparison sheet; empty when nothing is delivered
 
 
 # ---------------------------------------------------------------- helpers

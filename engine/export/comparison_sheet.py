@@ -80,6 +80,8 @@ def _side_by_side(w: SheetWriter, priced_plans: list[tuple[Plan, Money]], boms: 
                 w.formula(r["col.cost_per_pf_day"], col,
                           f"={letter}{r['col.tco']}/{letter}{r['col.pf_days_delivered']}", m,
                           shown=money.cost_per_pf_day)
+                refs[plan.config].cost_per_pf_day = sheet_ref(
+                    w.ws.title, f"${letter}${r['col.cost_per_pf_day']}")
 
 
 def _tco_chart(ws: Worksheet, priced_plans: list[tuple[Plan, Money]], tco_header: int,
@@ -153,7 +155,8 @@ def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomR
     opex_header = cat_header + n + 3
     tco_header = opex_header + 3 * n + 3
     warnings = [(plan.config, L.message(msg.code, msg.text))
-                for plan, _ in priced_plans for msg in plan.warnings]
+                for plan, _ in priced_plans for msg in plan.warnings
+                if msg.code != "indicative-prices"]  # said once, under the title
     warnings_header = tco_header + n + 3
     charts_row = warnings_header + max(len(warnings), 1) + 3
 
@@ -237,11 +240,13 @@ def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomR
     bar.width, bar.height = chart_w, bar_h
     line.width, line.height = chart_w, 11.0
     ws.add_chart(bar, f"A{charts_row}")
-    line_row = charts_row + math.ceil(bar_h / 0.53) + 2  # rows of 15 pt
+    line_row = charts_row + math.ceil(bar_h / 0.53) + 3  # rows of 15 pt
     ws.add_chart(line, f"A{line_row}")
+    ws.row_breaks.append(Break(id=line_row - 2))
     for start in _block_starts(n, header_row)[2::2]:  # two blocks a page
         ws.row_breaks.append(Break(id=start - 1))
     ws.row_breaks.append(Break(id=cat_header - 2))  # tables start a page
+    ws.row_breaks.append(Break(id=tco_header - 2))
     ws.row_breaks.append(Break(id=charts_row - 2))  # both charts on a page of their own
     last_row = line_row + math.ceil(11.0 / 0.53) + 1
     last_col = get_column_letter(max(ws.max_column, 2 + years, width))

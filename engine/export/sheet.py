@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,12 +18,33 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_WIDTH_CAP = 11  # header cells wrap: beyond this they take a second line
-LINE_HEIGHT = 13.5  # points per wrapped line of 10 pt text; CJK fonts need more than Latin 12.75
+LINE_HEIGHT = 15.0  # points per wrapped line of 10 pt text with CJK characters (Noto CJK: 1.45 em)
+LATIN_LINE_HEIGHT = 12.6  # and of Latin text only (Calibri/Carlito 10 pt: about 12.2)
 
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a grid: East Asian wide characters count twice."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_NARROW = set(" .,:;'|!()[]ijlftrI-/")
+_WIDE = set("MWmw@%")
+
+
+def wrap_width(text: str) -> float:
+    """About how many '0' widths ``text`` takes in a proportional font, to count wrapped lines:
+    CJK 2, capitals and m/w a little wider than a digit, i, l, spaces and stops about half."""
+    total = 0.0
+    for ch in text:
+        if unicodedata.east_asian_width(ch) in "WF":
+            total += 2.0
+        elif ch in _NARROW:
+            total += 0.6
+        elif ch in _WIDE or ch.isupper():
+            total += 1.2
+        else:
+            total += 1.05  # a little over a digit: DejaVu stands in for a missing DengXian
+    return total
 
 
 def shown_width(value: object, style: str) -> int:
@@ -125,20 +147,21 @@ class SheetWriter:
             if col in fixed:
                 continue
             self.ws.column_dimensions[get_column_letter(col)].width = (
-                max(minimum, min(maximum, width)) + 2
+                max(minimum, min(maximum, width)) + 3  # padding, the indent, a fallback font
             )
         for col, width in fixed.items():
             self.ws.column_dimensions[get_column_letter(col)].width = width
-        heights: dict[int, int] = {}
+        heights: dict[int, float] = {}
         spans = [(row, col, col, text) for row, col, text in self._wrapped] + self._merged
         for row, first, last, text in spans:
             room = max(sum(int(self.ws.column_dimensions[get_column_letter(c)].width or 10)
                            for c in range(first, last + 1)) - 3, 4)
-            lines = sum(max(1, -(-display_width(part) // room)) for part in text.split("\n"))
-            heights[row] = max(heights.get(row, 1), lines)
-        for row, lines in heights.items():
+            lines = sum(max(1, math.ceil(wrap_width(part) / room)) for part in text.split("\n"))
+            line = LINE_HEIGHT if display_width(text) > len(text) else LATIN_LINE_HEIGHT
             if lines > 1:
-                self.ws.row_dimensions[row].height = LINE_HEIGHT * min(lines, 30) + 2
+                heights[row] = max(heights.get(row, 0.0), line * min(lines, 30) + 2)
+        for row, height in heights.items():
+            self.ws.row_dimensions[row].height = height
         for row, col, labels in self._headers:  # wrapped headers: room for their lines
             lines = 1
             for i, label in enumerate(labels):
@@ -187,3 +210,21 @@ def print_setup(ws: Worksheet, heading: PrintHeading, *, title_rows: str | None,
         part.right.text = heading.footer
         part.right.size = 8
     ws.print_area = area or f"A1:{get_column_letter(max(ws.max_column, 1))}{max(ws.max_row, 1)}"
+    if area is None and _one_page_scale(ws, portrait) >= ONE_PAGE_MIN_SCALE:
+        ws.page_setup.fitToHeight = 1  # it all fits one page, still legible: keep it on one
+
+
+ONE_PAGE_MIN_SCALE = 0.7  # below this, a second page reads better than smaller type
+_PT_PER_WIDTH = 5.6  # a column width unit (one '0' of 11 pt Calibri plus padding) in points
+_DEFAULT_ROW_PT = 13.0
+
+
+def _one_page_scale(ws: Worksheet, portrait: bool) -> float:
+    """The scale at which the whole used range fits one A4 page (1.0 when it fits as is)."""
+    page_w, page_h = (595.0, 842.0) if portrait else (842.0, 595.0)
+    room_w = page_w - 0.8 * 72  # left and right margins
+    room_h = page_h - (0.75 + 0.6) * 72 - 10  # top and bottom margins, header and footer text
+    width = sum((ws.column_dimensions[get_column_letter(c)].width or 8.43) * _PT_PER_WIDTH
+                for c in range(1, ws.max_column + 1))
+    height = sum(ws.row_dimensions[r].height or _DEFAULT_ROW_PT for r in range(1, ws.max_row + 1))
+    return min(1.0, room_w / max(width, 1.0), room_h / max(height, 1.0))

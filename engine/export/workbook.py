@@ -16,6 +16,7 @@ from dataclasses import fields
 from typing import Protocol
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -38,12 +39,14 @@ from engine.export.common import (
     rates,
     sci,
 )
-from engine.export.comparison_sheet import write_comparison
+from engine.export.comparison_sheet import PER_BLOCK, write_comparison
 from engine.export.labels import Labels, Lang
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import money_style, register_styles
 from engine.model import CATEGORIES, BomLine, Comparison, Money, Plan
+
+SUMMARY_COLUMNS = 13
 
 
 class PriceEntryLike(Protocol):
@@ -115,14 +118,14 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
         first = row
         for i, line in enumerate(lines, 1):
             w.text(row, 1, f"{number}.{i}")
-            w.wrapped(row, 2, line.part_number, width=24)
-            w.wrapped(row, 3, description(line, L.lang), width=55)
+            w.wrapped(row, 2, line.part_number, width=20)
+            w.wrapped(row, 3, description(line, L.lang), width=46)
             w.number(row, 4, line.qty, "cq_int")
             w.number(row, 5, line.unit_price, money_style(line.currency or cur))
             w.formula(row, 6, f"=D{row}*E{row}", m, shown=line.total)
             w.text(row, 7, line.vendor)
             if line.note:
-                w.wrapped(row, 8, line.note, width=32)
+                w.wrapped(row, 8, line.note, width=26)
             row += 1
         w.text(row, 3, L("bom.subtotal", category=L.category(category)), "cq_sub_label")
         subtotal = sum(line.total for line in lines)
@@ -232,6 +235,9 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
     for r, key, value, style, name, validation in inputs:
         w.text(r, 1, L(key), "cq_label")
         w.number(r, 2, value, style, fit=False)
+        if name == NAME_DISCOUNT:  # what is paid, next to what is taken off
+            w.formula(r, 3, f"=1-{NAME_DISCOUNT}", "cq_price_factor")
+            ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=5)  # room for words
         wb.defined_names[name] = DefinedName(name, attr_text=sheet_ref(ws.title, f"$B${r}"))
         validation.add(f"B{r}")
         ws.add_data_validation(validation)
@@ -244,39 +250,36 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
     years = max((money.years for _, money in priced(comparison)), default=0)
     w.text(section_row, 1, L("quote.configurations"), "cq_section", fit=False)
     w.header(header_row, 1, [
-        L("col.configuration"), L("col.vendor"), L("col.server"), L("col.gpu"), L("col.gpus"),
-        L("col.nodes"), L("col.racks"), L("col.it_kw"), L("col.facility_kw"), L("col.days"),
-        L("col.meets"), L("col.capex"), L("col.tco", years=years), L("col.pf_days_delivered"),
-        L("col.cost_per_pf_day"), L("col.status"),
+        L("col.configuration"), L("col.server"), L("col.gpu"), L("col.gpus"), L("col.nodes"),
+        L("col.racks"), L("col.it_kw"), L("col.days"), L("col.meets"), L("col.capex"),
+        L("col.tco", years=years), L("col.cost_per_pf_day"), L("col.status"),
     ])
     row = header_row + 1
     for plan in comparison.plans:
         w.text(row, 1, plan.config)
-        w.text(row, 2, plan.vendor)
-        w.wrapped(row, 3, plan.server, width=16)
-        w.wrapped(row, 4, plan.gpu_name, width=14)
+        w.wrapped(row, 2, f"{plan.vendor} {plan.server.removeprefix(plan.vendor).strip()}",
+                  width=18)
+        w.wrapped(row, 3, plan.gpu_name, width=14)
         money = plan.money
         if plan.refusals or money is None:
             reasons = "; ".join(L.message(msg.code, msg.text) for msg in plan.refusals)
-            w.wrapped(row, 16, L("status.refused", reasons=reasons or "—"), width=14)
+            w.merged(row, 4, SUMMARY_COLUMNS, L("status.refused", reasons=reasons or "—"),
+                     "cq_note_wrap")
             row += 1
             continue
-        w.number(row, 5, plan.gpus, "cq_int")
-        w.number(row, 6, plan.nodes, "cq_int")
-        w.number(row, 7, plan.racks.count if plan.racks else 0, "cq_int")
-        w.number(row, 8, plan.power.it_max_kw if plan.power else 0.0, "cq_num1")
-        w.number(row, 9, plan.power.facility_kw if plan.power else 0.0, "cq_num1")
-        w.number(row, 10, plan.days, "cq_num1")
-        w.text(row, 11, L.yes_no(plan.meets_deadline), "cq_center")
+        w.number(row, 4, plan.gpus, "cq_int")
+        w.number(row, 5, plan.nodes, "cq_int")
+        w.number(row, 6, plan.racks.count if plan.racks else 0, "cq_int")
+        w.number(row, 7, plan.power.it_max_kw if plan.power else 0.0, "cq_num1")
+        w.number(row, 8, plan.days, "cq_num1")
+        w.text(row, 9, L.yes_no(plan.meets_deadline), "cq_center")
         plan_refs = refs[plan.config]
-        w.formula(row, 12, f"={plan_refs.bom.capex}", m_bold, shown=money.capex)
-        w.formula(row, 13, f"={plan_refs.tco}", m_bold, shown=money.tco)
-        delivered = money.tco / money.cost_per_pf_day if money.cost_per_pf_day else None
-        w.number(row, 14, delivered, "cq_num1")
-        if delivered:
-            w.formula(row, 15, f"=M{row}/N{row}", m, shown=money.cost_per_pf_day)
+        w.formula(row, 10, f"={plan_refs.bom.capex}", m_bold, shown=money.capex)
+        w.formula(row, 11, f"={plan_refs.tco}", m_bold, shown=money.tco)
+        if plan_refs.cost_per_pf_day:
+            w.formula(row, 12, f"={plan_refs.cost_per_pf_day}", m, shown=money.cost_per_pf_day)
         status = L("status.ok") if plan.meets_deadline else L("status.late")
-        w.wrapped(row, 16, status, width=14)
+        w.wrapped(row, 13, status, width=14)
         row += 1
     last_row = max(row - 1, header_row)
 
@@ -291,9 +294,9 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
         w.text(row, 2, servers.get(config, config) if config else L("rec.none"), fit=False)
 
     ws.freeze_panes = f"B{header_row + 1}"
-    w.finish(maximum=40, fixed={2: 12})
+    w.finish(maximum=40, fixed={2: 20})
     print_setup(ws, heading, title_rows=f"{header_row}:{header_row}",
-                area=f"A1:P{max(row, last_row)}")
+                area=f"A1:{get_column_letter(SUMMARY_COLUMNS)}{max(row, last_row)}")
 
 
 # ---------------------------------------------------------------- assumptions
@@ -330,7 +333,7 @@ def _write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
     for key, value, style in items:
         if value is None:
             continue
-        w.text(row, 1, L(key), "cq_label")
+        w.wrapped(row, 1, L(key), "cq_label_wrap", width=34)
         if isinstance(value, int | float):
             w.number(row, 2, value, style)
         else:
@@ -345,7 +348,7 @@ def _write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
         group = getattr(request, group_name)
         for f in fields(group):
             value = getattr(group, f.name)
-            w.text(row, 1, L.key(f.name), "cq_label")
+            w.wrapped(row, 1, L.key(f.name), "cq_label_wrap", width=34)
             if value is None:
                 w.text(row, 2, L("asm.default"), "cq_note")
             elif isinstance(value, bool) or not isinstance(value, int | float):
@@ -358,10 +361,7 @@ def _write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
     if plans:
         row += 1
         w.text(row, 1, L("asm.per_config"), "cq_section", fit=False)
-        n = len(plans)
-        w.header(row + 1, 1, [L("asm.assumption"), L("asm.unit"), *(p.config for p in plans),
-                              L("asm.origin"), L("asm.note")])
-        row += 2
+        row += 1
         table: dict[str, dict[str, tuple[object, str, str, str]]] = {}
         labels: dict[str, str] = {}
         for plan in plans:
@@ -389,33 +389,48 @@ def _write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
                 key = f"a:{a.key}"
                 labels.setdefault(key, L.key(a.key))
                 table.setdefault(key, {})[plan.config] = (a.value, a.unit, a.origin, a.note)
-        for key, by_plan in table.items():
-            w.text(row, 1, labels[key], "cq_label")
-            first = next(iter(by_plan.values()))
-            w.text(row, 2, first[1])
-            for i, plan in enumerate(plans):
-                cell = by_plan.get(plan.config)
-                if cell is None:
-                    continue
-                value = cell[0]
-                if isinstance(value, bool) or not isinstance(value, int | float):
-                    w.text(row, 3 + i, L.value(value))
-                else:
-                    if float(value).is_integer():
-                        style = "cq_int"
-                    else:
-                        style = "cq_num3" if abs(value) < 10 else "cq_num"
-                    w.number(row, 3 + i, value, style)
-            origins = sorted({L.origin(c[2]) for c in by_plan.values()})
-            w.text(row, 3 + n, ", ".join(origins))
-            notes = list(dict.fromkeys(c[3] for c in by_plan.values() if c[3]))
-            if notes:
-                w.wrapped(row, 4 + n, "\n".join(notes), "cq_note_wrap", width=70)
-            row += 1
+        for start in range(0, len(plans), PER_BLOCK):  # a few configurations side by side
+            chunk = plans[start:start + PER_BLOCK]
+            row = _assumption_block(w, row, chunk, table, labels, L) + 1
 
     ws.freeze_panes = "B4"
-    w.finish(maximum=70)
+    w.finish(maximum=48)
     print_setup(ws, heading, title_rows="1:2")
+
+
+def _assumption_block(w: SheetWriter, row: int, chunk: list[Plan],
+                      table: dict[str, dict[str, tuple[object, str, str, str]]],
+                      labels: dict[str, str], L: Labels) -> int:
+    """One block of the per-configuration assumptions; returns the row after it."""
+    n = len(chunk)
+    w.header(row, 1, [L("asm.assumption"), L("asm.unit"), *(p.config for p in chunk),
+                      L("asm.origin"), L("asm.note")])
+    row += 1
+    for key, by_all in table.items():
+        by_plan = {p.config: by_all[p.config] for p in chunk if p.config in by_all}
+        if not by_plan:
+            continue
+        w.wrapped(row, 1, labels[key], "cq_label_wrap", width=34)
+        first = next(iter(by_plan.values()))
+        w.text(row, 2, first[1])
+        for i, plan in enumerate(chunk):
+            cell = by_plan.get(plan.config)
+            if cell is None:
+                continue
+            value = cell[0]
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                w.wrapped(row, 3 + i, L.value(value), width=12)
+            elif float(value).is_integer():
+                w.number(row, 3 + i, value, "cq_int")
+            else:
+                w.number(row, 3 + i, value, "cq_num3" if abs(value) < 10 else "cq_num")
+        origins = sorted({L.origin(c[2]) for c in by_plan.values()})
+        w.wrapped(row, 3 + n, ", ".join(origins), width=14)
+        notes = list(dict.fromkeys(c[3] for c in by_plan.values() if c[3]))
+        if notes:
+            w.wrapped(row, 4 + n, "\n".join(notes), "cq_note_wrap", width=34)
+        row += 1
+    return row
 
 
 # ---------------------------------------------------------------- sources
@@ -491,9 +506,9 @@ def _write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListL
         row += 1
         for kind, rid, name, source, verified in records:
             w.text(row, 1, L(f"kind.{kind}"))
-            w.text(row, 2, rid)
-            w.wrapped(row, 3, name, width=45)
-            w.wrapped(row, 4, source, width=60)
+            w.wrapped(row, 2, rid, width=22)
+            w.wrapped(row, 3, name, width=30)
+            w.wrapped(row, 4, source, width=34)
             w.text(row, 5, L.yes_no(verified), "cq_center")
             row += 1
 
@@ -511,20 +526,20 @@ def _write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListL
     entries = price_list.entries if price_list is not None else {}
     for item, line in seen.items():
         entry = entries.get(item)
-        w.text(row, 1, item)
+        w.wrapped(row, 1, item, width=22)
         if entry is None:
             w.text(row, 2, line.vendor)
-            w.text(row, 3, line.part_number)
-            w.wrapped(row, 4, description(line, L.lang), width=45)
+            w.wrapped(row, 3, line.part_number, width=20)
+            w.wrapped(row, 4, description(line, L.lang), width=30)
             w.number(row, 5, line.unit_price, money_style(line.currency))
             w.text(row, 6, line.currency)
-            w.wrapped(row, 8, price_list_name(comparison), width=60)
+            w.wrapped(row, 8, price_list_name(comparison), width=34)
         else:
             text = entry.description_zh if L.lang == "zh" else entry.description_en
             currency = str(entry.currency)
             w.text(row, 2, entry.vendor)
-            w.text(row, 3, entry.part_number)
-            w.wrapped(row, 4, text or entry.description_en, width=45)
+            w.wrapped(row, 3, entry.part_number, width=20)
+            w.wrapped(row, 4, text or entry.description_en, width=30)
             price = entry.unit_price
             if isinstance(price, int | float) and not isinstance(price, bool):
                 w.number(row, 5, float(price), money_style(currency)
@@ -537,7 +552,7 @@ def _write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListL
                 w.number(row, 7, date, "cq_date")
             elif date:
                 w.text(row, 7, date)
-            w.wrapped(row, 8, entry.source, width=60)
+            w.wrapped(row, 8, entry.source, width=34)
             confidence = entry.confidence
             if isinstance(confidence, int | float) and not isinstance(confidence, bool):
                 w.number(row, 9, float(confidence), "cq_pct")
