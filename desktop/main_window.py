@@ -42,11 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
+from desktop.discount_field import attach_price_factor, discount_parser
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField, number_parser
 from desktop.files import DraftStore, SaveError, write_plan
 from desktop.messages import message_text, workload_label
 from desktop.models import SORT_ROLE, BomModel, ComparisonModel, category_name
+from desktop.quote_export import export_with_dialog
 from desktop.settings import Settings
 from desktop.worker import Planner, PlanResult
 from engine.assumptions import defaults
@@ -98,7 +100,8 @@ class AssumptionsPanel(QWidget):
             f"{d['finance.exchange_rate'].value:g}",
         )
         self.vat = field("vat", number_parser(0, 1, percent=True), f"{d['finance.vat'].value:g}")
-        self.discount = field("discount", number_parser(0, 0.99, percent=True), "0")
+        self.discount = field("discount", discount_parser(), "0")
+        attach_price_factor(self.discount)
         self.days_label = QLabel(self.tr("Deadline (days):"))
         self.gpus_label = QLabel(self.tr("Fleet (GPUs):"))
         form.addRow(self.days_label, self.days)
@@ -410,7 +413,10 @@ class MainWindow(QMainWindow):
             self.tr("Save plan &as…"), self.save_plan_as, QKeySequence.StandardKey.SaveAs
         )
         self.export_action = self._action(
-            self.tr("&Export quote (.xlsx)…"), lambda: self.export_quote(), "Ctrl+E"
+            self.tr("&Export quote (.xlsx)…"), lambda: export_with_dialog(self, pdf=False), "Ctrl+E"
+        )
+        self.export_pdf_action = self._action(
+            self.tr("Export &PDF…"), lambda: export_with_dialog(self, pdf=True)
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.edit_action = self._action(
@@ -431,6 +437,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_pdf_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         plan_menu = bar.addMenu(self.tr("&Plan"))
@@ -972,6 +979,7 @@ class MainWindow(QMainWindow):
         self.save_as_action.setEnabled(has_request)
         self.replan_action.setEnabled(has_request)
         self.export_action.setEnabled(self.result is not None and self.error is None)
+        self.export_pdf_action.setEnabled(self.export_action.isEnabled())
 
     def state(self) -> dict[str, Any]:
         """What a new window needs to carry on (after a language change)."""

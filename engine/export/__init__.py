@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from engine.export.common import QuoteInfo, QuoteKind
 from engine.export.labels import Labels
@@ -26,7 +26,8 @@ from engine.export.terms import Buyer, QuoteTerms
 from engine.export.workbook import PriceListLike, build_workbook
 from engine.model import Comparison, Recommendation
 
-__all__ = ["ExportError", "PriceListLike", "for_vendor", "vendors", "write_quote"]
+__all__ = ["ExportError", "PriceListLike", "for_vendor", "prepare_quote", "quote_as_html", "vendors",
+           "write_quote"]
 
 KINDS: tuple[QuoteKind, ...] = ("comparison", "rfq")
 
@@ -50,31 +51,22 @@ def for_vendor(comparison: Comparison, vendor: str) -> Comparison:
     return dataclasses.replace(comparison, plans=plans, recommendation=kept)
 
 
-def write_quote(
+def prepare_quote(
     comparison: Comparison,
-    path: Path,
     *,
     lang: Literal["en", "zh"] = "en",
     customer: str = "",
     quote_no: str = "",
     valid_days: int | None = None,
     quote_date: datetime.date | None = None,
-    price_list: PriceListLike | None = None,
     kind: QuoteKind = "comparison",
     vendor: str | None = None,
     buyer: Buyer | None = None,
     terms: QuoteTerms | None = None,
-) -> Path:
-    """Write the quote workbook for ``comparison`` to ``path`` (.xlsx) and return the path.
+) -> tuple[Comparison, QuoteInfo]:
+    """The comparison as the document shows it (one vendor's, when asked) and its QuoteInfo.
 
-    ``kind`` is "comparison" or "rfq"; ``vendor`` keeps one vendor's configurations (an
-    RFQ of a comparison with more than one vendor needs it). ``buyer`` fills the
-    letterhead (``customer`` is its company when no buyer is given); ``terms`` the
-    commercial terms (default: resources/quote_terms.toml), whose validity applies when
-    ``valid_days`` is None. ``price_list`` (an ``engine.money.prices.PriceList``) fills the
-    Sources sheet. Raises ExportError, with one line saying why, when the file cannot be
-    written (an existing file at ``path`` is then left as it was); ValueError for a bad
-    argument.
+    Raises ValueError for a bad argument (language, kind, days, vendor).
     """
     Labels(lang)  # a bad language fails here, before any work
     if kind not in KINDS:
@@ -104,6 +96,46 @@ def write_quote(
         buyer=buyer,
         terms=terms,
     )
+    return comparison, info
+
+
+def quote_as_html(comparison: Comparison, **options: Any) -> str:
+    """The same document as ``write_quote`` (same keyword arguments) as one HTML page,
+    for printing without LibreOffice."""
+    from engine.export.html import quote_html
+
+    return quote_html(*prepare_quote(comparison, **options))
+
+
+def write_quote(
+    comparison: Comparison,
+    path: Path,
+    *,
+    lang: Literal["en", "zh"] = "en",
+    customer: str = "",
+    quote_no: str = "",
+    valid_days: int | None = None,
+    quote_date: datetime.date | None = None,
+    price_list: PriceListLike | None = None,
+    kind: QuoteKind = "comparison",
+    vendor: str | None = None,
+    buyer: Buyer | None = None,
+    terms: QuoteTerms | None = None,
+) -> Path:
+    """Write the quote workbook for ``comparison`` to ``path`` (.xlsx) and return the path.
+
+    ``kind`` is "comparison" or "rfq"; ``vendor`` keeps one vendor's configurations (an
+    RFQ of a comparison with more than one vendor needs it). ``buyer`` fills the
+    letterhead (``customer`` is its company when no buyer is given); ``terms`` the
+    commercial terms (default: resources/quote_terms.toml), whose validity applies when
+    ``valid_days`` is None. ``price_list`` (an ``engine.money.prices.PriceList``) fills the
+    Sources sheet. Raises ExportError, with one line saying why, when the file cannot be
+    written (an existing file at ``path`` is then left as it was); ValueError for a bad
+    argument.
+    """
+    comparison, info = prepare_quote(
+        comparison, lang=lang, customer=customer, quote_no=quote_no, valid_days=valid_days,
+        quote_date=quote_date, kind=kind, vendor=vendor, buyer=buyer, terms=terms)
     if kind == "rfq":
         from engine.export.rfq import build_rfq
 
