@@ -243,7 +243,7 @@ def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomR
     line_row = charts_row + math.ceil(bar_h / 0.53) + 3  # rows of 15 pt
     ws.add_chart(line, f"A{line_row}")
     ws.row_breaks.append(Break(id=line_row - 2))
-    for start in _block_starts(n, header_row)[2::2]:  # two blocks a page
+    for start in _block_starts(n, header_row)[1:]:  # a block a page: Chinese rows are taller
         ws.row_breaks.append(Break(id=start - 1))
     ws.row_breaks.append(Break(id=cat_header - 2))  # tables start a page
     ws.row_breaks.append(Break(id=tco_header - 2))

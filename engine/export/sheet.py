@@ -31,20 +31,51 @@ _NARROW = set(" .,:;'|!()[]ijlftrI-/")
 _WIDE = set("MWmw@%")
 
 
-def wrap_width(text: str) -> float:
+def wrap_width(text: str, latin: float = 1.0) -> float:
     """About how many '0' widths ``text`` takes in a proportional font, to count wrapped lines:
-    CJK 2, capitals and m/w a little wider than a digit, i, l, spaces and stops about half."""
+    CJK 2, capitals and m/w a little wider than a digit, i, l, spaces and stops about half.
+    ``latin`` scales the non-CJK part for a wider font standing in for the styled one."""
     total = 0.0
     for ch in text:
         if unicodedata.east_asian_width(ch) in "WF":
             total += 2.0
         elif ch in _NARROW:
-            total += 0.6
+            total += 0.6 * latin
         elif ch in _WIDE or ch.isupper():
-            total += 1.2
+            total += 1.2 * latin
         else:
-            total += 1.05  # a little over a digit: DejaVu stands in for a missing DengXian
+            total += 1.05 * latin
     return total
+
+
+def wrapped_lines(text: str, room: float, latin: float = 1.0) -> int:
+    """Lines ``text`` takes in a column ``room`` digits wide, wrapped at spaces as Excel and
+    LibreOffice do (a word longer than a line is broken; CJK breaks anywhere)."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        used, count = 0.0, 1
+        for word in paragraph.split(" "):
+            width = wrap_width(word, latin)
+            space = wrap_width(" ", latin) if used else 0.0
+            if used and used + space + width > room:
+                count += 1
+                used, space = 0.0, 0.0
+            if width > room:  # broken across lines (or CJK, which breaks between characters)
+                extra = math.ceil(width / room) - 1
+                count += extra
+                width -= extra * room
+            used += space + width
+        lines += count
+    return lines
+
+
+def latin_scale(ws: Worksheet) -> float:
+    """1.2 in a Chinese workbook: where DengXian is missing (LibreOffice on Linux) its Latin
+    letters are drawn in a wider fallback (DejaVu Sans); 1.0 otherwise."""
+    for style in getattr(ws.parent, "_named_styles", []):
+        if style.name == "cq_text":
+            return 1.2 if style.font.name == "DengXian" else 1.0
+    return 1.0
 
 
 def shown_width(value: object, style: str) -> int:
@@ -75,6 +106,7 @@ class SheetWriter:
         self._headers: list[tuple[int, int, list[str]]] = []
         self._wrapped: list[tuple[int, int, str]] = []
         self._merged: list[tuple[int, int, int, str]] = []
+        self.latin = latin_scale(ws)
 
     def _fit(self, col: int, width: int) -> None:
         if width > self._widths.get(col, 0):
@@ -156,7 +188,7 @@ class SheetWriter:
         for row, first, last, text in spans:
             room = max(sum(int(self.ws.column_dimensions[get_column_letter(c)].width or 10)
                            for c in range(first, last + 1)) - 3, 4)
-            lines = sum(max(1, math.ceil(wrap_width(part) / room)) for part in text.split("\n"))
+            lines = wrapped_lines(text, room, self.latin)
             line = LINE_HEIGHT if display_width(text) > len(text) else LATIN_LINE_HEIGHT
             if lines > 1:
                 heights[row] = max(heights.get(row, 0.0), line * min(lines, 30) + 2)
@@ -214,7 +246,7 @@ def print_setup(ws: Worksheet, heading: PrintHeading, *, title_rows: str | None,
         ws.page_setup.fitToHeight = 1  # it all fits one page, still legible: keep it on one
 
 
-ONE_PAGE_MIN_SCALE = 0.7  # below this, a second page reads better than smaller type
+ONE_PAGE_MIN_SCALE = 0.63  # below this (10 pt type printed under 6.3 pt), a second page reads better
 _PT_PER_WIDTH = 5.6  # a column width unit (one '0' of 11 pt Calibri plus padding) in points
 _DEFAULT_ROW_PT = 13.0
 

@@ -64,6 +64,28 @@ def _smallest_type(pdf: Path) -> float:
     return min(medians)
 
 
+def _overlapping_words(pdf: Path) -> list[tuple[int, str, str]]:
+    """Words drawn over one another: a wrapped cell whose row is too low for its lines spills
+    its last line (clipped, but still in the PDF) onto the row below."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    word = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                      r"([^<]*)</word>")
+    found = []
+    for number, page in enumerate(boxes.split("<page ")[1:], 1):
+        words = sorted((float(a), float(b), float(c), float(d), text)
+                       for a, b, c, d, text in word.findall(page))
+        for i, (x0, y0, x1, y1, text) in enumerate(words):
+            for u0, v0, u1, v1, other in words[i + 1:]:
+                if u0 >= x1:
+                    break  # sorted by left edge: nothing further right can overlap
+                dx, dy = min(x1, u1) - max(x0, u0), min(y1, v1) - max(y0, v0)
+                smaller = min((x1 - x0) * (y1 - y0), (u1 - u0) * (v1 - v0))
+                if dx > 0 and dy > 0 and dx * dy > 0.25 * smaller:
+                    found.append((number, text, other))
+    return found
+
+
 def _shown_strings(xlsx: Path) -> list[tuple[str, str, str]]:
     """(sheet, cell, text) of every string cell inside its sheet's print area."""
     wb = openpyxl.load_workbook(xlsx)
@@ -78,7 +100,7 @@ def _shown_strings(xlsx: Path) -> list[tuple[str, str, str]]:
 
 @needs_tools
 @pytest.mark.parametrize(("kind", "lang", "max_pages"), [
-    # 15 configurations at legible type: summary 2, comparison 11, a BOM each (a few take two),
+    # 15 configurations at legible type: summary 2, comparison 11, a BOM each (some take two),
     # assumptions 7, sources 8; the RFQ holds Inspur's five configurations, two or three pages each
     ("comparison", "en", 45), ("comparison", "zh", 45), ("rfq", "en", 15), ("rfq", "zh", 15),
 ])
@@ -100,5 +122,7 @@ def test_rendered_quote_is_whole_and_short(kind: str, lang: str, max_pages: int,
     cut = [(sheet, ref, value) for sheet, ref, value in _shown_strings(xlsx)
            if _SPACE.sub("", value) not in text]
     assert not cut, cut[:5]
+    overlaps = _overlapping_words(pdf)
+    assert not overlaps, overlaps[:5]
     subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(ARTEFACTS / name)], check=True)
     assert len(list(ARTEFACTS.glob(f"{name}-*.png"))) == pages
