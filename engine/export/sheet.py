@@ -242,21 +242,32 @@ def print_setup(ws: Worksheet, heading: PrintHeading, *, title_rows: str | None,
         part.right.text = heading.footer
         part.right.size = 8
     ws.print_area = area or f"A1:{get_column_letter(max(ws.max_column, 1))}{max(ws.max_row, 1)}"
-    if area is None and _one_page_scale(ws, portrait) >= ONE_PAGE_MIN_SCALE:
-        ws.page_setup.fitToHeight = 1  # it all fits one page, still legible: keep it on one
+    if not ws.row_breaks.brk:  # page breaks of its own: the sheet decides its pages
+        pages = _fewest_legible_pages(ws, portrait)
+        if pages:
+            ws.page_setup.fitToHeight = pages
 
 
-ONE_PAGE_MIN_SCALE = 0.63  # below this (10 pt type printed under 6.3 pt), a second page reads better
+ONE_PAGE_MIN_SCALE = 0.63  # below this (10 pt type printed under 6.3 pt), one more page reads better
 _PT_PER_WIDTH = 5.6  # a column width unit (one '0' of 11 pt Calibri plus padding) in points
-_DEFAULT_ROW_PT = 13.0
+_DEFAULT_ROW_PT = 13.5  # LibreOffice sizes unset rows to their font: Carlito 10 pt, about 13.5
+_DEFAULT_ROW_PT_CJK = 14.0  # and Noto CJK 10 pt, about 14
 
 
-def _one_page_scale(ws: Worksheet, portrait: bool) -> float:
-    """The scale at which the whole used range fits one A4 page (1.0 when it fits as is)."""
+def _fewest_legible_pages(ws: Worksheet, portrait: bool) -> int:
+    """How many pages tall to fit the sheet on, when a page fewer than fitting the width alone
+    keeps the type at ONE_PAGE_MIN_SCALE or more (a last page holding a few rows, or one page
+    in all); 0 to let the width decide."""
     page_w, page_h = (595.0, 842.0) if portrait else (842.0, 595.0)
     room_w = page_w - 0.8 * 72  # left and right margins
     room_h = page_h - (0.75 + 0.6) * 72 - 10  # top and bottom margins, header and footer text
     width = sum((ws.column_dimensions[get_column_letter(c)].width or 8.43) * _PT_PER_WIDTH
                 for c in range(1, ws.max_column + 1))
-    height = sum(ws.row_dimensions[r].height or _DEFAULT_ROW_PT for r in range(1, ws.max_row + 1))
-    return min(1.0, room_w / max(width, 1.0), room_h / max(height, 1.0))
+    default = _DEFAULT_ROW_PT_CJK if latin_scale(ws) > 1 else _DEFAULT_ROW_PT
+    height = sum(ws.row_dimensions[r].height or default for r in range(1, ws.max_row + 1))
+    by_width = min(1.0, room_w / max(width, 1.0))
+    pages = 1.1 * height * by_width / room_h  # 10% for what the estimate misses (title rows)
+    fewer = max(math.ceil(pages) - 1, 1)
+    if room_h * fewer / max(height, 1.0) >= ONE_PAGE_MIN_SCALE and fewer < math.ceil(pages):
+        return fewer
+    return 1 if pages <= 1 else 0

@@ -101,8 +101,8 @@ def _shown_strings(xlsx: Path) -> list[tuple[str, str, str]]:
 @needs_tools
 @pytest.mark.parametrize(("kind", "lang", "max_pages"), [
     # 15 configurations at legible type: summary 2, comparison 11, a BOM each (some take two),
-    # assumptions 7, sources 8; the RFQ holds Inspur's five configurations, two or three pages each
-    ("comparison", "en", 45), ("comparison", "zh", 45), ("rfq", "en", 15), ("rfq", "zh", 15),
+    # assumptions 7, sources 8; the RFQ holds Inspur's five configurations, two pages each
+    ("comparison", "en", 45), ("comparison", "zh", 45), ("rfq", "en", 10), ("rfq", "zh", 10),
 ])
 def test_rendered_quote_is_whole_and_short(kind: str, lang: str, max_pages: int,
                                            comparison: Comparison) -> None:
