@@ -161,3 +161,18 @@ def test_formula_like_buyer_text_stays_text(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(path).worksheets[0]
     cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x","y")']
     assert len(cells) == 1 and cells[0].data_type == "s" and cells[0].quotePrefix
+
+
+def test_usd_rfq_writes_the_rmb_equivalent_in_words(tmp_path: Path) -> None:
+    from engine import Finance, PlanRequest, Schedule, Workload, compare
+
+    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10),
+                                     finance=Finance(currency="USD", exchange_rate=7.0),
+                                     configs=("inspur-nf5688m6-a800",)))
+    path = write_quote(comparison, tmp_path / "usd.xlsx", kind="rfq", vendor="inspur")
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    values = Recalculated(path)
+    total = values(ws.title, f"I{cell_right_of(ws, 'Total incl. VAT')[0]}")
+    row, _ = cell_right_of(ws, "Total incl. VAT in RMB at 7 CNY/USD, in words")
+    assert ws[f"D{row}"].value == rmb_capital(total * 7.0)
+    assert "$" in ws[f"I{cell_right_of(ws, 'Total incl. VAT')[0]}"].number_format
