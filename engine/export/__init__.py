@@ -85,12 +85,17 @@ def prepare_quote(
     if valid_days is None:
         valid_days = terms.validity_days if terms is not None else 30
     buyer = buyer or Buyer(company=customer)
+    quote_date = quote_date or datetime.date.today()
+    if not quote_no.strip():  # a document sent out needs a number to be answered by
+        quote_no = "-".join(part for part in ("RFQ" if kind == "rfq" else "Q",
+                                              f"{quote_date:%Y%m%d}", (vendor or "").upper())
+                            if part)
     info = QuoteInfo(
         lang=lang,
         customer=customer or buyer.company,
         quote_no=quote_no,
         valid_days=valid_days,
-        quote_date=quote_date or datetime.date.today(),
+        quote_date=quote_date,
         kind=kind,
         vendor=vendor,
         buyer=buyer,

@@ -176,3 +176,12 @@ def test_usd_rfq_writes_the_rmb_equivalent_in_words(tmp_path: Path) -> None:
     row, _ = cell_right_of(ws, "Total incl. VAT in RMB at 7 CNY/USD, in words")
     assert ws[f"D{row}"].value == rmb_capital(total * 7.0)
     assert "$" in ws[f"I{cell_right_of(ws, 'Total incl. VAT')[0]}"].number_format
+
+
+def test_a_quote_without_a_number_gets_one_from_its_date_and_vendor(tmp_path: Path) -> None:
+    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", vendor="inspur",
+                       quote_date=datetime.date(2024, 5, 1))
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    assert "RFQ-20240501-INSPUR" in ws.oddHeader.left.text
+    row, _ = cell_right_of(ws, "RFQ no.")
+    assert ws[f"C{row}"].value == "RFQ-20240501-INSPUR"
