@@ -83,7 +83,3 @@ def xlsx_to_pdf(xlsx: Path, target: Path, *, soffice: str | None = None) -> Path
             raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
 
-
-def write_pdf_beside(xlsx: Path, pdf: Path) -> Path:
-    """Render an already written workbook to ``pdf``."""
-    return xlsx_to_pdf(xlsx, pdf)
