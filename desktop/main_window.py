@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.draft import RequestDraft
 from desktop.files import DraftStore, SaveError, write_plan
 from desktop.overrides import OverrideBook
+from desktop.quote_export import export_with_dialog
 from desktop.quote_import import open_quote_import
 from desktop.quoted_prices import QuotedPrices, QuotedPricesBar
 from desktop.settings import Settings
@@ -122,7 +123,10 @@ class MainWindow(QMainWindow):
             self.tr("Save plan &as…"), self.save_plan_as, QKeySequence.StandardKey.SaveAs
         )
         self.export_action = self._action(
-            self.tr("&Export quote (.xlsx)…"), lambda: self.export_quote(), "Ctrl+E"
+            self.tr("&Export quote (.xlsx)…"), lambda: export_with_dialog(self, pdf=False), "Ctrl+E"
+        )
+        self.export_pdf_action = self._action(
+            self.tr("Export &PDF…"), lambda: export_with_dialog(self, pdf=True)
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.edit_action = self._action(
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_pdf_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         plan_menu = bar.addMenu(self.tr("&Plan"))
@@ -579,6 +584,7 @@ class MainWindow(QMainWindow):
         self.save_as_action.setEnabled(has_request)
         self.replan_action.setEnabled(has_request)
         self.export_action.setEnabled(self.result is not None and self.error is None)
+        self.export_pdf_action.setEnabled(self.export_action.isEnabled())
         self.import_quote_action.setEnabled(self.result is not None and self.error is None)
 
     def state(self) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 from engine.catalog import CatalogError
 from engine.errors import RequestError, one_line, shown
 from engine.export.safe import ExportError
+from engine.export.terms import TermsError
 from engine.model import (
     HOSTINGS,
     Comparison,
@@ -88,6 +89,15 @@ def _number(kind: str) -> Callable[[str], float]:
             raise argparse.ArgumentTypeError(f"'{shown(text)}' is not a finite number; give {kind}")
         return value
     return parse
+
+
+def _discount(text: str) -> float:
+    from engine.money.discount import parse_discount
+
+    try:
+        return parse_discount(text)
+    except RequestError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not allowed; {exc.allowed}") from None
 
 
 def _whole(text: str) -> int:
@@ -175,7 +185,8 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--currency", choices=["CNY", "USD"], default="CNY")
     g.add_argument("--exchange-rate", type=_number("CNY per USD, e.g. 7.2"))
     g.add_argument("--vat", type=_number("a fraction such as 0.13"))
-    g.add_argument("--discount", type=_number("a fraction such as 0.1"), default=0.0)
+    g.add_argument("--discount", type=_discount, default=0.0,
+                   help="share taken off list: 0.15, 15%% or 85折 (pay 85%% of list)")
     g.add_argument("--warranty-years", type=_whole)
     g.add_argument("--maintenance-rate", type=_number("a fraction such as 0.08"))
     g.add_argument("--purchase-date", help="yyyy-mm-dd: GPU market status as of this date (default today)")
@@ -260,7 +271,19 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--lang", choices=["en", "zh"], default="en")
     q.add_argument("--customer", default="", help="default: the plan file's")
     q.add_argument("--quote-no", default="", help="default: the plan file's")
-    q.add_argument("--valid-days", type=_whole, default=30)
+    q.add_argument("--valid-days", type=_whole, default=None,
+                   help="days the quote holds (default: the terms' validity, 30)")
+    q.add_argument("--kind", choices=["comparison", "rfq"], default="comparison",
+                   help="comparison: every configuration, for management; rfq: one vendor's, "
+                        "to send")
+    q.add_argument("--vendor", choices=["lenovo", "inspur"],
+                   help="only this vendor's configurations (needed by --kind rfq)")
+    q.add_argument("--buyer", default="",
+                   help="the letterhead: a company name, or company=…;department=…;contact=…;"
+                        "phone=…;email=…;address=…")
+    q.add_argument("--terms", type=Path, help="a TOML file of terms (layout of resources/quote_terms.toml)")
+    q.add_argument("--pdf", action="store_true",
+                   help="also write the quote as PDF beside --out (needs LibreOffice)")
 
     r = sub.add_parser("reconcile", help="check vendor quotations against a saved plan, like for like")
     r.add_argument("plan_file", type=Path, metavar="PLAN.cqplan", help="the plan the vendors quoted")
@@ -314,7 +337,7 @@ def workload_from(args: argparse.Namespace) -> Workload:
 # file holds the whole request, so those cannot be combined with one.
 NOT_REQUEST_FLAGS = frozenset({
     "help", "plan_file", "price_list", "format", "save", "out", "lang", "customer", "quote_no",
-    "valid_days",
+    "valid_days", "kind", "vendor", "buyer", "terms", "pdf",
 })
 
 
@@ -470,19 +493,37 @@ def _catalog(args: argparse.Namespace) -> int:
 
 def _quote(args: argparse.Namespace) -> int:
     from engine.bounds import check
-    from engine.export import write_quote
+    from engine.export import for_vendor, vendors, write_quote
+    from engine.export.terms import load_terms, parse_buyer
     from engine.safeio import remove_stale_temp_files
 
-    if args.valid_days < 1:
+    if args.valid_days is not None and args.valid_days < 1:
         raise RequestError("valid_days", args.valid_days, "must be 1 or more days")
-    check("valid_days", args.valid_days, "quote.valid_days")
+    if args.valid_days is not None:
+        check("valid_days", args.valid_days, "quote.valid_days")
     document = _plan_document(args)
+    buyer, terms = load_terms(args.terms)
+    buyer = parse_buyer(document.customer, buyer) if document.customer else buyer
+    buyer = parse_buyer(args.buyer, buyer)
     prices = _prices_for(args, document)
     comparison = _runnable_comparison(args, document.request, prices)
+    if args.vendor:
+        try:
+            comparison = for_vendor(comparison, args.vendor)
+        except ValueError as exc:
+            raise UsageError(f"clusterquote: error: --vendor: {exc}") from None
+    elif args.kind == "rfq" and len(vendors(comparison)) > 1:
+        raise UsageError("clusterquote: error: --kind rfq needs --vendor "
+                         f"({' or '.join(vendors(comparison))}): an RFQ goes to one vendor")
     remove_stale_temp_files(Path(args.out).parent)
-    path = write_quote(comparison, args.out, lang=args.lang, customer=document.customer,
-                       quote_no=document.quote_no, valid_days=args.valid_days, price_list=prices)
+    path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,
+                       valid_days=args.valid_days, kind=args.kind, buyer=buyer, terms=terms,
+                       price_list=prices)
     print(f"wrote {path}")
+    if args.pdf:
+        from engine.export.pdf import xlsx_to_pdf
+
+        print(f"wrote {xlsx_to_pdf(path, path.with_suffix('.pdf'))}")
     return 0
 
 
@@ -565,6 +606,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except ExportError as exc:
         return _fail(f"--out: {exc}")
+    except TermsError as exc:
+        return _fail(str(exc))
     except SaveFailed as exc:
         return _fail(str(exc))
     except OSError as exc:  # e.g. the output going to a full disk

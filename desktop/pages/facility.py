@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.discount_field import attach_price_factor, discount_parser
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField, number_parser
 from desktop.messages import default_note
@@ -90,7 +91,8 @@ class FacilityPage(PlanPage):
             placeholder=_placeholder(d["finance.vat"].value),
         )
         self.vat.setObjectName("vat")
-        self.discount = ValueField(number_parser(0, 0.99, percent=True), optional=True, placeholder="0")
+        self.discount = ValueField(discount_parser(), optional=True, placeholder="0")
+        attach_price_factor(self.discount)
         self.discount.setObjectName("discount")
         form2.addRow(self.tr("Currency:"), self.currency)
         form2.addRow(self.tr("Exchange rate (CNY per USD):"), self.exchange_rate)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.discount_field import attach_price_factor, discount_parser
 from desktop.fields import ValueField, number_parser
 from desktop.messages import default_note
 from engine.assumptions import defaults
@@ -62,7 +63,8 @@ class AssumptionsPanel(QWidget):
             f"{d['finance.exchange_rate'].value:g}",
         )
         self.vat = field("vat", number_parser(0, 1, percent=True), f"{d['finance.vat'].value:g}")
-        self.discount = field("discount", number_parser(0, 0.99, percent=True), "0")
+        self.discount = field("discount", discount_parser(), "0")
+        attach_price_factor(self.discount)
         self.warranty_years = field(
             "warrantyYears", number_parser(0, 10, integer=True), f"{d['finance.warranty_years'].value:g}"
         )

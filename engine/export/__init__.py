@@ -1,22 +1,115 @@
 """The Excel quote: a workbook purchasing can send, edit and compare.
 
-``write_quote(comparison, path)`` writes Summary, Comparison, one BOM sheet per
-priced configuration, Assumptions and Sources, with every total a formula, and
-replaces ``path`` atomically. Pure Python and openpyxl; never Qt.
+``write_quote(comparison, path)`` writes one of two kinds of document, replacing
+``path`` atomically; pure Python and openpyxl, never Qt:
+
+* ``kind="comparison"`` (internal, for the buyer's management): Summary, Comparison,
+  one BOM sheet per priced configuration, Assumptions and Sources;
+* ``kind="rfq"`` (for one vendor): a request for quotation per configuration of that
+  vendor, with the buyer's letterhead, 不含税/含税 prices, the total in 人民币大写, terms,
+  and a signature and seal block; no competitor, path, source or engine warning.
+
+Every total is a formula.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
+from engine.export.common import QuoteInfo, QuoteKind
 from engine.export.labels import Labels
 from engine.export.safe import ExportError, save_atomically
-from engine.export.workbook import PriceListLike, QuoteInfo, build_workbook
-from engine.model import Comparison
+from engine.export.terms import Buyer, QuoteTerms
+from engine.export.workbook import PriceListLike, build_workbook
+from engine.model import Comparison, Recommendation
 
-__all__ = ["ExportError", "PriceListLike", "write_quote"]
+__all__ = ["ExportError", "PriceListLike", "for_vendor", "prepare_quote", "quote_as_html", "vendors",
+           "write_quote"]
+
+KINDS: tuple[QuoteKind, ...] = ("comparison", "rfq")
+
+
+def vendors(comparison: Comparison) -> list[str]:
+    """The vendors of the comparison's priced configurations, lower case, in order."""
+    return list(dict.fromkeys(p.vendor.lower() for p in comparison.plans if p.money is not None))
+
+
+def for_vendor(comparison: Comparison, vendor: str) -> Comparison:
+    """Only ``vendor``'s configurations (case-insensitive); the recommendation keeps its own."""
+    wanted = vendor.strip().lower()
+    plans = tuple(p for p in comparison.plans if p.vendor.lower() == wanted)
+    if not plans:
+        known = ", ".join(sorted({p.vendor.lower() for p in comparison.plans})) or "none"
+        raise ValueError(f"vendor {vendor!r} has no configuration in this plan; allowed: {known}")
+    ids = {p.config for p in plans}
+    rec = comparison.recommendation
+    kept = Recommendation(*(c if c in ids else None for c in (
+        rec.cheapest_meeting_deadline, rec.fastest, rec.lowest_tco)))
+    return dataclasses.replace(comparison, plans=plans, recommendation=kept)
+
+
+def prepare_quote(
+    comparison: Comparison,
+    *,
+    lang: Literal["en", "zh"] = "en",
+    customer: str = "",
+    quote_no: str = "",
+    valid_days: int | None = None,
+    quote_date: datetime.date | None = None,
+    kind: QuoteKind = "comparison",
+    vendor: str | None = None,
+    buyer: Buyer | None = None,
+    terms: QuoteTerms | None = None,
+) -> tuple[Comparison, QuoteInfo]:
+    """The comparison as the document shows it (one vendor's, when asked) and its QuoteInfo.
+
+    Raises ValueError for a bad argument (language, kind, days, vendor).
+    """
+    Labels(lang)  # a bad language fails here, before any work
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if valid_days is not None and (isinstance(valid_days, bool) or not isinstance(valid_days, int)
+                                   or valid_days < 0):
+        raise ValueError(f"valid_days must be a whole number of days >= 0, not {valid_days!r}")
+    if vendor:
+        comparison = for_vendor(comparison, vendor)
+    elif kind == "rfq" and len(vendors(comparison)) > 1:
+        raise ValueError(f"an RFQ goes to one vendor; choose one of {', '.join(vendors(comparison))}")
+    if terms is None and (kind == "rfq" or valid_days is None):
+        from engine.export.terms import load_terms
+
+        terms = load_terms()[1]
+    if valid_days is None:
+        valid_days = terms.validity_days if terms is not None else 30
+    buyer = buyer or Buyer(company=customer)
+    quote_date = quote_date or datetime.date.today()
+    if not quote_no.strip():  # a document sent out needs a number to be answered by
+        quote_no = "-".join(part for part in ("RFQ" if kind == "rfq" else "Q",
+                                              f"{quote_date:%Y%m%d}", (vendor or "").upper())
+                            if part)
+    info = QuoteInfo(
+        lang=lang,
+        customer=customer or buyer.company,
+        quote_no=quote_no,
+        valid_days=valid_days,
+        quote_date=quote_date,
+        kind=kind,
+        vendor=vendor,
+        buyer=buyer,
+        terms=terms,
+    )
+    return comparison, info
+
+
+def quote_as_html(comparison: Comparison, **options: Any) -> str:
+    """The same document as ``write_quote`` (same keyword arguments) as one HTML page,
+    for printing without LibreOffice."""
+    from engine.export.html import quote_html
+
+    return quote_html(*prepare_quote(comparison, **options))
 
 
 def write_quote(
@@ -26,26 +119,32 @@ def write_quote(
     lang: Literal["en", "zh"] = "en",
     customer: str = "",
     quote_no: str = "",
-    valid_days: int = 30,
+    valid_days: int | None = None,
     quote_date: datetime.date | None = None,
     price_list: PriceListLike | None = None,
+    kind: QuoteKind = "comparison",
+    vendor: str | None = None,
+    buyer: Buyer | None = None,
+    terms: QuoteTerms | None = None,
 ) -> Path:
     """Write the quote workbook for ``comparison`` to ``path`` (.xlsx) and return the path.
 
-    ``price_list`` (an ``engine.money.prices.PriceList``) fills the Sources sheet with each
-    price's date, source and confidence; without it the BOM's own figures are listed.
-    Raises ExportError, with one line saying why, when the file cannot be written;
-    an existing file at ``path`` is then left as it was.
+    ``kind`` is "comparison" or "rfq"; ``vendor`` keeps one vendor's configurations (an
+    RFQ of a comparison with more than one vendor needs it). ``buyer`` fills the
+    letterhead (``customer`` is its company when no buyer is given); ``terms`` the
+    commercial terms (default: resources/quote_terms.toml), whose validity applies when
+    ``valid_days`` is None. ``price_list`` (an ``engine.money.prices.PriceList``) fills the
+    Sources sheet. Raises ExportError, with one line saying why, when the file cannot be
+    written (an existing file at ``path`` is then left as it was); ValueError for a bad
+    argument.
     """
-    Labels(lang)  # a bad language fails here, before any work
-    if isinstance(valid_days, bool) or not isinstance(valid_days, int) or valid_days < 0:
-        raise ValueError(f"valid_days must be a whole number of days >= 0, not {valid_days!r}")
-    info = QuoteInfo(
-        lang=lang,
-        customer=customer,
-        quote_no=quote_no,
-        valid_days=valid_days,
-        quote_date=quote_date or datetime.date.today(),
-    )
-    workbook = build_workbook(comparison, info, price_list)
+    comparison, info = prepare_quote(
+        comparison, lang=lang, customer=customer, quote_no=quote_no, valid_days=valid_days,
+        quote_date=quote_date, kind=kind, vendor=vendor, buyer=buyer, terms=terms)
+    if kind == "rfq":
+        from engine.export.rfq import build_rfq
+
+        workbook = build_rfq(comparison, info)
+    else:
+        workbook = build_workbook(comparison, info, price_list)
     return save_atomically(workbook, Path(path))

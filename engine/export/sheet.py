@@ -3,24 +3,79 @@
 from __future__ import annotations
 
 import datetime
+import math
 import unicodedata
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from engine.export.safe import put_formula, put_text
+from engine.export.safe import clean_text, put_formula, put_text
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
-HEADER_WIDTH_CAP = 14  # header cells wrap: beyond this they take a second line
+HEADER_WIDTH_CAP = 11  # header cells wrap: beyond this they take a second line
+LINE_HEIGHT = 15.0  # points per wrapped line of 10 pt text with CJK characters (Noto CJK: 1.45 em)
+LATIN_LINE_HEIGHT = 12.6  # and of Latin text only (Calibri/Carlito 10 pt: about 12.2)
 
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a grid: East Asian wide characters count twice."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_NARROW = set(" .,:;'|!()[]ijlftrI-/")
+_WIDE = set("MWmw@%")
+
+
+def wrap_width(text: str, latin: float = 1.0) -> float:
+    """About how many '0' widths ``text`` takes in a proportional font, to count wrapped lines:
+    CJK 2, capitals and m/w a little wider than a digit, i, l, spaces and stops about half.
+    ``latin`` scales the non-CJK part for a wider font standing in for the styled one."""
+    total = 0.0
+    for ch in text:
+        if unicodedata.east_asian_width(ch) in "WF":
+            total += 2.0
+        elif ch in _NARROW:
+            total += 0.6 * latin
+        elif ch in _WIDE or ch.isupper():
+            total += 1.2 * latin
+        else:
+            total += 1.05 * latin
+    return total
+
+
+def wrapped_lines(text: str, room: float, latin: float = 1.0) -> int:
+    """Lines ``text`` takes in a column ``room`` digits wide, wrapped at spaces as Excel and
+    LibreOffice do (a word longer than a line is broken; CJK breaks anywhere)."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        used, count = 0.0, 1
+        for word in paragraph.split(" "):
+            width = wrap_width(word, latin)
+            space = wrap_width(" ", latin) if used else 0.0
+            if used and used + space + width > room:
+                count += 1
+                used, space = 0.0, 0.0
+            if width > room:  # broken across lines (or CJK, which breaks between characters)
+                extra = math.ceil(width / room) - 1
+                count += extra
+                width -= extra * room
+            used += space + width
+        lines += count
+    return lines
+
+
+def latin_scale(ws: Worksheet) -> float:
+    """1.2 in a Chinese workbook: where DengXian is missing (LibreOffice on Linux) its Latin
+    letters are drawn in a wider fallback (DejaVu Sans); 1.0 otherwise."""
+    for style in getattr(ws.parent, "_named_styles", []):
+        if style.name == "cq_text":
+            return 1.2 if style.font.name == "DengXian" else 1.0
+    return 1.0
 
 
 def shown_width(value: object, style: str) -> int:
@@ -50,6 +105,8 @@ class SheetWriter:
         self._widths: dict[int, int] = {}
         self._headers: list[tuple[int, int, list[str]]] = []
         self._wrapped: list[tuple[int, int, str]] = []
+        self._merged: list[tuple[int, int, int, str]] = []
+        self.latin = latin_scale(ws)
 
     def _fit(self, col: int, width: int) -> None:
         if width > self._widths.get(col, 0):
@@ -71,6 +128,15 @@ class SheetWriter:
         cell = self.text(row, col, value, style, fit=False)
         self._fit(col, min(width, max(display_width(str(cell.value)), 8)))
         self._wrapped.append((row, col, str(cell.value)))
+        return cell
+
+    def merged(self, row: int, first: int, last: int, value: object,
+               style: str = "cq_wrap") -> Cell:
+        """Text across columns ``first``..``last`` that wraps; the row grows to show it."""
+        cell = self.text(row, first, value, style, fit=False)
+        if last > first:
+            self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        self._merged.append((row, first, last, str(cell.value)))
         return cell
 
     def number(self, row: int, col: int, value: float | datetime.date | None, style: str,
@@ -113,19 +179,21 @@ class SheetWriter:
             if col in fixed:
                 continue
             self.ws.column_dimensions[get_column_letter(col)].width = (
-                max(minimum, min(maximum, width)) + 2
+                max(minimum, min(maximum, width)) + 3  # padding, the indent, a fallback font
             )
         for col, width in fixed.items():
             self.ws.column_dimensions[get_column_letter(col)].width = width
-        heights: dict[int, int] = {}
-        for row, col, text in self._wrapped:
-            letter = get_column_letter(col)
-            room = max(int(self.ws.column_dimensions[letter].width or 10) - 3, 4)
-            lines = sum(max(1, -(-display_width(part) // room)) for part in text.split("\n"))
-            heights[row] = max(heights.get(row, 1), lines)
-        for row, lines in heights.items():
+        heights: dict[int, float] = {}
+        spans = [(row, col, col, text) for row, col, text in self._wrapped] + self._merged
+        for row, first, last, text in spans:
+            room = max(sum(int(self.ws.column_dimensions[get_column_letter(c)].width or 10)
+                           for c in range(first, last + 1)) - 3, 4)
+            lines = wrapped_lines(text, room, self.latin)
+            line = LINE_HEIGHT if display_width(text) > len(text) else LATIN_LINE_HEIGHT
             if lines > 1:
-                self.ws.row_dimensions[row].height = 12.75 * min(lines, 30) + 2
+                heights[row] = max(heights.get(row, 0.0), line * min(lines, 30) + 2)
+        for row, height in heights.items():
+            self.ws.row_dimensions[row].height = height
         for row, col, labels in self._headers:  # wrapped headers: room for their lines
             lines = 1
             for i, label in enumerate(labels):
@@ -135,19 +203,71 @@ class SheetWriter:
             self.ws.row_dimensions[row].height = 13.0 * min(lines, 3) + 5
 
 
-def print_setup(ws: Worksheet, *, title_rows: str | None, footer: str) -> None:
-    """Landscape A4, one page wide, header rows repeated, page numbers in the footer."""
-    ws.page_setup.orientation = "landscape"
+@dataclass(frozen=True)
+class PrintHeading:
+    """What every printed page carries: the document and its number, the date, page N of M."""
+
+    left: str  # e.g. "Quotation Q-2024-001"
+    right: str  # the quote date
+    footer: str  # "Page &P of &N" in the workbook's language
+
+
+def _header_text(text: str) -> str:
+    """User text in a page header: "&" starts a code there, so it is doubled."""
+    return clean_text(text).replace("&", "&&")[:120]
+
+
+def print_setup(ws: Worksheet, heading: PrintHeading, *, title_rows: str | None,
+                portrait: bool = False, area: str | None = None) -> None:
+    """A4, one page wide, header rows repeated, the quote number, date and page N of M on
+    every page, and a print area that holds what the sheet shows."""
+    ws.page_setup.orientation = "portrait" if portrait else "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6,
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.75, bottom=0.6,
                                   header=0.3, footer=0.3)
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddFooter.left.text = "&A"
-    ws.oddFooter.right.text = footer
-    ws.evenFooter.left.text = "&A"
-    ws.evenFooter.right.text = footer
+    for part in (ws.oddHeader, ws.evenHeader):
+        part.left.text = _header_text(heading.left)
+        part.left.size = 8
+        part.right.text = _header_text(heading.right)
+        part.right.size = 8
+    for part in (ws.oddFooter, ws.evenFooter):
+        part.left.text = "&A"
+        part.left.size = 8
+        part.right.text = heading.footer
+        part.right.size = 8
+    ws.print_area = area or f"A1:{get_column_letter(max(ws.max_column, 1))}{max(ws.max_row, 1)}"
+    if not ws.row_breaks.brk:  # page breaks of its own: the sheet decides its pages
+        pages = _fewest_legible_pages(ws, portrait)
+        if pages:
+            ws.page_setup.fitToHeight = pages
+
+
+ONE_PAGE_MIN_SCALE = 0.63  # below this (10 pt type printed under 6.3 pt), one more page reads better
+_PT_PER_WIDTH = 5.6  # a column width unit (one '0' of 11 pt Calibri plus padding) in points
+_DEFAULT_ROW_PT = 13.5  # LibreOffice sizes unset rows to their font: Carlito 10 pt, about 13.5
+_DEFAULT_ROW_PT_CJK = 14.0  # and Noto CJK 10 pt, about 14
+
+
+def _fewest_legible_pages(ws: Worksheet, portrait: bool) -> int:
+    """How many pages tall to fit the sheet on, when a page fewer than fitting the width alone
+    keeps the type at ONE_PAGE_MIN_SCALE or more (a last page holding a few rows, or one page
+    in all); 0 to let the width decide."""
+    page_w, page_h = (595.0, 842.0) if portrait else (842.0, 595.0)
+    room_w = page_w - 0.8 * 72  # left and right margins
+    room_h = page_h - (0.75 + 0.6) * 72 - 10  # top and bottom margins, header and footer text
+    width = sum((ws.column_dimensions[get_column_letter(c)].width or 8.43) * _PT_PER_WIDTH
+                for c in range(1, ws.max_column + 1))
+    default = _DEFAULT_ROW_PT_CJK if latin_scale(ws) > 1 else _DEFAULT_ROW_PT
+    height = sum(ws.row_dimensions[r].height or default for r in range(1, ws.max_row + 1))
+    by_width = min(1.0, room_w / max(width, 1.0))
+    pages = 1.1 * height * by_width / room_h  # 10% for what the estimate misses (title rows)
+    fewer = max(math.ceil(pages) - 1, 1)
+    if room_h * fewer / max(height, 1.0) >= ONE_PAGE_MIN_SCALE and fewer < math.ceil(pages):
+        return fewer
+    return 1 if pages <= 1 else 0

@@ -35,6 +35,10 @@ def register_styles(wb: Workbook, lang: str, currencies: set[str]) -> None:
     def font(**kw: object) -> Font:
         return Font(name=font_name, size=kw.pop("size", 10), **kw)
 
+    def digits(**kw: object) -> Font:
+        """Figures in Calibri in both languages: the column widths are counted in its digits."""
+        return Font(name="Calibri", size=kw.pop("size", 10), **kw)
+
     styles: list[NamedStyle] = [
         NamedStyle("cq_title", font=font(size=14, bold=True, color="1F3864")),
         NamedStyle("cq_subtitle", font=font(size=9, italic=True, color="595959")),
@@ -65,32 +69,46 @@ def register_styles(wb: Workbook, lang: str, currencies: set[str]) -> None:
         NamedStyle("cq_total_label", font=font(bold=True, size=11), fill=_TOTAL_FILL,
                    alignment=Alignment(horizontal="right"),
                    border=Border(top=_THIN, bottom=_DOUBLE)),
-        NamedStyle("cq_int", font=font(), number_format="#,##0"),
-        NamedStyle("cq_num", font=font(), number_format="#,##0.00"),
-        NamedStyle("cq_num1", font=font(), number_format="#,##0.0"),
-        NamedStyle("cq_num3", font=font(), number_format="0.000"),
-        NamedStyle("cq_pct", font=font(), number_format="0.0%"),
-        NamedStyle("cq_sci", font=font(), number_format="0.000E+00"),
-        NamedStyle("cq_date", font=font(), number_format="yyyy-mm-dd",
+        NamedStyle("cq_int", font=digits(), number_format="#,##0"),
+        NamedStyle("cq_num", font=digits(), number_format="#,##0.00"),
+        NamedStyle("cq_num1", font=digits(), number_format="#,##0.0"),
+        NamedStyle("cq_num3", font=digits(), number_format="0.000"),
+        NamedStyle("cq_pct", font=digits(), number_format="0.0%"),
+        NamedStyle("cq_sci", font=digits(), number_format="0.000E+00"),
+        NamedStyle("cq_date", font=digits(), number_format="yyyy-mm-dd",
                    alignment=Alignment(horizontal="left")),
-        NamedStyle("cq_input_pct", font=font(bold=True, color="1F3864"), fill=_INPUT_FILL,
+        NamedStyle("cq_input_pct", font=digits(bold=True, color="1F3864"), fill=_INPUT_FILL,
                    number_format="0.00%", alignment=Alignment(horizontal="left"),
                    border=Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)),
-        NamedStyle("cq_input_num", font=font(bold=True, color="1F3864"), fill=_INPUT_FILL,
+        NamedStyle("cq_input_num", font=digits(bold=True, color="1F3864"), fill=_INPUT_FILL,
                    number_format="0.0000", alignment=Alignment(horizontal="left"),
                    border=Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)),
-        NamedStyle("cq_input_int", font=font(bold=True, color="1F3864"), fill=_INPUT_FILL,
+        NamedStyle("cq_input_int", font=digits(bold=True, color="1F3864"), fill=_INPUT_FILL,
                    number_format="0", alignment=Alignment(horizontal="left"),
                    border=Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)),
+        NamedStyle("cq_label_wrap", font=font(bold=True),
+                   alignment=Alignment(vertical="top", wrap_text=True)),
+        NamedStyle("cq_words", font=font(bold=True, size=11), fill=_TOTAL_FILL,
+                   alignment=Alignment(horizontal="left", vertical="center", wrap_text=True),
+                   border=Border(top=_THIN, bottom=_DOUBLE)),
+        NamedStyle("cq_price_factor", font=font(italic=True, color="595959"),
+                   number_format=('"按标价的 "0.0%" 支付"' if lang == "zh" else '"pay "0.0%" of list"'),
+                   alignment=Alignment(horizontal="left")),
+        NamedStyle("cq_fill", font=font(), border=Border(bottom=_THIN),
+                   alignment=Alignment(horizontal="left", vertical="bottom", indent=1,
+                                       wrap_text=True)),
     ]
     for currency in sorted(set(CURRENCY_SYMBOLS) | currencies):
         fmt = money_format(currency)
         styles += [
-            NamedStyle(money_style(currency), font=font(), number_format=fmt),
-            NamedStyle(money_style(currency, "sub"), font=font(bold=True), number_format=fmt,
+            NamedStyle(money_style(currency), font=digits(), number_format=fmt),
+            NamedStyle(money_style(currency, "sub"), font=digits(bold=True), number_format=fmt,
                        border=Border(top=_THIN)),
-            NamedStyle(money_style(currency, "bold"), font=font(bold=True), number_format=fmt),
-            NamedStyle(money_style(currency, "total"), font=font(bold=True, size=11),
+            NamedStyle(money_style(currency, "bold"), font=digits(bold=True), number_format=fmt),
+            NamedStyle(money_style(currency, "input"), font=digits(bold=True, color="1F3864"),
+                       number_format=fmt, fill=_INPUT_FILL,
+                       border=Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)),
+            NamedStyle(money_style(currency, "total"), font=digits(bold=True, size=11),
                        number_format=fmt, fill=_TOTAL_FILL,
                        border=Border(top=_THIN, bottom=_DOUBLE)),
         ]

@@ -657,6 +657,92 @@
         </message>
     </context>
     <context>
+        <name>Discount</name>
+        <message>
+            <source>Enter the share taken off list, such as 0.15 or 15%, or the price paid, such as 85折</source>
+            <translation>请输入在标价基础上减免的比例，如 0.15 或 15%，或按标价支付的折数，如 85折</translation>
+        </message>
+        <message>
+            <source>Pay %1 of list (%2)</source>
+            <translation>按标价的 %1 支付（%2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export quote</source>
+            <translation>导出报价单</translation>
+        </message>
+        <message>
+            <source>Internal comparison (every configuration)</source>
+            <translation>内部对比（全部配置方案）</translation>
+        </message>
+        <message>
+            <source>Request for quotation (one vendor, to send)</source>
+            <translation>询价单（单一厂商，可对外发送）</translation>
+        </message>
+        <message>
+            <source>All vendors</source>
+            <translation>全部厂商</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <source>Vendor:</source>
+            <translation>厂商：</translation>
+        </message>
+        <message>
+            <source>Buyer (letterhead)</source>
+            <translation>询价方（抬头）</translation>
+        </message>
+        <message>
+            <source>Company:</source>
+            <translation>单位名称：</translation>
+        </message>
+        <message>
+            <source>Department:</source>
+            <translation>部门：</translation>
+        </message>
+        <message>
+            <source>Contact:</source>
+            <translation>联系人：</translation>
+        </message>
+        <message>
+            <source>Phone:</source>
+            <translation>电话：</translation>
+        </message>
+        <message>
+            <source>E-mail:</source>
+            <translation>电子邮箱：</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>地址：</translation>
+        </message>
+        <message>
+            <source>shipped terms (resources/quote_terms.toml)</source>
+            <translation>默认商务条款（resources/quote_terms.toml）</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Terms file:</source>
+            <translation>商务条款文件：</translation>
+        </message>
+        <message>
+            <source>Terms file</source>
+            <translation>商务条款文件</translation>
+        </message>
+        <message>
+            <source>TOML files (*.toml)</source>
+            <translation>TOML 文件 (*.toml)</translation>
+        </message>
+    </context>
+    <context>
         <name>FacilityPage</name>
         <message>
             <source>Facility and money</source>
@@ -815,6 +901,10 @@
         <message>
             <source>&amp;Export quote (.xlsx)…</source>
             <translation>导出报价单 (.xlsx)(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Export &amp;PDF…</source>
+            <translation>导出 PDF(&amp;P)…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -1316,6 +1406,33 @@
         <message>
             <source>A unit price is a number of zero or more.</source>
             <translation>单价须为大于或等于零的数。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuoteExport</name>
+        <message>
+            <source>Export PDF</source>
+            <translation>导出 PDF</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Export quote</source>
+            <translation>导出报价单</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Cannot export the quote</source>
+            <translation>无法导出报价单</translation>
+        </message>
+        <message>
+            <source>Quote written to %1</source>
+            <translation>报价单已保存到 %1</translation>
         </message>
     </context>
     <context>

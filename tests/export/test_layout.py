@@ -54,11 +54,13 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
 
     # the Summary refers to the BOM and TCO cells, it does not copy numbers
     alpha = find_row(summary, "A", "alpha-cfg", start=17)
-    assert summary[f"L{alpha}"].value.startswith("='BOM alpha-cfg'!$F$")
-    assert summary[f"M{alpha}"].value.startswith("='Comparison'!$B$")
-    assert summary[f"O{alpha}"].value == f"=M{alpha}/N{alpha}"
+    assert summary[f"J{alpha}"].value.startswith("='BOM alpha-cfg'!$F$")
+    assert summary[f"K{alpha}"].value.startswith("='Comparison'!$E$")  # TCO by year, a row each
+    assert summary[f"L{alpha}"].value.startswith("='Comparison'!$B$")  # TCO / PF/s-days there
+    assert summary["C12"].value == "=1-Discount"  # the price factor beside the discount
+    assert summary["C12"].number_format == '"pay "0.0%" of list"'
     gamma = find_row(summary, "A", "gamma-cfg", start=17)
-    assert summary[f"P{gamma}"].value.startswith("Refused: A100 SXM4 is an SXM4 GPU")
+    assert summary[f"D{gamma}"].value.startswith("Refused: A100 SXM4 is an SXM4 GPU")
 
     # BOM: formulas, autofilter, frozen header, print set-up
     bom = wb["BOM alpha-cfg"]
@@ -75,7 +77,7 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
     assert "¥" in bom[f"E{row}"].number_format
     for ws in wb.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight in (0, 1), ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
         assert ws.freeze_panes is not None, ws.title
@@ -123,7 +125,8 @@ def test_chinese_workbook_speaks_chinese(tmp_path: Path) -> None:
     summary = wb["报价汇总"]
     assert summary["A1"].value == "报价单：AI 训练集群"
     assert summary["B8"].value == "某某研究院"
-    header = [summary.cell(row=17, column=c).value for c in range(1, 17)]
+    assert summary["C12"].number_format == '"按标价的 "0.0%" 支付"'
+    header = [summary.cell(row=17, column=c).value for c in range(1, 14)]
     assert all(_CJK.search(h) for h in header if h != "GPU 型号"), header
     bom = wb["清单 alpha-cfg"]
     assert [bom.cell(row=5, column=c).value for c in range(1, 9)] == [

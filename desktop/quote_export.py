@@ -1,0 +1,244 @@
+"""Export the quote: a dialog for its kind, vendor, buyer and terms, then .xlsx or PDF.
+
+The dialog remembers the buyer, the terms file, the kind and the vendor in the app's
+settings. PDF comes from LibreOffice when it is installed (the workbook exactly as it
+prints); otherwise Qt lays out the same content from HTML (QTextDocument → QPdfWriter).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSaveFile
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.settings import Setting
+from engine.export import ExportError, quote_as_html, vendors, write_quote
+from engine.export.pdf import find_libreoffice, xlsx_to_pdf
+from engine.export.terms import BUYER_FIELDS, Buyer, TermsError, buyer_text, load_terms, parse_buyer
+from engine.model import Comparison
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+
+class ExportSettings:
+    """What the export dialog remembers, in the app's settings file."""
+
+    buyer: Setting[str] = Setting("export/buyer", str, "")
+    terms_file: Setting[str] = Setting("export/terms_file", str, "")
+    kind: Setting[str] = Setting("export/kind", str, "comparison")
+    vendor: Setting[str] = Setting("export/vendor", str, "")
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self.qsettings = qsettings
+
+
+class ExportDialog(QDialog):
+    """Kind (internal comparison or RFQ to one vendor), vendor, the buyer's letterhead, terms."""
+
+    def __init__(self, comparison: Comparison, remembered: ExportSettings, *, customer: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export quote"))
+        self.remembered = remembered
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        self.kind.addItem(self.tr("Internal comparison (every configuration)"), "comparison")
+        self.kind.addItem(self.tr("Request for quotation (one vendor, to send)"), "rfq")
+        self.vendor = QComboBox(self)
+        self.vendor.setObjectName("vendor")
+        self.vendor.addItem(self.tr("All vendors"), "")
+        for name in vendors(comparison):
+            self.vendor.addItem(name.capitalize(), name)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Vendor:"), self.vendor)
+        layout.addLayout(form)
+
+        buyer_box = QGroupBox(self.tr("Buyer (letterhead)"), self)
+        buyer_form = QFormLayout(buyer_box)
+        labels = {"company": self.tr("Company:"), "department": self.tr("Department:"),
+                  "contact": self.tr("Contact:"), "phone": self.tr("Phone:"),
+                  "email": self.tr("E-mail:"), "address": self.tr("Address:")}
+        self.buyer_edits: dict[str, QLineEdit] = {}
+        for name in BUYER_FIELDS:
+            edit = QLineEdit(self)
+            edit.setObjectName(f"buyer_{name}")
+            edit.setMaxLength(200)
+            buyer_form.addRow(labels[name], edit)
+            self.buyer_edits[name] = edit
+        layout.addWidget(buyer_box)
+
+        terms_row = QHBoxLayout()
+        self.terms = QLineEdit(self)
+        self.terms.setObjectName("termsFile")
+        self.terms.setPlaceholderText(self.tr("shipped terms (resources/quote_terms.toml)"))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._choose_terms)
+        terms_row.addWidget(self.terms)
+        terms_row.addWidget(browse)
+        form2 = QFormLayout()
+        form2.addRow(self.tr("Terms file:"), terms_row)
+        layout.addLayout(form2)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("exportProblem")
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._restore(customer)
+
+    def _restore(self, customer: str) -> None:
+        r = self.remembered
+        self.kind.setCurrentIndex(max(self.kind.findData(r.kind), 0))
+        self.vendor.setCurrentIndex(max(self.vendor.findData(r.vendor), 0))
+        try:
+            buyer = parse_buyer(r.buyer)
+        except TermsError:
+            buyer = Buyer()
+        if customer and not buyer.company:
+            buyer = Buyer(**{**buyer.__dict__, "company": customer})
+        for name, edit in self.buyer_edits.items():
+            edit.setText(getattr(buyer, name))
+        self.terms.setText(r.terms_file)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        rfq = self.kind.currentData() == "rfq"
+        if rfq and not self.vendor.currentData() and self.vendor.count() > 1:
+            self.vendor.setCurrentIndex(1)  # an RFQ goes to one vendor
+        self.vendor.model().item(0).setEnabled(not rfq)  # type: ignore[attr-defined]
+
+    def _choose_terms(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Terms file"), self.terms.text(),
+                                              self.tr("TOML files (*.toml)"))
+        if name:
+            self.terms.setText(name)
+
+    def buyer(self) -> Buyer:
+        return Buyer(**{name: edit.text().strip() for name, edit in self.buyer_edits.items()})
+
+    def options(self) -> dict[str, Any]:
+        """Keyword arguments for write_quote / quote_as_html; TermsError when the file is bad."""
+        terms_path = self.terms.text().strip()
+        _, terms = load_terms(Path(terms_path) if terms_path else None)
+        return {"kind": self.kind.currentData(), "vendor": self.vendor.currentData() or None,
+                "buyer": self.buyer(), "terms": terms}
+
+    def accept(self) -> None:
+        try:
+            self.options()
+        except TermsError as exc:
+            self.problem.setText(str(exc))
+            self.problem.show()
+            return
+        r = self.remembered
+        r.kind = str(self.kind.currentData())
+        r.vendor = str(self.vendor.currentData() or "")
+        r.buyer = buyer_text(self.buyer())
+        r.terms_file = self.terms.text().strip()
+        super().accept()
+
+
+def html_to_pdf(html: str, target: Path) -> Path:
+    """Qt's layout of ``html`` on A4 landscape pages, written through QSaveFile."""
+    document = QTextDocument()
+    document.setHtml(html)
+    out = QSaveFile(str(target))
+    if not out.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise ExportError(f"cannot write {target}: {out.errorString()}")
+    writer = QPdfWriter(out)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Landscape, QMarginsF(12, 12, 12, 12),
+                                     QPageLayout.Unit.Millimeter))
+    writer.setTitle(target.stem)
+    writer.setCreator("ClusterQuote")
+    document.print_(writer)
+    del writer  # finishes the PDF before the file is committed
+    if not out.commit():
+        raise ExportError(f"cannot write {target}: {out.errorString()}")
+    return target
+
+
+def write_pdf(comparison: Comparison, target: Path, *, use_libreoffice: bool | None = None,
+              **options: Any) -> tuple[Path, str]:
+    """The quote as PDF; returns the path and which renderer wrote it ("LibreOffice" or "Qt")."""
+    if use_libreoffice is None:
+        use_libreoffice = find_libreoffice() is not None
+    if use_libreoffice:
+        with tempfile.TemporaryDirectory(prefix="cq-quote-") as folder:
+            xlsx = write_quote(comparison, Path(folder) / f"{target.stem[:60] or 'quote'}.xlsx",
+                               **options)
+            return xlsx_to_pdf(xlsx, target), "LibreOffice"
+    options.pop("price_list", None)
+    return html_to_pdf(quote_as_html(comparison, **options), target), "Qt"
+
+
+def export_with_dialog(window: Any, *, pdf: bool) -> Path | None:
+    """The main window's Export quote / Export PDF: ask, choose a file, write it."""
+    result = getattr(window, "result", None)
+    if result is None:
+        return None
+    comparison: Comparison = result.comparison
+    remembered = ExportSettings(window.settings.qsettings)
+    dialog = ExportDialog(comparison, remembered, customer=window.customer, parent=window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    options = dialog.options()
+    suffix = ".pdf" if pdf else ".xlsx"
+    folder = Path(window._folder())
+    suggested = str(folder / f"{window.quote_no or 'quote'}{suffix}")
+    if pdf:
+        title = QCoreApplication.translate("QuoteExport", "Export PDF")
+        kinds = QCoreApplication.translate("QuoteExport", "PDF documents (*.pdf)")
+    else:
+        title = QCoreApplication.translate("QuoteExport", "Export quote")
+        kinds = QCoreApplication.translate("QuoteExport", "Excel workbooks (*.xlsx)")
+    name, _ = QFileDialog.getSaveFileName(window, title, suggested, kinds)
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    lang = "zh" if window.settings.effective_language().startswith("zh") else "en"
+    options.update(lang=lang, quote_no=window.quote_no)
+    try:
+        if pdf:
+            written, _renderer = write_pdf(comparison, path, **options)
+        else:
+            written = write_quote(comparison, path, **options)
+    except (ExportError, ValueError, OSError) as exc:
+        QMessageBox.warning(window, QCoreApplication.translate(
+            "QuoteExport", "Cannot export the quote"), str(exc))
+        return None
+    window.settings.last_folder = str(path.parent)
+    window.status_label.setText(QCoreApplication.translate(
+        "QuoteExport", "Quote written to %1").replace("%1", str(written)))
+    return Path(written)

@@ -1,0 +1,255 @@
+"""The Comparison sheet: configurations side by side, a few per block so each prints legibly.
+
+Fifteen configurations would make a side-by-side table 16 columns wide; it is cut into
+blocks of ``PER_BLOCK``. The tables below it have one row per configuration (capex by
+category, yearly costs, TCO by year), so they stay narrow however many are compared.
+The TCO chart draws only the few lowest, the best one highlighted.
+"""
+
+from __future__ import annotations
+
+import math
+
+from openpyxl.chart import BarChart, LineChart, Reference, Series
+from openpyxl.chart.marker import Marker
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from engine.export.common import BomRefs, PlanRefs, currency_of, priced
+from engine.export.labels import Labels
+from engine.export.safe import sheet_ref
+from engine.export.sheet import PrintHeading, SheetWriter, print_setup
+from engine.export.styles import money_style
+from engine.model import CATEGORIES, Comparison, Money, Plan
+
+PER_BLOCK = 5  # configurations side by side in one block
+CHART_SERIES = 5  # TCO lines drawn: the lowest ones
+_DASHES = ("solid", "dash", "sysDot", "lgDash", "dashDot")
+_MARKERS = ("circle", "square", "triangle", "diamond", "x")
+_COLOURS = ("1F3864", "C55A11", "548235", "7030A0", "808080")
+_EMU_PER_PT = 12_700
+
+METRICS = ["col.vendor", "col.server", "col.gpu", "col.gpus", "col.nodes", "col.racks",
+           "cmp.rack_kw", "col.it_kw", "col.facility_kw", "cmp.cooling_kw", "col.days",
+           "cmp.days_band", "col.meets", "cmp.energy_run", "cmp.energy_run_cost",
+           "col.capex", "col.tco", "col.pf_days_delivered", "col.cost_per_pf_day"]
+
+
+def _block_starts(n: int, header_row: int) -> list[int]:
+    """The header row of each side-by-side block."""
+    return [header_row + b * (len(METRICS) + 2) for b in range(math.ceil(n / PER_BLOCK))]
+
+
+def _side_by_side(w: SheetWriter, priced_plans: list[tuple[Plan, Money]], boms: dict[str, BomRefs],
+                  refs: dict[str, PlanRefs], header_row: int, L: Labels, currency: str,
+                  years: int) -> None:
+    m, m_sub = money_style(currency), money_style(currency, "sub")
+    for block, start in enumerate(_block_starts(len(priced_plans), header_row)):
+        chunk = priced_plans[block * PER_BLOCK:(block + 1) * PER_BLOCK]
+        w.header(start, 1, [L("cmp.metric"), *(p.config for p, _ in chunk)])
+        r = {k: start + 1 + i for i, k in enumerate(METRICS)}
+        for key, row in r.items():
+            w.text(row, 1, L(key, years=years) if key == "col.tco" else L(key), "cq_label")
+        for col, (plan, money) in enumerate(chunk, 2):
+            letter = get_column_letter(col)
+            w.text(r["col.vendor"], col, plan.vendor)
+            w.wrapped(r["col.server"], col, plan.server, width=16)
+            w.wrapped(r["col.gpu"], col, plan.gpu_name, width=16)
+            w.number(r["col.gpus"], col, plan.gpus, "cq_int")
+            w.number(r["col.nodes"], col, plan.nodes, "cq_int")
+            w.number(r["col.racks"], col, plan.racks.count if plan.racks else 0, "cq_int")
+            w.number(r["cmp.rack_kw"], col, plan.racks.max_power_kw if plan.racks else 0.0,
+                     "cq_num1")
+            w.number(r["col.it_kw"], col, plan.power.it_max_kw if plan.power else 0.0, "cq_num1")
+            w.number(r["col.facility_kw"], col, plan.power.facility_max_kw if plan.power else 0.0,
+                     "cq_num1")
+            w.number(r["cmp.cooling_kw"], col, plan.cooling.capacity_kw if plan.cooling else 0.0,
+                     "cq_num1")
+            w.number(r["col.days"], col, plan.days, "cq_num1")
+            w.text(r["cmp.days_band"], col, f"{plan.days_low:,.1f} – {plan.days_high:,.1f}")
+            w.text(r["col.meets"], col, L.yes_no(plan.meets_deadline), "cq_center")
+            w.number(r["cmp.energy_run"], col,
+                     plan.power.energy_per_run_mwh if plan.power else 0.0, "cq_num1")
+            w.number(r["cmp.energy_run_cost"], col, money.energy_per_run, m)
+            w.formula(r["col.capex"], col, f"={boms[plan.config].capex}", m_sub, shown=money.capex)
+            w.formula(r["col.tco"], col, f"={refs[plan.config].tco}", m_sub, shown=money.tco)
+            delivered = money.tco / money.cost_per_pf_day if money.cost_per_pf_day else None
+            w.number(r["col.pf_days_delivered"], col, delivered, "cq_num1")
+            if delivered:
+                w.formula(r["col.cost_per_pf_day"], col,
+                          f"={letter}{r['col.tco']}/{letter}{r['col.pf_days_delivered']}", m,
+                          shown=money.cost_per_pf_day)
+                refs[plan.config].cost_per_pf_day = sheet_ref(
+                    w.ws.title, f"${letter}${r['col.cost_per_pf_day']}")
+
+
+def _tco_chart(ws: Worksheet, priced_plans: list[tuple[Plan, Money]], tco_header: int,
+               years: int, L: Labels, currency: str) -> LineChart:
+    """The lowest TCOs only, each with its own dash and marker; the lowest drawn thick."""
+    order = sorted(range(len(priced_plans)), key=lambda i: priced_plans[i][1].tco)
+    shown = order[:CHART_SERIES]
+    line = LineChart()
+    n = len(priced_plans)
+    line.title = (L("chart.tco_best", k=len(shown), n=n) if n > len(shown) else L("chart.tco"))
+    line.y_axis.title = L("chart.amount", currency=currency)
+    line.x_axis.title = L("cmp.year")
+    line.y_axis.numFmt = "#,##0"
+    line.y_axis.delete = False
+    line.x_axis.delete = False
+    for k, i in enumerate(shown):
+        row = tco_header + 1 + i
+        values = Reference(ws, min_col=2, max_col=2 + years, min_row=row, max_row=row)
+        series = Series(values, title=priced_plans[i][0].config)
+        series.graphicalProperties.line.solidFill = _COLOURS[k]
+        series.graphicalProperties.line.prstDash = _DASHES[k]
+        series.graphicalProperties.line.width = (4.0 if k == 0 else 1.75) * _EMU_PER_PT
+        series.marker = Marker(symbol=_MARKERS[k], size=8 if k == 0 else 6)
+        series.marker.graphicalProperties = None
+        series.smooth = False
+        line.series.append(series)
+    line.set_categories(Reference(ws, min_col=2, max_col=2 + years, min_row=tco_header,
+                                  max_row=tco_header))
+    line.legend.position = "r"
+    return line
+
+
+def _capex_chart(ws: Worksheet, cat_header: int, n: int, L: Labels, currency: str) -> BarChart:
+    bar = BarChart()
+    bar.type = "bar"  # horizontal: configuration names read along the axis
+    bar.grouping = "stacked"
+    bar.overlap = 100
+    bar.title = L("chart.capex")
+    bar.y_axis.title = L("chart.amount", currency=currency)
+    bar.y_axis.numFmt = "#,##0"
+    bar.y_axis.delete = False
+    bar.x_axis.delete = False
+    data = Reference(ws, min_col=2, max_col=1 + len(CATEGORIES), min_row=cat_header,
+                     max_row=cat_header + n)
+    bar.add_data(data, titles_from_data=True)
+    bar.set_categories(Reference(ws, min_col=1, min_row=cat_header + 1, max_row=cat_header + n))
+    bar.legend.position = "b"
+    return bar
+
+
+def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomRefs],
+                     L: Labels, indicative: str, heading: PrintHeading) -> dict[str, PlanRefs]:
+    w = SheetWriter(ws)
+    priced_plans = priced(comparison)
+    currency = currency_of(comparison)
+    m = money_style(currency)
+    w.text(1, 1, L("cmp.title"), "cq_title", fit=False)
+    w.text(2, 1, indicative, "cq_subtitle", fit=False)
+    header_row = 4
+    if not priced_plans:
+        w.text(header_row, 1, L("rec.none"))
+        w.finish()
+        print_setup(ws, heading, title_rows=None)
+        return {}
+    n = len(priced_plans)
+    years = max(money.years for _, money in priced_plans)
+
+    # Layout first: the side-by-side blocks refer to the TCO table below them.
+    blocks_end = _block_starts(n, header_row)[-1] + len(METRICS) + 1
+    cat_header = blocks_end + 3
+    opex_header = cat_header + n + 3
+    tco_header = opex_header + 3 * n + 3
+    warnings = [(plan.config, L.message(msg.code, msg.text))
+                for plan, _ in priced_plans for msg in plan.warnings
+                if msg.code != "indicative-prices"]  # said once, under the title
+    warnings_header = tco_header + n + 3
+    charts_row = warnings_header + max(len(warnings), 1) + 3
+
+    # capex by category
+    w.text(cat_header - 1, 1, L("cmp.capex_by_category"), "cq_section", fit=False)
+    w.header(cat_header, 1, [L("col.configuration"), *(L.category(c) for c in CATEGORIES),
+                             L("bom.before_discount")])
+    for i, (plan, money) in enumerate(priced_plans):
+        row = cat_header + 1 + i
+        bom = boms[plan.config]
+        w.text(row, 1, plan.config)
+        amounts = dict(money.subtotals)
+        for j, category in enumerate(CATEGORIES):
+            ref = bom.subtotals.get(category)
+            if ref is None:
+                w.number(row, 2 + j, 0, m)
+            else:
+                w.formula(row, 2 + j, f"={ref}", m, shown=amounts.get(category, 0.0))
+        last = get_column_letter(1 + len(CATEGORIES))
+        w.formula(row, 2 + len(CATEGORIES), f"=SUM(B{row}:{last}{row})",
+                  money_style(currency, "sub"), shown=money.hardware + money.services)
+
+    # operating cost per year (the engine's figures); year y in column 2 + y
+    w.text(opex_header - 1, 1, L("cmp.opex"), "cq_section", fit=False)
+    w.header(opex_header, 1, [L("col.configuration"), L("cmp.cost"),
+                              *(L("cmp.year_n", n=y) for y in range(1, years + 1))])
+    opex_rows: dict[str, tuple[int, int]] = {}
+    for i, (plan, money) in enumerate(priced_plans):
+        base = opex_header + 1 + 3 * i
+        opex_rows[plan.config] = (base, base + 2)
+        costs = [
+            ("cmp.energy", [money.energy_per_year] * money.years),
+            ("cmp.maintenance", list(money.maintenance_per_year)),
+            ("cmp.hosting", [money.hosting_per_year] * money.years),
+        ]
+        for k, (key, values) in enumerate(costs):
+            w.text(base + k, 1, plan.config)
+            w.text(base + k, 2, L(key))
+            for y, value in enumerate(values[:money.years], 1):
+                w.number(base + k, 2 + y, value, m)
+
+    # TCO by year, one configuration a row: year 0 is capex, each year adds its costs
+    w.text(tco_header - 1, 1, L("cmp.tco_years"), "cq_section", fit=False)
+    w.header(tco_header, 1, [L("col.configuration"),
+                             *(L("cmp.year_n", n=y) for y in range(years + 1))])
+    refs: dict[str, PlanRefs] = {}
+    for i, (plan, money) in enumerate(priced_plans):
+        row = tco_header + 1 + i
+        w.text(row, 1, plan.config)
+        first, last = opex_rows[plan.config]
+        tco_years: list[str] = []
+        for y in range(money.years + 1):
+            col = 2 + y
+            letter = get_column_letter(col)
+            if y == 0:
+                formula = f"={boms[plan.config].capex}"
+            else:
+                formula = f"={get_column_letter(col - 1)}{row}+SUM({letter}{first}:{letter}{last})"
+            w.formula(row, col, formula, m, shown=money.tco_by_year[y]
+                      if y < len(money.tco_by_year) else money.tco)
+            tco_years.append(sheet_ref(ws.title, f"${letter}${row}"))
+        refs[plan.config] = PlanRefs(bom=boms[plan.config], tco=tco_years[-1],
+                                     tco_years=tco_years)
+
+    _side_by_side(w, priced_plans, boms, refs, header_row, L, currency, years)
+
+    # warnings, one a row, wrapped across the table's width
+    w.text(warnings_header - 1, 1, L("cmp.warnings"), "cq_section", fit=False)
+    w.header(warnings_header, 1, [L("col.configuration"), L("cmp.warnings")])
+    width = max(PER_BLOCK, len(CATEGORIES)) + 1
+    for k, (config, text) in enumerate(warnings or [("", L("rec.none"))]):
+        w.text(warnings_header + 1 + k, 1, config)
+        w.merged(warnings_header + 1 + k, 2, width, text, "cq_note_wrap")
+
+    w.finish(maximum=40, minimum=12)
+
+    bar = _capex_chart(ws, cat_header, n, L, currency)
+    line = _tco_chart(ws, priced_plans, tco_header, years, L, currency)
+    chart_w = 25.0
+    bar_h = min(7.0 + 0.7 * n, 16.0)
+    bar.width, bar.height = chart_w, bar_h
+    line.width, line.height = chart_w, 11.0
+    ws.add_chart(bar, f"A{charts_row}")
+    line_row = charts_row + math.ceil(bar_h / 0.53) + 3  # rows of 15 pt
+    ws.add_chart(line, f"A{line_row}")
+    ws.row_breaks.append(Break(id=line_row - 2))
+    for start in _block_starts(n, header_row)[1:]:  # a block a page: Chinese rows are taller
+        ws.row_breaks.append(Break(id=start - 1))
+    ws.row_breaks.append(Break(id=cat_header - 2))  # tables start a page
+    ws.row_breaks.append(Break(id=tco_header - 2))
+    ws.row_breaks.append(Break(id=charts_row - 2))  # both charts on a page of their own
+    last_row = line_row + math.ceil(11.0 / 0.53) + 1
+    last_col = get_column_letter(max(ws.max_column, 2 + years, width))
+    print_setup(ws, heading, title_rows=None, area=f"A1:{last_col}{last_row}")
+    ws.freeze_panes = "B3"  # labels stay in view; blocks have their own headers
+    return refs

@@ -1,0 +1,249 @@
+"""The request for quotation: one vendor's configuration(s), clean enough to send.
+
+One sheet per configuration, as a Chinese quotation is laid out: title, number, date
+and validity; the buyer's letterhead and a supplier block to fill in; lines with unit
+price and amount excluding and including VAT (不含税/含税); totals in figures and in
+capital numerals (人民币大写); delivery, place, payment, warranty and Incoterms; a
+signature and seal block. It never carries a competitor's figure, a local path, the
+sources or the engine's warnings.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from openpyxl import Workbook
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from engine.export.common import (
+    NAME_DISCOUNT,
+    NAME_VAT,
+    QuoteInfo,
+    currency_of,
+    description,
+    exchange_rate,
+    priced,
+)
+from engine.export.labels import Labels
+from engine.export.rmb import rmb_capital
+from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
+from engine.export.sheet import PrintHeading, SheetWriter, print_setup
+from engine.export.styles import money_style, register_styles
+from engine.export.terms import QuoteTerms, load_terms
+from engine.model import CATEGORIES, BomLine, Comparison, Money, Plan
+from engine.money.discount import price_factor, zhe
+
+# No. | part number | description | qty | list price | unit excl. | amount excl. | unit incl. | amount incl.
+WIDTHS = {1: 6, 2: 22, 3: 46, 4: 7, 5: 21, 6: 16, 7: 19, 8: 16, 9: 19}
+LAST_COL = 9
+
+
+def _line_text(line: BomLine, L: Labels) -> str:
+    text = description(line, L.lang)
+    return f"{text} ({line.note})" if line.note and L.lang == "en" else (
+        f"{text}（{line.note}）" if line.note else text)
+
+
+def total_incl_vat(money: Money, bom: tuple[BomLine, ...]) -> float:
+    """What the sheet's formulas add up to: Σ qty × list × (1 − discount) × (1 + VAT)."""
+    return sum(line.qty * line.unit_price * price_factor(money.discount_rate) * (1 + money.vat_rate)
+               for line in bom)
+
+
+def _letterhead(w: SheetWriter, row: int, info: QuoteInfo, L: Labels) -> int:
+    """The buyer block (left) and the supplier block to fill in (right); the next free row."""
+    w.merged(row, 2, 3, L("rfq.buyer"), "cq_section")
+    w.merged(row, 5, LAST_COL, L("rfq.supplier"), "cq_section")
+    buyer = info.buyer
+    left = [("rfq.company", buyer.company), ("rfq.department", buyer.department),
+            ("rfq.contact", buyer.contact), ("rfq.phone", buyer.phone),
+            ("rfq.email", buyer.email), ("rfq.address", buyer.address)]
+    right = ["rfq.company", "rfq.contact", "rfq.phone", "rfq.email", "rfq.address",
+             "rfq.tax_id", "rfq.bank"]
+    for i in range(max(len(left), len(right))):
+        r = row + 1 + i
+        if i < len(left):
+            key, value = left[i]
+            w.text(r, 2, L(key), "cq_label", fit=False)
+            w.merged(r, 3, 3, value, "cq_wrap")
+        if i < len(right):
+            w.text(r, 5, L(right[i]), "cq_label", fit=False)
+            w.merged(r, 6, LAST_COL, "", "cq_fill")
+    return row + 2 + max(len(left), len(right))
+
+
+def _terms(w: SheetWriter, row: int, terms: QuoteTerms, warranty_years: int, L: Labels) -> int:
+    w.merged(row, 1, LAST_COL, L("rfq.terms"), "cq_section")
+    lang = L.lang
+    items = [
+        ("rfq.term_delivery", L("rfq.term_delivery_value", days=terms.delivery_days)),
+        ("rfq.term_place", terms.delivery_place.in_(lang)),
+        ("rfq.term_payment", terms.payment.in_(lang)),
+        ("rfq.term_warranty", terms.warranty.in_(lang, years=warranty_years)),
+        ("rfq.term_incoterms", terms.incoterms_note.in_(lang, incoterms=terms.incoterms)),
+        ("rfq.term_prices", terms.price_note.in_(lang)),
+    ]
+    for i, (key, text) in enumerate(items, 1):
+        w.merged(row + i, 1, 2, L(key), "cq_label_top")
+        w.merged(row + i, 3, LAST_COL, text, "cq_wrap")
+    return row + len(items) + 2
+
+
+def _signatures(w: SheetWriter, row: int, L: Labels) -> int:
+    w.merged(row, 1, LAST_COL, L("rfq.signatures"), "cq_section")
+    w.merged(row + 1, 2, 3, L("rfq.buyer_seal"), "cq_label")
+    w.merged(row + 1, 5, LAST_COL, L("rfq.supplier_seal"), "cq_label")
+    for i, key in enumerate(("rfq.signature", "rfq.sign_date"), 2):
+        w.text(row + i, 2, L(key), "cq_label", fit=False)
+        w.merged(row + i, 3, 3, "", "cq_fill")
+        w.text(row + i, 5, L(key), "cq_label", fit=False)
+        w.merged(row + i, 6, LAST_COL, "", "cq_fill")
+    w.ws.row_dimensions[row + 1].height = 70  # room for the seal
+    return row + 4
+
+
+def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info: QuoteInfo,
+                     terms: QuoteTerms, L: Labels, heading: PrintHeading, *, first: bool,
+                     comparison: Comparison) -> None:
+    w = SheetWriter(ws)
+    cur = money.currency
+    m, m_total = money_style(cur), money_style(cur, "total")
+    w.merged(1, 1, LAST_COL, L("rfq.title"), "cq_title")
+    w.merged(2, 1, LAST_COL, L("rfq.subtitle", vendor=plan.vendor, server=plan.server,
+                                config=plan.config), "cq_subtitle")
+    w.merged(3, 1, LAST_COL, L("rfq.instructions"), "cq_note_wrap")
+
+    until = info.quote_date + datetime.timedelta(days=info.valid_days)
+    w.text(5, 2, L("rfq.no"), "cq_label", fit=False)
+    w.merged(5, 3, 3, info.quote_no, "cq_wrap")
+    w.text(5, 5, L("rfq.date"), "cq_label", fit=False)
+    w.number(5, 6, info.quote_date, "cq_date", fit=False)
+    w.text(6, 2, L("rfq.validity"), "cq_label", fit=False)
+    w.merged(6, 3, 3, L("rfq.validity_value", days=info.valid_days, until=until.isoformat()))
+    w.text(6, 5, L("rfq.currency"), "cq_label", fit=False)
+    w.text(6, 6, cur, fit=False)
+    row = _letterhead(w, 8, info, L)
+
+    w.text(row, 2, L("rfq.configuration"), "cq_label_top", fit=False)
+    racks = plan.racks.count if plan.racks else 0
+    it_kw = plan.power.it_max_kw if plan.power else 0.0
+    w.merged(row, 3, LAST_COL, L("rfq.configuration_value", nodes=plan.nodes, server=plan.server,
+                                 per_node=plan.gpus_per_node, gpu=plan.gpu_name, gpus=plan.gpus,
+                                 racks=racks, it_kw=f"{it_kw:,.1f}"))
+    row += 1
+    w.merged(row, 1, 2, L("rfq.vat_rate"), "cq_label_wrap")
+    w.merged(row + 1, 1, 2, L("rfq.discount"), "cq_label_wrap")
+    w.merged(row + 2, 1, 2, L("quote.price_factor"), "cq_label_wrap")
+    if first:  # the named inputs every sheet's formulas use
+        w.number(row, 3, money.vat_rate, "cq_input_pct", fit=False)
+        w.number(row + 1, 3, money.discount_rate, "cq_input_pct", fit=False)
+        for name, r in ((NAME_VAT, row), (NAME_DISCOUNT, row + 1)):
+            wb.defined_names[name] = DefinedName(name, attr_text=sheet_ref(ws.title, f"$C${r}"))
+            check = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.99")
+            check.add(f"C{r}")
+            ws.add_data_validation(check)
+    else:
+        w.formula(row, 3, f"={NAME_VAT}", "cq_pct")
+        w.formula(row + 1, 3, f"={NAME_DISCOUNT}", "cq_pct")
+    w.formula(row + 2, 3, f"=1-{NAME_DISCOUNT}", "cq_pct")
+    factor = price_factor(money.discount_rate)
+    shown = f"{factor:.0%}" if round(factor * 100, 6).is_integer() else f"{factor:.1%}"
+    w.merged(row + 1, 4, LAST_COL, L("quote.price_factor_note", factor=shown,
+                                      zhe=zhe(money.discount_rate)), "cq_note_wrap")
+    row += 4
+
+    header_row = row
+    w.header(header_row, 1, [L("bom.no"), L("bom.part_number"), L("bom.description"),
+                             L("bom.qty"), L("rfq.list_price"), L("rfq.unit_excl"),
+                             L("rfq.amount_excl"), L("rfq.unit_incl"), L("rfq.amount_incl")])
+    row += 1
+    first_line = row
+    groups: dict[str, list[BomLine]] = {c: [] for c in CATEGORIES}
+    for line in plan.bom:
+        groups.setdefault(line.category, []).append(line)
+    number = 0
+    for category, lines in groups.items():
+        if not lines:
+            continue
+        number += 1
+        w.text(row, 1, str(number), "cq_group", fit=False)
+        w.text(row, 2, L.category(category), "cq_group", fit=False)
+        w.styled(row, range(1, LAST_COL + 1), "cq_group")
+        row += 1
+        for i, line in enumerate(lines, 1):
+            w.text(row, 1, f"{number}.{i}", fit=False)
+            w.wrapped(row, 2, line.part_number)
+            w.wrapped(row, 3, _line_text(line, L))
+            w.number(row, 4, line.qty, "cq_int", fit=False)
+            w.number(row, 5, line.unit_price, money_style(cur, "input"), fit=False)
+            w.formula(row, 6, f"=E{row}*(1-{NAME_DISCOUNT})", m)
+            w.formula(row, 7, f"=D{row}*F{row}", m)
+            w.formula(row, 8, f"=F{row}*(1+{NAME_VAT})", m)
+            w.formula(row, 9, f"=D{row}*H{row}", m)
+            row += 1
+    last_line = row - 1
+    row += 1
+    excl = f"SUM(G{first_line}:G{last_line})"
+    incl = f"SUM(I{first_line}:I{last_line})"
+    for key, formula, style in (("rfq.total_excl", f"={excl}", money_style(cur, "bold")),
+                                ("rfq.vat", f"={incl}-{excl}", money_style(cur, "bold")),
+                                ("rfq.total_incl", f"={incl}", m_total)):
+        label = L(key, rate=f"{money.vat_rate:.0%}") if key == "rfq.vat" else L(key)
+        w.merged(row, 5, 8, label, "cq_total_label" if style == m_total else "cq_sum_label")
+        w.formula(row, 9, formula, style)
+        row += 1
+
+    total = total_incl_vat(money, plan.bom)
+    if cur == "CNY":
+        words_label = L("rfq.in_words")
+    else:
+        rate = exchange_rate(comparison)
+        total *= rate
+        words_label = L("rfq.in_words_cny", rate=f"{rate:g}")
+    w.merged(row, 1, 3, words_label, "cq_total_label")
+    w.merged(row, 4, LAST_COL, rmb_capital(total), "cq_words")
+    row += 2
+
+    warranty = comparison.request.finance.warranty_years
+    for a in plan.assumptions:
+        if a.key.rsplit(".", 1)[-1] == "warranty_years" and isinstance(a.value, int | float):
+            warranty = int(a.value)
+    row = _terms(w, row, terms, warranty if warranty is not None else terms.warranty_years, L)
+    last = _signatures(w, row, L)
+
+    w.finish(fixed=WIDTHS)
+    ws.freeze_panes = f"A{header_row + 1}"
+    print_setup(ws, heading, title_rows=f"{header_row}:{header_row}",
+                area=f"A1:I{last}")
+
+
+def build_rfq(comparison: Comparison, info: QuoteInfo) -> Workbook:
+    """The RFQ workbook of ``comparison``'s priced plans (already one vendor's)."""
+    L = Labels(info.lang)
+    terms = info.terms or load_terms()[1]
+    currency = currency_of(comparison)
+    wb = Workbook()
+    register_styles(wb, info.lang, {currency})
+    wb.properties.title = L("rfq.title")
+    wb.properties.creator = "ClusterQuote"
+    heading = info.heading(L)
+    ws0 = wb.active
+    assert ws0 is not None
+    plans = priced(comparison)
+    taken: set[str] = set()
+    if not plans:
+        ws0.title = sheet_name(L("sheet.quotation"), taken)
+        ws0["A1"] = L("rfq.no_plans")
+        return wb
+    for i, (plan, money) in enumerate(plans):
+        wanted = L("sheet.quotation") if len(plans) == 1 else f"{L('sheet.quotation')} {plan.config}"
+        if len(wanted) > MAX_SHEET_NAME:
+            wanted = plan.config
+        ws = ws0 if i == 0 else wb.create_sheet()
+        ws.title = sheet_name(wanted, taken)
+        _write_quotation(ws, wb, plan, money, info, terms, L, heading, first=i == 0,
+                         comparison=comparison)
+    wb.active = 0
+    return wb

@@ -1,0 +1,111 @@
+"""The discount's price factor, the export dialog, and PDF through LibreOffice or Qt."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from desktop import i18n
+from desktop.discount_field import attach_price_factor, discount_parser
+from desktop.fields import ValueField
+from desktop.quote_export import ExportDialog, ExportSettings, write_pdf
+from engine.export.pdf import find_libreoffice
+
+
+def _discount_field(qtbot) -> tuple[ValueField, object]:  # type: ignore[no-untyped-def]
+    field = ValueField(discount_parser(), optional=True)
+    qtbot.addWidget(field)
+    return field, attach_price_factor(field)
+
+
+@pytest.mark.parametrize(("typed", "share_off", "shown"), [
+    ("0.15", 0.15, "Pay 85% of list (85折)"),
+    ("15%", 0.15, "Pay 85% of list (85折)"),
+    ("85折", 0.15, "Pay 85% of list (85折)"),
+    ("0.1", 0.1, "Pay 90% of list (9折)"),
+])
+def test_english_discount_field_shows_the_price_paid(qtbot, typed: str, share_off: float,  # type: ignore[no-untyped-def]
+                                                     shown: str) -> None:
+    field, label = _discount_field(qtbot)
+    field.setText(typed)
+    assert field.value() == pytest.approx(share_off)
+    assert label.text() == shown  # type: ignore[attr-defined]
+
+
+def test_chinese_discount_field_accepts_zhe_and_says_it(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    try:
+        i18n.install_translators(qapp, "zh_CN")
+        field, label = _discount_field(qtbot)
+        field.setText("八五折")
+        assert field.value() == pytest.approx(0.15)  # pay 85%: 15% off, never 85% off
+        assert label.text() == "按标价的 85% 支付（85折）"  # type: ignore[attr-defined]
+        field.setText("85")  # ambiguous: 85% off or 85折? the field says what it takes
+        assert field.value() is None
+        assert "85折" in field.error() and "减免" in field.error()
+    finally:
+        i18n.install_translators(qapp, "en")
+
+
+def test_export_dialog_remembers_buyer_kind_vendor_and_terms(qtbot, settings, comparison,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    remembered = ExportSettings(settings.qsettings)
+    dialog = ExportDialog(comparison, remembered, customer="Acme")
+    qtbot.addWidget(dialog)
+    assert dialog.buyer_edits["company"].text() == "Acme"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rfq"))
+    assert dialog.vendor.currentData() in ("lenovo", "inspur")  # an RFQ goes to one vendor
+    dialog.vendor.setCurrentIndex(dialog.vendor.findData("inspur"))
+    dialog.buyer_edits["contact"].setText("李明")
+    terms = tmp_path / "terms.toml"
+    terms.write_text("[terms]\ndelivery_days = 21\n", encoding="utf-8")
+    dialog.terms.setText(str(terms))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    options = dialog.options()
+    assert options["kind"] == "rfq" and options["vendor"] == "inspur"
+    assert options["buyer"].contact == "李明" and options["terms"].delivery_days == 21
+
+    again = ExportDialog(comparison, ExportSettings(settings.qsettings))
+    qtbot.addWidget(again)
+    assert again.kind.currentData() == "rfq" and again.vendor.currentData() == "inspur"
+    assert again.buyer_edits["company"].text() == "Acme"
+    assert again.buyer_edits["contact"].text() == "李明"
+    assert again.terms.text() == str(terms)
+
+
+def test_a_bad_terms_file_keeps_the_dialog_open(qtbot, settings, comparison,  # type: ignore[no-untyped-def]
+                                                tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[terms]\nvalidity_days = -1\n", encoding="utf-8")
+    dialog = ExportDialog(comparison, ExportSettings(settings.qsettings))
+    qtbot.addWidget(dialog)
+    dialog.terms.setText(str(bad))
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "validity_days" in dialog.problem.text()
+
+
+def _text(pdf: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils reads the PDF back")
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.mark.parametrize("use_libreoffice", [False, True])
+def test_pdf_of_an_inspur_rfq(qapp, comparison, tmp_path: Path, use_libreoffice: bool) -> None:  # type: ignore[no-untyped-def]
+    if use_libreoffice and find_libreoffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    target = tmp_path / "rfq.pdf"
+    path, renderer = write_pdf(comparison, target, use_libreoffice=use_libreoffice, kind="rfq",
+                               vendor="inspur", lang="zh", quote_no="RFQ-9")
+    assert renderer == ("LibreOffice" if use_libreoffice else "Qt")
+    assert path.read_bytes().startswith(b"%PDF")
+    text = "".join(_text(path).split())
+    assert "询价单" in text and "含税合计" in text and "RFQ-9" in text
+    assert "元" in text and ("整" in text or "分" in text or "角" in text)  # the amount in words
+    assert "lenovo" not in text.lower()

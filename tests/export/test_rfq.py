@@ -1,0 +1,187 @@
+"""The request for quotation: one vendor's, clean, with the terms a Chinese quotation carries."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from quote_fixtures import ALPHA_MONEY, Recalculated, cents, hand_comparison
+
+from engine.cli import main
+from engine.export import write_quote
+from engine.export.rmb import rmb_capital
+from engine.export.terms import Buyer, TermsError, load_terms, parse_buyer
+from engine.model import Comparison
+from engine.resources import resources_root
+
+BUYER = Buyer(company="某某人工智能研究院", department="采购部", contact="李明",
+              phone="010-12345678", address="北京市海淀区中关村大街 1 号")
+
+
+@pytest.fixture(scope="module")
+def real_comparison() -> Comparison:
+    from engine import PlanRequest, Schedule, Workload, compare
+
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30)))
+
+
+def all_text(path: Path) -> list[str]:
+    """Every string the workbook shows: cells, sheet names, page headers and footers."""
+    wb = openpyxl.load_workbook(path)
+    texts = list(wb.sheetnames)
+    for ws in wb.worksheets:
+        texts += [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        texts += [part.text or "" for hf in (ws.oddHeader, ws.oddFooter)
+                  for part in (hf.left, hf.center, hf.right)]
+    return texts
+
+
+def cell_right_of(ws: openpyxl.worksheet.worksheet.Worksheet, label: str) -> tuple[int, int]:
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == label:
+                return cell.row, cell.column
+    raise AssertionError(f"{label!r} not on {ws.title}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
+    path = write_quote(hand_comparison(), tmp_path / f"rfq-{lang}.xlsx", lang=lang,  # type: ignore[arg-type]
+                       kind="rfq", vendor="inspur", buyer=BUYER, quote_no="RFQ-7",
+                       quote_date=datetime.date(2024, 5, 1))
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == (["Quotation"] if lang == "en" else ["报价单"])
+    ws = wb.worksheets[0]
+    values = Recalculated(path)
+    total_label = "Total incl. VAT" if lang == "en" else "含税合计"
+    row, _ = cell_right_of(ws, total_label)
+    total = values(ws.title, f"I{row}")
+    # hardware + services 3,801,479.43 × 0.95 × 1.13 = 4,080,888.168105 (quote_fixtures)
+    assert cents(total, ALPHA_MONEY.capex)
+    excl_label = "Total excl. VAT" if lang == "en" else "不含税合计"
+    assert cents(values(ws.title, f"I{cell_right_of(ws, excl_label)[0]}"), ALPHA_MONEY.net)
+    words_label = "Total incl. VAT in words (RMB)" if lang == "en" else "含税合计人民币（大写）"
+    words_row, _ = cell_right_of(ws, words_label)
+    words = ws[f"D{words_row}"].value
+    assert words == "肆佰零捌万零捌佰捌拾捌元壹角柒分"  # 4,080,888.17, written out by hand
+    assert words == rmb_capital(total)  # the words say what the figures add up to
+
+    texts = all_text(path)
+    joined = "\n".join(texts)
+    assert "Lenovo" not in joined and "beta-cfg" not in joined  # no competitor
+    assert "hand-built test prices" not in joined  # no price-list source
+    assert "RFQ-7" in ws.oddHeader.left.text and ws.oddHeader.right.text == "2024-05-01"
+    assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
+    for text in ("某某人工智能研究院", "采购部", "李明", "010-12345678"):
+        assert text in texts
+    assert ws.print_area and ws.print_title_rows
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_rfq_prints_discount_and_price_factor_in_each_language(tmp_path: Path) -> None:
+    en = "\n".join(all_text(write_quote(hand_comparison(), tmp_path / "en.xlsx", kind="rfq",
+                                        vendor="inspur")))
+    assert "Pay 95% of list" in en
+    zh = "\n".join(all_text(write_quote(hand_comparison(), tmp_path / "zh.xlsx", kind="rfq",
+                                        vendor="inspur", lang="zh")))
+    assert "按标价的 95% 支付（95折）" in zh
+    ws = openpyxl.load_workbook(tmp_path / "zh.xlsx").worksheets[0]
+    row, _ = cell_right_of(ws, "折扣（优惠比例）")
+    assert ws[f"C{row}"].value == pytest.approx(0.05)  # the share off, never 0.95
+    assert ws[f"C{row + 1}"].value == "=1-Discount"
+
+
+def test_real_inspur_rfq_has_no_lenovo_line_and_no_path(tmp_path: Path,
+                                                        real_comparison: Comparison) -> None:
+    root = str(resources_root())
+    for lang in ("en", "zh"):
+        path = write_quote(real_comparison, tmp_path / f"{lang}.xlsx", kind="rfq",
+                           vendor="inspur", lang=lang)  # type: ignore[arg-type]
+        wb = openpyxl.load_workbook(path)
+        inspur = [p.config for p in real_comparison.plans if p.vendor == "Inspur" and p.money]
+        assert len(wb.sheetnames) == len(inspur)
+        texts = all_text(path)
+        assert not [t for t in texts if "lenovo" in t.lower()]
+        assert not [t for t in texts if root in t or "prices.csv" in t]
+        assert not [t for t in texts if "unverified" in t.lower() or "未经核实" in t]
+
+
+def test_comparison_carries_no_local_path(tmp_path: Path, real_comparison: Comparison) -> None:
+    path = write_quote(real_comparison, tmp_path / "cmp.xlsx")
+    root = str(resources_root())
+    assert not [t for t in all_text(path) if root in t]
+    assert "prices.csv" in "\n".join(all_text(path))  # the file is still named, on Sources
+
+
+def test_rfq_needs_one_vendor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(ValueError, match="one vendor"):
+        write_quote(hand_comparison(), tmp_path / "x.xlsx", kind="rfq")
+    code = main(["quote", "--preset", "gpt3-xl", "--days", "10", "--out", str(tmp_path / "r.xlsx"),
+                 "--kind", "rfq"])
+    assert code == 2
+    assert "--vendor" in capsys.readouterr().err
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_cli_rfq_with_buyer_and_terms_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    terms = tmp_path / "terms.toml"
+    terms.write_text('[terms]\nvalidity_days = 45\ndelivery_days = 21\npayment = "100% net 30"\n'
+                     '[buyer]\nphone = "021-5555"\n', encoding="utf-8")
+    out = tmp_path / "rfq.xlsx"
+    code = main(["quote", "--preset", "gpt3-xl", "--days", "10", "--out", str(out), "--kind", "rfq",
+                 "--vendor", "inspur", "--lang", "zh", "--buyer", "company=甲研究院;contact=王五",
+                 "--terms", str(terms), "--discount", "九折"])
+    assert code == 0, capsys.readouterr().err
+    texts = all_text(out)
+    for text in ("甲研究院", "王五", "021-5555", "100% net 30", "合同签订后 21 天内"):
+        assert text in texts, text
+    assert any(t.startswith("45 天，至") for t in texts)
+    assert "按标价的 90% 支付（9折）；折扣指在标价基础上减免的比例。" in texts
+
+
+def test_terms_and_buyer_errors_name_the_field(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[terms]\nincoterms = \"XYZ\"\n", encoding="utf-8")
+    with pytest.raises(TermsError, match="incoterms"):
+        load_terms(bad)
+    bad.write_text("[letterhead]\n", encoding="utf-8")
+    with pytest.raises(TermsError, match="letterhead"):
+        load_terms(bad)
+    with pytest.raises(TermsError, match="fax"):
+        parse_buyer("fax=123")
+    assert parse_buyer("Acme Ltd").company == "Acme Ltd"
+    assert parse_buyer("company=Acme;phone= 1 ").phone == "1"
+
+
+def test_formula_like_buyer_text_stays_text(tmp_path: Path) -> None:
+    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", vendor="inspur",
+                       buyer=Buyer(company='=HYPERLINK("http://x","y")', contact="+86 10"))
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x","y")']
+    assert len(cells) == 1 and cells[0].data_type == "s" and cells[0].quotePrefix
+
+
+def test_usd_rfq_writes_the_rmb_equivalent_in_words(tmp_path: Path) -> None:
+    from engine import Finance, PlanRequest, Schedule, Workload, compare
+
+    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10),
+                                     finance=Finance(currency="USD", exchange_rate=7.0),
+                                     configs=("inspur-nf5688m6-a800",)))
+    path = write_quote(comparison, tmp_path / "usd.xlsx", kind="rfq", vendor="inspur")
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    values = Recalculated(path)
+    total = values(ws.title, f"I{cell_right_of(ws, 'Total incl. VAT')[0]}")
+    row, _ = cell_right_of(ws, "Total incl. VAT in RMB at 7 CNY/USD, in words")
+    assert ws[f"D{row}"].value == rmb_capital(total * 7.0)
+    assert "$" in ws[f"I{cell_right_of(ws, 'Total incl. VAT')[0]}"].number_format
+
+
+def test_a_quote_without_a_number_gets_one_from_its_date_and_vendor(tmp_path: Path) -> None:
+    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", vendor="inspur",
+                       quote_date=datetime.date(2024, 5, 1))
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    assert "RFQ-20240501-INSPUR" in ws.oddHeader.left.text
+    row, _ = cell_right_of(ws, "RFQ no.")
+    assert ws[f"C{row}"].value == "RFQ-20240501-INSPUR"
