@@ -18,7 +18,15 @@ from engine.errors import RequestError
 from engine.facility.cabling import Geometry, Medium, plan_cabling
 from engine.facility.cooling import Unit, plan_cooling
 from engine.facility.fabric import FabricTooLarge, TreeCounts, fat_tree, plan_fabric
-from engine.facility.racks import Box, PduModel, RackRefusal, RackSpec, lay_out, nodes_per_rack
+from engine.facility.racks import (
+    Box,
+    PduModel,
+    RackRefusal,
+    RackSpec,
+    lay_out,
+    network_rack_count,
+    nodes_per_rack,
+)
 from engine.model import (
     CATEGORIES,
     Assumption,
@@ -358,10 +366,9 @@ def _racks_estimate(
     node = _node_box(cfg, server)
     mgmt = _switch_box(parts()["ethernet"]["mgmt_switch"], "mgmt_switch", catalog, None)
     compute_racks = math.ceil(nodes / nodes_per_rack(node, spec)[0])
-    pdus = _pdu_models(catalog)
 
     def estimate(extra: tuple[Box, ...]) -> int:
-        return compute_racks + lay_out(0, node, mgmt, boxes + list(extra), spec, pdus).count
+        return compute_racks + network_rack_count(boxes + list(extra), mgmt, spec)
 
     return estimate
 

@@ -24,7 +24,7 @@ from engine.export.labels import Labels
 from engine.export.safe import ExportError, save_atomically
 from engine.export.terms import Buyer, QuoteTerms
 from engine.export.workbook import PriceListLike, build_workbook
-from engine.model import Comparison, Recommendation
+from engine.model import Comparison
 
 __all__ = ["ExportError", "PriceListLike", "for_vendor", "prepare_quote", "quote_as_html", "vendors",
            "write_quote"]
@@ -46,8 +46,12 @@ def for_vendor(comparison: Comparison, vendor: str) -> Comparison:
         raise ValueError(f"vendor {vendor!r} has no configuration in this plan; allowed: {known}")
     ids = {p.config for p in plans}
     rec = comparison.recommendation
-    kept = Recommendation(*(c if c in ids else None for c in (
-        rec.cheapest_meeting_deadline, rec.fastest, rec.lowest_tco)))
+    def own(config: str | None) -> str | None:
+        return config if config in ids else None
+
+    kept = dataclasses.replace(
+        rec, cheapest_meeting_deadline=own(rec.cheapest_meeting_deadline), fastest=own(rec.fastest),
+        lowest_tco=own(rec.lowest_tco), skipped=tuple(s for s in rec.skipped if s[0] in ids))
     return dataclasses.replace(comparison, plans=plans, recommendation=kept)
 
 

@@ -131,7 +131,21 @@ def _compute_racks(nodes: int, per_rack: int, node: Box, mgmt: Box, spec: RackSp
     return racks, displaced
 
 
+def network_rack_count(boxes: list[Box], mgmt: Box, spec: RackSpec) -> int:
+    """The network racks ``boxes`` alone take, as lay_out fills them: cheap, for estimates."""
+    chassis = sum(1 for b in boxes if b.role == "director")
+    rest = [b for b in boxes if b.role != "director"]
+    return chassis + (len(_next_fit(rest, mgmt, spec)) if rest else 0)
+
+
 def _fill_network_racks(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[int, Box]]]:
+    racks = _next_fit(pending, mgmt, spec)
+    # Racks alike share one list, so the layout builds their slots once.
+    alike: dict[tuple[tuple[int, Box], ...], list[tuple[int, Box]]] = {}
+    return [alike.setdefault(tuple(rack), rack) for rack in racks]
+
+
+def _next_fit(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[int, Box]]]:
     """Next fit: boxes fill one network rack (with its own management switch) after another."""
     budget_w = min(spec.network_kw, spec.budget_kw) * 1000
     racks: list[list[tuple[int, Box]]] = []
@@ -153,9 +167,7 @@ def _fill_network_racks(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[l
         units, watts, kg = units + box.units, watts + box.max_w, kg + box.weight_kg
     if current:
         racks.append(current)
-    # Racks alike share one list, so the layout builds their slots once.
-    alike: dict[tuple[tuple[int, Box], ...], list[tuple[int, Box]]] = {}
-    return [alike.setdefault(tuple(rack), rack) for rack in racks]
+    return racks
 
 
 def lay_out(
