@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from engine.export.labels import Labels
 from engine.export.safe import save_atomically, sheet_name
-from engine.export.sheet import SheetWriter, print_setup
+from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import money_style, register_styles
 from engine.quotes.model import LikeForLike, Reconciliation
 from engine.quotes.present import mapping_text
@@ -138,7 +138,8 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
             w.wrapped(row, 6, a.source, width=60)
             row += 1
     w.ws.freeze_panes = "B6"
-    print_setup(w.ws, title_rows="5:5", footer="&P / &N")
+    heading = PrintHeading(left=_w("title", lang), right="", footer=Labels(lang)("footer.page"))
+    print_setup(w.ws, heading, title_rows="5:5")
     w.finish(fixed={1: 30, **{col: 26 for col in range(2, 2 + len(like.vendors))}})
 
 
@@ -229,5 +230,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
     w.formula(row, 6, f"=SUM(F{first}:F{row - 1})", money_style(qcur, "sub"),
               shown=sum(line.stated_amount for line in q.items))
     w.ws.freeze_panes = f"A{header_row + 1}"
-    print_setup(w.ws, title_rows=f"{header_row}:{header_row}", footer="&P / &N")
+    heading = PrintHeading(left=" · ".join(t for t in (_w("quote", lang), q.vendor, q.quote_no) if t),
+                           right=q.date, footer=Labels(lang)("footer.page"))
+    print_setup(w.ws, heading, title_rows=f"{header_row}:{header_row}")
     w.finish(fixed={2: 18, 3: 55, 6: 20})

@@ -3,7 +3,8 @@
 What a vendor omits is added at the other vendor's quoted price when there is one,
 else at the plan's indicative price; quantities short of (or beyond) the plan are
 made up at the vendor's own unit price; lines outside the plan's scope are set
-aside; services bundled into a server price are moved to services. Each change is
+aside; a warranty bundled into a server price is moved to services, and the
+plan's warranty on the rest of the equipment is added at the plan's rate. Each change is
 an Adjustment with its source, so the normalised total explains itself.
 """
 
@@ -13,6 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from engine.model import CATEGORIES, Comparison, Plan
+from engine.quotes.matching import pooled
 from engine.quotes.model import Adjustment, LikeForLike, Reconciliation, VendorTotals
 
 
@@ -28,7 +30,7 @@ def adjustments(
     comparison: Comparison, rec: Reconciliation, others: list[Reconciliation]
 ) -> list[Adjustment]:
     plan = _plan(comparison, rec.config)
-    lines = {b.item: b for b in plan.bom}
+    lines = {b.item: b for b in pooled(plan.bom)}
     out: list[Adjustment] = []
     for f in rec.findings:
         if f.kind == "missing" and f.item in lines:
@@ -54,15 +56,21 @@ def adjustments(
             out.append(Adjustment("out_of_scope", line.part_number or line.description[:40], "unmatched",
                                   -round(rec.in_plan_money(line.amount), 2),
                                   f"{_label(rec)}, row {f.row}: not in the plan, set aside", f.row))
-    for row, item, qty in rec.bundled:
+    moved: dict[str, float] = defaultdict(float)
+    for row, item, value in rec.bundled_values:  # a warranty inside a server price
         bom = lines[item]
-        if bom.category != "services":  # GPUs and HCAs inside a server price stay compute
-            continue
-        value = round(min(qty, bom.qty) * bom.unit_price, 2)
+        moved[item] += value
         out.append(Adjustment("bundled_service", item, bom.category, value,
-                              f"inside the server price of row {row}, valued at the indicative price", row))
+                              f"inside the server price of row {row}, valued at the plan's warranty "
+                              "rate on the server's price", row))
         out.append(Adjustment("bundled_service", item, "compute", -value,
                               f"taken out of the server price of row {row}", row))
+    for item, value in moved.items():  # the plan's warranty also covers the rest of the equipment
+        rest = round(lines[item].total - value, 2)
+        if rest > 0.5:
+            out.append(Adjustment("omitted", item, lines[item].category, rest,
+                                  "the plan's warranty on the equipment besides the servers, "
+                                  f"price list {Path(comparison.price_list).name} rates"))
     return out
 
 
