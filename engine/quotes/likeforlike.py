@@ -91,7 +91,7 @@ def compare_quotes(comparison: Comparison, recs: list[Reconciliation]) -> LikeFo
             file=rec.quote.file, vendor=rec.quote.vendor, config=rec.config,
             computed_total=rec.computed_total, normalised_total=round(normalised, 2),
             by_category=tuple((c, round(by_category[c], 2)) for c in ordered),
-            adjustments=tuple(adj), by_item=_by_item(rec, adj)))
+            adjustments=tuple(adj), by_item=_by_item(_plan(comparison, rec.config), rec, adj)))
     categories = tuple(dict.fromkeys(c for t in totals for c, _ in t.by_category))
     drivers: list[tuple[str, float]] = []
     if len(totals) >= 2:
@@ -109,12 +109,19 @@ def compare_quotes(comparison: Comparison, recs: list[Reconciliation]) -> LikeFo
 
 
 SERVER = "server"  # each vendor's system line: their item ids differ, the role is the same
+# each vendor's own storage and management servers: item ids differ, the role is the same
+ROLES: dict[str, str] = {"storage": "storage-system", "management": "management-server"}
 
 
-def _by_item(rec: Reconciliation, adj: list[Adjustment]) -> tuple[tuple[str, float], ...]:
+def _by_item(plan: Plan, rec: Reconciliation, adj: list[Adjustment]) -> tuple[tuple[str, float], ...]:
     """The normalised total split by plan item, so two vendors compare item by item."""
+    own = {b.item: ROLES[b.category] for b in pooled(plan.bom)
+           if b.vendor == plan.vendor and b.category in ROLES}
+
     def key(item: str | None) -> str:
-        return SERVER if item == rec.config else item or "unmatched"
+        if item == rec.config:
+            return SERVER
+        return own.get(item, item) if item else "unmatched"
 
     amounts: dict[str, float] = defaultdict(float)
     top = {q.row: q for q in rec.quote.items}

@@ -198,10 +198,12 @@ def test_item_drivers_explain_the_difference(comparison: Any) -> None:
     # the servers: Lenovo base 432 000 against Inspur 430 000, 35 of them (GPUs, HCAs alike; the
     # warranty moved to services)
     assert drivers["server"] == pytest.approx(35 * (430_000 - 432_000), abs=35)
-    # the largest: the storage each plan chose, Lenovo's 2 DSS-G blocks (2 × 1 800 000) against
-    # Inspur's 4 AS13000 nodes (4 × 420 000), each vendor's own item
-    assert like.item_drivers[0] == ("lenovo-dss-g-flash", -3_600_000)
-    assert drivers["inspur-as13000-nvme"] == pytest.approx(1_680_000, abs=0.5)
+    # the largest: each vendor's own storage, compared as one role: Inspur's 4 AS13000 nodes
+    # (4 × 420 000) against Lenovo's 2 DSS-G blocks (2 × 1 800 000)
+    assert like.item_drivers[0][0] == "storage-system"
+    assert like.item_drivers[0][1] == pytest.approx(4 * 420_000 - 2 * 1_800_000, abs=0.5)
+    # and the management servers: 4 NF5280M7 at 100 000 against 4 SR650 V3 at 108 000
+    assert drivers["management-server"] == pytest.approx(4 * (100_000 - 108_000), abs=0.5)
 
 
 def test_a_server_priced_with_its_gpus_hcas_and_warranty_said_in_its_text(comparison: Any,
