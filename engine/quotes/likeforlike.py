@@ -69,8 +69,8 @@ def adjustments(
         rest = round(lines[item].total - value, 2)
         if rest > 0.5:
             out.append(Adjustment("omitted", item, lines[item].category, rest,
-                                  "the plan's warranty on the equipment besides the servers, "
-                                  f"price list {Path(comparison.price_list).name} rates"))
+                                  "the plan's warranty on the equipment besides the servers "
+                                  f"({lines[item].note})"))
     return out
 
 
