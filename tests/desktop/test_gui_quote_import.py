@@ -9,21 +9,13 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "quotes"))
-from quote_files import INSPUR, LENOVO, MESSY, PLAN
+from quote_files import INSPUR, LENOVO, MESSY, plan_as_quoted
 
 
 @pytest.fixture(scope="module")
 def h800() -> Any:
     """The plan as quoted: priced from the snapshot it was saved with."""
-    from engine.compare import compare
-    from engine.money.prices import read_price_list, shipped_price_list_path
-    from engine.money.snapshot import snapshot_prices
-    from engine.planfile import load_plan_document
-
-    doc = load_plan_document(PLAN)
-    assert doc.snapshot is not None
-    return compare(doc.request, price_list=snapshot_prices(doc.snapshot,
-                                                           read_price_list(shipped_price_list_path())))
+    return plan_as_quoted()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "quotes"))
 
-from quote_files import PLAN
+from quote_files import plan_as_quoted
 
 
 @pytest.fixture(autouse=True)
@@ -25,12 +25,4 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def comparison():  # type: ignore[no-untyped-def]
     """The plan as quoted: priced from the snapshot it was saved with, as `reconcile` prices it."""
-    from engine.compare import compare
-    from engine.money.prices import read_price_list, shipped_price_list_path
-    from engine.money.snapshot import snapshot_prices
-    from engine.planfile import load_plan_document
-
-    doc = load_plan_document(PLAN)
-    assert doc.snapshot is not None, "the sample plan is saved with the prices it was quoted with"
-    return compare(doc.request, price_list=snapshot_prices(doc.snapshot,
-                                                           read_price_list(shipped_price_list_path())))
+    return plan_as_quoted()
