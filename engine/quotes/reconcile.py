@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from engine.assumptions import default
-from engine.model import Comparison, Plan
+from engine.model import BomLine, Comparison, Plan
 from engine.quotes.arithmetic import check, lines_sum
 from engine.quotes.bundles import (
     bundled_warranty_value,
@@ -131,7 +131,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             inside = parts_quoted[owner]
             inside[hit.target.line.item] = inside.get(hit.target.line.item, 0.0) + line.qty_total
         elif hit.target:
-            lines_by_item[hit.target.line.item].append(line)
+            lines_by_item[hit.target.line.item].append(_in_years(line, warranty, hit.target.line.item))
             if hit.ambiguous:
                 findings.append(Finding(
                     "ambiguous", line.row, hit.target.line.item, ", ".join(hit.ambiguous),
@@ -141,10 +141,13 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                     f"{', '.join(hit.ambiguous)}; {hit.target.line.item} was taken"))
             if hit.target.line.item == plan.config:
                 systems.append(line)
-        elif is_bundled_service(line.description) and warranty is not None:
+        elif is_bundled_service(line.description) and warranty is not None and line.is_component:
             bundled[owner][warranty.item] = max(bundled[owner].get(warranty.item, 0.0),
                                                 float(warranty_years(line.description)))
             matches[-1] = replace(matches[-1], item=warranty.item, how="bundled", category="services")
+        elif is_bundled_service(line.description) and warranty is not None:  # a warranty quoted apart
+            lines_by_item[warranty.item].append(_in_years(line, warranty, warranty.item))
+            matches[-1] = replace(matches[-1], item=warranty.item, how="service", category="services")
         elif not line.is_component:
             findings.append(Finding(
                 "extra", line.row, "", None, line.qty,
@@ -172,6 +175,8 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
         priced = [q for q in quoted if not q.is_component and q.unit_price]
         for q in priced:
             expected = target.unit_price + _inside_per_unit(plan, q, bundled)
+            if warranty is not None and item == warranty.item:  # a year's price × the years it covers
+                expected = target.unit_price * q.qty_total / q.qty
             found = plan_money(q.unit_price or 0.0)
             if abs(found - expected) > tolerance("price_rel") * expected:
                 findings.append(Finding(
@@ -253,6 +258,13 @@ def _system_parts(plan: Plan, system: QuoteLine, quoted: dict[str, float],
     if warranty is not None and warranty.item in said:
         bundled[warranty.item] = max(bundled.get(warranty.item, 0.0), said[warranty.item])
     return out
+
+
+def _in_years(line: QuoteLine, warranty: BomLine | None, item: str) -> QuoteLine:
+    """A warranty line counts the years it covers ("3年原厂维保" × 1 is 3 years), as the plan does."""
+    if warranty is None or item != warranty.item or not warranty_years(line.description):
+        return line
+    return replace(line, qty_total=float(warranty_years(line.description)))
 
 
 def _plan_systems(plan: Plan) -> int:

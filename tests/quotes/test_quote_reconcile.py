@@ -231,3 +231,27 @@ def test_a_server_priced_with_its_gpus_hcas_and_warranty_said_in_its_text(compar
                        "NF5688M7,\"基础系统（8×H800 SXM5），不含 GPU\",35,430000\n", encoding="utf-8")
     base = reconcile(comparison, read_quote(without))
     assert ("missing", "h800-sxm5-80gb") in {(f.kind, f.item) for f in base.findings}
+
+
+def test_a_warranty_quoted_apart_covers_the_plans_years(comparison: Any, tmp_path: Path) -> None:
+    # the server without warranty, and the plan's warranty for the whole cluster on a line of its
+    # own: 3 years × 1 598 094.12 (1.5% a year of the equipment value) = 4 794 282.36
+    path = tmp_path / "apart.csv"
+    path.write_text("Inspur quotation\nCurrency: CNY; prices exclude VAT\n"
+                    "Part number,Description,Qty,Unit price\n"
+                    "NF5688M7,GPU server,35,2284720\n"
+                    "MQM9700-NS2F,QM9700 switch,24,360000\n"
+                    ",3年原厂维保服务（整体）,1,4794282.36\n", encoding="utf-8")
+    rec = reconcile(comparison, read_quote(path))
+    assert rec.match(6) is not None and rec.match(6).item == "warranty"
+    found = {(f.kind, f.item) for f in rec.findings}
+    assert ("missing", "warranty") not in found
+    assert not any(k in ("qty_mismatch", "price_diff") for k, _ in found), found
+    assert rec.bundled == () and rec.bundled_values == ()  # nothing to move out of the server price
+    one_year = path.with_name("one_year.csv")
+    one_year.write_text(path.read_text(encoding="utf-8").replace("3年原厂维保服务（整体）,1,4794282.36",
+                                                                  "1年原厂维保服务（整体）,1,1598094.12"),
+                        encoding="utf-8")
+    short = [(f.kind, f.expected, f.found) for f in reconcile(comparison, read_quote(one_year)).findings
+             if f.item == "warranty"]
+    assert short == [("qty_mismatch", 3, 1)]  # a year's price for one year: no price difference
