@@ -225,7 +225,9 @@ def _hits_for(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
         if line.is_component:
             hits[line.row] = _match(line, parts)
             continue
-        spare = holds(f"{line.description} {line.remark}", spare_words)
+        spare = holds(f"{line.description} {line.remark}", spare_words) or (
+            bool(line.part_number) and not by_part(line.part_number, installed)
+            and bool(by_part(line.part_number, spares)))  # a part the plan holds only as a spare
         preferred = spares if spare else installed
         hit = _match(line, preferred)
         hits[line.row] = hit if hit.target or not spare else _match(line, installed)

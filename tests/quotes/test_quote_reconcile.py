@@ -77,6 +77,10 @@ def test_spares_match_the_plans_spares_lines(comparison: Any, tmp_path: Path) ->
     assert not {("missing", "spare:hca-cx7-ndr"), ("missing", "spare:xcvr-ndr-osfp-node"),
                 ("missing", "xcvr-ndr-osfp-node")} & found
     assert not any(k in ("qty_mismatch", "price_diff") for k, _ in found)
+    # an HCA quoted without the word "spare" is still the plan's spare HCAs: the plan has no other
+    plain = reconcile(comparison, read_quote(_server_quote(
+        tmp_path / "plain.csv", 8, "MCX75310AAS-NEAT,ConnectX-7 NDR 400G adapter,9,15840\n")))
+    assert plain.match(7) is not None and plain.match(7).item == "spare:hca-cx7-ndr"
     # the plan's open-source software costs nothing: not quoting it is not a finding
     assert not any(i in ("rocky-linux", "slurm", "warewulf", "nvidia-driver-stack") for _, i in found)
 
