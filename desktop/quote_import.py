@@ -347,7 +347,9 @@ class QuoteImportDialog(QDialog):
                 item = QTableWidgetItem(fmt.money(value, like.currency))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, col, item)
-        drivers = ", ".join(f"{self.tr('GPU server') if i == 'server' else i} "
+        roles = {"server": self.tr("GPU server"), "storage-system": self.tr("Storage system"),
+                 "management-server": self.tr("Management servers")}  # each vendor's own kit
+        drivers = ", ".join(f"{roles.get(i, i)} "
                             f"{fmt.money(d, like.currency)}" for i, d in like.item_drivers[:4])
         self.drivers_label.setText(self.tr("Largest differences (second minus first): %1").replace(
             "%1", drivers) if drivers else "")

@@ -218,6 +218,7 @@ def _quote_import(app: Any, window: Any, out: Path) -> list[Path]:
     import csv
 
     from desktop.quote_import import open_quote_import
+    from engine.quotes.matching import SPARE, pooled
 
     plan = next(p for p in window.result.comparison.plans if p.feasible and p.bom)
     path = out / "vendor-quote.csv"
@@ -226,10 +227,11 @@ def _quote_import(app: Any, window: Any, out: Path) -> list[Path]:
         writer.writerow([f"{plan.vendor} 报价单"])
         writer.writerow(["报价单号：SELF-TEST-1", "", "币种：人民币（元），不含税"])
         writer.writerow(["型号", "描述", "数量", "单价（元）", "金额（元）"])
-        for line in plan.bom:
-            if line.category != "cooling":
-                writer.writerow([line.part_number, line.description_zh, line.qty, f"{line.unit_price:,.2f}",
-                                 f"{line.total:,.2f}"])
+        for line in pooled(plan.bom):  # as a vendor lists the plan: each item once, spares said so
+            if line.category != "cooling" and line.unit_price > 0:
+                spare = "备件：" if line.item.startswith(SPARE) else ""
+                writer.writerow([line.part_number, spare + line.description_zh, line.qty,
+                                 f"{line.unit_price:,.2f}", f"{line.total:,.2f}"])
     dialog = open_quote_import(window)
     if dialog is None or not dialog.add_file(path):
         raise SelfTestError(f"the vendor quotation was not imported: {dialog.last_error if dialog else ''}")

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from engine.export.labels import Labels
 from engine.export.safe import save_atomically, sheet_name
-from engine.export.sheet import SheetWriter, print_setup
+from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import money_style, register_styles
 from engine.quotes.model import LikeForLike, Reconciliation
 from engine.quotes.present import mapping_text
@@ -37,6 +37,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "difference": ("Difference", "差额"),
     "item_drivers": ("Largest differences by item (second minus first)", "按项目的主要差异（后者减前者）"),
     "server": ("GPU server (as configured)", "GPU 服务器（整机）"),
+    "storage-system": ("Storage system (the vendor's own)", "存储系统（厂商自有）"),
+    "management-server": ("Management servers (the vendor's own)", "管理服务器（厂商自有）"),
     "quote": ("Quotation", "报价单"), "vendor": ("Vendor", "供应商"),
     "config": ("Plan configuration", "方案配置"),
     "quote_no": ("Quote number", "报价单号"), "date": ("Date", "日期"), "currency": ("Currency", "币种"),
@@ -54,6 +56,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "unknown": ("VAT basis not stated", "未注明是否含税"),
     "unmatched": ("Not in the plan", "方案外项目"), "discount": ("Discount", "折扣"),
 }
+_ROLES = ("server", "storage-system", "management-server")  # by-item keys of each vendor's own kit
 _KINDS = {"qty_mismatch": "数量不符", "price_diff": "价格差异", "missing": "漏报", "extra": "多报",
           "arithmetic": "计算错误", "ambiguous": "存疑", "omitted": "补足漏报", "qty_shortfall": "补足数量",
           "qty_excess": "扣除多余数量", "bundled_service": "拆分捆绑服务", "out_of_scope": "范围外剔除"}
@@ -121,7 +124,7 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
     row = _differences(w, row, _w("drivers", lang), [_w("category", lang), difference],
                        [(_category(c, lang), d) for c, d in like.drivers], money)
     row = _differences(w, row, _w("item_drivers", lang), [_w("item", lang), difference],
-                       [(_w("server", lang) if i == "server" else i, d) for i, d in like.item_drivers[:12]],
+                       [(_w(i, lang) if i in _ROLES else i, d) for i, d in like.item_drivers[:12]],
                        money)
     w.text(row, 1, _w("adjustments", lang), "cq_section")
     row += 1
@@ -138,7 +141,8 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
             w.wrapped(row, 6, a.source, width=60)
             row += 1
     w.ws.freeze_panes = "B6"
-    print_setup(w.ws, title_rows="5:5", footer="&P / &N")
+    heading = PrintHeading(left=_w("title", lang), right="", footer=Labels(lang)("footer.page"))
+    print_setup(w.ws, heading, title_rows="5:5")
     w.finish(fixed={1: 30, **{col: 26 for col in range(2, 2 + len(like.vendors))}})
 
 
@@ -229,5 +233,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
     w.formula(row, 6, f"=SUM(F{first}:F{row - 1})", money_style(qcur, "sub"),
               shown=sum(line.stated_amount for line in q.items))
     w.ws.freeze_panes = f"A{header_row + 1}"
-    print_setup(w.ws, title_rows=f"{header_row}:{header_row}", footer="&P / &N")
+    heading = PrintHeading(left=" · ".join(t for t in (_w("quote", lang), q.vendor, q.quote_no) if t),
+                           right=q.date, footer=Labels(lang)("footer.page"))
+    print_setup(w.ws, heading, title_rows=f"{header_row}:{header_row}")
     w.finish(fixed={2: 18, 3: 55, 6: 20})

@@ -1,9 +1,11 @@
 """What a configured system's price holds besides its base: GPUs, HCAs, warranty years.
 
-A vendor may list them as component lines beneath the system (matched like any line),
-or only say so in the system's description or remark: "8×H800 SXM5 80GB, 8×CX7 400G,
-含3年原厂维保". Those counts are read here, so the plan's GPU, HCA and warranty lines
-are not reported missing and the system's price compares with all it holds.
+A vendor may list them as component lines beneath the system (matched with the plan
+system's `components`), or only say so in the system's description or remark:
+"8×H800 SXM5 80GB, 8×CX7 400G, 含3年原厂维保". Those counts are read here. The plan's
+warranty is a rated service (a yearly share of the equipment value, qty = years): a
+warranty bundled into a server price covers the plan's warranty years, and is worth the
+plan's warranty rate on the server's own price.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import re
 
 from engine.model import BomLine, Plan
-from engine.quotes.matching import models, tokens
+from engine.money.services import equipment_value
+from engine.quotes.matching import component_targets, models, tokens
 from engine.quotes.model import QuoteLine
 from engine.quotes.rules import holds, words
 
@@ -36,20 +39,40 @@ def warranty_line(plan: Plan) -> BomLine | None:
                  and holds(b.description_en, ("warranty",))), None)
 
 
+def says_without(system: QuoteLine) -> bool:
+    """"for 8 × H800 …; without GPUs": the count says what fits, not what is sold."""
+    return holds(f"{system.description} {system.remark}", words("configured_systems", "without_words"))
+
+
 def implied(system: QuoteLine, plan: Plan) -> dict[str, float]:
-    """Plan items the system's own text says it holds, with their quantity over all systems."""
+    """The plan system's parts (GPUs, HCAs) the system's own text says it holds, over all
+    systems, and the warranty years it says its price includes."""
     text = f"{system.description} {system.remark}"
     found: dict[str, float] = {}
-    parts = [b for b in plan.bom if b.category == "compute" and b.item != plan.config]
-    if holds(text, words("configured_systems", "without_words")):
-        parts = []  # "for 8 × H800 …; without GPUs": the count says what fits, not what is sold
+    parts = [] if says_without(system) else [t.line for t in component_targets(plan)]
     for count, model in _COUNTED.findall(text):
         key = "".join(tokens(model))
-        for bom in parts:
-            if key in models(f"{bom.part_number} {bom.description_en}") and bom.item not in found:
-                found[bom.item] = int(count) * system.qty
+        for part in parts:
+            if key in models(f"{part.item} {part.description_en}") and part.item not in found:
+                found[part.item] = int(count) * system.qty
                 break
     warranty = warranty_line(plan)
     if warranty is not None and is_bundled_service(text):
-        found[warranty.item] = warranty_years(text) * system.qty
+        found[warranty.item] = warranty_years(text)
     return found
+
+
+def warranty_rate(plan: Plan) -> float:
+    """The plan's warranty a year as a share of its equipment value (0 without one)."""
+    warranty, value = warranty_line(plan), equipment_value(plan.bom)
+    return warranty.unit_price / value if warranty is not None and value > 0 else 0.0
+
+
+def bundled_warranty_value(plan: Plan, system_unit: float, years: float) -> float:
+    """What ``years`` of the plan's warranty on one system of ``system_unit`` are worth."""
+    return warranty_rate(plan) * min(years, _years(plan)) * system_unit
+
+
+def _years(plan: Plan) -> float:
+    warranty = warranty_line(plan)
+    return float(warranty.qty) if warranty is not None else 0.0

@@ -21,6 +21,7 @@ from engine.money.prices import (
     load_price_list,
     save_user_price_list,
 )
+from engine.quotes.matching import SPARE, plain_item
 from engine.quotes.model import Reconciliation
 
 
@@ -33,9 +34,13 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
     label = f"{quote.vendor or 'vendor'} quote {quote.quote_no or quote.file} ({date})"
     out: list[PriceEntry] = []
     lines = {q.row: q for q in quote.lines}
-    for m in rec.matches:
+    learned: set[str] = set()
+    # one entry per item: an item quoted installed and as a spare takes the installed line's price
+    for m in sorted(rec.matches, key=lambda m: (m.item or "").startswith(SPARE)):
         line = lines[m.row]
-        if m.item is None or line.is_component or not line.unit_price or m.item not in prices:
+        item = None if m.item is None else plain_item(m.item)
+        if item is None or line.is_component or not line.unit_price or item not in prices \
+                or item in learned:
             continue
         unit = line.unit_price / rec.vat_factor  # the quote's currency, excluding VAT
         inside: list[tuple[str, float]] = []
@@ -45,11 +50,16 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
                 inside.append((pm.item, part.qty_total / line.qty))
         inside += [(item, qty / line.qty) for row, item, qty in rec.bundled  # warranty years, …
                    if row == line.row and item in prices]
-        for item, per_unit in inside:
-            unit -= per_unit * prices.price(item, currency, rec.exchange_rate)
+        for name, per_unit in inside:
+            unit -= per_unit * prices.price(name, currency, rec.exchange_rate)
+        for row, service, value in rec.bundled_values:  # a warranty, at the plan's rate
+            if row == line.row:
+                unit -= value / line.qty / rec.rate_to_plan
+                inside.append((service, 0.0))
         if unit <= 0:
             continue
-        base = prices.entry(m.item)
+        learned.add(item)
+        base = prices.entry(item)
         how = (f"row {line.row}: system price less " + ", ".join(i for i, _ in inside)
                + " at list prices") if inside else f"row {line.row}"
         out.append(replace(base, unit_price=round(unit, 2), currency=currency, date=date,

@@ -3,7 +3,8 @@
 What a vendor omits is added at the other vendor's quoted price when there is one,
 else at the plan's indicative price; quantities short of (or beyond) the plan are
 made up at the vendor's own unit price; lines outside the plan's scope are set
-aside; services bundled into a server price are moved to services. Each change is
+aside; a warranty bundled into a server price is moved to services, and the
+plan's warranty on the rest of the equipment is added at the plan's rate. Each change is
 an Adjustment with its source, so the normalised total explains itself.
 """
 
@@ -13,6 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from engine.model import CATEGORIES, Comparison, Plan
+from engine.quotes.matching import pooled
 from engine.quotes.model import Adjustment, LikeForLike, Reconciliation, VendorTotals
 
 
@@ -28,7 +30,7 @@ def adjustments(
     comparison: Comparison, rec: Reconciliation, others: list[Reconciliation]
 ) -> list[Adjustment]:
     plan = _plan(comparison, rec.config)
-    lines = {b.item: b for b in plan.bom}
+    lines = {b.item: b for b in pooled(plan.bom)}
     out: list[Adjustment] = []
     for f in rec.findings:
         if f.kind == "missing" and f.item in lines:
@@ -54,15 +56,21 @@ def adjustments(
             out.append(Adjustment("out_of_scope", line.part_number or line.description[:40], "unmatched",
                                   -round(rec.in_plan_money(line.amount), 2),
                                   f"{_label(rec)}, row {f.row}: not in the plan, set aside", f.row))
-    for row, item, qty in rec.bundled:
+    moved: dict[str, float] = defaultdict(float)
+    for row, item, value in rec.bundled_values:  # a warranty inside a server price
         bom = lines[item]
-        if bom.category != "services":  # GPUs and HCAs inside a server price stay compute
-            continue
-        value = round(min(qty, bom.qty) * bom.unit_price, 2)
+        moved[item] += value
         out.append(Adjustment("bundled_service", item, bom.category, value,
-                              f"inside the server price of row {row}, valued at the indicative price", row))
+                              f"inside the server price of row {row}, valued at the plan's warranty "
+                              "rate on the server's price", row))
         out.append(Adjustment("bundled_service", item, "compute", -value,
                               f"taken out of the server price of row {row}", row))
+    for item, value in moved.items():  # the plan's warranty also covers the rest of the equipment
+        rest = round(lines[item].total - value, 2)
+        if rest > 0.5:
+            out.append(Adjustment("omitted", item, lines[item].category, rest,
+                                  "the plan's warranty on the equipment besides the servers "
+                                  f"({lines[item].note})"))
     return out
 
 
@@ -83,7 +91,7 @@ def compare_quotes(comparison: Comparison, recs: list[Reconciliation]) -> LikeFo
             file=rec.quote.file, vendor=rec.quote.vendor, config=rec.config,
             computed_total=rec.computed_total, normalised_total=round(normalised, 2),
             by_category=tuple((c, round(by_category[c], 2)) for c in ordered),
-            adjustments=tuple(adj), by_item=_by_item(rec, adj)))
+            adjustments=tuple(adj), by_item=_by_item(_plan(comparison, rec.config), rec, adj)))
     categories = tuple(dict.fromkeys(c for t in totals for c, _ in t.by_category))
     drivers: list[tuple[str, float]] = []
     if len(totals) >= 2:
@@ -101,12 +109,19 @@ def compare_quotes(comparison: Comparison, recs: list[Reconciliation]) -> LikeFo
 
 
 SERVER = "server"  # each vendor's system line: their item ids differ, the role is the same
+# each vendor's own storage and management servers: item ids differ, the role is the same
+ROLES: dict[str, str] = {"storage": "storage-system", "management": "management-server"}
 
 
-def _by_item(rec: Reconciliation, adj: list[Adjustment]) -> tuple[tuple[str, float], ...]:
+def _by_item(plan: Plan, rec: Reconciliation, adj: list[Adjustment]) -> tuple[tuple[str, float], ...]:
     """The normalised total split by plan item, so two vendors compare item by item."""
+    own = {b.item: ROLES[b.category] for b in pooled(plan.bom)
+           if b.vendor == plan.vendor and b.category in ROLES}
+
     def key(item: str | None) -> str:
-        return SERVER if item == rec.config else item or "unmatched"
+        if item == rec.config:
+            return SERVER
+        return own.get(item, item) if item else "unmatched"
 
     amounts: dict[str, float] = defaultdict(float)
     top = {q.row: q for q in rec.quote.items}

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from engine.model import BomLine
+from engine.model import BomLine, Plan
+
+# A quotation lists an item once, whichever of the plan's categories it serves (the SN2700
+# in network, storage and management), and its spares apart: the plan's lines are pooled
+# so, and a spares pool is named "spare:<item>".
+SPARE = "spare:"
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[a-z0-9]+")
@@ -45,16 +50,44 @@ class Target:
     models: frozenset[str]
 
 
-def targets(bom: tuple[BomLine, ...]) -> list[Target]:
-    out = []
+def pooled(bom: tuple[BomLine, ...]) -> tuple[BomLine, ...]:
+    """The plan's lines as a quotation lists them: one per item, its categories' quantities
+    summed (the first category named), spares apart as "spare:<item>"."""
+    pools: dict[str, BomLine] = {}
     for line in bom:
-        parts = tuple(k for p in line.part_number.split("/") if len(k := part_key(p)) >= 4
-                      and line.part_number != line.item)
-        en = f"{line.part_number} {line.description_en}"
-        zh = f"{line.part_number} {line.description_zh}"
-        out.append(Target(line, parts, (normalised(en), normalised(zh)),
-                          frozenset(models(f"{en} {zh}"))))
-    return out
+        key = SPARE + line.item if line.category == "spares" else line.item
+        have = pools.get(key)
+        pools[key] = replace(line, item=key) if have is None else replace(have, qty=have.qty + line.qty)
+    return tuple(pools.values())
+
+
+def plain_item(item: str) -> str:
+    """The price-list item of a pooled plan line."""
+    return item.removeprefix(SPARE)
+
+
+def _target(line: BomLine, extra: str = "") -> Target:
+    parts = tuple(k for p in line.part_number.split("/") if len(k := part_key(p)) >= 4
+                  and line.part_number != plain_item(line.item))
+    en = f"{line.part_number} {line.description_en} {extra}"
+    zh = f"{line.part_number} {line.description_zh} {extra}"
+    return Target(line, parts, (normalised(en), normalised(zh)), frozenset(models(f"{en} {zh}")))
+
+
+def targets(bom: tuple[BomLine, ...]) -> list[Target]:
+    return [_target(line, "spare 备件" if line.item.startswith(SPARE) else "") for line in pooled(bom)]
+
+
+def component_targets(plan: Plan) -> list[Target]:
+    """The GPUs and HCAs inside the plan's configured system, over all its systems: what a
+    vendor's feature lines beneath the server are compared with."""
+    system = next((b for b in plan.bom if b.item == plan.config), None)
+    if system is None:
+        return []
+    return [_target(BomLine("compute", c.item, system.vendor, "", c.description,
+                            c.description_zh or c.description, c.qty * system.qty, 0.0,
+                            system.currency, note=f"{c.qty} per system"))
+            for c in system.components if c.item]
 
 
 def by_part(part: str, candidates: list[Target]) -> list[Target]:

@@ -161,6 +161,9 @@ class Reconciliation:
     by_category: tuple[tuple[str, float], ...]  # computed, plan currency, excl. VAT
     bundled: tuple[tuple[int, str, float], ...] = ()  # (system row, plan item, qty) inside its price
     exchange_rate: float = 0.0  # CNY per USD, the plan's
+    # (system row, plan item, value): what a bundled service inside a system's price is worth at
+    # the plan's rates, in the plan's currency excluding VAT, over all the row's systems
+    bundled_values: tuple[tuple[int, str, float], ...] = ()
 
     @cached_property
     def _by_row(self) -> dict[int, LineMatch]:

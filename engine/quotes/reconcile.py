@@ -1,9 +1,11 @@
 """Step: reconcile a vendor's quotation with the plan's bill of materials.
 
 Each quoted line is matched to a plan line by part number, else by a scored
-description. A configured system's component lines (GPUs, HCAs, warranty inside
-the server price) are matched too, so the plan's lines the system bundles count
-as quoted. Findings: qty_mismatch, price_diff, missing, extra, arithmetic,
+description. The plan's lines are pooled as a quotation lists them (one line per
+item, spares apart). A quoted server matches the plan's one configured-system line;
+its GPU and HCA feature lines (or the counts its text states) are compared with the
+system's components, and a warranty inside its price covers the plan's rated warranty.
+Findings: qty_mismatch, price_diff, missing, extra, arithmetic,
 ambiguous, each with its row. Figures compare in the plan's currency, excluding VAT.
 """
 
@@ -15,10 +17,26 @@ from dataclasses import dataclass, replace
 from engine.assumptions import default
 from engine.model import BomLine, Comparison, Plan
 from engine.quotes.arithmetic import check, lines_sum
-from engine.quotes.bundles import implied, is_bundled_service, warranty_line, warranty_years
-from engine.quotes.matching import Target, by_part, prepare, score, targets
+from engine.quotes.bundles import (
+    bundled_warranty_value,
+    implied,
+    is_bundled_service,
+    says_without,
+    warranty_line,
+    warranty_years,
+)
+from engine.quotes.matching import (
+    SPARE,
+    Target,
+    by_part,
+    component_targets,
+    pooled,
+    prepare,
+    score,
+    targets,
+)
 from engine.quotes.model import Finding, LineMatch, QuoteLine, Reconciliation, VendorQuote
-from engine.quotes.rules import tolerance
+from engine.quotes.rules import holds, tolerance, words
 
 
 @dataclass(frozen=True)
@@ -43,13 +61,8 @@ def plan_for_quote(comparison: Comparison, quote: VendorQuote) -> tuple[Plan, li
                               "configuration in the plan; matched against the closest one"))
     if len(same) == 1:
         return same[0], issues
-    best = max(same, key=lambda p: sum(1 for h in _hits(quote, p).values() if h.target))
+    best = max(same, key=lambda p: sum(1 for h in _hits_for(quote, p).values() if h.target))
     return best, issues
-
-
-def _hits(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
-    cands = targets(plan.bom)
-    return {line.row: _match(line, cands) for line in quote.lines}
 
 
 def _match(line: QuoteLine, cands: list[Target]) -> _Hit:
@@ -101,10 +114,11 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
     hits = _hits_for(quote, plan)
     lines_by_item: dict[str, list[QuoteLine]] = defaultdict(list)
     matches = []
-    plan_lines = {line.item: line for line in plan.bom}
+    plan_lines = {line.item: line for line in pooled(plan.bom)}
     warranty = warranty_line(plan)
     bundled: dict[int, dict[str, float]] = defaultdict(dict)  # system row -> plan item -> qty inside
-    systems: list[QuoteLine] = []  # system lines without component lines beneath
+    parts_quoted: dict[int, dict[str, float]] = defaultdict(dict)  # system row -> part -> qty, all systems
+    systems: list[QuoteLine] = []
     for line in quote.lines:
         hit = hits[line.row]
         parent = None if line.parent_row is None else hits[line.parent_row]
@@ -112,8 +126,12 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                     parent.target.line.category if parent and parent.target else "unmatched")
         matches.append(LineMatch(line.row, hit.target.line.item if hit.target else None, hit.score,
                                  hit.how, category))
-        if hit.target:
-            lines_by_item[hit.target.line.item].append(line)
+        owner = line.parent_row if line.parent_row is not None else line.row
+        if line.is_component and hit.target:  # a GPU or HCA beneath the server
+            inside = parts_quoted[owner]
+            inside[hit.target.line.item] = inside.get(hit.target.line.item, 0.0) + line.qty_total
+        elif hit.target:
+            lines_by_item[hit.target.line.item].append(_in_years(line, warranty, hit.target.line.item))
             if hit.ambiguous:
                 findings.append(Finding(
                     "ambiguous", line.row, hit.target.line.item, ", ".join(hit.ambiguous),
@@ -121,30 +139,34 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                     f"row {line.row}: '{line.description[:60]}' matches "
                     f"{hit.target.line.item} ({hit.score:.2f}) about as well as "
                     f"{', '.join(hit.ambiguous)}; {hit.target.line.item} was taken"))
-            if hit.target.line.item == plan.config and not quote.components(line.row):
+            if hit.target.line.item == plan.config:
                 systems.append(line)
-        elif is_bundled_service(line.description) and warranty is not None:
-            owner = line.parent_row if line.parent_row is not None else line.row
-            inside = bundled[owner]
-            inside[warranty.item] = inside.get(warranty.item, 0.0) + warranty_years(
-                line.description) * _systems(quote, owner)
+        elif is_bundled_service(line.description) and warranty is not None and line.is_component:
+            bundled[owner][warranty.item] = max(bundled[owner].get(warranty.item, 0.0),
+                                                float(warranty_years(line.description)))
             matches[-1] = replace(matches[-1], item=warranty.item, how="bundled", category="services")
+        elif is_bundled_service(line.description) and warranty is not None:  # a warranty quoted apart
+            lines_by_item[warranty.item].append(_in_years(line, warranty, warranty.item))
+            matches[-1] = replace(matches[-1], item=warranty.item, how="service", category="services")
         elif not line.is_component:
             findings.append(Finding(
                 "extra", line.row, "", None, line.qty,
                 f"row {line.row}: '{(line.part_number + ' ' + line.description).strip()[:70]}' "
                 f"(qty {line.qty:g}) is not in the plan"))
-    for system in systems:  # "8×H800 …, 含3年维保" in its text, for what is not quoted apart
-        for item, qty in implied(system, plan).items():
-            if item not in lines_by_item and item not in bundled[system.row]:
-                bundled[system.row][item] = qty
+    for system in systems:
+        findings += _system_parts(plan, system, parts_quoted[system.row], bundled[system.row])
+    values: list[tuple[int, str, float]] = []
     for owner, inside in bundled.items():
         for item, qty in inside.items():
-            lines_by_item[item].append(QuoteLine(owner, "", f"inside row {owner}", qty, None, None,
-                                                 parent_row=owner, qty_total=qty))
+            if item == (warranty.item if warranty else None):  # years cover the plan's, not sum
+                if not lines_by_item[item]:
+                    lines_by_item[item].append(QuoteLine(owner, "", f"inside row {owner}", qty, None, None,
+                                                         parent_row=owner, qty_total=qty))
+                values.append((owner, item, round(bundled_warranty_value(
+                    plan, _system_unit(plan), qty) * _systems(quote, owner), 2)))
     for item, quoted in lines_by_item.items():
         target = plan_lines[item]
-        qty = sum(q.qty_total for q in quoted)
+        qty = (max if item == (warranty.item if warranty else None) else sum)(q.qty_total for q in quoted)
         first = min(q.row for q in quoted)
         if abs(qty - target.qty) > 1e-9:
             findings.append(Finding(
@@ -152,7 +174,9 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                 f"row {first}: {item} quoted {qty:g}, the plan needs {target.qty:g}"))
         priced = [q for q in quoted if not q.is_component and q.unit_price]
         for q in priced:
-            expected = _expected_unit(q, target.unit_price, quote, hits, bundled, plan_lines)
+            expected = target.unit_price + _inside_per_unit(plan, q, bundled)
+            if warranty is not None and item == warranty.item:  # a year's price × the years it covers
+                expected = target.unit_price * q.qty_total / q.qty
             found = plan_money(q.unit_price or 0.0)
             if abs(found - expected) > tolerance("price_rel") * expected:
                 findings.append(Finding(
@@ -160,8 +184,10 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                     f"row {q.row}: {item} at {found:,.2f} {currency} excl. VAT, the plan's price is "
                     f"{expected:,.2f} ({(found - expected) / expected:+.1%})"))
     covered = set(lines_by_item)
-    for bom in plan.bom:
-        if bom.item not in covered:
+    for bom in plan_lines.values():
+        # open-source software is priced at zero: nothing to buy, so nothing a vendor omits
+        # (its installation is the software-deployment service, which is priced and checked)
+        if bom.item not in covered and bom.unit_price > 0:
             findings.append(Finding("missing", None, bom.item, bom.qty, 0,
                                     f"{bom.item} ({bom.description_en[:60]}) × {bom.qty:g} is in "
                                     "the plan but not in the quotation"))
@@ -183,39 +209,83 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
         computed_total=round(plan_money(lines_sum(quote)), 2),
         by_category=tuple((k, round(v, 2)) for k, v in by_category.items()),
         bundled=tuple((row, item, qty) for row, inside in bundled.items() for item, qty in inside.items()),
-        exchange_rate=fx,
+        exchange_rate=fx, bundled_values=tuple(values),
     )
 
 
 def _hits_for(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
-    hits = _hits(quote, plan)
-    # a component is matched only to the parts the system bundles, never to a system itself
+    """Items against the plan's pooled lines; a system's feature lines against its parts only;
+    a quoted spare against the plan's spares, anything else against the installed lines."""
+    pools, parts = targets(plan.bom), component_targets(plan)
+    spare_words = words("configured_systems", "spare_words")
+    spares = [t for t in pools if t.line.item.startswith(SPARE)]
+    installed = [t for t in pools if not t.line.item.startswith(SPARE)]
+    hits = {}
     for line in quote.lines:
-        hit = hits[line.row]
-        if line.is_component and hit.target and hit.target.line.category != "compute":
-            hits[line.row] = _Hit(None, hit.score, "")
-        if line.is_component and hit.target and line.parent_row is not None:
-            parent = hits[line.parent_row]
-            if parent.target and parent.target.line.item == hit.target.line.item:
-                hits[line.row] = _Hit(None, hit.score, "")
+        if line.is_component:
+            hits[line.row] = _match(line, parts)
+            continue
+        spare = holds(f"{line.description} {line.remark}", spare_words) or (
+            bool(line.part_number) and not by_part(line.part_number, installed)
+            and bool(by_part(line.part_number, spares)))  # a part the plan holds only as a spare
+        preferred = spares if spare else installed
+        hit = _match(line, preferred)
+        hits[line.row] = hit if hit.target or not spare else _match(line, installed)
+        if hit.target is None and not spare:  # an HCA the plan holds only as a spare
+            hits[line.row] = _match(line, spares)
     return hits
+
+
+def _system_parts(plan: Plan, system: QuoteLine, quoted: dict[str, float],
+                  bundled: dict[str, float]) -> list[Finding]:
+    """The GPUs and HCAs a quoted system holds (feature lines, else its text) against the
+    plan system's components, per system."""
+    out = []
+    said = implied(system, plan)
+    for part in component_targets(plan):
+        item, per_system = part.line.item, part.line.qty / max(1, _plan_systems(plan))
+        if says_without(system) and item not in quoted:
+            out.append(Finding("missing", system.row, item, per_system, 0,
+                               f"row {system.row}: the system is quoted without {item}; the plan's "
+                               f"holds {per_system:g} per system"))
+            continue
+        qty = quoted.get(item)
+        if qty is None and item in said:
+            qty = bundled[item] = said[item]
+        if qty is not None and abs(qty / system.qty - per_system) > 1e-9:
+            out.append(Finding("qty_mismatch", system.row, item, per_system, qty / system.qty,
+                               f"row {system.row}: {qty / system.qty:g} × {item} per system quoted, "
+                               f"the plan's system holds {per_system:g}"))
+    warranty = warranty_line(plan)
+    if warranty is not None and warranty.item in said:
+        bundled[warranty.item] = max(bundled.get(warranty.item, 0.0), said[warranty.item])
+    return out
+
+
+def _in_years(line: QuoteLine, warranty: BomLine | None, item: str) -> QuoteLine:
+    """A warranty line counts the years it covers ("3年原厂维保" × 1 is 3 years), as the plan does."""
+    if warranty is None or item != warranty.item or not warranty_years(line.description):
+        return line
+    return replace(line, qty_total=float(warranty_years(line.description)))
+
+
+def _plan_systems(plan: Plan) -> int:
+    return next((b.qty for b in plan.bom if b.item == plan.config), 0)
+
+
+def _system_unit(plan: Plan) -> float:
+    return next((b.unit_price for b in plan.bom if b.item == plan.config), 0.0)
+
+
+def _inside_per_unit(plan: Plan, line: QuoteLine, bundled: dict[int, dict[str, float]]) -> float:
+    """The plan's value of the services bundled into one unit of ``line`` (a warranty)."""
+    warranty = warranty_line(plan)
+    years = bundled.get(line.row, {}).get(warranty.item, 0.0) if warranty else 0.0
+    return bundled_warranty_value(plan, _system_unit(plan), years) if years else 0.0
 
 
 def _systems(quote: VendorQuote, row: int) -> float:
     return next(line.qty for line in quote.lines if line.row == row)
-
-
-def _expected_unit(line: QuoteLine, unit: float, quote: VendorQuote, hits: dict[int, _Hit],
-                   bundled: dict[int, dict[str, float]], plan_lines: dict[str, BomLine]) -> float:
-    """The plan's price for what one unit of ``line`` holds: a system with its bundled parts."""
-    expected = unit
-    for part in quote.components(line.row):
-        hit = hits[part.row]
-        if hit.target:
-            expected += hit.target.line.unit_price * part.qty_total / line.qty
-    for item, qty in bundled.get(line.row, {}).items():
-        expected += plan_lines[item].unit_price * qty / line.qty
-    return expected
 
 
 def _stated_total(quote: VendorQuote, vat_rate: float) -> float | None:

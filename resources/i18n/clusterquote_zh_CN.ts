@@ -1972,6 +1972,14 @@
             <source>Put %1 quoted prices into your price list? The next plans are priced from them; the shipped list stays as it is.</source>
             <translation>将 %1 个报价价格写入您的价格表？之后的方案将按这些价格计价；随软件提供的价格表保持不变。</translation>
         </message>
+        <message>
+            <source>Storage system</source>
+            <translation>存储系统</translation>
+        </message>
+        <message>
+            <source>Management servers</source>
+            <translation>管理服务器</translation>
+        </message>
     </context>
     <context>
         <name>QuoteModels</name>

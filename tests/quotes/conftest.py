@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "quotes"))
 
-from quote_files import PLAN
+from quote_files import plan_as_quoted
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +24,5 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def comparison():  # type: ignore[no-untyped-def]
-    from engine.compare import compare
-    from engine.money.prices import read_price_list, shipped_price_list_path
-    from engine.planfile import load_plan
-
-    return compare(load_plan(PLAN), price_list=read_price_list(shipped_price_list_path()))
+    """The plan as quoted: priced from the snapshot it was saved with, as `reconcile` prices it."""
+    return plan_as_quoted()

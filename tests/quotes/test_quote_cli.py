@@ -55,7 +55,7 @@ def test_table_and_report_workbook(tmp_path: Path) -> None:
     code, out, err = run("reconcile", str(PLAN), "--quote", str(MESSY), "--quote", str(LENOVO),
                          "--out", str(out_file), "--lang", "zh")
     assert code == 0, err
-    assert "arithmetic   17" in out and "Like for like" in out
+    assert "arithmetic   14" in out and "Like for like" in out  # the reseller's wrong line total
     book = load_workbook(out_file)
     assert len(book.sheetnames) == 3
     texts = [c.value for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
@@ -88,3 +88,21 @@ def test_learn_prices_flag(data_dir: Path) -> None:
     code, _, err = run("reconcile", str(PLAN), "--quote", str(INSPUR), "--learn-prices")
     assert code == 0 and "prices learned into" in err
     assert (data_dir / "prices.csv").is_file()
+
+
+def test_the_whole_flow_without_a_display(tmp_path: Path) -> None:
+    """`plan --save` writes the plan as quoted (request and price snapshot); `reconcile` reads it
+    and finds in the Inspur sample exactly what was planted against the same plan."""
+    from make_quotes import PLANTED
+
+    saved = tmp_path / "h800.cqplan"
+    code, _, err = run("plan", "--pf-days", "3000", "--days", "30", "--currency", "CNY",
+                       "--config", "lenovo-sr680av3-h800", "--config", "inspur-nf5688m7-h800",
+                       "--save", str(saved))
+    assert code == 0 and saved.is_file(), err
+    assert json.loads(saved.read_text(encoding="utf-8"))["snapshot"]["entries"]
+    code, out, err = run("reconcile", str(saved), "--quote", str(INSPUR), "--format", "json")
+    assert code == 0, err
+    (quote,) = json.loads(out)["quotes"]
+    found = sorted((f["kind"], f["row"] or 0, f["item"] or "") for f in quote["findings"])
+    assert found == sorted((k, r or 0, i) for k, r, i in PLANTED[INSPUR.name])
