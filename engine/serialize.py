@@ -7,7 +7,16 @@ from dataclasses import asdict
 from typing import Any
 
 from engine.compute.estimate import Estimate
-from engine.model import Comparison, ComputeNeed, Layout, MarketStatus, Plan, StoragePlan
+from engine.model import (
+    Comparison,
+    ComputeNeed,
+    Layout,
+    MarketStatus,
+    Plan,
+    RackLayout,
+    RackSlot,
+    StoragePlan,
+)
 
 REFUSED_NULLS = (
     "precision", "peak_dense_tflops", "peak_sparse_tflops", "mfu", "mfu_low", "mfu_high", "goodput",
@@ -84,7 +93,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "rack_model": racks.rack_model, "rack_units": racks.rack_units,
             "budget_kw": racks.budget_kw, "nodes_per_rack": racks.nodes_per_rack,
             "limited_by": racks.limited_by, "pdus": racks.pdus, "pdu_part": racks.pdu_part,
-            "racks": [asdict(r) for r in racks.racks],
+            **_racks_dict(racks),
             "rows": racks.rows, "row_racks": racks.row_racks,
             "inlets_per_node": racks.inlets_per_node, "inlet_type": racks.inlet_type,
             "feed_kw": racks.feed_kw, "bought": racks.bought,
@@ -112,6 +121,17 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "management": asdict(plan.management) if plan.management else None,
     })
     return out
+
+
+def _racks_dict(layout: RackLayout) -> dict[str, Any]:
+    """Every rack, with what it holds as an index into ``contents``: racks alike (most of a
+    large hall) share one list of slots, so the JSON stays small."""
+    contents: dict[tuple[RackSlot, ...], int] = {}
+    racks = []
+    for rack in layout.racks:
+        fields = {k: v for k, v in asdict(rack).items() if k != "slots"}
+        racks.append({**fields, "contents": contents.setdefault(rack.slots, len(contents))})
+    return {"racks": racks, "contents": [[asdict(s) for s in slots] for slots in contents]}
 
 
 def storage_dict(storage: StoragePlan | None) -> dict[str, Any] | None:
