@@ -46,8 +46,11 @@ def for_vendor(comparison: Comparison, vendor: str) -> Comparison:
         raise ValueError(f"vendor {vendor!r} has no configuration in this plan; allowed: {known}")
     ids = {p.config for p in plans}
     rec = comparison.recommendation
-    kept = Recommendation(*(c if c in ids else None for c in (
-        rec.cheapest_meeting_deadline, rec.fastest, rec.lowest_tco)))
+    def mine(config: str | None) -> str | None:
+        return config if config in ids else None
+
+    kept = Recommendation(cheapest_meeting_deadline=mine(rec.cheapest_meeting_deadline),
+                          fastest=mine(rec.fastest), lowest_tco=mine(rec.lowest_tco))
     return dataclasses.replace(comparison, plans=plans, recommendation=kept)
 
 
