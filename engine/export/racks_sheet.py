@@ -11,7 +11,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engine.export.labels import Labels
-from engine.export.racks_png import racks_png
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.model import Comparison, Plan
 
@@ -39,6 +38,7 @@ def shortlisted(comparison: Comparison) -> tuple[Plan, str] | None:
 def write_racks(ws: Worksheet, comparison: Comparison, L: Labels, heading: PrintHeading) -> bool:
     """Draw the shortlisted configuration's racks on ``ws``; False when there is none."""
     from engine.catalog import load_catalog
+    from engine.export.racks_png import racks_png  # matplotlib: loaded when a sheet is drawn
 
     chosen = shortlisted(comparison)
     if chosen is None:
