@@ -1,358 +1,88 @@
-"""Rack elevation and floor sketch of one plan, drawn by a pure function on a matplotlib Figure.
+"""Rack elevation and floor sketch of one plan in the GUI's language.
 
-``rack_view(plan, catalog)`` gathers what the drawing needs from the plan's rack
-layout (every rack's slots and rows, as the engine laid them out) and the catalog;
-``draw_racks(fig, view)`` draws every distinct rack
-with its U slots, servers, switches and PDUs, its kW against its budget and its
-load against the rack's limit, and beneath them the floor: every rack in rows
-with the cooling units between them. Nothing here is computed anew: figures are
-the engine's.
+The drawing itself is engine.export.racks_png's (pure matplotlib, no Qt), so the comparison
+workbook embeds the same picture; this module gives it the GUI's words: every text the
+drawing shows, translated through Qt (lupdate reads the translate("Racks", ...) calls below).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
-from matplotlib.collections import PatchCollection
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 from PySide6.QtCore import QCoreApplication
 
 from desktop.pairing import config_label, vendor_name
-from engine.assumptions import default
 from engine.catalog import Catalog
-from engine.model import Plan, Rack, RackSlot
-from engine.plan import rack_elevation
+from engine.export.racks_png import (
+    COLOURS,
+    COOLING_COLOUR,
+    KIND_COLOURS,
+    OVER,
+    ROLE_NAMES,
+    TYPES_PER_ROW,
+    CoolingView,
+    RackView,
+    draw_racks,
+    figure_size,
+    rack_groups,
+)
+from engine.export.racks_png import rack_view as _engine_rack_view
+from engine.model import Plan
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
-COLOURS = {
-    "server": "#4c72b0",
-    "leaf": "#dd8452",
-    "spine": "#c44e52",
-    "core": "#8c2d04",
-    "storage_switch": "#937860",
-    "mgmt_switch": "#55a868",
-    "storage": "#8172b3",
-    "management": "#64b5cd",
-    "frontend_switch": "#b5985a",
-    "oob_switch": "#3a7d44",
-    "director": "#dd8452",
-    "pdu": "#222222",
-}
-KIND_COLOURS = {"compute": "#4c72b0", "network": "#dd8452"}
-COOLING_COLOUR = "#17becf"
-OVER = "#b00020"
-TYPES_PER_ROW = 6
+__all__ = ["COLOURS", "COOLING_COLOUR", "KIND_COLOURS", "OVER", "TYPES_PER_ROW", "CoolingView",
+           "RackView", "draw_racks", "figure_size", "rack_groups", "rack_view", "role_name"]
+
+
+def _texts() -> dict[str, str]:
+    """The drawing's English texts with their translations in the GUI's language."""
+    translated = [
+        translate("Racks", "GPU server"),
+        translate("Racks", "leaf switch"),
+        translate("Racks", "spine switch"),
+        translate("Racks", "core switch"),
+        translate("Racks", "storage switch"),
+        translate("Racks", "management switch"),
+        translate("Racks", "storage server"),
+        translate("Racks", "management node"),
+        translate("Racks", "front-end switch"),
+        translate("Racks", "out-of-band aggregation switch"),
+        translate("Racks", "director switch"),
+        translate("Racks", "PDU"),
+        translate("Racks", "Compute rack"),
+        translate("Racks", "Network rack"),
+        translate("Racks", "%1 of %2 kW"),
+        translate("Racks", "%1 of %2 kg"),
+        translate("Racks", "%1 of %2 U used"),
+        translate("Racks", "PDUs: %1 (A and B feeds)"),
+        translate("Racks", "compute rack"),
+        translate("Racks", "network rack"),
+        translate("Racks", "in the rows"),
+        translate("Racks", "at the wall"),
+        translate("Racks", "on rear doors"),
+        translate("Racks", "Floor sketch: racks in rows of %1, cooling units between them (not to scale)"),
+        translate("Racks", "%1 — %2 racks (%3)"),
+    ]
+    sources = [
+        "GPU server", "leaf switch", "spine switch", "core switch", "storage switch",
+        "management switch", "storage server", "management node", "front-end switch",
+        "out-of-band aggregation switch", "director switch", "PDU", "Compute rack", "Network rack",
+        "%1 of %2 kW", "%1 of %2 kg", "%1 of %2 U used", "PDUs: %1 (A and B feeds)",
+        "compute rack", "network rack", "in the rows", "at the wall", "on rear doors",
+        "Floor sketch: racks in rows of %1, cooling units between them (not to scale)",
+        "%1 — %2 racks (%3)",
+    ]
+    texts = dict(zip(sources, translated, strict=True))
+    for vendor in ("Lenovo", "Inspur", "Generic", "Integrator", "Server vendor"):
+        texts[vendor] = vendor_name(vendor)
+    return texts
 
 
 def role_name(role: str) -> str:
-    names = {
-        "server": translate("Racks", "GPU server"),
-        "leaf": translate("Racks", "leaf switch"),
-        "spine": translate("Racks", "spine switch"),
-        "core": translate("Racks", "core switch"),
-        "storage_switch": translate("Racks", "storage switch"),
-        "mgmt_switch": translate("Racks", "management switch"),
-        "storage": translate("Racks", "storage server"),
-        "management": translate("Racks", "management node"),
-        "frontend_switch": translate("Racks", "front-end switch"),
-        "oob_switch": translate("Racks", "out-of-band aggregation switch"),
-        "director": translate("Racks", "director switch"),
-        "pdu": translate("Racks", "PDU"),
-    }
-    return names.get(role, role)
-
-
-@dataclass(frozen=True)
-class CoolingView:
-    label: str
-    placement: str  # "in-row", "room" (at the wall), "door" (rear door of each compute rack)
-    count: int
-
-
-@dataclass(frozen=True)
-class RackView:
-    """Everything the drawing shows of one plan's racks."""
-
-    title: str
-    racks: tuple[Rack, ...]
-    rack_model: str
-    rack_units: int
-    budget_kw: float
-    network_budget_kw: float
-    max_load_kg: float
-    cooling: tuple[CoolingView, ...]
-    racks_per_row: int
+    name = ROLE_NAMES.get(role, role)
+    return _texts().get(name, name)
 
 
 def rack_view(plan: Plan, catalog: Catalog, *, chinese: bool = False) -> RackView | None:
-    """What the drawing needs of ``plan``; None for a plan that was refused."""
-    layout = plan.racks
-    if layout is None or plan.fabric is None:
-        return None
-    rack = catalog.racks[layout.rack_model]
-    cooling = []
-    for part, count, _kw in plan.cooling.units if plan.cooling else ():
-        unit = catalog.cooling[part]
-        if unit.kind == "rdhx":
-            placement = "door"
-        elif unit.kind == "cdu" or "in-row" in unit.name.lower():
-            placement = "in-row"
-        else:
-            placement = "room"
-        name = unit.name_zh.split("，")[0] if chinese else unit.name.split(",")[0]
-        cooling.append(CoolingView(name, placement, count))
-    return RackView(
-        title=config_label(plan),
-        racks=rack_elevation(plan),
-        rack_model=rack.name_zh.split("，")[0] if chinese else rack.name.split(",")[0],
-        rack_units=layout.rack_units,
-        budget_kw=layout.budget_kw,
-        network_budget_kw=min(default("facility.network_rack_kw").value, layout.budget_kw),
-        max_load_kg=rack.max_load_kg,
-        cooling=tuple(cooling),
-        racks_per_row=max(1, layout.row_racks),  # the engine's rows: cooling is N+1 in each
-    )
-
-
-def rack_groups(racks: tuple[Rack, ...]) -> list[tuple[Rack, list[int]]]:
-    """Identical racks together: each distinct rack with its 1-based numbers, in plan order."""
-    groups: dict[Rack, list[int]] = {}
-    for number, rack in enumerate(racks, start=1):
-        groups.setdefault(rack, []).append(number)
-    return list(groups.items())
-
-
-def _numbers(numbers: list[int]) -> str:
-    if len(numbers) == 1:
-        return f"R{numbers[0]:02d}"
-    if numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"R{numbers[0]:02d}–R{numbers[-1]:02d}"
-    return ", ".join(f"R{n:02d}" for n in numbers)
-
-
-def figure_size(view: RackView) -> tuple[float, float]:
-    """Inches: a column per distinct rack (six a row), then the floor."""
-    groups = len(rack_groups(view.racks))
-    type_rows = math.ceil(groups / TYPES_PER_ROW)
-    floor_rows = math.ceil(len(view.racks) / view.racks_per_row)
-    width = max(2.3 * min(groups, TYPES_PER_ROW), 11.0)
-    return width, 0.6 + 6.2 * type_rows + 1.2 + 0.75 * floor_rows
-
-
-def draw_racks(fig: Figure, view: RackView) -> list[tuple[Rack, list[int]]]:
-    """Elevations of the distinct racks and the floor sketch; returns the racks drawn."""
-    fig.clear()
-    groups = rack_groups(view.racks)
-    type_rows = math.ceil(len(groups) / TYPES_PER_ROW)
-    floor_rows = math.ceil(len(view.racks) / view.racks_per_row)
-    grid = fig.add_gridspec(
-        type_rows + 1,
-        TYPES_PER_ROW,
-        height_ratios=[6.2] * type_rows + [1.2 + 0.75 * floor_rows],
-        hspace=0.55,
-        wspace=0.35,
-    )
-    for n, (rack, numbers) in enumerate(groups):
-        ax = fig.add_subplot(grid[n // TYPES_PER_ROW, n % TYPES_PER_ROW])
-        _draw_rack(ax, rack, numbers, view)
-    _draw_floor(fig.add_subplot(grid[type_rows, :]), view)
-    fig.suptitle(
-        translate("Racks", "%1 — %2 racks (%3)")
-        .replace("%1", view.title)
-        .replace("%2", str(len(view.racks)))
-        .replace("%3", view.rack_model),
-        fontsize=11,
-        y=0.995,
-    )
-    fig.subplots_adjust(top=1 - 0.7 / fig.get_figheight(), bottom=0.02, left=0.03, right=0.97)
-    return groups
-
-
-def _draw_rack(ax: object, rack: Rack, numbers: list[int], view: RackView) -> None:
-    from matplotlib.axes import Axes
-
-    assert isinstance(ax, Axes)
-    units = view.rack_units
-    ax.set_xlim(-0.15, 1.15)
-    ax.set_ylim(0, units + 0.5)
-    ax.add_patch(Rectangle((0, 0), 1, units, facecolor="#f4f4f4", edgecolor="#333333", linewidth=1))
-    ax.hlines(range(1, units), 0.12, 0.88, color="#dddddd", linewidth=0.3, zorder=1)  # U lines
-    for u in (1, *range(5, units + 1, 5)):
-        ax.text(-0.02, u - 0.5, str(u), ha="right", va="center", fontsize=5, color="#777777")
-    pdus = [s for s in rack.slots if s.role == "pdu"]
-    for side, x in enumerate((0.02, 0.92)):  # A feed left, B feed right, zero-U at the rear
-        if len(pdus) > side:
-            ax.add_patch(Rectangle((x, 0.5), 0.06, units - 1, facecolor=COLOURS["pdu"], alpha=0.7))
-    mounted = sorted((s for s in rack.slots if s.units > 0), key=lambda s: s.position_u)
-    ax.add_collection(
-        PatchCollection(
-            [Rectangle((0.1, s.position_u - 1 + 0.05), 0.8, s.units - 0.1) for s in mounted],
-            facecolors=[COLOURS.get(s.role, "#999999") for s in mounted],
-            edgecolors="white",
-            linewidths=0.5,
-            zorder=2,
-        )
-    )
-    for run in _runs(mounted):  # one label for a run of the same thing stacked together
-        first, count = run[0], len(run)
-        span = sum(s.units for s in run)
-        if first.units >= 2:
-            text = _local_vendor(first.label).replace(" ", "\n", 1)
-        else:
-            text = role_name(first.role) if count == 1 else f"{count} × {role_name(first.role)}"
-        ax.text(
-            0.5,
-            first.position_u - 1 + span / 2,
-            text,
-            ha="center",
-            va="center",
-            fontsize=5 if first.units < 2 else 6,
-            color="white",
-            zorder=3,
-            clip_on=True,
-        )
-    budget = view.budget_kw if rack.kind == "compute" else view.network_budget_kw
-    kind = (
-        translate("Racks", "Compute rack") if rack.kind == "compute" else translate("Racks", "Network rack")
-    )
-    ax.set_title(
-        f"{kind}\n{_numbers(numbers)}" + (f" (×{len(numbers)})" if len(numbers) > 1 else ""), fontsize=8
-    )
-    lines = [
-        (
-            translate("Racks", "%1 of %2 kW")
-            .replace("%1", f"{rack.power_kw:.1f}")
-            .replace("%2", f"{budget:g}"),
-            rack.power_kw > budget + 1e-9,
-        ),
-        (
-            translate("Racks", "%1 of %2 kg")
-            .replace("%1", f"{rack.weight_kg:,.0f}")
-            .replace("%2", f"{view.max_load_kg:,.0f}"),
-            rack.weight_kg > view.max_load_kg,
-        ),
-        (
-            translate("Racks", "%1 of %2 U used")
-            .replace("%1", str(rack.units_used))
-            .replace("%2", str(units)),
-            False,
-        ),
-        (translate("Racks", "PDUs: %1 (A and B feeds)").replace("%1", str(len(pdus))), False),
-    ]
-    for i, (text, over) in enumerate(lines):
-        ax.text(
-            0.5,
-            -0.04 - 0.05 * i,
-            text,
-            transform=ax.transAxes,
-            ha="center",
-            va="top",
-            fontsize=7,
-            color=OVER if over else "#222222",
-            weight="bold" if i == 0 else "normal",
-        )
-    ax.set_axis_off()
-
-
-def _local_vendor(label: str) -> str:
-    """'Inspur NF5688M6' with the vendor as the GUI's language says it."""
-    vendor, _, model = label.partition(" ")
-    return f"{vendor_name(vendor)} {model}" if model else label
-
-
-def _runs(slots: list[RackSlot]) -> list[list[RackSlot]]:
-    """Slots in runs: the same part, one on top of the other; servers stay one a run."""
-    runs: list[list[RackSlot]] = []
-    for slot in slots:
-        last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and last.role == slot.role
-            and last.part == slot.part
-            and slot.role != "server"
-            and last.position_u + last.units == slot.position_u
-        ):
-            runs[-1].append(slot)
-        else:
-            runs.append([slot])
-    return runs
-
-
-def _draw_floor(ax: object, view: RackView) -> None:
-    """Racks in rows of ``racks_per_row``, in-row cooling units between them, room units at the wall."""
-    from matplotlib.axes import Axes
-
-    assert isinstance(ax, Axes)
-    per_row = view.racks_per_row
-    rows = [list(range(i, min(i + per_row, len(view.racks)))) for i in range(0, len(view.racks), per_row)]
-    in_row = sum(c.count for c in view.cooling if c.placement == "in-row")
-    room = sum(c.count for c in view.cooling if c.placement == "room")
-    doors = any(c.placement == "door" for c in view.cooling)
-    per_row_units = [in_row // len(rows) + (1 if r < in_row % len(rows) else 0) for r in range(len(rows))]
-    width = per_row + max(per_row_units, default=0) + 1
-    for r, racks in enumerate(rows):
-        y = -(r // 2) * 3.4 - (r % 2) * 1.4  # rows in pairs, back to back around a hot aisle
-        cells: list[int | None] = list(racks)
-        units_here = per_row_units[r]
-        for k in range(units_here):  # spread the row's cooling units evenly between its racks
-            cells.insert(round((k + 1) * len(cells) / (units_here + 1)) + k, None)
-        for x, cell in enumerate(cells):
-            if cell is None:
-                ax.add_patch(Rectangle((x, y), 0.9, 1, facecolor=COOLING_COLOUR, edgecolor="#333333"))
-                continue
-            rack = view.racks[cell]
-            ax.add_patch(
-                Rectangle(
-                    (x, y),
-                    0.9,
-                    1,
-                    facecolor=KIND_COLOURS[rack.kind],
-                    edgecolor="#333333",
-                    alpha=0.85,
-                    gid=f"floor-rack-{cell + 1}",
-                )
-            )
-            ax.text(
-                x + 0.45, y + 0.5, f"R{cell + 1:02d}", ha="center", va="center", fontsize=6, color="white"
-            )
-            if doors and rack.kind == "compute":
-                ax.add_patch(Rectangle((x, y + (1 if r % 2 else -0.15)), 0.9, 0.15, facecolor=COOLING_COLOUR))
-    for k in range(room):  # room air handlers along the wall
-        ax.add_patch(
-            Rectangle((width + 0.5, -k * 1.3), 1.2, 1, facecolor=COOLING_COLOUR, edgecolor="#333333")
-        )
-    legend = [
-        (KIND_COLOURS["compute"], translate("Racks", "compute rack")),
-        (KIND_COLOURS["network"], translate("Racks", "network rack")),
-    ]
-    for cooling in view.cooling:
-        where = {
-            "in-row": translate("Racks", "in the rows"),
-            "room": translate("Racks", "at the wall"),
-            "door": translate("Racks", "on rear doors"),
-        }
-        legend.append((COOLING_COLOUR, f"{cooling.count} × {cooling.label} ({where[cooling.placement]})"))
-    for i, (colour, text) in enumerate(legend):
-        ax.text(
-            0.01 + 0.26 * (i % 4),
-            1.02 + 0.12 * (i // 4),
-            "■ " + text,
-            color=colour,
-            fontsize=7,
-            transform=ax.transAxes,
-            va="bottom",
-        )
-    ax.set_xlim(-0.5, width + 2.5)
-    ax.set_ylim(-((len(rows) - 1) // 2) * 3.4 - 2.6, 1.5)
-    ax.set_aspect("equal")
-    ax.set_title(
-        translate(
-            "Racks", "Floor sketch: racks in rows of %1, cooling units between them (not to scale)"
-        ).replace("%1", str(per_row)),
-        fontsize=8,
-        pad=24,
-    )
-    ax.set_axis_off()
+    """What the drawing needs of ``plan``, in the GUI's words; None for a refused plan."""
+    return _engine_rack_view(plan, catalog, chinese=chinese, title=config_label(plan),
+                             texts=_texts())

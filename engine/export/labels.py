@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from engine.export import labels_more as more
+
 Lang = Literal["en", "zh"]
 
 EN: dict[str, str] = {
@@ -580,7 +582,7 @@ ZH: dict[str, str] = {
     "rfq.no_plans": "该厂商没有能运行此训练任务的配置。",
 }
 
-TABLES: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}
+TABLES: dict[str, dict[str, str]] = {"en": EN | more.EN, "zh": ZH | more.ZH}
 
 # Values the engine and the request use as codes, shown as words.
 _VALUES_ZH: dict[str, str] = {
@@ -617,6 +619,9 @@ class Labels:
 
     def key(self, key: str) -> str:
         """A label for an assumption or request key such as "finance.vat" or "pue_air"."""
+        whole = self._table.get(f"key.{key.removeprefix('facility.').removeprefix('finance.')}")
+        if whole is not None:
+            return whole
         name = key.rsplit(".", 1)[-1]
         plain = name.removesuffix("_cny").removesuffix("_usd")
         for candidate in (plain, name.split("_", 1)[0]):
@@ -631,7 +636,7 @@ class Labels:
     def value(self, value: object) -> str:
         text = str(value)
         if self.lang == "zh":
-            return _VALUES_ZH.get(text, text)
+            return _VALUES_ZH.get(text, more.VALUES_ZH.get(text, text))
         return text
 
     def message(self, code: str, text: str) -> str:

@@ -36,7 +36,8 @@ from engine.model import CATEGORIES, BomLine, Comparison, Money, Plan
 from engine.money.discount import price_factor, zhe
 
 # No. | part number | description | qty | list price | unit excl. | amount excl. | unit incl. | amount incl.
-WIDTHS = {1: 6, 2: 22, 3: 46, 4: 7, 5: 21, 6: 16, 7: 19, 8: 16, 9: 19}
+# The description takes the room: amounts up to ¥999,999,999.99 need 17, unit prices 15.
+WIDTHS = {1: 6, 2: 18, 3: 60, 4: 7, 5: 16, 6: 15, 7: 17, 8: 15, 9: 17}
 LAST_COL = 9
 
 
@@ -173,9 +174,10 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
         w.styled(row, range(1, LAST_COL + 1), "cq_group")
         row += 1
         for i, line in enumerate(lines, 1):
-            w.text(row, 1, f"{number}.{i}", fit=False)
+            marked = line.overridden  # set or added by the buyer: shaded, and the note says how
+            w.text(row, 1, f"{number}.{i}", "cq_override" if marked else "cq_text", fit=False)
             w.wrapped(row, 2, line.part_number)
-            w.wrapped(row, 3, _line_text(line, L))
+            w.wrapped(row, 3, _line_text(line, L), "cq_override_wrap" if marked else "cq_wrap")
             w.number(row, 4, line.qty, "cq_int", fit=False)
             w.number(row, 5, line.unit_price, money_style(cur, "input"), fit=False)
             w.formula(row, 6, f"=E{row}*(1-{NAME_DISCOUNT})", m)
@@ -213,6 +215,8 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     row = _terms(w, row, terms, warranty if warranty is not None else terms.warranty_years, L)
     last = _signatures(w, row, L)
 
+    if any(line.overridden for line in plan.bom):
+        w.merged(4, 1, LAST_COL, L("rfq.overridden_legend"), "cq_override")
     w.finish(fixed=WIDTHS)
     ws.freeze_panes = f"A{header_row + 1}"
     print_setup(ws, heading, title_rows=f"{header_row}:{header_row}",

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
+LATIN_STYLES = {"cq_wrap": "cq_wrap_latin", "cq_note_wrap": "cq_note_wrap_latin"}
+SMALL_STYLES = {"cq_note_wrap", "cq_note_wrap_latin"}  # 9 pt where the rest is 10 pt
+SMALL_PT_RATIO = 0.9
 HEADER_WIDTH_CAP = 11  # header cells wrap: beyond this they take a second line
 LINE_HEIGHT = 15.0  # points per wrapped line of 10 pt text with CJK characters (Noto CJK: 1.45 em)
 LATIN_LINE_HEIGHT = 12.6  # and of Latin text only (Calibri/Carlito 10 pt: about 12.2)
@@ -107,6 +110,8 @@ class SheetWriter:
         self._wrapped: list[tuple[int, int, str]] = []
         self._merged: list[tuple[int, int, int, str]] = []
         self.latin = latin_scale(ws)
+        self._latin_cells: set[tuple[int, int]] = set()  # English text set in the Latin font
+        self._small_cells: set[tuple[int, int]] = set()  # 9 pt notes: more per line, lower lines
 
     def _fit(self, col: int, width: int) -> None:
         if width > self._widths.get(col, 0):
@@ -122,9 +127,22 @@ class SheetWriter:
             self._fit(col, min(width, HEADER_WIDTH_CAP) if style == "cq_header" else width)
         return cell
 
+    def _latin(self, row: int, col: int, value: object, style: str) -> str:
+        """The Latin-font style for English text in a Chinese workbook (where the CJK font's
+        Latin letters are wider), remembered so the row height counts it in that font."""
+        latin = LATIN_STYLES.get(style)
+        text = str(value)
+        if latin is None or self.latin == 1.0 or display_width(text) > len(text):
+            return style
+        self._latin_cells.add((row, col))
+        return latin
+
     def wrapped(self, row: int, col: int, value: object, style: str = "cq_wrap",
                 *, width: int = 50) -> Cell:
         """Long text that wraps in a column about ``width`` wide; the row grows to show it."""
+        style = self._latin(row, col, value, style)
+        if style in SMALL_STYLES:
+            self._small_cells.add((row, col))
         cell = self.text(row, col, value, style, fit=False)
         self._fit(col, min(width, max(display_width(str(cell.value)), 8)))
         self._wrapped.append((row, col, str(cell.value)))
@@ -133,6 +151,9 @@ class SheetWriter:
     def merged(self, row: int, first: int, last: int, value: object,
                style: str = "cq_wrap") -> Cell:
         """Text across columns ``first``..``last`` that wraps; the row grows to show it."""
+        style = self._latin(row, first, value, style)
+        if style in SMALL_STYLES:
+            self._small_cells.add((row, first))
         cell = self.text(row, first, value, style, fit=False)
         if last > first:
             self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
@@ -188,8 +209,11 @@ class SheetWriter:
         for row, first, last, text in spans:
             room = max(sum(int(self.ws.column_dimensions[get_column_letter(c)].width or 10)
                            for c in range(first, last + 1)) - 3, 4)
-            lines = wrapped_lines(text, room, self.latin)
+            latin = 1.0 if (row, first) in self._latin_cells else self.latin
+            small = (row, first) in self._small_cells
+            lines = wrapped_lines(text, room * (SMALL_PT_RATIO ** -1 if small else 1.0), latin)
             line = LINE_HEIGHT if display_width(text) > len(text) else LATIN_LINE_HEIGHT
+            line *= SMALL_PT_RATIO if small else 1.0
             if lines > 1:
                 heights[row] = max(heights.get(row, 0.0), line * min(lines, 30) + 2)
         for row, height in heights.items():

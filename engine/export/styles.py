@@ -14,6 +14,7 @@ _HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 _GROUP_FILL = PatternFill("solid", fgColor="D9E1F2")
 _TOTAL_FILL = PatternFill("solid", fgColor="FFF2CC")
 _INPUT_FILL = PatternFill("solid", fgColor="FFFF99")
+_OVERRIDE_FILL = PatternFill("solid", fgColor="FCE4D6")  # a line the user set or added
 
 
 def money_format(currency: str) -> str:
@@ -97,6 +98,22 @@ def register_styles(wb: Workbook, lang: str, currencies: set[str]) -> None:
         NamedStyle("cq_fill", font=font(), border=Border(bottom=_THIN),
                    alignment=Alignment(horizontal="left", vertical="bottom", indent=1,
                                        wrap_text=True)),
+        NamedStyle("cq_override", font=font(bold=True, color="C65911"), fill=_OVERRIDE_FILL,
+                   alignment=Alignment(horizontal="left", vertical="top", indent=1)),
+        NamedStyle("cq_override_wrap", font=font(), fill=_OVERRIDE_FILL,
+                   alignment=Alignment(horizontal="left", vertical="top", indent=1,
+                                       wrap_text=True)),
+        # English text (engine notes, sources) in a Chinese workbook: in the Latin font the
+        # figures use, narrower than the CJK font's Latin letters, so rows stay one line lower
+        NamedStyle("cq_wrap_latin", font=digits(),
+                   alignment=Alignment(horizontal="left", vertical="top", indent=1,
+                                       wrap_text=True)),
+        NamedStyle("cq_note_wrap_latin", font=digits(size=9, color="595959"),
+                   alignment=Alignment(horizontal="left", vertical="top", indent=1,
+                                       wrap_text=True)),
+        NamedStyle("cq_part", font=font(size=9, color="595959"),
+                   alignment=Alignment(horizontal="left", vertical="top", indent=1)),
+        NamedStyle("cq_part_int", font=digits(size=9, color="595959"), number_format="#,##0"),
     ]
     for currency in sorted(set(CURRENCY_SYMBOLS) | currencies):
         fmt = money_format(currency)

@@ -41,12 +41,19 @@ from engine.export.common import (
 )
 from engine.export.comparison_sheet import PER_BLOCK, write_comparison
 from engine.export.labels import Labels, Lang
+from engine.export.racks_sheet import write_racks
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import money_style, register_styles
-from engine.model import CATEGORIES, BomLine, Comparison, Money, Plan
+from engine.model import CATEGORIES, BomLine, Comparison, Component, Money, Plan
 
 SUMMARY_COLUMNS = 13
+# A BOM line's description and note wrap in columns of about equal width: engine notes
+# (English in both languages) run long, and a narrow note column makes rows tall.
+DESCRIPTION_WIDTH = 42
+NOTE_WIDTH = 42
+ASSUMPTION_NOTE_WIDTH = 56  # notes run long (sources, calibration): wide and low, not tall
+PART_ROW_HEIGHT = 12.5  # one line of 9 pt type (Noto CJK 9 pt: about 12.3)
 
 
 class PriceEntryLike(Protocol):
@@ -117,24 +124,21 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
         row += 1
         first = row
         for i, line in enumerate(lines, 1):
-            w.text(row, 1, f"{number}.{i}")
+            marked = line.overridden  # set or added by the user: shaded, and the note says how
+            w.text(row, 1, f"{number}.{i}", "cq_override" if marked else "cq_text")
             w.wrapped(row, 2, line.part_number, width=20)
-            w.wrapped(row, 3, description(line, L.lang), width=46)
+            w.wrapped(row, 3, description(line, L.lang),
+                      "cq_override_wrap" if marked else "cq_wrap", width=DESCRIPTION_WIDTH)
             w.number(row, 4, line.qty, "cq_int")
             w.number(row, 5, line.unit_price, money_style(line.currency or cur))
             w.formula(row, 6, f"=D{row}*E{row}", m, shown=line.total)
             w.text(row, 7, line.vendor)
             if line.note:
-                w.wrapped(row, 8, line.note, width=26)
+                w.wrapped(row, 8, line.note, "cq_override_wrap" if marked else "cq_wrap",
+                          width=NOTE_WIDTH)
             row += 1
             for k, part in enumerate(line.components, 1):  # a configured system's parts, unpriced
-                w.text(row, 1, f"{number}.{i}.{k}")
-                w.text(row, 2, part.item)
-                name = part.description_zh if L.lang == "zh" and part.description_zh else part.description
-                w.text(row, 3, f"    {name}")
-                w.number(row, 4, part.qty, "cq_int")
-                w.text(row, 8, L("bom.per_system"))
-                row += 1
+                row = _component_row(w, row, f"{number}.{i}.{k}", part, L, first=k == 1)
         w.text(row, 3, L("bom.subtotal", category=L.category(category)), "cq_sub_label")
         subtotal = sum(line.total for line in lines)
         w.formula(row, 6, f"=SUM(F{first}:F{row - 1})", m_sub, shown=subtotal)
@@ -177,6 +181,8 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
                rate=NAME_EXCHANGE_RATE, style=money_style(other), label_style=plain,
                label=L("bom.grand_total_in", currency=other))
 
+    if any(line.overridden for line in plan.bom):
+        w.text(4, 1, L("bom.overridden_legend"), "cq_override", fit=False)
     ws.freeze_panes = f"A{header_row + 1}"
     w.finish(maximum=70, fixed={1: 7, 4: 8})
     print_setup(ws, heading, title_rows=f"{header_row}:{header_row}")
@@ -192,6 +198,21 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
         hardware=ref(hardware), services=ref(services), before_discount=ref(before),
         discount=ref(discount), net=ref(net), vat=ref(vat), capex=ref(capex),
     )
+
+
+def _component_row(w: SheetWriter, row: int, number: str, part: Component, L: Labels, *,
+                   first: bool) -> int:
+    """One part of a configured system, in small type on one line under it: what a buyer
+    checks against the vendor's configuration, without a price of its own."""
+    w.text(row, 1, number, "cq_part")
+    w.text(row, 2, part.item, "cq_part")
+    name = part.description_zh if L.lang == "zh" and part.description_zh else part.description
+    w.text(row, 3, f"    {name}", "cq_part")
+    w.number(row, 4, part.qty, "cq_part_int")
+    if first:  # said once for the block of parts
+        w.text(row, 8, L("bom.per_system"), "cq_part", fit=False)
+    w.ws.row_dimensions[row].height = PART_ROW_HEIGHT
+    return row + 1
 
 
 # ---------------------------------------------------------------- summary
@@ -400,9 +421,17 @@ def _write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
         for start in range(0, len(plans), PER_BLOCK):  # a few configurations side by side
             chunk = plans[start:start + PER_BLOCK]
             row = _assumption_block(w, row, chunk, table, labels, L) + 1
+        if "a:training_days_band" in table:  # what the band the days carry means
+            from engine.compute.efficiency import band, band_coverage
+
+            low, high = band()
+            w.merged(row, 1, 4 + min(len(plans), PER_BLOCK),
+                     L("asm.days_band_note", low=low, high=high, coverage=band_coverage()),
+                     "cq_note_wrap")
+            row += 1
 
     ws.freeze_panes = "B4"
-    w.finish(maximum=48)
+    w.finish(maximum=ASSUMPTION_NOTE_WIDTH)
     print_setup(ws, heading, title_rows="1:2")
 
 
@@ -436,7 +465,7 @@ def _assumption_block(w: SheetWriter, row: int, chunk: list[Plan],
         w.wrapped(row, 3 + n, ", ".join(origins), width=14)
         notes = list(dict.fromkeys(c[3] for c in by_plan.values() if c[3]))
         if notes:
-            w.wrapped(row, 4 + n, "\n".join(notes), "cq_note_wrap", width=34)
+            w.wrapped(row, 4 + n, "\n".join(notes), "cq_note_wrap", width=ASSUMPTION_NOTE_WIDTH)
         row += 1
     return row
 
@@ -624,6 +653,9 @@ def build_workbook(comparison: Comparison, info: QuoteInfo,
             wanted = plan.config
         ws = wb.create_sheet(sheet_name(wanted, taken))
         boms[plan.config] = _write_bom(ws, plan, money, L, indicative, heading)
+    racks_ws = wb.create_sheet(sheet_name(L("sheet.racks"), taken))
+    if not write_racks(racks_ws, comparison, L, heading):  # no configuration has racks
+        wb.remove(racks_ws)
     assumptions_ws = wb.create_sheet(sheet_name(L("sheet.assumptions"), taken))
     sources_ws = wb.create_sheet(sheet_name(L("sheet.sources"), taken))
 

@@ -17,7 +17,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from engine import PlanRequest, Schedule, Workload, compare
+from engine.catalog import load_catalog
 from engine.export import write_quote
+from engine.export.racks_png import racks_png
+from engine.export.racks_sheet import PICTURE_DPI, shortlisted
 from engine.model import CATEGORIES, BomLine, Comparison, Money
 
 REPEATS = 5
@@ -86,6 +89,11 @@ def main() -> None:
                     lambda: write_quote(comparison, out / "rfq-zh.xlsx", lang="zh", kind="rfq",
                                         vendor="inspur"))
         print(f"RFQ workbook: {'within' if rfq < 1.0 else 'OVER'} the 1 s target")
+        chosen = shortlisted(comparison)  # the Racks sheet's drawing, part of the comparison
+        if chosen is not None:
+            catalog = load_catalog()
+            timed(f"  of which the racks of {chosen[0].config} (PNG)",
+                  lambda: racks_png(chosen[0], catalog, "en", dpi=PICTURE_DPI))
         size = (out / "all-en.xlsx").stat().st_size
     verdict = "within" if en < 1.0 else "OVER"
     print(f"comparison workbook: {size / 1024:.0f} KiB; {verdict} the 1 s target")

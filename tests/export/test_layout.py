@@ -147,7 +147,9 @@ def test_every_configuration_of_a_real_comparison(tmp_path: Path,
     path = write_quote(real_comparison, tmp_path / "all.xlsx", lang="zh")
     wb = openpyxl.load_workbook(path)
     priced = [p for p in real_comparison.plans if p.money is not None]
-    assert len(wb.sheetnames) == 4 + len(priced) >= 6
+    # summary, comparison, a BOM each, the recommended configuration's racks, assumptions, sources
+    assert len(wb.sheetnames) == 5 + len(priced) >= 7
+    assert wb.sheetnames[2 + len(priced)] == "机柜布置"
     _check_sheet_names(wb.sheetnames)
     for plan in priced:  # every BOM sheet carries every line and the engine's capex as formulas
         bom = wb[bom_sheet_name(wb.sheetnames, plan.config)]

@@ -100,9 +100,15 @@ def _shown_strings(xlsx: Path) -> list[tuple[str, str, str]]:
 
 @needs_tools
 @pytest.mark.parametrize(("kind", "lang", "max_pages"), [
-    # 15 configurations at legible type: summary 2, comparison 11, a BOM each (some take two),
-    # assumptions 7, sources 8; the RFQ holds Inspur's five configurations, two pages each
-    ("comparison", "en", 45), ("comparison", "zh", 45), ("rfq", "en", 10), ("rfq", "zh", 10),
+    # 15 configurations at legible type: summary 2, comparison 9, a BOM each, racks 1,
+    # assumptions 7, sources 9 (11 in Chinese: more records since storage, management,
+    # software, services and market rules have sources). A BOM now takes two landscape pages:
+    # nine categories and a configured system's parts under it are about 75 rows, which one
+    # page holds only at about 4 pt type (15 × 2 = 30 pages, was 15-20).
+    # The RFQ holds Inspur's five configurations, three pages each (one takes four in
+    # Chinese): about 45 priced lines in nine categories (was 12), the letterhead, the terms
+    # and the signature block on each.
+    ("comparison", "en", 60), ("comparison", "zh", 62), ("rfq", "en", 15), ("rfq", "zh", 16),
 ])
 def test_rendered_quote_is_whole_and_short(kind: str, lang: str, max_pages: int,
                                            comparison: Comparison) -> None:
