@@ -16,6 +16,7 @@ import io
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
@@ -193,14 +194,14 @@ def _draw_rack(ax: object, rack: Rack, numbers: list[int], view: RackView) -> No
     units = view.rack_units
     ax.set_xlim(-0.15, 1.15)
     ax.set_ylim(0, units + 0.5)
-    ax.add_patch(Rectangle((0, 0), 1, units, facecolor="#f4f4f4", edgecolor="#333333", linewidth=1))
+    _put(ax, Rectangle((0, 0), 1, units, facecolor="#f4f4f4", edgecolor="#333333", linewidth=1))
     ax.hlines(range(1, units), 0.12, 0.88, color="#dddddd", linewidth=0.3, zorder=1)  # U lines
     for u in (1, *range(5, units + 1, 5)):
         ax.text(-0.02, u - 0.5, str(u), ha="right", va="center", fontsize=5, color="#777777")
     pdus = [s for s in rack.slots if s.role == "pdu"]
     for side, x in enumerate((0.02, 0.92)):  # A feed left, B feed right, zero-U at the rear
         if len(pdus) > side:
-            ax.add_patch(Rectangle((x, 0.5), 0.06, units - 1, facecolor=COLOURS["pdu"], alpha=0.7))
+            _put(ax, Rectangle((x, 0.5), 0.06, units - 1, facecolor=COLOURS["pdu"], alpha=0.7))
     mounted = sorted((s for s in rack.slots if s.units > 0), key=lambda s: s.position_u)
     ax.add_collection(
         PatchCollection(
@@ -297,6 +298,12 @@ def _runs(slots: list[RackSlot]) -> list[list[RackSlot]]:
     return runs
 
 
+def _put(ax: Any, patch: Any) -> None:
+    """Add a patch to an axes whose limits are set by hand: ``add_patch`` would recompute the
+    data limits for every patch, which is most of the drawing time on a large floor."""
+    ax.add_artist(patch)
+
+
 def _draw_floor(ax: object, view: RackView) -> None:
     """Racks in rows of ``racks_per_row``, in-row cooling units between them, room units at the wall."""
     from matplotlib.axes import Axes
@@ -317,10 +324,10 @@ def _draw_floor(ax: object, view: RackView) -> None:
             cells.insert(round((k + 1) * len(cells) / (units_here + 1)) + k, None)
         for x, cell in enumerate(cells):
             if cell is None:
-                ax.add_patch(Rectangle((x, y), 0.9, 1, facecolor=COOLING_COLOUR, edgecolor="#333333"))
+                _put(ax, Rectangle((x, y), 0.9, 1, facecolor=COOLING_COLOUR, edgecolor="#333333"))
                 continue
             rack = view.racks[cell]
-            ax.add_patch(
+            _put(ax,
                 Rectangle(
                     (x, y),
                     0.9,
@@ -335,9 +342,9 @@ def _draw_floor(ax: object, view: RackView) -> None:
                 x + 0.45, y + 0.5, f"R{cell + 1:02d}", ha="center", va="center", fontsize=6, color="white"
             )
             if doors and rack.kind == "compute":
-                ax.add_patch(Rectangle((x, y + (1 if r % 2 else -0.15)), 0.9, 0.15, facecolor=COOLING_COLOUR))
+                _put(ax, Rectangle((x, y + (1 if r % 2 else -0.15)), 0.9, 0.15, facecolor=COOLING_COLOUR))
     for k in range(room):  # room air handlers along the wall
-        ax.add_patch(
+        _put(ax,
             Rectangle((width + 0.5, -k * 1.3), 1.2, 1, facecolor=COOLING_COLOUR, edgecolor="#333333")
         )
     legend = [
