@@ -190,15 +190,18 @@ class Grid:
 
 def _layouts(hw: Hardware, shape: Shape, gpus: int, recompute: str | None
              ) -> list[tuple[int, int, int, float]]:
-    """(tp, pp, micro-batch, share of layers fully recomputed) of every layout that divides the
-    cluster."""
+    """(tp, pp, micro-batch, share of layers fully recomputed) of every layout the cluster can run.
+
+    A layout need not divide the cluster: dp = ⌊GPUs / (tp·pp)⌋ replicas train and the GPUs
+    left over idle (127 servers, as in NVIDIA's SuperPOD, cannot split into 8-way pipelines).
+    The idle GPUs count against the MFU, so a dividing layout wins where one is as fast."""
     out = []
     seqs = shape.batch_tokens / shape.seq
     for tp in TPS:
         if tp > hw.gpus_per_node:
             break
         for pp in PPS:
-            if pp > shape.layers or gpus % (tp * pp):
+            if pp > shape.layers or tp * pp > gpus:
                 continue
             dp = gpus // (tp * pp)
             for full in ((1.0 if recompute == "full" else 0.0,) if recompute else SHARES):
@@ -216,9 +219,10 @@ def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) ->
     k = constants()
     s, d, layers = float(shape.seq), float(shape.hidden), float(shape.layers)
     dp = np.floor(gpus / (tp * pp))
+    used = tp * pp * dp  # the GPUs that train; the rest of the cluster idles
     seqs = np.maximum(shape.batch_tokens / s, dp * mb)
     m = seqs / (dp * mb)  # micro-batches per pipeline per step
-    useful = 6 * shape.params * s / gpus * seqs  # a cluster wider than the batch grows it
+    useful = 6 * shape.params * s / used * seqs  # a cluster wider than the batch grows it
 
     attention = k.attention * s / (6 * d)
     extra = full * (1 + attention) / 3 + (1 - full) * attention / 3
@@ -248,14 +252,14 @@ def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) ->
     hidden = 2 / 3 * compute / m  # only the last micro-batch's backward overlaps the reduce
 
     states = dense * (k.weight_grad_bytes + k.optimizer_bytes / dp)
-    states += (shape.total_params - shape.params) * 16 / gpus
+    states += (shape.total_params - shape.params) * 16 / used
     per_layer = act_bytes / 2 * (2 * full + 34 * (1 - full)) / tp
     act = per_layer * stage_layers * np.minimum(pp, np.ceil(m))
     act += np.where(full > 0, act_bytes / 2 * 34 / tp, 0.0)  # the layer being recomputed
     memory = (states + act) / GB
     return Grid(
         tp=tp, pp=pp, dp=dp, mb=mb, full=full, fits=memory <= hw.memory_gb * k.usable_share,
-        memory_gb=memory, useful_tflop=useful / 1e12,
+        memory_gb=memory, useful_tflop=useful * used / gpus / 1e12,  # per GPU of the cluster
         hardware_tflop=hw_flops / 1e12, compute_s=compute, bubble=bubble,
         comm_s=tp_s + pp_s + a2a_s, dp_s=dp_s, dp_hidden_s=hidden,
     )

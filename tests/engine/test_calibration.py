@@ -25,9 +25,9 @@ from engine.compute.efficiency import gpu_traits
 from engine.compute.parameters import value
 from engine.model import Efficiency, PlanRequest, Schedule, Workload
 
-LOO_MEDIAN = 0.0990  # reached: 9.88%
+LOO_MEDIAN = 0.0960  # reached: 9.57% (with layouts that leave a few GPUs idle)
 LOO_WORST = 0.402  # reached: 40.08% (Falcon-180B)
-LOO_MEAN = 0.0035  # reached: +0.32%
+LOO_MEAN = 0.0030  # reached: +0.29%
 
 
 def test_the_set_is_broad_and_sourced() -> None:
@@ -118,7 +118,8 @@ def test_plan_layout_is_what_the_days_rest_on() -> None:
     plan = compare(request).plans[0]
     assert plan.efficiency is not None and plan.efficiency.layout is not None
     lay = plan.efficiency.layout
-    assert lay.tp * lay.pp * lay.dp == plan.gpus
+    # every GPU trains, or fewer than one pipeline's worth idles (992 = 8 × 124 servers)
+    assert plan.gpus - lay.tp * lay.pp < lay.tp * lay.pp * lay.dp <= plan.gpus
     # OPT-175B: 180B tokens on 992 A100-80GB at 147 TFLOP/s per GPU:
     # 6 × 175e9 × 180e9 / (992 × 147e12 × 86 400) = 15.0 days; the band holds it
     published_days = 6 * 175e9 * 180e9 / (992 * 147e12 * 86_400)
