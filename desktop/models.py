@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import format as fmt
-from desktop.messages import note_text
+from desktop.messages import component_text, note_text
 from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
 from engine.model import BomLine, Comparison, Plan
 from engine.money.overrides import MAX_QTY, MAX_UNIT_PRICE
@@ -426,7 +426,9 @@ class BomModel(QAbstractTableModel):
 
     def _tooltip(self, line: BomLine) -> str:
         """The line's note and, for a configured system, its parts per system."""
-        parts = [f"{c.qty} × {(self._chinese and c.description_zh) or c.description}"
+        chinese = self._chinese
+        parts = [f"{c.qty} × "
+                 + component_text((chinese and c.description_zh) or c.description, translated=chinese)
                  for c in line.components]
         note = note_text(line.note, translated=self._chinese)
         return "\n".join([note, *parts] if note else parts)
