@@ -93,6 +93,15 @@ FIGURES: tuple[Figure, ...] = (
         "money",
         True,
     ),
+    Figure("lead_time_days", QT_TRANSLATE_NOOP("ComparisonModel", "Lead time (days)"), "float1"),
+    Figure(
+        "calendar_days",
+        QT_TRANSLATE_NOOP("ComparisonModel", "Calendar days (lead time + training)"),
+        "float1",
+        True,
+    ),
+    Figure("cloud_per_run", QT_TRANSLATE_NOOP("ComparisonModel", "Cloud rental for the run"), "money", True),
+    Figure("cloud_per_year", QT_TRANSLATE_NOOP("ComparisonModel", "Cloud rental a year"), "money", True),
     Figure("meets_deadline", QT_TRANSLATE_NOOP("ComparisonModel", "Meets the deadline"), "bool"),
 )
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.models import FIGURES, at_risk_text, category_name, display_value
+from desktop.notices import export_banner, export_licence_html
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog
 from engine.model import Comparison, Plan
@@ -83,8 +84,10 @@ class PairView(QWidget):
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(mid);")
+        self.export_banner = export_banner(self, "pairExportBanner")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.export_banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
 
@@ -148,9 +151,13 @@ class PairView(QWidget):
         chosen = self.selected()
         self.table.setRowCount(0)
         self.rows = []
+        self.export_banner.hide()
         if chosen is None or self._comparison is None:
             return
         left, right = chosen
+        banner = export_licence_html(self._comparison, [left, right])
+        self.export_banner.setText(banner)
+        self.export_banner.setVisible(bool(banner))
         currency = self._comparison.request.finance.currency
         from engine.frame import plan_row  # pandas: imported once a plan is shown, not at start-up
 

@@ -107,6 +107,30 @@
             <source>Maintenance (yearly):</source>
             <translation>年维保费率：</translation>
         </message>
+        <message>
+            <source>Lead time (days):</source>
+            <translation>交付周期（天）：</translation>
+        </message>
+        <message>
+            <source>Wholesale rent (per kW-month):</source>
+            <translation>批发租金（每千瓦每月）：</translation>
+        </message>
+        <message>
+            <source>Storage:</source>
+            <translation>存储：</translation>
+        </message>
+        <message>
+            <source>Purchase date:</source>
+            <translation>采购日期：</translation>
+        </message>
+        <message>
+            <source>Market:</source>
+            <translation>市场：</translation>
+        </message>
+        <message>
+            <source>%1 kW by plan</source>
+            <translation>%1 kW（按方案）</translation>
+        </message>
     </context>
     <context>
         <name>BomModel</name>
@@ -591,6 +615,22 @@
             <source>Expected to meet the deadline, but the worst case of the efficiency band (%1 days) misses the %2-day deadline.</source>
             <translation>预计可满足工期，但效率区间的最差情况（%1 天）超出 %2 天的工期。</translation>
         </message>
+        <message>
+            <source>Lead time (days)</source>
+            <translation>交付周期（天）</translation>
+        </message>
+        <message>
+            <source>Calendar days (lead time + training)</source>
+            <translation>日历天数（交付周期 + 训练）</translation>
+        </message>
+        <message>
+            <source>Cloud rental for the run</source>
+            <translation>训练期间的云租用费用</translation>
+        </message>
+        <message>
+            <source>Cloud rental a year</source>
+            <translation>云租用每年费用</translation>
+        </message>
     </context>
     <context>
         <name>ConfigsPage</name>
@@ -847,6 +887,26 @@
         <message>
             <source>Quote number:</source>
             <translation>报价单号：</translation>
+        </message>
+        <message>
+            <source>Storage and purchase</source>
+            <translation>存储与采购</translation>
+        </message>
+        <message>
+            <source>Storage:</source>
+            <translation>存储：</translation>
+        </message>
+        <message>
+            <source>Purchase date:</source>
+            <translation>采购日期：</translation>
+        </message>
+        <message>
+            <source>Market (country):</source>
+            <translation>市场（国家）：</translation>
+        </message>
+        <message>
+            <source>Wholesale rent (per contracted kW-month):</source>
+            <translation>批发租金（每合同千瓦每月）：</translation>
         </message>
     </context>
     <context>
@@ -1597,6 +1657,50 @@
             <source>Quote</source>
             <translation>报价</translation>
         </message>
+        <message>
+            <source>Lead time before training</source>
+            <translation>训练前的交付周期</translation>
+        </message>
+        <message>
+            <source>%1 days: the deadline counts calendar days from the order, this lead time, then training</source>
+            <translation>%1 天：截止期从下单起按日历天数计算，先是交付周期，然后是训练</translation>
+        </message>
+        <message>
+            <source>%1U racks of %2, %3, PUE %4</source>
+            <translation>%1U 机柜，%2，%3，PUE %4</translation>
+        </message>
+        <message>
+            <source>, rent %1 %2</source>
+            <translation>，租金 %1 %2</translation>
+        </message>
+        <message>
+            <source>: the GPUs are rented by the hour; the plans show the rental cost</source>
+            <translation>：GPU 按小时租用；方案列出租用费用</translation>
+        </message>
+        <message>
+            <source>Storage</source>
+            <translation>存储</translation>
+        </message>
+        <message>
+            <source>Purchase</source>
+            <translation>采购</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>; NVIDIA AI Enterprise for every GPU</source>
+            <translation>；每块 GPU 配 NVIDIA AI Enterprise</translation>
+        </message>
+        <message>
+            <source> (default)</source>
+            <translation>（默认）</translation>
+        </message>
+        <message>
+            <source>market %1, purchase date %2 (the GPUs' export-licence status is taken as of it)%3</source>
+            <translation>市场 %1，采购日期 %2（GPU 出口许可状态按此日期判断）%3</translation>
+        </message>
     </context>
     <context>
         <name>SchedulePage</name>
@@ -1661,6 +1765,18 @@
             <translation>
                 <numerusform>距今天 %n 天</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>天</translation>
+        </message>
+        <message>
+            <source>Lead time before training (days):</source>
+            <translation>训练前的交付周期（天）：</translation>
+        </message>
+        <message>
+            <source>The deadline counts calendar days from the order: delivery, installation and acceptance (the lead time), then training.</source>
+            <translation>截止期从下单起按日历天数计算：先是交货、安装和验收（交付周期），然后是训练。</translation>
         </message>
     </context>
     <context>
@@ -2745,6 +2861,88 @@
         <message>
             <source>ClusterQuote did not close properly last time, and the plan it kept for you cannot be read: %1</source>
             <translation>ClusterQuote 上次未正常关闭，为您保留的方案无法读取：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Choices</name>
+        <message>
+            <source>Own data centre (energy only)</source>
+            <translation>自有数据中心（仅电费）</translation>
+        </message>
+        <message>
+            <source>Leased IDC racks (rent per kW of rack budget)</source>
+            <translation>租用 IDC 机柜（按机柜功率每千瓦计租）</translation>
+        </message>
+        <message>
+            <source>Wholesale data hall (rent per contracted kW)</source>
+            <translation>批发机房（按合同千瓦计租）</translation>
+        </message>
+        <message>
+            <source>Cloud rental (GPU-hours; nothing bought)</source>
+            <translation>云租用（按 GPU 小时；不采购设备）</translation>
+        </message>
+        <message>
+            <source>The server vendor's storage (DSS-G / AS13000)</source>
+            <translation>服务器厂商的存储（DSS-G / AS13000）</translation>
+        </message>
+        <message>
+            <source>Vendor-neutral storage</source>
+            <translation>厂商中立的存储</translation>
+        </message>
+        <message>
+            <source>No storage (the site has its own)</source>
+            <translation>不含存储（现场已有）</translation>
+        </message>
+        <message>
+            <source>Ampere GPUs</source>
+            <translation>Ampere 架构 GPU</translation>
+        </message>
+        <message>
+            <source>Ada GPUs</source>
+            <translation>Ada 架构 GPU</translation>
+        </message>
+        <message>
+            <source>Hopper GPUs</source>
+            <translation>Hopper 架构 GPU</translation>
+        </message>
+        <message>
+            <source>%1 kW by GPU generation</source>
+            <translation>%1 kW（按 GPU 代次）</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>The GPUs' export-licence status is taken as of this date (empty: today).</source>
+            <translation>GPU 的出口许可状态按此日期判断（留空：今天）。</translation>
+        </message>
+        <message>
+            <source>Where the cluster is bought: a two-letter country code, e.g. CN</source>
+            <translation>集群的采购地：两个字母的国家代码，例如 CN</translation>
+        </message>
+        <message>
+            <source>NVIDIA AI Enterprise for every GPU</source>
+            <translation>为每块 GPU 购买 NVIDIA AI Enterprise</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notices</name>
+        <message>
+            <source>EXPORT LICENCE REQUIRED in %1 (as of %2) for %3: confirm the vendor can deliver before ordering.</source>
+            <translation>在 %1 需要出口许可证（截至 %2）：%3。下单前请确认厂商能够交货。</translation>
+        </message>
+        <message>
+            <source>The recommendation leaves them out while another GPU can be bought.</source>
+            <translation>只要还有其他 GPU 可以采购，推荐就不包括它们。</translation>
+        </message>
+        <message>
+            <source>Every configuration needs a licence: the recommendation holds only if the vendor can deliver.</source>
+            <translation>所有配置都需要许可证：只有厂商能够交货，推荐才成立。</translation>
+        </message>
+        <message>
+            <source>Days are a band: the best and worst cases are %1 and %2 × the expected days, the range that held %3 of published training runs, each predicted without itself (%4).</source>
+            <translation>天数是一个区间：最好和最坏情况分别为预期天数的 %1 倍和 %2 倍；在已公开的训练中，逐一剔除后预测，%3 落在此区间内（%4）。</translation>
         </message>
     </context>
 </TS>

@@ -30,16 +30,18 @@ KEPT = {
     "Large", "XL",
     # CPU, software and storage product names of the configured systems and the cluster software
     "Intel", "Platinum", "Gold", "Ice", "Lake", "Sapphire", "Emerald", "Rapids", "Genoa", "Rocky", "Linux",
-    "Slurm", "Warewulf", "OpenHPC", "GHz",
+    "Slurm", "Warewulf", "OpenHPC", "GHz", "Dell", "Omdia",
 }
-PRODUCT_NAMES = re.compile(r"IBM Storage Scale")  # names of several words, some of them plain English
+# names of several words, some of them plain English
+PRODUCT_NAMES = re.compile(r"IBM Storage Scale|NVIDIA AI Enterprise|The Register")
+PATH = re.compile(r"\b[\w.-]+(?:/[\w.-]+)+\.\w+\b")  # a file the figures come from
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:[-.][a-z0-9]+)+\b")  # configuration and price-list ids
 MODEL_NUMBER = re.compile(r"\b\w*\d\w*(?:-\w+)*\b")  # A100, NF5688M6, MCX75310AAS-NEAT, 400G
 
 
 def english_words(text: str) -> list[str]:
-    text = IDENTIFIER.sub(" ", PRODUCT_NAMES.sub(" ", plain(text)))
+    text = IDENTIFIER.sub(" ", PATH.sub(" ", PRODUCT_NAMES.sub(" ", plain(text))))
     text = MODEL_NUMBER.sub(" ", text)
     return [w for w in WORD.findall(text) if w not in KEPT and not w.isupper()]
 
@@ -60,6 +62,8 @@ def test_the_word_filter_catches_english_and_keeps_names() -> None:
     assert english_words("Refused: 服务器") == ["Refused"]
     assert english_words("联想 DSS-G 全闪存构建块（IBM Storage Scale）") == []
     assert english_words("Storage vendor") == ["Storage", "vendor"]
+    assert english_words("（resources/calibration/runs.csv）") == []
+    assert english_words("read/write") == ["read", "write"]
 
 
 @pytest.fixture
