@@ -12,7 +12,7 @@ the engine's.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
@@ -118,11 +118,15 @@ def rack_view(plan: Plan, catalog: Catalog, *, chinese: bool = False) -> RackVie
 
 
 def rack_groups(racks: tuple[Rack, ...]) -> list[tuple[Rack, list[int]]]:
-    """Identical racks together: each distinct rack with its 1-based numbers, in plan order."""
-    groups: dict[Rack, list[int]] = {}
+    """Identical racks together: each distinct rack with its 1-based numbers, in plan order.
+
+    Racks are alike when they hold the same: where a rack stands (row, place) does not count.
+    """
+    groups: dict[Rack, tuple[Rack, list[int]]] = {}
     for number, rack in enumerate(racks, start=1):
-        groups.setdefault(rack, []).append(number)
-    return list(groups.items())
+        contents = replace(rack, row=0, position=0)
+        groups.setdefault(contents, (rack, []))[1].append(number)
+    return list(groups.values())
 
 
 def _numbers(numbers: list[int]) -> str:
