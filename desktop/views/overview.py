@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.messages import list_text, message_text
-from desktop.models import ComparisonModel
+from desktop.models import ComparisonModel, at_risk
 from desktop.notices import band_sentence, export_banner, export_licence_html
 from desktop.pairing import config_label
 from engine.model import Comparison, Plan
@@ -192,15 +192,15 @@ class OverviewView(QWidget):
 
     def _risk(self, plan: Plan, comparison: Comparison) -> str:
         deadline = comparison.request.schedule.days
-        if deadline is None or not plan.meets_deadline or plan.days_high <= deadline:
+        if not at_risk(plan, deadline):
             return ""
         risk = self.tr(
             "at risk: %1–%2 days across the efficiency band; the worst case misses the %3-day deadline"
         )
         return (
             " <span style='color:#b36b00'>"
-            + risk.replace("%1", fmt.number(plan.days_low, 1))
-            .replace("%2", fmt.number(plan.days_high, 1))
+            + risk.replace("%1", fmt.number(plan.lead_time_days + plan.days_low, 1))
+            .replace("%2", fmt.number(plan.lead_time_days + plan.days_high, 1))
             .replace("%3", f"{deadline:g}")
             + "</span>"
         )

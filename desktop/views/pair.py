@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
-from desktop.models import FIGURES, at_risk_text, category_name, display_value
+from desktop.models import FIGURES, at_risk, at_risk_text, category_name, display_value
 from desktop.notices import export_banner, export_licence_html
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog
@@ -192,9 +192,9 @@ class PairView(QWidget):
 
     def _value(self, key: str, kind: str, value: object, plan: Plan, currency: str) -> str:
         deadline = self._comparison.request.schedule.days if self._comparison else None
-        at_risk = deadline is not None and plan.meets_deadline and plan.days_high > deadline
-        if key == "meets_deadline" and at_risk:
-            return at_risk_text(plan.days_low, plan.days_high)
+        risky = at_risk(plan, deadline)
+        if key == "meets_deadline" and risky:
+            return at_risk_text(plan.days_low, plan.days_high, plan.lead_time_days)
         return display_value(kind, value, currency)
 
     @staticmethod

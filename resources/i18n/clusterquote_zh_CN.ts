@@ -631,6 +631,10 @@
             <source>Cloud rental a year</source>
             <translation>云租用每年费用</translation>
         </message>
+        <message>
+            <source>at risk: %1–%2 calendar days, lead time included</source>
+            <translation>有风险：%1–%2 个日历天（含交付周期）</translation>
+        </message>
     </context>
     <context>
         <name>ConfigsPage</name>

@@ -217,3 +217,22 @@ def test_cloud_hosting_shows_the_rental_cost(qtbot, window, wait_planned) -> Non
     row = [f.column for f in FIGURES].index("cloud_per_run")
     shown = model.data(model.index(row, 0))
     assert shown and shown != "—"
+
+
+def test_the_deadline_is_judged_on_calendar_days(qapp) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models import at_risk, at_risk_text
+    from engine import compare
+
+    request = dataclasses.replace(
+        GPT3_60_DAYS, schedule=Schedule(days=60.0, lead_time_days=20.0), configs=("inspur-nf5688m7-h800",))
+    plan = compare(request).plans[0]
+    assert plan.feasible and plan.lead_time_days == 20.0
+    # expected: 20 + days within the deadline; worst case: 20 + days_high past it
+    deadline = 20.0 + (plan.days + plan.days_high) / 2
+    assert at_risk(plan, deadline)
+    assert not at_risk(plan, 20.0 + plan.days_high + 0.1)  # the worst case makes it too
+    # the lead time is what puts it at risk: on training days alone the same deadline is safe
+    assert not at_risk(dataclasses.replace(plan, lead_time_days=0.0), deadline)
+    text = at_risk_text(plan.days_low, plan.days_high, plan.lead_time_days)
+    assert text == (f"at risk: {20 + plan.days_low:,.1f}–{20 + plan.days_high:,.1f} calendar days, "
+                    "lead time included")
