@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.models import FIGURES, at_risk, at_risk_text, category_name, display_value
-from desktop.notices import export_banner, export_licence_html
+from desktop.notices import band_sentence, export_banner, export_licence_html
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog
 from engine.model import Comparison, Plan
@@ -78,10 +78,9 @@ class PairView(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.note = QLabel(
-            self.tr("Bold green ✓: the better value of the two. Differences are Inspur minus Lenovo; "
-                    "% is of the Lenovo figure.")
-        )
+        self.legend = self.tr("Bold green ✓: the better value of the two. Differences are Inspur minus "
+                              "Lenovo; % is of the Lenovo figure.")
+        self.note = QLabel(self.legend)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(mid);")
         self.export_banner = export_banner(self, "pairExportBanner")
@@ -155,6 +154,7 @@ class PairView(QWidget):
         if chosen is None or self._comparison is None:
             return
         left, right = chosen
+        self.note.setText("\n".join(t for t in (self.legend, band_sentence(self._comparison)) if t))
         banner = export_licence_html(self._comparison, [left, right])
         self.export_banner.setText(banner)
         self.export_banner.setVisible(bool(banner))

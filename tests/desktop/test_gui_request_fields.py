@@ -201,6 +201,7 @@ def test_export_licence_is_prominent_and_the_band_is_explained(qtbot, window, wa
     pair_banner = window.pair_view.export_banner
     assert pair_banner.isVisible() and "H800 SXM5" in pair_banner.text()
     assert "leaves them out" not in pair_banner.text()  # the pair's own GPUs only
+    assert f"{low:.2f} and {high:.2f} × the expected days" in window.pair_view.note.text()
 
 
 def test_cloud_hosting_shows_the_rental_cost(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
