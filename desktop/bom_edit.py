@@ -144,7 +144,7 @@ class BomEditBar(QWidget):
         self.revert_button.clicked.connect(self.revert_selected)
         swatch = OVERRIDDEN_BACKGROUND.name()
         self.legend = QLabel(
-            f"<span style='background:{swatch}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            f"<span style='background:{swatch}'>    </span> "
             + self.tr("set by you; double-click a quantity or unit price to change it"),
             self,
         )

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from engine.model import Efficiency, Facility, Finance, LineOverride, PlanRequest, Schedule, Workload
+from engine.model import (
+    Efficiency,
+    Facility,
+    Finance,
+    LineOverride,
+    PlanRequest,
+    Schedule,
+    StorageRequest,
+    Workload,
+)
 
 
 @dataclass
@@ -19,6 +28,7 @@ class RequestDraft:
     customer: str = ""
     quote_no: str = ""
     overrides: tuple[LineOverride, ...] = ()  # kept as they are: the BOM views edit them
+    storage: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_request(cls, request: PlanRequest, *, customer: str = "", quote_no: str = "") -> RequestDraft:
@@ -32,6 +42,7 @@ class RequestDraft:
             customer=customer,
             quote_no=quote_no,
             overrides=request.overrides,
+            storage=asdict(request.storage),
         )
 
     def to_request(self) -> PlanRequest:
@@ -43,4 +54,5 @@ class RequestDraft:
             finance=Finance(**self.finance),
             configs=tuple(self.configs),
             overrides=self.overrides,
+            storage=StorageRequest(**self.storage),
         )

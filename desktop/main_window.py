@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
         comparison = result.comparison
         self.overview.show_comparison(result.frame, comparison)
         self.top.show_comparison(comparison, customer=self.customer, quote_no=self.quote_no)
+        self.panel.show_plan_defaults(comparison)
         self.pair_view.set_comparison(comparison)
         self.bom_view.set_comparison(comparison)
         self.rack_view.set_comparison(comparison)

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import format as fmt
-from desktop.messages import note_text
+from desktop.messages import component_text, note_text
 from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
 from engine.model import BomLine, Comparison, Plan
 from engine.money.overrides import MAX_QTY, MAX_UNIT_PRICE
@@ -93,6 +93,15 @@ FIGURES: tuple[Figure, ...] = (
         "money",
         True,
     ),
+    Figure("lead_time_days", QT_TRANSLATE_NOOP("ComparisonModel", "Lead time (days)"), "float1"),
+    Figure(
+        "calendar_days",
+        QT_TRANSLATE_NOOP("ComparisonModel", "Calendar days (lead time + training)"),
+        "float1",
+        True,
+    ),
+    Figure("cloud_per_run", QT_TRANSLATE_NOOP("ComparisonModel", "Cloud rental for the run"), "money", True),
+    Figure("cloud_per_year", QT_TRANSLATE_NOOP("ComparisonModel", "Cloud rental a year"), "money", True),
     Figure("meets_deadline", QT_TRANSLATE_NOOP("ComparisonModel", "Meets the deadline"), "bool"),
 )
 
@@ -106,13 +115,26 @@ def _plain(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-def at_risk_text(days_low: float, days_high: float) -> str:
-    """Meets the deadline when expected, not in the worst case: say so with the band."""
-    return (
-        QCoreApplication.translate("ComparisonModel", "at risk: %1–%2 days")
-        .replace("%1", fmt.number(days_low, 1))
-        .replace("%2", fmt.number(days_high, 1))
+def at_risk_text(days_low: float, days_high: float, lead_time_days: float = 0.0) -> str:
+    """Meets the deadline when expected, not in the worst case: say so with the band.
+
+    The band is in calendar days from the order, as the deadline counts: lead time + training.
+    """
+    template = (
+        QT_TRANSLATE_NOOP("ComparisonModel", "at risk: %1–%2 calendar days, lead time included")
+        if lead_time_days else QT_TRANSLATE_NOOP("ComparisonModel", "at risk: %1–%2 days")
     )
+    return (
+        QCoreApplication.translate("ComparisonModel", template)
+        .replace("%1", fmt.number(lead_time_days + days_low, 1))
+        .replace("%2", fmt.number(lead_time_days + days_high, 1))
+    )
+
+
+def at_risk(plan: Plan, deadline: float | None) -> bool:
+    """Meets the deadline as expected; the worst case (lead time + days at the band's low end) misses it."""
+    return (deadline is not None and plan.feasible and plan.meets_deadline
+            and plan.lead_time_days + plan.days_high > deadline)
 
 
 def display_value(kind: str, value: Any, currency: str, column: str = "") -> str:
@@ -178,10 +200,9 @@ class ComparisonModel(QAbstractTableModel):
         self._labels = [config_label(plans[c]) if c in plans else c for c in self._configs]
         deadline = comparison.request.schedule.days
         self._at_risk = {
-            n: (plans[c].days_low, plans[c].days_high, deadline)
+            n: (plans[c].days_low, plans[c].days_high, plans[c].lead_time_days)
             for n, c in enumerate(self._configs)
-            if deadline is not None and c in plans and plans[c].meets_deadline
-            and plans[c].days_high > deadline
+            if c in plans and at_risk(plans[c], deadline)
         }  # fmt: skip
         feasible = [bool(f) for f in frame["feasible"]] if "feasible" in frame.columns else None
         self._best = {}
@@ -229,7 +250,7 @@ class ComparisonModel(QAbstractTableModel):
         risk = self._at_risk.get(column) if figure.column == "meets_deadline" else None
         if role == Qt.ItemDataRole.DisplayRole:
             if risk is not None:
-                return at_risk_text(risk[0], risk[1])
+                return at_risk_text(*risk)
             return self.display(figure, value)
         if role in (SORT_ROLE, RAW_ROLE):
             return None if _is_missing(value) else value
@@ -426,7 +447,9 @@ class BomModel(QAbstractTableModel):
 
     def _tooltip(self, line: BomLine) -> str:
         """The line's note and, for a configured system, its parts per system."""
-        parts = [f"{c.qty} × {(self._chinese and c.description_zh) or c.description}"
+        chinese = self._chinese
+        parts = [f"{c.qty} × "
+                 + component_text((chinese and c.description_zh) or c.description, translated=chinese)
                  for c in line.components]
         note = note_text(line.note, translated=self._chinese)
         return "\n".join([note, *parts] if note else parts)

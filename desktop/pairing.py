@@ -34,6 +34,9 @@ def vendor_name(vendor: str) -> str:
         "Generic": QCoreApplication.translate("Vendors", "Generic"),
         "Integrator": QCoreApplication.translate("Vendors", "Integrator"),
         "Server vendor": QCoreApplication.translate("Vendors", "Server vendor"),
+        "Equipment vendors": QCoreApplication.translate("Vendors", "Equipment vendors"),
+        "Storage vendor": QCoreApplication.translate("Vendors", "Storage vendor"),
+        "Open source": QCoreApplication.translate("Vendors", "Open source"),
     }
     return names.get(vendor, vendor)  # NVIDIA and other brand names stay as they are
 

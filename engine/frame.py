@@ -34,6 +34,7 @@ COLUMNS = {  # column -> (unit, meaning)
     "calendar_days": ("days", "lead time + expected training days"),
     "facility_typical_kw": ("kW", "facility power under training load (typical IT × PUE), for energy"),
     "cloud_per_year": ("currency", "renting the same GPUs in a cloud all year (buy or rent?)"),
+    "cloud_per_run": ("currency", "renting the GPUs in a cloud for the training run: GPU-hours × rate"),
 }
 
 
@@ -63,6 +64,7 @@ def plan_row(plan: Plan) -> dict[str, object]:
         "calendar_days": plan.calendar_days if plan.feasible else float("nan"),
         "facility_typical_kw": power.facility_kw if power else float("nan"),
         "cloud_per_year": money.cloud_per_year if money else float("nan"),
+        "cloud_per_run": money.cloud_per_run if money else float("nan"),
     }
 
 

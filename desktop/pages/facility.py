@@ -12,6 +12,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.choices import (
+    PurchaseFields,
+    hosting_items,
+    rack_kw_placeholder,
+    rack_kw_tooltip,
+    storage_items,
+)
 from desktop.discount_field import attach_price_factor, discount_parser
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField, number_parser
@@ -36,13 +43,9 @@ class FacilityPage(PlanPage):
         d = defaults()
         facility = QGroupBox(self.tr("Facility"), self)
         form = QFormLayout(facility)
-        self.rack_kw = ValueField(
-            number_parser(0, 500, low_open=True),
-            optional=True,
-            placeholder=_placeholder(d["facility.rack_kw"].value, "kW"),
-        )
+        # the default depends on the cooling and each configuration's GPU generation
+        self.rack_kw = ValueField(number_parser(0, 500, low_open=True), optional=True)
         self.rack_kw.setObjectName("rackKw")
-        self.rack_kw.setToolTip(default_note("facility.rack_kw"))
         self.cooling = QComboBox(self)
         self.cooling.setObjectName("cooling")
         self.cooling.addItem(self.tr("Air (precision air units, CRAH)"), "air")
@@ -75,10 +78,12 @@ class FacilityPage(PlanPage):
         self.power_price.setObjectName("powerPrice")
         self.hosting = QComboBox(self)
         self.hosting.setObjectName("hosting")
-        self.hosting.addItem(self.tr("Own data centre (energy only)"), "own")
-        self.hosting.addItem(self.tr("Leased IDC (rent per kW of rack budget)"), "colo")
+        for text, value in hosting_items():
+            self.hosting.addItem(text, value)
         self.rent = ValueField(number_parser(0, 1e6), optional=True)
         self.rent.setObjectName("coloRent")
+        self.wholesale_rent = ValueField(number_parser(0, 1e6), optional=True)
+        self.wholesale_rent.setObjectName("wholesaleRent")
         self.years = ValueField(
             number_parser(1, 30, integer=True),
             optional=True,
@@ -99,6 +104,7 @@ class FacilityPage(PlanPage):
         form2.addRow(self.tr("Power price (per kWh):"), self.power_price)
         form2.addRow(self.tr("Hosting:"), self.hosting)
         form2.addRow(self.tr("IDC rent (per kW-month):"), self.rent)
+        form2.addRow(self.tr("Wholesale rent (per contracted kW-month):"), self.wholesale_rent)
         form2.addRow(self.tr("Years of ownership:"), self.years)
         form2.addRow(self.tr("VAT:"), self.vat)
         form2.addRow(self.tr("Discount:"), self.discount)
@@ -114,13 +120,32 @@ class FacilityPage(PlanPage):
         form3.addRow(self.tr("Customer:"), self.customer)
         form3.addRow(self.tr("Quote number:"), self.quote_no)
 
+        buying = QGroupBox(self.tr("Storage and purchase"), self)
+        form4 = QFormLayout(buying)
+        self.storage = QComboBox(self)
+        self.storage.setObjectName("storage")
+        for text, value in storage_items():
+            self.storage.addItem(text, value)
+        self.purchase = PurchaseFields(self)
+        self.purchase_date, self.market, self.ai_enterprise = (
+            self.purchase.date, self.purchase.market, self.purchase.ai_enterprise
+        )
+        form4.addRow(self.tr("Storage:"), self.storage)
+        form4.addRow(self.tr("Purchase date:"), self.purchase_date)
+        form4.addRow(self.tr("Market (country):"), self.market)
+        form4.addRow(self.ai_enterprise)
+
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(facility)
         left.addWidget(quote)
         left.addStretch(1)
         columns.addLayout(left, 1)
-        columns.addWidget(money, 1)
+        right = QVBoxLayout()
+        right.addWidget(money)
+        right.addWidget(buying)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addStretch(1)
@@ -131,6 +156,7 @@ class FacilityPage(PlanPage):
             self.exchange_rate,
             self.power_price,
             self.rent,
+            self.wholesale_rent,
             self.years,
             self.vat,
             self.discount,
@@ -151,7 +177,14 @@ class FacilityPage(PlanPage):
         self.power_price.edit.setPlaceholderText(_placeholder(price.value, price.unit))
         rent = d[f"finance.colo_rent_kw_month_{currency}"]
         self.rent.edit.setPlaceholderText(_placeholder(rent.value, rent.unit))
-        self.rent.setEnabled(self.hosting.currentData() == "colo")
+        hosting = self.hosting.currentData()
+        self.rent.setEnabled(hosting == "colo")
+        wholesale = d[f"finance.wholesale_rent_kw_month_{currency}"]
+        self.wholesale_rent.edit.setPlaceholderText(_placeholder(wholesale.value, wholesale.unit))
+        self.wholesale_rent.setToolTip(default_note(f"finance.wholesale_rent_kw_month_{currency}"))
+        self.wholesale_rent.setEnabled(hosting == "wholesale")
+        self.rack_kw.edit.setPlaceholderText(rack_kw_placeholder(cooling))
+        self.rack_kw.setToolTip(rack_kw_tooltip(cooling))
         self._changed()
 
     def load(self, draft: RequestDraft) -> None:
@@ -168,6 +201,10 @@ class FacilityPage(PlanPage):
         self.exchange_rate.set_value(m.get("exchange_rate"))
         self.power_price.set_value(m.get("power_price"))
         self.rent.set_value(m.get("colo_rent_kw_month"))
+        self.wholesale_rent.set_value(m.get("wholesale_rent_kw_month"))
+        storage = draft.storage.get("product", "vendor")
+        self.storage.setCurrentIndex(max(0, self.storage.findData(storage)))
+        self.purchase.load(m.get("purchase_date"), m.get("market"), bool(m.get("ai_enterprise")))
         self.years.set_value(m.get("years"))
         self.vat.set_value(m.get("vat"))
         self.discount.set_value(m.get("discount") or None)
@@ -176,23 +213,28 @@ class FacilityPage(PlanPage):
 
     def write(self, draft: RequestDraft) -> None:
         draft.facility = {
+            **draft.facility,
             "rack_kw": self.rack_kw.value(),
             "cooling": self.cooling.currentData(),
             "pue": self.pue.value(),
             "rack_units": self.rack_units.currentData(),
         }
         years = self.years.value()
+        hosting = self.hosting.currentData()
         draft.finance = {
-            **{k: v for k, v in draft.finance.items() if k in ("warranty_years", "maintenance_rate")},
+            **draft.finance,
             "currency": self.currency.currentData(),
             "exchange_rate": self.exchange_rate.value(),
             "power_price": self.power_price.value(),
             "years": int(years) if years is not None else None,
             "hosting": self.hosting.currentData(),
-            "colo_rent_kw_month": self.rent.value() if self.hosting.currentData() == "colo" else None,
+            "colo_rent_kw_month": self.rent.value() if hosting == "colo" else None,
+            "wholesale_rent_kw_month": self.wholesale_rent.value() if hosting == "wholesale" else None,
             "vat": self.vat.value(),
             "discount": self.discount.value() or 0.0,
+            **self.purchase.values(),
         }
+        draft.storage = {**draft.storage, "product": self.storage.currentData()}
         draft.customer = self.customer.text().strip()
         draft.quote_no = self.quote_no.text().strip()
 
@@ -208,6 +250,7 @@ class FacilityPage(PlanPage):
             "finance.exchange_rate": self.exchange_rate,
             "finance.power_price": self.power_price,
             "finance.colo_rent_kw_month": self.rent,
+            "finance.wholesale_rent_kw_month": self.wholesale_rent,
             "finance.years": self.years,
             "finance.vat": self.vat,
             "finance.discount": self.discount,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QTextBrowser,
     QVBoxLayout,
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
+from desktop.choices import HOSTING_NAMES, STORAGE_NAMES, rack_kw_range
 from desktop.draft import RequestDraft
 from desktop.messages import workload_label
 from desktop.pages.base import (
+    UNITS,
     PlanPage,
 )
 from engine.assumptions import defaults
@@ -70,6 +73,7 @@ class ReviewPage(PlanPage):
             phases.append(self.tr("ongoing tuning of %1 PF/s-days").replace("%1", f"{w.tuning_pf_days:g}"))
         rows.append((self.tr("Phases"), ", ".join(phases)))
         s = request.schedule
+        d = defaults()
         if s.gpus is not None:
             rows.append((self.tr("Fleet"), self.tr("%1 GPUs").replace("%1", str(s.gpus))))
         else:
@@ -79,6 +83,13 @@ class ReviewPage(PlanPage):
                     self.tr("%1 days").replace("%1", f"{s.days:g}" if s.days else "—"),
                 )
             )
+        if s.gpus is None:
+            lead = s.lead_time_days if s.lead_time_days is not None else d["schedule.lead_time_days"].value
+            rows.append((
+                self.tr("Lead time before training"),
+                self.tr("%1 days: the deadline counts calendar days from the order, this lead time, "
+                        "then training").replace("%1", f"{lead:g}"),
+            ))
         rows.append((self.tr("Precision"), (s.precision or "bf16").upper()))
         e = request.efficiency
         rows.append(
@@ -89,7 +100,6 @@ class ReviewPage(PlanPage):
                 else self.tr("the engine's estimate per configuration"),
             )
         )
-        d = defaults()
         goodput = e.goodput if e.goodput is not None else d["schedule.goodput"].value
         rows.append((self.tr("Goodput"), fmt.percent(goodput)))
         rows.append(
@@ -101,7 +111,8 @@ class ReviewPage(PlanPage):
             )
         )
         f = request.facility
-        rack_kw = f.rack_kw if f.rack_kw is not None else d["facility.rack_kw"].value
+        rack_kw = (f"{f.rack_kw:g} kW" if f.rack_kw is not None
+                   else rack_kw_range(f.cooling) + self.tr(" (default)"))
         pue = f.pue if f.pue is not None else d[f"facility.pue_{f.cooling}"].value
         cooling = {
             "air": self.tr("air cooling"),
@@ -111,9 +122,9 @@ class ReviewPage(PlanPage):
         rows.append(
             (
                 self.tr("Facility"),
-                self.tr("%1U racks of %2 kW, %3, PUE %4")
+                self.tr("%1U racks of %2, %3, PUE %4")
                 .replace("%1", str(f.rack_units))
-                .replace("%2", f"{rack_kw:g}")
+                .replace("%2", rack_kw)
                 .replace("%3", cooling)
                 .replace("%4", f"{pue:g}"),
             )
@@ -121,7 +132,17 @@ class ReviewPage(PlanPage):
         m = request.finance
         years = m.years if m.years is not None else int(d["finance.years"].value)
         vat = m.vat if m.vat is not None else d["finance.vat"].value
-        hosting = self.tr("own data centre") if m.hosting == "own" else self.tr("leased IDC")
+        hosting = QCoreApplication.translate("Choices", HOSTING_NAMES[m.hosting])
+        rent = {"colo": ("colo_rent_kw_month", m.colo_rent_kw_month),
+                "wholesale": ("wholesale_rent_kw_month", m.wholesale_rent_kw_month)}.get(m.hosting)
+        if rent is not None:
+            key, given = rent
+            default = d[f"finance.{key}_{m.currency.lower()}"]
+            value = given if given is not None else default.value
+            unit = QCoreApplication.translate("Units", UNITS.get(default.unit, default.unit))
+            hosting += self.tr(", rent %1 %2").replace("%1", f"{value:g}").replace("%2", unit)
+        if m.hosting == "cloud":
+            hosting += self.tr(": the GPUs are rented by the hour; the plans show the rental cost")
         rows.append(
             (
                 self.tr("Money"),
@@ -133,6 +154,15 @@ class ReviewPage(PlanPage):
                 .replace("%5", fmt.percent(m.discount)),
             )
         )
+        storage = request.storage.product
+        rows.append((self.tr("Storage"), QCoreApplication.translate("Choices", STORAGE_NAMES[storage])))
+        rows.append((
+            self.tr("Purchase"),
+            self.tr("market %1, purchase date %2 (the GPUs' export-licence status is taken as of it)%3")
+            .replace("%1", escape(m.market.upper()))
+            .replace("%2", escape(m.purchase_date) if m.purchase_date else self.tr("today"))
+            .replace("%3", self.tr("; NVIDIA AI Enterprise for every GPU") if m.ai_enterprise else ""),
+        ))
         if draft.customer or draft.quote_no:
             rows.append(
                 (

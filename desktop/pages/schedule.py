@@ -60,6 +60,24 @@ class SchedulePage(PlanPage):
         grid.addWidget(self.by_gpus, 2, 0)
         grid.addWidget(self.gpus, 2, 1)
         grid.setColumnStretch(1, 1)
+        lead = _default("schedule.lead_time_days")
+        self.lead_time = ValueField(
+            number_parser(0, 3650), optional=True, placeholder=_placeholder(lead, self.tr("days"))
+        )
+        self.lead_time.setObjectName("leadTime")
+        self.lead_time.setToolTip(default_note("schedule.lead_time_days"))
+        grid.addWidget(QLabel(self.tr("Lead time before training (days):"), self), 3, 0)
+        grid.addWidget(self.lead_time, 3, 1)
+        calendar = QLabel(
+            self.tr(
+                "The deadline counts calendar days from the order: delivery, installation and "
+                "acceptance (the lead time), then training."
+            ),
+            self,
+        )
+        calendar.setWordWrap(True)
+        calendar.setObjectName("calendarNote")
+        grid.addWidget(calendar, 4, 0, 1, 3)
         self.when_group = QButtonGroup(self)
         for index, button in enumerate((self.by_days, self.by_date, self.by_gpus)):
             self.when_group.addButton(button, index)
@@ -106,7 +124,7 @@ class SchedulePage(PlanPage):
         layout.addWidget(eff)
         layout.addStretch(1)
         layout.addWidget(self.error_label)
-        self.watch(self.days, self.gpus, self.mfu, self.goodput)
+        self.watch(self.days, self.gpus, self.lead_time, self.mfu, self.goodput)
         self.when_group.idToggled.connect(self._when_toggled)
         self.end_date.dateChanged.connect(self._changed)
         self.by_days.setChecked(True)
@@ -116,6 +134,7 @@ class SchedulePage(PlanPage):
             self.days.setEnabled(self.by_days.isChecked())
             self.end_date.setEnabled(self.by_date.isChecked())
             self.gpus.setEnabled(self.by_gpus.isChecked())
+            self.lead_time.setEnabled(not self.by_gpus.isChecked())  # a fleet has no deadline to count
             self._changed()
 
     def deadline_days(self) -> float | None:
@@ -147,15 +166,18 @@ class SchedulePage(PlanPage):
             self.days.setText(f"{s['days']:g}")
         index = self.precision.findData(s.get("precision", "bf16"))
         self.precision.setCurrentIndex(max(0, index))
+        self.lead_time.set_value(s.get("lead_time_days"))
         self.mfu.set_value(e.get("mfu"))
         self.goodput.set_value(e.get("goodput"))
 
     def write(self, draft: RequestDraft) -> None:
         gpus = self.gpus.value() if self.by_gpus.isChecked() else None
         draft.schedule = {
+            **draft.schedule,
             "days": self.deadline_days(),
             "gpus": int(gpus) if gpus is not None else None,
             "precision": self.precision.currentData(),
+            "lead_time_days": self.lead_time.value(),
         }
         draft.efficiency = {"mfu": self.mfu.value(), "goodput": self.goodput.value()}
 
@@ -163,6 +185,7 @@ class SchedulePage(PlanPage):
         return {
             "schedule.days": self.days,
             "schedule.gpus": self.gpus,
+            "schedule.lead_time_days": self.lead_time,
             "efficiency.mfu": self.mfu,
             "efficiency.goodput": self.goodput,
         }.get(field)

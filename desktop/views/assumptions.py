@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.choices import PurchaseFields, hosting_items, rack_kw_range, rack_kw_tooltip, storage_items
 from desktop.discount_field import attach_price_factor, discount_parser
 from desktop.fields import ValueField, number_parser
 from desktop.messages import default_note
 from engine.assumptions import defaults
-from engine.model import PlanRequest
+from engine.model import Comparison, PlanRequest
 
 
 class AssumptionsPanel(QWidget):
@@ -32,6 +33,7 @@ class AssumptionsPanel(QWidget):
         self.setObjectName("assumptionsPanel")
         d = defaults()
         self._request: PlanRequest | None = None
+        self._plan_defaults = False  # the rack budget placeholder shows the plans' own defaults
         self._loading = True  # until a request is loaded, choices made while building are no edits
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -51,9 +53,12 @@ class AssumptionsPanel(QWidget):
             number_parser(0, 1, low_open=True, percent=True),
             f"{d['schedule.goodput'].value:g}",
         )
-        self.rack_kw = field(
-            "rackKw", number_parser(0, 500, low_open=True), f"{d['facility.rack_kw'].value:g}"
+        self.lead_time = field(
+            "leadTime", number_parser(0, 3650), f"{d['schedule.lead_time_days'].value:g}"
         )
+        self.lead_time.setToolTip(default_note("schedule.lead_time_days"))
+        # the placeholder is each plan's default for its cooling and GPU generation
+        self.rack_kw = field("rackKw", number_parser(0, 500, low_open=True))
         self.pue = field("pue", number_parser(1, 5))
         self.power_price = field("powerPrice", number_parser(0, 1e3))
         self.years = field("years", number_parser(1, 30, integer=True), f"{d['finance.years'].value:g}")
@@ -74,6 +79,7 @@ class AssumptionsPanel(QWidget):
             f"{d['finance.maintenance_rate'].value:g}",
         )
         self.rent = field("coloRent", number_parser(0, 1e6))
+        self.wholesale_rent = field("wholesaleRent", number_parser(0, 1e6))
 
         def choice(name: str, items: list[tuple[str, str]]) -> QComboBox:
             combo = QComboBox(self)
@@ -91,15 +97,22 @@ class AssumptionsPanel(QWidget):
                 (self.tr("Direct liquid cooling (CDU)"), "liquid"),
             ],
         )
-        self.hosting = choice(
-            "hosting",
-            [(self.tr("Own data centre"), "own"), (self.tr("Leased IDC (rent per kW)"), "colo")],
+        self.hosting = choice("hosting", hosting_items())
+        self.storage = choice("storage", storage_items())
+        self.purchase = PurchaseFields(self)
+        self.purchase_date, self.market, self.ai_enterprise = (
+            self.purchase.date, self.purchase.market, self.purchase.ai_enterprise
         )
+        self.purchase_date.dateChanged.connect(self._schedule)
+        self.market.editingFinished.connect(self._choice_changed)
+        self.ai_enterprise.toggled.connect(self._choice_changed)
         self.currency = choice("currency", [(self.tr("CNY (yuan)"), "CNY"), (self.tr("USD (dollar)"), "USD")])
         self.days_label = QLabel(self.tr("Deadline (days):"))
         self.gpus_label = QLabel(self.tr("Fleet (GPUs):"))
         form.addRow(self.days_label, self.days)
         form.addRow(self.gpus_label, self.gpus)
+        self.lead_time_label = QLabel(self.tr("Lead time (days):"))
+        form.addRow(self.lead_time_label, self.lead_time)
         form.addRow(self.tr("MFU:"), self.mfu)
         form.addRow(self.tr("Goodput:"), self.goodput)
         form.addRow(self.tr("Cooling:"), self.cooling)
@@ -108,6 +121,12 @@ class AssumptionsPanel(QWidget):
         form.addRow(self.tr("Hosting:"), self.hosting)
         self.rent_label = QLabel(self.tr("IDC rent (per kW-month):"))
         form.addRow(self.rent_label, self.rent)
+        self.wholesale_label = QLabel(self.tr("Wholesale rent (per kW-month):"))
+        form.addRow(self.wholesale_label, self.wholesale_rent)
+        form.addRow(self.tr("Storage:"), self.storage)
+        form.addRow(self.tr("Purchase date:"), self.purchase_date)
+        form.addRow(self.tr("Market:"), self.market)
+        form.addRow(self.ai_enterprise)
         form.addRow(self.tr("Power price (per kWh):"), self.power_price)
         form.addRow(self.tr("Currency:"), self.currency)
         form.addRow(self.tr("Years:"), self.years)
@@ -134,6 +153,7 @@ class AssumptionsPanel(QWidget):
         return {
             "schedule.days": self.days,
             "schedule.gpus": self.gpus,
+            "schedule.lead_time_days": self.lead_time,
             "efficiency.mfu": self.mfu,
             "efficiency.goodput": self.goodput,
             "facility.rack_kw": self.rack_kw,
@@ -146,6 +166,7 @@ class AssumptionsPanel(QWidget):
             "finance.warranty_years": self.warranty_years,
             "finance.maintenance_rate": self.maintenance_rate,
             "finance.colo_rent_kw_month": self.rent,
+            "finance.wholesale_rent_kw_month": self.wholesale_rent,
         }
 
     def load(self, request: PlanRequest) -> None:
@@ -157,10 +178,12 @@ class AssumptionsPanel(QWidget):
             for widget, label, show in (
                 (self.days, self.days_label, not fleet),
                 (self.gpus, self.gpus_label, fleet),
+                (self.lead_time, self.lead_time_label, not fleet),
             ):
                 widget.setVisible(show)
                 label.setVisible(show)
             self.days.set_value(s.days)
+            self.lead_time.set_value(s.lead_time_days)
             self.gpus.set_value(s.gpus)
             self.mfu.set_value(e.mfu)
             self.goodput.set_value(e.goodput)
@@ -174,7 +197,10 @@ class AssumptionsPanel(QWidget):
             self.warranty_years.set_value(m.warranty_years)
             self.maintenance_rate.set_value(m.maintenance_rate)
             self.rent.set_value(m.colo_rent_kw_month)
-            choices = ((self.cooling, f.cooling), (self.hosting, m.hosting), (self.currency, m.currency))
+            self.wholesale_rent.set_value(m.wholesale_rent_kw_month)
+            self.purchase.load(m.purchase_date, m.market, m.ai_enterprise)
+            choices = ((self.cooling, f.cooling), (self.hosting, m.hosting), (self.currency, m.currency),
+                       (self.storage, request.storage.product))
             for combo, value in choices:
                 combo.setCurrentIndex(max(0, combo.findData(value)))
             self._update_defaults()
@@ -193,9 +219,35 @@ class AssumptionsPanel(QWidget):
         rent = d[f"finance.colo_rent_kw_month_{currency}"]
         self.rent.edit.setPlaceholderText(f"{rent.value:g}")
         self.rent.setToolTip(default_note(f"finance.colo_rent_kw_month_{currency}"))
-        colo = self.hosting.currentData() == "colo"
-        self.rent.setVisible(colo)
-        self.rent_label.setVisible(colo)
+        wholesale = d[f"finance.wholesale_rent_kw_month_{currency}"]
+        self.wholesale_rent.edit.setPlaceholderText(f"{wholesale.value:g}")
+        self.wholesale_rent.setToolTip(default_note(f"finance.wholesale_rent_kw_month_{currency}"))
+        hosting = self.hosting.currentData()
+        for widgets, shown in (((self.rent, self.rent_label), hosting == "colo"),
+                               ((self.wholesale_rent, self.wholesale_label), hosting == "wholesale")):
+            for widget in widgets:
+                widget.setVisible(shown)
+        if self._request is None or self._request.facility.cooling != cooling or not self._plan_defaults:
+            # until the plans bring their own: the defaults of the cooling, by GPU generation
+            self.rack_kw.edit.setPlaceholderText(rack_kw_range(cooling))
+            self.rack_kw.setToolTip(rack_kw_tooltip(cooling))
+
+    def show_plan_defaults(self, comparison: Comparison) -> None:
+        """The rack budget each plan took by default (its ``rack_kw`` assumption) as the placeholder."""
+        from desktop.pairing import config_label
+
+        taken = [(config_label(p), a) for p in comparison.plans for a in p.assumptions
+                 if a.key == "rack_kw" and a.origin == "default" and isinstance(a.value, float | int)]
+        self._plan_defaults = bool(taken)
+        if not taken:
+            return
+        values = sorted({float(a.value) for _label, a in taken})
+        figure = f"{values[0]:g}" if len(values) == 1 else f"{values[0]:g}–{values[-1]:g}"
+        self.rack_kw.edit.setPlaceholderText(
+            self.tr("%1 kW by plan").replace("%1", figure) if len(values) > 1 else f"{figure} kW"
+        )
+        self.rack_kw.setToolTip("\n".join(f"{label}: {float(a.value):g} kW" for label, a in taken)
+                                + "\n\n" + rack_kw_tooltip(comparison.request.facility.cooling))
 
     def _choice_changed(self) -> None:
         if self._loading:
@@ -204,6 +256,7 @@ class AssumptionsPanel(QWidget):
             # prices typed in the old currency mean nothing in the new one: back to the defaults
             self.power_price.set_value(None)
             self.rent.set_value(None)
+            self.wholesale_rent.set_value(None)
         self._update_defaults()
         self.apply_now()
 
@@ -223,6 +276,7 @@ class AssumptionsPanel(QWidget):
                 r.schedule,
                 days=None if fleet else self.days.value(),
                 gpus=self.gpus.value() if fleet else None,
+                lead_time_days=r.schedule.lead_time_days if fleet else self.lead_time.value(),
             ),
             efficiency=dataclasses.replace(r.efficiency, mfu=self.mfu.value(), goodput=self.goodput.value()),
             facility=dataclasses.replace(
@@ -243,8 +297,16 @@ class AssumptionsPanel(QWidget):
                 currency=self.currency.currentData(),
                 hosting=self.hosting.currentData(),
                 colo_rent_kw_month=self.rent.value() if self.hosting.currentData() == "colo" else None,
+                wholesale_rent_kw_month=(
+                    self.wholesale_rent.value() if self.hosting.currentData() == "wholesale" else None
+                ),
+                **self.purchase.values(),
             ),
+            storage=dataclasses.replace(r.storage, product=self.storage.currentData()),
         )
+
+    def purchase_date_text(self) -> str | None:
+        return self.purchase.purchase_date()
 
     def apply_now(self) -> None:
         self._timer.stop()

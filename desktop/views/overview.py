@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.messages import list_text, message_text
-from desktop.models import ComparisonModel
+from desktop.models import ComparisonModel, at_risk
+from desktop.notices import band_sentence, export_banner, export_licence_html
 from desktop.pairing import config_label
 from engine.model import Comparison, Plan
 
@@ -73,6 +74,11 @@ class OverviewView(QWidget):
         self.setObjectName("overview")
         self.translated = translated
         self._comparison: Comparison | None = None
+        self.export_banner = export_banner(self, "exportBanner")
+        self.band_note = QLabel(self)
+        self.band_note.setObjectName("bandNote")
+        self.band_note.setWordWrap(True)
+        self.band_note.setStyleSheet("color: palette(mid);")
         self.recommendation = QLabel(self)
         self.recommendation.setObjectName("recommendation")
         self.recommendation.setTextFormat(Qt.TextFormat.RichText)
@@ -128,9 +134,11 @@ class OverviewView(QWidget):
         bar.addWidget(self.count)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.export_banner)
         layout.addWidget(self.recommendation)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.band_note)
 
     def show_comparison(self, frame: Any, comparison: Comparison) -> None:
         self._comparison = comparison
@@ -140,6 +148,10 @@ class OverviewView(QWidget):
         self._filter_changed()
         self._show_recommendation(comparison)
         self._show_warnings(comparison)
+        banner = export_licence_html(comparison)
+        self.export_banner.setText(banner)
+        self.export_banner.setVisible(bool(banner))
+        self.band_note.setText(band_sentence(comparison))
 
     def _filter_changed(self) -> None:
         self.shortlist.set_filter(self.filter.currentData() or "all", self._comparison)
@@ -180,15 +192,15 @@ class OverviewView(QWidget):
 
     def _risk(self, plan: Plan, comparison: Comparison) -> str:
         deadline = comparison.request.schedule.days
-        if deadline is None or not plan.meets_deadline or plan.days_high <= deadline:
+        if not at_risk(plan, deadline):
             return ""
         risk = self.tr(
             "at risk: %1–%2 days across the efficiency band; the worst case misses the %3-day deadline"
         )
         return (
             " <span style='color:#b36b00'>"
-            + risk.replace("%1", fmt.number(plan.days_low, 1))
-            .replace("%2", fmt.number(plan.days_high, 1))
+            + risk.replace("%1", fmt.number(plan.lead_time_days + plan.days_low, 1))
+            .replace("%2", fmt.number(plan.lead_time_days + plan.days_high, 1))
             .replace("%3", f"{deadline:g}")
             + "</span>"
         )

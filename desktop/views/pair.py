@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
-from desktop.models import FIGURES, at_risk_text, category_name, display_value
+from desktop.models import FIGURES, at_risk, at_risk_text, category_name, display_value
+from desktop.notices import band_sentence, export_banner, export_licence_html
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog
 from engine.model import Comparison, Plan
@@ -77,14 +78,15 @@ class PairView(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.note = QLabel(
-            self.tr("Bold green ✓: the better value of the two. Differences are Inspur minus Lenovo; "
-                    "% is of the Lenovo figure.")
-        )
+        self.legend = self.tr("Bold green ✓: the better value of the two. Differences are Inspur minus "
+                              "Lenovo; % is of the Lenovo figure.")
+        self.note = QLabel(self.legend)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(mid);")
+        self.export_banner = export_banner(self, "pairExportBanner")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.export_banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
 
@@ -148,9 +150,14 @@ class PairView(QWidget):
         chosen = self.selected()
         self.table.setRowCount(0)
         self.rows = []
+        self.export_banner.hide()
         if chosen is None or self._comparison is None:
             return
         left, right = chosen
+        self.note.setText("\n".join(t for t in (self.legend, band_sentence(self._comparison)) if t))
+        banner = export_licence_html(self._comparison, [left, right])
+        self.export_banner.setText(banner)
+        self.export_banner.setVisible(bool(banner))
         currency = self._comparison.request.finance.currency
         from engine.frame import plan_row  # pandas: imported once a plan is shown, not at start-up
 
@@ -185,9 +192,9 @@ class PairView(QWidget):
 
     def _value(self, key: str, kind: str, value: object, plan: Plan, currency: str) -> str:
         deadline = self._comparison.request.schedule.days if self._comparison else None
-        at_risk = deadline is not None and plan.meets_deadline and plan.days_high > deadline
-        if key == "meets_deadline" and at_risk:
-            return at_risk_text(plan.days_low, plan.days_high)
+        risky = at_risk(plan, deadline)
+        if key == "meets_deadline" and risky:
+            return at_risk_text(plan.days_low, plan.days_high, plan.lead_time_days)
         return display_value(kind, value, currency)
 
     @staticmethod

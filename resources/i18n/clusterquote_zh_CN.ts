@@ -107,6 +107,30 @@
             <source>Maintenance (yearly):</source>
             <translation>年维保费率：</translation>
         </message>
+        <message>
+            <source>Lead time (days):</source>
+            <translation>交付周期（天）：</translation>
+        </message>
+        <message>
+            <source>Wholesale rent (per kW-month):</source>
+            <translation>批发租金（每千瓦每月）：</translation>
+        </message>
+        <message>
+            <source>Storage:</source>
+            <translation>存储：</translation>
+        </message>
+        <message>
+            <source>Purchase date:</source>
+            <translation>采购日期：</translation>
+        </message>
+        <message>
+            <source>Market:</source>
+            <translation>市场：</translation>
+        </message>
+        <message>
+            <source>%1 kW by plan</source>
+            <translation>%1 kW（按方案）</translation>
+        </message>
     </context>
     <context>
         <name>BomModel</name>
@@ -591,6 +615,26 @@
             <source>Expected to meet the deadline, but the worst case of the efficiency band (%1 days) misses the %2-day deadline.</source>
             <translation>预计可满足工期，但效率区间的最差情况（%1 天）超出 %2 天的工期。</translation>
         </message>
+        <message>
+            <source>Lead time (days)</source>
+            <translation>交付周期（天）</translation>
+        </message>
+        <message>
+            <source>Calendar days (lead time + training)</source>
+            <translation>日历天数（交付周期 + 训练）</translation>
+        </message>
+        <message>
+            <source>Cloud rental for the run</source>
+            <translation>训练期间的云租用费用</translation>
+        </message>
+        <message>
+            <source>Cloud rental a year</source>
+            <translation>云租用每年费用</translation>
+        </message>
+        <message>
+            <source>at risk: %1–%2 calendar days, lead time included</source>
+            <translation>有风险：%1–%2 个日历天（含交付周期）</translation>
+        </message>
     </context>
     <context>
         <name>ConfigsPage</name>
@@ -847,6 +891,26 @@
         <message>
             <source>Quote number:</source>
             <translation>报价单号：</translation>
+        </message>
+        <message>
+            <source>Storage and purchase</source>
+            <translation>存储与采购</translation>
+        </message>
+        <message>
+            <source>Storage:</source>
+            <translation>存储：</translation>
+        </message>
+        <message>
+            <source>Purchase date:</source>
+            <translation>采购日期：</translation>
+        </message>
+        <message>
+            <source>Market (country):</source>
+            <translation>市场（国家）：</translation>
+        </message>
+        <message>
+            <source>Wholesale rent (per contracted kW-month):</source>
+            <translation>批发租金（每合同千瓦每月）：</translation>
         </message>
     </context>
     <context>
@@ -1255,6 +1319,50 @@
             <source>, </source>
             <translation>、</translation>
         </message>
+        <message>
+            <source>The deadline falls within the lead time: allow more days or give the quoted lead time.</source>
+            <translation>截止期落在交货、安装和验收的交付周期之内：请放宽天数，或填写厂商报的交付周期。</translation>
+        </message>
+        <message>
+            <source>The deadline counts training from the day of the order; give the lead time the vendor quotes.</source>
+            <translation>截止期从下单之日起计算训练时间；请填写厂商报的交付周期。</translation>
+        </message>
+        <message>
+            <source>No hourly cloud rate is recorded for this GPU.</source>
+            <translation>此 GPU 没有记录云租用的小时价格。</translation>
+        </message>
+        <message>
+            <source>The racks are past the practical limit of air cooling: choose rear doors or liquid cooling.</source>
+            <translation>机柜功率超过风冷的实际上限：请选择背板换热或液冷。</translation>
+        </message>
+        <message>
+            <source>On one power feed a server's power supplies cannot carry its maximum draw.</source>
+            <translation>只剩一路供电时，服务器的电源带不动其最大功耗。</translation>
+        </message>
+        <message>
+            <source>Some cable runs are longer than the longest cable in the catalog: they are not quoted.</source>
+            <translation>部分线缆走线长于目录中最长的线缆：这些线缆未报价。</translation>
+        </message>
+        <message>
+            <source>No parallel layout holds the model in this many GPUs without offloading.</source>
+            <translation>在这么多 GPU 上，没有哪种并行切分能不卸载就放下模型。</translation>
+        </message>
+        <message>
+            <source>The server vendor has no storage in the catalog: vendor-neutral storage is quoted.</source>
+            <translation>目录中没有该服务器厂商的存储：报价采用厂商中立的存储。</translation>
+        </message>
+        <message>
+            <source>EXPORT LICENCE REQUIRED: %1 in %2 since %3 (as of %4); confirm the vendor can deliver before ordering.</source>
+            <translation>需要出口许可证：%1 在 %2 自 %3 起受限（截至 %4）；下单前请确认厂商能够交货。</translation>
+        </message>
+        <message>
+            <source>Market status unsure: %1 in %2 as of %3; ask the vendor.</source>
+            <translation>市场供货状态不确定：%1 在 %2（截至 %3）；请向厂商确认。</translation>
+        </message>
+        <message>
+            <source>Market status unknown: %1 in %2, no rule recorded; ask the vendor.</source>
+            <translation>市场供货状态未知：%1 在 %2，没有记录的规定；请向厂商确认。</translation>
+        </message>
     </context>
     <context>
         <name>ModelPage</name>
@@ -1553,6 +1661,50 @@
             <source>Quote</source>
             <translation>报价</translation>
         </message>
+        <message>
+            <source>Lead time before training</source>
+            <translation>训练前的交付周期</translation>
+        </message>
+        <message>
+            <source>%1 days: the deadline counts calendar days from the order, this lead time, then training</source>
+            <translation>%1 天：截止期从下单起按日历天数计算，先是交付周期，然后是训练</translation>
+        </message>
+        <message>
+            <source>%1U racks of %2, %3, PUE %4</source>
+            <translation>%1U 机柜，%2，%3，PUE %4</translation>
+        </message>
+        <message>
+            <source>, rent %1 %2</source>
+            <translation>，租金 %1 %2</translation>
+        </message>
+        <message>
+            <source>: the GPUs are rented by the hour; the plans show the rental cost</source>
+            <translation>：GPU 按小时租用；方案列出租用费用</translation>
+        </message>
+        <message>
+            <source>Storage</source>
+            <translation>存储</translation>
+        </message>
+        <message>
+            <source>Purchase</source>
+            <translation>采购</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>; NVIDIA AI Enterprise for every GPU</source>
+            <translation>；每块 GPU 配 NVIDIA AI Enterprise</translation>
+        </message>
+        <message>
+            <source> (default)</source>
+            <translation>（默认）</translation>
+        </message>
+        <message>
+            <source>market %1, purchase date %2 (the GPUs' export-licence status is taken as of it)%3</source>
+            <translation>市场 %1，采购日期 %2（GPU 出口许可状态按此日期判断）%3</translation>
+        </message>
     </context>
     <context>
         <name>SchedulePage</name>
@@ -1617,6 +1769,18 @@
             <translation>
                 <numerusform>距今天 %n 天</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>天</translation>
+        </message>
+        <message>
+            <source>Lead time before training (days):</source>
+            <translation>训练前的交付周期（天）：</translation>
+        </message>
+        <message>
+            <source>The deadline counts calendar days from the order: delivery, installation and acceptance (the lead time), then training.</source>
+            <translation>截止期从下单起按日历天数计算：先是交货、安装和验收（交付周期），然后是训练。</translation>
         </message>
     </context>
     <context>
@@ -2403,6 +2567,214 @@
             <source>%1 years × %2 servers</source>
             <translation>%1 年 × %2 台服务器</translation>
         </message>
+        <message>
+            <source>one at the HCA end of every fibre link</source>
+            <translation>每条光纤链路的网卡端一个</translation>
+        </message>
+        <message>
+            <source>at the switch ports of every fibre link</source>
+            <translation>每条光纤链路的交换机端口</translation>
+        </message>
+        <message>
+            <source>one director for every endpoint: cheaper than leaves, spines and their links</source>
+            <translation>一台导向器交换机连接所有端点：比叶、脊交换机及其链路便宜</translation>
+        </message>
+        <message>
+            <source>48-hour burn-in, HPL and NCCL tests per server and across the cluster</source>
+            <translation>48 小时老化测试，逐台服务器及全集群的 HPL 和 NCCL 测试</translation>
+        </message>
+        <message>
+            <source>storage network, added for the storage servers</source>
+            <translation>存储网络，为存储服务器增加</translation>
+        </message>
+        <message>
+            <source>front-end links of compute nodes and storage servers, and switch-to-switch links</source>
+            <translation>计算节点和存储服务器的前端链路，以及交换机间链路</translation>
+        </message>
+        <message>
+            <source>front-end links of the compute nodes</source>
+            <translation>计算节点的前端链路</translation>
+        </message>
+        <message>
+            <source>InfiniBand fabric manager, high-availability pair</source>
+            <translation>InfiniBand 网络管理器，高可用双机</translation>
+        </message>
+        <message>
+            <source>in-band switches added to the front-end network</source>
+            <translation>带内管理交换机，加在前端网络上</translation>
+        </message>
+        <message>
+            <source>out-of-band aggregation: joins the racks' management switches</source>
+            <translation>带外汇聚：连接各机柜的管理交换机</translation>
+        </message>
+        <message>
+            <source>one per out-of-band management port</source>
+            <translation>每个带外管理端口一根</translation>
+        </message>
+        <message>
+            <source>line added by the user</source>
+            <translation>由您添加的行</translation>
+        </message>
+        <message>
+            <source>open source (BSD-3-Clause, GPL and others)</source>
+            <translation>开源（BSD-3-Clause、GPL 等）</translation>
+        </message>
+        <message>
+            <source>open source (BSD-3-Clause)</source>
+            <translation>开源（BSD-3-Clause）</translation>
+        </message>
+        <message>
+            <source>open source (GPL-2.0)</source>
+            <translation>开源（GPL-2.0）</translation>
+        </message>
+        <message>
+            <source>NVIDIA software licences</source>
+            <translation>NVIDIA 软件许可</translation>
+        </message>
+        <message>
+            <source>no fee</source>
+            <translation>免费</translation>
+        </message>
+        <message>
+            <source>no fee, community support</source>
+            <translation>免费，社区支持</translation>
+        </message>
+        <message>
+            <source>no fee, commercial support available separately</source>
+            <translation>免费，商业支持可另购</translation>
+        </message>
+        <message>
+            <source>in-rack</source>
+            <translation>柜内</translation>
+        </message>
+        <message>
+            <source>in-row</source>
+            <translation>列内</translation>
+        </message>
+        <message>
+            <source>cross-row</source>
+            <translation>跨列</translation>
+        </message>
+        <message>
+            <source>node-switch</source>
+            <translation>节点至交换机</translation>
+        </message>
+        <message>
+            <source>switch-switch</source>
+            <translation>交换机之间</translation>
+        </message>
+        <message>
+            <source>minimum</source>
+            <translation>最少数量</translation>
+        </message>
+        <message>
+            <source>capacity</source>
+            <translation>容量</translation>
+        </message>
+        <message>
+            <source>read</source>
+            <translation>读带宽</translation>
+        </message>
+        <message>
+            <source>write</source>
+            <translation>写带宽</translation>
+        </message>
+        <message>
+            <source>checkpoint</source>
+            <translation>检查点写入</translation>
+        </message>
+        <message>
+            <source>%1 %2 %3 (up to %4 m)</source>
+            <translation>%1 根%2%3（最长 %4 m）</translation>
+        </message>
+        <message>
+            <source>A and B feeds, each carrying its rack alone (up to %1 kW)</source>
+            <translation>A、B 两路供电，每路可单独承载整柜（最高 %1 kW）</translation>
+        </message>
+        <message>
+            <source>%1 %2 inlets a server</source>
+            <translation>每台服务器 %1 个 %2 输入口</translation>
+        </message>
+        <message>
+            <source>N+1 in each of %1 rows</source>
+            <translation>%1 列中每列 N+1</translation>
+        </message>
+        <message>
+            <source>%1% of %2</source>
+            <translation>%2 的 %1%</translation>
+        </message>
+        <message>
+            <source>%1 head nodes (high-availability pair) and %2 login nodes</source>
+            <translation>%1 台管理节点（高可用双机）和 %2 台登录节点</translation>
+        </message>
+        <message>
+            <source>%1 in-band links, %2 management-switch uplinks</source>
+            <translation>%1 条带内链路，%2 条管理交换机上联</translation>
+        </message>
+        <message>
+            <source>%1 nodes × %2 years</source>
+            <translation>%1 个节点 × %2 年</translation>
+        </message>
+        <message>
+            <source>%1 TB usable for %2 TB needed</source>
+            <translation>可用 %1 TB，需要 %2 TB</translation>
+        </message>
+        <message>
+            <source>%1/%2 GB/s read/write</source>
+            <translation>读/写 %1/%2 GB/s</translation>
+        </message>
+        <message>
+            <source>blocks set by %1</source>
+            <translation>构建块数量由%1决定</translation>
+        </message>
+        <message>
+            <source>%1% of equipment value %2 %3</source>
+            <translation>设备金额 %2 %3 的 %1%</translation>
+        </message>
+        <message>
+            <source>%1 years × %2% of equipment value %3 %4 a year</source>
+            <translation>%1 年 × 每年设备金额 %3 %4 的 %2%</translation>
+        </message>
+        <message>
+            <source>configured system: base %1 + %2 × %3 %4 + %5 × %6 %7 %8</source>
+            <translation>整机配置：基础系统 %1 + %2 × %3 %4 + %5 × %6 %7 %8</translation>
+        </message>
+        <message>
+            <source>quantity set by the user (planned %1)</source>
+            <translation>数量由您设定（规划为 %1）</translation>
+        </message>
+        <message>
+            <source>unit price set by the user (price list %1 %2)</source>
+            <translation>单价由您设定（价目表 %1 %2）</translation>
+        </message>
+        <message>
+            <source>%1 cores</source>
+            <translation>%1 核</translation>
+        </message>
+        <message>
+            <source>%1 slots</source>
+            <translation>%1 个插槽</translation>
+        </message>
+        <message>
+            <source>up to %1</source>
+            <translation>最多 %1</translation>
+        </message>
+        <message>
+            <source>(boot drive)</source>
+            <translation>（启动盘）</translation>
+        </message>
+        <message>
+            <source>NVSwitch</source>
+            <translation>NVSwitch</translation>
+        </message>
+        <message>
+            <source>NVLink mesh</source>
+            <translation>NVLink 全互联</translation>
+        </message>
+        <message>
+            <source>NVLink bridge</source>
+            <translation>NVLink 桥接</translation>
+        </message>
     </context>
     <context>
         <name>Vendors</name>
@@ -2417,6 +2789,18 @@
         <message>
             <source>Server vendor</source>
             <translation>服务器厂商</translation>
+        </message>
+        <message>
+            <source>Equipment vendors</source>
+            <translation>设备厂商</translation>
+        </message>
+        <message>
+            <source>Storage vendor</source>
+            <translation>存储厂商</translation>
+        </message>
+        <message>
+            <source>Open source</source>
+            <translation>开源</translation>
         </message>
     </context>
     <context>
@@ -2489,6 +2873,88 @@
         <message>
             <source>ClusterQuote did not close properly last time, and the plan it kept for you cannot be read: %1</source>
             <translation>ClusterQuote 上次未正常关闭，为您保留的方案无法读取：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Choices</name>
+        <message>
+            <source>Own data centre (energy only)</source>
+            <translation>自有数据中心（仅电费）</translation>
+        </message>
+        <message>
+            <source>Leased IDC racks (rent per kW of rack budget)</source>
+            <translation>租用 IDC 机柜（按机柜功率每千瓦计租）</translation>
+        </message>
+        <message>
+            <source>Wholesale data hall (rent per contracted kW)</source>
+            <translation>批发机房（按合同千瓦计租）</translation>
+        </message>
+        <message>
+            <source>Cloud rental (GPU-hours; nothing bought)</source>
+            <translation>云租用（按 GPU 小时；不采购设备）</translation>
+        </message>
+        <message>
+            <source>The server vendor's storage (DSS-G / AS13000)</source>
+            <translation>服务器厂商的存储（DSS-G / AS13000）</translation>
+        </message>
+        <message>
+            <source>Vendor-neutral storage</source>
+            <translation>厂商中立的存储</translation>
+        </message>
+        <message>
+            <source>No storage (the site has its own)</source>
+            <translation>不含存储（现场已有）</translation>
+        </message>
+        <message>
+            <source>Ampere GPUs</source>
+            <translation>Ampere 架构 GPU</translation>
+        </message>
+        <message>
+            <source>Ada GPUs</source>
+            <translation>Ada 架构 GPU</translation>
+        </message>
+        <message>
+            <source>Hopper GPUs</source>
+            <translation>Hopper 架构 GPU</translation>
+        </message>
+        <message>
+            <source>%1 kW by GPU generation</source>
+            <translation>%1 kW（按 GPU 代次）</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>The GPUs' export-licence status is taken as of this date (empty: today).</source>
+            <translation>GPU 的出口许可状态按此日期判断（留空：今天）。</translation>
+        </message>
+        <message>
+            <source>Where the cluster is bought: a two-letter country code, e.g. CN</source>
+            <translation>集群的采购地：两个字母的国家代码，例如 CN</translation>
+        </message>
+        <message>
+            <source>NVIDIA AI Enterprise for every GPU</source>
+            <translation>为每块 GPU 购买 NVIDIA AI Enterprise</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notices</name>
+        <message>
+            <source>EXPORT LICENCE REQUIRED in %1 (as of %2) for %3: confirm the vendor can deliver before ordering.</source>
+            <translation>在 %1 需要出口许可证（截至 %2）：%3。下单前请确认厂商能够交货。</translation>
+        </message>
+        <message>
+            <source>The recommendation leaves them out while another GPU can be bought.</source>
+            <translation>只要还有其他 GPU 可以采购，推荐就不包括它们。</translation>
+        </message>
+        <message>
+            <source>Every configuration needs a licence: the recommendation holds only if the vendor can deliver.</source>
+            <translation>所有配置都需要许可证：只有厂商能够交货，推荐才成立。</translation>
+        </message>
+        <message>
+            <source>Days are a band: the best and worst cases are %1 and %2 × the expected days, the range that held %3 of published training runs, each predicted without itself (%4).</source>
+            <translation>天数是一个区间：最好和最坏情况分别为预期天数的 %1 倍和 %2 倍；在已公开的训练中，逐一剔除后预测，%3 落在此区间内（%4）。</translation>
         </message>
     </context>
 </TS>

@@ -28,14 +28,20 @@ KEPT = {
     "Ampere", "Ada", "BOM", "IDC", "MFU", "PUE", "TCO", "GPU", "GPUs", "CPU", "VAT", "SXM", "DW",
     "MW", "MWh", "TB", "GB", "PDU", "CRAH", "CDU", "RDHx", "BF", "FP", "TF", "OM", "Small", "Medium",
     "Large", "XL",
+    # CPU, software and storage product names of the configured systems and the cluster software
+    "Intel", "Platinum", "Gold", "Ice", "Lake", "Sapphire", "Emerald", "Rapids", "Genoa", "Rocky", "Linux",
+    "Slurm", "Warewulf", "OpenHPC", "GHz", "Dell", "Omdia",
 }
+# names of several words, some of them plain English
+PRODUCT_NAMES = re.compile(r"IBM Storage Scale|NVIDIA AI Enterprise|The Register")
+PATH = re.compile(r"\b[\w.-]+(?:/[\w.-]+)+\.\w+\b")  # a file the figures come from
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:[-.][a-z0-9]+)+\b")  # configuration and price-list ids
 MODEL_NUMBER = re.compile(r"\b\w*\d\w*(?:-\w+)*\b")  # A100, NF5688M6, MCX75310AAS-NEAT, 400G
 
 
 def english_words(text: str) -> list[str]:
-    text = IDENTIFIER.sub(" ", plain(text))
+    text = IDENTIFIER.sub(" ", PATH.sub(" ", PRODUCT_NAMES.sub(" ", plain(text))))
     text = MODEL_NUMBER.sub(" ", text)
     return [w for w in WORD.findall(text) if w not in KEPT and not w.isupper()]
 
@@ -54,6 +60,10 @@ def test_the_word_filter_catches_english_and_keeps_names() -> None:
     assert english_words("lenovo-sr670v2-a40 / 联想 ThinkSystem SR670 V2，NVIDIA A40 48GB") == []
     assert english_words("one per rack") == ["one", "per", "rack"]
     assert english_words("Refused: 服务器") == ["Refused"]
+    assert english_words("联想 DSS-G 全闪存构建块（IBM Storage Scale）") == []
+    assert english_words("Storage vendor") == ["Storage", "vendor"]
+    assert english_words("（resources/calibration/runs.csv）") == []
+    assert english_words("read/write") == ["read", "write"]
 
 
 @pytest.fixture
@@ -100,3 +110,16 @@ def test_every_visible_string_of_the_chinese_ui_is_translated(
     problems += untranslated(window.catalog_window, cells=False)  # its cells are the catalog's records
     window.catalog_window.close()
     assert not sorted(set(problems)), "\n".join(sorted(set(problems)))
+
+
+def test_every_default_has_its_note_in_chinese() -> None:
+    import tomllib
+
+    from engine.assumptions import defaults
+    from engine.resources import resource_path
+
+    with resource_path("i18n", "assumption_notes_zh.toml").open("rb") as fh:
+        notes = tomllib.load(fh)
+    assert sorted(set(defaults()) - set(notes)) == []
+    assert sorted(set(notes) - set(defaults())) == []  # no note for a default that is gone
+    assert all(note.strip() for note in notes.values())

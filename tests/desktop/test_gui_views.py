@@ -52,8 +52,12 @@ def test_cooling_hosting_currency_and_warranty_are_in_the_panel(
     )
     assert window.result.comparison == compare(expected)
     first = window.result.comparison.plans[0]
-    warranty = next(line for line in first.bom if line.item == "warranty-node-year")
-    assert warranty.qty == 5 * first.nodes
+    # warranty is rated on the equipment value: 5 years × 1.5% (services.warranty_rate_year) of
+    # what the equipment lines add up to, a year
+    warranty = next(line for line in first.bom if line.item == "warranty")
+    equipment = sum(line.total for line in first.bom if line.category not in ("software", "services"))
+    assert warranty.qty == 5
+    assert warranty.unit_price == pytest.approx(0.015 * equipment, abs=0.01)
 
 
 def test_a_refusal_says_why_and_one_click_fixes_it(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
