@@ -435,10 +435,12 @@ class BomModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(OVERRIDDEN_BACKGROUND) if self.marked(line, column) else None
-        if role == Qt.ItemDataRole.ToolTipRole and (column == 3 or self.marked(line, column)):
+        if role == Qt.ItemDataRole.ToolTipRole:  # narrow text columns show their whole text here
             if column == 3:
                 return self._tooltip(line) or None
-            return note_text(line.note, translated=self._chinese) or None
+            if self.marked(line, column):
+                return note_text(line.note, translated=self._chinese) or None
+            return (str(value) or None) if spec.kind == "text" else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in ("int", "money"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -26,6 +26,15 @@ from desktop.pairing import config_label
 from desktop.views.picker import fill_config_picker
 from engine.model import Comparison, Plan
 
+# Widest a vendor and a part-number column may grow (px): the description gets the room; the
+# full text is in each cell's tooltip and the columns can be widened by hand.
+TEXT_COLUMN_CAPS = {1: 90, 2: 130}
+
+
+def fit_text_columns(view: QTableView) -> None:
+    for column, cap in TEXT_COLUMN_CAPS.items():
+        view.setColumnWidth(column, min(view.columnWidth(column), cap))
+
 
 class BomTab(QWidget):
     """One configuration's bill of materials and its money."""
@@ -54,8 +63,7 @@ class BomTab(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        if self.view.columnWidth(2) > 200:
-            self.view.setColumnWidth(2, 200)
+        fit_text_columns(self.view)
         self.summary = QLabel(self)
         self.summary.setObjectName("bomSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -163,4 +171,4 @@ class BomView(QWidget):
             self.tab.set_plan(plan)
         view = self.tab.view
         view.resizeColumnsToContents()  # a re-plan or another configuration: new widths
-        view.setColumnWidth(2, min(view.columnWidth(2), 200))  # part numbers: the description gets the room
+        fit_text_columns(view)
