@@ -16,13 +16,6 @@ from engine.model import PlanRequest, Schedule, Workload
 GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv("CLUSTERQUOTE_DATA_DIR", str(folder))
-    return folder
-
 
 @pytest.fixture
 def settings(qapp: object, data_dir: Path):  # type: ignore[no-untyped-def]

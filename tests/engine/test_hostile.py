@@ -70,13 +70,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return materialise(tmp_path_factory.mktemp("hostile"))
 
 
-@pytest.fixture(autouse=True)
-def own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv("CLUSTERQUOTE_DATA_DIR", str(folder))
-    return folder
-
 
 # ---------------------------------------------------------------- plan files
 
@@ -358,7 +351,7 @@ def test_a_quote_to_a_full_disk_prints_one_line(tmp_path: Path) -> None:
     line = one_clean_line(result.stderr)
     assert "--out" in line and "no file was written" in line, line
     assert "Exception ignored" not in result.stderr
-    assert [p.name for p in tmp_path.iterdir()] == ["data"]  # no temporary file left behind
+    assert [p.name for p in tmp_path.iterdir()] == []  # no temporary file left behind
 
 
 def test_a_plan_saved_to_a_full_disk_prints_one_line(tmp_path: Path) -> None:
@@ -366,7 +359,7 @@ def test_a_plan_saved_to_a_full_disk_prints_one_line(tmp_path: Path) -> None:
                   file_size_limit=100)
     assert result.returncode == 2, result.stderr
     assert "--save" in one_clean_line(result.stderr)
-    assert [p.name for p in tmp_path.iterdir()] == ["data"]
+    assert [p.name for p in tmp_path.iterdir()] == []
 
 
 def test_output_to_a_full_disk_prints_one_line() -> None:
@@ -379,14 +372,14 @@ def test_output_to_a_full_disk_prints_one_line() -> None:
     assert "no space left on device" in one_clean_line(result.stderr)
 
 
-def test_stale_temp_files_of_ours_are_removed_at_start(tmp_path: Path, own_data_dir: Path,
+def test_stale_temp_files_of_ours_are_removed_at_start(tmp_path: Path, data_dir: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     out_dir = tmp_path / "quotes"
     out_dir.mkdir()
-    stale = [own_data_dir / ".prices.csv.k3j2x9q1.tmp", out_dir / ".~quote-a1b2c3d4.xlsx.tmp",
+    stale = [data_dir / ".prices.csv.k3j2x9q1.tmp", out_dir / ".~quote-a1b2c3d4.xlsx.tmp",
              out_dir / ".plan.cqplan.zz9_0abc.tmp"]
-    kept = [out_dir / "notes.tmp", out_dir / ".~lock.quote.xlsx#", own_data_dir / "prices.csv.bak"]
-    young = own_data_dir / ".draft.cqplan.abcdefgh.tmp"  # a save in progress elsewhere
+    kept = [out_dir / "notes.tmp", out_dir / ".~lock.quote.xlsx#", data_dir / "prices.csv.bak"]
+    young = data_dir / ".draft.cqplan.abcdefgh.tmp"  # a save in progress elsewhere
     for path in [*stale, *kept, young]:
         path.write_text("x", encoding="utf-8")
     an_hour_ago = time.time() - 3600
