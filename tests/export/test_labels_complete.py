@@ -32,7 +32,7 @@ def _keys() -> set[str]:
 
 
 def test_the_engine_is_searched() -> None:
-    # the search finds the codes and keys this lane labels (a broken pattern finds none)
+    # the search finds the codes and keys the workbook labels (a broken pattern finds none)
     assert {"feed-loss", "lead-time-unset", "override-price-far", "export-licence"} <= _codes()
     assert {"training_days_band", "parallel_layout", "heat_rejection", "storage.headroom",
             "management.head_nodes", "services.logistics_rate"} <= _keys()
