@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.draft import RequestDraft
 from desktop.files import DraftStore, SaveError, write_plan
 from desktop.overrides import OverrideBook
-from desktop.quote_export import export_with_dialog
+from desktop.quote_export import export_with_dialog, write_export
 from desktop.quote_import import open_quote_import
 from desktop.quoted_prices import QuotedPrices, QuotedPricesBar
 from desktop.settings import Settings
@@ -454,40 +454,11 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.tr("Saved %1").replace("%1", str(path)))
         return True
 
-    def export_quote(self, path: Path | None = None) -> Path | None:
-        """Write the Excel quote; asks for a file name unless ``path`` is given."""
+    def export_quote(self, path: Path) -> Path | None:
+        """Write the comparison's quote workbook to ``path`` (the menu asks through a dialog)."""
         if self.result is None:
             return None
-        if path is None:
-            suggested = str(Path(self._folder()) / f"{self.quote_no or 'quote'}.xlsx")
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export quote"), suggested, self.tr("Excel workbooks (*.xlsx)")
-            )
-            if not name:
-                return None
-            path = Path(name)
-            if path.suffix.lower() != ".xlsx":
-                path = path.with_name(path.name + ".xlsx")
-        from engine.export import ExportError, write_quote
-
-        lang = "zh" if self.settings.effective_language().startswith("zh") else "en"
-        self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = write_quote(
-                self.result.comparison,
-                path,
-                lang=lang,
-                customer=self.customer,
-                quote_no=self.quote_no,
-            )
-        except (ExportError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot export the quote"), str(exc))
-            return None
-        finally:
-            self.unsetCursor()
-        self.settings.last_folder = str(path.parent)
-        self.status_label.setText(self.tr("Quote written to %1").replace("%1", str(written)))
-        return Path(written)
+        return write_export(self, path, customer=self.customer)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

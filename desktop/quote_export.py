@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSaveFile
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSaveFile, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -227,8 +227,16 @@ def export_with_dialog(window: Any, *, pdf: bool) -> Path | None:
     path = Path(name)
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
+    return write_export(window, path, pdf=pdf, **options)
+
+
+def write_export(window: Any, path: Path, *, pdf: bool = False, **options: Any) -> Path | None:
+    """Write the window's comparison as a quote (or its PDF) to ``path``, in the window's
+    language and quote number; a failure is a warning, never a crash."""
     lang = "zh" if window.settings.effective_language().startswith("zh") else "en"
     options.update(lang=lang, quote_no=window.quote_no)
+    comparison: Comparison = window.result.comparison
+    window.setCursor(Qt.CursorShape.WaitCursor)
     try:
         if pdf:
             written, _renderer = write_pdf(comparison, path, **options)
@@ -238,6 +246,8 @@ def export_with_dialog(window: Any, *, pdf: bool) -> Path | None:
         QMessageBox.warning(window, QCoreApplication.translate(
             "QuoteExport", "Cannot export the quote"), str(exc))
         return None
+    finally:
+        window.unsetCursor()
     window.settings.last_folder = str(path.parent)
     window.status_label.setText(QCoreApplication.translate(
         "QuoteExport", "Quote written to %1").replace("%1", str(written)))
