@@ -230,7 +230,6 @@ NOTE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(\d+)-tier fat tree: (\d+) leaf, (\d+) spine, (\d+) core"),
         QT_TRANSLATE_NOOP("Notes", "%1-tier fat tree: %2 leaf, %3 spine, %4 core"),
     ),
-    (re.compile(r"(\d+) years × (\d+) servers"), QT_TRANSLATE_NOOP("Notes", "%1 years × %2 servers")),
     (
         re.compile(r"([\d,]+) (in-rack|in-row|cross-row) (node-switch|switch-switch) \(up to ([\d.]+) m\)"),
         QT_TRANSLATE_NOOP("Notes", "%1 %2 %3 (up to %4 m)"),
