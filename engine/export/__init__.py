@@ -4,10 +4,13 @@
 ``path`` atomically; pure Python and openpyxl, never Qt:
 
 * ``kind="comparison"`` (internal, for the buyer's management): Summary, Comparison,
-  one BOM sheet per priced configuration, Assumptions and Sources;
-* ``kind="rfq"`` (for one vendor): a request for quotation per configuration of that
-  vendor, with the buyer's letterhead, 不含税/含税 prices, the total in 人民币大写, terms,
-  and a signature and seal block; no competitor, path, source or engine warning.
+  a BOM sheet per detailed configuration, Racks, Assumptions and Sources;
+* ``kind="rfq"`` (for one vendor): a request for quotation per detailed configuration of
+  that vendor, with the buyer's letterhead, 不含税/含税 prices, the total in 人民币大写,
+  terms, and a signature and seal block; no competitor, path, source or engine warning.
+
+``detail`` says which configurations are detailed: "shortlist" (the default: the
+recommendation and each vendor's best), "all", or configuration ids.
 
 Every total is a formula.
 """
@@ -21,13 +24,15 @@ from typing import Any, Literal
 
 from engine.export.common import QuoteInfo, QuoteKind
 from engine.export.labels import Labels
+from engine.export.names import Detail, detailed
 from engine.export.safe import ExportError, save_atomically
+from engine.export.sources_sheet import PriceListLike
 from engine.export.terms import Buyer, QuoteTerms
-from engine.export.workbook import PriceListLike, build_workbook
+from engine.export.workbook import build_workbook
 from engine.model import Comparison
 
-__all__ = ["ExportError", "PriceListLike", "for_vendor", "prepare_quote", "quote_as_html", "vendors",
-           "write_quote"]
+__all__ = ["Detail", "ExportError", "PriceListLike", "detailed", "for_vendor", "prepare_quote",
+           "quote_as_html", "vendors", "write_quote"]
 
 KINDS: tuple[QuoteKind, ...] = ("comparison", "rfq")
 
@@ -108,12 +113,12 @@ def prepare_quote(
     return comparison, info
 
 
-def quote_as_html(comparison: Comparison, **options: Any) -> str:
+def quote_as_html(comparison: Comparison, *, detail: Detail = "shortlist", **options: Any) -> str:
     """The same document as ``write_quote`` (same keyword arguments) as one HTML page,
     for printing without LibreOffice."""
     from engine.export.html import quote_html
 
-    return quote_html(*prepare_quote(comparison, **options))
+    return quote_html(*prepare_quote(comparison, **options), detail)
 
 
 def write_quote(
@@ -130,6 +135,7 @@ def write_quote(
     vendor: str | None = None,
     buyer: Buyer | None = None,
     terms: QuoteTerms | None = None,
+    detail: Detail = "shortlist",
 ) -> Path:
     """Write the quote workbook for ``comparison`` to ``path`` (.xlsx) and return the path.
 
@@ -140,7 +146,7 @@ def write_quote(
     ``valid_days`` is None. ``price_list`` (an ``engine.money.prices.PriceList``) fills the
     Sources sheet. Raises ExportError, with one line saying why, when the file cannot be
     written (an existing file at ``path`` is then left as it was); ValueError for a bad
-    argument.
+    argument. ``detail``: which configurations get a BOM or quotation sheet (see above).
     """
     comparison, info = prepare_quote(
         comparison, lang=lang, customer=customer, quote_no=quote_no, valid_days=valid_days,
@@ -148,7 +154,7 @@ def write_quote(
     if kind == "rfq":
         from engine.export.rfq import build_rfq
 
-        workbook = build_rfq(comparison, info)
+        workbook = build_rfq(comparison, info, detail)
     else:
-        workbook = build_workbook(comparison, info, price_list)
+        workbook = build_workbook(comparison, info, price_list, detail)
     return save_atomically(workbook, Path(path))

@@ -60,7 +60,7 @@ class BomRefs:
 
 @dataclass
 class PlanRefs:
-    bom: BomRefs
+    bom: BomRefs | None  # None: the configuration has no BOM sheet (not detailed)
     tco: str  # the last year of the TCO table
     tco_years: list[str]  # year 0 .. N
     cost_per_pf_day: str = ""  # on the Comparison sheet; empty when nothing is delivered

@@ -3,7 +3,9 @@
 Fifteen configurations would make a side-by-side table 16 columns wide; it is cut into
 blocks of ``PER_BLOCK``. The tables below it have one row per configuration (capex by
 category, yearly costs, TCO by year), so they stay narrow however many are compared.
-The TCO chart draws only the few lowest, the best one highlighted.
+The TCO chart draws only the few lowest, the best one highlighted. A configuration with
+a BOM sheet in the workbook is referred to by formula; one without (not detailed) by its
+figures. A warning that several configurations share is printed once, with their names.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from engine.export.common import BomRefs, PlanRefs, currency_of, priced
 from engine.export.labels import Labels
+from engine.export.names import config_title, vendor_name
 from engine.export.safe import sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import money_style
@@ -29,11 +32,52 @@ _DASHES = ("solid", "dash", "sysDot", "lgDash", "dashDot")
 _MARKERS = ("circle", "square", "triangle", "diamond", "x")
 _COLOURS = ("1F3864", "C55A11", "548235", "7030A0", "808080")
 _EMU_PER_PT = 12_700
+OPEX_YEAR_1 = 6  # the operating-cost table's column of year 1
+MAX_TEXTS_A_WARNING = 3  # more distinct texts of one warning print as its gist
 
 METRICS = ["col.vendor", "col.server", "col.gpu", "col.gpus", "col.nodes", "col.racks",
            "cmp.rack_kw", "col.it_kw", "col.facility_kw", "cmp.cooling_kw", "col.days",
            "cmp.days_band", "col.meets", "cmp.energy_run", "cmp.energy_run_cost",
            "col.capex", "col.tco", "col.pf_days_delivered", "col.cost_per_pf_day"]
+
+
+def title(plan: Plan, L: Labels) -> str:
+    """The configuration as this document names it (unique among its configurations)."""
+    return L.titles.get(plan.config) or config_title(plan, vendor_name(plan.vendor, L.lang))
+
+
+def _figure(w: SheetWriter, row: int, col: int, bom: BomRefs | None, name: str, value: float,
+            style: str) -> None:
+    """A BOM total by formula when the configuration has a BOM sheet, else its figure."""
+    if bom is None:
+        w.number(row, col, value, style)
+    else:
+        w.formula(row, col, f"={getattr(bom, name)}", style, shown=value)
+
+
+def grouped_warnings(priced_plans: list[tuple[Plan, Money]], L: Labels) -> list[tuple[str, str]]:
+    """(configurations, text) of every warning, each said once: a text several configurations
+    share lists them; a warning whose text differs in every configuration (its days, its
+    ids) gives its gist once, the figures being in the tables above."""
+    by_code: dict[str, dict[str, list[str]]] = {}  # code -> text -> configurations
+    for plan, _ in priced_plans:
+        for msg in plan.warnings:
+            if msg.code != "indicative-prices":  # said once, under the title
+                texts = by_code.setdefault(msg.code, {})
+                texts.setdefault(L.message(msg.code, msg.text), []).append(title(plan, L))
+    n = len(priced_plans)
+
+    def names(configs: list[str]) -> str:
+        return L("cmp.every_config") if len(configs) == n else ", ".join(configs)
+
+    found: list[tuple[str, str]] = []
+    for code, texts in by_code.items():
+        gist = L.gist(code)
+        if len(texts) > MAX_TEXTS_A_WARNING and gist:
+            found.append((names([c for configs in texts.values() for c in configs]), gist))
+        else:
+            found.extend((names(configs), text) for text, configs in texts.items())
+    return found
 
 
 def _block_starts(n: int, header_row: int) -> list[int]:
@@ -47,13 +91,13 @@ def _side_by_side(w: SheetWriter, priced_plans: list[tuple[Plan, Money]], boms: 
     m, m_sub = money_style(currency), money_style(currency, "sub")
     for block, start in enumerate(_block_starts(len(priced_plans), header_row)):
         chunk = priced_plans[block * PER_BLOCK:(block + 1) * PER_BLOCK]
-        w.header(start, 1, [L("cmp.metric"), *(p.config for p, _ in chunk)])
+        w.header(start, 1, [L("cmp.metric"), *(title(p, L) for p, _ in chunk)])
         r = {k: start + 1 + i for i, k in enumerate(METRICS)}
         for key, row in r.items():
             w.text(row, 1, L(key, years=years) if key == "col.tco" else L(key), "cq_label")
         for col, (plan, money) in enumerate(chunk, 2):
             letter = get_column_letter(col)
-            w.text(r["col.vendor"], col, plan.vendor)
+            w.text(r["col.vendor"], col, vendor_name(plan.vendor, L.lang))
             w.wrapped(r["col.server"], col, plan.server, width=16)
             w.wrapped(r["col.gpu"], col, plan.gpu_name, width=16)
             w.number(r["col.gpus"], col, plan.gpus, "cq_int")
@@ -72,7 +116,7 @@ def _side_by_side(w: SheetWriter, priced_plans: list[tuple[Plan, Money]], boms: 
             w.number(r["cmp.energy_run"], col,
                      plan.power.energy_per_run_mwh if plan.power else 0.0, "cq_num1")
             w.number(r["cmp.energy_run_cost"], col, money.energy_per_run, m)
-            w.formula(r["col.capex"], col, f"={boms[plan.config].capex}", m_sub, shown=money.capex)
+            _figure(w, r["col.capex"], col, boms.get(plan.config), "capex", money.capex, m_sub)
             w.formula(r["col.tco"], col, f"={refs[plan.config].tco}", m_sub, shown=money.tco)
             delivered = money.tco / money.cost_per_pf_day if money.cost_per_pf_day else None
             w.number(r["col.pf_days_delivered"], col, delivered, "cq_num1")
@@ -100,7 +144,7 @@ def _tco_chart(ws: Worksheet, priced_plans: list[tuple[Plan, Money]], tco_header
     for k, i in enumerate(shown):
         row = tco_header + 1 + i
         values = Reference(ws, min_col=2, max_col=2 + years, min_row=row, max_row=row)
-        series = Series(values, title=priced_plans[i][0].config)
+        series = Series(values, title=title(priced_plans[i][0], L))
         series.graphicalProperties.line.solidFill = _COLOURS[k]
         series.graphicalProperties.line.prstDash = _DASHES[k]
         series.graphicalProperties.line.width = (4.0 if k == 0 else 1.75) * _EMU_PER_PT
@@ -153,10 +197,8 @@ def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomR
     blocks_end = _block_starts(n, header_row)[-1] + len(METRICS) + 1
     cat_header = blocks_end + 3
     opex_header = cat_header + n + 3
-    tco_header = opex_header + 3 * n + 3
-    warnings = [(plan.config, L.message(msg.code, msg.text))
-                for plan, _ in priced_plans for msg in plan.warnings
-                if msg.code != "indicative-prices"]  # said once, under the title
+    tco_header = opex_header + n + 3
+    warnings = grouped_warnings(priced_plans, L)
     warnings_header = tco_header + n + 3
     charts_row = warnings_header + max(len(warnings), 1) + 3
 
@@ -166,37 +208,40 @@ def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomR
                              L("bom.before_discount")])
     for i, (plan, money) in enumerate(priced_plans):
         row = cat_header + 1 + i
-        bom = boms[plan.config]
-        w.text(row, 1, plan.config)
+        bom = boms.get(plan.config)
+        w.wrapped(row, 1, title(plan, L), width=30)
         amounts = dict(money.subtotals)
         for j, category in enumerate(CATEGORIES):
-            ref = bom.subtotals.get(category)
+            ref = bom.subtotals.get(category) if bom else None
             if ref is None:
-                w.number(row, 2 + j, 0, m)
+                w.number(row, 2 + j, amounts.get(category, 0.0), m)
             else:
                 w.formula(row, 2 + j, f"={ref}", m, shown=amounts.get(category, 0.0))
         last = get_column_letter(1 + len(CATEGORIES))
         w.formula(row, 2 + len(CATEGORIES), f"=SUM(B{row}:{last}{row})",
                   money_style(currency, "sub"), shown=money.hardware + money.services)
 
-    # operating cost per year (the engine's figures); year y in column 2 + y
+    # operating cost per year, one configuration a row: energy and hosting every year,
+    # maintenance after the warranty; year y (column OPEX_YEAR_1 + y - 1) adds them up
     w.text(opex_header - 1, 1, L("cmp.opex"), "cq_section", fit=False)
-    w.header(opex_header, 1, [L("col.configuration"), L("cmp.cost"),
+    w.header(opex_header, 1, [L("col.configuration"), L("cmp.energy"), L("cmp.hosting"),
+                              L("cmp.maintenance_after"), L("cmp.warranty_years"),
                               *(L("cmp.year_n", n=y) for y in range(1, years + 1))])
-    opex_rows: dict[str, tuple[int, int]] = {}
+    opex_rows: dict[str, int] = {}
     for i, (plan, money) in enumerate(priced_plans):
-        base = opex_header + 1 + 3 * i
-        opex_rows[plan.config] = (base, base + 2)
-        costs = [
-            ("cmp.energy", [money.energy_per_year] * money.years),
-            ("cmp.maintenance", list(money.maintenance_per_year)),
-            ("cmp.hosting", [money.hosting_per_year] * money.years),
-        ]
-        for k, (key, values) in enumerate(costs):
-            w.text(base + k, 1, plan.config)
-            w.text(base + k, 2, L(key))
-            for y, value in enumerate(values[:money.years], 1):
-                w.number(base + k, 2 + y, value, m)
+        row = opex_header + 1 + i
+        opex_rows[plan.config] = row
+        paid = [k for k, value in enumerate(money.maintenance_per_year) if value]
+        warranty = paid[0] if paid else money.years  # maintenance starts after the warranty
+        w.wrapped(row, 1, title(plan, L), width=30)
+        w.number(row, 2, money.energy_per_year, m)
+        w.number(row, 3, money.hosting_per_year, m)
+        w.number(row, 4, money.maintenance_per_year[paid[0]] if paid else 0.0, m)
+        w.number(row, 5, warranty, "cq_int")
+        for y in range(1, money.years + 1):
+            w.formula(row, OPEX_YEAR_1 + y - 1, f"=$B{row}+$C{row}+IF({y}>$E{row},$D{row},0)", m,
+                      shown=money.energy_per_year + money.hosting_per_year
+                      + money.maintenance_per_year[y - 1])
 
     # TCO by year, one configuration a row: year 0 is capex, each year adds its costs
     w.text(tco_header - 1, 1, L("cmp.tco_years"), "cq_section", fit=False)
@@ -205,30 +250,35 @@ def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomR
     refs: dict[str, PlanRefs] = {}
     for i, (plan, money) in enumerate(priced_plans):
         row = tco_header + 1 + i
-        w.text(row, 1, plan.config)
-        first, last = opex_rows[plan.config]
+        w.wrapped(row, 1, title(plan, L), width=30)
+        opex_row = opex_rows[plan.config]
         tco_years: list[str] = []
         for y in range(money.years + 1):
             col = 2 + y
             letter = get_column_letter(col)
+            if y == 0 and plan.config not in boms:
+                w.number(row, col, money.capex, m)
+                tco_years.append(sheet_ref(ws.title, f"${letter}${row}"))
+                continue
             if y == 0:
                 formula = f"={boms[plan.config].capex}"
             else:
-                formula = f"={get_column_letter(col - 1)}{row}+SUM({letter}{first}:{letter}{last})"
+                opex = get_column_letter(OPEX_YEAR_1 + y - 1)
+                formula = f"={get_column_letter(col - 1)}{row}+{opex}{opex_row}"
             w.formula(row, col, formula, m, shown=money.tco_by_year[y]
                       if y < len(money.tco_by_year) else money.tco)
             tco_years.append(sheet_ref(ws.title, f"${letter}${row}"))
-        refs[plan.config] = PlanRefs(bom=boms[plan.config], tco=tco_years[-1],
+        refs[plan.config] = PlanRefs(bom=boms.get(plan.config), tco=tco_years[-1],
                                      tco_years=tco_years)
 
     _side_by_side(w, priced_plans, boms, refs, header_row, L, currency, years)
 
     # warnings, one a row, wrapped across the table's width
     w.text(warnings_header - 1, 1, L("cmp.warnings"), "cq_section", fit=False)
-    w.header(warnings_header, 1, [L("col.configuration"), L("cmp.warnings")])
+    w.header(warnings_header, 1, [L("cmp.concerns"), L("cmp.warnings")])
     width = max(PER_BLOCK, len(CATEGORIES)) + 1
-    for k, (config, text) in enumerate(warnings or [("", L("rec.none"))]):
-        w.text(warnings_header + 1 + k, 1, config)
+    for k, (names, text) in enumerate(warnings or [("", L("rec.none"))]):
+        w.wrapped(warnings_header + 1 + k, 1, names, width=30)
         w.merged(warnings_header + 1 + k, 2, width, text, "cq_note_wrap")
 
     w.finish(maximum=40, minimum=12)

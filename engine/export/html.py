@@ -12,7 +12,9 @@ import datetime
 from html import escape
 
 from engine.export.common import QuoteInfo, currency_of, description, exchange_rate, priced
+from engine.export.comparison_sheet import grouped_warnings, title
 from engine.export.labels import Labels
+from engine.export.names import Detail, detailed, titles, vendor_name
 from engine.export.rfq import total_incl_vat
 from engine.export.rmb import rmb_capital
 from engine.export.styles import CURRENCY_SYMBOLS
@@ -58,8 +60,9 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
     until = info.quote_date + datetime.timedelta(days=info.valid_days)
     buyer = info.buyer
     parts = [f"<h1>{escape(L('rfq.title'))}</h1>",
-             '<p class="note">' + escape(L("rfq.subtitle", vendor=plan.vendor, server=plan.server,
-                                           config=plan.config))
+             '<p class="note">' + escape(L("rfq.subtitle", vendor=vendor_name(plan.vendor, L.lang),
+                                           server=plan.server, per_node=plan.gpus_per_node,
+                                           gpu=plan.gpu_name))
              + f"<br>{escape(L('rfq.instructions'))}</p>",
              "<table>",
              _row([f"<b>{escape(L('rfq.no'))}</b>", escape(info.quote_no),
@@ -146,7 +149,7 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
     return "\n".join(parts)
 
 
-def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels) -> str:
+def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels, chosen: list[str]) -> str:
     cur = currency_of(comparison)
     parts = [f"<h1>{escape(L('quote.title'))}</h1>",
              f"<p><b>{escape(L('quote.no'))}</b> {escape(info.quote_no)} · "
@@ -162,11 +165,11 @@ def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels) -> str:
         money = plan.money
         if money is None:
             reasons = "; ".join(L.message(m.code, m.text) for m in plan.refusals)
-            parts.append(_row([escape(plan.config), escape(plan.server), escape(plan.gpu_name),
+            parts.append(_row([escape(title(plan, L)), escape(plan.server), escape(plan.gpu_name),
                                "", "", "", "", "", "", escape(L("status.refused", reasons=reasons))]))
             continue
         status = L("status.ok") if plan.meets_deadline else L("status.late")
-        parts.append(_row([escape(plan.config), escape(plan.server), escape(plan.gpu_name),
+        parts.append(_row([escape(title(plan, L)), escape(plan.server), escape(plan.gpu_name),
                            f"{plan.gpus:,}", f"{plan.nodes:,}",
                            f"{plan.racks.count if plan.racks else 0:,}", f"{plan.days:,.1f}",
                            _money(money.capex, cur), _money(money.tco, cur), escape(status)],
@@ -176,17 +179,18 @@ def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels) -> str:
     parts.append(f"<h2>{escape(L('quote.recommendation'))}</h2><p>")
     for key, config in (("rec.cheapest", rec.cheapest_meeting_deadline), ("rec.fastest", rec.fastest),
                         ("rec.lowest_tco", rec.lowest_tco)):
-        parts.append(f"<b>{escape(L(key))}</b>: {escape(config or L('rec.none'))}<br>")
+        shown = L.titles.get(config, config) if config else L("rec.none")
+        parts.append(f"<b>{escape(L(key))}</b>: {escape(shown)}<br>")
     parts.append(f"</p><h2>{escape(L('cmp.warnings'))}</h2><p class='note'>")
-    for plan in comparison.plans:
-        for msg in plan.warnings:
-            if msg.code != "indicative-prices":
-                parts.append(f"{escape(plan.config)}: {escape(L.message(msg.code, msg.text))}<br>")
+    for names, text in grouped_warnings(priced(comparison), L):
+        parts.append(f"{escape(names)}: {escape(text)}<br>")
     parts.append("</p>")
     for plan, money in priced(comparison):
-        title = L("bom.title", server=plan.server, gpus_per_node=plan.gpus_per_node,
-                  gpu=plan.gpu_name)
-        parts.append(f"<h2>{escape(title)}</h2>")
+        if plan.config not in chosen:
+            continue
+        heading = L("bom.title", server=plan.server, gpus_per_node=plan.gpus_per_node,
+                    gpu=plan.gpu_name)
+        parts.append(f"<h2>{escape(heading)}</h2>")
         parts.append('<table width="100%" border="1" cellspacing="0">')
         parts.append(_header([L("bom.part_number"), L("bom.description"), L("bom.qty"),
                               L("bom.unit_price"), L("bom.total")]))
@@ -203,16 +207,20 @@ def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels) -> str:
     return "\n".join(parts)
 
 
-def quote_html(comparison: Comparison, info: QuoteInfo) -> str:
-    """The whole quote of ``info.kind`` as an HTML document (UTF-8 text)."""
+def quote_html(comparison: Comparison, info: QuoteInfo, detail: Detail = "shortlist") -> str:
+    """The whole quote of ``info.kind`` as an HTML document (UTF-8 text); ``detail`` as for
+    the workbook."""
     L = Labels(info.lang)
+    L.titles = titles(comparison.plans, info.lang)
+    chosen = detailed(comparison, detail) if priced(comparison) else []
     if info.kind == "rfq":
         terms = info.terms or load_terms()[1]
         body = '<div style="page-break-after: always"></div>'.join(
-            _rfq_plan(plan, money, info, terms, L, comparison) for plan, money in priced(comparison))
+            _rfq_plan(plan, money, info, terms, L, comparison) for plan, money in priced(comparison)
+            if plan.config in chosen)
         body = body or escape(L("rfq.no_plans"))
     else:
-        body = _comparison(comparison, info, L)
+        body = _comparison(comparison, info, L, chosen)
     lang = "zh-CN" if info.lang == "zh" else "en"
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f"<style>{_STYLE}</style></head><body>{body}</body></html>")

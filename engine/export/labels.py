@@ -131,7 +131,6 @@ EN: dict[str, str] = {
     "asm.unit": "Unit",
     "asm.origin": "Origin",
     "asm.note": "Note",
-    "asm.inputs": "Request inputs (empty means the default below)",
     "asm.per_config": "Assumptions per configuration",
     "asm.assumption": "Assumption",
     "asm.default": "(default)",
@@ -162,13 +161,13 @@ EN: dict[str, str] = {
     # sources
     "src.title": "Sources",
     "src.price_list": "Price list",
-    "src.catalog": "Catalog records used",
+    "src.catalog": "The configurations compared: servers, GPUs, market rules",
     "src.kind": "Kind",
     "src.id": "ID",
     "src.name": "Name",
     "src.source": "Source",
     "src.verified": "Verified",
-    "src.prices": "Prices used",
+    "src.prices": "The parts of the BOMs in this document: prices and sources",
     "src.item": "Item",
     "src.date": "Date",
     "src.confidence": "Confidence",
@@ -250,7 +249,7 @@ EN: dict[str, str] = {
     # request for quotation / quotation, one vendor
     "sheet.quotation": "Quotation",
     "rfq.title": "Request for quotation: AI training cluster",
-    "rfq.subtitle": "{vendor} · {server} · configuration {config}",
+    "rfq.subtitle": "{vendor} · {server} · {per_node}× {gpu} per server",
     "rfq.instructions": (
         "Supplier: please confirm or correct the list unit prices and the discount (yellow cells; "
         "every amount follows), fill in your details, sign and seal, and return this sheet "
@@ -415,7 +414,6 @@ ZH: dict[str, str] = {
     "asm.unit": "单位",
     "asm.origin": "来源",
     "asm.note": "说明",
-    "asm.inputs": "用户输入（为空表示采用下方默认值）",
     "asm.per_config": "各配置方案的假设",
     "asm.assumption": "假设项",
     "asm.default": "（默认）",
@@ -445,13 +443,13 @@ ZH: dict[str, str] = {
     "origin.model": "模型估算",
     "src.title": "来源",
     "src.price_list": "价格表",
-    "src.catalog": "所用产品目录记录",
+    "src.catalog": "所比较的配置方案：服务器、GPU、市场规则",
     "src.kind": "类别",
     "src.id": "编号",
     "src.name": "名称",
     "src.source": "出处",
     "src.verified": "已核实",
-    "src.prices": "所用价格",
+    "src.prices": "本文件物料清单中的部件：价格与来源",
     "src.item": "物料",
     "src.date": "日期",
     "src.confidence": "可信度",
@@ -528,7 +526,7 @@ ZH: dict[str, str] = {
     "chart.tco_best": "逐年累计总拥有成本：最低的 {k} 个方案（共 {n} 个）",
     "sheet.quotation": "报价单",
     "rfq.title": "询价单：AI 训练集群",
-    "rfq.subtitle": "{vendor} · {server} · 配置 {config}",
+    "rfq.subtitle": "{vendor} · {server} · 每台 {per_node}× {gpu}",
     "rfq.instructions": (
         "请供方确认或修改标价及折扣（黄色单元格，各金额随之更新），"
         "填写供方信息，签字盖章后于有效期内回传。"
@@ -609,6 +607,7 @@ class Labels:
             raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
         self.lang: Lang = lang
         self._table = TABLES[lang]
+        self.titles: dict[str, str] = {}  # configuration id -> its title in this document
 
     def __call__(self, key: str, **fields: object) -> str:
         text = self._table[key]
@@ -646,6 +645,11 @@ class Labels:
         if self.lang == "zh" and gist is not None:
             return f"{gist}（{text}）"
         return text
+
+    def gist(self, code: str) -> str:
+        """A warning's gist without its figures ("" for a code with none)."""
+        gist = self._table.get(f"msg.{code}", "")
+        return gist[:1].upper() + gist[1:] if self.lang == "en" else gist
 
     def yes_no(self, flag: bool) -> str:
         return self("yes") if flag else self("no")

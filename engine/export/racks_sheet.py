@@ -10,6 +10,7 @@ from openpyxl.drawing.image import Image
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from engine.export.comparison_sheet import title
 from engine.export.labels import Labels
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.model import Comparison, Plan
@@ -22,25 +23,31 @@ COLUMN_PX = 75
 ROW_PT = 15.0  # LibreOffice's default row (points); 0.75 pt a pixel
 
 
-def shortlisted(comparison: Comparison) -> tuple[Plan, str] | None:
+def shortlisted(comparison: Comparison, detailed: list[str] | None = None
+                ) -> tuple[Plan, str] | None:
     """The configuration drawn, and why: the recommendation's cheapest that meets the deadline,
-    else its lowest TCO, else its fastest. One drawing takes about 0.6 s; all fifteen would
-    take the export far past its 1 s."""
+    else its lowest TCO, else its fastest, else the first the document details. One drawing
+    takes a good part of the export's time: one is drawn, not fifteen."""
     rec = comparison.recommendation
-    for config, why in ((rec.cheapest_meeting_deadline, "cheapest"), (rec.lowest_tco, "tco"),
-                        (rec.fastest, "fastest")):
+    chosen = [(rec.cheapest_meeting_deadline, "cheapest"), (rec.lowest_tco, "tco"),
+              (rec.fastest, "fastest"), *((config, "detailed") for config in detailed or ())]
+    for config, why in chosen:
+        if detailed is not None and config not in detailed:
+            continue
         plan = next((p for p in comparison.plans if p.config == config), None)
         if plan is not None and plan.racks is not None:
             return plan, why
     return None
 
 
-def write_racks(ws: Worksheet, comparison: Comparison, L: Labels, heading: PrintHeading) -> bool:
-    """Draw the shortlisted configuration's racks on ``ws``; False when there is none."""
+def write_racks(ws: Worksheet, comparison: Comparison, L: Labels, heading: PrintHeading,
+                detailed: list[str] | None = None) -> bool:
+    """Draw the shortlisted configuration's racks on ``ws`` (one the document details, when
+    ``detailed`` names them); False when there is none."""
     from engine.catalog import load_catalog
     from engine.export.racks_png import racks_png  # matplotlib: loaded when a sheet is drawn
 
-    chosen = shortlisted(comparison)
+    chosen = shortlisted(comparison, detailed)
     if chosen is None:
         return False
     plan, why = chosen
@@ -55,7 +62,7 @@ def write_racks(ws: Worksheet, comparison: Comparison, L: Labels, heading: Print
     shown = PAGE_WIDTH_PX[portrait]
     picture.width, picture.height = shown, round(picture.height * shown / picture.width)
     columns = math.ceil(shown / COLUMN_PX)
-    w.text(1, 1, L("racks.title", config=plan.config), "cq_title", fit=False)
+    w.text(1, 1, L("racks.title", config=title(plan, L)), "cq_title", fit=False)
     w.merged(2, 1, columns, L("racks.why", why=L(f"racks.why.{why}")), "cq_note_wrap")
     ws.add_image(picture, f"A{PICTURE_ROW}")
     w.finish(fixed=dict.fromkeys(range(1, columns + 1), COLUMN_WIDTH))

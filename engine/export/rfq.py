@@ -27,6 +27,7 @@ from engine.export.common import (
     priced,
 )
 from engine.export.labels import Labels
+from engine.export.names import Detail, detailed, titles, vendor_name
 from engine.export.rmb import rmb_capital
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
@@ -112,8 +113,9 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     cur = money.currency
     m, m_total = money_style(cur), money_style(cur, "total")
     w.merged(1, 1, LAST_COL, L("rfq.title"), "cq_title")
-    w.merged(2, 1, LAST_COL, L("rfq.subtitle", vendor=plan.vendor, server=plan.server,
-                                config=plan.config), "cq_subtitle")
+    w.merged(2, 1, LAST_COL, L("rfq.subtitle", vendor=vendor_name(plan.vendor, L.lang),
+                                server=plan.server, per_node=plan.gpus_per_node,
+                                gpu=plan.gpu_name), "cq_subtitle")
     w.merged(3, 1, LAST_COL, L("rfq.instructions"), "cq_note_wrap")
 
     until = info.quote_date + datetime.timedelta(days=info.valid_days)
@@ -223,9 +225,11 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
                 area=f"A1:I{last}")
 
 
-def build_rfq(comparison: Comparison, info: QuoteInfo) -> Workbook:
-    """The RFQ workbook of ``comparison``'s priced plans (already one vendor's)."""
+def build_rfq(comparison: Comparison, info: QuoteInfo, detail: Detail = "shortlist") -> Workbook:
+    """The RFQ workbook of ``comparison``'s priced plans (already one vendor's): a quotation
+    sheet for each configuration ``detail`` names (by default the vendor's shortlist)."""
     L = Labels(info.lang)
+    L.titles = titles(comparison.plans, info.lang)
     terms = info.terms or load_terms()[1]
     currency = currency_of(comparison)
     wb = Workbook()
@@ -235,16 +239,18 @@ def build_rfq(comparison: Comparison, info: QuoteInfo) -> Workbook:
     heading = info.heading(L)
     ws0 = wb.active
     assert ws0 is not None
-    plans = priced(comparison)
+    chosen = detailed(comparison, detail) if priced(comparison) else []
+    plans = [(p, m) for p, m in priced(comparison) if p.config in chosen]
     taken: set[str] = set()
     if not plans:
         ws0.title = sheet_name(L("sheet.quotation"), taken)
         ws0["A1"] = L("rfq.no_plans")
         return wb
     for i, (plan, money) in enumerate(plans):
-        wanted = L("sheet.quotation") if len(plans) == 1 else f"{L('sheet.quotation')} {plan.config}"
-        if len(wanted) > MAX_SHEET_NAME:
-            wanted = plan.config
+        name = L.titles[plan.config]
+        wanted = L("sheet.quotation") if len(plans) == 1 else next(
+            (n for n in (f"{L('sheet.quotation')} {name}", name) if len(n) <= MAX_SHEET_NAME),
+            plan.config)  # whole, never cut
         ws = ws0 if i == 0 else wb.create_sheet()
         ws.title = sheet_name(wanted, taken)
         _write_quotation(ws, wb, plan, money, info, terms, L, heading, first=i == 0,

@@ -10,17 +10,13 @@ the engine's numbers; the TCO over the years is built from them by formula.
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Mapping
-from dataclasses import fields
-from typing import Protocol
-
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from engine.export.assumptions_sheet import write_assumptions
 from engine.export.common import (
     NAME_DISCOUNT,
     NAME_EXCHANGE_RATE,
@@ -39,11 +35,13 @@ from engine.export.common import (
     rates,
     sci,
 )
-from engine.export.comparison_sheet import PER_BLOCK, write_comparison
-from engine.export.labels import Labels, Lang
+from engine.export.comparison_sheet import title, write_comparison
+from engine.export.labels import Labels
+from engine.export.names import Detail, detailed, server_model, titles, vendor_name
 from engine.export.racks_sheet import write_racks
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
+from engine.export.sources_sheet import PriceListLike, write_sources
 from engine.export.styles import money_style, register_styles
 from engine.model import CATEGORIES, BomLine, Comparison, Component, Money, Plan
 
@@ -54,38 +52,6 @@ DESCRIPTION_WIDTH = 42
 NOTE_WIDTH = 42
 ASSUMPTION_NOTE_WIDTH = 56  # notes run long (sources, calibration): wide and low, not tall
 PART_ROW_HEIGHT = 12.5  # one line of 9 pt type (Noto CJK 9 pt: about 12.3)
-
-
-class PriceEntryLike(Protocol):
-    """What the workbook reads of a price-list entry (engine.money.prices.PriceEntry)."""
-
-    @property
-    def item(self) -> object: ...
-    @property
-    def vendor(self) -> object: ...
-    @property
-    def part_number(self) -> object: ...
-    @property
-    def description_en(self) -> object: ...
-    @property
-    def description_zh(self) -> object: ...
-    @property
-    def unit_price(self) -> object: ...
-    @property
-    def currency(self) -> object: ...
-    @property
-    def date(self) -> object: ...
-    @property
-    def source(self) -> object: ...
-    @property
-    def confidence(self) -> object: ...
-
-
-class PriceListLike(Protocol):
-    """What the workbook reads of a price list (engine.money.prices.PriceList)."""
-
-    @property
-    def entries(self) -> Mapping[str, PriceEntryLike]: ...
 
 
 # ---------------------------------------------------------------- BOM sheets
@@ -231,7 +197,7 @@ def _workload_sentence(comparison: Comparison, L: Labels) -> str:
 
 def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
                    refs: dict[str, PlanRefs], info: QuoteInfo, L: Labels,
-                   indicative: str, heading: PrintHeading) -> None:
+                   indicative: str, heading: PrintHeading, detailed: list[str]) -> None:
     w = SheetWriter(ws)
     currency = currency_of(comparison)
     m, m_bold = money_style(currency), money_style(currency, "bold")
@@ -285,9 +251,8 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
     ])
     row = header_row + 1
     for plan in comparison.plans:
-        w.text(row, 1, plan.config)
-        w.wrapped(row, 2, f"{plan.vendor} {plan.server.removeprefix(plan.vendor).strip()}",
-                  width=18)
+        w.wrapped(row, 1, title(plan, L), width=30)
+        w.wrapped(row, 2, f"{vendor_name(plan.vendor, L.lang)} {server_model(plan)}", width=18)
         w.wrapped(row, 3, plan.gpu_name, width=14)
         money = plan.money
         if plan.refusals or money is None:
@@ -303,7 +268,10 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
         w.number(row, 8, plan.days, "cq_num1")
         w.text(row, 9, L.yes_no(plan.meets_deadline), "cq_center")
         plan_refs = refs[plan.config]
-        w.formula(row, 10, f"={plan_refs.bom.capex}", m_bold, shown=money.capex)
+        if plan_refs.bom is None:
+            w.number(row, 10, money.capex, m_bold)
+        else:
+            w.formula(row, 10, f"={plan_refs.bom.capex}", m_bold, shown=money.capex)
         w.formula(row, 11, f"={plan_refs.tco}", m_bold, shown=money.tco)
         if plan_refs.cost_per_pf_day:
             w.formula(row, 12, f"={plan_refs.cost_per_pf_day}", m, shown=money.cost_per_pf_day)
@@ -315,301 +283,22 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
     row += 1
     w.text(row, 1, L("quote.recommendation"), "cq_section", fit=False)
     rec = comparison.recommendation
-    servers = {p.config: f"{p.config} ({p.server}, {p.gpu_name})" for p in comparison.plans}
+    servers = {p.config: title(p, L) for p in comparison.plans}
     for key, config in (("rec.cheapest", rec.cheapest_meeting_deadline),
                         ("rec.fastest", rec.fastest), ("rec.lowest_tco", rec.lowest_tco)):
         row += 1
         w.text(row, 1, L(key), "cq_label")
         w.text(row, 2, servers.get(config, config) if config else L("rec.none"), fit=False)
+    row += 1
+    w.text(row, 1, L("quote.detailed"), "cq_label")  # which configurations have a BOM sheet
+    w.merged(row, 2, SUMMARY_COLUMNS, L("quote.detailed_value", configs="; ".join(
+        servers[c] for c in detailed), n=len(detailed), total=len(priced(comparison))),
+        "cq_note_wrap")
 
     ws.freeze_panes = f"B{header_row + 1}"
     w.finish(maximum=40, fixed={2: 20})
     print_setup(ws, heading, title_rows=f"{header_row}:{header_row}",
                 area=f"A1:{get_column_letter(SUMMARY_COLUMNS)}{max(row, last_row)}")
-
-
-# ---------------------------------------------------------------- assumptions
-
-
-def _write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
-                       heading: PrintHeading) -> None:
-    w = SheetWriter(ws)
-    need = comparison.compute
-    request = comparison.request
-    w.text(1, 1, L("asm.title"), "cq_title", fit=False)
-    w.text(2, 1, need.label, "cq_subtitle", fit=False)
-
-    row = 4
-    w.text(row, 1, L("asm.workload"), "cq_section", fit=False)
-    w.header(row + 1, 1, [L("asm.item"), L("asm.value")])
-    row += 2
-    items: list[tuple[str, object, str]] = [
-        ("wl.label", need.label, "cq_text"),
-        ("wl.params", need.params, "cq_sci"),
-        ("wl.tokens", need.tokens, "cq_sci"),
-        ("wl.runs", need.runs, "cq_int"),
-        ("wl.pretrain_flops", need.pretrain_flops, "cq_sci"),
-        ("wl.finetune_flops", need.finetune_flops, "cq_sci"),
-        ("wl.tuning_flops", need.tuning_flops, "cq_sci"),
-        ("wl.flops", need.flops, "cq_sci"),
-        ("wl.pf_days", need.pf_days, "cq_num"),
-    ]
-    if request.schedule.days is not None:
-        items.append(("wl.days", request.schedule.days, "cq_num1"))
-    if request.schedule.gpus is not None:
-        items.append(("wl.gpus", request.schedule.gpus, "cq_int"))
-    items.append(("wl.precision", request.schedule.precision.upper(), "cq_text"))
-    for key, value, style in items:
-        if value is None:
-            continue
-        w.wrapped(row, 1, L(key), "cq_label_wrap", width=34)
-        if isinstance(value, int | float):
-            w.number(row, 2, value, style)
-        else:
-            w.text(row, 2, value, fit=False)
-        row += 1
-
-    row += 1
-    w.text(row, 1, L("asm.inputs"), "cq_section", fit=False)
-    w.header(row + 1, 1, [L("asm.item"), L("asm.value")])
-    row += 2
-    for group_name in ("efficiency", "facility", "finance"):
-        group = getattr(request, group_name)
-        for f in fields(group):
-            value = getattr(group, f.name)
-            w.wrapped(row, 1, L.key(f.name), "cq_label_wrap", width=34)
-            if value is None:
-                w.text(row, 2, L("asm.default"), "cq_note")
-            elif isinstance(value, bool) or not isinstance(value, int | float):
-                w.text(row, 2, L.value(value))
-            else:
-                w.number(row, 2, value, "cq_num3" if isinstance(value, float) else "cq_int")
-            row += 1
-
-    plans = [p for p in comparison.plans if p.assumptions or p.efficiency]
-    if plans:
-        row += 1
-        w.text(row, 1, L("asm.per_config"), "cq_section", fit=False)
-        row += 1
-        table: dict[str, dict[str, tuple[object, str, str, str]]] = {}
-        labels: dict[str, str] = {}
-        for plan in plans:
-            eff = plan.efficiency
-            if eff is not None:
-                origin = "request" if eff.overridden else "model"
-                given = {a.key.rsplit(".", 1)[-1] for a in plan.assumptions}
-                rows = [
-                    ("eff.peak_dense", "peak_dense_tflops", eff.peak_dense_tflops, "TFLOP/s",
-                     "catalog"),
-                    ("eff.peak_sparse", "peak_sparse_tflops", eff.peak_sparse_tflops, "TFLOP/s",
-                     "catalog"),
-                    ("eff.mfu", "mfu", eff.mfu, "", origin),
-                    ("eff.mfu_low", "", eff.mfu_low, "", "model"),
-                    ("eff.mfu_high", "", eff.mfu_high, "", "model"),
-                    ("eff.goodput", "goodput", eff.goodput, "", "model"),
-                    ("eff.delivered", "", eff.delivered_tflops, "TFLOP/s", "model"),
-                ]
-                for key, same_as, value, unit, orig in rows:
-                    if same_as in given:  # the engine lists it among its assumptions
-                        continue
-                    labels[key] = L(key, precision=eff.precision.upper())
-                    table.setdefault(key, {})[plan.config] = (value, unit, orig, "")
-            for a in plan.assumptions:
-                key = f"a:{a.key}"
-                labels.setdefault(key, L.key(a.key))
-                table.setdefault(key, {})[plan.config] = (a.value, a.unit, a.origin, a.note)
-        for start in range(0, len(plans), PER_BLOCK):  # a few configurations side by side
-            chunk = plans[start:start + PER_BLOCK]
-            row = _assumption_block(w, row, chunk, table, labels, L) + 1
-        if "a:training_days_band" in table:  # what the band the days carry means
-            from engine.compute.efficiency import band, band_coverage
-
-            low, high = band()
-            w.merged(row, 1, 4 + min(len(plans), PER_BLOCK),
-                     L("asm.days_band_note", low=low, high=high, coverage=band_coverage()),
-                     "cq_note_wrap")
-            row += 1
-
-    ws.freeze_panes = "B4"
-    w.finish(maximum=ASSUMPTION_NOTE_WIDTH)
-    print_setup(ws, heading, title_rows="1:2")
-
-
-def _assumption_block(w: SheetWriter, row: int, chunk: list[Plan],
-                      table: dict[str, dict[str, tuple[object, str, str, str]]],
-                      labels: dict[str, str], L: Labels) -> int:
-    """One block of the per-configuration assumptions; returns the row after it."""
-    n = len(chunk)
-    w.header(row, 1, [L("asm.assumption"), L("asm.unit"), *(p.config for p in chunk),
-                      L("asm.origin"), L("asm.note")])
-    row += 1
-    for key, by_all in table.items():
-        by_plan = {p.config: by_all[p.config] for p in chunk if p.config in by_all}
-        if not by_plan:
-            continue
-        w.wrapped(row, 1, labels[key], "cq_label_wrap", width=34)
-        first = next(iter(by_plan.values()))
-        w.text(row, 2, first[1])
-        for i, plan in enumerate(chunk):
-            cell = by_plan.get(plan.config)
-            if cell is None:
-                continue
-            value = cell[0]
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                w.wrapped(row, 3 + i, L.value(value), width=12)
-            elif float(value).is_integer():
-                w.number(row, 3 + i, value, "cq_int")
-            else:
-                w.number(row, 3 + i, value, "cq_num3" if abs(value) < 10 else "cq_num")
-        origins = sorted({L.origin(c[2]) for c in by_plan.values()})
-        w.wrapped(row, 3 + n, ", ".join(origins), width=14)
-        notes = list(dict.fromkeys(c[3] for c in by_plan.values() if c[3]))
-        if notes:
-            w.wrapped(row, 4 + n, "\n".join(notes), "cq_note_wrap", width=ASSUMPTION_NOTE_WIDTH)
-        row += 1
-    return row
-
-
-# ---------------------------------------------------------------- sources
-
-
-def _catalog_rows(comparison: Comparison, lang: Lang) -> list[tuple[str, str, str, str, bool]] | None:
-    """(kind, id, name, source, verified) of every catalog record the plans used."""
-    try:
-        from engine.catalog import load_catalog
-
-        catalog = load_catalog()
-    except (ImportError, OSError, ValueError):
-        return None
-    sections: list[tuple[str, Mapping[str, object]]] = [
-        ("configuration", catalog.configurations), ("server", catalog.servers),
-        ("gpu", catalog.gpus), ("network", catalog.network), ("rack", catalog.racks),
-        ("pdu", catalog.pdus), ("cooling", catalog.cooling), ("service", catalog.services),
-        ("storage", catalog.storage), ("management", catalog.management),
-        ("software", catalog.software), ("open_software", catalog.open_software),
-        ("rated_service", catalog.rated_services),
-    ]
-    rows: dict[tuple[str, str], tuple[str, str, str, str, bool]] = {}
-
-    def add(kind: str, record: object) -> None:
-        rid = str(getattr(record, "id", ""))
-        if (kind, rid) in rows:
-            return
-        if kind == "configuration":
-            name = getattr(record, "description_zh" if lang == "zh" else "description_en", rid)
-        elif kind == "market":
-            name = getattr(record, "rule_zh" if lang == "zh" else "rule", rid)
-        elif kind == "server":
-            name = (getattr(record, "name_zh", "") if lang == "zh" else "") or " ".join(
-                str(getattr(record, a, "")) for a in ("vendor", "model", "variant"))
-        else:
-            name = (getattr(record, "name_zh", "") if lang == "zh" else "") or getattr(
-                record, "name", rid)
-        rows[(kind, rid)] = (kind, rid, str(name), str(getattr(record, "source", "")),
-                             bool(getattr(record, "verified", False)))
-
-    for plan in comparison.plans:
-        config = catalog.configurations.get(plan.config)
-        if config is not None:
-            add("configuration", config)
-            server = catalog.servers.get(config.server)
-            if server is not None:
-                add("server", server)
-        gpu = catalog.gpus.get(plan.gpu)
-        if gpu is not None:
-            add("gpu", gpu)
-        status = plan.availability
-        for rule in catalog.availability.values():  # the market rule the plan's status rests on
-            if status is not None and (rule.market, rule.since) == (status.market, status.since) \
-                    and plan.gpu in rule.gpus:
-                add("market", rule)
-        for line in plan.bom:
-            for kind, section in sections:
-                record = section.get(line.item)
-                if record is not None:
-                    add(kind, record)
-                    break
-    return list(rows.values())
-
-
-def _write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListLike | None,
-                   L: Labels, indicative: str, heading: PrintHeading) -> None:
-    w = SheetWriter(ws)
-    w.text(1, 1, L("src.title"), "cq_title", fit=False)
-    w.text(2, 1, indicative, "cq_label", fit=False)
-    w.text(3, 1, f"{L('src.price_list')}: {price_list_name(comparison)}", "cq_subtitle",
-           fit=False)
-
-    row = 5
-    w.text(row, 1, L("src.catalog"), "cq_section", fit=False)
-    records = _catalog_rows(comparison, L.lang)
-    row += 1
-    if records is None:
-        w.text(row, 1, L("src.no_catalog"), "cq_note", fit=False)
-        row += 1
-    else:
-        w.header(row, 1, [L("src.kind"), L("src.id"), L("src.name"), L("src.source"),
-                          L("src.verified")])
-        row += 1
-        for kind, rid, name, source, verified in records:
-            w.text(row, 1, L(f"kind.{kind}"))
-            w.wrapped(row, 2, rid, width=22)
-            w.wrapped(row, 3, name, width=30)
-            w.wrapped(row, 4, source, width=34)
-            w.text(row, 5, L.yes_no(verified), "cq_center")
-            row += 1
-
-    row += 1
-    w.text(row, 1, L("src.prices"), "cq_section", fit=False)
-    row += 1
-    w.header(row, 1, [L("src.item"), L("bom.vendor"), L("bom.part_number"), L("bom.description"),
-                      L("src.unit_price"), L("src.currency"), L("src.date"), L("src.source"),
-                      L("src.confidence")])
-    row += 1
-    seen: dict[str, BomLine] = {}
-    for plan in comparison.plans:
-        for line in plan.bom:
-            seen.setdefault(line.item, line)
-    entries = price_list.entries if price_list is not None else {}
-    for item, line in seen.items():
-        entry = entries.get(item)
-        w.wrapped(row, 1, item, width=22)
-        if entry is None:
-            w.text(row, 2, line.vendor)
-            w.wrapped(row, 3, line.part_number, width=20)
-            w.wrapped(row, 4, description(line, L.lang), width=30)
-            w.number(row, 5, line.unit_price, money_style(line.currency))
-            w.text(row, 6, line.currency)
-            w.wrapped(row, 8, price_list_name(comparison), width=34)
-        else:
-            text = entry.description_zh if L.lang == "zh" else entry.description_en
-            currency = str(entry.currency)
-            w.text(row, 2, entry.vendor)
-            w.wrapped(row, 3, entry.part_number, width=20)
-            w.wrapped(row, 4, text or entry.description_en, width=30)
-            price = entry.unit_price
-            if isinstance(price, int | float) and not isinstance(price, bool):
-                w.number(row, 5, float(price), money_style(currency)
-                         if currency in ("CNY", "USD") else "cq_num")
-            else:
-                w.text(row, 5, price)
-            w.text(row, 6, currency)
-            date = entry.date
-            if isinstance(date, datetime.date):
-                w.number(row, 7, date, "cq_date")
-            elif date:
-                w.text(row, 7, date)
-            w.wrapped(row, 8, entry.source, width=34)
-            confidence = entry.confidence
-            if isinstance(confidence, int | float) and not isinstance(confidence, bool):
-                w.number(row, 9, float(confidence), "cq_pct")
-            else:
-                w.text(row, 9, L.value(confidence))
-        row += 1
-
-    ws.freeze_panes = "A4"
-    w.finish(maximum=60)
-    print_setup(ws, heading, title_rows="1:3")
 
 
 # ---------------------------------------------------------------- the workbook
@@ -626,9 +315,11 @@ def _price_list_used(comparison: Comparison) -> PriceListLike | None:
     return found if found.name == comparison.price_list else None
 
 
-def build_workbook(comparison: Comparison, info: QuoteInfo,
-                   price_list: PriceListLike | None) -> Workbook:
+def build_workbook(comparison: Comparison, info: QuoteInfo, price_list: PriceListLike | None,
+                   detail: Detail = "shortlist") -> Workbook:
+    """The internal comparison; a BOM sheet for each configuration ``detail`` names."""
     L = Labels(info.lang)
+    L.titles = titles(comparison.plans, info.lang)
     currency = currency_of(comparison)
     wb = Workbook()
     currencies = {currency, other_currency(currency)}
@@ -646,15 +337,17 @@ def build_workbook(comparison: Comparison, info: QuoteInfo,
     summary.title = sheet_name(L("sheet.summary"), taken)
     comparison_ws = wb.create_sheet(sheet_name(L("sheet.comparison"), taken))
 
+    chosen = detailed(comparison, detail)
     boms: dict[str, BomRefs] = {}
     for plan, money in priced(comparison):
-        wanted = f"{L('sheet.bom')} {plan.config}"
-        if len(wanted) > MAX_SHEET_NAME:  # keep the whole id rather than the prefix
-            wanted = plan.config
+        if plan.config not in chosen:
+            continue
+        wanted = next((name for name in (f"{L('sheet.bom')} {title(plan, L)}", title(plan, L))
+                       if len(name) <= MAX_SHEET_NAME), plan.config)  # whole, never cut
         ws = wb.create_sheet(sheet_name(wanted, taken))
         boms[plan.config] = _write_bom(ws, plan, money, L, indicative, heading)
     racks_ws = wb.create_sheet(sheet_name(L("sheet.racks"), taken))
-    if not write_racks(racks_ws, comparison, L, heading):  # no configuration has racks
+    if not write_racks(racks_ws, comparison, L, heading, chosen):  # no configuration has racks
         wb.remove(racks_ws)
     assumptions_ws = wb.create_sheet(sheet_name(L("sheet.assumptions"), taken))
     sources_ws = wb.create_sheet(sheet_name(L("sheet.sources"), taken))
@@ -662,8 +355,8 @@ def build_workbook(comparison: Comparison, info: QuoteInfo,
     if price_list is None:
         price_list = _price_list_used(comparison)
     refs = write_comparison(comparison_ws, comparison, boms, L, indicative, heading)
-    _write_summary(summary, wb, comparison, refs, info, L, indicative, heading)
-    _write_assumptions(assumptions_ws, comparison, L, heading)
-    _write_sources(sources_ws, comparison, price_list, L, indicative, heading)
+    _write_summary(summary, wb, comparison, refs, info, L, indicative, heading, chosen)
+    write_assumptions(assumptions_ws, comparison, L, heading)
+    write_sources(sources_ws, comparison, price_list, L, indicative, heading, chosen)
     wb.active = 0
     return wb

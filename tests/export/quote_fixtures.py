@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engine.model import (
@@ -64,9 +65,13 @@ def find_row(ws: Worksheet, column: str, text: str, start: int = 1) -> int:
     raise AssertionError(f"{text!r} not found in column {column} of {ws.title}")
 
 
-def bom_sheet_name(sheetnames: list[str], config: str) -> str:
-    matches = [name for name in sheetnames if name.endswith(config)]
-    assert len(matches) == 1, (config, sheetnames)
+def bom_sheet_name(wb: Workbook, config: str) -> str:
+    """The BOM sheet of ``config``: sheets are named for people, and each BOM's subtitle
+    (A2) names its configuration id."""
+    matches = [ws.title for ws in wb.worksheets
+               if re.search(rf"\b{re.escape(config)}\b", str(ws["A2"].value or ""))
+               and ws.title not in ("Summary", "汇总")]
+    assert len(matches) == 1, (config, wb.sheetnames)
     return matches[0]
 
 

@@ -8,8 +8,10 @@ import openpyxl
 from quote_fixtures import bom_sheet_name, find_row
 
 from engine import PlanRequest, Schedule, Workload, compare
+from engine.catalog import load_catalog
 from engine.export import write_quote
 from engine.model import Finance
+from engine.money.prices import load_price_list
 
 
 def test_components_under_the_system_and_sources_of_storage_and_market_rules(tmp_path: Path) -> None:
@@ -19,7 +21,7 @@ def test_components_under_the_system_and_sources_of_storage_and_market_rules(tmp
     plan = comparison.plans[0]
     path = write_quote(comparison, tmp_path / "q.xlsx")
     wb = openpyxl.load_workbook(path)
-    ws = wb[bom_sheet_name(wb.sheetnames, plan.config)]
+    ws = wb[bom_sheet_name(wb, plan.config)]
     system = find_row(ws, "B", plan.bom[0].part_number)
     assert ws[f"D{system}"].value == plan.nodes
     # the parts follow, numbered under the system, with per-system quantities and no price
@@ -31,7 +33,14 @@ def test_components_under_the_system_and_sources_of_storage_and_market_rules(tmp
         assert ws[f"E{row}"].value is None and ws[f"F{row}"].value is None
     # the compute category holds the one system line: its subtotal follows the parts
     assert str(ws[f"C{system + len(parts) + 1}"].value).startswith("Subtotal")
+    # Sources names each part by its price-list description (no ids), and the market rule
     sources = wb["Sources"]
-    ids = {sources[f"B{r}"].value for r in range(1, sources.max_row + 1)}
-    assert {"inspur-as13000-nvme", "inspur-nf5280m7-mgmt", "slurm", "warranty",
-            "cn-2023-10-a800-h800-l40s"} <= ids
+    names = {sources[f"A{r}"].value for r in range(1, sources.max_row + 1)}
+    entries = load_price_list().entries
+    wanted = ("inspur-as13000-nvme", "inspur-nf5280m7-mgmt", "slurm", "warranty")
+    lines = {line.item: line for line in plan.bom}
+    assert set(wanted) <= set(lines)
+    assert {entries[i].description_en if i in entries else lines[i].description_en
+            for i in wanted} <= names
+    assert load_catalog().availability["cn-2023-10-a800-h800-l40s"].rule in names
+    assert not {item for item in wanted if item in names}

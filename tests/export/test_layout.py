@@ -13,6 +13,7 @@ from quote_fixtures import bom_sheet_name, find_row, hand_comparison
 
 from engine.export import write_quote
 from engine.export.labels import EN, ZH, Labels
+from engine.export.names import titles
 from engine.model import Comparison
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -38,7 +39,9 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
     path = write_quote(hand_comparison(), tmp_path / "q.xlsx", customer="Acme", quote_no="Q-1",
                        valid_days=45, quote_date=datetime.date(2024, 5, 1))
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Comparison", "BOM alpha-cfg", "BOM beta-cfg",
+    # sheets are named for people; beta and gamma would share a title, so they keep their id
+    alpha, beta = "Inspur Server · 8× A800 SXM4", "Lenovo Server · 8× A800 SXM4 (beta-cfg)"
+    assert wb.sheetnames == ["Summary", "Comparison", alpha, "beta-cfg",  # too long: the id
                              "Assumptions", "Sources"]  # the refused configuration has no BOM
     _check_sheet_names(wb.sheetnames)
 
@@ -53,17 +56,17 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
     assert summary["B6"].value == 45
 
     # the Summary refers to the BOM and TCO cells, it does not copy numbers
-    alpha = find_row(summary, "A", "alpha-cfg", start=17)
-    assert summary[f"J{alpha}"].value.startswith("='BOM alpha-cfg'!$F$")
-    assert summary[f"K{alpha}"].value.startswith("='Comparison'!$E$")  # TCO by year, a row each
-    assert summary[f"L{alpha}"].value.startswith("='Comparison'!$B$")  # TCO / PF/s-days there
+    row = find_row(summary, "A", alpha, start=17)
+    assert summary[f"J{row}"].value.startswith(f"='{alpha}'!$F$")
+    assert summary[f"K{row}"].value.startswith("='Comparison'!$E$")  # TCO by year, a row each
+    assert summary[f"L{row}"].value.startswith("='Comparison'!$B$")  # TCO / PF/s-days there
     assert summary["C12"].value == "=1-Discount"  # the price factor beside the discount
     assert summary["C12"].number_format == '"pay "0.0%" of list"'
-    gamma = find_row(summary, "A", "gamma-cfg", start=17)
+    gamma = find_row(summary, "A", "Lenovo Server · 8× A800 SXM4 (gamma-cfg)", start=17)
     assert summary[f"D{gamma}"].value.startswith("Refused: A100 SXM4 is an SXM4 GPU")
 
     # BOM: formulas, autofilter, frozen header, print set-up
-    bom = wb["BOM alpha-cfg"]
+    bom = wb[alpha]
     assert [bom.cell(row=5, column=c).value for c in range(1, 9)] == [
         "No.", "Part number", "Description", "Qty", "Unit price", "Total", "Vendor", "Notes"]
     row = find_row(bom, "B", "A800-80G")
@@ -102,7 +105,7 @@ def test_usd_quote_uses_dollar_format(tmp_path: Path) -> None:
                                      configs=("inspur-nf5688m6-a800",)))
     path = write_quote(comparison, tmp_path / "usd.xlsx")
     wb = openpyxl.load_workbook(path)
-    bom = wb[bom_sheet_name(wb.sheetnames, "inspur-nf5688m6-a800")]
+    bom = wb[bom_sheet_name(wb, "inspur-nf5688m6-a800")]
     total = find_row(bom, "C", "Grand total (incl. VAT)")
     assert "$" in bom[f"F{total}"].number_format and "¥" not in bom[f"F{total}"].number_format
     in_cny = find_row(bom, "C", "Grand total in CNY")
@@ -120,7 +123,8 @@ def test_label_tables_cover_the_same_keys() -> None:
 def test_chinese_workbook_speaks_chinese(tmp_path: Path) -> None:
     path = write_quote(hand_comparison(), tmp_path / "zh.xlsx", lang="zh", customer="某某研究院")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["报价汇总", "方案对比", "清单 alpha-cfg", "清单 beta-cfg", "假设", "来源"]
+    assert wb.sheetnames == ["报价汇总", "方案对比", "清单 浪潮 Server · 8× A800 SXM4",
+                             "beta-cfg", "假设", "来源"]
     _check_sheet_names(wb.sheetnames)
     summary = wb["报价汇总"]
     assert summary["A1"].value == "报价单：AI 训练集群"
@@ -128,7 +132,7 @@ def test_chinese_workbook_speaks_chinese(tmp_path: Path) -> None:
     assert summary["C12"].number_format == '"按标价的 "0.0%" 支付"'
     header = [summary.cell(row=17, column=c).value for c in range(1, 14)]
     assert all(_CJK.search(h) for h in header if h != "GPU 型号"), header
-    bom = wb["清单 alpha-cfg"]
+    bom = wb["清单 浪潮 Server · 8× A800 SXM4"]
     assert [bom.cell(row=5, column=c).value for c in range(1, 9)] == [
         "序号", "料号", "描述", "数量", "单价", "金额", "厂商", "备注"]
     assert find_row(bom, "C", "总计（含税）")
@@ -144,7 +148,7 @@ def test_chinese_workbook_speaks_chinese(tmp_path: Path) -> None:
 
 def test_every_configuration_of_a_real_comparison(tmp_path: Path,
                                                   real_comparison: Comparison) -> None:
-    path = write_quote(real_comparison, tmp_path / "all.xlsx", lang="zh")
+    path = write_quote(real_comparison, tmp_path / "all.xlsx", lang="zh", detail="all")
     wb = openpyxl.load_workbook(path)
     priced = [p for p in real_comparison.plans if p.money is not None]
     # summary, comparison, a BOM each, the recommended configuration's racks, assumptions, sources
@@ -152,7 +156,7 @@ def test_every_configuration_of_a_real_comparison(tmp_path: Path,
     assert wb.sheetnames[2 + len(priced)] == "机柜布置"
     _check_sheet_names(wb.sheetnames)
     for plan in priced:  # every BOM sheet carries every line and the engine's capex as formulas
-        bom = wb[bom_sheet_name(wb.sheetnames, plan.config)]
+        bom = wb[bom_sheet_name(wb, plan.config)]
         formulas = [c.value for row in bom.iter_rows(min_col=6, max_col=6) for c in row
                     if isinstance(c.value, str) and c.value.startswith("=")]
         assert len(formulas) >= len(plan.bom) + 8
@@ -165,10 +169,12 @@ def test_every_configuration_of_a_real_comparison(tmp_path: Path,
     keys = {a.key for p in real_comparison.plans for a in p.assumptions}
     shown = {assumptions[f"A{r}"].value for r in range(1, assumptions.max_row + 1)}
     assert keys and {Labels("zh").key(k) for k in keys} <= shown
+    # Sources: every configuration by its title, and every part of every BOM by its name
     sources = wb["来源"]
-    ids = {sources[f"B{r}"].value for r in range(1, sources.max_row + 1)}
-    assert {p.config for p in real_comparison.plans} <= ids
-    prices = {sources[f"A{r}"].value for r in range(1, sources.max_row + 1)}
-    assert {line.item for p in priced for line in p.bom} <= prices
-    confidence = {sources[f"I{r}"].value for r in range(1, sources.max_row + 1)}
+    names = {sources[f"A{r}"].value for r in range(1, sources.max_row + 1)}
+    assert set(titles(real_comparison.plans, "zh").values()) <= names
+    parts = {line.part_number for p in priced for line in p.bom}
+    shown = {sources[f"B{r}"].value for r in range(1, sources.max_row + 1)}
+    assert parts <= shown, parts - shown
+    confidence = {sources[f"F{r}"].value for r in range(1, sources.max_row + 1)}
     assert confidence & {"低", "中", "高"}

@@ -35,7 +35,7 @@ def test_comparison_marks_the_users_lines(tmp_path: Path) -> None:
         L = Labels(lang)  # type: ignore[arg-type]
         path = write_quote(comparison, tmp_path / f"{lang}.xlsx", lang=lang)  # type: ignore[arg-type]
         wb = openpyxl.load_workbook(path)
-        ws = wb[bom_sheet_name(wb.sheetnames, A800)]
+        ws = wb[bom_sheet_name(wb, A800)]
         assert ws["A4"].value == L("bom.overridden_legend")
         # the priced lines' rows, numbered "group.line", in the plan's category order
         numbered = [r for r in range(6, ws.max_row + 1)
@@ -73,4 +73,4 @@ def test_no_legend_without_overrides(tmp_path: Path) -> None:
     comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30),
                                      configs=(A800,)))
     wb = openpyxl.load_workbook(write_quote(comparison, tmp_path / "q.xlsx"))
-    assert wb[bom_sheet_name(wb.sheetnames, A800)]["A4"].value is None
+    assert wb[bom_sheet_name(wb, A800)]["A4"].value is None

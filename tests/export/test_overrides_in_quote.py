@@ -30,7 +30,7 @@ def test_quote_carries_the_overrides_and_their_totals(tmp_path: Path) -> None:
     comparison = compare(request)
     path = write_quote(comparison, tmp_path / "q.xlsx", lang="en")
     book = openpyxl.load_workbook(path)
-    name = bom_sheet_name(book.sheetnames, A800)
+    name = bom_sheet_name(book, A800)
     ws = book[name]
     plan = comparison.plans[0]
     # the priced lines' rows, numbered "group.line" in column A, grouped by category in the

@@ -12,6 +12,7 @@ import pytest
 from engine.catalog import load_catalog
 from engine.export import write_quote
 from engine.export.labels import Labels
+from engine.export.names import titles
 from engine.export.racks_png import rack_groups, rack_view, racks_png
 from engine.export.racks_sheet import shortlisted
 from engine.model import Comparison
@@ -37,7 +38,8 @@ def test_racks_sheet_shows_the_recommended_configuration(tmp_path: Path,
         path = write_quote(real_comparison, tmp_path / f"{lang}.xlsx", lang=lang)  # type: ignore[arg-type]
         L = Labels(lang)  # type: ignore[arg-type]
         ws = openpyxl.load_workbook(path)[L("sheet.racks")]
-        assert ws["A1"].value == L("racks.title", config=plan.config)
+        name = titles(real_comparison.plans, lang)[plan.config]
+        assert ws["A1"].value == L("racks.title", config=name)
         assert L(f"racks.why.{why}") in ws["A2"].value
         with zipfile.ZipFile(path) as book:
             pictures = [n for n in book.namelist() if n.startswith("xl/media/")]

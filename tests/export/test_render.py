@@ -100,20 +100,21 @@ def _shown_strings(xlsx: Path) -> list[tuple[str, str, str]]:
 
 @needs_tools
 @pytest.mark.parametrize(("kind", "lang", "max_pages"), [
-    # 15 configurations at legible type: summary 2, comparison 9, a BOM each, racks 1,
-    # assumptions 7, sources 9 (11 in Chinese: more records since storage, management,
-    # software, services and market rules have sources). A BOM now takes two landscape pages:
-    # nine categories and a configured system's parts under it are about 75 rows, which one
-    # page holds only at about 4 pt type (15 × 2 = 30 pages, was 15-20).
-    # The RFQ holds Inspur's five configurations, three pages each (one takes four in
-    # Chinese): about 45 priced lines in nine categories (was 12), the letterhead, the terms
-    # and the signature block on each.
-    ("comparison", "en", 60), ("comparison", "zh", 62), ("rfq", "en", 15), ("rfq", "zh", 16),
+    # 15 configurations compared, the shortlist of two detailed (the recommendation and
+    # Inspur's best): summary 1, comparison 8 (side by side 3, tables 2, warnings 1,
+    # charts 2), two BOMs of two landscape pages, racks 1, assumptions 5 (shared once,
+    # those that differ side by side), sources 5 (6 in Chinese). Every BOM of the fifteen
+    # made 58-60 pages.
+    # The RFQ details Inspur's best configuration: letterhead, about 45 priced lines in
+    # nine categories, terms and the signature block, three pages (four in Chinese).
+    ("comparison", "en", 26), ("comparison", "zh", 29), ("rfq", "en", 3), ("rfq", "zh", 4),
 ])
 def test_rendered_quote_is_whole_and_short(kind: str, lang: str, max_pages: int,
                                            comparison: Comparison) -> None:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     name = f"{kind}-{lang}"
+    for old in ARTEFACTS.glob(f"{name}-*.png"):  # pages of an earlier, longer render
+        old.unlink()
     xlsx = write_quote(comparison, ARTEFACTS / f"{name}.xlsx", lang=lang,  # type: ignore[arg-type]
                        kind=kind, vendor="inspur" if kind == "rfq" else None,  # type: ignore[arg-type]
                        quote_no="Q-2026-017", quote_date=datetime.date(2026, 11, 25),

@@ -100,12 +100,29 @@ def test_real_inspur_rfq_has_no_lenovo_line_and_no_path(tmp_path: Path,
         path = write_quote(real_comparison, tmp_path / f"{lang}.xlsx", kind="rfq",
                            vendor="inspur", lang=lang)  # type: ignore[arg-type]
         wb = openpyxl.load_workbook(path)
-        inspur = [p.config for p in real_comparison.plans if p.vendor == "Inspur" and p.money]
-        assert len(wb.sheetnames) == len(inspur)
+        assert len(wb.sheetnames) == 1  # the vendor's shortlist: its best configuration
         texts = all_text(path)
         assert not [t for t in texts if "lenovo" in t.lower()]
         assert not [t for t in texts if root in t or "prices.csv" in t]
         assert not [t for t in texts if "unverified" in t.lower() or "未经核实" in t]
+
+
+def test_rfq_details_what_it_is_asked_to(tmp_path: Path, real_comparison: Comparison) -> None:
+    inspur = [p for p in real_comparison.plans if p.vendor == "Inspur" and p.money]
+    every = write_quote(real_comparison, tmp_path / "all.xlsx", kind="rfq", vendor="inspur",
+                        detail="all")
+    assert len(openpyxl.load_workbook(every).sheetnames) == len(inspur) > 1
+    two = [inspur[0].config, inspur[-1].config]
+    chosen = write_quote(real_comparison, tmp_path / "two.xlsx", kind="rfq", vendor="inspur",
+                         detail=two)
+    wb = openpyxl.load_workbook(chosen)
+    assert len(wb.sheetnames) == 2
+    assert "NF5468M6" in wb.sheetnames[0] and "NF5688M7" in wb.sheetnames[1]
+    lenovo = next(p.config for p in real_comparison.plans if p.vendor == "Lenovo")
+    with pytest.raises(ValueError, match=f"detail: {lenovo} is not a priced configuration"):
+        write_quote(real_comparison, tmp_path / "bad.xlsx", kind="rfq", vendor="inspur",
+                    detail=[lenovo])
+    assert not (tmp_path / "bad.xlsx").exists()
 
 
 def test_comparison_carries_no_local_path(tmp_path: Path, real_comparison: Comparison) -> None:

@@ -29,7 +29,7 @@ def test_formula_like_user_text_is_stored_as_text(tmp_path: Path) -> None:
     quote_no = summary[f"B{find_row(summary, 'A', 'Quote no.')}"]
     assert (quote_no.value, quote_no.data_type) == ("+1-555-0100", "s")
 
-    bom = wb[bom_sheet_name(wb.sheetnames, "beta-cfg")]
+    bom = wb[bom_sheet_name(wb, "beta-cfg")]
     row = find_row(bom, "B", "-5V rail")
     assert (bom[f"C{row}"].value, bom[f"C{row}"].data_type) == ("=1+2", "s")
     assert (bom[f"H{row}"].value, bom[f"H{row}"].data_type) == ("@risk", "s")  # \x07 removed

@@ -1,0 +1,209 @@
+"""The Assumptions sheet of the internal comparison: the workload, the inputs the request
+set, the assumptions every configuration shares (once, with their notes), and side by side
+only those that differ between configurations.
+
+Fifteen configurations share most of their assumptions (PUE, electricity price, VAT...);
+printing each for every configuration took seven pages of repeated figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from engine.export.comparison_sheet import PER_BLOCK, title
+from engine.export.labels import Labels
+from engine.export.sheet import PrintHeading, SheetWriter, print_setup
+from engine.model import Comparison, Plan
+
+LABEL_WIDTH = 34
+
+Cell = tuple[object, str, str, str]  # value, unit, origin, note
+
+
+def _write_value(w: SheetWriter, L: Labels, row: int, col: int, value: object,
+                 width: int = 12) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        w.wrapped(row, col, L.value(value), width=width)
+    elif float(value).is_integer():
+        w.number(row, col, value, "cq_int")
+    else:
+        w.number(row, col, value, "cq_num3" if abs(value) < 10 else "cq_num")
+
+
+def _table(comparison: Comparison, L: Labels) -> tuple[dict[str, dict[str, Cell]], dict[str, str]]:
+    """Every assumption of every plan: key -> config -> cell, and each key's label."""
+    table: dict[str, dict[str, Cell]] = {}
+    labels: dict[str, str] = {}
+    for plan in comparison.plans:
+        eff = plan.efficiency
+        if eff is not None:
+            origin = "request" if eff.overridden else "model"
+            given = {a.key.rsplit(".", 1)[-1] for a in plan.assumptions}
+            rows = [
+                ("eff.peak_dense", "peak_dense_tflops", eff.peak_dense_tflops, "TFLOP/s", "catalog"),
+                ("eff.peak_sparse", "peak_sparse_tflops", eff.peak_sparse_tflops, "TFLOP/s",
+                 "catalog"),
+                ("eff.mfu", "mfu", eff.mfu, "", origin),
+                ("eff.mfu_low", "", eff.mfu_low, "", "model"),
+                ("eff.mfu_high", "", eff.mfu_high, "", "model"),
+                ("eff.goodput", "goodput", eff.goodput, "", "model"),
+                ("eff.delivered", "", eff.delivered_tflops, "TFLOP/s", "model"),
+            ]
+            for key, same_as, value, unit, orig in rows:
+                if same_as in given:  # the engine lists it among its assumptions
+                    continue
+                labels[key] = L(key, precision=eff.precision.upper())
+                table.setdefault(key, {})[plan.config] = (value, unit, orig, "")
+        for a in plan.assumptions:
+            key = f"a:{a.key}"
+            labels.setdefault(key, L.key(a.key))
+            table.setdefault(key, {})[plan.config] = (a.value, a.unit, a.origin, a.note)
+    return table, labels
+
+
+def _shared(by_plan: dict[str, Cell], plans: list[Plan]) -> bool:
+    """Every configuration has this assumption at one value."""
+    return len(by_plan) == len(plans) and len({repr(c[0]) for c in by_plan.values()}) == 1
+
+
+def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
+                      heading: PrintHeading) -> None:
+    w = SheetWriter(ws)
+    need = comparison.compute
+    request = comparison.request
+    w.text(1, 1, L("asm.title"), "cq_title", fit=False)
+    w.text(2, 1, need.label, "cq_subtitle", fit=False)
+
+    row = 4
+    w.text(row, 1, L("asm.workload"), "cq_section", fit=False)
+    w.header(row + 1, 1, [L("asm.item"), L("asm.value")])
+    row += 2
+    items: list[tuple[str, object, str]] = [
+        ("wl.label", need.label, "cq_text"),
+        ("wl.params", need.params, "cq_sci"),
+        ("wl.tokens", need.tokens, "cq_sci"),
+        ("wl.runs", need.runs, "cq_int"),
+        ("wl.pretrain_flops", need.pretrain_flops, "cq_sci"),
+        ("wl.finetune_flops", need.finetune_flops, "cq_sci"),
+        ("wl.tuning_flops", need.tuning_flops, "cq_sci"),
+        ("wl.flops", need.flops, "cq_sci"),
+        ("wl.pf_days", need.pf_days, "cq_num"),
+    ]
+    if request.schedule.days is not None:
+        items.append(("wl.days", request.schedule.days, "cq_num1"))
+    if request.schedule.gpus is not None:
+        items.append(("wl.gpus", request.schedule.gpus, "cq_int"))
+    items.append(("wl.precision", request.schedule.precision.upper(), "cq_text"))
+    for key, value, style in items:
+        if value is None:
+            continue
+        w.wrapped(row, 1, L(key), "cq_label_wrap", width=LABEL_WIDTH)
+        if isinstance(value, int | float):
+            w.number(row, 2, value, style)
+        else:
+            w.text(row, 2, value, fit=False)
+        row += 1
+
+    # the inputs the request set; those left empty take the defaults listed further down
+    row += 1
+    w.text(row, 1, L("asm.inputs_set"), "cq_section", fit=False)
+    w.header(row + 1, 1, [L("asm.item"), L("asm.value")])
+    row += 2
+    for group_name in ("efficiency", "facility", "finance"):
+        group = getattr(request, group_name)
+        for f in fields(group):
+            value = getattr(group, f.name)
+            if value is None:
+                continue
+            w.wrapped(row, 1, L.key(f.name), "cq_label_wrap", width=LABEL_WIDTH)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                w.text(row, 2, L.value(value))
+            else:
+                w.number(row, 2, value, "cq_num3" if isinstance(value, float) else "cq_int")
+            row += 1
+
+    plans = [p for p in comparison.plans if p.assumptions or p.efficiency]
+    if plans:
+        table, labels = _table(comparison, L)
+        shared = {k: v for k, v in table.items() if _shared(v, plans)}
+        differing = {k: v for k, v in table.items() if k not in shared}
+        row += 1
+        w.text(row, 1, L("asm.shared"), "cq_section", fit=False)
+        # the columns of the blocks below: label, unit, a value, origin, the note across
+        # the rest, so the sheet stays one landscape page wide
+        last = 3 + PER_BLOCK
+        w.header(row + 1, 1, [L("asm.assumption"), L("asm.unit"), L("asm.value"),
+                              L("asm.origin")])
+        w.merged(row + 1, 5, last, L("asm.note"), "cq_header")
+        row += 2
+        for key, by_plan in shared.items():
+            value, unit, origin, note = next(iter(by_plan.values()))
+            w.wrapped(row, 1, labels[key], "cq_label_wrap", width=LABEL_WIDTH)
+            w.text(row, 2, unit)
+            _write_value(w, L, row, 3, value)
+            w.wrapped(row, 4, L.origin(origin), width=12)
+            if note:
+                w.merged(row, 5, last, note, "cq_note_wrap")
+            row += 1
+        if differing:
+            row += 1
+            w.text(row, 1, L("asm.per_config"), "cq_section", fit=False)
+            row += 1
+            for start in range(0, len(plans), PER_BLOCK):  # a few configurations side by side
+                chunk = plans[start:start + PER_BLOCK]
+                row = _block(w, row, chunk, differing, labels, L) + 1
+            row = _notes(w, row, differing, labels, L) + 1
+        if "a:training_days_band" in table:  # what the band the days carry means
+            from engine.compute.efficiency import band, band_coverage
+
+            low, high = band()
+            w.merged(row, 1, 3 + PER_BLOCK,
+                     L("asm.days_band_note", low=low, high=high, coverage=band_coverage()),
+                     "cq_note_wrap")
+            row += 1
+
+    ws.freeze_panes = "B4"
+    w.finish(maximum=LABEL_WIDTH)
+    print_setup(ws, heading, title_rows="1:2")
+
+
+def _block(w: SheetWriter, row: int, chunk: list[Plan], table: dict[str, dict[str, Cell]],
+           labels: dict[str, str], L: Labels) -> int:
+    """One block of the assumptions that differ; returns the row after it."""
+    n = len(chunk)
+    w.header(row, 1, [L("asm.assumption"), L("asm.unit"), *(title(p, L) for p in chunk),
+                      L("asm.origin")])
+    row += 1
+    for key, by_all in table.items():
+        by_plan = {p.config: by_all[p.config] for p in chunk if p.config in by_all}
+        if not by_plan:
+            continue
+        w.wrapped(row, 1, labels[key], "cq_label_wrap", width=LABEL_WIDTH)
+        first = next(iter(by_plan.values()))
+        w.text(row, 2, first[1])
+        for i, plan in enumerate(chunk):
+            cell = by_plan.get(plan.config)
+            if cell is not None:
+                _write_value(w, L, row, 3 + i, cell[0])
+        origins = sorted({L.origin(c[2]) for c in by_plan.values()})
+        w.wrapped(row, 3 + n, ", ".join(origins), width=14)
+        row += 1
+    return row
+
+
+def _notes(w: SheetWriter, row: int, table: dict[str, dict[str, Cell]], labels: dict[str, str],
+           L: Labels) -> int:
+    """What each assumption that differs rests on, once under the blocks (each block's
+    notes beside its figures made the blocks too wide to print legibly)."""
+    w.text(row, 1, L("asm.assumption"), "cq_header")
+    w.merged(row, 2, 3 + PER_BLOCK, L("asm.note"), "cq_header")
+    row += 1
+    for key, by_plan in table.items():
+        notes = list(dict.fromkeys(c[3] for c in by_plan.values() if c[3]))
+        if notes:
+            w.wrapped(row, 1, labels[key], "cq_label_wrap", width=LABEL_WIDTH)
+            w.merged(row, 2, 3 + PER_BLOCK, "\n".join(notes), "cq_note_wrap")
+            row += 1
+    return row

@@ -1,0 +1,92 @@
+"""What a person calls a configuration, and which configurations a document details.
+
+A quote is read by buyers and vendors, not by the engine: "Inspur NF5688M6 · 8× A800
+SXM4" rather than ``inspur-nf5688m6-a800``. A document details (a BOM sheet in the
+comparison, a quotation sheet in an RFQ) only the configurations worth reading in
+full: the *shortlist* is the recommendation and each vendor's best, so fifteen
+compared configurations print as a few BOMs, not fifteen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Literal
+
+from engine.model import Comparison, Plan
+
+Detail = Literal["shortlist", "all"] | Sequence[str]
+DETAILS = ("shortlist", "all")
+
+VENDOR_NAMES_ZH = {"Lenovo": "联想", "Inspur": "浪潮"}
+_MEMORY = re.compile(r"\s+\d+\s*GB$")
+
+
+def gpu_short(gpu_name: str) -> str:
+    """'NVIDIA A800 SXM4 80GB' -> 'A800 SXM4': the model and form, as buyers say it."""
+    return _MEMORY.sub("", gpu_name.removeprefix("NVIDIA "))
+
+
+def server_model(plan: Plan) -> str:
+    """'Lenovo ThinkSystem SR670 V2' -> 'SR670 V2': the model without vendor or family."""
+    return plan.server.removeprefix(plan.vendor).strip().removeprefix("ThinkSystem").strip()
+
+
+def config_title(plan: Plan, vendor: str | None = None) -> str:
+    """'Inspur NF5688M6 · 8× A800 SXM4'; ``vendor`` is the vendor's name in the reader's
+    language (default: as the catalog spells it)."""
+    return (f"{vendor or plan.vendor} {server_model(plan)} · {plan.gpus_per_node}× "
+            f"{gpu_short(plan.gpu_name)}")
+
+
+def vendor_name(vendor: str, lang: str) -> str:
+    return VENDOR_NAMES_ZH.get(vendor, vendor) if lang == "zh" else vendor
+
+
+def titles(plans: Sequence[Plan], lang: str) -> dict[str, str]:
+    """Each configuration's title in ``lang``; two configurations that would share one (the
+    same server model and GPUs in two variants) keep their id beside it."""
+    named = {p.config: config_title(p, vendor_name(p.vendor, lang)) for p in plans}
+    count = Counter(named.values())
+    return {config: f"{name} ({config})" if count[name] > 1 else name
+            for config, name in named.items()}
+
+
+def shortlist(comparison: Comparison) -> list[str]:
+    """The recommendation (cheapest meeting the deadline, lowest TCO, fastest), then each
+    vendor's best by the same rule, without repeats; only priced configurations."""
+    from engine.compare import recommend
+
+    priced = [p for p in comparison.plans if p.money is not None]
+    rec = comparison.recommendation
+    chosen = [rec.cheapest_meeting_deadline, rec.lowest_tco, rec.fastest]
+    for vendor in dict.fromkeys(p.vendor for p in priced):
+        own = recommend(tuple(p for p in priced if p.vendor == vendor),
+                        comparison.request.schedule.days)
+        chosen.append(own.cheapest_meeting_deadline or own.lowest_tco or own.fastest)
+    ids = {p.config for p in priced}
+    return [c for c in dict.fromkeys(chosen) if c in ids]
+
+
+def detailed(comparison: Comparison, detail: Detail) -> list[str]:
+    """The configuration ids ``detail`` names, in the comparison's order.
+
+    ``"shortlist"``, ``"all"`` or configuration ids. Raises ValueError naming the field,
+    the value and what is allowed.
+    """
+    priced = [p.config for p in comparison.plans if p.money is not None]
+    if isinstance(detail, str):
+        if detail == "all":
+            return priced
+        if detail == "shortlist":
+            wanted = set(shortlist(comparison))
+            return [c for c in priced if c in wanted] or priced[:1]
+        detail = [part.strip() for part in detail.split(",") if part.strip()]
+    unknown = [c for c in detail if c not in priced]
+    if unknown or not detail:
+        allowed = ", ".join([*DETAILS, *priced]) or "none"
+        raise ValueError(f"detail: {', '.join(unknown) or 'nothing'} is not a priced "
+                         f"configuration of this plan; allowed: {allowed}")
+    wanted = set(detail)
+    return [c for c in priced if c in wanted]
