@@ -9,21 +9,15 @@ server (NVSwitch, NVLink bridges, PCIe); the same GPU model is the closest pair.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
 from engine.catalog import Catalog
+from engine.export.names import config_title
 from engine.model import CATEGORIES, Comparison, Plan
 
 VENDOR_ORDER = ("Lenovo", "Inspur")
-_MEMORY = re.compile(r"\s+\d+\s*GB$")
-
-
-def gpu_short(gpu_name: str) -> str:
-    """'NVIDIA A800 SXM4 80GB' -> 'A800 SXM4': the model and form, as buyers say it."""
-    return _MEMORY.sub("", gpu_name.removeprefix("NVIDIA "))
 
 
 def vendor_name(vendor: str) -> str:
@@ -42,9 +36,9 @@ def vendor_name(vendor: str) -> str:
 
 
 def config_label(plan: Plan) -> str:
-    """'Inspur NF5688M6 · 8× A800 SXM4' ('浪潮 NF5688M6 · 8× A800 SXM4' in Chinese)."""
-    model = plan.server.removeprefix(plan.vendor + " ")
-    return f"{vendor_name(plan.vendor)} {model} · {plan.gpus_per_node}× {gpu_short(plan.gpu_name)}"
+    """'Inspur NF5688M6 · 8× A800 SXM4' ('浪潮 NF5688M6 · 8× A800 SXM4' in Chinese), as the
+    quote names it."""
+    return config_title(plan, vendor_name(plan.vendor))
 
 
 def by_vendor(plans: tuple[Plan, ...] | list[Plan]) -> list[Plan]:

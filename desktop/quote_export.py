@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.pairing import by_vendor, config_label
 from desktop.settings import Setting
 from engine.export import ExportError, quote_as_html, vendors, write_quote
 from engine.export.pdf import find_libreoffice, xlsx_to_pdf
@@ -46,6 +47,7 @@ class ExportSettings:
     terms_file: Setting[str] = Setting("export/terms_file", str, "")
     kind: Setting[str] = Setting("export/kind", str, "comparison")
     vendor: Setting[str] = Setting("export/vendor", str, "")
+    detail: Setting[str] = Setting("export/detail", str, "shortlist")
 
     def __init__(self, qsettings: QSettings) -> None:
         self.qsettings = qsettings
@@ -71,8 +73,18 @@ class ExportDialog(QDialog):
         self.vendor.addItem(self.tr("All vendors"), "")
         for name in vendors(comparison):
             self.vendor.addItem(name.capitalize(), name)
+        self.detail = QComboBox(self)  # which configurations get a BOM or a quotation sheet
+        self.detail.setObjectName("detail")
+        self.detail.addItem(self.tr("Shortlist: the recommendation and each vendor's best"),
+                            "shortlist")
+        self.detail.addItem(self.tr("Every configuration"), "all")
+        self.vendor_of: dict[str, str] = {}
+        for plan in by_vendor([p for p in comparison.plans if p.money is not None]):
+            self.detail.addItem(self.tr("Only %1").replace("%1", config_label(plan)), plan.config)
+            self.vendor_of[plan.config] = plan.vendor.lower()
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Vendor:"), self.vendor)
+        form.addRow(self.tr("In detail:"), self.detail)
         layout.addLayout(form)
 
         buyer_box = QGroupBox(self.tr("Buyer (letterhead)"), self)
@@ -113,12 +125,14 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.vendor.currentIndexChanged.connect(self._vendor_changed)
         self._restore(customer)
 
     def _restore(self, customer: str) -> None:
         r = self.remembered
         self.kind.setCurrentIndex(max(self.kind.findData(r.kind), 0))
         self.vendor.setCurrentIndex(max(self.vendor.findData(r.vendor), 0))
+        self.detail.setCurrentIndex(max(self.detail.findData(r.detail), 0))
         try:
             buyer = parse_buyer(r.buyer)
         except TermsError:
@@ -135,6 +149,17 @@ class ExportDialog(QDialog):
         if rfq and not self.vendor.currentData() and self.vendor.count() > 1:
             self.vendor.setCurrentIndex(1)  # an RFQ goes to one vendor
         self.vendor.model().item(0).setEnabled(not rfq)  # type: ignore[attr-defined]
+        self._vendor_changed()
+
+    def _vendor_changed(self) -> None:
+        """Only the chosen vendor's configurations can be detailed."""
+        vendor = self.vendor.currentData()
+        model = self.detail.model()
+        for i in range(2, self.detail.count()):
+            own = not vendor or self.vendor_of.get(self.detail.itemData(i)) == vendor
+            model.item(i).setEnabled(own)  # type: ignore[attr-defined]
+            if not own and self.detail.currentIndex() == i:
+                self.detail.setCurrentIndex(0)
 
     def _choose_terms(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Terms file"), self.terms.text(),
@@ -149,8 +174,10 @@ class ExportDialog(QDialog):
         """Keyword arguments for write_quote / quote_as_html; TermsError when the file is bad."""
         terms_path = self.terms.text().strip()
         _, terms = load_terms(Path(terms_path) if terms_path else None)
+        detail = self.detail.currentData()
         return {"kind": self.kind.currentData(), "vendor": self.vendor.currentData() or None,
-                "buyer": self.buyer(), "terms": terms}
+                "buyer": self.buyer(), "terms": terms,
+                "detail": detail if detail in ("shortlist", "all") else [detail]}
 
     def accept(self) -> None:
         try:
@@ -162,6 +189,7 @@ class ExportDialog(QDialog):
         r = self.remembered
         r.kind = str(self.kind.currentData())
         r.vendor = str(self.vendor.currentData() or "")
+        r.detail = str(self.detail.currentData())
         r.buyer = buyer_text(self.buyer())
         r.terms_file = self.terms.text().strip()
         super().accept()

@@ -282,6 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the letterhead: a company name, or company=…;department=…;contact=…;"
                         "phone=…;email=…;address=…")
     q.add_argument("--terms", type=Path, help="a TOML file of terms (layout of resources/quote_terms.toml)")
+    q.add_argument("--detail", default="shortlist", metavar="shortlist|all|ID[,ID...]",
+                   help="which configurations get a BOM (comparison) or a quotation sheet (rfq): "
+                        "the shortlist (default: the recommendation and each vendor's best), "
+                        "all, or configuration ids")
     q.add_argument("--pdf", action="store_true",
                    help="also write the quote as PDF beside --out (needs LibreOffice)")
 
@@ -493,7 +497,7 @@ def _catalog(args: argparse.Namespace) -> int:
 
 def _quote(args: argparse.Namespace) -> int:
     from engine.bounds import check
-    from engine.export import for_vendor, vendors, write_quote
+    from engine.export import detailed, for_vendor, vendors, write_quote
     from engine.export.terms import load_terms, parse_buyer
     from engine.safeio import remove_stale_temp_files
 
@@ -515,10 +519,15 @@ def _quote(args: argparse.Namespace) -> int:
     elif args.kind == "rfq" and len(vendors(comparison)) > 1:
         raise UsageError("clusterquote: error: --kind rfq needs --vendor "
                          f"({' or '.join(vendors(comparison))}): an RFQ goes to one vendor")
+    try:  # checked before anything is written
+        detail = detailed(comparison, args.detail) if any(p.money for p in comparison.plans) \
+            else args.detail
+    except ValueError as exc:
+        raise UsageError(f"clusterquote: error: --{exc}") from None
     remove_stale_temp_files(Path(args.out).parent)
     path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,
                        valid_days=args.valid_days, kind=args.kind, buyer=buyer, terms=terms,
-                       price_list=prices)
+                       price_list=prices, detail=detail)
     print(f"wrote {path}")
     if args.pdf:
         from engine.export.pdf import xlsx_to_pdf

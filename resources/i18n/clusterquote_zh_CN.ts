@@ -714,6 +714,22 @@
     <context>
         <name>ExportDialog</name>
         <message>
+            <source>Shortlist: the recommendation and each vendor's best</source>
+            <translation>入选方案：推荐方案与各厂商的最佳方案</translation>
+        </message>
+        <message>
+            <source>Every configuration</source>
+            <translation>全部配置方案</translation>
+        </message>
+        <message>
+            <source>Only %1</source>
+            <translation>仅 %1</translation>
+        </message>
+        <message>
+            <source>In detail:</source>
+            <translation>详列：</translation>
+        </message>
+        <message>
             <source>Export quote</source>
             <translation>导出报价单</translation>
         </message>

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.pairing import config_label, gpu_short, proposed_pairs
+from desktop.pairing import config_label, proposed_pairs
 from engine import compare
 from engine.catalog import load_catalog
+from engine.export.names import gpu_short
 from engine.model import PlanRequest, Schedule, Workload
 
 GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
@@ -15,7 +16,7 @@ GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
 def test_human_names_say_vendor_model_and_gpus(comparison) -> None:  # type: ignore[no-untyped-def]
     plans = {p.config: p for p in comparison.plans}
     assert config_label(plans["inspur-nf5688m6-a800"]) == "Inspur NF5688M6 · 8× A800 SXM4"
-    assert config_label(plans["lenovo-sr670v2-4dw-a100-pcie"]) == "Lenovo ThinkSystem SR670 V2 · 4× A100 PCIe"
+    assert config_label(plans["lenovo-sr670v2-4dw-a100-pcie"]) == "Lenovo SR670 V2 · 4× A100 PCIe"
     assert gpu_short("NVIDIA L40S 48GB") == "L40S"
     assert len({config_label(p) for p in comparison.plans}) == len(comparison.plans)  # no two alike
 
@@ -60,7 +61,7 @@ def test_pair_view_shows_every_figure_and_category_with_differences(
     lenovo, inspur = plans["lenovo-sr680av3-h800"], plans["inspur-nf5688m7-h800"]
     assert lenovo.money is not None and inspur.money is not None
     table = view.table
-    assert table.horizontalHeaderItem(1).text() == "Lenovo ThinkSystem SR680a V3 · 8× H800 SXM5"
+    assert table.horizontalHeaderItem(1).text() == "Lenovo SR680a V3 · 8× H800 SXM5"
     assert table.horizontalHeaderItem(2).text() == "Inspur NF5688M7 · 8× H800 SXM5"
 
     r = _row(view, "Capex")

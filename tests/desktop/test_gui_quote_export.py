@@ -77,6 +77,28 @@ def test_export_dialog_remembers_buyer_kind_vendor_and_terms(qtbot, settings, co
     assert again.terms.text() == str(terms)
 
 
+def test_export_dialog_details_the_vendors_configurations(qtbot, settings, comparison) -> None:  # type: ignore[no-untyped-def]
+    dialog = ExportDialog(comparison, ExportSettings(settings.qsettings))
+    qtbot.addWidget(dialog)
+    assert dialog.detail.currentData() == "shortlist"
+    assert dialog.options()["detail"] == "shortlist"
+    inspur = next(p for p in comparison.plans if p.vendor == "Inspur" and p.money is not None)
+    lenovo = next(p for p in comparison.plans if p.vendor == "Lenovo" and p.money is not None)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rfq"))
+    dialog.vendor.setCurrentIndex(dialog.vendor.findData("inspur"))
+    model = dialog.detail.model()
+    assert not model.item(dialog.detail.findData(lenovo.config)).isEnabled()  # another vendor's
+    dialog.detail.setCurrentIndex(dialog.detail.findData(inspur.config))
+    assert dialog.options()["detail"] == [inspur.config]
+    dialog.vendor.setCurrentIndex(dialog.vendor.findData("lenovo"))  # its choice falls back
+    assert dialog.detail.currentData() == "shortlist"
+    dialog.detail.setCurrentIndex(dialog.detail.findData("all"))
+    dialog.accept()
+    again = ExportDialog(comparison, ExportSettings(settings.qsettings))
+    qtbot.addWidget(again)
+    assert again.detail.currentData() == "all"
+
+
 def test_a_bad_terms_file_keeps_the_dialog_open(qtbot, settings, comparison,  # type: ignore[no-untyped-def]
                                                 tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"

@@ -202,3 +202,19 @@ def test_a_quote_without_a_number_gets_one_from_its_date_and_vendor(tmp_path: Pa
     assert "RFQ-20240501-INSPUR" in ws.oddHeader.left.text
     row, _ = cell_right_of(ws, "RFQ no.")
     assert ws[f"C{row}"].value == "RFQ-20240501-INSPUR"
+
+
+def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["quote", "--preset", "gpt3-175b", "--days", "30", "--kind", "rfq", "--vendor", "inspur"]
+    out = tmp_path / "two.xlsx"
+    assert main([*base, "--out", str(out), "--detail",
+                 "inspur-nf5688m6-a800,inspur-nf5688m7-h800"]) == 0
+    assert openpyxl.load_workbook(out).sheetnames == ["Inspur NF5688M6 · 8× A800 SXM4",
+                                                      "Inspur NF5688M7 · 8× H800 SXM5"]
+    capsys.readouterr()
+    bad = tmp_path / "bad.xlsx"
+    assert main([*base, "--out", str(bad), "--detail", "lenovo-sr670v2-a40"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("clusterquote: error: --detail: lenovo-sr670v2-a40 is not a priced")
+    assert "allowed: shortlist, all, inspur-" in err and "Traceback" not in err
+    assert not bad.exists()
