@@ -32,6 +32,7 @@ _DASHES = ("solid", "dash", "sysDot", "lgDash", "dashDot")
 _MARKERS = ("circle", "square", "triangle", "diamond", "x")
 _COLOURS = ("1F3864", "C55A11", "548235", "7030A0", "808080")
 _EMU_PER_PT = 12_700
+TITLE_COLUMN = 36
 OPEX_YEAR_1 = 6  # the operating-cost table's column of year 1
 MAX_TEXTS_A_WARNING = 3  # more distinct texts of one warning print as its gist
 
@@ -273,15 +274,18 @@ def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomR
 
     _side_by_side(w, priced_plans, boms, refs, header_row, L, currency, years)
 
-    # warnings, one a row, wrapped across the table's width
+    # warnings, one a row across the table's width, the configurations it concerns after it
+    # (a long list of names in a column of its own made rows ten lines tall)
     w.text(warnings_header - 1, 1, L("cmp.warnings"), "cq_section", fit=False)
-    w.header(warnings_header, 1, [L("cmp.concerns"), L("cmp.warnings")])
     width = max(PER_BLOCK, len(CATEGORIES)) + 1
+    w.merged(warnings_header, 1, width, L("cmp.warnings_header"), "cq_header")
     for k, (names, text) in enumerate(warnings or [("", L("rec.none"))]):
-        w.wrapped(warnings_header + 1 + k, 1, names, width=30)
-        w.merged(warnings_header + 1 + k, 2, width, text, "cq_note_wrap")
+        shown = L("cmp.warning_concerns", text=text, names=names) if names else text
+        w.merged(warnings_header + 1 + k, 1, width, shown, "cq_note_wrap")
 
-    w.finish(maximum=40, minimum=12)
+    # the titles' column holds the longest title on one line, in Chinese too (its Latin
+    # letters drawn wider): rows of one line, not rows sized for two
+    w.finish(maximum=40, minimum=12, fixed={1: TITLE_COLUMN})
 
     bar = _capex_chart(ws, cat_header, n, L, currency)
     line = _tco_chart(ws, priced_plans, tco_header, years, L, currency)

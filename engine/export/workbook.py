@@ -35,7 +35,7 @@ from engine.export.common import (
     rates,
     sci,
 )
-from engine.export.comparison_sheet import title, write_comparison
+from engine.export.comparison_sheet import TITLE_COLUMN, title, write_comparison
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, server_model, titles, vendor_name
 from engine.export.racks_sheet import write_racks
@@ -296,7 +296,7 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
         "cq_note_wrap")
 
     ws.freeze_panes = f"B{header_row + 1}"
-    w.finish(maximum=40, fixed={2: 20})
+    w.finish(maximum=40, fixed={1: TITLE_COLUMN, 2: 20})
     print_setup(ws, heading, title_rows=f"{header_row}:{header_row}",
                 area=f"A1:{get_column_letter(SUMMARY_COLUMNS)}{max(row, last_row)}")
 
