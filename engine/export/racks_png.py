@@ -236,7 +236,8 @@ def _draw_rack(ax: object, rack: Rack, numbers: list[int], view: RackView) -> No
         view.tr("Compute rack") if rack.kind == "compute" else view.tr("Network rack")
     )
     ax.set_title(
-        f"{kind}\n{_numbers(numbers)}" + (f" (×{len(numbers)})" if len(numbers) > 1 else ""), fontsize=8
+        f"{kind}\n{_numbers(numbers)}" + (f" (×{len(numbers)})" if len(numbers) > 1 else ""), fontsize=8,
+        y=1.0,  # placed, not fitted above the (hidden) ticks: fitting builds every tick
     )
     lines = [
         (
@@ -376,6 +377,7 @@ def _draw_floor(ax: object, view: RackView) -> None:
         ).replace("%1", str(per_row)),
         fontsize=8,
         pad=24,
+        y=1.0,
     )
     ax.set_axis_off()
 
