@@ -172,7 +172,7 @@ def draw_racks(fig: Figure, view: RackView) -> list[tuple[Rack, list[int]]]:
     )
     for n, (rack, numbers) in enumerate(groups):
         ax = fig.add_subplot(grid[n // TYPES_PER_ROW, n % TYPES_PER_ROW])
-        _draw_rack(ax, rack, numbers, view)
+        _draw_rack(ax, rack, numbers, view, ruler=n % TYPES_PER_ROW == 0)
     _draw_floor(fig.add_subplot(grid[type_rows, :]), view)
     fig.suptitle(
         view.tr("%1 — %2 racks (%3)")
@@ -186,7 +186,7 @@ def draw_racks(fig: Figure, view: RackView) -> list[tuple[Rack, list[int]]]:
     return groups
 
 
-def _draw_rack(ax: object, rack: Rack, numbers: list[int], view: RackView) -> None:
+def _draw_rack(ax: object, rack: Rack, numbers: list[int], view: RackView, *, ruler: bool) -> None:
     from matplotlib.axes import Axes
 
     assert isinstance(ax, Axes)
@@ -195,8 +195,9 @@ def _draw_rack(ax: object, rack: Rack, numbers: list[int], view: RackView) -> No
     ax.set_ylim(0, units + 0.5)
     _boxes(ax, [(0, 0, 1, units)], facecolors="#f4f4f4", edgecolors="#333333", linewidths=1)
     ax.hlines(range(1, units), 0.12, 0.88, color="#dddddd", linewidth=0.3, zorder=1)  # U lines
-    for u in (1, *range(5, units + 1, 5)):
-        ax.text(-0.02, u - 0.5, str(u), ha="right", va="center", fontsize=5, color="#777777")
+    if ruler:  # the same for every rack: once an elevation row, as a shared axis is
+        for u in (1, *range(5, units + 1, 5)):
+            ax.text(-0.02, u - 0.5, str(u), ha="right", va="center", fontsize=5, color="#777777")
     pdus = [s for s in rack.slots if s.role == "pdu"]
     # A feed left, B feed right, zero-U at the rear
     feeds = [(x, 0.5, 0.06, units - 1) for x in (0.02, 0.92)][: len(pdus)]
@@ -329,6 +330,10 @@ def _draw_floor(ax: object, view: RackView) -> None:
         units_here = per_row_units[r]
         for k in range(units_here):  # spread the row's cooling units evenly between its racks
             cells.insert(round((k + 1) * len(cells) / (units_here + 1)) + k, None)
+        # the row's numbers at its head (racks stand in plan order): a label a rack was most
+        # of the drawing time on a large floor
+        ax.text(-0.15, y + 0.5, _numbers([c + 1 for c in racks]), ha="right", va="center", fontsize=6,
+                color="#222222")
         for x, cell in enumerate(cells):
             if cell is None:
                 coolers.append((x, y, 0.9, 1))
@@ -336,9 +341,6 @@ def _draw_floor(ax: object, view: RackView) -> None:
             rack = view.racks[cell]
             racks_drawn.append((x, y, 0.9, 1))
             kinds.append(rack.kind)
-            ax.text(
-                x + 0.45, y + 0.5, f"R{cell + 1:02d}", ha="center", va="center", fontsize=6, color="white"
-            )
             if doors and rack.kind == "compute":
                 doors_drawn.append((x, y + (1 if r % 2 else -0.15), 0.9, 0.15))
     coolers += [(width + 0.5, -k * 1.3, 1.2, 1) for k in range(room)]  # room air handlers at the wall
@@ -368,7 +370,7 @@ def _draw_floor(ax: object, view: RackView) -> None:
             transform=ax.transAxes,
             va="bottom",
         )
-    ax.set_xlim(-0.5, width + 2.5)
+    ax.set_xlim(-1.6, width + 2.5)
     ax.set_ylim(-((len(rows) - 1) // 2) * 3.4 - 2.6, 1.5)
     ax.set_aspect("equal")
     ax.set_title(
