@@ -455,6 +455,7 @@ def racks_png(plan: Plan, catalog: Catalog, lang: str, *, dpi: int = PNG_DPI) ->
 
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
 
     chinese = lang == "zh"
     view = rack_view(plan, catalog, chinese=chinese, texts=TEXTS_ZH if chinese else None)
@@ -464,8 +465,13 @@ def racks_png(plan: Plan, catalog: Catalog, lang: str, *, dpi: int = PNG_DPI) ->
                     else None), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         fig = Figure(figsize=figure_size(view), dpi=dpi)
-        FigureCanvasAgg(fig)
+        canvas: Any = FigureCanvasAgg(fig)  # its draw and buffer_rgba carry no types
         draw_racks(fig, view)
-        out = io.BytesIO()
-        fig.savefig(out, format="png", dpi=dpi)
+        canvas.draw()
+    # The figure is opaque white, so RGB loses nothing and leaves a quarter less to
+    # compress; flat colours compress well at zlib's fastest level (savefig: RGBA, level 6,
+    # about twice the time for a file a tenth smaller).
+    picture = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")
+    out = io.BytesIO()
+    picture.save(out, format="png", compress_level=1, dpi=(dpi, dpi))
     return out.getvalue()
