@@ -14,7 +14,7 @@ from engine.export.labels import Labels
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.model import Comparison, Plan
 
-PICTURE_DPI = 80  # 5 pt labels still readable printed a page wide; each 20 dpi more costs ~0.1 s
+PICTURE_DPI = 80  # 5 pt labels still readable printed a page wide; each 20 dpi more costs ~40 ms
 PICTURE_ROW = 4
 PAGE_WIDTH_PX = {True: 700, False: 1000}  # portrait, landscape; 96 px an inch
 COLUMN_WIDTH = 10  # characters: about 75 px
@@ -24,7 +24,7 @@ ROW_PT = 15.0  # LibreOffice's default row (points); 0.75 pt a pixel
 
 def shortlisted(comparison: Comparison) -> tuple[Plan, str] | None:
     """The configuration drawn, and why: the recommendation's cheapest that meets the deadline,
-    else its lowest TCO, else its fastest. One drawing takes about 0.6 s; all fifteen would
+    else its lowest TCO, else its fastest. One drawing takes about 0.2 s; all fifteen would
     take the export far past its 1 s."""
     rec = comparison.recommendation
     for config, why in ((rec.cheapest_meeting_deadline, "cheapest"), (rec.lowest_tco, "tco"),
