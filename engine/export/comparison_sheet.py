@@ -289,20 +289,21 @@ def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomR
 
     bar = _capex_chart(ws, cat_header, n, L, currency)
     line = _tco_chart(ws, priced_plans, tco_header, years, L, currency)
-    chart_w = 25.0
-    bar_h = min(7.0 + 0.7 * n, 16.0)
+    # both charts on one page, as wide as the tables above them; 0.6 cm a bar keeps every
+    # configuration's name on the axis
+    chart_w = 34.0
+    bar_h, line_h = min(6.0 + 0.6 * n, 15.0), 10.0
     bar.width, bar.height = chart_w, bar_h
-    line.width, line.height = chart_w, 11.0
+    line.width, line.height = chart_w, line_h
     ws.add_chart(bar, f"A{charts_row}")
-    line_row = charts_row + math.ceil(bar_h / 0.53) + 3  # rows of 15 pt
+    line_row = charts_row + math.ceil(bar_h / 0.53) + 2  # rows of 15 pt
     ws.add_chart(line, f"A{line_row}")
-    ws.row_breaks.append(Break(id=line_row - 2))
-    for start in _block_starts(n, header_row)[1:]:  # a block a page: Chinese rows are taller
+    for start in _block_starts(n, header_row)[2::2]:  # two blocks a page
         ws.row_breaks.append(Break(id=start - 1))
     ws.row_breaks.append(Break(id=cat_header - 2))  # tables start a page
     ws.row_breaks.append(Break(id=tco_header - 2))
     ws.row_breaks.append(Break(id=charts_row - 2))  # both charts on a page of their own
-    last_row = line_row + math.ceil(11.0 / 0.53) + 1
+    last_row = line_row + math.ceil(line_h / 0.53) + 1
     last_col = get_column_letter(max(ws.max_column, 2 + years, width))
     print_setup(ws, heading, title_rows=None, area=f"A1:{last_col}{last_row}")
     ws.freeze_panes = "B3"  # labels stay in view; blocks have their own headers
