@@ -2,8 +2,8 @@
 
 Every derived figure is a formula: line totals (Qty × Unit price), group subtotals,
 discount, VAT and grand totals on the BOM sheets; capex, TCO and cost per PF/s-day
-on the Summary and Comparison sheets refer to them. VAT rate, discount and the
-exchange rate are named input cells on the Summary sheet, so changing one number
+on the Summary and Comparison sheets refer to them. VAT rates (goods, services), discount
+and the exchange rate are named input cells on the Summary sheet, so changing one number
 in Excel or WPS updates every total. Yearly energy, maintenance and hosting are
 the engine's numbers; the TCO over the years is built from them by formula.
 """
@@ -25,6 +25,7 @@ from engine.export.common import (
     NAME_DISCOUNT,
     NAME_EXCHANGE_RATE,
     NAME_VAT,
+    NAME_VAT_SERVICES,
     BomRefs,
     PlanRefs,
     QuoteInfo,
@@ -38,6 +39,7 @@ from engine.export.common import (
     priced,
     rates,
     sci,
+    services_vat_rate,
 )
 from engine.export.comparison_sheet import PER_BLOCK, write_comparison
 from engine.export.labels import Labels, Lang
@@ -171,9 +173,13 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
     discount = total_line("bom.discount", f"=-{before}*{NAME_DISCOUNT}", rate=NAME_DISCOUNT,
                           style=b, label_style=plain)
     net = total_line("bom.net", f"={before}+{discount}")
-    vat = total_line("bom.vat", f"={net}*{NAME_VAT}", rate=NAME_VAT, style=b,
-                     label_style=plain)
-    capex = total_line("bom.grand_total", f"={net}+{vat}", style=m_total,
+    # goods and services are taxed at their own rates, each after the discount
+    vat_goods = total_line("bom.vat_goods", f"={hardware}*(1-{NAME_DISCOUNT})*{NAME_VAT}",
+                           rate=NAME_VAT, style=b, label_style=plain)
+    vat_services = total_line("bom.vat_services",
+                              f"={services}*(1-{NAME_DISCOUNT})*{NAME_VAT_SERVICES}",
+                              rate=NAME_VAT_SERVICES, style=b, label_style=plain)
+    capex = total_line("bom.grand_total", f"={net}+{vat_goods}+{vat_services}", style=m_total,
                        label_style="cq_total_label")
     other = other_currency(cur)
     op = "/" if cur == "CNY" else "*"
@@ -196,7 +202,8 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
         sheet=title,
         subtotals={c: ref(v) for c, v in subtotals.items()},
         hardware=ref(hardware), services=ref(services), before_discount=ref(before),
-        discount=ref(discount), net=ref(net), vat=ref(vat), capex=ref(capex),
+        discount=ref(discount), net=ref(net), vat_goods=ref(vat_goods),
+        vat_services=ref(vat_services), capex=ref(capex),
     )
 
 
@@ -258,7 +265,10 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
                                             formula1="0", allow_blank=False)),
         (row + 7, "quote.vat_rate", vat_rate, "cq_input_pct", NAME_VAT,
          DataValidation(type="decimal", operator="between", formula1="0", formula2="1")),
-        (row + 8, "quote.discount_rate", discount_rate, "cq_input_pct", NAME_DISCOUNT,
+        (row + 8, "quote.vat_rate_services", services_vat_rate(comparison), "cq_input_pct",
+         NAME_VAT_SERVICES,
+         DataValidation(type="decimal", operator="between", formula1="0", formula2="1")),
+        (row + 9, "quote.discount_rate", discount_rate, "cq_input_pct", NAME_DISCOUNT,
          DataValidation(type="decimal", operator="between", formula1="0", formula2="1")),
     ]
     for r, key, value, style, name, validation in inputs:
@@ -270,11 +280,11 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
         wb.defined_names[name] = DefinedName(name, attr_text=sheet_ref(ws.title, f"$B${r}"))
         validation.add(f"B{r}")
         ws.add_data_validation(validation)
-    w.text(row + 9, 2, L("quote.inputs_note"), "cq_note", fit=False)
-    w.text(row + 10, 1, L("quote.workload"), "cq_label")
-    w.text(row + 10, 2, _workload_sentence(comparison, L), fit=False)
+    w.text(row + 10, 2, L("quote.inputs_note"), "cq_note", fit=False)
+    w.text(row + 11, 1, L("quote.workload"), "cq_label")
+    w.text(row + 11, 2, _workload_sentence(comparison, L), fit=False)
 
-    section_row = row + 12
+    section_row = row + 13
     header_row = section_row + 1
     years = max((money.years for _, money in priced(comparison)), default=0)
     w.text(section_row, 1, L("quote.configurations"), "cq_section", fit=False)

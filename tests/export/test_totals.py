@@ -53,7 +53,8 @@ def check_totals(path: Path, comparison: Comparison, lang: str) -> int:
         expected = {
             "bom.hardware": money.hardware, "bom.services": money.services,
             "bom.before_discount": money.hardware + money.services,
-            "bom.discount": -money.discount, "bom.net": money.net, "bom.vat": money.vat,
+            "bom.discount": -money.discount, "bom.net": money.net,
+            "bom.vat_goods": money.vat_goods, "bom.vat_services": money.vat_services,
             "bom.grand_total": money.capex,
         }
         for key, figure in expected.items():
@@ -114,7 +115,7 @@ def test_editing_a_quantity_and_the_vat_rate_moves_the_totals(tmp_path: Path) ->
     assert bom[f"D{row}"].value == 16
     bom[f"D{row}"].value = 18  # two more GPUs at 100,000.50
     summary = wb["Summary"]
-    assert summary["A11"].value == "VAT rate"
+    assert summary["A11"].value == "VAT rate on goods"
     summary["B11"].value = 0.06
     wb.save(path)
 
@@ -122,14 +123,16 @@ def test_editing_a_quantity_and_the_vat_rate_moves_the_totals(tmp_path: Path) ->
     name = bom.title
     # Worked by hand: hardware 3,786,477.45 + 200,001.00 = 3,986,478.45;
     # before discount + 15,001.98 services = 4,001,480.43; 5 % discount 200,074.0215;
-    # net 3,801,406.4085; VAT 6 % 228,084.38451; capex 4,029,490.79301;
+    # net 3,801,406.4085; VAT 6 % on goods 3,986,478.45 × 0.95 = 227,229.27165, services
+    # stay at 6 %: 855.11286; capex 4,029,490.79301;
     # TCO over 3 years: + 3 × (100,000 energy + 12,000 hosting) + 287,772.29 maintenance.
     assert cents(values(name, f"F{row}"), 1_800_009.00)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Subtotal: Compute')}"), 3_800_009.00)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Hardware')}"), 3_986_478.45)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Discount')}"), -200_074.0215)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Net (excl. VAT)')}"), 3_801_406.4085)
-    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT')}"), 228_084.38451)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT on goods')}"), 227_229.27165)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT on services')}"), 855.11286)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Grand total (incl. VAT)')}"), 4_029_490.79301)
     alpha = find_row(summary, "A", "alpha-cfg", start=17)
     assert cents(values("Summary", f"J{alpha}"), 4_029_490.79301)
