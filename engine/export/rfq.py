@@ -13,6 +13,9 @@ from __future__ import annotations
 import datetime
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,10 +31,10 @@ from engine.export.common import (
     priced,
 )
 from engine.export.labels import Labels
-from engine.export.rmb import rmb_capital
+from engine.export.rmb import rmb_capital, to_fen
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
-from engine.export.styles import money_style, register_styles
+from engine.export.styles import WARNING_FILL, WARNING_RED, money_style, register_styles
 from engine.export.terms import QuoteTerms, load_terms
 from engine.model import CATEGORIES, BomLine, Comparison, Money, Plan
 from engine.money.discount import price_factor, zhe
@@ -57,6 +60,11 @@ def total_incl_vat(money: Money, bom: tuple[BomLine, ...]) -> float:
     """What the sheet's formulas add up to: Σ qty × list × (1 − discount) × (1 + line's VAT)."""
     return sum(line.qty * line.unit_price * price_factor(money.discount_rate)
                * (1 + line_vat_rate(money, line)) for line in bom)
+
+
+def _formula_text(text: str) -> str:
+    """``text`` as a string literal inside a formula."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _letterhead(w: SheetWriter, row: int, info: QuoteInfo, L: Labels) -> int:
@@ -109,6 +117,22 @@ def _signatures(w: SheetWriter, row: int, L: Labels) -> int:
         w.merged(row + i, 6, LAST_COL, "", "cq_fill")
     w.ws.row_dimensions[row + 1].height = 70  # room for the seal
     return row + 4
+
+
+def _words_guard(w: SheetWriter, words_row: int, live: str, stated: float, L: Labels) -> int:
+    """Under the amount in words (fixed text), the figure it states and a formula that warns,
+    in red, once the live total no longer rounds to that figure; the next free row."""
+    row = words_row + 1
+    w.merged(row, 1, 3, L("rfq.words_figure"), "cq_sum_label")
+    w.number(row, 4, stated, money_style("CNY"), fit=False)
+    w.ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=5)
+    w.formula(row, 6, f'=IF(ROUND({live},2)=D{row},"",{_formula_text(L("rfq.words_stale"))})',
+              "cq_warning")
+    w.ws.merge_cells(start_row=row, start_column=6, end_row=row, end_column=LAST_COL)
+    stale = FormulaRule(formula=[f'$F${row}<>""'], font=Font(color=WARNING_RED),
+                        fill=PatternFill("solid", start_color=WARNING_FILL, end_color=WARNING_FILL))
+    w.ws.conditional_formatting.add(f"D{words_row}:{get_column_letter(LAST_COL)}{row}", stale)
+    return row + 2
 
 
 def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info: QuoteInfo,
@@ -213,19 +237,22 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     w.formula(row + 2, 8, f"={NAME_VAT_SERVICES}", "cq_pct")
     w.formula(row + 2, 9, vat_services, bold)
     w.merged(row + 3, 5, 8, L("rfq.total_incl"), "cq_total_label")
+    total_cell = f"I{row + 3}"
     w.formula(row + 3, 9, f"={incl}", m_total)
     row += 4
 
     total = total_incl_vat(money, plan.bom)
+    live = total_cell
     if cur == "CNY":
         words_label = L("rfq.in_words")
-    else:
+    else:  # the words are in yuan at the exchange rate the label names
         rate = exchange_rate(comparison)
         total *= rate
+        live = f"{total_cell}*{rate!r}"
         words_label = L("rfq.in_words_cny", rate=f"{rate:g}")
     w.merged(row, 1, 3, words_label, "cq_total_label")
     w.merged(row, 4, LAST_COL, rmb_capital(total), "cq_words")
-    row += 2
+    row = _words_guard(w, row, live, float(to_fen(total)), L)
 
     warranty = comparison.request.finance.warranty_years
     for a in plan.assumptions:

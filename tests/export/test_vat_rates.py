@@ -1,5 +1,6 @@
 """Goods and services at their own VAT rates in the quote and the RFQ, every total a formula
-that recalculates to the engine's figure."""
+that recalculates to the engine's figure; and the RFQ's amount in words warns once the
+figures it was written from have changed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from quote_fixtures import Recalculated, bom_sheet_name, cents, find_row, servic
 
 from engine.export import write_quote
 from engine.export.labels import Labels
-from engine.export.rmb import rmb_capital
+from engine.export.rmb import rmb_capital, to_fen
 
 # By hand (quote_fixtures.services_comparison): goods 2 × 450 000 + 100 000 = 1 000 000,
 # services 4 × 5 000 + 80 000 = 100 000; 10 % off: net 900 000 + 90 000 = 990 000;
@@ -102,3 +103,42 @@ def test_rfq_lines_and_totals_by_rate(tmp_path: Path, lang: str) -> None:
     assert ws[f"H{row_of(ws, L('rfq.vat_services'))}"].value == "=VATRateServices"
     words = row_of(ws, L("rfq.in_words"))
     assert ws[f"D{words}"].value == rmb_capital(CAPEX) == "壹佰壹拾壹万贰仟肆佰元整"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_words_warn_when_a_price_changes(tmp_path: Path, lang: str) -> None:
+    path, L = rfq(tmp_path, lang)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    check = row_of(ws, L("rfq.words_figure"))
+    assert ws[f"D{check}"].value == CAPEX  # the figure the words state, printed beside them
+    formula = ws[f"F{check}"].value
+    assert formula.startswith("=IF(ROUND(") and "NUMBERSTRING" not in formula.upper()
+    assert ws.conditional_formatting  # the words and the warning turn red
+    values = Recalculated(path)
+    assert values(ws.title, f"F{check}") == ""  # unchanged: nothing to say
+
+    server = find_row(ws, "B", "NF5688M7")
+    ws[f"E{server}"].value = 440_000.00  # the supplier corrects a price
+    wb.save(path)
+    values = Recalculated(path)
+    assert values(ws.title, f"F{check}") == L("rfq.words_stale")
+    assert L("rfq.words_stale") in (
+        "Prices changed: rewrite the amount in words from the total", "金额已修改：请按合计重新填写大写金额")
+
+
+def test_usd_words_are_checked_in_yuan_at_the_rate_they_name(tmp_path: Path) -> None:
+    path, L = rfq(tmp_path, "en", "USD")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    words = row_of(ws, L("rfq.in_words_cny", rate="7"))
+    check = row_of(ws, L("rfq.words_figure"))
+    # 1 112 400 USD × 7 = 7 786 800 CNY, in words and in figures
+    assert ws[f"D{words}"].value == rmb_capital(CAPEX * 7)
+    assert ws[f"D{check}"].value == float(to_fen(CAPEX * 7)) == 7_786_800.0
+    assert "¥" in ws[f"D{check}"].number_format
+    assert Recalculated(path)(ws.title, f"F{check}") == ""
+    install = find_row(ws, "B", "SVC-INST")
+    ws[f"D{install}"].value = 5  # one more installation: 4 500 × 1.06 USD more
+    wb.save(path)
+    assert Recalculated(path)(ws.title, f"F{check}") == L("rfq.words_stale")
