@@ -49,7 +49,8 @@ FLAGS = {
     "finance.currency": "--currency", "finance.exchange_rate": "--exchange-rate",
     "finance.power_price": "--power-price", "finance.years": "--years",
     "finance.hosting": "--hosting", "finance.colo_rent_kw_month": "--colo-rent",
-    "finance.vat": "--vat", "finance.discount": "--discount",
+    "finance.vat": "--vat", "finance.vat_services": "--vat-services",
+    "finance.discount": "--discount",
     "finance.warranty_years": "--warranty-years", "finance.maintenance_rate": "--maintenance-rate",
     "configs": "--config", "gpu": "--gpu", "valid_days": "--valid-days",
     "overrides": "--override",
@@ -184,7 +185,9 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--colo-rent", type=_number("rent per kW of rack budget per month"))
     g.add_argument("--currency", choices=["CNY", "USD"], default="CNY")
     g.add_argument("--exchange-rate", type=_number("CNY per USD, e.g. 7.2"))
-    g.add_argument("--vat", type=_number("a fraction such as 0.13"))
+    g.add_argument("--vat", type=_number("a fraction such as 0.13"), help="VAT rate on goods")
+    g.add_argument("--vat-services", type=_number("a fraction such as 0.06"),
+                   help="VAT rate on services (installation, warranty, project management)")
     g.add_argument("--discount", type=_discount, default=0.0,
                    help="share taken off list: 0.15, 15%% or 85折 (pay 85%% of list)")
     g.add_argument("--warranty-years", type=_whole)
@@ -313,7 +316,8 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
                           buy_racks=_yes_no(args.buy_racks), buy_cooling=_yes_no(args.buy_cooling)),
         finance=Finance(currency=args.currency, exchange_rate=args.exchange_rate,
                         power_price=args.power_price, years=args.years, hosting=args.hosting,
-                        colo_rent_kw_month=args.colo_rent, vat=args.vat, discount=args.discount,
+                        colo_rent_kw_month=args.colo_rent, vat=args.vat,
+                        vat_services=args.vat_services, discount=args.discount,
                         warranty_years=args.warranty_years,
                         maintenance_rate=args.maintenance_rate,
                         purchase_date=args.purchase_date, market=args.market,

@@ -82,7 +82,8 @@ class Finance:
     years: int | None = None
     hosting: Hosting = "own"
     colo_rent_kw_month: float | None = None  # leased IDC rent per kW of rack budget per month
-    vat: float | None = None
+    vat: float | None = None  # on goods: everything but the services category
+    vat_services: float | None = None  # on the services category (installation, warranty, ...)
     discount: float = 0.0  # fraction off hardware and services before VAT
     warranty_years: int | None = None
     maintenance_rate: float | None = None  # per year after warranty, fraction of hardware
@@ -422,8 +423,9 @@ class Money:
     discount_rate: float
     discount: float
     net: float  # after discount, before VAT
-    vat_rate: float
-    vat: float
+    vat_rate: float  # on goods (hardware and software)
+    vat_rate_services: float  # on the services category
+    vat: float  # on goods and services together
     capex: float  # net + VAT
     energy_per_year: float
     maintenance_per_year: tuple[float, ...]  # one figure per year of the horizon
@@ -438,6 +440,16 @@ class Money:
     cloud_per_run: float = 0.0  # renting the plan's GPUs for the training run (GPU-hours × rate)
     cloud_per_year: float = 0.0  # renting them all year, as the own cluster runs
     cloud_rate: float = 0.0  # per GPU-hour, in `currency`; 0: no rate in the cloud price list
+
+    @property
+    def vat_services(self) -> float:
+        """VAT on the services after discount, at the services rate."""
+        return self.services * (1 - self.discount_rate) * self.vat_rate_services
+
+    @property
+    def vat_goods(self) -> float:
+        """VAT on everything else after discount, at the goods rate."""
+        return self.vat - self.vat_services
 
 
 @dataclass(frozen=True)

@@ -191,7 +191,8 @@ def plan_configuration(
     rent = {"colo": res.colo_rent_kw_month, "wholesale": res.wholesale_rent_kw_month}.get(hosting)
     cash = money(
         bom=bom, currency=request.finance.currency, discount_rate=request.finance.discount,
-        vat_rate=res.vat, facility_kw=power.facility_kw, power_price=res.power_price,
+        vat_rate=res.vat, vat_rate_services=res.vat_services,
+        facility_kw=power.facility_kw, power_price=res.power_price,
         years=res.years, warranty_years=res.warranty_years, maintenance_rate=res.maintenance_rate,
         rent_kw_month=rent, contracted_kw=sum(r.power_kw for r in layout.racks),
         energy_per_run_mwh=power.energy_per_run_mwh,

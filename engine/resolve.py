@@ -33,7 +33,8 @@ class Resolved:
     power_price: float
     years: int
     colo_rent_kw_month: float
-    vat: float
+    vat: float  # on goods
+    vat_services: float  # on the services category
     warranty_years: int
     maintenance_rate: float
     assumptions: tuple[Assumption, ...]
@@ -114,6 +115,9 @@ def resolve(request: PlanRequest) -> Resolved:
                  "must be zero or a positive rent per kW-month", low_open=False)
     vat = _pick(out, "vat", m.vat, "finance.vat", "finance.vat", 0, 1,
                 "must be a fraction from 0 to 1", low_open=False)
+    vat_services = _pick(out, "vat_services", m.vat_services, "finance.vat_services",
+                         "finance.vat_services", 0, 1, "must be a fraction from 0 to 1",
+                         low_open=False)
     warranty = _pick(out, "warranty_years", m.warranty_years, "finance.warranty_years",
                      "finance.warranty_years", 0, 10, "must be a whole number of years from 0 to 10",
                      low_open=False)
@@ -149,7 +153,8 @@ def resolve(request: PlanRequest) -> Resolved:
     return Resolved(
         days=s.days, fleet_gpus=s.gpus, goodput=goodput, mfu_override=e.mfu, rack_kw=rack_kw,
         pue=pue, exchange_rate=rate, power_price=power_price, years=int(years),
-        colo_rent_kw_month=rent, vat=vat, warranty_years=int(warranty),
+        colo_rent_kw_month=rent, vat=vat, vat_services=vat_services,
+        warranty_years=int(warranty),
         maintenance_rate=maint, assumptions=tuple(out), lead_time_days=lead,
         wholesale_rent_kw_month=wholesale,
         row_racks=int(row_racks), spares=spares, buy_racks=buy_racks, buy_cooling=buy_cooling,

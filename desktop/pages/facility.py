@@ -96,6 +96,13 @@ class FacilityPage(PlanPage):
             placeholder=_placeholder(d["finance.vat"].value),
         )
         self.vat.setObjectName("vat")
+        self.vat_services = ValueField(
+            number_parser(0, 1, percent=True),
+            optional=True,
+            placeholder=_placeholder(d["finance.vat_services"].value),
+        )
+        self.vat_services.setObjectName("vatServices")
+        self.vat_services.setToolTip(default_note("finance.vat_services"))
         self.discount = ValueField(discount_parser(), optional=True, placeholder="0")
         attach_price_factor(self.discount)
         self.discount.setObjectName("discount")
@@ -106,7 +113,8 @@ class FacilityPage(PlanPage):
         form2.addRow(self.tr("IDC rent (per kW-month):"), self.rent)
         form2.addRow(self.tr("Wholesale rent (per contracted kW-month):"), self.wholesale_rent)
         form2.addRow(self.tr("Years of ownership:"), self.years)
-        form2.addRow(self.tr("VAT:"), self.vat)
+        form2.addRow(self.tr("VAT on goods:"), self.vat)
+        form2.addRow(self.tr("VAT on services:"), self.vat_services)
         form2.addRow(self.tr("Discount:"), self.discount)
 
         quote = QGroupBox(self.tr("Quote"), self)
@@ -159,6 +167,7 @@ class FacilityPage(PlanPage):
             self.wholesale_rent,
             self.years,
             self.vat,
+            self.vat_services,
             self.discount,
         )
         self.cooling.currentIndexChanged.connect(self._update_placeholders)
@@ -207,6 +216,7 @@ class FacilityPage(PlanPage):
         self.purchase.load(m.get("purchase_date"), m.get("market"), bool(m.get("ai_enterprise")))
         self.years.set_value(m.get("years"))
         self.vat.set_value(m.get("vat"))
+        self.vat_services.set_value(m.get("vat_services"))
         self.discount.set_value(m.get("discount") or None)
         self.customer.setText(draft.customer)
         self.quote_no.setText(draft.quote_no)
@@ -231,6 +241,7 @@ class FacilityPage(PlanPage):
             "colo_rent_kw_month": self.rent.value() if hosting == "colo" else None,
             "wholesale_rent_kw_month": self.wholesale_rent.value() if hosting == "wholesale" else None,
             "vat": self.vat.value(),
+            "vat_services": self.vat_services.value(),
             "discount": self.discount.value() or 0.0,
             **self.purchase.values(),
         }
@@ -253,5 +264,6 @@ class FacilityPage(PlanPage):
             "finance.wholesale_rent_kw_month": self.wholesale_rent,
             "finance.years": self.years,
             "finance.vat": self.vat,
+            "finance.vat_services": self.vat_services,
             "finance.discount": self.discount,
         }.get(field)

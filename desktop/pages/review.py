@@ -132,6 +132,7 @@ class ReviewPage(PlanPage):
         m = request.finance
         years = m.years if m.years is not None else int(d["finance.years"].value)
         vat = m.vat if m.vat is not None else d["finance.vat"].value
+        vat_services = m.vat_services if m.vat_services is not None else d["finance.vat_services"].value
         hosting = QCoreApplication.translate("Choices", HOSTING_NAMES[m.hosting])
         rent = {"colo": ("colo_rent_kw_month", m.colo_rent_kw_month),
                 "wholesale": ("wholesale_rent_kw_month", m.wholesale_rent_kw_month)}.get(m.hosting)
@@ -146,12 +147,13 @@ class ReviewPage(PlanPage):
         rows.append(
             (
                 self.tr("Money"),
-                self.tr("%1, %2 years, %3, VAT %4, discount %5")
+                self.tr("%1, %2 years, %3, VAT %4 (services %6), discount %5")
                 .replace("%1", m.currency)
                 .replace("%2", str(years))
                 .replace("%3", hosting)
                 .replace("%4", fmt.percent(vat))
-                .replace("%5", fmt.percent(m.discount)),
+                .replace("%5", fmt.percent(m.discount))
+                .replace("%6", fmt.percent(vat_services)),
             )
         )
         storage = request.storage.product

@@ -68,6 +68,9 @@ class AssumptionsPanel(QWidget):
             f"{d['finance.exchange_rate'].value:g}",
         )
         self.vat = field("vat", number_parser(0, 1, percent=True), f"{d['finance.vat'].value:g}")
+        self.vat_services = field(
+            "vatServices", number_parser(0, 1, percent=True), f"{d['finance.vat_services'].value:g}"
+        )
         self.discount = field("discount", discount_parser(), "0")
         attach_price_factor(self.discount)
         self.warranty_years = field(
@@ -133,7 +136,8 @@ class AssumptionsPanel(QWidget):
         form.addRow(self.tr("Warranty (years):"), self.warranty_years)
         form.addRow(self.tr("Maintenance (yearly):"), self.maintenance_rate)
         form.addRow(self.tr("Exchange rate (CNY/USD):"), self.exchange_rate)
-        form.addRow(self.tr("VAT:"), self.vat)
+        form.addRow(self.tr("VAT on goods:"), self.vat)
+        form.addRow(self.tr("VAT on services:"), self.vat_services)
         form.addRow(self.tr("Discount:"), self.discount)
         note = QLabel(self.tr("Empty fields use the default shown. Changes re-plan at once."))
         note.setWordWrap(True)
@@ -162,6 +166,7 @@ class AssumptionsPanel(QWidget):
             "finance.years": self.years,
             "finance.exchange_rate": self.exchange_rate,
             "finance.vat": self.vat,
+            "finance.vat_services": self.vat_services,
             "finance.discount": self.discount,
             "finance.warranty_years": self.warranty_years,
             "finance.maintenance_rate": self.maintenance_rate,
@@ -193,6 +198,7 @@ class AssumptionsPanel(QWidget):
             self.years.set_value(m.years)
             self.exchange_rate.set_value(m.exchange_rate)
             self.vat.set_value(m.vat)
+            self.vat_services.set_value(m.vat_services)
             self.discount.set_value(m.discount or None)
             self.warranty_years.set_value(m.warranty_years)
             self.maintenance_rate.set_value(m.maintenance_rate)
@@ -291,6 +297,7 @@ class AssumptionsPanel(QWidget):
                 years=self.years.value(),
                 exchange_rate=self.exchange_rate.value(),
                 vat=self.vat.value(),
+                vat_services=self.vat_services.value(),
                 discount=self.discount.value() or 0.0,
                 warranty_years=self.warranty_years.value(),
                 maintenance_rate=self.maintenance_rate.value(),

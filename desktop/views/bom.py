@@ -104,9 +104,13 @@ class BomTab(QWidget):
             + " · "
             + self.tr("Net %1").replace("%1", fmt.money(m.net, cur))
             + " · "
-            + self.tr("VAT %1: %2")
+            + self.tr("VAT on goods %1: %2")
             .replace("%1", fmt.percent(m.vat_rate))
-            .replace("%2", fmt.money(m.vat, cur)),
+            .replace("%2", fmt.money(m.vat_goods, cur))
+            + " · "
+            + self.tr("VAT on services %1: %2")
+            .replace("%1", fmt.percent(m.vat_rate_services))
+            .replace("%2", fmt.money(m.vat_services, cur)),
             "<b>"
             + self.tr("Capex %1").replace("%1", fmt.money(m.capex, cur))
             + "</b> · "

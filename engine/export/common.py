@@ -14,7 +14,8 @@ from engine.export.terms import Buyer, QuoteTerms
 from engine.model import BomLine, Comparison, Money, Plan
 
 NAME_EXCHANGE_RATE = "ExchangeRate"
-NAME_VAT = "VATRate"
+NAME_VAT = "VATRate"  # on goods
+NAME_VAT_SERVICES = "VATRateServices"  # on the services category
 NAME_DISCOUNT = "Discount"
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -54,7 +55,8 @@ class BomRefs:
     before_discount: str
     discount: str
     net: str
-    vat: str
+    vat_goods: str
+    vat_services: str
     capex: str
 
 
@@ -130,6 +132,19 @@ def rates(comparison: Comparison) -> tuple[float, float]:
 
         vat = default("finance.vat").value
     return vat, finance.discount
+
+
+def services_vat_rate(comparison: Comparison) -> float:
+    """The VAT rate on services the plans were priced with."""
+    for _, money in priced(comparison):
+        return money.vat_rate_services
+    given = comparison.request.finance.vat_services
+    found = given if given is not None else assumption_value(comparison, "vat_services")
+    if found is None:
+        from engine.assumptions import default
+
+        found = default("finance.vat_services").value
+    return found
 
 
 def currency_of(comparison: Comparison) -> str:

@@ -32,7 +32,7 @@ _DASHES = ("solid", "dash", "sysDot", "lgDash", "dashDot")
 _MARKERS = ("circle", "square", "triangle", "diamond", "x")
 _COLOURS = ("1F3864", "C55A11", "548235", "7030A0", "808080")
 _EMU_PER_PT = 12_700
-TITLE_COLUMN = 36
+TITLE_COLUMN = 38  # "联想 SR680a V3 · 8× H800 SXM5" on one line, its Latin letters drawn wider
 OPEX_YEAR_1 = 6  # the operating-cost table's column of year 1
 MAX_TEXTS_A_WARNING = 3  # more distinct texts of one warning print as its gist
 

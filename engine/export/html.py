@@ -15,7 +15,7 @@ from engine.export.common import QuoteInfo, currency_of, description, exchange_r
 from engine.export.comparison_sheet import grouped_warnings, title
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
-from engine.export.rfq import total_incl_vat
+from engine.export.rfq import line_vat_rate, total_incl_vat
 from engine.export.rmb import rmb_capital
 from engine.export.styles import CURRENCY_SYMBOLS
 from engine.export.terms import QuoteTerms, load_terms
@@ -56,7 +56,6 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
               comparison: Comparison) -> str:
     cur = money.currency
     factor = price_factor(money.discount_rate)
-    vat = 1 + money.vat_rate
     until = info.quote_date + datetime.timedelta(days=info.valid_days)
     buyer = info.buyer
     parts = [f"<h1>{escape(L('rfq.title'))}</h1>",
@@ -91,6 +90,7 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
                    per_node=plan.gpus_per_node, gpu=plan.gpu_name, gpus=plan.gpus, racks=racks,
                    it_kw=f"{it_kw:,.1f}"))
         + f"<br><b>{escape(L('rfq.vat_rate'))}</b> {money.vat_rate:.0%} · "
+        f"<b>{escape(L('rfq.vat_rate_services'))}</b> {money.vat_rate_services:.0%} · "
         f"<b>{escape(L('rfq.discount'))}</b> {money.discount_rate:.1%} · "
         + escape(L("quote.price_factor_note", factor=shown, zhe=zhe(money.discount_rate)))
         + "</p>")
@@ -109,6 +109,7 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
                           css="group"))
         for i, line in enumerate(lines, 1):
             unit = line.unit_price * factor
+            vat = 1 + line_vat_rate(money, line)
             total_excl += line.qty * unit
             parts.append(_row([f"{number}.{i}", escape(line.part_number),
                                escape(description(line, L.lang)), f"{line.qty:,}",
@@ -116,9 +117,13 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
                                _money(line.qty * unit, cur), _money(unit * vat, cur),
                                _money(line.qty * unit * vat, cur)], numeric={3, 4, 5, 6, 7, 8}))
     total = total_incl_vat(money, plan.bom)
-    for key, amount in (("rfq.total_excl", total_excl), ("rfq.vat", total - total_excl),
-                        ("rfq.total_incl", total)):
-        label = L(key, rate=f"{money.vat_rate:.0%}") if key == "rfq.vat" else L(key)
+    vat_services = money.vat_rate_services * factor * sum(
+        line.total for line in plan.bom if line.category == "services")
+    for key, amount in (("rfq.total_excl", total_excl),
+                        ("rfq.vat_goods", total - total_excl - vat_services),
+                        ("rfq.vat_services", vat_services), ("rfq.total_incl", total)):
+        rate = {"rfq.vat_goods": money.vat_rate, "rfq.vat_services": money.vat_rate_services}.get(key)
+        label = L(key) if rate is None else f"{L(key)} {rate:.0%}"
         parts.append(_row(["", "", "", "", "", "", "", f"<b>{escape(label)}</b>",
                            f"<b>{_money(amount, cur)}</b>"], numeric={7, 8}, css="total"))
     parts.append("</table>")
@@ -200,7 +205,9 @@ def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels, chosen: list
                                _money(line.total, line.currency or cur)], numeric={2, 3, 4}))
         for key, value in (("bom.before_discount", money.hardware + money.services),
                            ("bom.discount", -money.discount), ("bom.net", money.net),
-                           ("bom.vat", money.vat), ("bom.grand_total", money.capex)):
+                           ("bom.vat_goods", money.vat_goods),
+                           ("bom.vat_services", money.vat_services),
+                           ("bom.grand_total", money.capex)):
             parts.append(_row(["", f"<b>{escape(L(key))}</b>", "", "", _money(value, cur)],
                               numeric={4}, css="total" if key == "bom.grand_total" else ""))
         parts.append("</table>")

@@ -13,6 +13,9 @@ from __future__ import annotations
 import datetime
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -20,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from engine.export.common import (
     NAME_DISCOUNT,
     NAME_VAT,
+    NAME_VAT_SERVICES,
     QuoteInfo,
     currency_of,
     description,
@@ -28,10 +32,10 @@ from engine.export.common import (
 )
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
-from engine.export.rmb import rmb_capital
+from engine.export.rmb import rmb_capital, to_fen
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
-from engine.export.styles import money_style, register_styles
+from engine.export.styles import WARNING_FILL, WARNING_RED, money_style, register_styles
 from engine.export.terms import QuoteTerms, load_terms
 from engine.model import CATEGORIES, BomLine, Comparison, Money, Plan
 from engine.money.discount import price_factor, zhe
@@ -48,10 +52,20 @@ def _line_text(line: BomLine, L: Labels) -> str:
         f"{text}（{line.note}）" if line.note else text)
 
 
+def line_vat_rate(money: Money, line: BomLine) -> float:
+    """A service line's VAT rate is the services rate, every other line's the goods rate."""
+    return money.vat_rate_services if line.category == "services" else money.vat_rate
+
+
 def total_incl_vat(money: Money, bom: tuple[BomLine, ...]) -> float:
-    """What the sheet's formulas add up to: Σ qty × list × (1 − discount) × (1 + VAT)."""
-    return sum(line.qty * line.unit_price * price_factor(money.discount_rate) * (1 + money.vat_rate)
-               for line in bom)
+    """What the sheet's formulas add up to: Σ qty × list × (1 − discount) × (1 + line's VAT)."""
+    return sum(line.qty * line.unit_price * price_factor(money.discount_rate)
+               * (1 + line_vat_rate(money, line)) for line in bom)
+
+
+def _formula_text(text: str) -> str:
+    """``text`` as a string literal inside a formula."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _letterhead(w: SheetWriter, row: int, info: QuoteInfo, L: Labels) -> int:
@@ -106,6 +120,22 @@ def _signatures(w: SheetWriter, row: int, L: Labels) -> int:
     return row + 4
 
 
+def _words_guard(w: SheetWriter, words_row: int, live: str, stated: float, L: Labels) -> int:
+    """Under the amount in words (fixed text), the figure it states and a formula that warns,
+    in red, once the live total no longer rounds to that figure; the next free row."""
+    row = words_row + 1
+    w.merged(row, 1, 3, L("rfq.words_figure"), "cq_sum_label")
+    w.number(row, 4, stated, money_style("CNY"), fit=False)
+    w.ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=5)
+    w.formula(row, 6, f'=IF(ROUND({live},2)=D{row},"",{_formula_text(L("rfq.words_stale"))})',
+              "cq_warning")
+    w.ws.merge_cells(start_row=row, start_column=6, end_row=row, end_column=LAST_COL)
+    stale = FormulaRule(formula=[f'$F${row}<>""'], font=Font(color=WARNING_RED),
+                        fill=PatternFill("solid", start_color=WARNING_FILL, end_color=WARNING_FILL))
+    w.ws.conditional_formatting.add(f"D{words_row}:{get_column_letter(LAST_COL)}{row}", stale)
+    return row + 2
+
+
 def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info: QuoteInfo,
                      terms: QuoteTerms, L: Labels, heading: PrintHeading, *, first: bool,
                      comparison: Comparison) -> None:
@@ -136,26 +166,27 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
                                  per_node=plan.gpus_per_node, gpu=plan.gpu_name, gpus=plan.gpus,
                                  racks=racks, it_kw=f"{it_kw:,.1f}"))
     row += 1
-    w.merged(row, 1, 2, L("rfq.vat_rate"), "cq_label_wrap")
-    w.merged(row + 1, 1, 2, L("rfq.discount"), "cq_label_wrap")
-    w.merged(row + 2, 1, 2, L("quote.price_factor"), "cq_label_wrap")
-    if first:  # the named inputs every sheet's formulas use
-        w.number(row, 3, money.vat_rate, "cq_input_pct", fit=False)
-        w.number(row + 1, 3, money.discount_rate, "cq_input_pct", fit=False)
-        for name, r in ((NAME_VAT, row), (NAME_DISCOUNT, row + 1)):
+    inputs = ((NAME_VAT, "rfq.vat_rate", money.vat_rate),
+              (NAME_VAT_SERVICES, "rfq.vat_rate_services", money.vat_rate_services),
+              (NAME_DISCOUNT, "rfq.discount", money.discount_rate))
+    for r, (name, key, value) in enumerate(inputs, row):
+        w.merged(r, 1, 2, L(key), "cq_label_wrap")
+        if first:  # the named inputs every sheet's formulas use
+            w.number(r, 3, value, "cq_input_pct", fit=False)
             wb.defined_names[name] = DefinedName(name, attr_text=sheet_ref(ws.title, f"$C${r}"))
             check = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.99")
             check.add(f"C{r}")
             ws.add_data_validation(check)
-    else:
-        w.formula(row, 3, f"={NAME_VAT}", "cq_pct")
-        w.formula(row + 1, 3, f"={NAME_DISCOUNT}", "cq_pct")
-    w.formula(row + 2, 3, f"=1-{NAME_DISCOUNT}", "cq_pct")
+        else:
+            w.formula(r, 3, f"={name}", "cq_pct")
+    row += len(inputs)  # the discount's row is the last
+    w.merged(row, 1, 2, L("quote.price_factor"), "cq_label_wrap")
+    w.formula(row, 3, f"=1-{NAME_DISCOUNT}", "cq_pct")
     factor = price_factor(money.discount_rate)
     shown = f"{factor:.0%}" if round(factor * 100, 6).is_integer() else f"{factor:.1%}"
-    w.merged(row + 1, 4, LAST_COL, L("quote.price_factor_note", factor=shown,
+    w.merged(row - 1, 4, LAST_COL, L("quote.price_factor_note", factor=shown,
                                       zhe=zhe(money.discount_rate)), "cq_note_wrap")
-    row += 4
+    row += 2
 
     header_row = row
     w.header(header_row, 1, [L("bom.no"), L("bom.part_number"), L("bom.description"),
@@ -167,10 +198,14 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     for line in plan.bom:
         groups.setdefault(line.category, []).append(line)
     number = 0
+    services: tuple[int, int] | None = None  # the service lines' rows, first and last
     for category, lines in groups.items():
         if not lines:
             continue
         number += 1
+        vat_name = NAME_VAT_SERVICES if category == "services" else NAME_VAT
+        if category == "services":
+            services = (row + 1, row + len(lines))
         w.text(row, 1, str(number), "cq_group", fit=False)
         w.text(row, 2, L.category(category), "cq_group", fit=False)
         w.styled(row, range(1, LAST_COL + 1), "cq_group")
@@ -184,31 +219,42 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
             w.number(row, 5, line.unit_price, money_style(cur, "input"), fit=False)
             w.formula(row, 6, f"=E{row}*(1-{NAME_DISCOUNT})", m)
             w.formula(row, 7, f"=D{row}*F{row}", m)
-            w.formula(row, 8, f"=F{row}*(1+{NAME_VAT})", m)
+            w.formula(row, 8, f"=F{row}*(1+{vat_name})", m)
             w.formula(row, 9, f"=D{row}*H{row}", m)
             row += 1
     last_line = row - 1
     row += 1
     excl = f"SUM(G{first_line}:G{last_line})"
     incl = f"SUM(I{first_line}:I{last_line})"
-    for key, formula, style in (("rfq.total_excl", f"={excl}", money_style(cur, "bold")),
-                                ("rfq.vat", f"={incl}-{excl}", money_style(cur, "bold")),
-                                ("rfq.total_incl", f"={incl}", m_total)):
-        label = L(key, rate=f"{money.vat_rate:.0%}") if key == "rfq.vat" else L(key)
-        w.merged(row, 5, 8, label, "cq_total_label" if style == m_total else "cq_sum_label")
-        w.formula(row, 9, formula, style)
-        row += 1
+    bold = money_style(cur, "bold")
+    # VAT by rate, from the lines' own amounts: goods take what the services leave
+    vat_services = (f"=SUM(I{services[0]}:I{services[1]})-SUM(G{services[0]}:G{services[1]})"
+                    if services else "=0")
+    w.merged(row, 5, 8, L("rfq.total_excl"), "cq_sum_label")
+    w.formula(row, 9, f"={excl}", bold)
+    w.merged(row + 1, 5, 7, L("rfq.vat_goods"), "cq_sum_label")
+    w.formula(row + 1, 8, f"={NAME_VAT}", "cq_pct")
+    w.formula(row + 1, 9, f"={incl}-{excl}-I{row + 2}", bold)
+    w.merged(row + 2, 5, 7, L("rfq.vat_services"), "cq_sum_label")
+    w.formula(row + 2, 8, f"={NAME_VAT_SERVICES}", "cq_pct")
+    w.formula(row + 2, 9, vat_services, bold)
+    w.merged(row + 3, 5, 8, L("rfq.total_incl"), "cq_total_label")
+    total_cell = f"I{row + 3}"
+    w.formula(row + 3, 9, f"={incl}", m_total)
+    row += 4
 
     total = total_incl_vat(money, plan.bom)
+    live = total_cell
     if cur == "CNY":
         words_label = L("rfq.in_words")
-    else:
+    else:  # the words are in yuan at the exchange rate the label names
         rate = exchange_rate(comparison)
         total *= rate
+        live = f"{total_cell}*{rate!r}"
         words_label = L("rfq.in_words_cny", rate=f"{rate:g}")
     w.merged(row, 1, 3, words_label, "cq_total_label")
     w.merged(row, 4, LAST_COL, rmb_capital(total), "cq_words")
-    row += 2
+    row = _words_guard(w, row, live, float(to_fen(total)), L)
 
     warranty = comparison.request.finance.warranty_years
     for a in plan.assumptions:

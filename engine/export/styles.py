@@ -15,6 +15,8 @@ _GROUP_FILL = PatternFill("solid", fgColor="D9E1F2")
 _TOTAL_FILL = PatternFill("solid", fgColor="FFF2CC")
 _INPUT_FILL = PatternFill("solid", fgColor="FFFF99")
 _OVERRIDE_FILL = PatternFill("solid", fgColor="FCE4D6")  # a line the user set or added
+WARNING_RED = "C00000"
+WARNING_FILL = "FFC7CE"  # a figure the sheet shows is stale
 
 
 def money_format(currency: str) -> str:
@@ -92,6 +94,8 @@ def register_styles(wb: Workbook, lang: str, currencies: set[str]) -> None:
         NamedStyle("cq_words", font=font(bold=True, size=11), fill=_TOTAL_FILL,
                    alignment=Alignment(horizontal="left", vertical="center", wrap_text=True),
                    border=Border(top=_THIN, bottom=_DOUBLE)),
+        NamedStyle("cq_warning", font=font(bold=True, color=WARNING_RED),
+                   alignment=Alignment(horizontal="left", vertical="center", wrap_text=True)),
         NamedStyle("cq_price_factor", font=font(italic=True, color="595959"),
                    number_format=('"按标价的 "0.0%" 支付"' if lang == "zh" else '"pay "0.0%" of list"'),
                    alignment=Alignment(horizontal="left")),

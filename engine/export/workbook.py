@@ -2,8 +2,8 @@
 
 Every derived figure is a formula: line totals (Qty × Unit price), group subtotals,
 discount, VAT and grand totals on the BOM sheets; capex, TCO and cost per PF/s-day
-on the Summary and Comparison sheets refer to them. VAT rate, discount and the
-exchange rate are named input cells on the Summary sheet, so changing one number
+on the Summary and Comparison sheets refer to them. VAT rates (goods, services), discount
+and the exchange rate are named input cells on the Summary sheet, so changing one number
 in Excel or WPS updates every total. Yearly energy, maintenance and hosting are
 the engine's numbers; the TCO over the years is built from them by formula.
 """
@@ -21,6 +21,7 @@ from engine.export.common import (
     NAME_DISCOUNT,
     NAME_EXCHANGE_RATE,
     NAME_VAT,
+    NAME_VAT_SERVICES,
     BomRefs,
     PlanRefs,
     QuoteInfo,
@@ -34,10 +35,11 @@ from engine.export.common import (
     priced,
     rates,
     sci,
+    services_vat_rate,
 )
 from engine.export.comparison_sheet import TITLE_COLUMN, title, write_comparison
 from engine.export.labels import Labels
-from engine.export.names import Detail, detailed, server_model, titles, vendor_name
+from engine.export.names import Detail, detailed, titles
 from engine.export.racks_sheet import write_racks
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
@@ -45,7 +47,7 @@ from engine.export.sources_sheet import PriceListLike, write_sources
 from engine.export.styles import money_style, register_styles
 from engine.model import CATEGORIES, BomLine, Comparison, Component, Money, Plan
 
-SUMMARY_COLUMNS = 13
+SUMMARY_COLUMNS = 12
 # A BOM line's description and note wrap in columns of about equal width: engine notes
 # (English in both languages) run long, and a narrow note column makes rows tall.
 DESCRIPTION_WIDTH = 42
@@ -137,9 +139,13 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
     discount = total_line("bom.discount", f"=-{before}*{NAME_DISCOUNT}", rate=NAME_DISCOUNT,
                           style=b, label_style=plain)
     net = total_line("bom.net", f"={before}+{discount}")
-    vat = total_line("bom.vat", f"={net}*{NAME_VAT}", rate=NAME_VAT, style=b,
-                     label_style=plain)
-    capex = total_line("bom.grand_total", f"={net}+{vat}", style=m_total,
+    # goods and services are taxed at their own rates, each after the discount
+    vat_goods = total_line("bom.vat_goods", f"={hardware}*(1-{NAME_DISCOUNT})*{NAME_VAT}",
+                           rate=NAME_VAT, style=b, label_style=plain)
+    vat_services = total_line("bom.vat_services",
+                              f"={services}*(1-{NAME_DISCOUNT})*{NAME_VAT_SERVICES}",
+                              rate=NAME_VAT_SERVICES, style=b, label_style=plain)
+    capex = total_line("bom.grand_total", f"={net}+{vat_goods}+{vat_services}", style=m_total,
                        label_style="cq_total_label")
     other = other_currency(cur)
     op = "/" if cur == "CNY" else "*"
@@ -162,7 +168,8 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
         sheet=title,
         subtotals={c: ref(v) for c, v in subtotals.items()},
         hardware=ref(hardware), services=ref(services), before_discount=ref(before),
-        discount=ref(discount), net=ref(net), vat=ref(vat), capex=ref(capex),
+        discount=ref(discount), net=ref(net), vat_goods=ref(vat_goods),
+        vat_services=ref(vat_services), capex=ref(capex),
     )
 
 
@@ -224,7 +231,10 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
                                             formula1="0", allow_blank=False)),
         (row + 7, "quote.vat_rate", vat_rate, "cq_input_pct", NAME_VAT,
          DataValidation(type="decimal", operator="between", formula1="0", formula2="1")),
-        (row + 8, "quote.discount_rate", discount_rate, "cq_input_pct", NAME_DISCOUNT,
+        (row + 8, "quote.vat_rate_services", services_vat_rate(comparison), "cq_input_pct",
+         NAME_VAT_SERVICES,
+         DataValidation(type="decimal", operator="between", formula1="0", formula2="1")),
+        (row + 9, "quote.discount_rate", discount_rate, "cq_input_pct", NAME_DISCOUNT,
          DataValidation(type="decimal", operator="between", formula1="0", formula2="1")),
     ]
     for r, key, value, style, name, validation in inputs:
@@ -236,51 +246,12 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
         wb.defined_names[name] = DefinedName(name, attr_text=sheet_ref(ws.title, f"$B${r}"))
         validation.add(f"B{r}")
         ws.add_data_validation(validation)
-    w.text(row + 9, 2, L("quote.inputs_note"), "cq_note", fit=False)
-    w.text(row + 10, 1, L("quote.workload"), "cq_label")
-    w.text(row + 10, 2, _workload_sentence(comparison, L), fit=False)
+    w.text(row + 10, 2, L("quote.inputs_note"), "cq_note", fit=False)
+    w.text(row + 11, 1, L("quote.workload"), "cq_label")
+    w.text(row + 11, 2, _workload_sentence(comparison, L), fit=False)
 
-    section_row = row + 12
-    header_row = section_row + 1
-    years = max((money.years for _, money in priced(comparison)), default=0)
-    w.text(section_row, 1, L("quote.configurations"), "cq_section", fit=False)
-    w.header(header_row, 1, [
-        L("col.configuration"), L("col.server"), L("col.gpu"), L("col.gpus"), L("col.nodes"),
-        L("col.racks"), L("col.it_kw"), L("col.days"), L("col.meets"), L("col.capex"),
-        L("col.tco", years=years), L("col.cost_per_pf_day"), L("col.status"),
-    ])
-    row = header_row + 1
-    for plan in comparison.plans:
-        w.wrapped(row, 1, title(plan, L), width=30)
-        w.wrapped(row, 2, f"{vendor_name(plan.vendor, L.lang)} {server_model(plan)}", width=18)
-        w.wrapped(row, 3, plan.gpu_name, width=14)
-        money = plan.money
-        if plan.refusals or money is None:
-            reasons = "; ".join(L.message(msg.code, msg.text) for msg in plan.refusals)
-            w.merged(row, 4, SUMMARY_COLUMNS, L("status.refused", reasons=reasons or "—"),
-                     "cq_note_wrap")
-            row += 1
-            continue
-        w.number(row, 4, plan.gpus, "cq_int")
-        w.number(row, 5, plan.nodes, "cq_int")
-        w.number(row, 6, plan.racks.count if plan.racks else 0, "cq_int")
-        w.number(row, 7, plan.power.it_max_kw if plan.power else 0.0, "cq_num1")
-        w.number(row, 8, plan.days, "cq_num1")
-        w.text(row, 9, L.yes_no(plan.meets_deadline), "cq_center")
-        plan_refs = refs[plan.config]
-        if plan_refs.bom is None:
-            w.number(row, 10, money.capex, m_bold)
-        else:
-            w.formula(row, 10, f"={plan_refs.bom.capex}", m_bold, shown=money.capex)
-        w.formula(row, 11, f"={plan_refs.tco}", m_bold, shown=money.tco)
-        if plan_refs.cost_per_pf_day:
-            w.formula(row, 12, f"={plan_refs.cost_per_pf_day}", m, shown=money.cost_per_pf_day)
-        status = L("status.ok") if plan.meets_deadline else L("status.late")
-        w.wrapped(row, 13, status, width=14)
-        row += 1
-    last_row = max(row - 1, header_row)
-
-    row += 1
+    # the recommendation first: it is what the reader of a summary comes for
+    row += 13
     w.text(row, 1, L("quote.recommendation"), "cq_section", fit=False)
     rec = comparison.recommendation
     servers = {p.config: title(p, L) for p in comparison.plans}
@@ -295,8 +266,48 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
         servers[c] for c in detailed), n=len(detailed), total=len(priced(comparison))),
         "cq_note_wrap")
 
+    section_row = row + 2
+    header_row = section_row + 1
+    years = max((money.years for _, money in priced(comparison)), default=0)
+    w.text(section_row, 1, L("quote.configurations"), "cq_section", fit=False)
+    # the title names vendor, server and GPUs; the GPU column adds the GPU's memory
+    w.header(header_row, 1, [
+        L("col.configuration"), L("col.gpu"), L("col.gpus"), L("col.nodes"),
+        L("col.racks"), L("col.it_kw"), L("col.days"), L("col.meets"), L("col.capex"),
+        L("col.tco", years=years), L("col.cost_per_pf_day"), L("col.status"),
+    ])
+    row = header_row + 1
+    for plan in comparison.plans:
+        w.wrapped(row, 1, title(plan, L), width=30)
+        w.wrapped(row, 2, plan.gpu_name.removeprefix("NVIDIA "), width=16)
+        money = plan.money
+        if plan.refusals or money is None:
+            reasons = "; ".join(L.message(msg.code, msg.text) for msg in plan.refusals)
+            w.merged(row, 3, SUMMARY_COLUMNS, L("status.refused", reasons=reasons or "—"),
+                     "cq_note_wrap")
+            row += 1
+            continue
+        w.number(row, 3, plan.gpus, "cq_int")
+        w.number(row, 4, plan.nodes, "cq_int")
+        w.number(row, 5, plan.racks.count if plan.racks else 0, "cq_int")
+        w.number(row, 6, plan.power.it_max_kw if plan.power else 0.0, "cq_num1")
+        w.number(row, 7, plan.days, "cq_num1")
+        w.text(row, 8, L.yes_no(plan.meets_deadline), "cq_center")
+        plan_refs = refs[plan.config]
+        if plan_refs.bom is None:
+            w.number(row, 9, money.capex, m_bold)
+        else:
+            w.formula(row, 9, f"={plan_refs.bom.capex}", m_bold, shown=money.capex)
+        w.formula(row, 10, f"={plan_refs.tco}", m_bold, shown=money.tco)
+        if plan_refs.cost_per_pf_day:
+            w.formula(row, 11, f"={plan_refs.cost_per_pf_day}", m, shown=money.cost_per_pf_day)
+        status = L("status.ok") if plan.meets_deadline else L("status.late")
+        w.wrapped(row, 12, status, width=14)
+        row += 1
+    last_row = max(row - 1, header_row)
+
     ws.freeze_panes = f"B{header_row + 1}"
-    w.finish(maximum=40, fixed={1: TITLE_COLUMN, 2: 20})
+    w.finish(maximum=40, fixed={1: TITLE_COLUMN, 2: 19})
     print_setup(ws, heading, title_rows=f"{header_row}:{header_row}",
                 area=f"A1:{get_column_letter(SUMMARY_COLUMNS)}{max(row, last_row)}")
 

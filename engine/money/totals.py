@@ -9,12 +9,14 @@ HOURS_PER_YEAR = 8760
 
 def money(
     *, bom: tuple[BomLine, ...], currency: str, discount_rate: float, vat_rate: float,
-    facility_kw: float, power_price: float, years: int, warranty_years: int,
+    vat_rate_services: float, facility_kw: float, power_price: float, years: int, warranty_years: int,
     maintenance_rate: float, rent_kw_month: float | None, contracted_kw: float,
     energy_per_run_mwh: float, delivered_pflops: float, hosting: str = "own",
     gpus: int = 0, gpu_hours: float = 0.0, cloud_rate: float = 0.0,
 ) -> Money:
     """All figures in ``currency``.
+
+    VAT is the goods' net at ``vat_rate`` plus the services' net at ``vat_rate_services``.
 
     Energy assumes the cluster runs at training load all year (it trains, then
     keeps tuning). Maintenance starts the year after the warranty ends.
@@ -30,7 +32,9 @@ def money(
     gross = hardware + services
     discount = gross * discount_rate
     net = gross - discount
-    vat = net * vat_rate
+    # China taxes goods (servers, network, software products) and services (installation,
+    # warranty contracts, ...) at different rates; the discount comes off both before VAT.
+    vat = hardware * (1 - discount_rate) * vat_rate + services * (1 - discount_rate) * vat_rate_services
     capex = net + vat
 
     cloud_per_year = gpus * HOURS_PER_YEAR * cloud_rate
@@ -48,7 +52,8 @@ def money(
     pf_days_delivered = delivered_pflops * 365 * years
     return Money(
         currency=currency, subtotals=subtotals, hardware=hardware, services=services,
-        discount_rate=discount_rate, discount=discount, net=net, vat_rate=vat_rate, vat=vat,
+        discount_rate=discount_rate, discount=discount, net=net, vat_rate=vat_rate,
+        vat_rate_services=vat_rate_services, vat=vat,
         capex=capex, energy_per_year=energy, maintenance_per_year=maintenance,
         hosting_per_year=rent_per_year, years=years, tco_by_year=tuple(tco_by_year),
         tco=tco_by_year[-1],

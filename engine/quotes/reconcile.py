@@ -93,6 +93,10 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
     fin = comparison.request.finance
     currency = plan.money.currency if plan.money else fin.currency
     fx = fin.exchange_rate if fin.exchange_rate is not None else default("finance.exchange_rate").value
+    # One rate, the goods rate, reads a quotation: its lines are not matched yet when their VAT
+    # basis is settled. A vendor who taxes services at the services rate has a VAT row a little
+    # below this rate's (an arithmetic finding) and, with VAT-inclusive prices, service lines
+    # read a few per cent low; goods are most of any cluster quote.
     vat = plan.money.vat_rate if plan.money else default("finance.vat").value
     findings: list[Finding] = list(quote.issues) + issues
     quote_currency = quote.currency or currency

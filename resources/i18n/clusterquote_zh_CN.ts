@@ -44,8 +44,12 @@
             <translation>汇率（人民币/美元）：</translation>
         </message>
         <message>
-            <source>VAT:</source>
-            <translation>增值税：</translation>
+            <source>VAT on goods:</source>
+            <translation>货物增值税：</translation>
+        </message>
+        <message>
+            <source>VAT on services:</source>
+            <translation>服务增值税：</translation>
         </message>
         <message>
             <source>Discount:</source>
@@ -178,8 +182,12 @@
             <translation>折后净额 %1</translation>
         </message>
         <message>
-            <source>VAT %1: %2</source>
-            <translation>增值税 %1：%2</translation>
+            <source>VAT on goods %1: %2</source>
+            <translation>货物增值税 %1：%2</translation>
+        </message>
+        <message>
+            <source>VAT on services %1: %2</source>
+            <translation>服务增值税 %1：%2</translation>
         </message>
         <message>
             <source>Capex %1</source>
@@ -889,8 +897,12 @@
             <translation>使用年限：</translation>
         </message>
         <message>
-            <source>VAT:</source>
-            <translation>增值税：</translation>
+            <source>VAT on goods:</source>
+            <translation>货物增值税：</translation>
+        </message>
+        <message>
+            <source>VAT on services:</source>
+            <translation>服务增值税：</translation>
         </message>
         <message>
             <source>Discount:</source>
@@ -1670,8 +1682,8 @@
             <translation>费用</translation>
         </message>
         <message>
-            <source>%1, %2 years, %3, VAT %4, discount %5</source>
-            <translation>%1，%2 年，%3，增值税 %4，折扣 %5</translation>
+            <source>%1, %2 years, %3, VAT %4 (services %6), discount %5</source>
+            <translation>%1，%2 年，%3，增值税 %4（服务 %6），折扣 %5</translation>
         </message>
         <message>
             <source>Quote</source>

@@ -59,7 +59,7 @@ def thousand_line_bom(comparison: Comparison) -> Comparison:
     gross = hardware + services
     discount = gross * old.discount_rate
     net = gross - discount
-    vat = net * old.vat_rate
+    vat = (hardware * old.vat_rate + services * old.vat_rate_services) * (1 - old.discount_rate)
     capex = net + vat
     shift = capex - old.capex
     money = dataclasses.replace(

@@ -20,7 +20,7 @@ A800 = "inspur-nf5688m6-a800"
 H800 = "lenovo-sr680av3-h800"
 GPU = "a800-sxm4-80gb"  # priced inside the A800 configured system's line, no line of its own
 REQUEST = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0),
-                      finance=Finance(vat=0.13, discount=0.1), configs=(A800, H800))
+                      finance=Finance(vat=0.13, vat_services=0.06, discount=0.1), configs=(A800, H800))
 
 
 def capex(window, config: str) -> float:  # type: ignore[no-untyped-def]
@@ -103,11 +103,13 @@ def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  
     # by hand, at the shipped prices: 112 systems at 1 000 000 instead of 1 104 640 take
     # 11 719 680 off the equipment value (174 617 072 → 162 897 392) and the rated services
     # follow it (11 000 875.54 → 10 262 535.70, −738 339.84); less 10 % discount, plus
-    # 13 % VAT: capex 190 881 449.57 − 12 458 019.84 × 0.9 × 1.13 = 178 211 643.39
+    # VAT, 13 % on the equipment and 6 % on the services:
+    # capex falls by 11 719 680 × 0.9 × 1.13 + 738 339.84 × 0.9 × 1.06
     equipment = sum(b.total for b in before.bom if b.category in EQUIPMENT)
     line_delta = system.qty * (system.unit_price - 1_000_000.0)
     rated_delta = rated_services(equipment) - rated_services(equipment - line_delta)
-    expected = before.money.capex - (line_delta + rated_delta) * 0.9 * 1.13  # type: ignore[union-attr]
+    expected = (before.money.capex  # type: ignore[union-attr]
+                - line_delta * 0.9 * 1.13 - rated_delta * 0.9 * 1.06)
     assert capex(window, A800) == pytest.approx(expected, abs=0.01)
     assert window.request.overrides == (LineOverride(A800, A800, unit_price=1_000_000.0, category="compute"),)
     assert window.modified and window.panel._request == window.request
@@ -136,7 +138,8 @@ def test_edit_replan_mark_add_and_revert(qtbot, window, wait_planned) -> None:  
         item = bar.add_line({"category": "services", "description": "Site survey", "qty": 2,
                              "unit_price": 10_000.0})
     wait_planned(window)
-    assert capex(window, A800) == pytest.approx(capex_before_add + 20_000 * 0.9 * 1.13, abs=0.01)
+    # a service: 6 % VAT (a line of any other category would take the goods rate)
+    assert capex(window, A800) == pytest.approx(capex_before_add + 20_000 * 0.9 * 1.06, abs=0.01)
     model = bom_tab(window, A800).model
     added = model.line_at(source_row(model, item))
     assert (added.description_en, added.total, added.overridden) == ("Site survey", 20_000.0, True)

@@ -24,7 +24,7 @@ EVERY_NEW_FIELD = dataclasses.replace(
     schedule=Schedule(days=120.0, lead_time_days=45.0),
     facility=Facility(cooling="liquid", row_racks=8, spares=0.05),
     finance=Finance(hosting="wholesale", wholesale_rent_kw_month=480.0, purchase_date="2024-05-01",
-                    market="US", ai_enterprise=True),
+                    market="US", ai_enterprise=True, vat_services=0.09),
     storage=StorageRequest(product="neutral", checkpoints_kept=3),
     configs=("lenovo-sr680av3-h800", "inspur-nf5688m7-h800"),  # the catalog's order
 )
@@ -99,6 +99,30 @@ def test_the_wizard_keeps_what_it_does_not_ask(qtbot) -> None:  # type: ignore[n
         wizard.next()
     assert wizard.currentPage() is wizard.review_page
     assert wizard.request() == EVERY_NEW_FIELD
+
+
+def test_the_services_vat_rate_is_asked_beside_the_goods_rate(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    wizard = PlanWizard(draft=RequestDraft.from_request(GPT3_60_DAYS))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for _ in range(3):
+        wizard.next()
+    page = wizard.facility_page
+    assert page.vat_services.edit.placeholderText() == "default: 0.06"  # resources/assumptions.toml
+    assert "36" in page.vat_services.toolTip()  # the note names its source
+    type_into(qtbot, page.vat_services, "9%")
+    wizard.next()
+    assert "VAT 13% (services 9%)" in wizard.review_page.text.toPlainText()
+    assert wizard.request().finance.vat_services == 0.09
+
+    window.set_request(GPT3_60_DAYS)
+    wait_planned(window)
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        window.panel.vat_services.edit.setText("9%")
+        window.panel.apply_now()
+    assert window.result.comparison.request.finance.vat_services == 0.09
+    money = next(p for p in window.result.comparison.plans if p.money).money
+    assert (money.vat_rate, money.vat_rate_services) == (0.13, 0.09)
 
 
 def test_cloud_hosting_in_the_wizard_says_nothing_is_bought(qtbot) -> None:  # type: ignore[no-untyped-def]

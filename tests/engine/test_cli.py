@@ -150,6 +150,18 @@ def test_plan_json_for_one_configuration_in_usd(capsys: pytest.CaptureFixture[st
     assert plan["gpus"] % 8 == 0 and plan["nodes"] == plan["gpus"] // 8
 
 
+def test_plan_json_carries_the_vat_rate_of_services(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json_of(["plan", *SEED, "--days", "30", "--config", "inspur-nf5688m6-a800",
+                    "--vat", "0.13", "--vat-services", "0.09"], capsys)
+    money = data["plans"][0]["money"]
+    assert (money["vat_rate"], money["vat_rate_services"]) == (0.13, 0.09)
+    factor = 1 - money["discount_rate"]
+    goods = money["hardware"] * factor * 0.13
+    services = money["services"] * factor * 0.09
+    assert money["vat"] == pytest.approx(goods + services)
+    assert data["plans"][0]["capex"] == pytest.approx(money["net"] + goods + services)
+
+
 def test_plan_json_for_a_fleet(capsys: pytest.CaptureFixture[str]) -> None:
     data = json_of(["plan", *SEED, "--gpus", "1020", "--config", "inspur-nf5688m6-a800"], capsys)
     [plan] = data["plans"]
@@ -277,6 +289,8 @@ BAD_INPUT = [
     pytest.param(["estimate", *SEED, "--gpu", "a100-sxm4-80gb", "--gpus", "0"], "--gpus",
                  r"1 or more|at least 1|positive", id="estimate-gpus-zero"),
     pytest.param([*PLAN, "--days", "30", "--pue", "0.5"], "--pue", r"at least 1", id="pue-below-1"),
+    pytest.param([*PLAN, "--days", "30", "--vat-services", "1.5"], "--vat-services", r"at most 1",
+                 id="vat-services-above-1"),
     pytest.param([*PLAN, "--days", "30", "--cooling", "liquid", *NF5688], "--config",
                  r"air|rdhx|liquid", id="config-cannot-cool"),
     pytest.param([*PLAN, "--gpus", "8", *NF5688], "--config", r"47", id="config-below-memory-floor"),

@@ -14,7 +14,7 @@ from engine.cli import main
 
 A800 = "inspur-nf5688m6-a800"
 ARGS = ["plan", "--preset", "gpt3-175b", "--days", "30", "--config", A800, "--vat", "0.13",
-        "--format", "json"]
+        "--vat-services", "0.06", "--format", "json"]
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:
@@ -47,18 +47,20 @@ def test_overrides_are_applied_marked_and_priced_by_hand() -> None:
     new = {b["item"]: b for b in after["bom"]}
     system, racks = old[A800], old["rack-42u"]
     # by hand, at the shipped prices: 112 configured systems at 1 000 000 instead of
-    # 1 104 640 (−11 719 680) and 7 more racks at 6 000 (+42 000) move the equipment value
-    # by −11 677 680, 174 617 072 → 162 939 392; the rated services follow:
-    # 3 × 2 444 090.88 + 1 629 393.92 + 1 303 515.14 = 10 265 181.70 instead of
-    # 11 000 875.54, i.e. −735 693.84 (6.3 % of 11 677 680). Plus 13 % VAT, no discount:
-    # capex 212 090 499.52 − (11 677 680 + 735 693.84) × 1.13 = 198 063 387.08
+    # 1 104 640 (−11 719 680) and 6 more racks at 6 000 (+36 000) move the equipment value
+    # by −11 683 680, 173 573 664 → 161 889 984; the rated services follow:
+    # 3 × 2 428 349.76 + 1 618 899.84 + 1 295 119.87 = 10 199 068.99 instead of
+    # 10 935 140.83, i.e. −736 071.84 (6.3 % of 11 683 680). No discount; VAT 13 % on the
+    # equipment and 6 % on the services: capex moves by
+    # −11 683 680 × 1.13 − 736 071.84 × 1.06 = −13 202 558.40 − 780 236.15 = −13 982 794.55
     equipment_before = sum(b["total"] for b in before["bom"] if b["category"] in EQUIPMENT)
     equipment_delta = (system["qty"] * (1_000_000 - system["unit_price"])
                        + (50 - racks["qty"]) * racks["unit_price"])
     rated_delta = (rated_services(equipment_before + equipment_delta)
                    - rated_services(equipment_before))
-    delta = equipment_delta + rated_delta
-    assert after["capex"] == pytest.approx(before["capex"] + delta * 1.13, abs=0.01)
+    assert after["capex"] == pytest.approx(before["capex"] + equipment_delta * 1.13
+                                           + rated_delta * 1.06, abs=0.01)
+    assert equipment_delta * 1.13 + rated_delta * 1.06 == pytest.approx(-13_982_794.55, abs=0.01)
     assert new["logistics"]["unit_price"] == round(0.008 * (equipment_before + equipment_delta), 2)
     assert [i for i, b in new.items() if b["overridden"]] == [A800, "rack-42u"]
     assert new["rack-42u"]["qty"] == 50 and new[A800]["unit_price"] == 1_000_000

@@ -7,7 +7,8 @@ import pytest
 from engine.compare import compare
 from engine.facility.cooling import KW_PER_TON, KW_TO_BTU_H, Unit, n_plus_one, plan_cooling
 from engine.facility.racks import Box, PduModel, RackSpec, lay_out
-from engine.model import Facility, Finance, PlanRequest, Schedule, Workload
+from engine.model import BomLine, Facility, Finance, PlanRequest, Schedule, Workload
+from engine.money.totals import money
 
 
 def test_cooling_units_and_conversions_by_hand() -> None:
@@ -58,7 +59,7 @@ def test_pdus_carry_the_whole_rack_on_each_feed() -> None:
 
 
 def test_money_by_hand() -> None:
-    finance = Finance(currency="CNY", power_price=0.6, vat=0.13, discount=0.1, years=4,
+    finance = Finance(currency="CNY", power_price=0.6, vat=0.13, vat_services=0.06, discount=0.1, years=4,
                       warranty_years=3, maintenance_rate=0.08, hosting="colo", colo_rent_kw_month=500)
     request = PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=16),
                           facility=Facility(rack_kw=20, pue=1.4), finance=finance,
@@ -66,8 +67,10 @@ def test_money_by_hand() -> None:
     plan = compare(request).plans[0]
     money, power, racks = plan.money, plan.power, plan.racks
     assert money is not None and power is not None and racks is not None
-    gross = sum(line.qty * line.unit_price for line in plan.bom)
-    assert money.capex == pytest.approx(gross * 0.9 * 1.13)
+    goods = sum(line.total for line in plan.bom if line.category != "services")
+    services = sum(line.total for line in plan.bom if line.category == "services")
+    assert services > 0
+    assert money.capex == pytest.approx(goods * 0.9 * 1.13 + services * 0.9 * 1.06)
     # energy: facility kW (typical IT × 1.4) × 8760 h × 0.6 CNY/kWh
     assert power.facility_kw == pytest.approx(power.it_typical_kw * 1.4)
     assert money.energy_per_year == pytest.approx(power.facility_kw * 8760 * 0.6)
@@ -85,6 +88,43 @@ def test_money_by_hand() -> None:
     warranty = next(line for line in plan.bom if line.item == "warranty")
     assert warranty.qty == 3
     assert warranty.unit_price == pytest.approx(0.015 * equipment, abs=0.01)
+
+
+def test_vat_on_goods_and_on_services_by_hand() -> None:
+    # goods 1 000 000 (a server and a switch), services 100 000 (installation, warranty),
+    # 10 % off both: net 900 000 + 90 000 = 990 000;
+    # VAT 13 % × 900 000 = 117 000 on goods + 6 % × 90 000 = 5 400 on services = 122 400;
+    # capex 990 000 + 122 400 = 1 112 400
+    def line(category: str, item: str, qty: int, price: float) -> BomLine:
+        return BomLine(category=category, item=item, vendor="Acme", part_number=item,  # type: ignore[arg-type]
+                       description_en=item, description_zh=item, qty=qty, unit_price=price,
+                       currency="CNY")
+
+    bom = (line("compute", "server", 2, 450_000.0), line("network", "switch", 1, 100_000.0),
+           line("services", "install", 4, 5_000.0), line("services", "warranty", 1, 80_000.0))
+    cash = money(bom=bom, currency="CNY", discount_rate=0.1, vat_rate=0.13, vat_rate_services=0.06,
+                 facility_kw=0.0, power_price=0.0, years=1, warranty_years=1,
+                 maintenance_rate=0.0, rent_kw_month=None, contracted_kw=0.0,
+                 energy_per_run_mwh=0.0, delivered_pflops=1.0)
+    assert (cash.hardware, cash.services) == (1_000_000.0, 100_000.0)
+    assert cash.net == pytest.approx(990_000.0)
+    assert cash.vat_goods == pytest.approx(117_000.0)
+    assert cash.vat_services == pytest.approx(5_400.0)
+    assert cash.vat == pytest.approx(122_400.0)
+    assert cash.capex == pytest.approx(1_112_400.0)
+    assert (cash.vat_rate, cash.vat_rate_services) == (0.13, 0.06)
+
+
+def test_services_rate_defaults_from_the_assumptions_and_shows_as_one() -> None:
+    from engine.assumptions import default
+
+    plan = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=8),
+                               configs=("inspur-nf5688m6-a800",))).plans[0]
+    assert plan.money is not None
+    assert plan.money.vat_rate_services == default("finance.vat_services").value
+    shown = {a.key: a for a in plan.assumptions}
+    assert shown["vat_services"].origin == "default"
+    assert shown["vat"].value == default("finance.vat").value
 
 
 def test_prices_convert_at_the_exchange_rate() -> None:

@@ -28,7 +28,7 @@ A800 = "inspur-nf5688m6-a800"
 PCIE = "lenovo-sr670v2-a100-pcie"
 BASE = PlanRequest(
     Workload(preset="gpt3-175b"), Schedule(days=30),
-    finance=Finance(vat=0.13, discount=0.1), configs=(A800, PCIE),
+    finance=Finance(vat=0.13, vat_services=0.06, discount=0.1), configs=(A800, PCIE),
 )
 
 
@@ -81,7 +81,7 @@ def test_overrides_change_the_totals_as_worked_out_by_hand(baseline: Comparison)
     # (6.3 % of 11 719 680). Three more rack installations (3 × 3 000) and two site surveys
     # (2 × 25 000) are services, not equipment: nothing is rated on them.
     # Gross 187 690 707.54 − 11 719 680 − 738 339.84 + 9 000 + 50 000 = 175 291 687.70;
-    # less 10 % discount, plus 13 % VAT: capex 175 291 687.70 × 0.9 × 1.13 = 178 271 646.39
+    # less 10 % discount, plus VAT: 13 % on the hardware, 6 % on the services
     equipment_before = equipment(before)
     assert sum(line(before, s).total for s in RATED) == pytest.approx(
         rated_services(equipment_before), abs=0.001)  # the rates above are the plan's
@@ -93,10 +93,11 @@ def test_overrides_change_the_totals_as_worked_out_by_hand(baseline: Comparison)
     assert after.money is not None
     assert equipment(after) == pytest.approx(equipment_after, abs=0.001)
     assert after.money.hardware + after.money.services == pytest.approx(gross_after, abs=0.01)
-    assert after.money.capex == pytest.approx(gross_after * 0.9 * 1.13, abs=0.01)
     services_before = dict(before.money.subtotals)["services"]  # type: ignore[union-attr]
-    assert dict(after.money.subtotals)["services"] == pytest.approx(
-        services_before + 3 * racks.unit_price + 50_000.0 + rated_change)
+    services_after = services_before + 3 * racks.unit_price + 50_000.0 + rated_change
+    assert dict(after.money.subtotals)["services"] == pytest.approx(services_after)
+    assert after.money.capex == pytest.approx(
+        (gross_after - services_after) * 0.9 * 1.13 + services_after * 0.9 * 1.06, abs=0.01)
     assert (line(after, "warranty").qty, line(after, "warranty").unit_price) == (
         3, round(0.015 * equipment_after, 2))  # rated on the equipment as the user set it
     assert line(after, "project-management").unit_price == round(0.010 * equipment_after, 2)
@@ -190,14 +191,16 @@ def test_totals_are_the_sum_of_the_lines_whatever_is_overridden(
 ) -> None:
     overrides = tuple(LineOverride(A800, item, qty=q, unit_price=p) for item, (q, p) in changes.items())
     request = replace(BASE, configs=(A800,), overrides=overrides,
-                      finance=Finance(vat=0.13, discount=discount))
+                      finance=Finance(vat=0.13, vat_services=0.06, discount=discount))
     plan = compare(request).plans[0]
     money = plan.money
     assert money is not None
     for category, subtotal in money.subtotals:
         assert subtotal == pytest.approx(sum(b.total for b in plan.bom if b.category == category))
-    gross = sum(b.total for b in plan.bom)
-    assert money.capex == pytest.approx(gross * (1 - discount) * 1.13, rel=1e-12, abs=0.01)
+    goods = sum(b.total for b in plan.bom if b.category != "services")
+    services = sum(b.total for b in plan.bom if b.category == "services")
+    assert money.capex == pytest.approx((goods * 1.13 + services * 1.06) * (1 - discount),
+                                        rel=1e-12, abs=0.01)
     for item, (qty, price) in changes.items():
         got = line(plan, item)
         assert got.overridden

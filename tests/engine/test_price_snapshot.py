@@ -30,7 +30,8 @@ from engine.planfile import VERSION, PlanFileError, load_plan_document, plan_fro
 A800 = "inspur-nf5688m6-a800"
 PCIE = "lenovo-sr670v2-a100-pcie"
 REQUEST = PlanRequest(
-    Workload(preset="gpt3-175b"), Schedule(days=30), finance=Finance(vat=0.13, discount=0.05),
+    Workload(preset="gpt3-175b"), Schedule(days=30),
+    finance=Finance(vat=0.13, vat_services=0.06, discount=0.05),
     configs=(A800, PCIE),
     overrides=(
         LineOverride(A800, "rack-42u", qty=50),
@@ -142,9 +143,11 @@ def test_repricing_diff_names_the_changed_line_and_its_effect(
         assert change.unit_price_after == round(rate * after, 2)
         rated_delta += change.delta
     assert rated_delta == pytest.approx(0.063 * line_delta, abs=0.03)
-    # then 5 % discount and 13 % VAT:
-    # (14 873 600 + 937 036.80) × 0.95 × 1.13 = 16 972 718.60
-    assert a800.capex_delta == pytest.approx((line_delta + rated_delta) * 0.95 * 1.13, abs=0.01)
+    # then 5 % discount, VAT 13 % on the equipment and 6 % on the services:
+    # 14 873 600 × 0.95 × 1.13 + 937 036.80 × 0.95 × 1.06 = 15 966 809.60 + 943 596.06
+    # = 16 910 405.66
+    assert a800.capex_delta == pytest.approx(
+        line_delta * 0.95 * 1.13 + rated_delta * 0.95 * 1.06, abs=0.01)
 
 
 def test_diff_shows_lines_that_came_and_went() -> None:

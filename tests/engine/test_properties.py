@@ -55,9 +55,11 @@ facilities = st.builds(
     st.floats(8, 80), st.sampled_from(["air", "rdhx"]), st.integers(1, 20), st.floats(0, 0.1),
 )
 finances = st.builds(
-    lambda currency, discount, years, hosting: Finance(currency=currency, discount=discount,
-                                                       years=years, hosting=hosting),
+    lambda currency, discount, years, hosting, vat, vat_services: Finance(
+        currency=currency, discount=discount, years=years, hosting=hosting, vat=vat,
+        vat_services=vat_services),
     st.sampled_from(["CNY", "USD"]), st.floats(0, 0.3), st.integers(1, 10), st.sampled_from(HOSTINGS),
+    st.none() | st.floats(0, 0.3), st.none() | st.floats(0, 0.3),
 )
 configs = st.sampled_from(CONFIG_IDS)
 
@@ -123,8 +125,16 @@ def test_capex_and_tco(request: PlanRequest) -> None:
     assert money is not None
     assert money.discount_rate == request.finance.discount
     assert close(money.discount, (money.hardware + money.services) * request.finance.discount)
-    expected = (money.hardware + money.services - money.discount) * (1 + money.vat_rate)
-    assert close(money.capex, expected)
+    # capex = each part's net plus its VAT: goods at the goods rate, services at theirs
+    factor = 1 - request.finance.discount
+    goods_vat = money.hardware * factor * money.vat_rate
+    services_vat = money.services * factor * money.vat_rate_services
+    assert close(money.vat, goods_vat + services_vat)
+    assert close(money.vat_services, services_vat) and close(money.vat_goods, goods_vat)
+    assert close(money.capex, money.net + goods_vat + services_vat)
+    for asked, rate in ((request.finance.vat, money.vat_rate),
+                        (request.finance.vat_services, money.vat_rate_services)):
+        assert asked is None or rate == asked
     assert money.years == request.finance.years
     assert len(money.tco_by_year) == money.years + 1
     assert money.tco_by_year[0] == money.capex

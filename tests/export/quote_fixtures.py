@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import re
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -106,18 +107,20 @@ ALPHA_BOM = (
     _line("services", "warranty-node-year", "SVC-WTY", "Warranty per server-year", "保修（每台每年）",
           6, 2_000.33),
 )
-# Hand-worked: hardware 2,000,000 + 1,600,008 + 52,469.25 + 14,000.20 + 120,000
+# Hand-worked: hardware 2,000,000 + 1,600,008 + 52,469.25 + 14,000.20 + 120,000;
+# VAT 13 % of 3,786,477.45 × 0.95 = 467,629.965075 on goods + 6 % of 15,001.98 × 0.95
+# = 855.11286 on services
 ALPHA_MONEY = Money(
     currency="CNY",
     subtotals=(("compute", 3_600_008.00), ("network", 52_469.25), ("rack_power", 14_000.20),
                ("cooling", 120_000.00), ("services", 15_001.98)),
     hardware=3_786_477.45, services=15_001.98,
     discount_rate=0.05, discount=190_073.9715, net=3_611_405.4585,
-    vat_rate=0.13, vat=469_482.709605, capex=4_080_888.168105,
+    vat_rate=0.13, vat_rate_services=0.06, vat=468_485.077935, capex=4_079_890.536435,
     energy_per_year=100_000.00, maintenance_per_year=(0.0, 0.0, 287_772.29),
     hosting_per_year=12_000.00, years=3,
-    tco_by_year=(4_080_888.168105, 4_192_888.168105, 4_304_888.168105, 4_704_660.458105),
-    tco=4_704_660.458105, energy_per_run=8_000.00, cost_per_pf_day=4_704.660458105,
+    tco_by_year=(4_079_890.536435, 4_191_890.536435, 4_303_890.536435, 4_703_662.826435),
+    tco=4_703_662.826435, energy_per_run=8_000.00, cost_per_pf_day=4_703.662826435,
 )
 
 BETA_BOM = (
@@ -129,17 +132,18 @@ BETA_BOM = (
     _line("services", "install-node", "SVC-INST", "Installation per server", "服务器安装", 1,
           10_000.00),
 )
+# VAT 13 % of 1,007,999.97 × 0.95 = 124,487.996295 + 6 % of 10,000 × 0.95 = 570
 BETA_MONEY = Money(
     currency="CNY",
     subtotals=(("compute", 1_000_000.00), ("network", 2_999.97), ("rack_power", 5_000.00),
                ("cooling", 0.0), ("services", 10_000.00)),
     hardware=1_007_999.97, services=10_000.00,
     discount_rate=0.05, discount=50_899.9985, net=967_099.9715,
-    vat_rate=0.13, vat=125_722.996295, capex=1_092_822.967795,
+    vat_rate=0.13, vat_rate_services=0.06, vat=125_057.996295, capex=1_092_157.967795,
     energy_per_year=50_000.00, maintenance_per_year=(0.0, 0.0, 76_607.99),
     hosting_per_year=0.0, years=3,
-    tco_by_year=(1_092_822.967795, 1_142_822.967795, 1_192_822.967795, 1_319_430.957795),
-    tco=1_319_430.957795, energy_per_run=4_000.00, cost_per_pf_day=2_638.86191559,
+    tco_by_year=(1_092_157.967795, 1_142_157.967795, 1_192_157.967795, 1_318_765.957795),
+    tco=1_318_765.957795, energy_per_run=4_000.00, cost_per_pf_day=2_637.53191559,
 )
 
 
@@ -163,7 +167,7 @@ def _plan(config: str, vendor: str, bom: tuple[BomLine, ...], money: Money | Non
 def hand_comparison() -> Comparison:
     request = PlanRequest(
         Workload(params=7e9, tokens=2e12), Schedule(days=30),
-        finance=Finance(discount=0.05, vat=0.13, exchange_rate=7.0, years=3),
+        finance=Finance(discount=0.05, vat=0.13, vat_services=0.06, exchange_rate=7.0, years=3),
     )
     need = ComputeNeed(flops=8.4e22, pretrain_flops=8.4e22, runs=1, finetune_flops=0.0,
                        tuning_flops=0.0, params=7e9, tokens=2e12, label="7B params, 2T tokens")
@@ -174,4 +178,37 @@ def hand_comparison() -> Comparison:
     )
     return Comparison(request=request, compute=need, plans=plans,
                       recommendation=Recommendation("alpha-cfg", "alpha-cfg", "beta-cfg"),
+                      price_list="hand-built test prices")
+
+
+# Goods 1 000 000 and services 100 000, 10 % off both, priced by the engine's totals:
+# VAT 13 % × 900 000 = 117 000 on goods + 6 % × 90 000 = 5 400 on services; capex 1 112 400.
+SERVICES_BOM = (
+    _line("compute", "gamma-server", "NF5688M7", "GPU server", "GPU 服务器", 2, 450_000.00),
+    _line("network", "ib-switch", "QM9700", "NDR switch", "NDR 交换机", 1, 100_000.00),
+    _line("services", "install-node", "SVC-INST", "Installation per server", "服务器安装", 4,
+          5_000.00),
+    _line("services", "warranty", "SVC-WTY", "Warranty, 3 years", "三年保修", 1, 80_000.00),
+)
+
+
+def services_comparison(currency: str = "CNY", exchange_rate: float = 7.0) -> Comparison:
+    """One Inspur configuration whose bill has goods and services, priced by engine.money."""
+    from engine.money.totals import money
+
+    bom = tuple(replace(line, currency=currency) for line in SERVICES_BOM)
+    cash = money(bom=bom, currency=currency, discount_rate=0.1, vat_rate=0.13,
+                 vat_rate_services=0.06, facility_kw=10.0, power_price=0.5, years=3,
+                 warranty_years=3, maintenance_rate=0.08, rent_kw_month=None, contracted_kw=0.0,
+                 energy_per_run_mwh=1.0, delivered_pflops=1.0)
+    request = PlanRequest(
+        Workload(params=7e9, tokens=2e12), Schedule(days=30),
+        finance=Finance(currency=currency, discount=0.1, vat=0.13, vat_services=0.06,  # type: ignore[arg-type]
+                        exchange_rate=exchange_rate, years=3),
+    )
+    need = ComputeNeed(flops=8.4e22, pretrain_flops=8.4e22, runs=1, finetune_flops=0.0,
+                       tuning_flops=0.0, params=7e9, tokens=2e12, label="7B params, 2T tokens")
+    return Comparison(request=request, compute=need,
+                      plans=(_plan("gamma-cfg", "Inspur", bom, cash),),
+                      recommendation=Recommendation("gamma-cfg", "gamma-cfg", "gamma-cfg"),
                       price_list="hand-built test prices")

@@ -49,22 +49,22 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
     # named inputs on the Summary sheet
     names = {name: dn.attr_text for name, dn in wb.defined_names.items()}
     assert names == {"ExchangeRate": "'Summary'!$B$10", "VATRate": "'Summary'!$B$11",
-                     "Discount": "'Summary'!$B$12"}
+                     "VATRateServices": "'Summary'!$B$12", "Discount": "'Summary'!$B$13"}
     summary = wb["Summary"]
-    assert (summary["B10"].value, summary["B11"].value, summary["B12"].value) == (7.0, 0.13, 0.05)
+    assert [summary[f"B{r}"].value for r in range(10, 14)] == [7.0, 0.13, 0.06, 0.05]
     assert summary["B7"].value == "=B5+B6"  # valid until = date + days
     assert summary["B5"].value == datetime.datetime(2024, 5, 1)
     assert summary["B6"].value == 45
 
     # the Summary refers to the BOM and TCO cells, it does not copy numbers
     row = find_row(summary, "A", alpha, start=17)
-    assert summary[f"J{row}"].value.startswith(f"='{alpha}'!$F$")
-    assert summary[f"K{row}"].value.startswith("='Comparison'!$E$")  # TCO by year, a row each
-    assert summary[f"L{row}"].value.startswith("='Comparison'!$B$")  # TCO / PF/s-days there
-    assert summary["C12"].value == "=1-Discount"  # the price factor beside the discount
-    assert summary["C12"].number_format == '"pay "0.0%" of list"'
+    assert summary[f"I{row}"].value.startswith(f"='{alpha}'!$F$")
+    assert summary[f"J{row}"].value.startswith("='Comparison'!$E$")  # TCO by year, a row each
+    assert summary[f"K{row}"].value.startswith("='Comparison'!$B$")  # TCO / PF/s-days there
+    assert summary["C13"].value == "=1-Discount"  # the price factor beside the discount
+    assert summary["C13"].number_format == '"pay "0.0%" of list"'
     gamma = find_row(summary, "A", "Lenovo Server · 8× A800 SXM4 (gamma-cfg)", start=17)
-    assert summary[f"D{gamma}"].value.startswith("Refused: A100 SXM4 is an SXM4 GPU")
+    assert summary[f"C{gamma}"].value.startswith("Refused: A100 SXM4 is an SXM4 GPU")
 
     # BOM: formulas, autofilter, frozen header, print set-up
     bom = wb[alpha]
@@ -73,7 +73,8 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
     row = find_row(bom, "B", "A800-80G")
     assert bom[f"F{row}"].value == f"=D{row}*E{row}"
     assert bom[f"F{find_row(bom, 'C', 'Subtotal: Compute')}"].value.startswith("=SUM(F")
-    assert bom[f"F{find_row(bom, 'C', 'VAT')}"].value.endswith("*VATRate")
+    assert bom[f"F{find_row(bom, 'C', 'VAT on goods')}"].value.endswith("*VATRate")
+    assert bom[f"F{find_row(bom, 'C', 'VAT on services')}"].value.endswith("*VATRateServices")
     assert bom[f"F{find_row(bom, 'C', 'Discount')}"].value.endswith("*Discount")
     assert bom.auto_filter.ref.startswith("A5:H")
     assert bom.freeze_panes == "A6"
@@ -130,14 +131,15 @@ def test_chinese_workbook_speaks_chinese(tmp_path: Path) -> None:
     summary = wb["报价汇总"]
     assert summary["A1"].value == "报价单：AI 训练集群"
     assert summary["B8"].value == "某某研究院"
-    assert summary["C12"].number_format == '"按标价的 "0.0%" 支付"'
-    header = [summary.cell(row=17, column=c).value for c in range(1, 14)]
+    assert summary["C13"].number_format == '"按标价的 "0.0%" 支付"'
+    top = find_row(summary, "A", "配置方案", start=find_row(summary, "A", "配置方案") + 1)
+    header = [summary.cell(row=top, column=c).value for c in range(1, 13)]
     assert all(_CJK.search(h) for h in header if h != "GPU 型号"), header
     bom = wb["清单 浪潮 Server · 8× A800 SXM4"]
     assert [bom.cell(row=5, column=c).value for c in range(1, 9)] == [
         "序号", "料号", "描述", "数量", "单价", "金额", "厂商", "备注"]
     assert find_row(bom, "C", "总计（含税）")
-    assert find_row(bom, "C", "增值税")
+    assert find_row(bom, "C", "货物增值税") and find_row(bom, "C", "服务增值税")
     assert find_row(bom, "C", "GPU 服务器基础系统")  # the Chinese description of the line
     assert find_row(bom, "B", "计算")
     assert "第 &P 页" in bom.oddFooter.right.text

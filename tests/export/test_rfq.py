@@ -58,14 +58,15 @@ def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
     total_label = "Total incl. VAT" if lang == "en" else "含税合计"
     row, _ = cell_right_of(ws, total_label)
     total = values(ws.title, f"I{row}")
-    # hardware + services 3,801,479.43 × 0.95 × 1.13 = 4,080,888.168105 (quote_fixtures)
+    # hardware 3,786,477.45 × 0.95 × 1.13 + services 15,001.98 × 0.95 × 1.06
+    # = 4,064,783.542575 + 15,106.99386 = 4,079,890.536435 (quote_fixtures)
     assert cents(total, ALPHA_MONEY.capex)
     excl_label = "Total excl. VAT" if lang == "en" else "不含税合计"
     assert cents(values(ws.title, f"I{cell_right_of(ws, excl_label)[0]}"), ALPHA_MONEY.net)
     words_label = "Total incl. VAT in words (RMB)" if lang == "en" else "含税合计人民币（大写）"
     words_row, _ = cell_right_of(ws, words_label)
     words = ws[f"D{words_row}"].value
-    assert words == "肆佰零捌万零捌佰捌拾捌元壹角柒分"  # 4,080,888.17, written out by hand
+    assert words == "肆佰零柒万玖仟捌佰玖拾元伍角肆分"  # 4,079,890.54, written out by hand
     assert words == rmb_capital(total)  # the words say what the figures add up to
 
     texts = all_text(path)

@@ -42,9 +42,9 @@ def check_totals(path: Path, comparison: Comparison, lang: str) -> int:
         # Summary: capex, TCO and cost per PF/s-day refer to the BOM and the TCO table, or
         # (a configuration the document does not detail) hold the engine's figures
         row = find_row(summary, "A", named[plan.config], start=17)
-        assert cents(values(summary.title, f"J{row}"), money.capex)
-        assert cents(values(summary.title, f"K{row}"), money.tco)
-        assert cents(values(summary.title, f"L{row}"), money.cost_per_pf_day)
+        assert cents(values(summary.title, f"I{row}"), money.capex)
+        assert cents(values(summary.title, f"J{row}"), money.tco)
+        assert cents(values(summary.title, f"K{row}"), money.cost_per_pf_day)
         checked += 3
 
         # Comparison: TCO over the years, a row per configuration, year 0 in column B
@@ -82,7 +82,8 @@ def _check_bom(wb: openpyxl.Workbook, values: Recalculated, plan: Plan, L: Label
     expected = {
         "bom.hardware": money.hardware, "bom.services": money.services,
         "bom.before_discount": money.hardware + money.services,
-        "bom.discount": -money.discount, "bom.net": money.net, "bom.vat": money.vat,
+        "bom.discount": -money.discount, "bom.net": money.net,
+        "bom.vat_goods": money.vat_goods, "bom.vat_services": money.vat_services,
         "bom.grand_total": money.capex,
     }
     for key, figure in expected.items():
@@ -133,7 +134,7 @@ def test_editing_a_quantity_and_the_vat_rate_moves_the_totals(tmp_path: Path) ->
     assert bom[f"D{row}"].value == 16
     bom[f"D{row}"].value = 18  # two more GPUs at 100,000.50
     summary = wb["Summary"]
-    assert summary["A11"].value == "VAT rate"
+    assert summary["A11"].value == "VAT rate on goods"
     summary["B11"].value = 0.06
     wb.save(path)
 
@@ -141,18 +142,20 @@ def test_editing_a_quantity_and_the_vat_rate_moves_the_totals(tmp_path: Path) ->
     name = bom.title
     # Worked by hand: hardware 3,786,477.45 + 200,001.00 = 3,986,478.45;
     # before discount + 15,001.98 services = 4,001,480.43; 5 % discount 200,074.0215;
-    # net 3,801,406.4085; VAT 6 % 228,084.38451; capex 4,029,490.79301;
+    # net 3,801,406.4085; VAT 6 % on goods 3,986,478.45 × 0.95 = 227,229.27165, services
+    # stay at 6 %: 855.11286; capex 4,029,490.79301;
     # TCO over 3 years: + 3 × (100,000 energy + 12,000 hosting) + 287,772.29 maintenance.
     assert cents(values(name, f"F{row}"), 1_800_009.00)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Subtotal: Compute')}"), 3_800_009.00)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Hardware')}"), 3_986_478.45)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Discount')}"), -200_074.0215)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Net (excl. VAT)')}"), 3_801_406.4085)
-    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT')}"), 228_084.38451)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT on goods')}"), 227_229.27165)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT on services')}"), 855.11286)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Grand total (incl. VAT)')}"), 4_029_490.79301)
     alpha = find_row(summary, "A", "Inspur Server · 8× A800 SXM4", start=17)
-    assert cents(values("Summary", f"J{alpha}"), 4_029_490.79301)
-    assert cents(values("Summary", f"K{alpha}"), 4_653_263.08301)
+    assert cents(values("Summary", f"I{alpha}"), 4_029_490.79301)
+    assert cents(values("Summary", f"J{alpha}"), 4_653_263.08301)
     # the other configuration moved only by the VAT rate: net 967,099.9715 × 1.06
     beta = find_row(summary, "A", "Lenovo Server · 8× A800 SXM4 (beta-cfg)", start=17)
-    assert cents(values("Summary", f"J{beta}"), 1_025_125.96979)
+    assert cents(values("Summary", f"I{beta}"), 1_025_125.96979)

@@ -31,6 +31,7 @@ REQUEST_FLAGS = [
     "--params", "--tokens", "--flops", "--pf-days", "--runs", "--finetune-tokens", "--tuning-pf-days",
     "--mfu", "--goodput", "--precision", "--rack-kw", "--rack-units", "--cooling", "--pue",
     "--power-price", "--years", "--hosting", "--colo-rent", "--currency", "--exchange-rate", "--vat",
+    "--vat-services",
     "--discount", "--warranty-years", "--maintenance-rate", "--config",
 ]
 WORKLOADS = st.sampled_from([

@@ -45,6 +45,7 @@ def requests(draw: st.DrawFn) -> PlanRequest:
                               pue=st.none() | st.floats(1, 5), rack_units=st.sampled_from([42, 47])))
     finance = draw(st.builds(Finance, currency=st.sampled_from(["CNY", "USD"]),
                              years=st.none() | st.integers(1, 30), vat=st.none() | fraction(0),
+                             vat_services=st.none() | fraction(0),
                              discount=st.floats(0, 0.9), warranty_years=st.none() | st.integers(0, 10)))
     return PlanRequest(workload, schedule, efficiency, facility, finance)
 
