@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.pairing import by_vendor, config_label
+from desktop.pairing import by_vendor, config_label, vendor_name
 from desktop.settings import Setting
 from engine.export import ExportError, quote_as_html, vendors, write_quote
 from engine.export.pdf import find_libreoffice, xlsx_to_pdf
@@ -72,7 +72,7 @@ class ExportDialog(QDialog):
         self.vendor.setObjectName("vendor")
         self.vendor.addItem(self.tr("All vendors"), "")
         for name in vendors(comparison):
-            self.vendor.addItem(name.capitalize(), name)
+            self.vendor.addItem(vendor_name(name.capitalize()), name)  # 联想, 浪潮 in Chinese
         self.detail = QComboBox(self)  # which configurations get a BOM or a quotation sheet
         self.detail.setObjectName("detail")
         self.detail.addItem(self.tr("Shortlist: the recommendation and each vendor's best"),
