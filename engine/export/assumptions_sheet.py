@@ -18,6 +18,8 @@ from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.model import Comparison, Plan
 
 LABEL_WIDTH = 34
+LONG_VALUE = 40  # characters: a value longer than this is a sentence, printed with the notes
+MAX_NOTE_LINES = 4  # of one assumption's notes that differ by configuration
 
 Cell = tuple[object, str, str, str]  # value, unit, origin, note
 
@@ -154,7 +156,7 @@ def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
             for start in range(0, len(plans), PER_BLOCK):  # a few configurations side by side
                 chunk = plans[start:start + PER_BLOCK]
                 row = _block(w, row, chunk, differing, labels, L) + 1
-            row = _notes(w, row, differing, labels, L) + 1
+            row = _notes(w, row, differing, labels, plans, L) + 1
         if "a:training_days_band" in table:  # what the band the days carry means
             from engine.compute.efficiency import band, band_coverage
 
@@ -185,7 +187,11 @@ def _block(w: SheetWriter, row: int, chunk: list[Plan], table: dict[str, dict[st
         w.text(row, 2, first[1])
         for i, plan in enumerate(chunk):
             cell = by_plan.get(plan.config)
-            if cell is not None:
+            if cell is None:
+                continue
+            if _long(cell[0]):  # a sentence: under the blocks, with the notes
+                w.text(row, 3 + i, L("asm.see_notes"), "cq_note")
+            else:
                 _write_value(w, L, row, 3 + i, cell[0])
         origins = sorted({L.origin(c[2]) for c in by_plan.values()})
         w.wrapped(row, 3 + n, ", ".join(origins), width=14)
@@ -193,17 +199,33 @@ def _block(w: SheetWriter, row: int, chunk: list[Plan], table: dict[str, dict[st
     return row
 
 
+def _long(value: object) -> bool:
+    return isinstance(value, str) and len(value) > LONG_VALUE
+
+
 def _notes(w: SheetWriter, row: int, table: dict[str, dict[str, Cell]], labels: dict[str, str],
-           L: Labels) -> int:
+           plans: list[Plan], L: Labels) -> int:
     """What each assumption that differs rests on, once under the blocks (each block's
-    notes beside its figures made the blocks too wide to print legibly)."""
+    notes beside its figures made the blocks too wide to print legibly), and the values too
+    long for a block, by configuration. A note that differs in every configuration (its
+    figures worked out) is printed for the first few: the rest read alike, and the app and
+    the JSON give each."""
+    named = {p.config: title(p, L) for p in plans}
     w.text(row, 1, L("asm.assumption"), "cq_header")
     w.merged(row, 2, 3 + PER_BLOCK, L("asm.note"), "cq_header")
     row += 1
     for key, by_plan in table.items():
         notes = list(dict.fromkeys(c[3] for c in by_plan.values() if c[3]))
-        if notes:
+        values = [f"{named[config]}: {c[0]}" for config, c in by_plan.items() if _long(c[0])]
+        lines = [*_first(values, L), *_first(notes, L)]
+        if lines:
             w.wrapped(row, 1, labels[key], "cq_label_wrap", width=LABEL_WIDTH)
-            w.merged(row, 2, 3 + PER_BLOCK, "\n".join(notes), "cq_note_wrap")
+            w.merged(row, 2, 3 + PER_BLOCK, "\n".join(lines), "cq_note_wrap")
             row += 1
     return row
+
+
+def _first(lines: list[str], L: Labels) -> list[str]:
+    if len(lines) <= MAX_NOTE_LINES:
+        return lines
+    return [*lines[:MAX_NOTE_LINES], L("asm.more_notes", n=len(lines) - MAX_NOTE_LINES)]

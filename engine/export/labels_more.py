@@ -76,6 +76,9 @@ EN: dict[str, str] = {
                              "recommendation and each vendor's best; export with every "
                              "configuration detailed to have a BOM of each."),
     "cmp.every_config": "every configuration",
+    "asm.see_notes": "see the notes",
+    "asm.more_notes": ("… and {n} more alike, one for each other configuration (the app's "
+                       "Assumptions panel and the plan's JSON give every one)"),
     "cmp.maintenance_after": "Maintenance a year after the warranty",
     "cmp.warranty_years": "Warranty (years)",
     "cmp.warnings_header": "Warning — the configurations it concerns",
@@ -160,6 +163,9 @@ ZH: dict[str, str] = {
     "quote.detailed_value": ("{total} 个配置方案中的 {n} 个：{configs}。入选的是推荐方案与各厂商的"
                              "最佳方案；导出时选择详列全部方案，即可得到每个方案的物料清单。"),
     "cmp.every_config": "全部配置方案",
+    "asm.see_notes": "见下方说明",
+    "asm.more_notes": ("……另有 {n} 条同类说明，各对应其余一个配置方案（应用的“假设”面板与方案的 "
+                       "JSON 输出列出全部）"),
     "cmp.maintenance_after": "保修期后每年维保",
     "cmp.warranty_years": "保修期（年）",
     "cmp.warnings_header": "警告——涉及的配置方案",
