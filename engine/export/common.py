@@ -96,6 +96,12 @@ def priced(comparison: Comparison) -> list[tuple[Plan, Money]]:
     return [(p, p.money) for p in comparison.plans if p.money is not None]
 
 
+def part_number(line: BomLine) -> str:
+    """The line's part number as a document shows it: a service or open-source line has
+    none of its own (its part number is the engine's id), so the cell stays empty."""
+    return "" if line.part_number == line.item else line.part_number
+
+
 def description(line: BomLine, lang: Lang) -> str:
     if lang == "zh" and line.description_zh:
         return line.description_zh

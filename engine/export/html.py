@@ -11,7 +11,14 @@ from __future__ import annotations
 import datetime
 from html import escape
 
-from engine.export.common import QuoteInfo, currency_of, description, exchange_rate, priced
+from engine.export.common import (
+    QuoteInfo,
+    currency_of,
+    description,
+    exchange_rate,
+    part_number,
+    priced,
+)
 from engine.export.comparison_sheet import grouped_warnings, title
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
@@ -111,7 +118,7 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
             unit = line.unit_price * factor
             vat = 1 + line_vat_rate(money, line)
             total_excl += line.qty * unit
-            parts.append(_row([f"{number}.{i}", escape(line.part_number),
+            parts.append(_row([f"{number}.{i}", escape(part_number(line)),
                                escape(description(line, L.lang)), f"{line.qty:,}",
                                _money(line.unit_price, cur), _money(unit, cur),
                                _money(line.qty * unit, cur), _money(unit * vat, cur),
@@ -200,7 +207,7 @@ def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels, chosen: list
         parts.append(_header([L("bom.part_number"), L("bom.description"), L("bom.qty"),
                               L("bom.unit_price"), L("bom.total")]))
         for line in plan.bom:
-            parts.append(_row([escape(line.part_number), escape(description(line, L.lang)),
+            parts.append(_row([escape(part_number(line)), escape(description(line, L.lang)),
                                f"{line.qty:,}", _money(line.unit_price, line.currency or cur),
                                _money(line.total, line.currency or cur)], numeric={2, 3, 4}))
         for key, value in (("bom.before_discount", money.hardware + money.services),

@@ -28,6 +28,7 @@ from engine.export.common import (
     currency_of,
     description,
     exchange_rate,
+    part_number,
     priced,
 )
 from engine.export.labels import Labels
@@ -213,7 +214,7 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
         for i, line in enumerate(lines, 1):
             marked = line.overridden  # set or added by the buyer: shaded, and the note says how
             w.text(row, 1, f"{number}.{i}", "cq_override" if marked else "cq_text", fit=False)
-            w.wrapped(row, 2, line.part_number)
+            w.wrapped(row, 2, part_number(line))
             w.wrapped(row, 3, _line_text(line, L), "cq_override_wrap" if marked else "cq_wrap")
             w.number(row, 4, line.qty, "cq_int", fit=False)
             w.number(row, 5, line.unit_price, money_style(cur, "input"), fit=False)

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from engine.export.common import description, price_list_name
+from engine.export.common import description, part_number, price_list_name
 from engine.export.labels import Labels, Lang
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import money_style
@@ -170,14 +170,15 @@ def write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListLi
         sources: list[str] = []
         if entry is None:  # a configured system: priced from entries that are not lines
             w.wrapped(row, 1, description(line, L.lang), width=NAME_WIDTH)
-            w.wrapped(row, 2, line.part_number, width=WIDTHS[2] - 3)
+            w.wrapped(row, 2, part_number(line), width=WIDTHS[2] - 3)
             w.number(row, 4, line.unit_price, money_style(line.currency))
             sources.append(price_list_name(comparison))
         else:
             text = entry.description_zh if L.lang == "zh" else entry.description_en
             currency = str(entry.currency)
             w.wrapped(row, 1, text or entry.description_en, width=NAME_WIDTH)
-            w.wrapped(row, 2, entry.part_number, width=WIDTHS[2] - 3)
+            shown = str(entry.part_number or "")
+            w.wrapped(row, 2, "" if shown == item else shown, width=WIDTHS[2] - 3)
             price = entry.unit_price
             if isinstance(price, int | float) and not isinstance(price, bool):
                 w.number(row, 4, float(price), money_style(currency)

@@ -31,6 +31,7 @@ from engine.export.common import (
     description,
     exchange_rate,
     other_currency,
+    part_number,
     price_list_name,
     priced,
     rates,
@@ -94,7 +95,7 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
         for i, line in enumerate(lines, 1):
             marked = line.overridden  # set or added by the user: shaded, and the note says how
             w.text(row, 1, f"{number}.{i}", "cq_override" if marked else "cq_text")
-            w.wrapped(row, 2, line.part_number, width=20)
+            w.wrapped(row, 2, part_number(line), width=20)
             w.wrapped(row, 3, description(line, L.lang),
                       "cq_override_wrap" if marked else "cq_wrap", width=DESCRIPTION_WIDTH)
             w.number(row, 4, line.qty, "cq_int")

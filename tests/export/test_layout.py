@@ -12,6 +12,7 @@ from openpyxl.chart import BarChart, LineChart
 from quote_fixtures import bom_sheet_name, find_row, hand_comparison
 
 from engine.export import write_quote
+from engine.export.common import part_number
 from engine.export.labels import EN, ZH, Labels
 from engine.export.names import titles
 from engine.model import Comparison
@@ -176,7 +177,7 @@ def test_every_configuration_of_a_real_comparison(tmp_path: Path,
     sources = wb["来源"]
     names = {sources[f"A{r}"].value for r in range(1, sources.max_row + 1)}
     assert set(titles(real_comparison.plans, "zh").values()) <= names
-    parts = {line.part_number for p in priced for line in p.bom}
+    parts = {part_number(line) for p in priced for line in p.bom} - {""}  # services have none
     shown = {sources[f"B{r}"].value for r in range(1, sources.max_row + 1)}
     assert parts <= shown, parts - shown
     confidence = {sources[f"F{r}"].value for r in range(1, sources.max_row + 1)}
