@@ -345,7 +345,7 @@ def workload_from(args: argparse.Namespace) -> Workload:
 # file holds the whole request, so those cannot be combined with one.
 NOT_REQUEST_FLAGS = frozenset({
     "help", "plan_file", "price_list", "format", "save", "out", "lang", "customer", "quote_no",
-    "valid_days", "kind", "vendor", "buyer", "terms", "pdf",
+    "valid_days", "kind", "vendor", "buyer", "terms", "detail", "pdf",
 })
 
 

@@ -84,9 +84,11 @@ def detailed(comparison: Comparison, detail: Detail) -> list[str]:
             return [c for c in priced if c in wanted] or priced[:1]
         detail = [part.strip() for part in detail.split(",") if part.strip()]
     unknown = [c for c in detail if c not in priced]
-    if unknown or not detail:
-        allowed = ", ".join([*DETAILS, *priced]) or "none"
-        raise ValueError(f"detail: {', '.join(unknown) or 'nothing'} is not a priced "
-                         f"configuration of this plan; allowed: {allowed}")
+    allowed = ", ".join([*DETAILS, *priced]) or "none"
+    if not detail:
+        raise ValueError(f"detail: names no configuration; allowed: {allowed}")
+    if unknown:
+        raise ValueError(f"detail: {', '.join(unknown)} is not a priced configuration of this "
+                         f"plan; allowed: {allowed}")
     wanted = set(detail)
     return [c for c in priced if c in wanted]

@@ -50,5 +50,7 @@ def test_detail_names_what_it_details() -> None:
     with pytest.raises(ValueError, match=r"detail: gamma-cfg is not a priced configuration.*"
                                          r"allowed: shortlist, all, alpha-cfg, beta-cfg"):
         detailed(comparison, ["gamma-cfg"])
-    with pytest.raises(ValueError, match="detail: nothing"):
+    with pytest.raises(ValueError, match="detail: names no configuration"):
         detailed(comparison, [])
+    with pytest.raises(ValueError, match="detail: names no configuration"):
+        detailed(comparison, " , ")

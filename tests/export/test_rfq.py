@@ -219,3 +219,10 @@ def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert err.startswith("clusterquote: error: --detail: lenovo-sr670v2-a40 is not a priced")
     assert "allowed: shortlist, all, inspur-" in err and "Traceback" not in err
     assert not bad.exists()
+    # a saved plan holds the request, not what its quote details: --detail goes with it
+    saved = tmp_path / "p.cqplan"
+    assert main(["plan", "--preset", "gpt3-175b", "--days", "30", "--save", str(saved)]) == 0
+    every = tmp_path / "every.xlsx"
+    assert main(["quote", str(saved), "--out", str(every), "--detail", "all"]) == 0
+    sheets = 5 + 15  # summary, comparison, racks, assumptions, sources and fifteen BOMs
+    assert len(openpyxl.load_workbook(every).sheetnames) == sheets
