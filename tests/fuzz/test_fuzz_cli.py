@@ -67,12 +67,14 @@ def test_estimate_command_lines(workload: list[str], gpus: str, gpu: str, mfu: s
 
 @settings(max_examples=EXAMPLES // 5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(when=WHEN, flags=FLAGS, customer=TEXT, valid=st.one_of(st.integers(1, 90).map(str), VALUE),
-       lang=st.sampled_from(["en", "zh"]))
-def test_quote_command_lines(when: list[str], flags: list[str], customer: str, valid: str, lang: str) -> None:
+       lang=st.sampled_from(["en", "zh"]),
+       detail=st.sampled_from(["shortlist", "all", "inspur-nf5688m6-a800", "nope,", ","]) | TEXT)
+def test_quote_command_lines(when: list[str], flags: list[str], customer: str, valid: str, lang: str,
+                             detail: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         argv = ["quote", "--preset=gpt3-175b", "--config=inspur-nf5688m6-a800", *when, *flags,
                 f"--customer={customer}", f"--valid-days={valid}", f"--lang={lang}",
-                f"--out={Path(folder) / 'q.xlsx'}"]
+                f"--detail={detail}", f"--out={Path(folder) / 'q.xlsx'}"]
         outcome = run_cli(argv)
         assert_contract(argv, outcome)
         if outcome.code == 0:
