@@ -118,7 +118,7 @@ def _xlsx_grids(path: Path) -> list[Grid]:
         raise QuoteError(f"{name}: not a readable .xlsx workbook ({reason[:120]})") from None
     saved = None
     order = [book.active] + [s for s in book.worksheets if s is not book.active]
-    grids = []
+    read = []
     for sheet in order:
         if sheet is None or not hasattr(sheet, "merged_cells"):
             continue
@@ -128,15 +128,23 @@ def _xlsx_grids(path: Path) -> list[Grid]:
         values = [[c.value for c in row] for row in sheet.iter_rows()]
         if len(values) > limit("max_rows"):
             raise _too_many(name, len(values))
-        for cell in formulas:
-            result = saved[sheet.title][cell.coordinate].value if saved is not None else None
-            if result is None:
+        results = [(cell, saved[sheet.title][cell.coordinate].value if saved is not None else None)
+                   for cell in formulas]
+        read.append((sheet, formulas, values, results))
+    # A file saved by a spreadsheet program holds its formulas' results; openpyxl reads an
+    # empty text result (a check that shows nothing) as none, so a missing result counts as
+    # empty there. A file whose formulas all lack results was never calculated.
+    calculated = any(result is not None for *_, results in read for _, result in results)
+    grids = []
+    for sheet, formulas, values, results in read:
+        for cell, result in results:
+            if result is None and not calculated:
                 raise QuoteError(
                     f"{name}: cell {sheet.title}!{cell.coordinate} holds a formula "
                     f"({str(cell.value)[:40]}) with no saved result; open the file in Excel or "
                     "WPS, save it, and import it again"
                 )
-            values[cell.row - 1][cell.column - 1] = result
+            values[cell.row - 1][cell.column - 1] = "" if result is None else result
         for merged in sheet.merged_cells.ranges:  # merged text reads in every column it spans
             top = values[merged.min_row - 1][merged.min_col - 1]
             if isinstance(top, str):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -159,6 +161,30 @@ def test_formula_without_a_saved_result_is_refused_naming_the_cell(tmp_path: Pat
     with pytest.raises(QuoteError, match=r"formulas\.xlsx: cell Sheet!E2 holds a formula \(=C2\*D2\) "
                                          r"with no saved result"):
         read_quote(path)
+
+
+def test_a_formula_showing_nothing_in_a_calculated_file_reads_as_empty(tmp_path: Path) -> None:
+    """A spreadsheet program saves a formula that shows "" as <v></v>, which openpyxl reads as
+    no result: in a file whose other formulas have results, that cell is empty, not unsaved."""
+
+    path = _book(tmp_path / "saved.xlsx", [["Part number", "Description", "Qty", "Unit price", "Total",
+                                            "Check"],
+                                           ["X1", "thing", 2, 10, "=C2*D2", '=IF(E2=20,"","changed")']])
+    with zipfile.ZipFile(path) as book:  # as Excel or LibreOffice saves it: results cached
+        parts = {name: book.read(name) for name in book.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    xml = parts[sheet].decode()
+    xml = re.sub(r'(<c r="E2"[^>]*)>(<f>[^<]*</f>)(<v>\s*</v>)?</c>', r"\1>\2<v>20</v></c>", xml)
+    xml = re.sub(r'<c r="F2"([^>]*?)(?: t="\w+")?>(<f>[^<]*</f>)(<v>\s*</v>)?</c>',
+                 r'<c r="F2"\1 t="str">\2<v></v></c>', xml)
+    parts[sheet] = xml.encode()
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    cached = openpyxl.load_workbook(path, data_only=True).active
+    assert (cached["E2"].value, cached["F2"].value) == (20, None)  # the case: "" reads as None
+    q = read_quote(path)
+    assert (q.lines[0].qty, q.lines[0].unit_price, q.lines[0].total) == (2, 10, 20)
 
 
 def test_gbk_csv_from_chinese_excel(tmp_path: Path) -> None:
