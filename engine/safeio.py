@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
+import gc
 import io
 import json
 import os
 import re
 import stat
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -287,3 +290,43 @@ def new_file_mode() -> int:
 def _reason(exc: OSError) -> str:
     text = exc.strerror or str(exc) or type(exc).__name__
     return text[0].lower() + text[1:]
+
+
+# ---------------------------------------------------------------- writing workbooks
+
+_LXML_IO_ERROR = re.compile(r"\bIO_(E[A-Z]+)\b")  # lxml names the errno: "IO_EFBIG"
+
+
+def write_error(exc: BaseException) -> str:
+    """Why a write failed, as one lower-case phrase ("no space left on device")."""
+    if isinstance(exc, PermissionError):
+        return "permission denied (is it open in another program?)"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:]
+    text = " ".join(str(exc).split())
+    named = _LXML_IO_ERROR.search(text)
+    if named and isinstance(getattr(errno, named[1], None), int):
+        said = os.strerror(getattr(errno, named[1]))
+        return said[0].lower() + said[1:]
+    return text or type(exc).__name__
+
+
+def workbook_in_memory(workbook: Any) -> io.BytesIO | str:
+    """An openpyxl workbook saved to memory, or why it could not be saved.
+
+    Where openpyxl writes through lxml (when lxml is installed) each sheet goes through a
+    temporary file, and a failed write leaves a generator that raises again when it is
+    collected ("Exception ignored in ... get_stream"): it is collected here, quietly, so
+    the failure is reported once, by the caller."""
+    buffer = io.BytesIO()
+    reason = ""
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        workbook.save(buffer)
+    except Exception as exc:
+        reason = write_error(exc)
+    finally:
+        gc.collect()  # the failed writer goes here, its exception no longer holding it
+        sys.unraisablehook = previous
+    return reason or buffer

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from engine.safeio import workbook_in_memory, write_error
+
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
@@ -80,15 +82,6 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
     return name
 
 
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied (is it open in another program?)"
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror[0].lower() + exc.strerror[1:]
-    text = " ".join(str(exc).split())
-    return text or type(exc).__name__
-
-
 def _new_file_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -119,17 +112,15 @@ def save_atomically(workbook: Workbook, target: Path) -> Path:
         raise fail("it is a folder")
     # Built in memory first: a full disk then fails one plain write, not a ZipFile that
     # complains again when it is garbage-collected ("Exception ignored in ZipFile.__del__").
-    buffer = io.BytesIO()
-    try:
-        workbook.save(buffer)
-    except Exception as exc:
-        raise fail(_reason(exc)) from exc
+    buffer = workbook_in_memory(workbook)
+    if isinstance(buffer, str):
+        raise fail(buffer)
     try:
         fd, tmp_name = tempfile.mkstemp(
             dir=folder, prefix=f".~{target.stem[:40]}-", suffix=".xlsx.tmp"
         )
     except OSError as exc:
-        raise fail(_reason(exc)) from exc
+        raise fail(write_error(exc)) from exc
     tmp = Path(tmp_name)
     try:
         with io.FileIO(fd, "wb") as fh:
@@ -143,5 +134,5 @@ def save_atomically(workbook: Workbook, target: Path) -> Path:
     except Exception as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise fail(_reason(exc)) from exc
+        raise fail(write_error(exc)) from exc
     return target

@@ -38,7 +38,7 @@ import platformdirs
 from engine.bounds import bound, limit
 from engine.errors import shown
 from engine.resources import resource_path
-from engine.safeio import UnsafeFileError, table_rows
+from engine.safeio import UnsafeFileError, table_rows, workbook_in_memory
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -429,7 +429,13 @@ def _write_xlsx(price_list: PriceList, path: Path) -> None:
         for cell in row_cells:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text stays text: "=..." never becomes a formula
-    book.save(path)
+    saved = workbook_in_memory(book)
+    if isinstance(saved, str):
+        raise OSError(f"cannot write {path.name}: {saved}")
+    with path.open("wb") as fh:
+        fh.write(saved.getbuffer())
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def write_price_list(price_list: PriceList, path: Path) -> None:
