@@ -52,6 +52,7 @@ class QuoteLine:
     parent_row: int | None = None  # a configured system's component: the system's row
     qty_total: float = 0.0  # a component's quantity over all systems (qty for an item)
     remark: str = ""
+    group: str = ""  # the heading the line sits under ("9 Spares", "二、网络"), "" when none
 
     @property
     def is_component(self) -> bool:

@@ -174,6 +174,8 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
     sums: list[SumRow] = []
     issues: list[Finding] = []
     numeric = {mapping.get(n) for n in ("qty", "unit_price", "total")} - {None}
+    group = ""
+    closed = False  # past a grand total: the line table has ended, terms and signatures follow
     for index in range(start, len(rows)):
         row, number = rows[index], index + 1
         if not any(text(v) for v in row):
@@ -195,16 +197,22 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
                 amount = next((f for f in reversed(figures) if f is not None), None)
             if label is not None and amount is not None:
                 sums.append(SumRow(number, label, words_in_row, amount,  # type: ignore[arg-type]
-                                   percent_in(words_in_row) if label == "tax" else None,
+                                   _rate(row) if label == "tax" else None,
                                    vat_of(words_in_row) if label == "grand_total" else None))
+                closed = closed or label == "grand_total"
                 continue
+        if closed:
+            if qty is None or (unit is None and total is None):
+                continue  # the amount in words, its check, terms, signatures: not lines
+            closed = False  # a priced line after a total (a total of part of the lines)
         if qty is None and text(qty_raw):
             issues.append(Finding("ambiguous", number, "", None, text(qty_raw),
                                   f"row {number}: quantity '{text(qty_raw)}' is not a number; "
                                   "the line was left out"))
             continue
         if qty is None and unit is None and total is None:
-            continue  # a section heading such as "一、计算节点" or "Networking"
+            group = words_in_row  # a section heading such as "一、计算节点", "9 Spares"
+            continue
         if not part and not desc:
             issues.append(Finding("ambiguous", number, "", None, None,
                                   f"row {number}: figures without a part number or a description; "
@@ -215,8 +223,13 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
                                   f"row {number}: no quantity; taken as 1"))
             qty = 1.0
         lines.append(QuoteLine(number, part, desc, qty, unit, total, qty_total=qty,
-                               remark=text(_cell(row, mapping.get("remark")))))
+                               remark=text(_cell(row, mapping.get("remark"))), group=group))
     return lines, sums, issues
+
+
+def _rate(row: tuple[object, ...]) -> float | None:
+    """The rate a tax row states, in its label ("增值税 13%") or a cell of its own ("13%")."""
+    return next((rate for v in row if isinstance(v, str) and (rate := percent_in(v)) is not None), None)
 
 
 def _priced(line: QuoteLine) -> bool:

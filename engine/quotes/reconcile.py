@@ -219,7 +219,8 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
 
 def _hits_for(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
     """Items against the plan's pooled lines; a system's feature lines against its parts only;
-    a quoted spare against the plan's spares, anything else against the installed lines."""
+    a quoted spare (its text or its heading says so) against the plan's spares, anything else
+    against the installed lines."""
     pools, parts = targets(plan.bom), component_targets(plan)
     spare_words = words("configured_systems", "spare_words")
     spares = [t for t in pools if t.line.item.startswith(SPARE)]
@@ -229,7 +230,7 @@ def _hits_for(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
         if line.is_component:
             hits[line.row] = _match(line, parts)
             continue
-        spare = holds(f"{line.description} {line.remark}", spare_words) or (
+        spare = holds(f"{line.description} {line.remark} {line.group}", spare_words) or (
             bool(line.part_number) and not by_part(line.part_number, installed)
             and bool(by_part(line.part_number, spares)))  # a part the plan holds only as a spare
         preferred = spares if spare else installed
