@@ -48,7 +48,21 @@ def read_quote(path: str | Path, *, vendor: str | None = None, mapping: ColumnMa
             "its columns, such as Part number, Description, Qty, Unit price "
             "(or 物料编码, 描述, 数量, 单价)")
     grid, (header_index, labels) = found[0]
-    return _interpret(source, grid, header_index, labels, vendor, None, use_remembered)
+    quote = _interpret(source, grid, header_index, labels, vendor, None, use_remembered)
+    return _one_sheet_of(quote, [g.sheet for g, _ in found])
+
+
+def _one_sheet_of(quote: VendorQuote, sheets: list[str]) -> VendorQuote:
+    """A workbook of several quotation sheets (an RFQ of several configurations): one is read,
+    the active one, and a finding says which, so the others are not taken as quoted."""
+    others = [name for name in sheets if name != quote.sheet]
+    if not others:
+        return quote
+    said = Finding("ambiguous", None, "", ", ".join(others), quote.sheet,
+                   f"the workbook holds {len(sheets)} quotation sheets; sheet '{quote.sheet}' (the "
+                   f"active one) was read, not {', '.join(repr(n) for n in others)}: to read another, "
+                   "make it the active sheet (select it and save) and import the file again")
+    return replace(quote, issues=(*quote.issues, said))
 
 
 def _interpret(source: Path, grid: Grid, header_index: int, labels: list[str], vendor: str | None,
