@@ -61,8 +61,18 @@ def plan_for_quote(comparison: Comparison, quote: VendorQuote) -> tuple[Plan, li
                               "configuration in the plan; matched against the closest one"))
     if len(same) == 1:
         return same[0], issues
-    best = max(same, key=lambda p: sum(1 for h in _hits_for(quote, p).values() if h.target))
-    return best, issues
+    return max(same, key=lambda p: _fit(quote, p)), issues
+
+
+def _fit(quote: VendorQuote, plan: Plan) -> tuple[int, int, float]:
+    """How well ``quote`` answers ``plan``: lines matched, then lines matched at the plan's
+    quantity, then how alike their texts are (one vendor's configurations share most part
+    numbers; their quantities and the GPU their servers name differ)."""
+    hits = _hits_for(quote, plan)
+    matched = [(line, t) for line in quote.lines if (t := hits[line.row].target) is not None]
+    agreeing = sum(1 for line, t in matched if abs(line.qty_total - t.line.qty) < 1e-9)
+    alike = sum(score(prepare(line.description), t) for line, t in matched if line.description)
+    return len(matched), agreeing, alike
 
 
 def _match(line: QuoteLine, cands: list[Target]) -> _Hit:
