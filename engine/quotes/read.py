@@ -252,7 +252,8 @@ def _priced(line: QuoteLine) -> bool:
 
 def _components(lines: list[QuoteLine], mapping: ColumnMap, letterhead: list[str]
                 ) -> tuple[list[QuoteLine], list[str], list[Finding]]:
-    """Unpriced lines beneath a priced one are its configured system's components."""
+    """Unpriced lines (no price at all, not a price of zero) beneath a priced one are its
+    configured system's components."""
     qty_label = " ".join([mapping.label("qty"), *letterhead])
     summed = holds(qty_label, words("configured_systems", "summed_qty_words"))
     stated = summed or holds(qty_label, words("configured_systems", "per_system_qty_words"))
@@ -263,6 +264,8 @@ def _components(lines: list[QuoteLine], mapping: ColumnMap, letterhead: list[str
     for line in lines:
         if _priced(line):
             parent = line
+        elif line.unit_price is not None or line.total is not None:
+            parent = None  # priced at zero (open-source software): an item, no component
         elif parent is not None and line.row == previous_row + 1:
             line = replace(line, parent_row=parent.row,
                            qty_total=line.qty if summed else line.qty * parent.qty)
