@@ -225,7 +225,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
         if m and m.item:
             w.number(row, 8, m.score, "cq_num")
         if line.unit_price:
-            w.number(row, 9, rec.in_plan_money(line.unit_price), money_style(cur))
+            w.number(row, 9, rec.in_plan_money(line.unit_price, line.row), money_style(cur))
         if line.remark:
             w.wrapped(row, 10, line.remark, width=30)  # the vendor's words: text, never a formula
         row += 1

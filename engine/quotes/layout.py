@@ -88,6 +88,9 @@ def map_columns(header_index: int, labels: list[str]) -> tuple[ColumnMap, list[F
             continue
         if len(cols) > 1:
             excluded = [c for c in cols if vat_of(labels[c]) is False]
+            paid = [c for c in excluded if not holds(labels[c], words("price_columns", "list"))]
+            if name == "unit_price" and len(excluded) > 1 and len(paid) == 1:
+                excluded = paid  # our RFQ: list price, unit price excl. and incl. VAT
             if name in ("unit_price", "total") and len(excluded) == 1:
                 chosen = excluded[0]
                 notes.append(f"{name}: column '{labels[chosen]}' read (prices excluding VAT); "

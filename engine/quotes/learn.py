@@ -42,7 +42,7 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
         if item is None or line.is_component or not line.unit_price or item not in prices \
                 or item in learned:
             continue
-        unit = line.unit_price / rec.vat_factor  # the quote's currency, excluding VAT
+        unit = line.unit_price / rec.factor(line.row)  # the quote's currency, excluding VAT
         inside: list[tuple[str, float]] = []
         for part in quote.components(line.row):
             pm = rec.match(part.row)

@@ -54,7 +54,7 @@ def adjustments(
         elif f.kind == "extra" and f.row is not None:
             line = next(q for q in rec.quote.lines if q.row == f.row)
             out.append(Adjustment("out_of_scope", line.part_number or line.description[:40], "unmatched",
-                                  -round(rec.in_plan_money(line.amount), 2),
+                                  -round(rec.in_plan_money(line.amount, line.row), 2),
                                   f"{_label(rec)}, row {f.row}: not in the plan, set aside", f.row))
     moved: dict[str, float] = defaultdict(float)
     for row, item, value in rec.bundled_values:  # a warranty inside a server price
@@ -128,7 +128,7 @@ def _by_item(plan: Plan, rec: Reconciliation, adj: list[Adjustment]) -> tuple[tu
     for m in rec.matches:
         line = top.get(m.row)  # components are inside their system's price
         if line is not None:
-            amounts[key(m.item)] += rec.in_plan_money(line.amount)
+            amounts[key(m.item)] += rec.in_plan_money(line.amount, line.row)
     discounts = sum(s.amount for s in rec.quote.sums if s.kind == "discount")
     if discounts:
         amounts["discount"] += rec.in_plan_money(discounts)

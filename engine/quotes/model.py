@@ -52,6 +52,7 @@ class QuoteLine:
     parent_row: int | None = None  # a configured system's component: the system's row
     qty_total: float = 0.0  # a component's quantity over all systems (qty for an item)
     remark: str = ""
+    group: str = ""  # the heading the line sits under ("9 Spares", "二、网络"), "" when none
 
     @property
     def is_component(self) -> bool:
@@ -164,6 +165,8 @@ class Reconciliation:
     # (system row, plan item, value): what a bundled service inside a system's price is worth at
     # the plan's rates, in the plan's currency excluding VAT, over all the row's systems
     bundled_values: tuple[tuple[int, str, float], ...] = ()
+    # prices including VAT at two rates: divide the service lines' figures by this instead
+    vat_factor_services: float | None = None
 
     @cached_property
     def _by_row(self) -> dict[int, LineMatch]:
@@ -172,9 +175,17 @@ class Reconciliation:
     def match(self, row: int) -> LineMatch | None:
         return self._by_row.get(row)
 
-    def in_plan_money(self, value: float) -> float:
-        """A figure of the quotation in the plan's currency, excluding VAT."""
-        return value * self.rate_to_plan / self.vat_factor
+    def factor(self, row: int | None = None) -> float:
+        """What divides the figures of quoted row ``row`` to exclude VAT (the goods rate's
+        factor for a row that is no service line, or for no row)."""
+        m = None if row is None else self.match(row)
+        if m is not None and m.category == "services" and self.vat_factor_services is not None:
+            return self.vat_factor_services
+        return self.vat_factor
+
+    def in_plan_money(self, value: float, row: int | None = None) -> float:
+        """A figure of the quotation (of row ``row``) in the plan's currency, excluding VAT."""
+        return value * self.rate_to_plan / self.factor(row)
 
     def unit_price(self, item: str) -> tuple[float, int] | None:
         """The quoted unit price of plan item ``item`` (plan currency, excl. VAT) and its row."""
@@ -183,7 +194,7 @@ class Reconciliation:
                 continue
             line = next(q for q in self.quote.lines if q.row == m.row)
             if not line.is_component and line.unit_price:
-                return self.in_plan_money(line.unit_price), line.row
+                return self.in_plan_money(line.unit_price, line.row), line.row
         return None
 
 

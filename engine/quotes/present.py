@@ -31,7 +31,8 @@ def quote_dict(rec: Reconciliation, normalised_total: float | None) -> dict[str,
             "qty": line.qty, "unit_price": _num(line.unit_price), "total": _num(line.total),
             "match": {"item": m.item, "score": round(m.score, 3), "how": m.how} if m and m.item else None,
             "parent_row": line.parent_row, "qty_total": line.qty_total,
-            "unit_price_plan": _num(rec.in_plan_money(line.unit_price)) if line.unit_price else None,
+            "unit_price_plan": (_num(rec.in_plan_money(line.unit_price, line.row))
+                                if line.unit_price else None),
             "category": m.category if m else "unmatched",
         })
     return {

@@ -48,7 +48,21 @@ def read_quote(path: str | Path, *, vendor: str | None = None, mapping: ColumnMa
             "its columns, such as Part number, Description, Qty, Unit price "
             "(or 物料编码, 描述, 数量, 单价)")
     grid, (header_index, labels) = found[0]
-    return _interpret(source, grid, header_index, labels, vendor, None, use_remembered)
+    quote = _interpret(source, grid, header_index, labels, vendor, None, use_remembered)
+    return _one_sheet_of(quote, [g.sheet for g, _ in found])
+
+
+def _one_sheet_of(quote: VendorQuote, sheets: list[str]) -> VendorQuote:
+    """A workbook of several quotation sheets (an RFQ of several configurations): one is read,
+    the active one, and a finding says which, so the others are not taken as quoted."""
+    others = [name for name in sheets if name != quote.sheet]
+    if not others:
+        return quote
+    said = Finding("ambiguous", None, "", ", ".join(others), quote.sheet,
+                   f"the workbook holds {len(sheets)} quotation sheets; sheet '{quote.sheet}' (the "
+                   f"active one) was read, not {', '.join(repr(n) for n in others)}: to read another, "
+                   "make it the active sheet (select it and save) and import the file again")
+    return replace(quote, issues=(*quote.issues, said))
 
 
 def _interpret(source: Path, grid: Grid, header_index: int, labels: list[str], vendor: str | None,
@@ -174,6 +188,8 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
     sums: list[SumRow] = []
     issues: list[Finding] = []
     numeric = {mapping.get(n) for n in ("qty", "unit_price", "total")} - {None}
+    group = ""
+    closed = False  # past a grand total: the line table has ended, terms and signatures follow
     for index in range(start, len(rows)):
         row, number = rows[index], index + 1
         if not any(text(v) for v in row):
@@ -195,16 +211,22 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
                 amount = next((f for f in reversed(figures) if f is not None), None)
             if label is not None and amount is not None:
                 sums.append(SumRow(number, label, words_in_row, amount,  # type: ignore[arg-type]
-                                   percent_in(words_in_row) if label == "tax" else None,
+                                   _rate(row) if label == "tax" else None,
                                    vat_of(words_in_row) if label == "grand_total" else None))
+                closed = closed or label == "grand_total"
                 continue
+        if closed:
+            if qty is None or (unit is None and total is None):
+                continue  # the amount in words, its check, terms, signatures: not lines
+            closed = False  # a priced line after a total (a total of part of the lines)
         if qty is None and text(qty_raw):
             issues.append(Finding("ambiguous", number, "", None, text(qty_raw),
                                   f"row {number}: quantity '{text(qty_raw)}' is not a number; "
                                   "the line was left out"))
             continue
         if qty is None and unit is None and total is None:
-            continue  # a section heading such as "一、计算节点" or "Networking"
+            group = words_in_row  # a section heading such as "一、计算节点", "9 Spares"
+            continue
         if not part and not desc:
             issues.append(Finding("ambiguous", number, "", None, None,
                                   f"row {number}: figures without a part number or a description; "
@@ -215,8 +237,13 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
                                   f"row {number}: no quantity; taken as 1"))
             qty = 1.0
         lines.append(QuoteLine(number, part, desc, qty, unit, total, qty_total=qty,
-                               remark=text(_cell(row, mapping.get("remark")))))
+                               remark=text(_cell(row, mapping.get("remark"))), group=group))
     return lines, sums, issues
+
+
+def _rate(row: tuple[object, ...]) -> float | None:
+    """The rate a tax row states, in its label ("增值税 13%") or a cell of its own ("13%")."""
+    return next((rate for v in row if isinstance(v, str) and (rate := percent_in(v)) is not None), None)
 
 
 def _priced(line: QuoteLine) -> bool:
@@ -225,7 +252,8 @@ def _priced(line: QuoteLine) -> bool:
 
 def _components(lines: list[QuoteLine], mapping: ColumnMap, letterhead: list[str]
                 ) -> tuple[list[QuoteLine], list[str], list[Finding]]:
-    """Unpriced lines beneath a priced one are its configured system's components."""
+    """Unpriced lines (no price at all, not a price of zero) beneath a priced one are its
+    configured system's components."""
     qty_label = " ".join([mapping.label("qty"), *letterhead])
     summed = holds(qty_label, words("configured_systems", "summed_qty_words"))
     stated = summed or holds(qty_label, words("configured_systems", "per_system_qty_words"))
@@ -236,6 +264,8 @@ def _components(lines: list[QuoteLine], mapping: ColumnMap, letterhead: list[str
     for line in lines:
         if _priced(line):
             parent = line
+        elif line.unit_price is not None or line.total is not None:
+            parent = None  # priced at zero (open-source software): an item, no component
         elif parent is not None and line.row == previous_row + 1:
             line = replace(line, parent_row=parent.row,
                            qty_total=line.qty if summed else line.qty * parent.qty)

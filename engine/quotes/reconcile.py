@@ -61,8 +61,18 @@ def plan_for_quote(comparison: Comparison, quote: VendorQuote) -> tuple[Plan, li
                               "configuration in the plan; matched against the closest one"))
     if len(same) == 1:
         return same[0], issues
-    best = max(same, key=lambda p: sum(1 for h in _hits_for(quote, p).values() if h.target))
-    return best, issues
+    return max(same, key=lambda p: _fit(quote, p)), issues
+
+
+def _fit(quote: VendorQuote, plan: Plan) -> tuple[int, int, float]:
+    """How well ``quote`` answers ``plan``: lines matched, then lines matched at the plan's
+    quantity, then how alike their texts are (one vendor's configurations share most part
+    numbers; their quantities and the GPU their servers name differ)."""
+    hits = _hits_for(quote, plan)
+    matched = [(line, t) for line in quote.lines if (t := hits[line.row].target) is not None]
+    agreeing = sum(1 for line, t in matched if abs(line.qty_total - t.line.qty) < 1e-9)
+    alike = sum(score(prepare(line.description), t) for line, t in matched if line.description)
+    return len(matched), agreeing, alike
 
 
 def _match(line: QuoteLine, cands: list[Target]) -> _Hit:
@@ -93,11 +103,8 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
     fin = comparison.request.finance
     currency = plan.money.currency if plan.money else fin.currency
     fx = fin.exchange_rate if fin.exchange_rate is not None else default("finance.exchange_rate").value
-    # One rate, the goods rate, reads a quotation: its lines are not matched yet when their VAT
-    # basis is settled. A vendor who taxes services at the services rate has a VAT row a little
-    # below this rate's (an arithmetic finding) and, with VAT-inclusive prices, service lines
-    # read a few per cent low; goods are most of any cluster quote.
     vat = plan.money.vat_rate if plan.money else default("finance.vat").value
+    vat_services = plan.money.vat_rate_services if plan.money else vat
     findings: list[Finding] = list(quote.issues) + issues
     quote_currency = quote.currency or currency
     if not quote.currency:
@@ -105,14 +112,24 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                                 f"the quotation does not state its currency; read as {currency}, "
                                 "the plan's"))
     rate = 1.0 if quote_currency == currency else (fx if quote_currency == "USD" else 1 / fx)
-    vat_rate = quote.vat_rate if quote.vat_rate is not None else vat
+    stated = sorted({s.rate for s in quote.sums if s.kind == "tax" and s.rate is not None}
+                    | ({quote.vat_rate} if quote.vat_rate is not None else set()))
+    # several stated rates (VAT on goods and on services): the highest is the goods rate
+    vat_rate = stated[-1] if stated else vat
     if quote.vat_basis == "unknown":
         findings.append(Finding("ambiguous", None, "", "excluding VAT", None,
                                 "the quotation does not say whether its prices include VAT; "
                                 "read as excluding VAT"))
     factor = 1 + vat_rate if quote.vat_basis == "included" else 1.0
+    # Prices including VAT: a service line carries the services rate (the plan's, or the lower
+    # rate the quotation states), unless the quotation states one rate for every line.
+    factor_services = None
+    if quote.vat_basis == "included" and len(stated) != 1:
+        factor_services = 1 + (stated[0] if stated else vat_services)
 
-    def plan_money(value: float) -> float:
+    def plan_money(value: float, category: str = "") -> float:
+        if category == "services" and factor_services is not None:
+            return value * rate / factor_services
         return value * rate / factor
 
     hits = _hits_for(quote, plan)
@@ -181,7 +198,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             expected = target.unit_price + _inside_per_unit(plan, q, bundled)
             if warranty is not None and item == warranty.item:  # a year's price × the years it covers
                 expected = target.unit_price * q.qty_total / q.qty
-            found = plan_money(q.unit_price or 0.0)
+            found = plan_money(q.unit_price or 0.0, target.category)
             if abs(found - expected) > tolerance("price_rel") * expected:
                 findings.append(Finding(
                     "price_diff", q.row, item, round(expected, 2), round(found, 2),
@@ -195,22 +212,25 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             findings.append(Finding("missing", None, bom.item, bom.qty, 0,
                                     f"{bom.item} ({bom.description_en[:60]}) × {bom.qty:g} is in "
                                     "the plan but not in the quotation"))
-    findings += check(quote, vat_rate)
-    stated = _stated_total(quote, vat_rate)
+    findings += check(quote, vat_rate, (vat, vat_services))
+    stated_total = _stated_total(quote, vat_rate)
     by_category: dict[str, float] = defaultdict(float)
     lines_by_row = {q.row: q for q in quote.lines}
     for m in matches:
         line = lines_by_row[m.row]
         if not line.is_component:
-            by_category[m.category] += plan_money(line.amount)
+            by_category[m.category] += plan_money(line.amount, m.category)
     discounts = sum(s.amount for s in quote.sums if s.kind == "discount")
     if discounts:
         by_category["discount"] += plan_money(discounts)
+    computed = (sum(by_category.values()) if factor_services is not None
+                else plan_money(lines_sum(quote)))
     return Reconciliation(
         quote=quote, config=plan.config, plan_currency=currency, rate_to_plan=rate, vat_factor=factor,
+        vat_factor_services=factor_services,
         matches=tuple(matches), findings=tuple(_ordered(findings)),
-        stated_total=None if stated is None else round(stated * rate, 2),
-        computed_total=round(plan_money(lines_sum(quote)), 2),
+        stated_total=None if stated_total is None else round(stated_total * rate, 2),
+        computed_total=round(computed, 2),
         by_category=tuple((k, round(v, 2)) for k, v in by_category.items()),
         bundled=tuple((row, item, qty) for row, inside in bundled.items() for item, qty in inside.items()),
         exchange_rate=fx, bundled_values=tuple(values),
@@ -219,7 +239,8 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
 
 def _hits_for(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
     """Items against the plan's pooled lines; a system's feature lines against its parts only;
-    a quoted spare against the plan's spares, anything else against the installed lines."""
+    a quoted spare (its text or its heading says so) against the plan's spares, anything else
+    against the installed lines."""
     pools, parts = targets(plan.bom), component_targets(plan)
     spare_words = words("configured_systems", "spare_words")
     spares = [t for t in pools if t.line.item.startswith(SPARE)]
@@ -229,7 +250,7 @@ def _hits_for(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
         if line.is_component:
             hits[line.row] = _match(line, parts)
             continue
-        spare = holds(f"{line.description} {line.remark}", spare_words) or (
+        spare = holds(f"{line.description} {line.remark} {line.group}", spare_words) or (
             bool(line.part_number) and not by_part(line.part_number, installed)
             and bool(by_part(line.part_number, spares)))  # a part the plan holds only as a spare
         preferred = spares if spare else installed

@@ -126,17 +126,18 @@ def _xlsx_grids(path: Path) -> list[Grid]:
         if formulas and saved is None:
             saved = load_workbook(path, data_only=True)
         values = [[c.value for c in row] for row in sheet.iter_rows()]
+        percent = [c for row in sheet.iter_rows() for c in row if "%" in (c.number_format or "")]
         if len(values) > limit("max_rows"):
             raise _too_many(name, len(values))
         results = [(cell, saved[sheet.title][cell.coordinate].value if saved is not None else None)
                    for cell in formulas]
-        read.append((sheet, formulas, values, results))
+        read.append((sheet, formulas, values, results, percent))
     # A file saved by a spreadsheet program holds its formulas' results; openpyxl reads an
     # empty text result (a check that shows nothing) as none, so a missing result counts as
     # empty there. A file whose formulas all lack results was never calculated.
-    calculated = any(result is not None for *_, results in read for _, result in results)
+    calculated = any(result is not None for _, _, _, results, _ in read for _, result in results)
     grids = []
-    for sheet, formulas, values, results in read:
+    for sheet, formulas, values, results, percent in read:
         for cell, result in results:
             if result is None and not calculated:
                 raise QuoteError(
@@ -145,6 +146,10 @@ def _xlsx_grids(path: Path) -> list[Grid]:
                     "WPS, save it, and import it again"
                 )
             values[cell.row - 1][cell.column - 1] = "" if result is None else result
+        for cell in percent:  # a rate reads as it shows ("13%"), not as a figure (0.13)
+            value = values[cell.row - 1][cell.column - 1]
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                values[cell.row - 1][cell.column - 1] = f"{round(value * 100, 6):g}%"
         for merged in sheet.merged_cells.ranges:  # merged text reads in every column it spans
             top = values[merged.min_row - 1][merged.min_col - 1]
             if isinstance(top, str):

@@ -15,14 +15,15 @@ from engine.quotes import compare_quotes, read_quote, reconcile
 from engine.quotes.matching import SPARE, plain_item, pooled
 
 
-def _write(path: Path, rows: list[tuple[str, str, int, float]], vat_included: bool) -> None:
-    factor = 1.13 if vat_included else 1.0
+def _write(path: Path, rows: list[tuple[str, str, int, float, str]], vat_included: bool) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh)
         out.writerow(["Inspur quotation"])
         out.writerow(["Currency: CNY; prices " + ("include VAT" if vat_included else "exclude VAT")])
         out.writerow(["Part number", "Description", "Qty", "Unit price", "Total"])
-        for part, desc, qty, price in rows:
+        for part, desc, qty, price, category in rows:
+            # VAT included: goods at 13%, services at 6%, as China taxes them
+            factor = (1.06 if category == "services" else 1.13) if vat_included else 1.0
             out.writerow([part, desc, qty, f"{price * factor:,.2f}", f"{qty * price * factor:,.2f}"])
 
 
@@ -43,7 +44,8 @@ def test_dropped_and_changed_lines_are_found_and_totals_add_up(comparison: Any, 
             continue
         qty = b.qty + 1 if b.item in changed else b.qty
         desc = f"Spare {b.description_en}" if b.item.startswith(SPARE) else b.description_en
-        rows.append((b.part_number if b.part_number != plain_item(b.item) else "", desc, qty, b.unit_price))
+        rows.append((b.part_number if b.part_number != plain_item(b.item) else "", desc, qty, b.unit_price,
+                     b.category))
         expected_total += qty * b.unit_price
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "q.csv"
