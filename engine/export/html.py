@@ -22,7 +22,7 @@ from engine.export.common import (
 from engine.export.comparison_sheet import grouped_warnings, title
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
-from engine.export.rfq import line_vat_rate, total_incl_vat
+from engine.export.rfq import total_incl_vat, unit_prices
 from engine.export.rmb import rmb_capital
 from engine.export.styles import CURRENCY_SYMBOLS
 from engine.export.terms import QuoteTerms, load_terms
@@ -106,7 +106,7 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
                           L("rfq.list_price"), L("rfq.unit_excl"), L("rfq.amount_excl"),
                           L("rfq.unit_incl"), L("rfq.amount_incl")]))
     number = 0
-    total_excl = 0.0
+    total_excl = vat_services = 0.0
     for category in CATEGORIES:
         lines = [line for line in plan.bom if line.category == category]
         if not lines:
@@ -115,17 +115,16 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
         parts.append(_row([str(number), escape(L.category(category)), "", "", "", "", "", "", ""],
                           css="group"))
         for i, line in enumerate(lines, 1):
-            unit = line.unit_price * factor
-            vat = 1 + line_vat_rate(money, line)
-            total_excl += line.qty * unit
+            excl, incl = (float(p) for p in unit_prices(money, line))
+            total_excl += line.qty * excl
+            if category == "services":
+                vat_services += line.qty * (incl - excl)
             parts.append(_row([f"{number}.{i}", escape(part_number(line)),
                                escape(description(line, L.lang)), f"{line.qty:,}",
-                               _money(line.unit_price, cur), _money(unit, cur),
-                               _money(line.qty * unit, cur), _money(unit * vat, cur),
-                               _money(line.qty * unit * vat, cur)], numeric={3, 4, 5, 6, 7, 8}))
-    total = total_incl_vat(money, plan.bom)
-    vat_services = money.vat_rate_services * factor * sum(
-        line.total for line in plan.bom if line.category == "services")
+                               _money(line.unit_price, cur), _money(excl, cur),
+                               _money(line.qty * excl, cur), _money(incl, cur),
+                               _money(line.qty * incl, cur)], numeric={3, 4, 5, 6, 7, 8}))
+    total = float(total_incl_vat(money, plan.bom))
     for key, amount in (("rfq.total_excl", total_excl),
                         ("rfq.vat_goods", total - total_excl - vat_services),
                         ("rfq.vat_services", vat_services), ("rfq.total_incl", total)):

@@ -250,7 +250,7 @@ EN: dict[str, str] = {
     "quote.price_factor_note": "Pay {factor} of list: the discount is the share taken off list.",
     "chart.tco_best": "TCO over the years: the {k} lowest of {n}",
     # request for quotation / quotation, one vendor
-    "sheet.quotation": "Quotation",
+    "sheet.quotation": "RFQ",
     "rfq.title": "Request for quotation: AI training cluster",
     "rfq.subtitle": "{vendor} · {server} · {per_node}× {gpu} per server",
     "rfq.instructions": (
@@ -534,7 +534,7 @@ ZH: dict[str, str] = {
     "quote.price_factor": "价格系数（实付比例）",
     "quote.price_factor_note": "按标价的 {factor} 支付（{zhe}）；折扣指在标价基础上减免的比例。",
     "chart.tco_best": "逐年累计总拥有成本：最低的 {k} 个方案（共 {n} 个）",
-    "sheet.quotation": "报价单",
+    "sheet.quotation": "询价单",
     "rfq.title": "询价单：AI 训练集群",
     "rfq.subtitle": "{vendor} · {server} · 每台 {per_node}× {gpu}",
     "rfq.instructions": (

@@ -59,8 +59,7 @@ EN: dict[str, str] = {
         "lead time from the order; the deadline counts calendar days."),
     "bom.overridden_legend": "Shaded lines were set or added by the user; the note says what "
                              "changed.",
-    "rfq.overridden_legend": "Shaded lines were set or added by the buyer; the text in brackets "
-                             "says what changed.",
+    "rfq.overridden_legend": "Shaded lines were set or added by the buyer.",
     "sheet.racks": "Racks",
     "racks.title": "Racks: {config}",
     "racks.why": ("The racks of the recommended configuration ({why}), as the plan lays them out: "
@@ -150,7 +149,7 @@ ZH: dict[str, str] = {
         "每个任务时，{coverage:.0%} 的任务落在此区间内（resources/calibration/runs.csv）。"
         "日历天数另加下单后的交付周期；期限按日历天数计算。"),
     "bom.overridden_legend": "底色标出的行由用户修改或添加，备注中写明修改内容。",
-    "rfq.overridden_legend": "底色标出的行由采购方修改或添加，括号中写明修改内容。",
+    "rfq.overridden_legend": "底色标出的行由采购方设定或添加。",
     "sheet.racks": "机柜布置",
     "racks.title": "机柜布置：{config}",
     "racks.why": ("推荐方案（{why}）的机柜，按方案的布置绘制：每种机柜的 U 位、功率与预算、重量，"

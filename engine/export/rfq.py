@@ -11,6 +11,7 @@ sources or the engine's warnings.
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -47,21 +48,29 @@ WIDTHS = {1: 6, 2: 18, 3: 60, 4: 7, 5: 16, 6: 15, 7: 17, 8: 15, 9: 17}
 LAST_COL = 9
 
 
-def _line_text(line: BomLine, L: Labels) -> str:
-    text = description(line, L.lang)
-    return f"{text} ({line.note})" if line.note and L.lang == "en" else (
-        f"{text}（{line.note}）" if line.note else text)
-
-
 def line_vat_rate(money: Money, line: BomLine) -> float:
     """A service line's VAT rate is the services rate, every other line's the goods rate."""
     return money.vat_rate_services if line.category == "services" else money.vat_rate
 
 
-def total_incl_vat(money: Money, bom: tuple[BomLine, ...]) -> float:
-    """What the sheet's formulas add up to: Σ qty × list × (1 − discount) × (1 + line's VAT)."""
-    return sum(line.qty * line.unit_price * price_factor(money.discount_rate)
-               * (1 + line_vat_rate(money, line)) for line in bom)
+def unit_prices(money: Money, line: BomLine) -> tuple[Decimal, Decimal]:
+    """The line's unit price excluding and including VAT, each rounded to the fen as an
+    invoice states it (and as the sheet's ROUND formulas do): list × (1 − discount), then
+    × (1 + the line's VAT rate). Amounts are quantity × these, so they check by hand."""
+    excl = _excel_round(line.unit_price * price_factor(money.discount_rate))
+    incl = _excel_round(float(excl) * (1 + line_vat_rate(money, line)))
+    return excl, incl
+
+
+def _excel_round(value: float) -> Decimal:
+    """ROUND(value, 2) as Excel and LibreOffice work it: on the value's 15 significant digits
+    (95,000.475 is 95,000.47499… in binary, and ROUND gives 95,000.48), half away from zero."""
+    return to_fen(f"{value:.15g}")
+
+
+def total_incl_vat(money: Money, bom: tuple[BomLine, ...]) -> Decimal:
+    """What the sheet's formulas add up to: Σ qty × unit price incl. VAT (rounded)."""
+    return sum((Decimal(line.qty) * unit_prices(money, line)[1] for line in bom), Decimal(0))
 
 
 def _formula_text(text: str) -> str:
@@ -212,15 +221,18 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
         w.styled(row, range(1, LAST_COL + 1), "cq_group")
         row += 1
         for i, line in enumerate(lines, 1):
-            marked = line.overridden  # set or added by the buyer: shaded, and the note says how
+            marked = line.overridden  # set or added by the buyer: shaded
             w.text(row, 1, f"{number}.{i}", "cq_override" if marked else "cq_text", fit=False)
             w.wrapped(row, 2, part_number(line))
-            w.wrapped(row, 3, _line_text(line, L), "cq_override_wrap" if marked else "cq_wrap")
+            # the description alone: the engine's notes hold our price build-up and figures
+            # (a system's base and GPU prices, the equipment value) a vendor must not see
+            w.wrapped(row, 3, description(line, L.lang),
+                      "cq_override_wrap" if marked else "cq_wrap")
             w.number(row, 4, line.qty, "cq_int", fit=False)
             w.number(row, 5, line.unit_price, money_style(cur, "input"), fit=False)
-            w.formula(row, 6, f"=E{row}*(1-{NAME_DISCOUNT})", m)
+            w.formula(row, 6, f"=ROUND(E{row}*(1-{NAME_DISCOUNT}),2)", m)
             w.formula(row, 7, f"=D{row}*F{row}", m)
-            w.formula(row, 8, f"=F{row}*(1+{vat_name})", m)
+            w.formula(row, 8, f"=ROUND(F{row}*(1+{vat_name}),2)", m)
             w.formula(row, 9, f"=D{row}*H{row}", m)
             row += 1
     last_line = row - 1
@@ -244,13 +256,13 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     w.formula(row + 3, 9, f"={incl}", m_total)
     row += 4
 
-    total = total_incl_vat(money, plan.bom)
+    total: Decimal | float = total_incl_vat(money, plan.bom)
     live = total_cell
     if cur == "CNY":
         words_label = L("rfq.in_words")
     else:  # the words are in yuan at the exchange rate the label names
         rate = exchange_rate(comparison)
-        total *= rate
+        total = float(total) * rate
         live = f"{total_cell}*{rate!r}"
         words_label = L("rfq.in_words_cny", rate=f"{rate:g}")
     w.merged(row, 1, 3, words_label, "cq_total_label")

@@ -60,7 +60,9 @@ def test_rfq_marks_the_buyers_lines(tmp_path: Path) -> None:
     assert ws["A4"].value == L("rfq.overridden_legend")
     system = next(r for r in range(1, ws.max_row + 1) if ws[f"B{r}"].value == plan.bom[0].part_number)
     assert ws[f"A{system}"].style == "cq_override"
-    assert "unit price set by the user" in ws[f"C{system}"].value  # the note, in brackets
+    # shaded, without the note: it holds the price the buyer replaced, which is not the vendor's
+    assert ws[f"C{system}"].style == "cq_override_wrap"
+    assert plan.bom[0].note and plan.bom[0].note not in ws[f"C{system}"].value
     survey = next(r for r in range(1, ws.max_row + 1)
                   if str(ws[f"C{r}"].value).startswith("Site survey"))
     assert ws[f"A{survey}"].style == "cq_override"

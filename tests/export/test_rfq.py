@@ -52,21 +52,34 @@ def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
                        kind="rfq", vendor="inspur", buyer=BUYER, quote_no="RFQ-7",
                        quote_date=datetime.date(2024, 5, 1))
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == (["Quotation"] if lang == "en" else ["报价单"])
+    assert wb.sheetnames == (["RFQ"] if lang == "en" else ["询价单"])
     ws = wb.worksheets[0]
     values = Recalculated(path)
     total_label = "Total incl. VAT" if lang == "en" else "含税合计"
     row, _ = cell_right_of(ws, total_label)
     total = values(ws.title, f"I{row}")
-    # hardware 3,786,477.45 × 0.95 × 1.13 + services 15,001.98 × 0.95 × 1.06
-    # = 4,064,783.542575 + 15,106.99386 = 4,079,890.536435 (quote_fixtures)
-    assert cents(total, ALPHA_MONEY.capex)
+    # Each unit price rounded to the fen as an invoice states it, 5 % off, VAT 13 % (services 6 %):
+    #   server 2 × 1,000,000.00 → 950,000.00 → 1,073,500.00        amount 2,147,000.00
+    #   GPU 16 × 100,000.50 → 95,000.475 → 95,000.48 → 107,350.54   amount 1,717,608.64
+    #   switch 1 × 50,000.25 → 47,500.24 → 53,675.27               amount    53,675.27
+    #   cable 20 × 123.45 → 117.28 → 132.53                         amount     2,650.60
+    #   rack 1 × 8,000.00 → 7,600.00 → 8,588.00                     amount     8,588.00
+    #   PDU 2 × 3,000.10 → 2,850.10 → 3,220.61                      amount     6,441.22
+    #   air unit 2 × 60,000.00 → 57,000.00 → 64,410.00              amount   128,820.00
+    #   install 2 × 1,500.00 → 1,425.00 → 1,510.50 (6 %)            amount     3,021.00
+    #   warranty 6 × 2,000.33 → 1,900.31 → 2,014.33 (6 %)           amount    12,085.98
+    #   total incl. VAT 4,079,890.71; excl. VAT 3,611,405.58
+    assert cents(total, 4_079_890.71)
+    assert abs(total - ALPHA_MONEY.capex) < 0.5  # the engine's unrounded 4,079,890.536435
     excl_label = "Total excl. VAT" if lang == "en" else "不含税合计"
-    assert cents(values(ws.title, f"I{cell_right_of(ws, excl_label)[0]}"), ALPHA_MONEY.net)
+    assert cents(values(ws.title, f"I{cell_right_of(ws, excl_label)[0]}"), 3_611_405.58)
+    server = cell_right_of(ws, "NF5688M6-X")[0]
+    assert ws[f"F{server}"].value == f"=ROUND(E{server}*(1-Discount),2)"
+    assert cents(values(ws.title, f"H{cell_right_of(ws, 'A800-80G')[0]}"), 107_350.54)
     words_label = "Total incl. VAT in words (RMB)" if lang == "en" else "含税合计人民币（大写）"
     words_row, _ = cell_right_of(ws, words_label)
     words = ws[f"D{words_row}"].value
-    assert words == "肆佰零柒万玖仟捌佰玖拾元伍角肆分"  # 4,079,890.54, written out by hand
+    assert words == "肆佰零柒万玖仟捌佰玖拾元柒角壹分"  # 4,079,890.71, written out by hand
     assert words == rmb_capital(total)  # the words say what the figures add up to
 
     texts = all_text(path)

@@ -92,8 +92,8 @@ def test_rfq_lines_and_totals_by_rate(tmp_path: Path, lang: str) -> None:
     values = Recalculated(path)
     install = find_row(ws, "B", "SVC-INST")
     server = find_row(ws, "B", "NF5688M7")
-    assert ws[f"H{install}"].value == f"=F{install}*(1+VATRateServices)"
-    assert ws[f"H{server}"].value == f"=F{server}*(1+VATRate)"
+    assert ws[f"H{install}"].value == f"=ROUND(F{install}*(1+VATRateServices),2)"
+    assert ws[f"H{server}"].value == f"=ROUND(F{server}*(1+VATRate),2)"
     # a service line: 5 000 × 0.9 × 1.06 = 4 770 a server, 19 080 for four
     assert cents(values(ws.title, f"I{install}"), 19_080.0)
     for label, figure in ((L("rfq.total_excl"), NET), (L("rfq.vat_goods"), GOODS_VAT),
