@@ -81,6 +81,34 @@ def grouped_warnings(priced_plans: list[tuple[Plan, Money]], L: Labels) -> list[
     return found
 
 
+def status_text(plan: Plan, deadline: bool, L: Labels) -> str:
+    """Feasible, at risk at the slow end of the band, or late. (Which configurations need an
+    export licence the recommendation's note says, above the table.)"""
+    if deadline and not plan.meets_deadline:
+        return L("status.late")
+    if deadline and any(m.code == "deadline-risk" for m in plan.warnings):
+        return L("status.at_risk")
+    return L("status.ok")
+
+
+def recommendation_notes(comparison: Comparison, servers: dict[str, str],
+                          L: Labels) -> list[str]:
+    """Why configurations are not recommended (their GPU needs an export licence: the
+    titles name the GPUs), or that every one needs it."""
+    rec = comparison.recommendation
+    plans = {p.config: p for p in comparison.plans}
+    by_rule: dict[tuple[str, str], list[str]] = {}  # (market, since) -> configurations
+    for config, _ in rec.skipped:
+        status = plans[config].availability
+        key = (status.market, status.since or "") if status else ("", "")
+        by_rule.setdefault(key, []).append(servers[config])
+    notes = [L("rec.skipped", market=market, since=since, configs="; ".join(names))
+             for (market, since), names in by_rule.items()]
+    if rec.note:
+        notes.append(L("rec.all_restricted"))
+    return notes
+
+
 def _block_starts(n: int, header_row: int) -> list[int]:
     """The header row of each side-by-side block."""
     return [header_row + b * (len(METRICS) + 2) for b in range(math.ceil(n / PER_BLOCK))]

@@ -19,7 +19,12 @@ from engine.export.common import (
     part_number,
     priced,
 )
-from engine.export.comparison_sheet import grouped_warnings, title
+from engine.export.comparison_sheet import (
+    grouped_warnings,
+    recommendation_notes,
+    status_text,
+    title,
+)
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
 from engine.export.rfq import total_incl_vat, unit_prices
@@ -179,7 +184,7 @@ def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels, chosen: list
             parts.append(_row([escape(title(plan, L)), escape(plan.server), escape(plan.gpu_name),
                                "", "", "", "", "", "", escape(L("status.refused", reasons=reasons))]))
             continue
-        status = L("status.ok") if plan.meets_deadline else L("status.late")
+        status = status_text(plan, comparison.request.schedule.days is not None, L)
         parts.append(_row([escape(title(plan, L)), escape(plan.server), escape(plan.gpu_name),
                            f"{plan.gpus:,}", f"{plan.nodes:,}",
                            f"{plan.racks.count if plan.racks else 0:,}", f"{plan.days:,.1f}",
@@ -192,6 +197,8 @@ def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels, chosen: list
                         ("rec.lowest_tco", rec.lowest_tco)):
         shown = L.titles.get(config, config) if config else L("rec.none")
         parts.append(f"<b>{escape(L(key))}</b>: {escape(shown)}<br>")
+    for note in recommendation_notes(comparison, L.titles, L):
+        parts.append(f"<span class='note'>{escape(note)}</span><br>")
     parts.append(f"</p><h2>{escape(L('cmp.warnings'))}</h2><p class='note'>")
     for names, text in grouped_warnings(priced(comparison), L):
         parts.append(f"{escape(names)}: {escape(text)}<br>")

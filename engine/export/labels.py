@@ -22,7 +22,7 @@ EN: dict[str, str] = {
     "sheet.sources": "Sources",
     "sheet.bom": "BOM",
     # summary
-    "quote.title": "Quotation: AI training cluster",
+    "quote.title": "AI training cluster: configurations and budget quotation",
     "quote.no": "Quote no.",
     "quote.date": "Date",
     "quote.valid_days": "Valid for (days)",
@@ -317,7 +317,7 @@ ZH: dict[str, str] = {
     "sheet.assumptions": "假设",
     "sheet.sources": "来源",
     "sheet.bom": "清单",
-    "quote.title": "报价单：AI 训练集群",
+    "quote.title": "AI 训练集群：配置方案与预算报价",
     "quote.no": "报价单号",
     "quote.date": "报价日期",
     "quote.valid_days": "有效期（天）",

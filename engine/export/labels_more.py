@@ -75,6 +75,12 @@ EN: dict[str, str] = {
                              "recommendation and each vendor's best; export with every "
                              "configuration detailed to have a BOM of each."),
     "cmp.every_config": "every configuration",
+    "rec.cheapest_fleet": "Cheapest",
+    "rec.skipped": ("Not recommended, since their GPUs need an export licence in {market} "
+                    "(since {since}): {configs}"),
+    "rec.all_restricted": ("Every configuration needs an export licence in this market: the "
+                           "recommendation is among them and holds only if the vendor can deliver."),
+    "status.at_risk": "Feasible, at risk",
     "asm.see_notes": "see the notes",
     "asm.more_notes": ("… and {n} more alike, one for each other configuration (the app's "
                        "Assumptions panel and the plan's JSON give every one)"),
@@ -162,6 +168,10 @@ ZH: dict[str, str] = {
     "quote.detailed_value": ("{total} 个配置方案中的 {n} 个：{configs}。入选的是推荐方案与各厂商的"
                              "最佳方案；导出时选择详列全部方案，即可得到每个方案的物料清单。"),
     "cmp.every_config": "全部配置方案",
+    "rec.cheapest_fleet": "最低价方案",
+    "rec.skipped": "未予推荐（其 GPU 在 {market} 须取得出口许可，自 {since} 起）：{configs}",
+    "rec.all_restricted": "所有配置方案在该市场均须取得出口许可：推荐方案仅在厂商能够交付时成立。",
+    "status.at_risk": "可行，有超期风险",
     "asm.see_notes": "见下方说明",
     "asm.more_notes": ("……另有 {n} 条同类说明，各对应其余一个配置方案（应用的“假设”面板与方案的 "
                        "JSON 输出列出全部）"),

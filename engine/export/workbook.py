@@ -38,7 +38,13 @@ from engine.export.common import (
     sci,
     services_vat_rate,
 )
-from engine.export.comparison_sheet import TITLE_COLUMN, title, write_comparison
+from engine.export.comparison_sheet import (
+    TITLE_COLUMN,
+    recommendation_notes,
+    status_text,
+    title,
+    write_comparison,
+)
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles
 from engine.export.racks_sheet import write_racks
@@ -251,16 +257,22 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
     w.text(row + 11, 1, L("quote.workload"), "cq_label")
     w.text(row + 11, 2, _workload_sentence(comparison, L), fit=False)
 
-    # the recommendation first: it is what the reader of a summary comes for
+    # the recommendation first: it is what the reader of a summary comes for, with why the
+    # configurations left out of it were left out
     row += 13
     w.text(row, 1, L("quote.recommendation"), "cq_section", fit=False)
     rec = comparison.recommendation
     servers = {p.config: title(p, L) for p in comparison.plans}
-    for key, config in (("rec.cheapest", rec.cheapest_meeting_deadline),
+    deadline = comparison.request.schedule.days is not None
+    for key, config in (("rec.cheapest" if deadline else "rec.cheapest_fleet",
+                         rec.cheapest_meeting_deadline),
                         ("rec.fastest", rec.fastest), ("rec.lowest_tco", rec.lowest_tco)):
         row += 1
         w.text(row, 1, L(key), "cq_label")
         w.text(row, 2, servers.get(config, config) if config else L("rec.none"), fit=False)
+    for text in recommendation_notes(comparison, servers, L):
+        row += 1
+        w.merged(row, 2, SUMMARY_COLUMNS, text, "cq_note_wrap")
     row += 1
     w.text(row, 1, L("quote.detailed"), "cq_label")  # which configurations have a BOM sheet
     w.merged(row, 2, SUMMARY_COLUMNS, L("quote.detailed_value", configs="; ".join(
@@ -293,7 +305,7 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
         w.number(row, 5, plan.racks.count if plan.racks else 0, "cq_int")
         w.number(row, 6, plan.power.it_max_kw if plan.power else 0.0, "cq_num1")
         w.number(row, 7, plan.days, "cq_num1")
-        w.text(row, 8, L.yes_no(plan.meets_deadline), "cq_center")
+        w.text(row, 8, L.yes_no(plan.meets_deadline) if deadline else "—", "cq_center")
         plan_refs = refs[plan.config]
         if plan_refs.bom is None:
             w.number(row, 9, money.capex, m_bold)
@@ -302,8 +314,7 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
         w.formula(row, 10, f"={plan_refs.tco}", m_bold, shown=money.tco)
         if plan_refs.cost_per_pf_day:
             w.formula(row, 11, f"={plan_refs.cost_per_pf_day}", m, shown=money.cost_per_pf_day)
-        status = L("status.ok") if plan.meets_deadline else L("status.late")
-        w.wrapped(row, 12, status, width=14)
+        w.wrapped(row, 12, status_text(plan, deadline, L), width=18)
         row += 1
     last_row = max(row - 1, header_row)
 

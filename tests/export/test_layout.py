@@ -130,7 +130,7 @@ def test_chinese_workbook_speaks_chinese(tmp_path: Path) -> None:
                              "beta-cfg", "假设", "来源"]
     _check_sheet_names(wb.sheetnames)
     summary = wb["报价汇总"]
-    assert summary["A1"].value == "报价单：AI 训练集群"
+    assert summary["A1"].value == "AI 训练集群：配置方案与预算报价"
     assert summary["B8"].value == "某某研究院"
     assert summary["C13"].number_format == '"按标价的 "0.0%" 支付"'
     top = find_row(summary, "A", "配置方案", start=find_row(summary, "A", "配置方案") + 1)

@@ -107,6 +107,8 @@ def _shown_strings(xlsx: Path) -> list[tuple[str, str, str]]:
     # The RFQ details Inspur's best configuration: letterhead, about 45 priced lines in
     # nine categories, VAT on goods and on services, the amount in words with its check,
     # terms and the signature block: three pages. (21 and 23 pages for the comparison here.)
+    # The Summary holds the recommendation, why the others are not recommended, and fifteen
+    # configurations on one page.
     ("comparison", "en", 22), ("comparison", "zh", 23), ("rfq", "en", 3), ("rfq", "zh", 3),
 ])
 def test_rendered_quote_is_whole_and_short(kind: str, lang: str, max_pages: int,
