@@ -64,6 +64,7 @@ FLAGS = {
     "customer": "--customer", "quote_no": "--quote-no",
 }
 LINE_CHARS = 300  # an error line is cut here, whatever it echoes
+LARGE_DISCOUNT = 0.5  # off list: more than vendors give on servers, so likely meant as 折
 
 
 class UsageError(Exception):
@@ -96,9 +97,14 @@ def _discount(text: str) -> float:
     from engine.money.discount import parse_discount
 
     try:
-        return parse_discount(text)
+        value = parse_discount(text)
     except RequestError as exc:
         raise argparse.ArgumentTypeError(f"'{text}' is not allowed; {exc.allowed}") from None
+    if value >= LARGE_DISCOUNT:  # 0.85 for 85折 is the commonest slip: say what it means
+        print(f"note: --discount {text} takes {value:.0%} off list, so you pay {1 - value:.0%}; "
+              f"for {round(value * 100):g}折 (pay {value:.0%}) write --discount "
+              f"{round(value * 100):g}折 or {1 - value:.2g}", file=sys.stderr)
+    return value
 
 
 def _whole(text: str) -> int:
@@ -279,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--kind", choices=["comparison", "rfq"], default="comparison",
                    help="comparison: every configuration, for management; rfq: one vendor's, "
                         "to send")
-    q.add_argument("--vendor", choices=["lenovo", "inspur"],
+    q.add_argument("--vendor", choices=["lenovo", "inspur"], type=str.lower,
                    help="only this vendor's configurations (needed by --kind rfq)")
     q.add_argument("--buyer", default="",
                    help="the letterhead: a company name, or company=…;department=…;contact=…;"
@@ -515,6 +521,7 @@ def _quote(args: argparse.Namespace) -> int:
     buyer = parse_buyer(args.buyer, buyer)
     prices = _prices_for(args, document)
     comparison = _runnable_comparison(args, document.request, prices)
+    every_vendor = {p.config: p.vendor for p in comparison.plans}
     if args.vendor:
         try:
             comparison = for_vendor(comparison, args.vendor)
@@ -527,6 +534,12 @@ def _quote(args: argparse.Namespace) -> int:
         detail = detailed(comparison, args.detail) if any(p.money for p in comparison.plans) \
             else args.detail
     except ValueError as exc:
+        others = [c for c in str(args.detail).split(",") if c.strip() in every_vendor
+                  and every_vendor[c.strip()].lower() != (args.vendor or "").lower()]
+        if args.vendor and others:  # a configuration of this plan, but another vendor's
+            raise UsageError(f"clusterquote: error: --detail: {others[0].strip()} is "
+                             f"{every_vendor[others[0].strip()]}'s, and this document goes to "
+                             f"{args.vendor}; {str(exc).split('; ', 1)[-1]}") from None
         raise UsageError(f"clusterquote: error: --{exc}") from None
     remove_stale_temp_files(Path(args.out).parent)
     path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,

@@ -239,3 +239,29 @@ def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["quote", str(saved), "--out", str(every), "--detail", "all"]) == 0
     sheets = 5 + 15  # summary, comparison, racks, assumptions, sources and fifteen BOMs
     assert len(openpyxl.load_workbook(every).sheetnames) == sheets
+
+
+def test_cli_says_what_a_doubtful_choice_means(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["quote", "--preset", "gpt3-xl", "--days", "10", "--config", "inspur-nf5688m6-a800",
+            "--config", "lenovo-sr680av3-h800", "--kind", "rfq"]
+    # the vendor as people write it
+    assert main([*base, "--vendor", "Inspur", "--out", str(tmp_path / "a.xlsx")]) == 0
+    capsys.readouterr()
+    # another vendor's configuration: said so, not "not in the plan"
+    assert main([*base, "--vendor", "inspur", "--detail", "lenovo-sr680av3-h800",
+                 "--out", str(tmp_path / "b.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("clusterquote: error: --detail: lenovo-sr680av3-h800 is Lenovo's, "
+                          "and this document goes to inspur; allowed: shortlist, all, "
+                          "inspur-nf5688m6-a800")
+    assert not (tmp_path / "b.xlsx").exists()
+    # 0.85 is 85% off: taken as written, with a note on what 85折 would be
+    assert main([*base, "--vendor", "inspur", "--discount", "0.85",
+                 "--out", str(tmp_path / "c.xlsx")]) == 0
+    err = capsys.readouterr().err
+    assert "note: --discount 0.85 takes 85% off list, so you pay 15%" in err
+    assert "write --discount 85折 or 0.15" in err
+    ws = openpyxl.load_workbook(tmp_path / "c.xlsx").worksheets[0]
+    row, _ = cell_right_of(ws, "Discount (share off list)")
+    assert ws[f"C{row}"].value == pytest.approx(0.85)
