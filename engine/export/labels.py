@@ -195,6 +195,7 @@ EN: dict[str, str] = {
     # assumption and input keys
     "key.mfu": "MFU",
     "key.goodput": "Goodput",
+    "key.ai_enterprise": "NVIDIA AI Enterprise for every GPU",
     "key.precision": "Precision",
     "key.rack_kw": "Rack power budget",
     "key.rack_units": "Rack height",
@@ -482,6 +483,7 @@ ZH: dict[str, str] = {
     "footer.page": "第 &P 页，共 &N 页",
     "key.mfu": "模型算力利用率 MFU",
     "key.goodput": "有效训练时间占比",
+    "key.ai_enterprise": "为每块 GPU 购买 NVIDIA AI Enterprise",
     "key.precision": "精度",
     "key.rack_kw": "单机柜功率预算",
     "key.rack_units": "机柜高度",

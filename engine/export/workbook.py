@@ -46,7 +46,7 @@ from engine.export.comparison_sheet import (
     write_comparison,
 )
 from engine.export.labels import Labels
-from engine.export.names import Detail, detailed, titles
+from engine.export.names import Detail, detailed, titles, vendor_name
 from engine.export.racks_sheet import write_racks
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
@@ -107,7 +107,7 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
             w.number(row, 4, line.qty, "cq_int")
             w.number(row, 5, line.unit_price, money_style(line.currency or cur))
             w.formula(row, 6, f"=D{row}*E{row}", m, shown=line.total)
-            w.text(row, 7, line.vendor)
+            w.text(row, 7, vendor_name(line.vendor, L.lang))
             if line.note:
                 w.wrapped(row, 8, line.note, "cq_override_wrap" if marked else "cq_wrap",
                           width=NOTE_WIDTH)

@@ -19,7 +19,7 @@ EQUIPMENT: tuple[Category, ...] = ("compute", "network", "storage", "management"
 def open_software_lines(catalog: Catalog, currency: str, servers: int) -> list[BomLine]:
     """Each open-source choice once per server that runs it, at zero price."""
     return [
-        BomLine(category="software", item=s.id, vendor="Open source", part_number=s.id,
+        BomLine(category="software", item=s.id, vendor=s.vendor, part_number=s.id,
                 description_en=s.name, description_zh=s.name_zh,
                 qty=servers if s.kind in ("os", "drivers") else 1, unit_price=0.0,
                 currency=currency, note=s.licence)

@@ -227,9 +227,9 @@ def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixtu
                                                       "Inspur NF5688M7 · 8× H800 SXM5"]
     capsys.readouterr()
     bad = tmp_path / "bad.xlsx"
-    assert main([*base, "--out", str(bad), "--detail", "lenovo-sr670v2-a40"]) == 2
+    assert main([*base, "--out", str(bad), "--detail", "no-such-config"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("clusterquote: error: --detail: lenovo-sr670v2-a40 is not a priced")
+    assert err.startswith("clusterquote: error: --detail: no-such-config is not a priced")
     assert "allowed: shortlist, all, inspur-" in err and "Traceback" not in err
     assert not bad.exists()
     # a saved plan holds the request, not what its quote details: --detail goes with it
