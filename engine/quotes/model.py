@@ -211,7 +211,8 @@ class Reconciliation:
         return value * self.rate_to_plan / self.factor(row)
 
     def unit_price(self, item: str) -> tuple[float, int] | None:
-        """The quoted unit price of plan item ``item`` (plan currency, excl. VAT) and its row."""
+        """The quoted unit price of plan item ``item`` (plan currency, excl. VAT, before the
+        quotation's own discount: ``paid`` takes it off) and its row."""
         for m in self.matches:
             if m.item != item:
                 continue
