@@ -43,6 +43,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "config": ("Plan configuration", "方案配置"),
     "quote_no": ("Quote number", "报价单号"), "date": ("Date", "日期"), "currency": ("Currency", "币种"),
     "basis": ("Prices", "价格"), "mapping": ("Columns read", "读取的列"),
+    "compared": ("Compared with", "对比的方案价格"),
+    "basis_list": ("the plan's list prices: the quotation states its own discount ({quote} of its "
+                   "lines; the plan's is {plan})",
+                   "方案标价：报价单自列折扣（占报价行 {quote}；方案折扣 {plan}）"),
+    "basis_net": ("the plan's list prices less its {plan} discount", "方案标价扣除方案折扣 {plan}"),
+    "basis_none": ("the plan's prices (no discount)", "方案价格（无折扣）"),
     "stated": ("Vendor's total (excl. VAT)", "供应商总价（不含税）"),
     "lines": ("Quoted lines", "报价行"),
     "part": ("Part number", "物料编码"), "description": ("Description", "描述"), "qty": ("Qty", "数量"),
@@ -161,6 +167,14 @@ def _differences(w: SheetWriter, row: int, title: str, heads: list[str], rows: l
     return row + 1
 
 
+def _compared(rec: Reconciliation, lang: Lang) -> str:
+    """The plan prices the quoted lines were compared with (a price finding's "expected")."""
+    plan = f"{rec.plan_discount * 100:g}%"
+    if rec.list_prices:
+        return _w("basis_list", lang, quote=f"{rec.quote_discount:.1%}", plan=plan)
+    return _w("basis_net", lang, plan=plan) if rec.plan_discount else _w("basis_none", lang)
+
+
 def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
     q = rec.quote
     qcur = q.currency or rec.plan_currency
@@ -169,7 +183,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
     facts = [
         ("vendor", q.vendor or "?"), ("quote_no", q.quote_no), ("date", q.date),
         ("currency", qcur), ("basis", _w(q.vat_basis, lang)), ("config", rec.config),
-        ("mapping", mapping_text(q.mapping)),
+        ("mapping", mapping_text(q.mapping)), ("compared", _compared(rec, lang)),
     ]
     row = 3
     for key, value in facts:

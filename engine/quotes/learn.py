@@ -4,6 +4,12 @@ A line priced on its own gives its item's price directly (confidence high). A
 configured system's price also pays for the GPUs, HCAs and warranty inside it: the
 base system's price is what is left after those are valued at the list's prices,
 and says so (confidence medium). The shipped list is never written.
+
+The price list holds list prices (a plan takes its discount off the total), so a list
+price is learned: as quoted when the quotation states a discount of its own (its lines
+are list prices), else the price asked grossed up by the plan's discount. Priced with
+that discount, the plan then pays what the vendor asked; and from our own RFQ, whose
+list prices the vendor fills in, it is the list price the vendor wrote.
 """
 
 from __future__ import annotations
@@ -42,7 +48,8 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
         if item is None or line.is_component or not line.unit_price or item not in prices \
                 or item in learned:
             continue
-        unit = line.unit_price / rec.factor(line.row)  # the quote's currency, excluding VAT
+        # the quote's currency, excluding VAT, a list price (what the GPUs etc. inside are valued at)
+        unit = line.unit_price / rec.factor(line.row) / rec.line_factor
         inside: list[tuple[str, float]] = []
         for part in quote.components(line.row):
             pm = rec.match(part.row)
@@ -54,7 +61,7 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
             unit -= per_unit * prices.price(name, currency, rec.exchange_rate)
         for row, service, value in rec.bundled_values:  # a warranty, at the plan's rate
             if row == line.row:
-                unit -= value / line.qty / rec.rate_to_plan
+                unit -= value / line.qty / rec.rate_to_plan / rec.line_factor
                 inside.append((service, 0.0))
         if unit <= 0:
             continue
@@ -62,6 +69,8 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
         base = prices.entry(item)
         how = (f"row {line.row}: system price less " + ", ".join(i for i, _ in inside)
                + " at list prices") if inside else f"row {line.row}"
+        if rec.line_factor != 1.0:  # a price asked, grossed up to a list price
+            how += f", ÷ {rec.line_factor:g} (the plan's {rec.plan_discount * 100:g}% discount)"
         out.append(replace(base, unit_price=round(unit, 2), currency=currency, date=date,
                            source=f"{label}, {how}", confidence="medium" if inside else "high"))
     return out

@@ -5,7 +5,9 @@ else at the plan's indicative price; quantities short of (or beyond) the plan ar
 made up at the vendor's own unit price; lines outside the plan's scope are set
 aside; a warranty bundled into a server price is moved to services, and the
 plan's warranty on the rest of the equipment is added at the plan's rate. Each change is
-an Adjustment with its source, so the normalised total explains itself.
+an Adjustment with its source, so the normalised total explains itself. Adjustments are
+what would be paid, as the computed totals are: a quotation's price less its own discount,
+the plan's list price less the plan's discount.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ def _label(rec: Reconciliation) -> str:
     return f"{rec.quote.vendor or 'vendor'} quote {rec.quote.quote_no or rec.quote.file}"
 
 
+def _less_discount(rec: Reconciliation) -> str:
+    return f" less the plan's {rec.plan_discount * 100:g}% discount" if rec.plan_discount else ""
+
+
+def _listed(comparison: Comparison, rec: Reconciliation) -> str:
+    return f"price list {Path(comparison.price_list).name}{_less_discount(rec)}"
+
+
 def adjustments(
     comparison: Comparison, rec: Reconciliation, others: list[Reconciliation]
 ) -> list[Adjustment]:
@@ -38,23 +48,23 @@ def adjustments(
             quoted = next(((o, u) for o in others if (u := o.unit_price(f.item)) is not None), None)
             if quoted is not None:
                 other, (price, row) = quoted
-                source = f"{_label(other)}, row {row}"
+                price, source = other.paid(price), f"{_label(other)}, row {row}"
             else:
-                price, source = bom.unit_price, f"price list {Path(comparison.price_list).name}"
+                price, source = rec.plan_paid(bom.unit_price), _listed(comparison, rec)
             out.append(Adjustment("omitted", f.item, bom.category, round(bom.qty * price, 2), source))
         elif f.kind == "qty_mismatch" and f.item in lines and isinstance(f.expected, int | float) \
                 and isinstance(f.found, int | float):
             bom = lines[f.item]
             own = rec.unit_price(f.item)
-            price, source = (own[0], f"{_label(rec)}, row {own[1]}") if own else (
-                bom.unit_price, f"price list {Path(comparison.price_list).name}")
+            price, source = (rec.paid(own[0]), f"{_label(rec)}, row {own[1]}") if own else (
+                rec.plan_paid(bom.unit_price), _listed(comparison, rec))
             kind = "qty_shortfall" if f.found < f.expected else "qty_excess"
             out.append(Adjustment(kind, f.item, bom.category,
                                   round((f.expected - f.found) * price, 2), source, f.row))
         elif f.kind == "extra" and f.row is not None:
             line = next(q for q in rec.quote.lines if q.row == f.row)
             out.append(Adjustment("out_of_scope", line.part_number or line.description[:40], "unmatched",
-                                  -round(rec.in_plan_money(line.amount, line.row), 2),
+                                  -round(rec.paid(rec.in_plan_money(line.amount, line.row)), 2),
                                   f"{_label(rec)}, row {f.row}: not in the plan, set aside", f.row))
     moved: dict[str, float] = defaultdict(float)
     for row, item, value in rec.bundled_values:  # a warranty inside a server price
@@ -66,11 +76,11 @@ def adjustments(
         out.append(Adjustment("bundled_service", item, "compute", -value,
                               f"taken out of the server price of row {row}", row))
     for item, value in moved.items():  # the plan's warranty also covers the rest of the equipment
-        rest = round(lines[item].total - value, 2)
+        rest = round(rec.plan_paid(lines[item].total) - rec.paid(value), 2)
         if rest > 0.5:
             out.append(Adjustment("omitted", item, lines[item].category, rest,
                                   "the plan's warranty on the equipment besides the servers "
-                                  f"({lines[item].note})"))
+                                  f"({lines[item].note}){_less_discount(rec)}"))
     return out
 
 

@@ -167,6 +167,29 @@ class Reconciliation:
     bundled_values: tuple[tuple[int, str, float], ...] = ()
     # prices including VAT at two rates: divide the service lines' figures by this instead
     vat_factor_services: float | None = None
+    # The plan's BOM holds list prices and its discount comes off the total. A quotation that
+    # states a discount of its own (a discount row) quotes list prices, compared with the plan's;
+    # any other quotes the prices it asks, compared with the plan's list less its discount.
+    plan_discount: float = 0.0
+    list_prices: bool = False
+    quote_discount: float = 0.0  # the share the quotation's own discount rows take off its lines
+
+    @property
+    def line_factor(self) -> float:
+        """What turns a plan (list) price into one on the basis of the quoted lines."""
+        return 1.0 if self.list_prices else 1.0 - self.plan_discount
+
+    def plan_price(self, list_price: float) -> float:
+        """A plan price as the quoted lines state theirs: list, or list less the plan's discount."""
+        return list_price * self.line_factor
+
+    def plan_paid(self, list_price: float) -> float:
+        """What the plan expects to pay for ``list_price``: list less its discount."""
+        return list_price * (1.0 - self.plan_discount)
+
+    def paid(self, value: float) -> float:
+        """A figure on the quoted lines' basis (plan money) as paid: less the quotation's discount."""
+        return value * (1.0 - self.quote_discount)
 
     @cached_property
     def _by_row(self) -> dict[int, LineMatch]:
@@ -188,7 +211,8 @@ class Reconciliation:
         return value * self.rate_to_plan / self.factor(row)
 
     def unit_price(self, item: str) -> tuple[float, int] | None:
-        """The quoted unit price of plan item ``item`` (plan currency, excl. VAT) and its row."""
+        """The quoted unit price of plan item ``item`` (plan currency, excl. VAT, before the
+        quotation's own discount: ``paid`` takes it off) and its row."""
         for m in self.matches:
             if m.item != item:
                 continue

@@ -51,6 +51,10 @@ def quote_dict(rec: Reconciliation, normalised_total: float | None) -> dict[str,
                                  "header": q.mapping.headers[col] if col < len(q.mapping.headers) else ""}
                                 for name, col in q.mapping.columns]},
         "notes": list(q.notes),
+        # the basis the plan's prices were compared on: "list" (the quotation states its own
+        # discount) or "net" (the prices asked, against the plan's list less its discount)
+        "price_basis": "list" if rec.list_prices else "net",
+        "plan_discount": rec.plan_discount, "quote_discount": _num(rec.quote_discount),
     }
 
 
@@ -85,6 +89,16 @@ def mapping_text(mapping: ColumnMap) -> str:
     return f"{shown}; header row {mapping.header_row} ({mapping.origin})"
 
 
+def basis_text(rec: Reconciliation) -> str:
+    """The plan prices the quoted lines were compared with, in a sentence."""
+    if rec.list_prices:
+        return (f"list prices: the quotation states its own discount ({rec.quote_discount:.1%} of its "
+                f"lines; the plan's is {rec.plan_discount * 100:g}%)")
+    if rec.plan_discount:
+        return f"the plan's list prices less its {rec.plan_discount * 100:g}% discount"
+    return "the plan's prices (no discount)"
+
+
 def _money(value: float | None, currency: str) -> str:
     return "-" if value is None else f"{value:,.0f} {currency}"
 
@@ -98,6 +112,7 @@ def reconcile_table(recs: list[Reconciliation], like: LikeForLike) -> str:
         out.append(f"{q.file}: {q.vendor or 'vendor not stated'} quote {q.quote_no or '-'} "
                    f"{q.date or ''} ({q.currency or cur}, prices {basis}) against {rec.config}")
         out.append("  columns: " + mapping_text(q.mapping))
+        out.append("  compared with " + basis_text(rec))
         out.append(f"  stated total {_money(rec.stated_total, cur)}, computed "
                    f"{_money(rec.computed_total, cur)} (excl. VAT)")
         rows = [{"kind": f.kind, "row": f.row if f.row is not None else "-", "item": f.item or "-",

@@ -6,7 +6,9 @@ item, spares apart). A quoted server matches the plan's one configured-system li
 its GPU and HCA feature lines (or the counts its text states) are compared with the
 system's components, and a warranty inside its price covers the plan's rated warranty.
 Findings: qty_mismatch, price_diff, missing, extra, arithmetic,
-ambiguous, each with its row. Figures compare in the plan's currency, excluding VAT.
+ambiguous, each with its row. Figures compare in the plan's currency, excluding VAT, and
+on the quotation's price basis: the plan's list prices when it states a discount of its
+own, else the plan's list prices less the plan's discount (what the plan expects to pay).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from engine.assumptions import default
 from engine.model import BomLine, Comparison, Plan
+from engine.money.discount import price_factor
 from engine.quotes.arithmetic import check, lines_sum
 from engine.quotes.bundles import (
     bundled_warranty_value,
@@ -132,6 +135,14 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             return value * rate / factor_services
         return value * rate / factor
 
+    discount = plan.money.discount_rate if plan.money else fin.discount
+    own_discounts = [s.amount for s in quote.sums if s.kind == "discount"]
+    list_prices = bool(own_discounts)  # a discount row: the lines above it are list prices
+    line_factor = 1.0 if list_prices else price_factor(discount)
+    basis = _basis(discount, list_prices)
+    gross = sum(line.amount for line in quote.items)
+    quote_discount = min(max(-sum(own_discounts) / gross, 0.0), 1.0) if gross > 0 else 0.0
+
     hits = _hits_for(quote, plan)
     lines_by_item: dict[str, list[QuoteLine]] = defaultdict(list)
     matches = []
@@ -184,7 +195,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                     lines_by_item[item].append(QuoteLine(owner, "", f"inside row {owner}", qty, None, None,
                                                          parent_row=owner, qty_total=qty))
                 values.append((owner, item, round(bundled_warranty_value(
-                    plan, _system_unit(plan), qty) * _systems(quote, owner), 2)))
+                    plan, _system_unit(plan), qty) * _systems(quote, owner) * line_factor, 2)))
     for item, quoted in lines_by_item.items():
         target = plan_lines[item]
         qty = (max if item == (warranty.item if warranty else None) else sum)(q.qty_total for q in quoted)
@@ -198,11 +209,12 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             expected = target.unit_price + _inside_per_unit(plan, q, bundled)
             if warranty is not None and item == warranty.item:  # a year's price × the years it covers
                 expected = target.unit_price * q.qty_total / q.qty
+            expected *= line_factor
             found = plan_money(q.unit_price or 0.0, target.category)
             if abs(found - expected) > tolerance("price_rel") * expected:
                 findings.append(Finding(
                     "price_diff", q.row, item, round(expected, 2), round(found, 2),
-                    f"row {q.row}: {item} at {found:,.2f} {currency} excl. VAT, the plan's price is "
+                    f"row {q.row}: {item} at {found:,.2f} {currency} excl. VAT, {basis} "
                     f"{expected:,.2f} ({(found - expected) / expected:+.1%})"))
     covered = set(lines_by_item)
     for bom in plan_lines.values():
@@ -234,7 +246,17 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
         by_category=tuple((k, round(v, 2)) for k, v in by_category.items()),
         bundled=tuple((row, item, qty) for row, inside in bundled.items() for item, qty in inside.items()),
         exchange_rate=fx, bundled_values=tuple(values),
+        plan_discount=discount, list_prices=list_prices, quote_discount=quote_discount,
     )
+
+
+def _basis(discount: float, list_prices: bool) -> str:
+    """How a price finding names the plan's price it compares with."""
+    if not discount:
+        return "the plan's price is"
+    if list_prices:  # the quotation's own discount row takes the place of the plan's
+        return "the plan's list price (the quotation states its own discount) is"
+    return f"the plan's price after its {discount * 100:g}% discount is"
 
 
 def _hits_for(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:

@@ -1,5 +1,7 @@
 """Our own request for quotation, read back as a vendor returns it: unchanged it finds nothing;
-a changed price and a changed quantity are found, and nothing else."""
+a changed price and a changed quantity are found, and nothing else. With a discount in the
+plan, the RFQ's prices excluding VAT are net (list × (1 − Discount)) and compare with the
+plan's list prices less its discount."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from engine import PlanRequest, Schedule, Workload, compare
+from engine import Finance, PlanRequest, Schedule, Workload, compare
 from engine.export import write_quote
 from engine.export.pdf import find_libreoffice
 from engine.quotes import read_quote, reconcile
@@ -27,6 +29,13 @@ CONFIG = "inspur-nf5688m7-h800"
 @pytest.fixture(scope="module")
 def rfq_comparison() -> Any:
     return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=(CONFIG,)))
+
+
+@pytest.fixture(scope="module")
+def discounted() -> Any:
+    """The same plan at a 15% discount (85折): its BOM keeps list prices, the total is net."""
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=(CONFIG,),
+                               finance=Finance(discount=0.15)))
 
 
 def _saved(book: Path, folder: Path) -> Path:
@@ -103,3 +112,74 @@ def test_several_vat_rows_are_checked_together(tmp_path: Path) -> None:
     assert (wrong_total.kind, wrong_total.row, wrong_total.expected) == ("arithmetic", 8, 3320)
     (too_much_vat,) = check(quote(900, 3960), 0.13, (0.13, 0.06))  # 960 is more than 13% of 3 000
     assert too_much_vat.row == 6 and "6%" in too_much_vat.message and "13%" in too_much_vat.message
+
+
+def _edited(original: Path, folder: Path, edit: Any) -> Path:
+    """``original`` changed by ``edit(book, sheet)`` as a vendor would, then saved by LibreOffice."""
+    book = openpyxl.load_workbook(original)
+    edit(book, book.active)
+    edited = folder / "edited" / original.name
+    edited.parent.mkdir(parents=True)
+    book.save(edited)
+    return _saved(edited, folder / "after")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_discounted_rfq_read_back_unchanged_finds_nothing(discounted: Any, tmp_path: Path,
+                                                            lang: str) -> None:
+    rec = reconcile(discounted, read_quote(_saved(_rfq(discounted, tmp_path, lang), tmp_path / "saved")))
+    assert (rec.plan_discount, rec.list_prices) == (0.15, False)  # net prices, no discount row
+    assert [f.message for f in rec.findings] == []
+    plan = next(p for p in discounted.plans if p.config == CONFIG)
+    assert plan.money.discount_rate == 0.15
+    assert rec.computed_total == pytest.approx(plan.money.net, abs=1)
+    assert rec.stated_total == pytest.approx(rec.computed_total, abs=1)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_changed_list_price_under_a_discount_is_one_net_price_difference(
+        discounted: Any, tmp_path: Path, lang: str) -> None:
+    original = _rfq(discounted, tmp_path, lang)
+    before = reconcile(discounted, read_quote(_saved(original, tmp_path / "before")))
+    switch = _row_of(openpyxl.load_workbook(original).active, "MQM9700-NS2F")
+
+    def dearer(book: Any, sheet: Any) -> None:
+        assert sheet.cell(switch, 5).value == 360_000
+        sheet.cell(switch, 5).value = 380_000  # the list price, the yellow input column
+
+    rec = reconcile(discounted, read_quote(_edited(original, tmp_path, dearer)))
+    (finding,) = rec.findings
+    # both net: the plan's 360 000 less 15% is 306 000; the vendor's 380 000 less 15% is 323 000
+    assert (finding.kind, finding.row, finding.item) == ("price_diff", switch, "ib-switch-qm9700")
+    assert (finding.expected, finding.found) == (306_000, 323_000)
+    assert "after its 15% discount" in finding.message and "+5.6%" in finding.message
+    # 24 switches, each 20 000 dearer at list, 17 000 net
+    assert rec.computed_total - before.computed_total == pytest.approx(24 * 17_000, abs=0.01)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_vendors_larger_discount_shows_on_every_priced_line(discounted: Any, tmp_path: Path,
+                                                              lang: str) -> None:
+    original = _rfq(discounted, tmp_path, lang)
+
+    def twenty_off(book: Any, sheet: Any) -> None:
+        ((title, cell),) = book.defined_names["Discount"].destinations
+        assert book[title][cell].value == 0.15
+        book[title][cell].value = 0.20
+
+    quote = read_quote(_edited(original, tmp_path, twenty_off))
+    rec = reconcile(discounted, quote)
+    priced = [line.row for line in quote.items if line.unit_price]
+    assert sorted(f.row for f in rec.findings) == priced
+    for f in rec.findings:  # 80% of list against the plan's 85%: (0.80 − 0.85) / 0.85 = −5.88%
+        assert f.kind == "price_diff" and "-5.9%" in f.message
+        assert isinstance(f.expected, float) and isinstance(f.found, float)
+        assert f.found / f.expected == pytest.approx(0.80 / 0.85, abs=1e-4)
+    # the switch, by hand: list 360 000, the plan's 306 000, the vendor's 288 000
+    switch = next(f for f in rec.findings if f.item == "ib-switch-qm9700")
+    assert (switch.expected, switch.found) == (306_000, 288_000)
+    # the total: 5% more off the gross (list) total than the plan's 15%
+    plan = next(p for p in discounted.plans if p.config == CONFIG)
+    gross = plan.money.hardware + plan.money.services
+    assert rec.computed_total == pytest.approx(plan.money.net - 0.05 * gross, abs=1)
+    assert rec.computed_total == pytest.approx(0.80 * gross, abs=1)
