@@ -207,10 +207,25 @@ def _pair_and_racks(out: Path, language: str, request: Any) -> list[Path]:
             raise SelfTestError(f"the pair view shows no figures ({language})")
         shots.append(_save(window, out / f"{name}-{language}.png"))
     shots.append(window.rack_view.export_png(out / f"racks-{language}-export.png") or out)
+    shots.append(_export_dialog(app, window, out / f"export-dialog-{language}.png"))
     window.modified = False
     window.close()
     _settle(app)
     return shots
+
+
+def _export_dialog(app: Any, window: Any, path: Path) -> Path:
+    """The quote export dialog, set for an RFQ to one vendor, as the buyer fills it in."""
+    from desktop.quote_export import ExportDialog, ExportSettings
+
+    dialog = ExportDialog(window.result.comparison, ExportSettings(window.settings.qsettings),
+                          customer=window.customer, parent=window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rfq"))
+    dialog.show()
+    _settle(app)
+    shot = _save(dialog, path)
+    dialog.reject()
+    return shot
 
 
 def _quote_import(app: Any, window: Any, out: Path) -> list[Path]:
