@@ -463,8 +463,12 @@ def _spares(needs: list[Need], items: set[str], share: float) -> list[Need]:
     """A share of the optics, cables and HCAs, rounded up, as on-site spares."""
     if share <= 0:
         return []
-    return [Need("spares", n.item, math.ceil(n.qty * share - 1e-9), f"{share:.0%} of {n.qty}")
-            for n in needs if n.item in items and n.qty > 0]
+    counted: dict[str, int] = {}  # an item needed in several places is spared once, on its total
+    for n in needs:
+        if n.item in items and n.qty > 0:
+            counted[n.item] = counted.get(n.item, 0) + n.qty
+    return [Need("spares", item, math.ceil(qty * share - 1e-9), f"{share:.0%} of {qty}")
+            for item, qty in counted.items()]
 
 
 def _needs(

@@ -233,6 +233,16 @@ def test_spares_are_a_share_of_optics_cables_and_hcas() -> None:
     assert not [line for line in none.bom if line.category == "spares"]
 
 
+def test_an_item_needed_in_two_places_is_spared_once_on_its_total() -> None:
+    # HDR: the same QSFP56 module at the HCA end and at the switch end of every fibre link
+    p = plan("lenovo-sr670v2-a40", 1024, spares=0.03)
+    modules = [line for line in p.bom if line.item == "xcvr-hdr-qsfp56"]
+    bought = sum(line.qty for line in modules if line.category == "network")
+    (spare,) = [line for line in modules if line.category == "spares"]
+    # ceil(3 % of the total), not the sum of each place's ceiling; said once
+    assert spare.qty == math.ceil(0.03 * bought) and spare.note == f"3% of {bought}"
+
+
 def test_a_director_replaces_the_tree_where_it_fits_and_is_cheaper() -> None:
     # 100 HDR nodes × 8 = 800 endpoints: 40 leaves + 20 spines (60 × US$20 000) and 800
     # switch links (fibre US$60 + one module US$450 at each end) = US$1 968 000 against the
