@@ -123,7 +123,8 @@ def _side_by_side(w: SheetWriter, priced_plans: list[tuple[Plan, Money]], boms: 
         w.header(start, 1, [L("cmp.metric"), *(title(p, L) for p, _ in chunk)])
         r = {k: start + 1 + i for i, k in enumerate(METRICS)}
         for key, row in r.items():
-            w.text(row, 1, L(key, years=years) if key == "col.tco" else L(key), "cq_label")
+            w.text(row, 1, L(key, years=years) if key in ("col.tco", "col.pf_days_delivered")
+                   else L(key), "cq_label")
         for col, (plan, money) in enumerate(chunk, 2):
             letter = get_column_letter(col)
             w.text(r["col.vendor"], col, vendor_name(plan.vendor, L.lang))
