@@ -47,6 +47,7 @@ from engine.export.comparison_sheet import (
 )
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
+from engine.export.notes import component_in, note_in
 from engine.export.racks_sheet import write_racks
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
@@ -109,8 +110,8 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
             w.formula(row, 6, f"=D{row}*E{row}", m, shown=line.total)
             w.text(row, 7, vendor_name(line.vendor, L.lang))
             if line.note:
-                w.wrapped(row, 8, line.note, "cq_override_wrap" if marked else "cq_wrap",
-                          width=NOTE_WIDTH)
+                w.wrapped(row, 8, note_in(L.lang, line.note),
+                          "cq_override_wrap" if marked else "cq_wrap", width=NOTE_WIDTH)
             row += 1
             for k, part in enumerate(line.components, 1):  # a configured system's parts, unpriced
                 row = _component_row(w, row, f"{number}.{i}.{k}", part, L, first=k == 1)
@@ -187,7 +188,7 @@ def _component_row(w: SheetWriter, row: int, number: str, part: Component, L: La
     w.text(row, 1, number, "cq_part")
     w.text(row, 2, part.item, "cq_part")
     name = part.description_zh if L.lang == "zh" and part.description_zh else part.description
-    w.text(row, 3, f"    {name}", "cq_part")
+    w.text(row, 3, f"    {component_in(L.lang, name)}", "cq_part")
     w.number(row, 4, part.qty, "cq_part_int")
     if first:  # said once for the block of parts
         w.text(row, 8, L("bom.per_system"), "cq_part", fit=False)

@@ -12,6 +12,7 @@ from quote_fixtures import bom_sheet_name
 from engine.compare import compare
 from engine.export import write_quote
 from engine.export.labels import Labels
+from engine.export.notes import note_in
 from engine.model import CATEGORIES, Finance, LineOverride, PlanRequest, Schedule, Workload
 
 A800 = "inspur-nf5688m6-a800"
@@ -48,7 +49,9 @@ def test_comparison_marks_the_users_lines(tmp_path: Path) -> None:
             assert (ws[f"C{r}"].style == "cq_override_wrap") == line.overridden
             if line.overridden:
                 assert ws[f"A{r}"].fill.fgColor.rgb.endswith("FCE4D6")
-                assert ws[f"H{r}"].value == line.note and line.note
+                assert line.note and ws[f"H{r}"].value == note_in(lang, line.note)
+                if lang == "zh":  # said in Chinese: "unit price set by the user (...)"
+                    assert ws[f"H{r}"].value != line.note
 
 
 def test_rfq_marks_the_buyers_lines(tmp_path: Path) -> None:
