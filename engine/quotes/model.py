@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from engine.money.discount import price_factor
+
 FIELDS: tuple[str, ...] = ("seq", "part_number", "description", "qty", "unit_price", "total", "remark")
 FindingKind = Literal["qty_mismatch", "price_diff", "missing", "extra", "arithmetic", "ambiguous"]
 SumKind = Literal["subtotal", "tax", "grand_total", "discount"]
@@ -148,6 +150,12 @@ class Adjustment:
     row: int | None = None
 
 
+def line_factor(plan_discount: float, list_prices: bool) -> float:
+    """What turns a plan (list) price into one on the quoted lines' basis: a quotation with a
+    discount row of its own quotes list prices; any other, the plan's list less its discount."""
+    return 1.0 if list_prices else price_factor(plan_discount)
+
+
 @dataclass(frozen=True)
 class Reconciliation:
     quote: VendorQuote
@@ -177,11 +185,7 @@ class Reconciliation:
     @property
     def line_factor(self) -> float:
         """What turns a plan (list) price into one on the basis of the quoted lines."""
-        return 1.0 if self.list_prices else 1.0 - self.plan_discount
-
-    def plan_price(self, list_price: float) -> float:
-        """A plan price as the quoted lines state theirs: list, or list less the plan's discount."""
-        return list_price * self.line_factor
+        return line_factor(self.plan_discount, self.list_prices)
 
     def plan_paid(self, list_price: float) -> float:
         """What the plan expects to pay for ``list_price``: list less its discount."""

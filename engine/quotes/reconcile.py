@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 
 from engine.assumptions import default
 from engine.model import BomLine, Comparison, Plan
-from engine.money.discount import price_factor
 from engine.quotes.arithmetic import check, lines_sum
 from engine.quotes.bundles import (
     bundled_warranty_value,
@@ -38,7 +37,7 @@ from engine.quotes.matching import (
     score,
     targets,
 )
-from engine.quotes.model import Finding, LineMatch, QuoteLine, Reconciliation, VendorQuote
+from engine.quotes.model import Finding, LineMatch, QuoteLine, Reconciliation, VendorQuote, line_factor
 from engine.quotes.rules import holds, tolerance, words
 
 
@@ -138,7 +137,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
     discount = plan.money.discount_rate if plan.money else fin.discount
     own_discounts = [s.amount for s in quote.sums if s.kind == "discount"]
     list_prices = bool(own_discounts)  # a discount row: the lines above it are list prices
-    line_factor = 1.0 if list_prices else price_factor(discount)
+    basis_factor = line_factor(discount, list_prices)
     basis = _basis(discount, list_prices)
     gross = sum(line.amount for line in quote.items)
     quote_discount = min(max(-sum(own_discounts) / gross, 0.0), 1.0) if gross > 0 else 0.0
@@ -195,7 +194,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                     lines_by_item[item].append(QuoteLine(owner, "", f"inside row {owner}", qty, None, None,
                                                          parent_row=owner, qty_total=qty))
                 values.append((owner, item, round(bundled_warranty_value(
-                    plan, _system_unit(plan), qty) * _systems(quote, owner) * line_factor, 2)))
+                    plan, _system_unit(plan), qty) * _systems(quote, owner) * basis_factor, 2)))
     for item, quoted in lines_by_item.items():
         target = plan_lines[item]
         qty = (max if item == (warranty.item if warranty else None) else sum)(q.qty_total for q in quoted)
@@ -209,7 +208,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             expected = target.unit_price + _inside_per_unit(plan, q, bundled)
             if warranty is not None and item == warranty.item:  # a year's price × the years it covers
                 expected = target.unit_price * q.qty_total / q.qty
-            expected *= line_factor
+            expected *= basis_factor
             found = plan_money(q.unit_price or 0.0, target.category)
             if abs(found - expected) > tolerance("price_rel") * expected:
                 findings.append(Finding(
