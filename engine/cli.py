@@ -508,6 +508,7 @@ def _catalog(args: argparse.Namespace) -> int:
 def _quote(args: argparse.Namespace) -> int:
     from engine.bounds import check
     from engine.export import detailed, for_vendor, vendors, write_quote
+    from engine.export.names import DetailError
     from engine.export.terms import load_terms, parse_buyer
     from engine.safeio import remove_stale_temp_files
 
@@ -533,13 +534,12 @@ def _quote(args: argparse.Namespace) -> int:
     try:  # checked before anything is written
         detail = detailed(comparison, args.detail) if any(p.money for p in comparison.plans) \
             else args.detail
-    except ValueError as exc:
-        others = [c for c in str(args.detail).split(",") if c.strip() in every_vendor
-                  and every_vendor[c.strip()].lower() != (args.vendor or "").lower()]
+    except DetailError as exc:
+        others = [c for c in exc.unknown if c in every_vendor]
         if args.vendor and others:  # a configuration of this plan, but another vendor's
-            raise UsageError(f"clusterquote: error: --detail: {others[0].strip()} is "
-                             f"{every_vendor[others[0].strip()]}'s, and this document goes to "
-                             f"{args.vendor}; {str(exc).split('; ', 1)[-1]}") from None
+            raise UsageError(f"clusterquote: error: --detail: {others[0]} is "
+                             f"{every_vendor[others[0]]}'s, and this document goes to "
+                             f"{args.vendor}; allowed: {exc.allowed}") from None
         raise UsageError(f"clusterquote: error: --{exc}") from None
     remove_stale_temp_files(Path(args.out).parent)
     path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,

@@ -127,30 +127,23 @@ def exchange_rate(comparison: Comparison) -> float:
     return default("finance.exchange_rate").value
 
 
-def rates(comparison: Comparison) -> tuple[float, float]:
-    """(VAT rate, discount rate) the plans were priced with."""
+def rates(comparison: Comparison) -> tuple[float, float, float]:
+    """(VAT rate on goods, VAT rate on services, discount rate) the plans were priced with;
+    without a priced plan, the request's, else the defaults."""
     for _, money in priced(comparison):
-        return money.vat_rate, money.discount_rate
+        return money.vat_rate, money.vat_rate_services, money.discount_rate
     finance = comparison.request.finance
-    vat = finance.vat if finance.vat is not None else assumption_value(comparison, "vat")
-    if vat is None:
-        from engine.assumptions import default
 
-        vat = default("finance.vat").value
-    return vat, finance.discount
+    def given(value: float | None, name: str) -> float:
+        if value is None:
+            value = assumption_value(comparison, name)
+        if value is None:
+            from engine.assumptions import default
 
+            value = default(f"finance.{name}").value
+        return value
 
-def services_vat_rate(comparison: Comparison) -> float:
-    """The VAT rate on services the plans were priced with."""
-    for _, money in priced(comparison):
-        return money.vat_rate_services
-    given = comparison.request.finance.vat_services
-    found = given if given is not None else assumption_value(comparison, "vat_services")
-    if found is None:
-        from engine.assumptions import default
-
-        found = default("finance.vat_services").value
-    return found
+    return given(finance.vat, "vat"), given(finance.vat_services, "vat_services"), finance.discount
 
 
 def currency_of(comparison: Comparison) -> str:

@@ -91,6 +91,19 @@ def status_text(plan: Plan, deadline: bool, L: Labels) -> str:
     return L("status.ok")
 
 
+def recommended(comparison: Comparison, L: Labels) -> list[tuple[str, str]]:
+    """(label, configuration) of the recommendation's picks, as the documents print them: with
+    a fixed fleet and no deadline, the cheapest is only the cheapest."""
+    rec = comparison.recommendation
+    deadline = comparison.request.schedule.days is not None
+    picks = ((L("rec.cheapest") if deadline else L("rec.cheapest_fleet"),
+              rec.cheapest_meeting_deadline),
+             (L("rec.fastest"), rec.fastest), (L("rec.lowest_tco"), rec.lowest_tco))
+    named = {p.config: title(p, L) for p in comparison.plans}
+    return [(label, named.get(config, config) if config else L("rec.none"))
+            for label, config in picks]
+
+
 def recommendation_notes(comparison: Comparison, servers: dict[str, str],
                           L: Labels) -> list[str]:
     """Why configurations are not recommended (their GPU needs an export licence: the

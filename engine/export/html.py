@@ -22,6 +22,7 @@ from engine.export.common import (
 from engine.export.comparison_sheet import (
     grouped_warnings,
     recommendation_notes,
+    recommended,
     status_text,
     title,
 )
@@ -191,12 +192,9 @@ def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels, chosen: list
                            _money(money.capex, cur), _money(money.tco, cur), escape(status)],
                           numeric={3, 4, 5, 6, 7, 8}))
     parts.append("</table>")
-    rec = comparison.recommendation
     parts.append(f"<h2>{escape(L('quote.recommendation'))}</h2><p>")
-    for key, config in (("rec.cheapest", rec.cheapest_meeting_deadline), ("rec.fastest", rec.fastest),
-                        ("rec.lowest_tco", rec.lowest_tco)):
-        shown = L.titles.get(config, config) if config else L("rec.none")
-        parts.append(f"<b>{escape(L(key))}</b>: {escape(shown)}<br>")
+    for label, named in recommended(comparison, L):
+        parts.append(f"<b>{escape(label)}</b>: {escape(named)}<br>")
     for note in recommendation_notes(comparison, L.titles, L):
         parts.append(f"<span class='note'>{escape(note)}</span><br>")
     parts.append(f"</p><h2>{escape(L('cmp.warnings'))}</h2><p class='note'>")

@@ -25,6 +25,15 @@ VENDOR_NAMES_ZH = {"Lenovo": "联想", "Inspur": "浪潮", "Generic": "通用", 
 _MEMORY = re.compile(r"\s+\d+\s*GB$")
 
 
+class DetailError(ValueError):
+    """A ``detail`` that names no configuration, or ones the comparison does not price."""
+
+    def __init__(self, message: str, unknown: list[str], allowed: str) -> None:
+        super().__init__(message)
+        self.unknown = unknown
+        self.allowed = allowed
+
+
 def gpu_short(gpu_name: str) -> str:
     """'NVIDIA A800 SXM4 80GB' -> 'A800 SXM4': the model and form, as buyers say it."""
     return _MEMORY.sub("", gpu_name.removeprefix("NVIDIA "))
@@ -88,9 +97,9 @@ def detailed(comparison: Comparison, detail: Detail) -> list[str]:
     unknown = [c for c in detail if c not in priced]
     allowed = ", ".join([*DETAILS, *priced]) or "none"
     if not detail:
-        raise ValueError(f"detail: names no configuration; allowed: {allowed}")
+        raise DetailError(f"detail: names no configuration; allowed: {allowed}", [], allowed)
     if unknown:
-        raise ValueError(f"detail: {', '.join(unknown)} is not a priced configuration of this "
-                         f"plan; allowed: {allowed}")
+        raise DetailError(f"detail: {', '.join(unknown)} is not a priced configuration of this "
+                          f"plan; allowed: {allowed}", unknown, allowed)
     wanted = set(detail)
     return [c for c in priced if c in wanted]

@@ -67,13 +67,11 @@ class PriceListLike(Protocol):
 
 
 
-def _sections(catalog: object) -> list[tuple[str, Mapping[str, object]]]:
-    return [(kind, getattr(catalog, attr)) for kind, attr in (
-        ("network", "network"), ("rack", "racks"), ("pdu", "pdus"), ("cooling", "cooling"),
-        ("service", "services"), ("storage", "storage"), ("management", "management"),
-        ("software", "software"), ("open_software", "open_software"),
-        ("rated_service", "rated_services"), ("server", "servers"), ("gpu", "gpus"),
-        ("configuration", "configurations"))]
+def _sections(catalog: object) -> list[Mapping[str, object]]:
+    """The catalog's record tables a BOM line's item can come from, by id."""
+    return [getattr(catalog, name) for name in (
+        "network", "racks", "pdus", "cooling", "services", "storage", "management", "software",
+        "open_software", "rated_services", "servers", "gpus", "configurations")]
 
 
 def _name(kind: str, record: object, lang: Lang) -> str:
@@ -160,9 +158,10 @@ def write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListLi
             for line in plan.bom:
                 seen.setdefault(line.item, line)
     entries = price_list.entries if price_list is not None else {}
+    sections = _sections(catalog) if catalog is not None else []
     for item, line in seen.items():
-        product: object | None = next((record for _, section in _sections(catalog)
-                        if (record := section.get(item)) is not None), None) if catalog else None
+        product: object | None = next((record for section in sections
+                                       if (record := section.get(item)) is not None), None)
         if product is not None:
             w.text(row, 3, L.yes_no(bool(getattr(product, "verified", False))), "cq_center",
                    fit=False)

@@ -36,11 +36,11 @@ from engine.export.common import (
     priced,
     rates,
     sci,
-    services_vat_rate,
 )
 from engine.export.comparison_sheet import (
     TITLE_COLUMN,
     recommendation_notes,
+    recommended,
     status_text,
     title,
     write_comparison,
@@ -60,7 +60,6 @@ SUMMARY_COLUMNS = 12
 # (English in both languages) run long, and a narrow note column makes rows tall.
 DESCRIPTION_WIDTH = 42
 NOTE_WIDTH = 42
-ASSUMPTION_NOTE_WIDTH = 56  # notes run long (sources, calibration): wide and low, not tall
 PART_ROW_HEIGHT = 12.5  # one line of 9 pt type (Noto CJK 9 pt: about 12.3)
 
 
@@ -216,7 +215,7 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
     w = SheetWriter(ws)
     currency = currency_of(comparison)
     m, m_bold = money_style(currency), money_style(currency, "bold")
-    vat_rate, discount_rate = rates(comparison)
+    vat_rate, services_rate, discount_rate = rates(comparison)
     w.text(1, 1, L("quote.title"), "cq_title", fit=False)
     w.text(2, 1, indicative, "cq_subtitle", fit=False)
 
@@ -239,7 +238,7 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
                                             formula1="0", allow_blank=False)),
         (row + 7, "quote.vat_rate", vat_rate, "cq_input_pct", NAME_VAT,
          DataValidation(type="decimal", operator="between", formula1="0", formula2="1")),
-        (row + 8, "quote.vat_rate_services", services_vat_rate(comparison), "cq_input_pct",
+        (row + 8, "quote.vat_rate_services", services_rate, "cq_input_pct",
          NAME_VAT_SERVICES,
          DataValidation(type="decimal", operator="between", formula1="0", formula2="1")),
         (row + 9, "quote.discount_rate", discount_rate, "cq_input_pct", NAME_DISCOUNT,
@@ -262,15 +261,12 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
     # configurations left out of it were left out
     row += 13
     w.text(row, 1, L("quote.recommendation"), "cq_section", fit=False)
-    rec = comparison.recommendation
     servers = {p.config: title(p, L) for p in comparison.plans}
     deadline = comparison.request.schedule.days is not None
-    for key, config in (("rec.cheapest" if deadline else "rec.cheapest_fleet",
-                         rec.cheapest_meeting_deadline),
-                        ("rec.fastest", rec.fastest), ("rec.lowest_tco", rec.lowest_tco)):
+    for label, named in recommended(comparison, L):
         row += 1
-        w.text(row, 1, L(key), "cq_label")
-        w.text(row, 2, servers.get(config, config) if config else L("rec.none"), fit=False)
+        w.text(row, 1, label, "cq_label")
+        w.text(row, 2, named, fit=False)
     for text in recommendation_notes(comparison, servers, L):
         row += 1
         w.merged(row, 2, SUMMARY_COLUMNS, text, "cq_note_wrap")
