@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from engine.assumptions import default
 from engine.catalog import Gpu
+from engine.facility.racks import network_budget_kw
 from engine.model import Assumption, PlanRequest
 from engine.resolve import Resolved
 
@@ -18,5 +19,5 @@ def rack_budget(request: PlanRequest, res: Resolved, gpu: Gpu) -> tuple[float, A
 
 
 def network_rack_kw(rack_kw: float) -> float:
-    """A network rack's budget: the network-rack default, never more than the rack budget."""
-    return min(default("facility.network_rack_kw").value, rack_kw)
+    """A network rack's budget for racks of ``rack_kw``: the network-rack default, capped."""
+    return network_budget_kw(default("facility.network_rack_kw").value, rack_kw)

@@ -1,20 +1,19 @@
 """Step 4: the racks. Servers fill compute racks; fabric, storage and management boxes fill
 network racks; the cables follow from where everything stands.
 
-The racks are counted here, and only here: the management plane's out-of-band aggregation
-switches depend on the rack count and stand in the racks themselves, so the count is
-settled before the hall is laid out.
+The racks are counted once, in ``place``, by arranging them (engine.facility.racks.arrange).
+The management plane's out-of-band aggregation switches follow the rack count and stand in
+the racks themselves, so the arrangement is settled before the hall is built from it.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from engine.assumptions import default
 from engine.catalog import Catalog, Configuration, Server
 from engine.facility.cabling import Geometry, plan_cabling
-from engine.facility.racks import Box, PduModel, RackSpec, lay_out, network_rack_count, nodes_per_rack
+from engine.facility.racks import Arrangement, Box, PduModel, RackSpec, arrange, build
 from engine.model import Fabric, PlanRequest, RackLayout
 from engine.planning.fabric import FabricPlan, media, switch_box
 from engine.planning.parts import parts
@@ -62,16 +61,11 @@ def count_role(layout: RackLayout, role: str) -> int:
     return total
 
 
-def _lay_out(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, extra: tuple[Box, ...],
-             spec: RackSpec, res: Resolved, catalog: Catalog) -> tuple[Fabric, RackLayout]:
-    """Servers in compute racks, the fabric's and ``extra`` boxes in network racks, PDUs; then
-    every fabric link's cable from the layout."""
+def _cabled(cfg: Configuration, fp: FabricPlan, layout: RackLayout, catalog: Catalog) -> Fabric:
+    """The fabric with every link's cable, from where its ends stand, and a management switch
+    per rack."""
     fabric = fp.fabric
     tech = parts()["fabric"][fabric.technology]
-    layout = lay_out(nodes, node_box(cfg, server), _mgmt_switch(catalog), list(fp.boxes + extra),
-                     spec, _pdu_models(catalog))
-    if not res.buy_racks:
-        layout = replace(layout, bought=False)
     xcvr = tech["switch_transceiver"]
     runs = plan_cabling(
         fp.tree, rails=cfg.compute_nics, half=catalog.network[fabric.switch_part].ports // 2,
@@ -84,7 +78,7 @@ def _lay_out(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, ext
     return replace(
         fabric, mgmt_switches=count_role(layout, "mgmt_switch"),
         runs=runs, transceivers=sum(r.node_transceivers + r.switch_transceivers for r in runs),
-    ), layout
+    )
 
 
 def place(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, equipment: Equipment,
@@ -93,25 +87,19 @@ def place(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, equipm
     """The racks with the servers, the fabric, storage and management in them, and the fabric
     with its cables."""
     spec = rack_spec(request, res, rack_kw, catalog)
-    compute_racks = math.ceil(nodes / nodes_per_rack(node_box(cfg, server), spec)[0])
-    mgmt = _mgmt_switch(catalog)
+    node, mgmt = node_box(cfg, server), _mgmt_switch(catalog)
 
-    def estimate(extra: tuple[Box, ...]) -> int:
-        # full compute racks plus the network racks the boxes alone take (exact unless the
-        # boxes would ride in the last compute rack)
-        return compute_racks + network_rack_count(list(fp.boxes + extra), mgmt, spec)
+    def arranged(extra: tuple[Box, ...]) -> Arrangement:
+        return arrange(nodes, node, mgmt, list(fp.boxes + extra), spec)
 
     boxes = equipment.boxes(1)  # without aggregation switches
-    for _ in range(4):  # settle the estimate first: estimating is cheap, laying out is not
-        again = equipment.boxes(estimate(boxes))
+    racks = arranged(boxes)
+    for _ in range(4):  # the aggregation switches follow the rack count: settle
+        again = equipment.boxes(racks.count)
         if again == boxes:
             break
-        boxes = again
-    fabric, layout = _lay_out(cfg, server, nodes, fp, boxes, spec, res, catalog)
-    for _ in range(3):  # the aggregation switches follow the rack count: settle
-        again = equipment.boxes(layout.count)
-        if again == boxes:
-            break
-        boxes = again
-        fabric, layout = _lay_out(cfg, server, nodes, fp, boxes, spec, res, catalog)
-    return fabric, layout
+        boxes, racks = again, arranged(again)
+    layout = build(racks, node, spec, _pdu_models(catalog))
+    if not res.buy_racks:
+        layout = replace(layout, bought=False)
+    return _cabled(cfg, fp, layout, catalog), layout
