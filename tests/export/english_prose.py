@@ -32,7 +32,7 @@ ALLOWED = {
     "om4", "sm", "mm", "pdu", "pdus", "rdhx", "cdu", "ups", "iec", "c13", "c14", "c19", "c20",
     "bmc", "ipmi", "oob", "nvme", "ssd", "hdd", "sata", "sas", "m.2", "u.2", "raid", "ddr5", "ddr4",
     "rdimm", "dimm", "gb", "tb", "pb", "gbps", "gb/s", "tb/s", "w", "kw", "kva", "mw", "kwh", "u",
-    "mm", "m", "kg", "v", "a", "hz", "bf16", "fp8", "fp16", "tf32", "fp32", "mfu", "pue", "tco",
+    "m", "kg", "v", "a", "hz", "bf16", "fp8", "fp16", "tf32", "fp32", "mfu", "pue", "tco",
     "capex", "opex", "vat", "usd", "cny", "rmb", "ddn", "exascaler", "vast", "weka", "lustre",
     "gpfs", "ibm", "dell", "hpe", "supermicro", "slurm", "kubernetes", "ubuntu", "linux", "rhel",
     "cuda", "nccl", "hpl", "mlperf", "gpt", "llama", "bsd", "gpl", "mit", "apache", "h100", "h800",
