@@ -287,6 +287,7 @@ class Rack:
     position: int = 1  # 1-based place in its row
     pdus: int = 0  # PDUs fitted, both feeds
     slots: tuple[RackSlot, ...] = ()
+    pdu_load: float = 0.0  # one feed carrying the rack at full IT load: share of its PDUs' rating
 
 
 @dataclass(frozen=True)

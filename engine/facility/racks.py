@@ -9,7 +9,13 @@ network racks in order. Racks stand in rows of ``RackSpec.row_racks``.
 
 Power: every rack has an A and a B feed, each able to carry the whole rack alone
 (a PDU per feed, or more when one PDU's power or outlets are not enough). A server's
-PSUs are split evenly over the two feeds.
+PSUs are split evenly over the two feeds. A PDU carries a continuous load of at most
+``RackSpec.pdu_load_limit`` of its rating (80 %: NEC 210.19(A)(1)/210.20(A) size circuits at
+125 % of a continuous load), and a feed has room for at most ``RackSpec.pdus_per_feed``
+strips, so a rack never holds more than its feeds can carry within that limit.
+
+Space: a compute rack's usable U is its U less what is really mounted besides servers
+(the management switch, the patch panel) and a reserve the user may set (0 by default).
 """
 
 from __future__ import annotations
@@ -46,10 +52,20 @@ class RackSpec:
     network_units: int
     network_kw: float
     row_racks: int = 10  # racks in a row
+    pdu_load_limit: float = 1.0  # continuous load, share of a PDU's rating
+    pdus_per_feed: int = 0  # room for PDU strips on one feed (0: no limit)
+    feed_max_kw: float = math.inf  # pdus_per_feed of the largest PDU, within the limit
+    mgmt_units: int = 1  # the management switch at the top of a compute rack
+    patch_units: int = 0  # the patch panel below it (part of reserved_units)
 
     @property
     def network_budget_kw(self) -> float:
-        return network_budget_kw(self.network_kw, self.budget_kw)
+        return min(network_budget_kw(self.network_kw, self.budget_kw), self.feed_max_kw)
+
+    @property
+    def compute_cap_kw(self) -> float:
+        """What a compute rack may draw: its budget, and what one feed's PDUs carry."""
+        return min(self.budget_kw, self.feed_max_kw)
 
 
 def network_budget_kw(network_kw: float, budget_kw: float) -> float:
@@ -70,13 +86,18 @@ class RackRefusal(ValueError):
 
 
 def usable_units(spec: RackSpec) -> int:
-    return math.floor(spec.units * spec.usable_fraction) - spec.reserved_units
+    """U for servers in a compute rack: the rack's U (less any share held back) less the
+    reserved U (patch panel and the user's reserve) less the management switch."""
+    return math.floor(spec.units * spec.usable_fraction + 1e-9) - spec.reserved_units \
+        - spec.mgmt_units
 
 
 def nodes_per_rack(node: Box, spec: RackSpec) -> tuple[int, str]:
     """Servers a compute rack holds, and the limit that sets it (power, space, weight)."""
     limits = {
         "power": math.floor(spec.budget_kw * 1000 / node.max_w + 1e-9),
+        "pdu": math.floor(spec.feed_max_kw * 1000 / node.max_w + 1e-9)
+        if math.isfinite(spec.feed_max_kw) else 10**9,
         "space": usable_units(spec) // node.units,
         "weight": math.floor(spec.max_load_kg / node.weight_kg),
     }
@@ -88,11 +109,22 @@ def nodes_per_rack(node: Box, spec: RackSpec) -> tuple[int, str]:
                 f"one node draws up to {node.max_w / 1000:.1f} kW, over the "
                 f"{spec.budget_kw:g} kW rack budget"
             )
+        if limited_by == "pdu":
+            raise RackRefusal(
+                f"one node draws up to {node.max_w / 1000:.1f} kW, over the {spec.feed_max_kw:.1f} kW "
+                f"that {spec.pdus_per_feed} PDU(s) on one feed carry at "
+                f"{spec.pdu_load_limit:.0%} of their rating")
         if limited_by == "space":
             raise RackRefusal(
                 f"a {node.units}U node does not fit the {usable_units(spec)}U usable in a rack")
         raise RackRefusal(f"a {node.weight_kg:g} kg node exceeds the rack's load limit")
     return count, limited_by
+
+
+def patch_panel(spec: RackSpec) -> Box:
+    """The compute rack's patch panel: where its fabric and Ethernet trunks terminate."""
+    return Box(spec.patch_units, 0.0, 2.0 * spec.patch_units, role="patch_panel",
+               part="patch-panel", label="patch panel")
 
 
 def _rack(kind: str, boxes: list[tuple[int, Box]]) -> Rack:
@@ -104,7 +136,7 @@ def _rack(kind: str, boxes: list[tuple[int, Box]]) -> Rack:
     return Rack(
         kind="compute" if kind == "compute" else "network",
         nodes=sum(1 for _, b in boxes if b.role == "server"),
-        switches=sum(1 for _, b in boxes if b.role != "server"),
+        switches=sum(1 for _, b in boxes if b.role not in ("server", "patch_panel")),
         units_used=sum(b.units for _, b in boxes),
         power_kw=sum(b.max_w for _, b in boxes) / 1000,
         weight_kg=sum(b.weight_kg for _, b in boxes),
@@ -123,12 +155,14 @@ def _compute_racks(nodes: int, per_rack: int, node: Box, mgmt: Box, spec: RackSp
         n = min(per_rack, left)
         if n in made:
             racks.append(made[n])
-            displaced += made[n][-1][1] is not mgmt
+            displaced += all(b is not mgmt for _, b in made[n])
             left -= n
             continue
         boxes = [(1 + i * node.units, node) for i in range(n)]
-        fits = (n * node.max_w + mgmt.max_w <= spec.budget_kw * 1000 + 1e-6
-                and n * node.units + mgmt.units <= usable_units(spec) + spec.reserved_units
+        if spec.patch_units:  # mounted whatever else the rack holds, just below the switch
+            boxes.append((spec.units - mgmt.units - spec.patch_units + 1, patch_panel(spec)))
+        fits = (n * node.max_w + mgmt.max_w <= spec.compute_cap_kw * 1000 + 1e-6
+                and n * node.units + mgmt.units <= usable_units(spec) + spec.mgmt_units
                 and n * node.weight_kg + mgmt.weight_kg <= spec.max_load_kg)
         if fits:
             boxes.append((spec.units - mgmt.units + 1, mgmt))  # top of the rack
@@ -203,9 +237,9 @@ def arrange(nodes: int, node: Box, mgmt: Box, switches: list[Box], spec: RackSpe
         used_u = sum(b.units for _, b in last)
         watts = sum(b.max_w for _, b in last) + sum(b.max_w for b in pending)
         kg = sum(b.weight_kg for _, b in last) + sum(b.weight_kg for b in pending)
-        if (has_mgmt and used_u + sum(b.units for b in pending) <= usable_units(spec) + spec.reserved_units
-                and watts <= spec.budget_kw * 1000 + 1e-6 and kg <= spec.max_load_kg):
-            top = spec.units - mgmt.units  # switches stack down from just below the mgmt switch
+        if (has_mgmt and used_u + sum(b.units for b in pending) <= usable_units(spec) + spec.mgmt_units
+                and watts <= spec.compute_cap_kw * 1000 + 1e-6 and kg <= spec.max_load_kg):
+            top = spec.units - mgmt.units - spec.patch_units  # down from below the patch panel
             for box in pending:
                 top -= box.units
                 last.append((top + 1, box))
@@ -242,7 +276,8 @@ def build(arranged: Arrangement, node: Box, spec: RackSpec, pdu_choices: list[Pd
         if id(boxes) not in alike:
             alike[id(boxes)] = (_rack(kind, boxes), _cords([b for _, b in boxes]))
     built = [alike[id(boxes)] for boxes in contents]
-    pdu, per_feed = choose_pdus([r.power_kw for r, _ in built], [c for _, c in built], pdu_choices)
+    pdu, per_feed = choose_pdus([r.power_kw for r, _ in built], [c for _, c in built], pdu_choices,
+                                spec.pdu_load_limit)
     row_racks = max(1, spec.row_racks)
     with_pdus: dict[tuple[int, int], tuple[RackSlot, ...]] = {}  # racks alike share their slots
 
@@ -256,7 +291,8 @@ def build(arranged: Arrangement, node: Box, spec: RackSpec, pdu_choices: list[Pd
     racks = tuple(
         Rack(rack.kind, rack.nodes, rack.switches, rack.units_used, rack.power_kw, rack.weight_kg,
              row=i // row_racks + 1, position=i % row_racks + 1, pdus=2 * per_feed[i],
-             slots=slots(rack, 2 * per_feed[i]))
+             slots=slots(rack, 2 * per_feed[i]),
+             pdu_load=rack.power_kw / (per_feed[i] * pdu.capacity_kw))
         for i, (rack, _) in enumerate(built)
     )
     return RackLayout(
@@ -276,9 +312,10 @@ def _cords(boxes: list[Box]) -> tuple[int, int]:
     return c19, c13
 
 
-def pdus_per_feed(power_kw: float, c19: int, c13: int, pdu: PduModel) -> int:
-    """PDUs on one feed: enough power for the whole rack alone, and an outlet for every cord."""
-    need = max(1, math.ceil(power_kw / pdu.capacity_kw - 1e-9))
+def pdus_per_feed(power_kw: float, c19: int, c13: int, pdu: PduModel, limit: float = 1.0) -> int:
+    """PDUs on one feed: enough power for the whole rack alone with each PDU at most ``limit``
+    of its rating, and an outlet for every cord."""
+    need = max(1, math.ceil(power_kw / (pdu.capacity_kw * limit) - 1e-9))
     if c19:
         need = max(need, math.ceil(c19 / pdu.c19) if pdu.c19 else 10**6)
     if c13:
@@ -287,15 +324,17 @@ def pdus_per_feed(power_kw: float, c19: int, c13: int, pdu: PduModel) -> int:
 
 
 def choose_pdus(
-    rack_kw: list[float], cords: list[tuple[int, int]], choices: list[PduModel]
+    rack_kw: list[float], cords: list[tuple[int, int]], choices: list[PduModel],
+    limit: float = 1.0,
 ) -> tuple[PduModel, list[int]]:
     """One PDU model for the hall (the one that buys the fewest, then the smallest) and the
     PDUs on each feed of every rack."""
     kinds = Counter(zip(rack_kw, cords, strict=True))  # racks alike need the same PDUs
 
     def total(pdu: PduModel) -> tuple[int, float]:
-        return sum(n * pdus_per_feed(kw, *c, pdu) for (kw, c), n in kinds.items()), pdu.capacity_kw
+        return (sum(n * pdus_per_feed(kw, *c, pdu, limit) for (kw, c), n in kinds.items()),
+                pdu.capacity_kw)
 
     best = min(choices, key=total)
-    per_kind = {kind: pdus_per_feed(kind[0], *kind[1], best) for kind in kinds}
+    per_kind = {kind: pdus_per_feed(kind[0], *kind[1], best, limit) for kind in kinds}
     return best, [per_kind[kind] for kind in zip(rack_kw, cords, strict=True)]

@@ -23,14 +23,21 @@ from engine.resolve import Resolved
 
 def rack_spec(request: PlanRequest, res: Resolved, rack_kw: float, catalog: Catalog) -> RackSpec:
     rack = catalog.racks[parts()["facility"][f"rack_{request.facility.rack_units}"]]
+    patch = int(default("facility.rack_reserved_units").value)
+    limit = default("facility.pdu_continuous_load").value
+    per_feed = int(default("facility.pdus_per_feed").value)
+    largest = max(p.capacity_kw for p in catalog.pdus.values())
     return RackSpec(
         model=rack.id, units=rack.units, max_load_kg=rack.max_load_kg,
         usable_fraction=default("facility.rack_usable_fraction").value,
-        reserved_units=int(default("facility.rack_reserved_units").value),
+        reserved_units=patch + int(default("facility.rack_reserve_units").value),
         budget_kw=rack_kw,
         network_units=int(default("facility.network_rack_units").value),
         network_kw=default("facility.network_rack_kw").value,
-        row_racks=res.row_racks,
+        row_racks=res.row_racks, pdu_load_limit=limit, pdus_per_feed=per_feed,
+        feed_max_kw=per_feed * largest * limit,
+        mgmt_units=catalog.network[parts()["ethernet"]["mgmt_switch"]].rack_units,
+        patch_units=patch,
     )
 
 

@@ -169,6 +169,9 @@ def test_racks_within_power_space_and_weight(request: PlanRequest) -> None:
         assert rack.nodes <= layout.nodes_per_rack
     assert layout.max_power_kw <= layout.budget_kw + 1e-9
     assert layout.pdus >= 2 * layout.count
+    # one feed carries the rack: no PDU past its continuous-load limit (80%, NEC 210.20(A))
+    limit = default("facility.pdu_continuous_load").value
+    assert all(0 < r.pdu_load <= limit + 1e-9 for r in layout.racks), plan.config
 
 
 @FAST

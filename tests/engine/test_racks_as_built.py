@@ -108,6 +108,39 @@ def test_management_switch_moves_out_rather_than_push_a_rack_over_budget() -> No
     assert network_mgmt == 2 + 1  # the two displaced ones and the network rack's own
 
 
+def test_usable_u_is_the_rack_less_what_is_mounted() -> None:
+    # The seed's rack: 13 × SR670 V2 (3U) = 39U in a 42U rack with a 1U management switch and a
+    # 2U patch panel mounted (42 - 1 - 2 = 39U), given the power (13 × 1.5 kW = 19.5 kW of 25 kW).
+    spec = RackSpec("rack-42u", 42, 1500, 1.0, 2, 25, 38, 15, patch_units=2)
+    layout = lay_out(13, Box(3, 1500, 30, part="n"), Box(1, 100, 5, role="mgmt_switch"), [],
+                     spec, [PduModel("pdu-22", 22, 6, 36)])
+    (rack,) = layout.racks
+    assert rack.nodes == 13 and layout.limited_by == "space"
+    assert [(s.position_u, s.role) for s in rack.slots if s.role != "pdu"][-2:] == [
+        (40, "patch_panel"), (42, "mgmt_switch")]
+    assert rack.units_used == 42 and rack.switches == 1
+    # a reserve the user sets is taken off: 3U held back leave 36U, twelve servers
+    reserved = RackSpec("rack-42u", 42, 1500, 1.0, 5, 25, 38, 15, patch_units=2)
+    assert lay_out(13, Box(3, 1500, 30), Box(1, 100, 5, role="mgmt_switch"), [], reserved,
+                   [PduModel("pdu-22", 22, 6, 36)]).nodes_per_rack == 12
+
+
+def test_pdus_carry_at_most_80_percent_and_packing_respects_it() -> None:
+    # 41 kW on one feed: a 43 kW PDU at 80% carries 34.4 kW, so each feed takes two (41 / 68.8 =
+    # 0.596 of their rating). With room for one PDU a feed, the rack holds 34.4 kW: three
+    # 10.2 kW servers (30.6 kW + 0.1 kW), not four.
+    pdu = [PduModel("pdu-43", 43, 12, 24)]
+    node, mgmt = Box(6, 10200, 100), Box(1, 100, 5, role="mgmt_switch")
+    spec = RackSpec("rack-42u", 42, 1500, 1.0, 2, 41, 38, 15, pdu_load_limit=0.8)
+    (rack,) = lay_out(4, node, mgmt, [], spec, pdu).racks
+    assert rack.pdus == 4 and rack.pdu_load == pytest.approx(40.9 / 86)
+    one = RackSpec("rack-42u", 42, 1500, 1.0, 2, 41, 38, 15, pdu_load_limit=0.8,
+                   pdus_per_feed=1, feed_max_kw=43 * 0.8)
+    layout = lay_out(4, node, mgmt, [], one, pdu)
+    assert (layout.nodes_per_rack, layout.limited_by) == (3, "pdu")
+    assert all(r.pdu_load <= 0.8 + 1e-9 for r in layout.racks)
+
+
 def test_servers_stack_from_the_bottom_and_the_management_switch_sits_on_top() -> None:
     spec = RackSpec("rack-42u", 42, 1500, 0.9, 2, 20, 38, 15)
     layout = lay_out(3, Box(6, 6500, 100, part="n"), Box(1, 100, 5, role="mgmt_switch"), [], spec,
@@ -316,10 +349,11 @@ def test_rear_doors_cap_the_rack_budget_and_say_from_what() -> None:
 
 
 def test_air_warns_past_its_limit_only_when_racks_draw_past_it() -> None:
-    # 41 kW allowed: six 6U servers (36U) exceed the 35U usable, so five fit: 5 × 6.5 + 0.1 =
-    # 32.6 kW, past air's 30 kW. At 25 kW: three, 19.6 kW, within it.
+    # 41 kW allowed: 42U less the 1U management switch and the 2U patch panel leave 39U, so
+    # six 6U servers (36U) fit: 6 × 6.5 + 0.1 = 39.1 kW, past air's 30 kW. At 25 kW: three,
+    # 19.6 kW, within it.
     hot = plan("inspur-nf5688m6-a800", 128, rack_kw=41)
-    assert hot.racks is not None and hot.racks.nodes_per_rack == 5
+    assert hot.racks is not None and hot.racks.nodes_per_rack == 6
     assert any(w.code == "air-rack-limit" for w in hot.warnings)
     cool = plan("inspur-nf5688m6-a800", 128, rack_kw=25)
     assert not any(w.code == "air-rack-limit" for w in cool.warnings)
