@@ -256,6 +256,7 @@ class Fabric:
     runs: tuple[CableRun, ...] = ()  # every fabric link, by span and medium
     director_part: str = ""  # a modular director switch that replaces leaves and spines
     directors: int = 0
+    ufm_links: int = 0  # fabric-manager (UFM) links to leaf ports, counted in node_cables
 
     @property
     def switches(self) -> int:

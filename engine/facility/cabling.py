@@ -127,6 +127,20 @@ def run_lengths(a: np.ndarray, b: np.ndarray, weights: np.ndarray | None, geomet
     return out
 
 
+def service_link_lengths(layout: RackLayout, part: str, links: int, leaves: list[Place],
+                         geometry: Geometry) -> Lengths:
+    """The fabric services' links (UFM appliances, mounted as ``part``) to the leaves of the
+    last group, where the free leaf ports are."""
+    if not links or not leaves:
+        return Counter()
+    at = [(i, r.row, r.position) for i, r in enumerate(layout.racks)
+          for s in r.slots if s.part == part]
+    if not at:  # not racked here (the site's own): measured from the first leaf's rack
+        at = [leaves[0]]
+    src = Counter(at[i % len(at)] for i in range(links))
+    return _spread(src, 1.0, Counter(leaves[-1:]), geometry)
+
+
 def switch_link_lengths(tree: TreeCounts, half: int, places: dict[str, list[Place]],
                         geometry: Geometry) -> Lengths:
     """Every switch-to-switch link's span and length: leaf to spine, and spine to core."""
@@ -152,12 +166,19 @@ def switch_link_lengths(tree: TreeCounts, half: int, places: dict[str, list[Plac
 def plan_cabling(
     tree: TreeCounts, *, rails: int, half: int, layout: RackLayout,
     geometry: Geometry, media: list[Medium], switch_ports_per_module: int, leaf_role: str = "leaf",
+    service_links: int = 0, service_part: str = "",
 ) -> tuple[CableRun, ...]:
-    """Every fabric link grouped by span, ends and medium, with its cables and transceivers."""
+    """Every fabric link grouped by span, ends and medium, with its cables and transceivers.
+    ``service_links``: links of the fabric services (UFM, mounted as ``service_part``), which
+    end at an HCA like a node's."""
     groups: dict[tuple[str, str, str, str], tuple[int, float]] = {}  # -> (links, longest)
     places = _places(layout)
+    nodes = node_link_lengths(tree, rails, half, layout, geometry, places, leaf_role)
+    if tree.tiers:
+        nodes.update(service_link_lengths(layout, service_part, service_links,
+                                          places.get(leaf_role, []), geometry))
     for ends, lengths in (
-        ("node-switch", node_link_lengths(tree, rails, half, layout, geometry, places, leaf_role)),
+        ("node-switch", nodes),
         ("switch-switch", switch_link_lengths(tree, half, places, geometry)),
     ):
         chosen: dict[float, Medium] = {}

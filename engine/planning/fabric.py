@@ -53,6 +53,12 @@ def director_if_cheaper(tree: TreeCounts, endpoints: int, technology: str, catal
         return ""  # an unpriced director is never chosen
 
 
+def fabric_service_ports() -> int:
+    """Leaf ports the fabric services take: the UFM pair's fabric ports."""
+    return int(default("management.ufm_appliances").value
+               * default("management.ufm_fabric_ports").value)
+
+
 @dataclass(frozen=True)
 class FabricPlan:
     fabric: Fabric  # before the racks: cables and management switches come from the layout
@@ -74,16 +80,18 @@ def plan_compute_fabric(
         radix=switch.ports, storage_radix=storage.ports,
         storage_ports_per_node=int(eth["storage_ports_per_node"]),
         ports_per_switch_transceiver=catalog.network[fp["switch_transceiver"]].ports,
+        services=fabric_service_ports(),
     )
-    tree = fat_tree(nodes, cfg.compute_nics, switch.ports)
-    director = director_if_cheaper(tree, fabric.endpoints, technology, catalog, prices,
+    tree = fat_tree(nodes, cfg.compute_nics, switch.ports, fabric_service_ports())
+    director = director_if_cheaper(tree, fabric.endpoints + fabric.ufm_links, technology, catalog, prices,
                                    request.finance.currency, res.exchange_rate,
                                    network_rack_kw(rack_kw) * 1000)
     xcvr = fp["switch_transceiver"]
     if director:
         tree = TreeCounts(1, 1, 0, 0, 0)
         fabric = replace(fabric, tiers=1, leaves=0, spines=0, cores=0, switch_cables=0,
-                         switch_ports=catalog.network[director].ports, ports_used=fabric.endpoints,
+                         switch_ports=catalog.network[director].ports,
+                         ports_used=fabric.endpoints + fabric.ufm_links,
                          director_part=director, directors=1)
         fabric_boxes = [switch_box(director, "director", catalog, xcvr)]
     else:

@@ -68,7 +68,8 @@ def count_role(layout: RackLayout, role: str) -> int:
     return total
 
 
-def _cabled(cfg: Configuration, fp: FabricPlan, layout: RackLayout, catalog: Catalog) -> Fabric:
+def _cabled(cfg: Configuration, fp: FabricPlan, layout: RackLayout, catalog: Catalog,
+            ufm_part: str) -> Fabric:
     """The fabric with every link's cable, from where its ends stand, and a management switch
     per rack."""
     fabric = fp.fabric
@@ -81,6 +82,7 @@ def _cabled(cfg: Configuration, fp: FabricPlan, layout: RackLayout, catalog: Cat
                             for k in ("in_rack_m", "rack_width_m", "row_pitch_m", "slack_m"))),
         media=media(tech, catalog), switch_ports_per_module=catalog.network[xcvr].ports,
         leaf_role="director" if fabric.director_part else "leaf",
+        service_links=fabric.ufm_links, service_part=ufm_part,
     )
     return replace(
         fabric, mgmt_switches=count_role(layout, "mgmt_switch"),
@@ -109,4 +111,4 @@ def place(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, equipm
     layout = build(racks, node, spec, _pdu_models(catalog))
     if not res.buy_racks:
         layout = replace(layout, bought=False)
-    return _cabled(cfg, fp, layout, catalog), layout
+    return _cabled(cfg, fp, layout, catalog, equipment.ufm.id), layout

@@ -204,7 +204,7 @@ def size_equipment(request: PlanRequest, compute: ComputeNeed, gpus: int, nodes:
     frontend = fabric.storage_endpoints + (tier.plan.ports if tier else 0)
     return Equipment(tier=tier, server=server, ufm=ufm, frontend_switch=switch_part,
                      oob_switch=agg_part, parts=mparts, rules=_management_rules(), nodes=nodes,
-                     infiniband=fabric.switches > 0, frontend_endpoints=frontend,
+                     infiniband=fabric.tiers > 0, frontend_endpoints=frontend,
                      oob_devices=oob_devices, warnings=tuple(warnings), assumptions=tuple(out))
 
 

@@ -203,12 +203,17 @@ def test_fabric_serves_every_endpoint(request: PlanRequest) -> None:
     assert fabric.hcas == plan.nodes * nics
     assert fabric.ports_used <= fabric.switch_ports, (plan.config, fabric)
     if plan.nodes > 1:
-        assert fabric.node_cables == fabric.endpoints == plan.nodes * nics, (plan.config, fabric)
+        assert fabric.endpoints == plan.nodes * nics, (plan.config, fabric)
+        # every fabric service has its port and link: the UFM pair's fabric ports on the leaves
+        assert plan.management is not None
+        services = plan.management.ufm_appliances * default("management.ufm_fabric_ports").value
+        assert fabric.ufm_links == services > 0, (plan.config, fabric)
+        assert fabric.node_cables == fabric.endpoints + fabric.ufm_links
         assert fabric.switches + fabric.directors >= 1
         # every endpoint and every switch-to-switch link has a cable, and a fibre its optics
         node_runs = [r for r in fabric.runs if r.ends == "node-switch"]
         switch_runs = [r for r in fabric.runs if r.ends == "switch-switch"]
-        assert sum(r.links for r in node_runs) == fabric.endpoints
+        assert sum(r.links for r in node_runs) == fabric.endpoints + fabric.ufm_links
         assert sum(r.links for r in switch_runs) == fabric.switch_cables
         for run in fabric.runs:
             assert run.cables * (2 if run.cable_part.startswith("cable-ndr-dac") else 1) >= run.links

@@ -56,9 +56,10 @@ def test_superpod_optics_by_hand() -> None:
     # Network racks: 15 kW; a QM9700 at its maximum is 750 W + 32 cages × 17 W = 1 294 W, so
     # 11 switches and the 100 W management switch fit (14 334 W). Leaves 0-10, 11-21, then
     # leaves 22-31 share a rack with spine 0: those 10 leaves × 2 links to each spine = 20
-    # in-rack links on 10 twin-port DACs. Fibre: 1 016 node links (508 twin-port modules at the
-    # switches, 1 016 single-port at the HCAs) and 1 024 - 20 = 1 004 switch links (1 004
-    # modules). Switch-end optics: (508 + 1 004) × 17 W = 25.704 kW.
+    # in-rack links on 10 twin-port DACs. Fibre: 1 016 node links and the UFM pair's 4 (the RA's
+    # 1 020 node-to-leaf cables, RA-11333-001 Table 4: 510 twin-port modules at the switches,
+    # 1 020 single-port at the HCAs) and 1 024 - 20 = 1 004 switch links (1 004 modules).
+    # Switch-end optics: (510 + 1 004) × 17 W = 25.738 kW.
     p = plan("lenovo-sr680av3-h800", 1016, rack_kw=41)
     assert p.fabric is not None and p.power is not None and p.racks is not None
     network = [r for r in p.racks.racks if r.kind == "network"]
@@ -68,12 +69,13 @@ def test_superpod_optics_by_hand() -> None:
     assert (dac.links, dac.cables, dac.span) == (20, 10, "in-rack")
     switch_modules = sum(r.switch_transceivers for r in p.fabric.runs)
     node_modules = sum(r.node_transceivers for r in p.fabric.runs)
-    assert (node_modules, switch_modules) == (1016, 508 + 1004)
-    assert p.power.optics_kw == pytest.approx(1512 * 17 / 1000)
+    assert (node_modules, switch_modules) == (1020, 510 + 1004)
+    assert p.fabric.ufm_links == 4 and p.fabric.node_cables == 1020
+    assert p.power.optics_kw == pytest.approx(1514 * 17 / 1000)
     bom = {line.item: line.qty for line in p.bom if line.category == "network"}
-    assert bom["xcvr-ndr-osfp-switch"] == 1512 and bom["cable-ndr-dac"] == 10
+    assert bom["xcvr-ndr-osfp-switch"] == 1514 and bom["cable-ndr-dac"] == 10
     fibres = ("cable-ndr-fiber-10m", "cable-ndr-fiber", "cable-ndr-fiber-50m")
-    assert sum(bom.get(f, 0) for f in fibres) == 1016 + 1004
+    assert sum(bom.get(f, 0) for f in fibres) == 1020 + 1004
     # the shortest fibre that reaches: in-row runs (up to 6.4 m) on 10 m, cross-row (19 m) on 30 m
     by_run = {(r.span, r.ends): r.cable_part for r in p.fabric.runs if r.medium == "fibre"}
     assert by_run[("in-row", "switch-switch")] == "cable-ndr-fiber-10m"
@@ -105,7 +107,8 @@ def test_management_switch_moves_out_rather_than_push_a_rack_over_budget() -> No
     assert all(s.role != "mgmt_switch" for r in compute for s in r.slots)
     network_mgmt = sum(s.role == "mgmt_switch" for r in p.racks.racks if r.kind == "network"
                        for s in r.slots)
-    assert network_mgmt == 2 + 1  # the two displaced ones and the network rack's own
+    network = sum(r.kind == "network" for r in p.racks.racks)
+    assert network_mgmt == 2 + network  # the two displaced ones and each network rack's own
 
 
 def test_usable_u_is_the_rack_less_what_is_mounted() -> None:
@@ -246,11 +249,12 @@ def test_copper_in_the_rack_aoc_in_the_row_fibre_beyond() -> None:
 
 def test_small_hdr_cluster_cables_by_place() -> None:
     # 4 NF5688M6 at 20 kW: 3 in rack 1, 1 in rack 2 with the one 40-port switch (32 endpoints).
-    # Rack 2's 8 links are in-rack DACs; rack 1's 24 go one rack along: 4 + 0.6 = 4.6 m, AOC.
+    # Rack 2's 8 links, and the UFM pair's 4 (2 ports each, racked beside the switch), are
+    # in-rack DACs; rack 1's 24 go one rack along: 4 + 0.6 = 4.6 m, AOC.
     p = plan("inspur-nf5688m6-a800", 32, preset="gpt3-xl")
     assert p.fabric is not None
     runs = {(r.span, r.medium): (r.links, r.cables, r.node_transceivers) for r in p.fabric.runs}
-    assert runs == {("in-rack", "dac"): (8, 8, 0), ("in-row", "aoc"): (24, 24, 0)}
+    assert runs == {("in-rack", "dac"): (8 + 4, 8 + 4, 0), ("in-row", "aoc"): (24, 24, 0)}
     assert p.fabric.transceivers == 0
 
 
@@ -368,4 +372,4 @@ def test_three_tier_links_all_have_a_run() -> None:
     assert f is not None and (f.tiers, f.leaves, f.spines, f.cores) == (3, 44, 44, 22)
     assert f.switch_cables == 1760
     assert sum(r.links for r in f.runs if r.ends == "switch-switch") == 1760
-    assert sum(r.links for r in f.runs if r.ends == "node-switch") == 804
+    assert sum(r.links for r in f.runs if r.ends == "node-switch") == 804 + 4  # and the UFM pair's

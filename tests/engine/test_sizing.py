@@ -112,6 +112,27 @@ def test_fat_tree_matches_the_dgx_h100_superpod(nodes: int, leaves: int, spines:
     assert tree.switch_cables == leaves * 32
 
 
+def test_three_scalable_units_keep_the_full_spine_set() -> None:
+    # RA-11333-001 Table 4: 3 SUs (95 nodes + UFM) have 24 leaves and 16 spines, not 24 × 32 / 64
+    # = 12: every leaf sends 2 links to each of the 16 spines, so a 4th SU adds without re-cabling.
+    tree = fat_tree(95, rails=8, radix=64, services=4)
+    assert (tree.tiers, tree.leaves, tree.spines, tree.switch_cables) == (2, 24, 16, 24 * 32)
+    # 5 SUs: 40 leaves × 32 uplinks = 1 280 need 20 spines; 20 does not divide 32, so 32
+    assert fat_tree(159, rails=8, radix=64).spines == 32
+
+
+def test_fabric_services_take_leaf_ports() -> None:
+    # 127 nodes leave one port free on each of the 8 rail leaves of the last SU: the UFM pair's
+    # 4 ports fit (the RA's 1 020 node-to-leaf cables). 128 nodes fill every port, so the UFM
+    # needs a 5th group of leaves (NVIDIA takes a node out instead).
+    assert fat_tree(127, rails=8, radix=64, services=4).leaves == 32
+    assert fat_tree(128, rails=8, radix=64, services=4).leaves == 40
+    assert fat_tree(128, rails=8, radix=64).leaves == 32
+    # one switch: 8 nodes × 8 rails fill a 64-port switch, so the UFM's ports need two tiers
+    assert fat_tree(7, rails=8, radix=64, services=4).tiers == 1
+    assert fat_tree(8, rails=8, radix=64, services=4).tiers == 2
+
+
 def test_fat_tree_goes_to_three_tiers_past_r_squared_over_two() -> None:
     # 40-port HDR: two tiers up to 40² / 2 = 800 endpoints; 200 nodes × 8 rails = 1600 need three.
     assert fat_tree(100, rails=8, radix=40).tiers == 2
