@@ -45,3 +45,30 @@ msg-override-added-clash-full = the added line { $item } has the id of a planned
 msg-override-unused-full = the override of { $item } no longer applies: the plan has no such line
 msg-overridden-full = { $lines } line(s) set by the user, not by the plan: { $items }
 msg-override-price-far-full = the unit price of { $item } set by the user ({ NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }) is { NUMBER($ratio, maximumSignificantDigits: 3) } times the price list's ({ NUMBER($list_price, minimumFractionDigits: 2, maximumFractionDigits: 2) }): check the digits and the currency
+msg-memory-bound-full = the GPU count is set by memory ({ $floor } GPUs hold the model), not by the deadline
+msg-beyond-published-full = { $gpus } GPUs is past the largest published training run ({ $largest }); efficiency is extrapolated
+msg-deadline-risk-full = at the low end of the efficiency band (MFU { NUMBER($mfu, style: "percent", maximumFractionDigits: 0) }) training takes { NUMBER($days, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } days{ $lead ->
+        [0] ,
+       *[other] , which with the { NUMBER($lead, useGrouping: 0) }-day lead time is
+    } past the deadline
+msg-lead-time-unset-full = the deadline counts training from the day of the order; servers ship in weeks to months, so give the lead time the vendor quotes
+msg-memory-layout-full = no tensor × pipeline × data-parallel layout holds the model in this many GPUs without offloading
+msg-mfu-unusual-full = MFU { NUMBER($mfu, style: "percent", maximumFractionDigits: 0) } is outside what published runs achieve (about 25–55%)
+msg-pcie-large-model-full = a model this large needs tensor parallelism, which runs slowly over PCIe and NVLink bridges
+msg-rack-limit-full = racks are filled by { $by }, not power: { $servers } servers a rack
+msg-unverified-full = unverified catalog figures: { $ids }
+msg-indicative-prices-full = prices are indicative: replace them with vendor quotes
+msg-air-rack-limit-full = racks of up to { NUMBER($kw, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } kW are past the practical limit of air cooling (about { NUMBER($limit, useGrouping: 0) } kW): choose rear doors or liquid cooling
+msg-feed-loss-full = on one feed a server keeps { $kept } of its { $psus } × { NUMBER($psu_w, maximumFractionDigits: 0, useGrouping: 0) } W PSUs ({ NUMBER($one_feed_w, maximumFractionDigits: 0, useGrouping: 0) } W), below its { NUMBER($max_w, maximumFractionDigits: 0, useGrouping: 0) } W maximum: losing a feed caps its power
+msg-cable-reach-full = { $span } runs up to { NUMBER($longest, useGrouping: 0) } m exceed the longest cable in the catalog ({ NUMBER($reach, useGrouping: 0) } m, { $cable }): longer cables, and past the multimode reach single-mode optics, are not quoted
+msg-lead-time-full = the deadline of { $days } days from the order falls within the { $lead } days of delivery, installation and acceptance; allow more days or give the lead time you were quoted
+msg-too-large-full = finishing in { $days } days would need more than a million { $gpu } GPUs
+msg-fleet-rounded-full = { $asked } GPUs rounded up to { $gpus }: { $nodes } whole servers of { $per_node }
+msg-memory-full = { $gpus } × { NUMBER($memory_gb, useGrouping: 0) } GB cannot hold the model states and activations: at least { $floor } { $gpu } GPUs are needed
+msg-cooling-kind-full = the { $server } is { $cooling ->
+        [liquid-to-air] liquid to air
+       *[other] { $cooling }
+    } cooled; direct liquid cooling needs liquid-cooled servers (choose air or rdhx cooling)
+msg-rdhx-budget-full = rack budget lowered from { NUMBER($budget, useGrouping: 0) } kW to the rear door's { NUMBER($door, useGrouping: 0) } kW
+msg-cloud-rate-full = no hourly cloud rate for the { $gpu } in resources/prices/cloud.csv
+msg-storage-neutral-full = no { $vendor } storage line in the catalog: a vendor-neutral one is quoted
