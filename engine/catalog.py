@@ -162,6 +162,14 @@ class Pdu(Part):
     c13_outlets: int = Field(default=0, ge=0)  # 10 A outlets, for C14 inlets
 
 
+class SitePart(Part):
+    """A part a vendor's quote carries beyond servers, fabric and racks (cords, rails,
+    structured cabling, coolant loops, field spares, the border, the UPS)."""
+
+    kind: Literal["power-cord", "rail", "cabling", "coolant-loop", "spare", "border", "ups",
+                  "software-renewal"]
+
+
 class CoolingUnit(Part):
     kind: Literal["crah", "rdhx", "cdu"]
     capacity_kw: float = Field(gt=0)
@@ -267,6 +275,7 @@ class Catalog(BaseModel):
     open_software: dict[str, OpenSoftware] = Field(default_factory=dict)
     rated_services: dict[str, RatedService] = Field(default_factory=dict)
     availability: dict[str, MarketRule] = Field(default_factory=dict)
+    site: dict[str, SitePart] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _references_and_rules(self) -> Catalog:
@@ -332,6 +341,7 @@ _FILES = {
     "open_software": "software.toml",
     "rated_services": "services.toml",
     "availability": "availability.toml",
+    "site": "facility.toml",
 }
 
 

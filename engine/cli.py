@@ -60,6 +60,7 @@ FLAGS = {
     "storage.dataset_tb": "--dataset-tb", "storage.checkpoint_minutes": "--checkpoint-minutes",
     "facility.row_racks": "--row-racks", "facility.spares": "--spares",
     "facility.buy_racks": "--buy-racks", "facility.buy_cooling": "--buy-cooling",
+    "facility.plant": "--facility-scope",
     "finance.wholesale_rent_kw_month": "--wholesale-rent",
     "customer": "--customer", "quote_no": "--quote-no",
 }
@@ -216,6 +217,10 @@ def _add_options(p: argparse.ArgumentParser) -> None:
                    help="put racks and PDUs on the bill (default: by the hosting model)")
     g.add_argument("--buy-cooling", choices=["yes", "no"],
                    help="put cooling units on the bill (default: own data centre only)")
+    g.add_argument("--facility-scope", choices=["ups", "out"], default=None,
+                   help="ups: quote a UPS sized to IT load; out: the electrical plant is out of "
+                        "scope, stated with the kW it must supply (default: ups for an own "
+                        "data centre, out when hosted)")
     g.add_argument("--wholesale-rent", type=_number("rent per contracted kW per month"))
     _add_lead_time(g)
 
@@ -319,7 +324,8 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
         efficiency=Efficiency(mfu=args.mfu, goodput=args.goodput),
         facility=Facility(rack_kw=args.rack_kw, cooling=args.cooling, pue=args.pue,
                           rack_units=args.rack_units, row_racks=args.row_racks, spares=args.spares,
-                          buy_racks=_yes_no(args.buy_racks), buy_cooling=_yes_no(args.buy_cooling)),
+                          buy_racks=_yes_no(args.buy_racks), buy_cooling=_yes_no(args.buy_cooling),
+                          plant=args.facility_scope),
         finance=Finance(currency=args.currency, exchange_rate=args.exchange_rate,
                         power_price=args.power_price, years=args.years, hosting=args.hosting,
                         colo_rent_kw_month=args.colo_rent, vat=args.vat,

@@ -72,6 +72,9 @@ class Facility:
     spares: float | None = None  # share of optics, cables and HCAs bought as spares
     buy_racks: bool | None = None  # None: as the hosting model has it (colo: the site's racks)
     buy_cooling: bool | None = None  # None: as the hosting model has it (own: bought)
+    # the electrical plant upstream of the PDUs: "ups" quotes a UPS sized to IT load, "out"
+    # states it out of scope with the kW it must supply; None: as the hosting model has it
+    plant: Literal["ups", "out"] | None = None
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ class Resolved:
     spares: float = 0.0
     buy_racks: bool = True  # racks and PDUs bought (colo: the site's, unless asked)
     buy_cooling: bool = True  # cooling units bought (own only, unless asked)
+    ups: bool = False  # a UPS sized to IT load is quoted (own only, unless the plant is out)
 
 
 def _pick(
@@ -90,6 +91,8 @@ def resolve(request: PlanRequest) -> Resolved:
     for name, flag in (("facility.buy_racks", f.buy_racks), ("facility.buy_cooling", f.buy_cooling)):
         if flag is not None and not isinstance(flag, bool):
             raise RequestError(name, flag, "must be true, false or left empty")
+    if f.plant not in (None, "ups", "out"):
+        raise RequestError("facility.plant", f.plant, "must be ups, out or left empty")
     if not math.isfinite(m.discount) or not 0 <= m.discount < 1:
         raise RequestError("finance.discount", m.discount,
                            "must be a fraction from 0 up to (not including) 1")
@@ -148,6 +151,12 @@ def resolve(request: PlanRequest) -> Resolved:
     out.append(Assumption("buy_cooling", "yes" if buy_cooling else "no", "",
                           "request" if f.buy_cooling is not None else "default",
                           "cooling units on the bill (an own data centre buys them)"))
+    ups = (f.plant or ("ups" if m.hosting == "own" else "out")) == "ups" and m.hosting != "cloud"
+    out.append(Assumption("plant", "ups" if ups else "out", "",
+                          "request" if f.plant is not None else "default",
+                          "electrical plant upstream of the PDUs: a UPS sized to IT load is quoted"
+                          if ups else "electrical plant upstream of the PDUs: out of scope (the "
+                          "site's), with the kW it must supply"))
     out.append(Assumption("currency", m.currency, "", "request", "prices converted at the exchange rate"))
     lead = lead_time_days(s.lead_time_days, out)
     return Resolved(
@@ -158,6 +167,7 @@ def resolve(request: PlanRequest) -> Resolved:
         maintenance_rate=maint, assumptions=tuple(out), lead_time_days=lead,
         wholesale_rent_kw_month=wholesale,
         row_racks=int(row_racks), spares=spares, buy_racks=buy_racks, buy_cooling=buy_cooling,
+        ups=ups,
     )
 
 

@@ -73,6 +73,7 @@ BOUGHT_SECTIONS: Final[tuple[str, ...]] = (
     "storage",
     "management",
     "software",
+    "site",
 )
 DATA_DIR_ENV: Final = "CLUSTERQUOTE_DATA_DIR"
 APP_NAME: Final = "ClusterQuote"

@@ -6,14 +6,34 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from engine.assumptions import default
 from engine.catalog import Catalog, Configuration
 from engine.compute.sizing import Sizing
-from engine.model import CATEGORIES, BomLine, CableRun, CoolingPlan, Fabric, Message, PlanRequest, RackLayout
+from engine.model import (
+    CATEGORIES,
+    BomLine,
+    CableRun,
+    CoolingPlan,
+    Fabric,
+    Message,
+    PlanRequest,
+    PowerPlan,
+    RackLayout,
+)
 from engine.money.bom import Need, configured_system_line, price_lines
 from engine.money.overrides import apply_overrides
 from engine.money.prices import PriceList
 from engine.money.services import equipment_value, open_software_lines, rated_service_lines
 from engine.planning.parts import parts
+from engine.planning.site_lines import (
+    border,
+    coolant_loop,
+    cords_and_rails,
+    plant,
+    plant_needs,
+    spares_kit,
+    structured_cabling,
+)
 from engine.planning.storage_management import Planes
 from engine.resolve import Resolved
 
@@ -89,10 +109,33 @@ def needs(
     ]
 
 
+def site_needs(cfg: Configuration, sizing: Sizing, fabric: Fabric, layout: RackLayout,
+               cooling: CoolingPlan, planes: Planes, power: PowerPlan, res: Resolved,
+               catalog: Catalog) -> list[Need]:
+    """What a vendor's quote adds: cords and rails, structured cabling, the coolant loop, the
+    field spares kit, the border and the UPS (engine.planning.site_lines)."""
+    psus = catalog.servers[cfg.server].psu.count
+    out = [*cords_and_rails(sizing.nodes, layout, planes.servers)] if layout.bought else []
+    if layout.bought:
+        leaving = sum(r.links for r in fabric.runs if r.span != "in-rack" and r.ends == "node-switch")
+        out += structured_cabling(layout, leaving, default("cabling.rack_width_m").value)
+    out += coolant_loop(cooling, layout)
+    out += spares_kit(cfg, sizing.nodes, psus)
+    out += border()
+    out += plant_needs(plant(power.it_max_kw, power.facility_max_kw, res.ups))
+    storage = planes.storage
+    later = max(0, res.warranty_years - 1)
+    if storage is not None and later:
+        tb = math.ceil(storage.usable_tb * default("site.storage_renewal_tb_year").value)
+        out.append(Need("software", "storage-renewal-tb-year", tb * later,
+                        f"{tb} TB × {later} years after year 1"))
+    return out
+
+
 def bill(
     request: PlanRequest, cfg: Configuration, sizing: Sizing, fabric: Fabric,
     layout: RackLayout, cooling: CoolingPlan, planes: Planes, res: Resolved, catalog: Catalog,
-    prices: PriceList,
+    prices: PriceList, power: PowerPlan | None = None,
 ) -> tuple[tuple[BomLine, ...], tuple[Message, ...]]:
     """Configured systems, then priced needs, open-source software and value-rated services,
     with the user's overrides applied; and the warnings the overrides raise.
@@ -103,6 +146,8 @@ def bill(
     if request.finance.hosting == "cloud":  # rented: nothing is bought but what the user adds
         return apply_overrides((), request.overrides, cfg.id, currency)
     wanted = needs(cfg, sizing, fabric, layout, cooling, res, catalog) + list(planes.needs)
+    if power is not None:
+        wanted += site_needs(cfg, sizing, fabric, layout, cooling, planes, power, res, catalog)
     lines = [configured_system_line(catalog, cfg.id, sizing.nodes, prices, currency, res.exchange_rate),
              *price_lines(wanted, prices, currency, res.exchange_rate),
              *open_software_lines(catalog, currency, sizing.nodes + planes.servers)]

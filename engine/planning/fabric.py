@@ -12,7 +12,7 @@ from engine.catalog import Catalog, Configuration
 from engine.facility.cabling import Medium
 from engine.facility.fabric import TreeCounts, fat_tree, plan_fabric
 from engine.facility.racks import Box
-from engine.model import Fabric, PlanRequest
+from engine.model import Fabric, Message, PlanRequest
 from engine.money.prices import PriceError, PriceList
 from engine.planning.budget import network_rack_kw
 from engine.planning.parts import parts
@@ -100,6 +100,20 @@ def plan_compute_fabric(
                         + [switch_box(switch.id, "core", catalog, xcvr)] * tree.cores)
     others = [switch_box(storage.id, "storage_switch", catalog, None)] * fabric.storage_switches
     return FabricPlan(fabric, tree, tuple(fabric_boxes + others))
+
+
+def service_leaves_warning(fp: FabricPlan, nodes: int, rails: int) -> list[Message]:
+    """When the nodes fill every leaf port, say what the fabric services' ports cost in leaves,
+    and what NVIDIA's SuperPOD does instead (one node out)."""
+    fabric = fp.fabric
+    if not fabric.ufm_links or fabric.director_part or fabric.tiers < 2:
+        return []
+    without = fat_tree(nodes, rails, fabric.radix)
+    more = fabric.leaves - without.leaves
+    if more <= 0:
+        return []
+    return [Message.of("ufm-leaf-group", nodes=nodes, ports=fabric.ufm_links, leaves=more,
+                       fewer=nodes - 1)]
 
 
 def media(fp: dict[str, Any], catalog: Catalog) -> list[Medium]:

@@ -18,7 +18,7 @@ from engine.planning.assumed import model_assumptions, schedule_assumptions
 from engine.planning.bill import bill
 from engine.planning.budget import rack_budget
 from engine.planning.cooling import cooling as plan_cooling
-from engine.planning.fabric import plan_compute_fabric
+from engine.planning.fabric import plan_compute_fabric, service_leaves_warning
 from engine.planning.gpus import Sized, size_gpus
 from engine.planning.market import gpu_market
 from engine.planning.power import plan_power
@@ -52,6 +52,12 @@ def plan_configuration(
         return _refused(cfg, server, gpu, Message.of(
             "cooling-kind", server=f"{server.model} {server.variant}", cooling=server.cooling,
         ))
+    if server.cooling == "liquid" and facility.cooling != "liquid":
+        # its heat leaves in coolant: air units alone cannot take it (fix: cooling = liquid)
+        return _refused(cfg, server, gpu, Message.of(
+            "liquid-needs-loop", server=f"{server.vendor} {server.model}",
+            cooling=facility.cooling, fix="cooling = liquid",
+        ))
     sized = size_gpus(cfg, gpu, need, res, request.schedule.precision, catalog)
     if not isinstance(sized, Sized):
         return _refused(cfg, server, gpu, sized)
@@ -75,6 +81,7 @@ def plan_configuration(
     try:
         fp = plan_compute_fabric(cfg, nic.technology, sizing.nodes, rack_kw, request, res,
                                  catalog, prices)
+        warnings += service_leaves_warning(fp, sizing.nodes, cfg.compute_nics)
         market = gpu_market(request, catalog, cfg.gpu)
         equipment = size_equipment(request, need, sizing.gpus, sizing.nodes, fp.fabric,
                                    server.vendor, catalog)
@@ -88,7 +95,7 @@ def plan_configuration(
                        res.pue, sizing.days, catalog)
     cooling = plan_cooling(facility.cooling, layout, catalog, hosting, res)
     bom, override_warnings = bill(request, cfg, sizing, fabric, layout, cooling, planes, res,
-                                  catalog, prices)
+                                  catalog, prices, power)
     warnings += override_warnings
     eff = sizing.efficiency
     rent = {"colo": res.colo_rent_kw_month, "wholesale": res.wholesale_rent_kw_month}.get(hosting)
@@ -105,6 +112,9 @@ def plan_configuration(
     warnings += plan_warnings(cfg, server, gpu, sizing, layout, request, res)
     if hosting != "cloud":  # the provider's racks, power and cables
         warnings += facility_warnings(cfg, server, fabric, layout, request, catalog)
+    if hosting == "own" and not res.ups:  # the buyer's own hall: say what the plant must supply
+        warnings.append(Message.of("plant-out-of-scope", it_kw=power.it_max_kw,
+                                   facility_kw=power.facility_max_kw))
     # market availability first: it can stop a purchase
     warnings = [*market.warnings, *planes.warnings, *warnings]
     return Plan(

@@ -96,7 +96,9 @@ def test_plan_json_plans_carry_every_contract_key(seed_plan: dict[str, Any]) -> 
     assert isinstance(plans, list) and len(plans) >= 2
     for plan in plans:
         assert set(plan) >= PLAN_KEYS, (plan["config"], sorted(PLAN_KEYS - set(plan)))
-        assert plan["feasible"] is True
+        if not plan["feasible"]:  # a direct-liquid server under air cooling: refused, with its fix
+            assert [r["code"] for r in plan["refusals"]] == ["liquid-needs-loop"], plan["config"]
+            continue
         for key in PLAN_NUMBERS:
             assert is_number(plan[key]), (plan["config"], key, plan[key])
         assert isinstance(plan["config"], str) and isinstance(plan["vendor"], str)
@@ -113,7 +115,7 @@ def test_plan_json_plans_carry_every_contract_key(seed_plan: dict[str, Any]) -> 
 
 
 def test_plan_json_network_counts(seed_plan: dict[str, Any]) -> None:
-    for plan in seed_plan["plans"]:
+    for plan in (p for p in seed_plan["plans"] if p["feasible"]):
         network = plan["network"]
         assert isinstance(network, dict)
         keys = set(network)
@@ -127,7 +129,7 @@ def test_plan_json_network_counts(seed_plan: dict[str, Any]) -> None:
 
 
 def test_plan_json_bom_lines(seed_plan: dict[str, Any]) -> None:
-    for plan in seed_plan["plans"]:
+    for plan in (p for p in seed_plan["plans"] if p["feasible"]):
         lines = plan["bom"]
         assert lines, plan["config"]
         for line in lines:

@@ -69,7 +69,8 @@ def test_snapshot_holds_every_entry_of_the_list_the_plans_were_priced_with(
     assert all(e == shipped.entries[e.item] for e in snap.entries)
     lines = {b.item for p in quoted.plans for b in p.bom if b.item in shipped}
     inside = {c.item for p in quoted.plans for b in p.bom for c in b.components if c.item}
-    assert "a800-sxm4-80gb" in inside - lines and "hca-cx6-hdr" in inside  # (spare HCAs are lines)
+    # (spare HCAs, and a spare GPU board's GPUs in the field spares kit, are lines too)
+    assert {"a800-sxm4-80gb", "hca-cx6-hdr"} <= inside and inside <= set(shipped.entries)
     assert lines | inside <= snap.items()
     assert "survey" not in snap.items()  # the user's line is kept by the request's overrides
     assert dict(snap.quoted_capex) == {p.config: round(p.money.capex, 2)
@@ -114,10 +115,12 @@ def test_repricing_diff_names_the_changed_line_and_its_effect(
     assert list(changes) == [A800, PCIE]
     assert not changes[PCIE].changed and changes[PCIE].lines == ()
     a800 = changes[A800]
-    # the GPUs are priced inside the configured system's line; the rated services follow
+    # the GPUs are priced inside the configured system's line, and the field spares kit's GPU
+    # board (one for 112 servers, site.spare_board_from = 64) is a line; the rated services follow
     assert a800.changed and [c.item for c in a800.lines] == [
-        A800, "warranty", "project-management", "logistics"]
-    system = a800.lines[0]
+        A800, "warranty", "project-management", "logistics", "a800-sxm4-80gb"]
+    system, spare = a800.lines[0], a800.lines[-1]
+    assert (spare.qty_before, spare.qty_after) == (8, 8)
     gpu_price = shipped.entries["a800-sxm4-80gb"].unit_price
     plan = next(p for p in quoted.plans if p.config == A800)
     assert plan.gpus_per_node == 8 and system.qty_before == system.qty_after == plan.nodes
@@ -126,8 +129,8 @@ def test_repricing_diff_names_the_changed_line_and_its_effect(
     # 174 659 072 → 189 532 672 (with the 50 racks set by hand)
     assert system.unit_price_before is not None and system.qty_before is not None
     assert system.unit_price_after == pytest.approx(system.unit_price_before + 8 * gpu_price * 0.2)
-    line_delta = system.qty_before * 8 * gpu_price * 0.2
-    assert system.delta == pytest.approx(line_delta)
+    assert system.delta == pytest.approx(system.qty_before * 8 * gpu_price * 0.2)
+    line_delta = system.delta + 8 * gpu_price * 0.2  # and the spare board's 8 GPUs
     # the rated services, on the equipment before and after:
     # warranty 3 × (2 842 990.08 − 2 619 886.08) = 669 312, project management
     # 1 895 326.72 − 1 746 590.72 = 148 736, logistics 1 516 261.38 − 1 397 272.58
@@ -136,7 +139,7 @@ def test_repricing_diff_names_the_changed_line_and_its_effect(
     after = before + line_delta
     rated = {"warranty": (3, 0.015), "project-management": (1, 0.010), "logistics": (1, 0.008)}
     rated_delta = 0.0
-    for change in a800.lines[1:]:
+    for change in a800.lines[1:-1]:
         years, rate = rated[change.item]
         assert (change.qty_before, change.qty_after) == (years, years)
         assert change.unit_price_before == round(rate * before, 2)

@@ -188,6 +188,28 @@ def test_cooling_covers_the_heat_of_the_racks(request: PlanRequest) -> None:
     assert cooling.capacity_kw >= cooling.heat_kw - 1e-9, (plan.config, cooling)
 
 
+@FAST
+@given(requests())
+def test_no_liquid_server_without_its_loop(request: PlanRequest) -> None:
+    # a direct-liquid server is refused under air or rear doors, and bought with its CDUs, rack
+    # manifolds and secondary loop when liquid cooling is bought
+    catalog = load_catalog()
+    plan = plan_of(request)
+    server = catalog.servers[catalog.configurations[plan.config].server]
+    if server.cooling != "liquid":
+        return
+    if request.facility.cooling != "liquid":
+        assert not plan.feasible and plan.refusals[0].code == "liquid-needs-loop"
+        assert ("fix", "cooling = liquid") in plan.refusals[0].params
+        return
+    if not plan.feasible or plan.cooling is None or not plan.cooling.bought:
+        return
+    bom = {line.item: line.qty for line in plan.bom}
+    compute = sum(r.kind == "compute" for r in plan.racks.racks) if plan.racks else 0
+    assert any(catalog.cooling[p].kind == "cdu" for p, _n, _kw in plan.cooling.units)
+    assert bom["rack-manifold-pair"] == bom["secondary-loop-rack"] == compute
+
+
 # ---------------------------------------------------------------- fabric
 
 
@@ -303,7 +325,12 @@ def test_every_configuration_plans_the_seed_case(config: str) -> None:
     """Not random, but the same invariants on the seed's GPT-3 175B for a month, per config."""
     # a month of training after the default lead time
     lead = default("schedule.lead_time_days").value
-    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=lead + 30), configs=(config,))
+    catalog = load_catalog()
+    liquid = catalog.servers[catalog.configurations[config].server].cooling == "liquid"
+    # a direct-liquid server is planned with its coolant loop (under air it is refused)
+    facility = Facility(cooling="liquid") if liquid else Facility()
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=lead + 30),
+                          facility=facility, configs=(config,))
     plan = plan_of(request)
     assert plan.feasible, plan.refusals
     assert plan.racks is not None and plan.cooling is not None

@@ -72,3 +72,12 @@ msg-cooling-kind-full = the { $server } is { $cooling ->
 msg-rdhx-budget-full = rack budget lowered from { NUMBER($budget, useGrouping: 0) } kW to the rear door's { NUMBER($door, useGrouping: 0) } kW
 msg-cloud-rate-full = no hourly cloud rate for the { $gpu } in resources/prices/cloud.csv
 msg-storage-neutral-full = no { $vendor } storage line in the catalog: a vendor-neutral one is quoted
+
+## The data-centre build: coolant loops, fabric services, the electrical plant.
+
+msg-liquid-needs-loop = a direct-liquid-cooled server needs liquid cooling
+msg-liquid-needs-loop-full = the { $server } is direct-liquid cooled: it needs a coolant loop (CDUs, rack manifolds, secondary piping) that { $cooling } cooling does not bring; plan it with liquid cooling ({ $fix })
+msg-ufm-leaf-group = the fabric manager needs another group of leaves
+msg-ufm-leaf-group-full = { $nodes } nodes fill every leaf port, so the fabric manager's { $ports } ports take { $leaves } more leaf switches; NVIDIA's DGX SuperPOD takes one node out instead ({ $fewer } nodes, RA-11333-001)
+msg-plant-out-of-scope = the electrical plant is out of scope
+msg-plant-out-of-scope-full = the electrical plant upstream of the PDUs (UPS, switchgear) is out of scope: the site must supply { NUMBER($it_kw, maximumFractionDigits: 0, useGrouping: 0) } kW of protected IT power and { NUMBER($facility_kw, maximumFractionDigits: 0, useGrouping: 0) } kW in all
