@@ -58,6 +58,7 @@ FLAGS = {
     "finance.purchase_date": "--purchase-date", "finance.market": "--market",
     "storage.product": "--storage", "storage.checkpoints_kept": "--checkpoints-kept",
     "storage.dataset_tb": "--dataset-tb", "storage.checkpoint_minutes": "--checkpoint-minutes",
+    "storage.performance": "--storage-class",
     "facility.row_racks": "--row-racks", "facility.spares": "--spares",
     "facility.buy_racks": "--buy-racks", "facility.buy_cooling": "--buy-cooling",
     "facility.plant": "--facility-scope",
@@ -206,6 +207,9 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     s = p.add_argument_group("storage (parallel file system)")
     s.add_argument("--storage", choices=["vendor", "neutral", "none"], default="vendor",
                    help="the server vendor's storage line (default), a vendor-neutral one, or none")
+    s.add_argument("--storage-class", choices=["good", "better"], default=None,
+                   help="bandwidth class of NVIDIA's DGX SuperPOD RA (4 SUs: good 60/30, better "
+                        "160/80 GB/s read/write; default good, the RA's class for language models)")
     s.add_argument("--checkpoints-kept", type=_whole, help="checkpoints kept on the file system")
     s.add_argument("--dataset-tb", type=_number("terabytes"), help="data set size (default: from tokens)")
     s.add_argument("--checkpoint-minutes", type=_number("minutes"),
@@ -338,6 +342,7 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
         configs=tuple(args.config),
         overrides=_merged_overrides(getattr(args, "override", [])),
         storage=StorageRequest(product=args.storage, checkpoints_kept=args.checkpoints_kept,
+                               performance=args.storage_class,
                                dataset_tb=args.dataset_tb,
                                checkpoint_minutes=args.checkpoint_minutes),
     )

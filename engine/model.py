@@ -104,6 +104,7 @@ class StorageRequest:
     checkpoints_kept: int | None = None
     dataset_tb: float | None = None  # None: from the training tokens
     checkpoint_minutes: float | None = None  # longest time to write one checkpoint
+    performance: Literal["good", "better"] | None = None  # RA class; None: by workload (good)
 
 
 @dataclass(frozen=True)
@@ -369,6 +370,10 @@ class StoragePlan:
     cables: int  # every link of the storage network: nodes, storage servers, switch to switch
     power_w: float
     parts: tuple[tuple[str, int], ...]  # (catalog id, count) bought for the tier
+    performance: str = ""  # the RA's class the bandwidth is sized to: "good", "better"
+    node_gbs: float = 0.0  # GB/s from each compute node to storage (its storage ports' line rate)
+    fabric: str = ""  # how nodes reach storage: "converged-ethernet" (2 × 200GbE, bonded)
+    inband: str = ""  # how in-band management reaches the nodes: "bonded" on the same ports
 
 
 @dataclass(frozen=True)

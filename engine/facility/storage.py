@@ -31,6 +31,7 @@ class StorageNeed:
     read_gbps_per_gpu: float
     write_gbps_per_gpu: float
     checkpoint_minutes: float  # target time to write one checkpoint
+    performance: str = ""  # the RA's class read/write per GPU come from
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class FrontEnd:
     cable: str  # catalog id of one link's cable
     node_ports: int  # compute nodes' ports (already counted by the fabric's switches)
     switches_before: int  # switches the fabric already bought for node_ports
+    node_cable: str = ""  # catalog id of a compute node's link ("": ``cable``)
+    node_gbs: float = 0.0  # line rate of one node's storage ports together
+    fabric: str = "converged-ethernet"
 
 
 def dataset_tb(need: StorageNeed) -> float:
@@ -96,6 +100,11 @@ def size_storage(need: StorageNeed, block: Block, net: FrontEnd) -> StoragePlan:
     endpoints = net.node_ports + ports
     switches = ethernet_switches(endpoints, net.radix) - net.switches_before
     cables = endpoints + switch_links(endpoints, net.radix)
+    node_cable = net.node_cable or net.cable
+    others = cables - net.node_ports if node_cable != net.cable else cables
+    bought = [(block.id, blocks), (net.switch, switches), (net.cable, others)]
+    if node_cable != net.cable:
+        bought.append((node_cable, net.node_ports))
     return StoragePlan(
         product=block.id, name=block.name, file_system=block.file_system, blocks=blocks,
         limited_by=limited_by, dataset_tb=data, checkpoint_tb=ckpt,
@@ -104,5 +113,6 @@ def size_storage(need: StorageNeed, block: Block, net: FrontEnd) -> StoragePlan:
         read_gbps=blocks * block.read_gbps, write_gbps=write,
         checkpoint_minutes=ckpt * TB / GB / write / 60, ports=ports, switches=switches,
         cables=cables, power_w=blocks * block.power_w,
-        parts=((block.id, blocks), (net.switch, switches), (net.cable, cables)),
+        parts=tuple(bought), performance=need.performance, node_gbs=net.node_gbs,
+        fabric=net.fabric, inband="bonded",
     )

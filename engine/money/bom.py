@@ -76,9 +76,10 @@ def system_components(catalog: Catalog, config_id: str) -> tuple[Component, ...]
 
 def configured_system_line(
     catalog: Catalog, config_id: str, qty: int, prices: PriceList, currency: str,
-    exchange_rate: float,
+    exchange_rate: float, node_nic: str = "",
 ) -> BomLine:
-    """One line per configured system at one price: base system, GPUs and HCAs inside it."""
+    """One line per configured system at one price: base system, GPUs and HCAs inside it, and
+    ``node_nic`` (its storage and in-band adapter) when one is given."""
     cfg = catalog.configuration(config_id)
     gpu, nic = catalog.gpus[cfg.gpu], catalog.network[cfg.compute_nic]
     entry = prices.entry(cfg.id)
@@ -87,12 +88,19 @@ def configured_system_line(
         return prices.price(item, currency, exchange_rate)
 
     unit = node_price(catalog, prices, config_id, currency, exchange_rate)
+    components = system_components(catalog, config_id)
+    extra = ""
+    if node_nic:
+        front = catalog.network[node_nic]
+        unit += each(node_nic)
+        components += (Component("nic", front.name, 1, front.id, front.name_zh),)
+        extra = f" + 1 × {front.part_number} {each(node_nic):,.0f}"
     return BomLine(
         category="compute", item=cfg.id, vendor=entry.vendor, part_number=entry.part_number,
         description_en=cfg.description_en, description_zh=cfg.description_zh, qty=qty,
         unit_price=round(unit, 2), currency=currency,
         note=(f"configured system: base {each(cfg.id):,.0f} + {cfg.gpu_count} × {gpu.name} "
               f"{each(cfg.gpu):,.0f} + {cfg.compute_nics} × {nic.part_number} "
-              f"{each(cfg.compute_nic):,.0f} {currency}"),
-        components=system_components(catalog, config_id),
+              f"{each(cfg.compute_nic):,.0f}{extra} {currency}"),
+        components=components,
     )

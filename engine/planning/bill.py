@@ -120,7 +120,8 @@ def site_needs(cfg: Configuration, sizing: Sizing, fabric: Fabric, layout: RackL
         leaving = sum(r.links for r in fabric.runs if r.span != "in-rack" and r.ends == "node-switch")
         out += structured_cabling(layout, leaving, default("cabling.rack_width_m").value)
     out += coolant_loop(cooling, layout)
-    out += spares_kit(cfg, sizing.nodes, psus)
+    if res.spares > 0:  # --spares 0: no spares kept on site, of any kind
+        out += spares_kit(cfg, sizing.nodes, psus)
     out += border()
     out += plant_needs(plant(power.it_max_kw, power.facility_max_kw, res.ups))
     storage = planes.storage
@@ -148,7 +149,8 @@ def bill(
     wanted = needs(cfg, sizing, fabric, layout, cooling, res, catalog) + list(planes.needs)
     if power is not None:
         wanted += site_needs(cfg, sizing, fabric, layout, cooling, planes, power, res, catalog)
-    lines = [configured_system_line(catalog, cfg.id, sizing.nodes, prices, currency, res.exchange_rate),
+    lines = [configured_system_line(catalog, cfg.id, sizing.nodes, prices, currency, res.exchange_rate,
+                                    parts()["ethernet"]["node_nic"]),
              *price_lines(wanted, prices, currency, res.exchange_rate),
              *open_software_lines(catalog, currency, sizing.nodes + planes.servers)]
     as_set, _ = apply_overrides(tuple(lines), request.overrides, cfg.id, currency)

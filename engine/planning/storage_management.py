@@ -59,12 +59,31 @@ def storage_need(request: PlanRequest, compute: ComputeNeed, gpus: int,
                      "storage.checkpoint_minutes", 0.1, 1440, "must be from 0.1 to 1440 minutes")
     if r.dataset_tb is not None and not 0 <= r.dataset_tb <= 1e6:
         raise RequestError("storage.dataset_tb", r.dataset_tb, "must be from 0 to 1 000 000 TB")
-    keys = ("dataset_bytes_per_token", "checkpoint_bytes_per_param", "headroom",
-            "read_gbps_per_gpu", "write_gbps_per_gpu")
+    keys = ("dataset_bytes_per_token", "checkpoint_bytes_per_param", "headroom")
     figures = {k: _value(out, f"storage.{k}", None, "", 0, 0, "") for k in keys}
+    performance = r.performance or "good"
+    if performance not in ("good", "better"):
+        raise RequestError("storage.performance", performance, "must be good, better or left empty")
+    out.append(Assumption(
+        "storage.performance", performance, "", "request" if r.performance else "default",
+        "storage performance class of NVIDIA's DGX SuperPOD H100 RA (RA-11333-001, Tables 5-6): "
+        "language-model training is 'Good'" if not r.performance else "given in the request"))
+    per = default("storage.su_gpus").value
+    for way in ("read", "write"):
+        d = default(f"storage.{performance}_{way}_gbps")
+        figures[f"{way}_gbps_per_gpu"] = d.value / per
+        out.append(Assumption(f"storage.{way}_gbps_per_gpu", round(d.value / per, 4), "GB/s",
+                              "default", f"{d.value:g} GB/s for {per:g} GPUs: {d.note}"))
     return StorageNeed(gpus=gpus, params=compute.params, tokens=compute.tokens,
                        dataset_tb=r.dataset_tb, checkpoints_kept=int(kept),
-                       checkpoint_minutes=minutes, **figures)
+                       checkpoint_minutes=minutes, performance=performance, **figures)
+
+
+def node_gbs(catalog: Catalog) -> float:
+    """GB/s from one compute node to storage: its storage ports' line rate together."""
+    eth = parts()["ethernet"]
+    nic = catalog.network[eth["node_nic"]]
+    return int(eth["storage_ports_per_node"]) * nic.port_gbps / 8
 
 
 def storage_product(catalog: Catalog, choice: str, vendor: str) -> StorageProduct | None:
@@ -93,14 +112,15 @@ def _storage_tier(
         product = storage_product(catalog, "neutral", vendor)
         warnings.append(Message.of("storage-neutral", vendor=vendor))
     assert product is not None, "the catalog has a vendor-neutral storage product"
-    planes = parts()["planes"]
+    planes, eth = parts()["planes"], parts()["ethernet"]
     switch = catalog.network[planes["frontend_switch"]]
     plan = size_storage(
         storage_need(request, compute, gpus, out),
         Block(product.id, product.name, product.file_system, product.usable_tb, product.read_gbps,
               product.write_gbps, product.min_blocks, product.ports, product.power_w),
         FrontEnd(switch.id, switch.ports, planes["link_cable"], fabric.storage_endpoints,
-                 fabric.storage_switches),
+                 fabric.storage_switches, node_cable=eth["node_link_cable"],
+                 node_gbs=node_gbs(catalog), fabric="converged-ethernet"),
     )
     return _Tier(plan, product)
 
@@ -115,8 +135,11 @@ def _storage_needs(tier: _Tier | None) -> list[Need]:
              f"{s.read_gbps:g}/{s.write_gbps:g} GB/s read/write; blocks set by {s.limited_by}"),
         Need("storage", planes["frontend_switch"], s.switches,
              "storage network, added for the storage servers"),
-        Need("storage", planes["link_cable"], s.cables,
-             "front-end links of compute nodes and storage servers, and switch-to-switch links"),
+        *(Need("storage", part, count,
+               "front-end links of the compute nodes, 2 a node, bonded"
+               if part == parts()["ethernet"]["node_link_cable"] else
+               "front-end links of storage servers, and switch-to-switch links")
+          for part, count in s.parts[2:]),
         Need("services", "storage-commissioning", s.blocks),
     ]
 
@@ -228,10 +251,13 @@ def storage_management(eq: Equipment, layout: RackLayout, request: PlanRequest, 
     servers = mgmt.head_nodes + mgmt.login_nodes
     nodes, storage = eq.nodes, eq.storage
     needs = _storage_needs(eq.tier)
+    eth = parts()["ethernet"]
     if eq.tier is None:  # without storage the compute nodes' front-end links still carry in-band management
-        links = fabric.storage_endpoints + switch_links(fabric.storage_endpoints,
-                                                        eq.frontend_switch.ports)
-        needs.append(Need("management", planes["link_cable"], links, "front-end links of the compute nodes"))
+        needs.append(Need("management", eth["node_link_cable"], fabric.storage_endpoints,
+                          "front-end links of the compute nodes, 2 a node, bonded"))
+        needs.append(Need("management", planes["link_cable"],
+                          switch_links(fabric.storage_endpoints, eq.frontend_switch.ports),
+                          "front-end switch-to-switch links"))
     needs += [Need("management", part, count, note) for (part, count), note in zip(mgmt.parts, (
         f"{mgmt.head_nodes} head nodes (high-availability pair) and {mgmt.login_nodes} login nodes",
         "InfiniBand fabric manager, high-availability pair",

@@ -62,10 +62,12 @@ def test_management_and_storage_lines_by_hand(plan_1024) -> None:  # type: ignor
     # one RJ45 cord per out-of-band port, one management switch uplink pair per rack
     assert lines["management", "cable-cat6a-3m"].qty == mgmt.oob_ports
     assert mgmt.oob_uplinks == 2 * plan_1024.racks.count
-    # storage: 1024 GPUs × 0.16 GB/s = 163.84 GB/s read on 12 GB/s AS13000 nodes: 14 nodes
-    assert storage.need_read_gbps == pytest.approx(163.84)
-    assert storage.blocks == 14 and storage.limited_by == "read"
-    assert lines["storage", "inspur-as13000-nvme"].qty == 14
+    # storage at the RA's 'Good' class for language models (RA-11333-001 Tables 5-6: 60 / 30
+    # GB/s read / write for 4 SUs of 1 024 GPUs): 60 GB/s read on 12 GB/s AS13000 nodes = 5,
+    # 30 GB/s write on 6 GB/s = 5 (a tie: read is named first)
+    assert storage.need_read_gbps == pytest.approx(60.0) and storage.need_write_gbps == pytest.approx(30.0)
+    assert storage.blocks == 5 and storage.limited_by == "read"
+    assert lines["storage", "inspur-as13000-nvme"].qty == 5
 
 
 def test_rated_services_follow_the_equipment_value(plan_1024) -> None:  # type: ignore[no-untyped-def]

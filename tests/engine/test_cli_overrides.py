@@ -47,12 +47,12 @@ def test_overrides_are_applied_marked_and_priced_by_hand() -> None:
     new = {b["item"]: b for b in after["bom"]}
     system, racks = old[A800], old["rack-42u"]
     # by hand, at the shipped prices: 112 configured systems at 1 000 000 instead of
-    # 1 104 640 (−11 719 680) and 6 more racks at 6 000 (+36 000) move the equipment value
-    # by −11 683 680, 173 573 664 → 161 889 984; the rated services follow:
-    # 3 × 2 428 349.76 + 1 618 899.84 + 1 295 119.87 = 10 199 068.99 instead of
-    # 10 935 140.83, i.e. −736 071.84 (6.3 % of 11 683 680). No discount; VAT 13 % on the
-    # equipment and 6 % on the services: capex moves by
-    # −11 683 680 × 1.13 − 736 071.84 × 1.06 = −13 202 558.40 − 780 236.15 = −13 982 794.55
+    # 1 117 600 (base, GPUs, HCAs and the 2 × 200GbE adapter: −13 171 200) and 7 more racks at
+    # 6 000 (+42 000) move the equipment value by −13 129 200, 178 871 622 → 165 742 422; the
+    # rated services follow: 7 458 408.99 + 1 657 424.22 + 1 325 939.38 = 10 441 772.59
+    # instead of 11 268 912.19, i.e. −827 139.60 (6.3 % of 13 129 200). No discount; VAT 13 %
+    # on the equipment and 6 % on the services: capex moves by
+    # −13 129 200 × 1.13 − 827 139.60 × 1.06 = −14 835 996.00 − 876 767.98 = −15 712 763.98
     equipment_before = sum(b["total"] for b in before["bom"] if b["category"] in EQUIPMENT)
     equipment_delta = (system["qty"] * (1_000_000 - system["unit_price"])
                        + (50 - racks["qty"]) * racks["unit_price"])
@@ -60,7 +60,7 @@ def test_overrides_are_applied_marked_and_priced_by_hand() -> None:
                    - rated_services(equipment_before))
     assert after["capex"] == pytest.approx(before["capex"] + equipment_delta * 1.13
                                            + rated_delta * 1.06, abs=0.01)
-    assert equipment_delta * 1.13 + rated_delta * 1.06 == pytest.approx(-13_982_794.55, abs=0.01)
+    assert equipment_delta * 1.13 + rated_delta * 1.06 == pytest.approx(-15_712_763.98, abs=0.01)
     assert new["logistics"]["unit_price"] == round(0.008 * (equipment_before + equipment_delta), 2)
     assert [i for i, b in new.items() if b["overridden"]] == [A800, "rack-42u"]
     assert new["rack-42u"]["qty"] == 50 and new[A800]["unit_price"] == 1_000_000

@@ -142,8 +142,9 @@ def test_prices_convert_at_the_exchange_rate() -> None:
     currencies = set()
     system = usd.bom[0]
     # one configured-system price: base US$60 000 + 8 × H100 US$30 000 + 8 × NDR HCA US$2 200
-    assert (system.item, system.qty, system.unit_price) == ("lenovo-sr680av3-h100", 1, 317_600)
-    assert in_cny[system.item] == pytest.approx(317_600 * 7.2)
+    # + the 2 × 200GbE storage and in-band adapter US$1 800
+    assert (system.item, system.qty, system.unit_price) == ("lenovo-sr680av3-h100", 1, 319_400)
+    assert in_cny[system.item] == pytest.approx(319_400 * 7.2)
     for line in usd.bom[1:]:
         if line.item not in listed:  # open-source software and value-rated services
             continue

@@ -234,7 +234,7 @@ def test_an_override_changes_the_line_of_its_category_when_a_part_stands_on_seve
 ) -> None:
     # one switch model serves the compute-side Ethernet, the storage and the management networks
     before = plan_of(baseline, A800)
-    lines = [b for b in before.bom if b.item == "eth-storage-sn2700"]
+    lines = [b for b in before.bom if b.item == "eth-storage-sn3700"]
     assert len({b.category for b in lines}) >= 2
     target, others = lines[-1], lines[:-1]
     set_qty = LineOverride(A800, target.item, qty=target.qty + 7, category=target.category)
@@ -250,8 +250,8 @@ def test_an_override_changes_the_line_of_its_category_when_a_part_stands_on_seve
 
 
 def test_one_part_on_two_lines_takes_an_override_for_each() -> None:
-    a = LineOverride(A800, "eth-storage-sn2700", qty=3, category="network")
-    b = LineOverride(A800, "eth-storage-sn2700", qty=5, category="management")
+    a = LineOverride(A800, "eth-storage-sn3700", qty=3, category="network")
+    b = LineOverride(A800, "eth-storage-sn3700", qty=5, category="management")
     plan = plan_of(compare(replace(BASE, overrides=(a, b))), A800)
-    got = {(x.category, x.qty) for x in plan.bom if x.item == "eth-storage-sn2700" and x.overridden}
+    got = {(x.category, x.qty) for x in plan.bom if x.item == "eth-storage-sn3700" and x.overridden}
     assert got == {("network", 3), ("management", 5)}

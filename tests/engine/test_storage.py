@@ -73,10 +73,13 @@ def test_plan_json_carries_storage_for_each_vendor_line() -> None:
     none = compare(PlanRequest(request.workload, request.schedule, configs=request.configs[:1],
                                storage=StorageRequest(product="none"))).plans[0]
     assert none.storage is None and not any(line.category == "storage" for line in none.bom)
-    # without storage the 32 nodes' front-end links are cabled as in-band management links
+    # without storage the 32 nodes' front-end links (2 × 200GbE a node, bonded) are cabled as
+    # in-band management links: 64 on 200G cables; 64 ports on 32-port switches are a leaf-spine
+    # of 4 leaves with 16 uplinks each = 64 switch links on 100G cables
     assert none.management is not None
-    aoc = next(line for line in none.bom if (line.category, line.item) == ("management", "cable-100g-aoc"))
-    assert aoc.qty == 32 + none.management.inband_links + none.management.oob_uplinks
+    mgmt = {line.item: line.qty for line in none.bom if line.category == "management"}
+    assert mgmt["cable-200g-aoc"] == 2 * 32
+    assert mgmt["cable-100g-aoc"] == 64 + none.management.inband_links + none.management.oob_uplinks
     # storage servers take rack space and power
     assert neutral.power is not None and none.power is not None
     assert neutral.power.it_max_kw > none.power.it_max_kw
@@ -104,3 +107,29 @@ def test_a_vendor_without_a_storage_line_gets_the_neutral_one() -> None:
                                configs=("inspur-nf5688m6-a800",)), catalog=neutral_only).plans[0]
     assert plan.storage is not None and plan.storage.product == "pfs-nvme-appliance"
     assert any(m.code == "storage-neutral" for m in plan.warnings)
+
+
+def test_storage_class_and_node_path_follow_the_ra() -> None:
+    # 1 024 H800 GPUs, a language model: the RA's 'Good' class, 60 / 30 GB/s read / write for
+    # 4 SUs of 1 024 GPU positions (RA-11333-001 Tables 5-6): 60 GB/s read needed. Each node
+    # reaches storage on 2 × 200GbE, bonded: 2 × 200 / 8 = 50 GB/s, on two 200G links.
+    from engine.compare import compare
+    from engine.model import Facility, PlanRequest, Schedule, StorageRequest, Workload
+
+    def plan(performance: str | None) -> Plan:
+        return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=1024),
+                                   facility=Facility(rack_kw=41),
+                                   storage=StorageRequest(performance=performance),  # type: ignore[arg-type]
+                                   configs=("lenovo-sr680av3-h800",))).plans[0]
+
+    good = plan(None)
+    s = good.storage
+    assert s is not None and (s.performance, s.fabric, s.inband) == ("good", "converged-ethernet", "bonded")
+    assert s.need_read_gbps == pytest.approx(60.0) and s.need_write_gbps >= 30.0 - 1e-9
+    assert s.node_gbs == pytest.approx(50.0)
+    bom = {(b.category, b.item): b.qty for b in good.bom}
+    system = next(b for b in good.bom if b.category == "compute")
+    assert any(c.item == "nic-cx7-2x200gbe" and c.qty == 1 for c in system.components)
+    assert bom[("storage", "cable-200g-aoc")] == 2 * good.nodes
+    better = plan("better").storage
+    assert better is not None and better.need_read_gbps == pytest.approx(160.0)
