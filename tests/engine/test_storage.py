@@ -113,8 +113,7 @@ def test_storage_class_and_node_path_follow_the_ra() -> None:
     # 1 024 H800 GPUs, a language model: the RA's 'Good' class, 60 / 30 GB/s read / write for
     # 4 SUs of 1 024 GPU positions (RA-11333-001 Tables 5-6): 60 GB/s read needed. Each node
     # reaches storage on 2 × 200GbE, bonded: 2 × 200 / 8 = 50 GB/s, on two 200G links.
-    from engine.compare import compare
-    from engine.model import Facility, PlanRequest, Schedule, StorageRequest, Workload
+    from engine.model import Facility, Plan
 
     def plan(performance: str | None) -> Plan:
         return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=1024),
