@@ -25,8 +25,9 @@ def test_dcsc_export_layout_vendor_and_configured_system() -> None:
     assert dict(q.mapping.columns) == {"part_number": 0, "description": 1, "qty": 2, "unit_price": 3,
                                        "total": 4}  # "Total Part Price" is a total, not a part number
     system = q.lines[0]
-    # 35 systems; 2 286 720 CNY with 3 years of warranty at 1.5% a year: × 1.045 / 7.2 = US$331 892
-    assert (system.row, system.part_number, system.qty, system.unit_price) == (8, "7DHECTO1WW", 35, 331892.0)
+    # 35 systems; 2 299 680 CNY (with its 2 × 200GbE adapter) and 3 years of warranty at 1.5% a
+    # year: × 1.045 / 7.2 = US$333 773
+    assert (system.row, system.part_number, system.qty, system.unit_price) == (8, "7DHECTO1WW", 35, 333773.0)
     parts = q.components(8)
     assert [p.row for p in parts] == [9, 10, 11, 12, 13, 14]
     gpu = parts[0]
@@ -48,9 +49,10 @@ def test_inspur_letterhead_chinese_headers_and_vat_included() -> None:
     assert first.description.startswith("GPU服务器 浪潮 NF5688M7")
     assert first.remark == "含3年原厂维保"
     kinds = {s.row: s.kind for s in q.sums}
-    # header row 8, then 34 quoted lines (the server block and 28 items): the sums follow on 43, 44
-    assert len(q.lines) == 34
-    assert kinds == {43: "grand_total", 44: "tax"}  # the merged "合计（含税）" label is a total, not a line
+    # header row 8, then 50 quoted lines (the server block and 43 items, cords, rails, cabling,
+    # the spares kit, the border and the UPS among them): the sums follow on 59, 60
+    assert len(q.lines) == 50
+    assert kinds == {59: "grand_total", 60: "tax"}  # the merged "合计（含税）" label is a total, not a line
     assert not q.issues
 
 
@@ -62,11 +64,12 @@ def test_messy_file_merged_headers_text_numbers_and_subtotals() -> None:
     assert q.mapping.label("total") == "金额 不含税"
     assert q.vat_basis == "excluded"
     system = q.lines[0]
-    assert system.unit_price == pytest.approx(2_387_532.40, abs=0.005)  # "238.75324万"
-    assert system.total == pytest.approx(83_563_634, abs=0.005)  # "8356.3634万"
-    sn2700 = next(line for line in q.lines if line.part_number == "MSN2700-CS2F")
-    # 5 in the network and 3 in the management plane, quoted once: "10.8万", "86.4万", "8"
-    assert (sn2700.unit_price, sn2700.total, sn2700.qty) == (108_000, 864_000, 8)
+    assert system.unit_price == pytest.approx(2_401_075.60, abs=0.005)  # "240.10756万"
+    assert system.total == pytest.approx(84_037_646, abs=0.005)  # "8403.7646万"
+    sn3700 = next(line for line in q.lines if line.part_number == "MSN3700-VS2F")
+    # the front-end switches of the network, storage and management planes, quoted once:
+    # "18万", "162万", "9"
+    assert (sn3700.unit_price, sn3700.total, sn3700.qty) == (180_000, 1_620_000, 9)
     assert [s.kind for s in q.sums] == ["subtotal", "subtotal", "grand_total", "tax", "grand_total"]
     assert all(line.row not in (7, 13) for line in q.lines)  # section headings are not lines
     assert q.lines[0].remark == "=交期8周，以合同为准"  # read as the text it is

@@ -29,7 +29,8 @@ def test_findings_carry_figures_in_the_plan_currency_excluding_vat(comparison: A
     lenovo = {f.kind: f for f in reconcile(comparison, read_quote(LENOVO)).findings}
     # QM9700: US$52 000 × 7.2 = 374 400 CNY against the list's 360 000
     assert (lenovo["price_diff"].expected, lenovo["price_diff"].found) == (360_000, 374_400)
-    assert (lenovo["qty_mismatch"].expected, lenovo["qty_mismatch"].found) == (532, 528)
+    # 534 switch-end modules (the UFM pair's links among them) against the 528 quoted
+    assert (lenovo["qty_mismatch"].expected, lenovo["qty_mismatch"].found) == (534, 528)
     inspur = {f.kind: f for f in reconcile(comparison, read_quote(INSPUR)).findings}
     # SN2201: 38 420 incl. 13% VAT = 34 000 excl.
     assert inspur["price_diff"].found == pytest.approx(34_000)
@@ -41,12 +42,12 @@ def test_configured_system_counts_its_gpus_hcas_and_warranty(comparison: Any) ->
     assert matched[8] == "lenovo-sr680av3-h800"  # the plan's one configured-system line
     assert matched[9] == "h800-sxm5-80gb" and matched[10] == "hca-cx7-ndr"  # its components
     assert rec.bundled == ((8, "warranty", 3),)  # the plan's 3 warranty years, inside the server price
-    # worth 1.5% a year of the servers' price: 35 × 2 286 720 × 0.015 × 3 = 3 601 584
-    assert rec.bundled_values == ((8, "warranty", 3_601_584),)
+    # worth 1.5% a year of the servers' price: 35 × 2 299 680 × 0.015 × 3 = 3 621 996
+    assert rec.bundled_values == ((8, "warranty", 3_621_996),)
 
 
 def _server_quote(path: Path, gpus: int, spare_hcas: str = "") -> Path:
-    unit = 2_284_720 * 1.045  # the system with 3 warranty years at 1.5% a year
+    unit = 2_297_680 * 1.045  # the system with 3 warranty years at 1.5% a year
     path.write_text("Inspur quotation\nCurrency: CNY; prices exclude VAT\n"
                     "Part number,Description,Qty,Unit price\n"
                     f"NF5688M7,GPU server with 3 years warranty,35,{unit}\n"
@@ -68,7 +69,7 @@ def test_a_systems_gpus_and_hcas_compare_with_its_components(comparison: Any, tm
 def test_spares_match_the_plans_spares_lines(comparison: Any, tmp_path: Path) -> None:
     spares = ("MCX75310AAS-NEAT,ConnectX-7 NDR 400G adapter (spare),9,15840\n"
               "MMA4Z00-NS400,Spare NDR 400G OSFP SR4 transceiver,9,7920\n"
-              "MMA4Z00-NS400,NDR 400G OSFP SR4 transceiver,280,7920\n")
+              "MMA4Z00-NS400,NDR 400G OSFP SR4 transceiver,284,7920\n")  # 280 HCAs, 4 UFM ports
     rec = reconcile(comparison, read_quote(_server_quote(tmp_path / "spares.csv", 8, spares)))
     matched = {m.row: m.item for m in rec.matches}
     assert (matched[7], matched[8], matched[9]) == (
@@ -85,34 +86,35 @@ def test_spares_match_the_plans_spares_lines(comparison: Any, tmp_path: Path) ->
     assert not any(i in ("rocky-linux", "slurm", "warewulf", "nvidia-driver-stack") for _, i in found)
 
 
-# The Inspur plan (NF5688M7, list prices, CNY excl. VAT): 113 887 903.30 in all, of which the
-# warranty is 3 years × 1 598 094.12 (1.5% a year of its equipment value) = 4 794 282.36.
-INSPUR_PLAN, INSPUR_WARRANTY = 113_887_903.30, 3 * 1_598_094.12
-# The warranty inside the server price: 35 × 2 284 720 × 0.015 × 3 = 3 598 434
-INSPUR_SERVER_WARRANTY = 35 * 2_284_720 * 0.045
+# The Inspur plan (NF5688M7, list prices, CNY excl. VAT): 117 149 554.91 in all, of which the
+# warranty is 3 years × 1 641 353.55 (1.5% a year of its equipment value) = 4 924 060.65.
+INSPUR_PLAN, INSPUR_WARRANTY = 117_149_554.91, 3 * 1_641_353.55
+# The warranty inside the server price: 35 × 2 297 680 × 0.015 × 3 = 3 618 846
+INSPUR_SERVER_WARRANTY = 35 * 2_297_680 * 0.045
 
 
 def test_totals_by_hand(comparison: Any) -> None:
     inspur_plan = next(p for p in comparison.plans if p.vendor == "Inspur")
     assert sum(b.total for b in inspur_plan.bom) == pytest.approx(INSPUR_PLAN, abs=0.01)
     warranty = next(b for b in inspur_plan.bom if b.item == "warranty")
-    assert warranty.total == pytest.approx(INSPUR_WARRANTY) == 4_794_282.36
-    assert pytest.approx(INSPUR_SERVER_WARRANTY) == 3_598_434
+    assert warranty.total == pytest.approx(INSPUR_WARRANTY) == 4_924_060.65
+    assert pytest.approx(INSPUR_SERVER_WARRANTY) == 3_618_846
     # the reseller quotes the whole plan, the warranty inside the server price instead of apart
     as_quoted = INSPUR_PLAN - INSPUR_WARRANTY + INSPUR_SERVER_WARRANTY
-    assert as_quoted == pytest.approx(112_692_054.94)
+    assert as_quoted == pytest.approx(115_844_340.26)
     messy = reconcile(comparison, read_quote(MESSY))
-    # qty × unit price, not the vendor's wrong line total (7 760 800 for 532 × 14 400)
+    # qty × unit price, not the vendor's wrong line total
     assert messy.computed_total == pytest.approx(as_quoted, abs=0.01)
     # as the vendor wrote it, wrong: its lines (one 100 000 too high) less 200 000
     assert messy.stated_total == pytest.approx(as_quoted + 100_000 - 200_000, abs=0.01)
     inspur = reconcile(comparison, read_quote(INSPUR))
-    # Inspur leaves out the switch-end transceivers (532 × 14 400), the cooling (15 × 150 000)
-    # and rack installation (21 × 3 000), quotes 6 fibres short (× 648) and SN2201 at 34 000
+    # Inspur leaves out the switch-end transceivers (534 × 14 400), the cooling (15 × 150 000)
+    # and rack installation (21 × 3 000), quotes 10 fibres short (190 of 200 + 6 spares, × 648)
+    # and SN2201 at 34 000
     # excl. VAT (21 × 2 000 less); its prices include 13% VAT, rounded to the fen, so the
     # lines divided by 1.13 differ from list prices by a few fen
-    by_hand = as_quoted - 532 * 14_400 - 15 * 150_000 - 21 * 3000 - 6 * 648 - 21 * 2000
-    assert by_hand == pytest.approx(102_672_366.94)
+    by_hand = as_quoted - 534 * 14_400 - 15 * 150_000 - 21 * 3000 - 10 * 648 - 21 * 2000
+    assert by_hand == pytest.approx(105_793_260.26)
     assert inspur.computed_total == pytest.approx(by_hand, abs=0.5)
     assert inspur.stated_total == pytest.approx(inspur.computed_total, abs=1)  # 合计（含税） / 1.13
 
@@ -123,30 +125,31 @@ def test_like_for_like_totals_by_hand(comparison: Any) -> None:
     like = compare_quotes(comparison, [lenovo, inspur])
     by_file = {t.file: t for t in like.vendors}
     # Inspur omits the switch-end transceivers (priced at Lenovo's US$2 000 × 7.2 = 14 400), the
-    # cooling and rack installation (neither vendor quotes them: list prices), is 6 fibres short
+    # cooling and rack installation (neither vendor quotes them: list prices), is 10 fibres short
     # (its own 648), and its server warranty covers the servers only: the plan's warranty on the
-    # rest of the equipment is added at the plan's rate (4 794 282.36 - 3 598 434)
-    inspur_hand = (inspur.computed_total + 532 * 2000 * 7.2 + 15 * 150_000 + 21 * 3000 + 6 * 648
+    # rest of the equipment is added at the plan's rate (4 924 060.65 - 3 618 846)
+    inspur_hand = (inspur.computed_total + 534 * 2000 * 7.2 + 15 * 150_000 + 21 * 3000 + 10 * 648
                    + (INSPUR_WARRANTY - INSPUR_SERVER_WARRANTY))
     assert by_file[INSPUR.name].normalised_total == pytest.approx(inspur_hand, abs=0.01)
     # brought to the plan's scope, Inspur is the plan at Inspur's prices: 21 SN2201 × 2 000 less
     assert by_file[INSPUR.name].normalised_total == pytest.approx(INSPUR_PLAN - 21 * 2000, abs=0.5)
     # Lenovo omits racks (Inspur's 6 780 incl. VAT = 6 000), its 63 A PDUs (Inspur's plan has
-    # 32 A ones: list 9 000), cooling and rack installation (list), fabric commissioning
-    # (Inspur's 3 390 incl. VAT = 3 000); 4 transceivers short (its own US$2 000); XClarity set
-    # aside; the warranty besides the servers: 3 × 1 630 574.52 - 35 × 2 286 720 × 0.045
+    # 63 A ones too: list 9 000), cooling and rack installation (list), fabric commissioning
+    # (Inspur's 3 390 incl. VAT = 3 000); 6 transceivers short (its own US$2 000); XClarity set
+    # aside; the warranty besides the servers: 3 × 1 651 111.35 - 35 × 2 299 680 × 0.045
     lenovo_hand = (lenovo.computed_total + 21 * 6000 + 42 * 9000 + 15 * 150_000 + 21 * 3000 + 24 * 3000
-                   + 4 * 2000 * 7.2 - 35 * 350 * 7.2 + (3 * 1_630_574.52 - 35 * 2_286_720 * 0.045))
+                   + 6 * 2000 * 7.2 - 35 * 350 * 7.2 + (3 * 1_651_111.35 - 35 * 2_299_680 * 0.045))
     assert by_file[LENOVO.name].normalised_total == pytest.approx(lenovo_hand, abs=0.01)
-    # ... which is the Lenovo plan (116 149 680.98) with its QM9700s at US$52 000 (24 × 14 400
-    # more), up to the fen of rounding each unit price to US cents (< 0.036 CNY a unit)
-    assert by_file[LENOVO.name].normalised_total == pytest.approx(116_149_680.98 + 24 * 14_400, abs=10)
+    # ... which is the Lenovo plan (117 795 057.67) with its QM9700s at US$52 000 (24 × 14 400
+    # more), up to the fen of rounding each unit price to US cents (< 0.036 CNY a unit, over the
+    # thousand-odd cords, blanking panels and other small units now quoted)
+    assert by_file[LENOVO.name].normalised_total == pytest.approx(117_795_057.67 + 24 * 14_400, abs=50)
     # the warranty inside the server price is moved to services, so Inspur's services are the
     # plan's: installation 35 × 2 000, racks 21 × 3 000, fabric 24 × 3 000, acceptance 35 × 3 000,
-    # storage 4 × 20 000, software 39 × 500, warranty, project management, logistics
+    # storage 3 × 20 000, software 39 × 500, warranty, project management, logistics
     services = dict(by_file[INSPUR.name].by_category)["services"]
-    assert services == pytest.approx(35 * 2000 + 21 * 3000 + 24 * 3000 + 35 * 3000 + 4 * 20_000 + 39 * 500
-                                     + INSPUR_WARRANTY + 1_065_396.08 + 852_316.86, abs=0.5)
+    assert services == pytest.approx(35 * 2000 + 21 * 3000 + 24 * 3000 + 35 * 3000 + 3 * 20_000 + 39 * 500
+                                     + INSPUR_WARRANTY + 1_094_235.70 + 875_388.56, abs=0.5)
     for t in like.vendors:  # the categories add up to the normalised total
         assert sum(v for _, v in t.by_category) == pytest.approx(t.normalised_total, abs=0.05)
     assert like.cheapest == INSPUR.name
@@ -165,10 +168,11 @@ def test_learned_prices_go_to_the_user_list_with_their_source(comparison: Any, d
     assert switch.source == "Inspur quote IS-BJ-20240820-0032 (2024-08-20), row 16"
     assert switch.date == "2024-08-20"
     system = learned.entry("inspur-nf5688m7-h800")
-    # 2 387 532.40 excl. VAT less 8 GPUs and 8 HCAs at list prices and 3 warranty years at 1.5% a
-    # year of the system's plan price (2 284 720 × 0.045 = 102 812.40): the base, 430 000
-    assert system.unit_price == pytest.approx(2_387_532.40 - 8 * 216_000 - 8 * 15_840 - 102_812.40)
-    assert system.unit_price == pytest.approx(430_000)
+    # 2 401 075.60 excl. VAT less 8 GPUs and 8 HCAs at list prices and 3 warranty years at 1.5% a
+    # year of the system's plan price (2 297 680 × 0.045 = 103 395.60): the base, 430 000, with
+    # its 2 × 200GbE adapter (US$1 800 × 7.2 = 12 960) still inside
+    assert system.unit_price == pytest.approx(2_401_075.60 - 8 * 216_000 - 8 * 15_840 - 103_395.60)
+    assert system.unit_price == pytest.approx(430_000 + 12_960)
     assert system.confidence == "medium" and "less h800-sxm5-80gb, hca-cx7-ndr, warranty" in system.source
     assert learned.entry("crah-inrow-40kw") == read_price_list(shipped_price_list_path()).entry(
         "crah-inrow-40kw")  # not quoted: unchanged
@@ -202,10 +206,11 @@ def test_item_drivers_explain_the_difference(comparison: Any) -> None:
     # the servers: Lenovo base 432 000 against Inspur 430 000, 35 of them (GPUs, HCAs alike; the
     # warranty moved to services)
     assert drivers["server"] == pytest.approx(35 * (430_000 - 432_000), abs=35)
-    # the largest: each vendor's own storage, compared as one role: Inspur's 4 AS13000 nodes
-    # (4 × 420 000) against Lenovo's 2 DSS-G blocks (2 × 1 800 000)
+    # the largest: each vendor's own storage, compared as one role: Inspur's 3 AS13000 nodes
+    # (3 × 420 000, its minimum) against Lenovo's one DSS-G block (1 800 000), both at the RA's
+    # 'Good' class for 280 GPUs
     assert like.item_drivers[0][0] == "storage-system"
-    assert like.item_drivers[0][1] == pytest.approx(4 * 420_000 - 2 * 1_800_000, abs=0.5)
+    assert like.item_drivers[0][1] == pytest.approx(3 * 420_000 - 1 * 1_800_000, abs=0.5)
     # and the management servers: 4 NF5280M7 at 100 000 against 4 SR650 V3 at 108 000
     assert drivers["management-server"] == pytest.approx(4 * (100_000 - 108_000), abs=0.5)
 
@@ -213,7 +218,7 @@ def test_item_drivers_explain_the_difference(comparison: Any) -> None:
 def test_a_server_priced_with_its_gpus_hcas_and_warranty_said_in_its_text(comparison: Any,
                                                                          tmp_path: Path) -> None:
     # one line as Inspur often quotes it: the count of GPUs and HCAs and the warranty in the text
-    unit = 2_284_720 * 1.045  # base + 8 GPUs + 8 HCAs, with 3 warranty years at 1.5% a year
+    unit = 2_297_680 * 1.045  # base + 8 GPUs + 8 HCAs + adapter, with 3 warranty years at 1.5% a year
     path = tmp_path / "one_line.csv"
     path.write_text("浪潮 报价单\n币种：人民币，不含税\n型号,配置描述,数量,单价\n"
                     f"NF5688M7,\"GPU服务器（8×H800 SXM5 80GB，8×CX7 400G 网卡，3年原厂维保）\",35,{unit}\n",
@@ -239,13 +244,13 @@ def test_a_server_priced_with_its_gpus_hcas_and_warranty_said_in_its_text(compar
 
 def test_a_warranty_quoted_apart_covers_the_plans_years(comparison: Any, tmp_path: Path) -> None:
     # the server without warranty, and the plan's warranty for the whole cluster on a line of its
-    # own: 3 years × 1 598 094.12 (1.5% a year of the equipment value) = 4 794 282.36
+    # own: 3 years × 1 641 353.55 (1.5% a year of the equipment value) = 4 924 060.65
     path = tmp_path / "apart.csv"
     path.write_text("Inspur quotation\nCurrency: CNY; prices exclude VAT\n"
                     "Part number,Description,Qty,Unit price\n"
-                    "NF5688M7,GPU server,35,2284720\n"
+                    "NF5688M7,GPU server,35,2297680\n"
                     "MQM9700-NS2F,QM9700 switch,24,360000\n"
-                    ",3年原厂维保服务（整体）,1,4794282.36\n", encoding="utf-8")
+                    ",3年原厂维保服务（整体）,1,4924060.65\n", encoding="utf-8")
     rec = reconcile(comparison, read_quote(path))
     assert rec.match(6) is not None and rec.match(6).item == "warranty"
     found = {(f.kind, f.item) for f in rec.findings}
@@ -253,8 +258,8 @@ def test_a_warranty_quoted_apart_covers_the_plans_years(comparison: Any, tmp_pat
     assert not any(k in ("qty_mismatch", "price_diff") for k, _ in found), found
     assert rec.bundled == () and rec.bundled_values == ()  # nothing to move out of the server price
     one_year = path.with_name("one_year.csv")
-    one_year.write_text(path.read_text(encoding="utf-8").replace("3年原厂维保服务（整体）,1,4794282.36",
-                                                                  "1年原厂维保服务（整体）,1,1598094.12"),
+    one_year.write_text(path.read_text(encoding="utf-8").replace("3年原厂维保服务（整体）,1,4924060.65",
+                                                                  "1年原厂维保服务（整体）,1,1641353.55"),
                         encoding="utf-8")
     short = [(f.kind, f.expected, f.found) for f in reconcile(comparison, read_quote(one_year)).findings
              if f.item == "warranty"]
