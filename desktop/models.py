@@ -27,8 +27,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop import format as fmt
 from desktop.messages import component_text, note_text
 from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
+from engine.bounds import bound
 from engine.model import BomLine, Comparison, Plan
-from engine.money.overrides import MAX_QTY, MAX_UNIT_PRICE
 
 if TYPE_CHECKING:
     from desktop.overrides import OverrideBook
@@ -392,12 +392,12 @@ class BomModel(QAbstractTableModel):
         except ValueError:
             return False
         if edits == "qty":
-            if not number.is_integer() or not 0 <= number <= MAX_QTY:
+            if not number.is_integer() or not bound("overrides.qty").admits(number):
                 return False
             line = dataclasses.replace(line, qty=int(number), overridden=True)
             self.book.set_qty(self.config, line.item, line.category, int(number))
         elif edits == "unit_price":
-            if not (math.isfinite(number) and 0 <= number <= MAX_UNIT_PRICE):
+            if not bound("overrides.unit_price").admits(number):
                 return False
             line = dataclasses.replace(line, unit_price=round(number, 2), overridden=True)
             self.book.set_unit_price(self.config, line.item, line.category, number)
