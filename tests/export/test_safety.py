@@ -9,10 +9,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from quote_fixtures import bom_sheet_name, find_row, hand_comparison
 
 import engine.export.safe as safe
 from engine.export import ExportError, write_quote
+from tests.export.quote_fixtures import bom_sheet_name, find_row, hand_comparison
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
 
