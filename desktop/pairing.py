@@ -78,7 +78,7 @@ def proposed_pairs(comparison: Comparison, catalog: Catalog) -> list[Pair]:
 class PairRow:
     """One figure of two configurations and their difference (Inspur minus Lenovo)."""
 
-    key: str  # a frame column or "category:<name>"
+    key: str  # an engine figure's key (engine.figures) or "category:<name>"
     kind: str  # as desktop.models.Figure.kind
     left: object
     right: object
@@ -116,7 +116,7 @@ def pair_rows(left: Plan, right: Plan, frame_rows: dict[str, dict[str, object]],
               figures: list[tuple[str, str, bool | None]]) -> list[PairRow]:
     """Every figure (``(column, kind, lower_is_better)``) then every BOM category and the money.
 
-    ``frame_rows`` maps a configuration id to its row of engine.frame (raw values).
+    ``frame_rows`` maps a configuration id to its figures (engine.figures.figure_row).
     """
     rows = [
         PairRow(column, kind, frame_rows[left.config].get(column), frame_rows[right.config].get(column),
