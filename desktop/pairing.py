@@ -9,6 +9,7 @@ server (NVSwitch, NVLink bridges, PCIe); the same GPU model is the closest pair.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -112,7 +113,7 @@ def _number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value)
 
 
-def pair_rows(left: Plan, right: Plan, frame_rows: dict[str, dict[str, object]],
+def pair_rows(left: Plan, right: Plan, frame_rows: Mapping[str, Mapping[str, object]],
               figures: list[tuple[str, str, bool | None]]) -> list[PairRow]:
     """Every figure (``(column, kind, lower_is_better)``) then every BOM category and the money.
 
