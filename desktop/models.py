@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import format as fmt
-from desktop.messages import component_text, note_text
+from desktop.messages import catalogue_text, component_text, note_text
 from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
 from engine.model import BomLine, Comparison, Plan
 from engine.money.overrides import MAX_QTY, MAX_UNIT_PRICE
@@ -44,9 +44,17 @@ class Figure:
     """One row of the comparison table: a DataFrame column and how to show it."""
 
     column: str
-    label: str  # marked with QT_TRANSLATE_NOOP("ComparisonModel", ...)
+    label: str  # marked with QT_TRANSLATE_NOOP("ComparisonModel", ...), or a catalogue code
     kind: str  # "text", "int", "float1", "float2", "percent", "money", "bool"
     lower_is_better: bool | None = None  # for highlighting the best value
+
+    @property
+    def text(self) -> str:
+        """The label in the GUI's language: the language catalogue's words where the quote
+        documents print the same figure ("col.days"), else the app's own (Qt's .ts)."""
+        if "." in self.label:
+            return catalogue_text(self.label)
+        return QCoreApplication.translate("ComparisonModel", self.label)
 
 
 FIGURES: tuple[Figure, ...] = (
@@ -68,20 +76,20 @@ FIGURES: tuple[Figure, ...] = (
         "float2",
     ),
     Figure("mfu", QT_TRANSLATE_NOOP("ComparisonModel", "MFU (expected)"), "percent"),
-    Figure("days", QT_TRANSLATE_NOOP("ComparisonModel", "Days to train"), "float1", True),
+    Figure("days", "col.days", "float1", True),
     Figure("days_low", QT_TRANSLATE_NOOP("ComparisonModel", "Days, best case"), "float1", True),
     Figure("days_high", QT_TRANSLATE_NOOP("ComparisonModel", "Days, worst case"), "float1", True),
     Figure("gpu_hours", QT_TRANSLATE_NOOP("ComparisonModel", "GPU-hours"), "int", True),
-    Figure("it_power_kw", QT_TRANSLATE_NOOP("ComparisonModel", "IT power (kW)"), "float1", True),
+    Figure("it_power_kw", "col.it_kw", "float1", True),
     Figure(
         "facility_power_kw",
-        QT_TRANSLATE_NOOP("ComparisonModel", "Facility power (kW)"),
+        "col.facility_kw",
         "float1",
         True,
     ),
     Figure(
         "rack_power_kw",
-        QT_TRANSLATE_NOOP("ComparisonModel", "Highest rack power (kW)"),
+        "cmp.rack_kw",
         "float1",
         True,
     ),
@@ -89,14 +97,14 @@ FIGURES: tuple[Figure, ...] = (
     Figure("tco", QT_TRANSLATE_NOOP("ComparisonModel", "TCO"), "money", True),
     Figure(
         "cost_per_pf_day",
-        QT_TRANSLATE_NOOP("ComparisonModel", "Cost per PF/s-day"),
+        "col.cost_per_pf_day",
         "money",
         True,
     ),
     Figure("lead_time_days", QT_TRANSLATE_NOOP("ComparisonModel", "Lead time (days)"), "float1"),
     Figure(
         "calendar_days",
-        QT_TRANSLATE_NOOP("ComparisonModel", "Calendar days (lead time + training)"),
+        "key.calendar_days",
         "float1",
         True,
     ),
@@ -301,7 +309,7 @@ class ComparisonModel(QAbstractTableModel):
         if not 0 <= section < len(self._figures):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("ComparisonModel", self._figures[section].label)
+            return self._figures[section].text
         return None
 
 
@@ -439,7 +447,7 @@ class BomModel(QAbstractTableModel):
             if column == 3:
                 return self._tooltip(line) or None
             if self.marked(line, column):
-                return note_text(line.note, translated=self._chinese) or None
+                return note_text(line, translated=self._chinese) or None
             return (str(value) or None) if spec.kind == "text" else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in ("int", "money"):
@@ -453,7 +461,7 @@ class BomModel(QAbstractTableModel):
         parts = [f"{c.qty} × "
                  + component_text((chinese and c.description_zh) or c.description, translated=chinese)
                  for c in line.components]
-        note = note_text(line.note, translated=self._chinese)
+        note = note_text(line, translated=self._chinese)
         return "\n".join([note, *parts] if note else parts)
 
     def headerData(

@@ -47,7 +47,7 @@ from engine.export.comparison_sheet import (
 )
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
-from engine.export.notes import component_in, note_in
+from engine.export.notes import component_in
 from engine.export.racks_sheet import write_racks
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
@@ -109,7 +109,7 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
             w.formula(row, 6, f"=D{row}*E{row}", m, shown=line.total)
             w.text(row, 7, vendor_name(line.vendor, L.lang))
             if line.note:
-                w.wrapped(row, 8, note_in(L.lang, line.note),
+                w.wrapped(row, 8, L.notes(line.notes, line.note),
                           "cq_override_wrap" if marked else "cq_wrap", width=NOTE_WIDTH)
             row += 1
             for k, part in enumerate(line.components, 1):  # a configured system's parts, unpriced
