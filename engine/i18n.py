@@ -15,7 +15,9 @@ decimals, unless the entry asks for a format (``{ NUMBER($kw, maximumFractionDig
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from functools import cache
 from typing import Literal, cast
 
@@ -122,6 +124,9 @@ def fills(code: str, lang: Lang, names: Iterable[str]) -> bool:
 def _arg(value: object) -> object:
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        # the float's exact value: rounds as Python's own formatting does (12.35 is 12.3499...)
+        return Decimal(value)
     return value if isinstance(value, str | int | float) else str(value)
 
 
