@@ -429,6 +429,7 @@ class Component:
     qty: int
     item: str = ""  # catalog id where the part has one
     description_zh: str = ""  # empty: the English description is the part's name in both
+    part_number: str = ""  # the maker's, where the catalog has it (documents show it, not the id)
 
 
 @dataclass(frozen=True)
@@ -544,3 +545,4 @@ class Comparison:
     plans: tuple[Plan, ...]
     recommendation: Recommendation
     price_list: str  # where prices came from (shipped list or the user's file)
+    price_list_about: Message | None = None  # the same, for documents to word (a snapshot's date)

@@ -66,7 +66,7 @@ def system_components(catalog: Catalog, config_id: str) -> tuple[Component, ...]
     out += [Component("cpu", text, n) for n, text in counted_parts(server.cpus)]
     out += [Component("memory", text, n) for n, text in counted_parts(server.memory)]
     out += [Component("drive", text, n) for n, text in counted_parts(server.storage)]
-    out.append(Component("nic", nic.name, cfg.compute_nics, nic.id, nic.name_zh))
+    out.append(Component("nic", nic.name, cfg.compute_nics, nic.id, nic.name_zh, nic.part_number))
     psu = server.psu
     split = f"{psu.count - psu.redundant}+{psu.redundant}"
     out.append(Component("psu", f"{psu.watts:g} W power supply ({split} redundant)", psu.count,

@@ -37,3 +37,4 @@ note-price-by-user = unit price set by the user (price list { NUMBER($price, min
 note-added-by-user = line added by the user
 # A catalog record's own wording (resources/catalog/*.toml keeps it in both languages).
 note-catalog-text = { $text }
+note-prices-saved = prices saved with the plan on { $date } (from { $file })
