@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from english_prose import english_cells, write_documents
+
+from tests.export.english_prose import english_cells, write_documents
 
 # Sources sheet: the catalog's and the price list's citations (columns D and G).
 _CITATIONS = {("来源", "D"), ("来源", "G")}
@@ -28,7 +29,7 @@ def _cells(path: Path, *, skip_sheets: tuple[str, ...] = ()) -> list[str]:
 
 
 def test_the_check_finds_english_and_ids() -> None:
-    from english_prose import english
+    from tests.export.english_prose import english
 
     assert english("prices saved with the plan on 2024-08-01") == "prices saved with"
     assert english("cable-hdr-aoc") == "cable-hdr-aoc"

@@ -7,13 +7,13 @@ import re
 from functools import cache
 
 import pytest
-from english_prose import english
 
 from engine import PlanRequest, Schedule, Workload, compare
 from engine.assumptions import default_note, defaults, note_in
 from engine.export.labels import Labels
 from engine.export.notes import component_in
 from engine.model import Comparison, Facility, Finance, StorageRequest
+from tests.export.english_prose import english
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -88,8 +88,9 @@ def test_png_in_chinese(real_comparison: Comparison) -> None:
     import io
     import re
 
-    from english_prose import english
     from PIL import Image, ImageChops
+
+    from tests.export.english_prose import english
 
     plan = next(p for p in real_comparison.plans if p.racks is not None)
     zh, en = _drawn_texts(plan, "zh"), _drawn_texts(plan, "en")
