@@ -89,7 +89,7 @@ msg-storage-neutral-full = 产品目录中没有{ $vendor ->
 msg-export-licence-full = 须取得出口许可：{ $gpu } 自 { $since } 起在{ $market ->
         [CN] 中国
        *[other] { $market }
-    }须取得出口许可（截至 { $as_of }{ $verified ->
+    }受出口管制（截至 { $as_of }{ $verified ->
         [yes] {""}
        *[no] ，来源未经核实
     }）；下单前请确认供应商能够交货

@@ -50,4 +50,4 @@ note-price-by-user = 单价由用户设定（价目表 { NUMBER($price, minimumF
 note-added-by-user = 由用户添加的行
 # 产品目录记录自带的措辞（resources/catalog/*.toml 中两种语言都有）。
 note-catalog-text = { $text }
-note-prices-saved = 随方案保存的价格（保存于 { $date }，来自 { $file }）
+note-prices-saved = 随方案保存的价格：保存于 { $date }，来自 { $file }
