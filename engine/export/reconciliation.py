@@ -17,60 +17,19 @@ from engine.export.labels import Labels
 from engine.export.safe import save_atomically, sheet_name
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import money_style, register_styles
+from engine.i18n import get
+from engine.i18n import t as text_of
 from engine.quotes.model import LikeForLike, Reconciliation
 from engine.quotes.present import mapping_text
 
 Lang = Literal["en", "zh"]
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Vendor quotations reconciled with the plan", "供应商报价与方案核对"),
-    "subtitle": ("Totals in {cur}, excluding VAT, brought to the plan's scope; every adjustment "
-                 "names its source.", "金额以 {cur} 计，不含增值税，按方案范围归一；每项调整注明来源。"),
-    "like": ("Like for like", "同口径比较"),
-    "category": ("Category", "类别"),
-    "computed": ("Quoted (computed)", "报价（核算）"),
-    "normalised": ("Normalised total", "归一后总价"),
-    "adjustments": ("Adjustments to the plan's scope", "按方案范围所作调整"),
-    "kind": ("Kind", "类型"), "item": ("Item", "项目"), "amount": ("Amount", "金额"),
-    "source": ("Source", "来源"), "row": ("Row", "行"),
-    "drivers": ("Differences by category (second minus first)", "分类差异（后者减前者）"),
-    "difference": ("Difference", "差额"),
-    "item_drivers": ("Largest differences by item (second minus first)", "按项目的主要差异（后者减前者）"),
-    "server": ("GPU server (as configured)", "GPU 服务器（整机）"),
-    "storage-system": ("Storage system (the vendor's own)", "存储系统（厂商自有）"),
-    "management-server": ("Management servers (the vendor's own)", "管理服务器（厂商自有）"),
-    "quote": ("Quotation", "报价单"), "vendor": ("Vendor", "供应商"),
-    "config": ("Plan configuration", "方案配置"),
-    "quote_no": ("Quote number", "报价单号"), "date": ("Date", "日期"), "currency": ("Currency", "币种"),
-    "basis": ("Prices", "价格"), "mapping": ("Columns read", "读取的列"),
-    "compared": ("Compared with", "对比的方案价格"),
-    "basis_list": ("the plan's list prices: the quotation states its own discount ({quote} of its "
-                   "lines; the plan's is {plan})",
-                   "方案标价：报价单自列折扣（占报价行 {quote}；方案折扣 {plan}）"),
-    "basis_net": ("the plan's list prices less its {plan} discount", "方案标价扣除方案折扣 {plan}"),
-    "basis_none": ("the plan's prices (no discount)", "方案价格（无折扣）"),
-    "stated": ("Vendor's total (excl. VAT)", "供应商总价（不含税）"),
-    "lines": ("Quoted lines", "报价行"),
-    "part": ("Part number", "物料编码"), "description": ("Description", "描述"), "qty": ("Qty", "数量"),
-    "unit": ("Unit price (as quoted)", "单价（原报价）"), "total": ("Total (as quoted)", "总价（原报价）"),
-    "match": ("Plan item", "方案项目"), "score": ("Score", "匹配度"), "remark": ("Remark", "备注"),
-    "unit_plan": ("Unit price ({cur}, excl. VAT)", "单价（{cur}，不含税）"),
-    "findings": ("Findings", "核对结果"), "expected": ("Expected", "应为"), "found": ("Found", "实为"),
-    "message": ("Message", "说明"), "none": ("No findings.", "无差异。"),
-    "sum": ("Sum of quoted lines (as quoted)", "报价行合计（原报价）"),
-    "excluded": ("excluding VAT", "不含税"), "included": ("including VAT", "含税"),
-    "unknown": ("VAT basis not stated", "未注明是否含税"),
-    "unmatched": ("Not in the plan", "方案外项目"), "discount": ("Discount", "折扣"),
-}
 _ROLES = ("server", "storage-system", "management-server")  # by-item keys of each vendor's own kit
-_KINDS = {"qty_mismatch": "数量不符", "price_diff": "价格差异", "missing": "漏报", "extra": "多报",
-          "arithmetic": "计算错误", "ambiguous": "存疑", "omitted": "补足漏报", "qty_shortfall": "补足数量",
-          "qty_excess": "扣除多余数量", "bundled_service": "拆分捆绑服务", "out_of_scope": "范围外剔除"}
 
 
 def _w(key: str, lang: Lang, **kw: str) -> str:
-    en, zh = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**kw)
+    """The report's words: the catalogue's recon-<key> (resources/i18n/<lang>/reconcile.ftl)."""
+    return text_of(f"recon.{key}", lang, **kw)
 
 
 def _category(category: str, lang: Lang) -> str:
@@ -80,7 +39,7 @@ def _category(category: str, lang: Lang) -> str:
 
 
 def _kind(kind: str, lang: Lang) -> str:
-    return _KINDS.get(kind, kind) if lang == "zh" else kind
+    return get(f"recon.kind.{kind}", lang, kind)
 
 
 def build_report(recs: list[Reconciliation], like: LikeForLike, lang: Lang = "en") -> Workbook:

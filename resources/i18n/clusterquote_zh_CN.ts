@@ -1849,10 +1849,6 @@
             <translation>核对结果</translation>
         </message>
         <message>
-            <source>Like for like</source>
-            <translation>同口径比较</translation>
-        </message>
-        <message>
             <source>Save report…</source>
             <translation>保存核对报告…</translation>
         </message>
@@ -1913,10 +1909,6 @@
             <translation>含税</translation>
         </message>
         <message>
-            <source>VAT basis not stated</source>
-            <translation>未注明是否含税</translation>
-        </message>
-        <message>
             <source>%1 quote %2 of %3, %4, prices %5; reconciled with %6.</source>
             <translation>%1 报价单 %2（%3），%4，价格%5；与 %6 核对。</translation>
         </message>
@@ -1959,10 +1951,6 @@
         <message>
             <source>Source</source>
             <translation>来源</translation>
-        </message>
-        <message>
-            <source>Not in the plan</source>
-            <translation>方案外项目</translation>
         </message>
         <message>
             <source>Discount</source>
@@ -2022,10 +2010,6 @@
         <message>
             <source>Missing from the quote</source>
             <translation>报价漏项</translation>
-        </message>
-        <message>
-            <source>Not in the plan</source>
-            <translation>方案外项目</translation>
         </message>
         <message>
             <source>Sum does not add up</source>

@@ -2,7 +2,6 @@
 ## 中文在此，以 "default-" 加该项的键（点写作连字符）为名。
 
 default-schedule-goodput = 实际用于训练的时间占比；Meta 报告 Llama 3 405B 的有效训练时间超过 90%（未核实）
-default-facility-rack_kw = AI 机房的典型机柜；多数运营方没有超过 20 kW 的机柜（Uptime 2023）
 default-facility-rack_usable_fraction = 机柜最多使用 90% 的 U 空间，其余用于理线和盲板
 default-facility-rack_reserved_units = 每个计算机柜：一台管理交换机和一个配线架
 default-facility-pue_air = 2023 年全球平均 PUE 为 1.58（Uptime Institute）；新建风冷机房略好
