@@ -38,6 +38,20 @@ def _category(category: str, lang: Lang) -> str:
     return Labels(lang).category(category)
 
 
+def _item(item: str, lang: Lang) -> str:
+    """A plan item as the reader knows it: its id in English (the command line takes it),
+    its Chinese description from the price list in Chinese ("spare:" items as spares)."""
+    if lang == "en" or not item:
+        return item
+    from engine.money.prices import load_price_list
+
+    spare = item.startswith("spare:")
+    entry = load_price_list().entries.get(item.removeprefix("spare:"))
+    if entry is None or not entry.description_zh:
+        return item
+    return text_of("recon.spare", lang, item=entry.description_zh) if spare else entry.description_zh
+
+
 def _kind(kind: str, lang: Lang) -> str:
     return get(f"recon.kind.{kind}", lang, kind)
 
@@ -89,8 +103,8 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
     row = _differences(w, row, _w("drivers", lang), [_w("category", lang), difference],
                        [(_category(c, lang), d) for c, d in like.drivers], money)
     row = _differences(w, row, _w("item_drivers", lang), [_w("item", lang), difference],
-                       [(_w(i, lang) if i in _ROLES else i, d) for i, d in like.item_drivers[:12]],
-                       money)
+                       [(_w(i, lang) if i in _ROLES else _item(i, lang), d)
+                        for i, d in like.item_drivers[:12]], money)
     w.text(row, 1, _w("adjustments", lang), "cq_section")
     row += 1
     w.header(row, 1, [_w("vendor", lang), _w("kind", lang), _w("item", lang), _w("category", lang),
@@ -100,7 +114,7 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
         for a in t.adjustments:
             w.text(row, 1, t.vendor or t.file)
             w.text(row, 2, _kind(a.kind, lang))
-            w.text(row, 3, a.item)
+            w.text(row, 3, _item(a.item, lang))
             w.text(row, 4, _category(a.category, lang))
             w.number(row, 5, a.amount, money)
             w.wrapped(row, 6, a.source, width=60)
@@ -175,7 +189,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
                 w.number(row, col, figure, "cq_num")
             elif figure is not None:
                 w.text(row, col, figure, fit=False)
-        w.text(row, 7, f.item)
+        w.text(row, 7, _item(f.item, lang))
         row += 1
     row += 1
     w.text(row, 1, _w("lines", lang), "cq_section")
@@ -194,7 +208,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
         w.number(row, 4, line.qty, "cq_num" if line.qty % 1 else "cq_int")
         w.number(row, 5, line.unit_price, money_style(qcur))
         w.number(row, 6, line.total, money_style(qcur))
-        w.text(row, 7, m.item if m and m.item else "")
+        w.text(row, 7, _item(m.item, lang) if m and m.item else "")
         if m and m.item:
             w.number(row, 8, m.score, "cq_num")
         if line.unit_price:

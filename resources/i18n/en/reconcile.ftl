@@ -66,3 +66,4 @@ recon-kind-qty_shortfall = qty_shortfall
 recon-kind-qty_excess = qty_excess
 recon-kind-bundled_service = bundled_service
 recon-kind-out_of_scope = out_of_scope
+recon-spare = Spare: { $item }

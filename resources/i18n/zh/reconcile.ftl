@@ -66,3 +66,4 @@ recon-kind-qty_shortfall = 补足数量
 recon-kind-qty_excess = 扣除多余数量
 recon-kind-bundled_service = 拆分捆绑服务
 recon-kind-out_of_scope = 范围外剔除
+recon-spare = 备件：{ $item }
