@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from engine.assumptions import default
 from engine.catalog import Configuration
-from engine.model import CoolingPlan, Rack, RackLayout
+from engine.model import CoolingPlan, Rack, RackLayout, note
 from engine.money.bom import Need
 
 # slot roles that are not powered boxes
@@ -46,10 +46,9 @@ def cords_and_rails(nodes: int, layout: RackLayout, servers: int) -> list[Need]:
                                              and s.role != "server"))
     c14 += boxes * int(default("facility.switch_inlets").value)
     out = [Need("rack_power", "cord-c19-c20", c20,
-                f"{layout.inlets_per_node} a server, one per PSU"),
-           Need("rack_power", "cord-c13-c14", c14, "one per PSU of switches and other boxes")]
-    out.append(Need("rack_power", "rail-kit", nodes + servers,
-                    "one a server: GPU servers, head and login nodes"))
+                (note("cords-server", cords=layout.inlets_per_node),)),
+           Need("rack_power", "cord-c13-c14", c14, (note("cords-boxes"),))]
+    out.append(Need("rack_power", "rail-kit", nodes + servers, (note("rails"),)))
     return out
 
 
@@ -65,11 +64,11 @@ def structured_cabling(layout: RackLayout, leaving_links: int, rack_width_m: flo
     tray_m = math.ceil(layout.count * rack_width_m + layout.rows * _rule("tray_row_extra_m"))
     blanks = sum(layout.rack_units - r.units_used for r in layout.racks)
     return [
-        Need("rack_power", "patch-panel-2u", panels, "the 2U reserved in every compute rack"),
+        Need("rack_power", "patch-panel-2u", panels, (note("patch-panel"),)),
         Need("rack_power", "mpo-cassette", cassettes,
-             f"{per_cassette} links a cassette; {leaving_links} node links leave their racks"),
-        Need("rack_power", "cable-tray-m", tray_m, "overhead tray over every row, with drops"),
-        Need("rack_power", "blanking-1u", blanks, "every empty U, for hot-aisle containment"),
+             (note("cassettes", per=per_cassette, links=leaving_links),)),
+        Need("rack_power", "cable-tray-m", tray_m, (note("tray"),)),
+        Need("rack_power", "blanking-1u", blanks, (note("blanking"),)),
     ]
 
 
@@ -78,9 +77,8 @@ def coolant_loop(cooling: CoolingPlan, layout: RackLayout) -> list[Need]:
     if cooling.kind != "liquid" or not cooling.bought:
         return []
     racks = sum(1 for r in layout.racks if r.kind == "compute")
-    return [Need("cooling", "rack-manifold-pair", racks, "supply and return, one pair a rack"),
-            Need("cooling", "secondary-loop-rack", racks,
-                 "CDU to rack: piping, valves, hoses, quick couplings")]
+    return [Need("cooling", "rack-manifold-pair", racks, (note("manifolds"),)),
+            Need("cooling", "secondary-loop-rack", racks, (note("secondary-loop"),))]
 
 
 def spares_kit(cfg: Configuration, nodes: int, psus: int) -> list[Need]:
@@ -93,27 +91,27 @@ def spares_kit(cfg: Configuration, nodes: int, psus: int) -> list[Need]:
     def share(installed: int, key: str) -> int:
         return max(1, math.ceil(installed * _rule(key) - 1e-9))
 
-    out = [Need("spares", "spare-psu", share(nodes * psus, "spare_psu_share"),
-                f"{_rule('spare_psu_share'):.0%} of {nodes * psus} PSUs"),
-           Need("spares", "spare-fan", share(nodes * int(_rule("fans_per_server")),
-                                              "spare_fan_share"), "fan modules"),
-           Need("spares", "spare-dimm", share(nodes * int(_rule("dimms_per_server")),
-                                               "spare_dimm_share"), "memory modules"),
-           Need("spares", "spare-nvme", share(nodes * int(_rule("drives_per_server")),
-                                               "spare_drive_share"), "NVMe drives")]
+    def kit(item: str, installed: int, key: str) -> Need:
+        return Need("spares", item, share(installed, key),
+                    (note("spares", share=_rule(key), of=installed),))
+
+    out = [kit("spare-psu", nodes * psus, "spare_psu_share"),
+           kit("spare-fan", nodes * int(_rule("fans_per_server")), "spare_fan_share"),
+           kit("spare-dimm", nodes * int(_rule("dimms_per_server")), "spare_dimm_share"),
+           kit("spare-nvme", nodes * int(_rule("drives_per_server")), "spare_drive_share")]
     boards = nodes // int(_rule("spare_board_from"))
     if boards and cfg.gpu_count:
         out.append(Need("spares", cfg.gpu, boards * cfg.gpu_count,
-                        f"{boards} GPU board(s) of {cfg.gpu_count}"))
+                        (note("spare-board", boards=boards, gpus=cfg.gpu_count),)))
     return out
 
 
 def border() -> list[Need]:
     """Core uplinks from the front-end network to the site and a firewall pair at the border."""
     uplinks = int(_rule("core_uplinks"))
-    return [Need("network", "cable-100g-aoc", uplinks, "core uplinks to the site network"),
+    return [Need("network", "cable-100g-aoc", uplinks, (note("core-uplinks"),)),
             Need("network", "firewall-border", int(_rule("border_firewalls")),
-                 "border firewall, high-availability pair")]
+                 (note("border-firewall"),))]
 
 
 @dataclass(frozen=True)
@@ -136,4 +134,4 @@ def plant_needs(p: Plant) -> list[Need]:
     if not p.ups_kw:
         return []
     return [Need("rack_power", "ups-modular-kw", p.ups_kw,
-                 f"UPS for {p.it_kw:.0f} kW of IT load at {_rule('ups_load'):.0%}")]
+                 (note("ups", kw=p.it_kw, load=_rule("ups_load")),))]

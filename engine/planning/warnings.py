@@ -31,7 +31,7 @@ def plan_warnings(
         out.append(Message.of("lead-time-unset"))
     if not eff.memory_fits:
         out.append(Message.of("memory-layout"))
-    if eff.overridden and not (0.15 <= eff.mfu <= 0.65):
+    if eff.overridden and not (0.15 <= eff.mfu <= 0.65):  # not a limit: a warning band
         out.append(Message.of("mfu-unusual", mfu=eff.mfu))
     if cfg.intra_node_link in ("pcie", "nvlink-bridge") and (sizing.memory_floor_gpus > 8):
         out.append(Message.of("pcie-large-model"))
@@ -41,18 +41,18 @@ def plan_warnings(
     unverified = [r for r in (server, gpu, cfg) if not r.verified]
     if unverified:
         out.append(Message.of("unverified", ids=", ".join(r.id for r in unverified),
-                              names=", ".join(dict.fromkeys(_name(r) for r in unverified))))
+                              ids_zh="、".join(dict.fromkeys(_name(r) for r in unverified))))
     out.append(Message.of("indicative-prices"))
     return out
 
 
 def _name(record: Server | Gpu | Configuration) -> str:
-    """A catalog record as people know it: its model or name, not its id."""
+    """A catalog record as a Chinese reader knows it: its Chinese name, not its id."""
     if isinstance(record, Server):
-        return f"{record.model} {record.variant}".strip()
+        return record.name_zh
     if isinstance(record, Gpu):
         return record.name
-    return record.id
+    return record.description_zh
 
 
 def facility_warnings(
