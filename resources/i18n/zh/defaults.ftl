@@ -2,8 +2,8 @@
 ## 中文在此，以 "default-" 加该项的键（点写作连字符）为名。
 
 default-schedule-goodput = 实际用于训练的时间占比；Meta 报告 Llama 3 405B 的有效训练时间超过 90%（未核实）
-default-facility-rack_usable_fraction = 机柜最多使用 90% 的 U 空间，其余用于理线和盲板
-default-facility-rack_reserved_units = 每个计算机柜：一台管理交换机和一个配线架
+default-facility-rack_usable_fraction = 机柜 U 空间可用比例；可用 U 数为机柜 U 数减去实际安装的设备（1U 管理交换机、配线架）及另留 U 数，功率允许时 42U 机柜可装 13 台 3U 服务器（hardware.md：13 × 3U = 39U）
+default-facility-rack_reserved_units = 每个计算机柜：光纤与以太网主干端接用的配线架（2U，厂商综合布线设计的预留；工程惯例，未核实）
 default-facility-pue_air = 2023 年全球平均 PUE 为 1.58（Uptime Institute）；新建风冷机房略好
 default-facility-pue_rdhx = 采用较高温冷冻水的背板换热器（工程估算，未核实）
 default-facility-pue_liquid = 直接液冷；中国枢纽数据中心目标 1.25–1.3（未核实）
@@ -59,3 +59,26 @@ default-management-oob_uplinks = 每个机柜的带外交换机到汇聚交换�
 default-services-warranty_rate_year = 每年的保修和 7 × 24 现场支持，占设备金额的比例（工程估算，未核实）
 default-services-project_management_rate = 项目管理，占设备金额的比例（工程估算，未核实）
 default-services-logistics_rate = 运至现场的运费和运输保险，占设备金额的比例（工程估算，未核实）
+default-facility-rack_reserve_units = 每个计算机柜另留的 U 数（理线、盲板、扩容）；默认 0：场地规定需要时再设
+default-facility-pdu_continuous_load = 单路供电承载整柜时，PDU 持续负载不超过额定值的 80%：NEC 210.19(A)(1) 与 210.20(A) 按持续负载的 125% 选配导线与断路器（1 / 1.25 = 80%），PDU 厂商与数据中心惯例亦然（hardware.md 第二次评审：63 A 三相 400 V 约 34.8 kW）
+default-facility-pdus_per_feed = 600 × 1200 毫米机柜每路供电可装的 0U PDU 数（每侧三条；工程惯例，未核实）
+default-storage-su_gpus = 参考架构的存储指标以 4 个 SU 给出：1024 个 GPU 位（4 × 32 节点 × 8 GPU）
+default-storage-good_read_gbps = “良好”等级：4 个 SU 读 60 GB/s（RA-11333-001 表 5–6，hardware.md 第二次评审）
+default-storage-good_write_gbps = “良好”等级：4 个 SU 写 30 GB/s（RA-11333-001 表 5–6，hardware.md 第二次评审）
+default-storage-better_read_gbps = “较好”等级：4 个 SU 读 160 GB/s（RA-11333-001 表 5–6，hardware.md 第二次评审）
+default-storage-better_write_gbps = “较好”等级：4 个 SU 写 80 GB/s（RA-11333-001 表 5–6，hardware.md 第二次评审）
+default-management-ufm_fabric_ports = 每台 UFM 一体机接入计算网络叶交换机的端口数：DGX SuperPOD H100 参考架构（RA-11333-001）在 4 个 SU 时计 1020 条节点至叶交换机线缆，其中 1016 条属 DGX 节点、4 条属 UFM 对，并为此少接一台节点（hardware.md 第二次评审）
+default-site-links_per_cassette = 机柜配线架中一个 MPO 模块盒承载 12 条网络链路（MPO-12 配线惯例，未核实）
+default-site-tray_row_extra_m = 每列机柜宽度之外的桥架长度：列两端及至网络机柜的下线（工程估算，未核实）
+default-site-spare_psu_share = 现场备用电源占装机数比例（工程惯例，未核实：未找到厂商数据）
+default-site-spare_fan_share = 备用风扇模块占装机数比例（工程惯例，未核实）
+default-site-spare_dimm_share = 备用内存条占装机数比例（工程惯例，未核实）
+default-site-spare_drive_share = 备用 NVMe 盘占装机数比例（工程惯例，未核实）
+default-site-fans_per_server = 8 卡 GPU 服务器的风扇模块数（6U–8U HGX 机箱典型值，未核实）
+default-site-dimms_per_server = GPU 服务器内存条数（hardware.md：NF5688M6 与 SR670 V2 均为 32 个内存槽）
+default-site-drives_per_server = GPU 服务器 NVMe 数据盘数（典型值，未核实）
+default-site-spare_board_from = 每 64 台服务器备一块 GPU 板的 GPU，故障板可现场更换而不必等待（工程惯例，未核实）
+default-site-core_uplinks = 前端网络至园区核心网络的上联：两台边界交换机各两条（工程惯例，未核实）
+default-site-border_firewalls = 集群与园区网络之间的一对高可用防火墙（工程惯例，未核实）
+default-site-ups_load = UPS 由 IT 最大负载加载至不超过额定值的 80%（同 facility.pdu_continuous_load 的持续负载规则；按 IT 负载而非设施总功率选型，hardware.md 第二次评审）
+default-site-storage_renewal_tb_year = 存储软件第 1 年之后的续期按可用 TB 与年计，覆盖保修期的后续年份（存储构建块价格含第 1 年）
