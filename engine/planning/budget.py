@@ -11,7 +11,7 @@ from engine.resolve import Resolved
 
 def rack_budget(request: PlanRequest, res: Resolved, gpu: Gpu) -> tuple[float, Assumption]:
     """The request's rack budget, or the default for its cooling kind and the GPU's generation."""
-    if request.facility.rack_kw is not None:
+    if res.rack_kw is not None:
         return res.rack_kw, Assumption("rack_kw", res.rack_kw, "kW", "request", "given in the request")
     d = default(f"rack_kw.{request.facility.cooling}_{gpu.architecture}")
     return d.value, Assumption("rack_kw", d.value, d.unit, "default",

@@ -40,7 +40,7 @@ def plan_warnings(
     if not eff.memory_fits:
         out.append(Message("memory-layout", "no tensor × pipeline × data-parallel layout holds the "
                                             "model in this many GPUs without offloading"))
-    if eff.overridden and not (0.15 <= eff.mfu <= 0.65):
+    if eff.overridden and not (0.15 <= eff.mfu <= 0.65):  # not a limit: a warning band
         out.append(Message("mfu-unusual", f"MFU {eff.mfu:.0%} is outside what published runs "
                                           "achieve (about 25–55%)"))
     if cfg.intra_node_link in ("pcie", "nvlink-bridge") and (sizing.memory_floor_gpus > 8):
