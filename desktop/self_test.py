@@ -177,7 +177,7 @@ def _walk(out: Path, language: str) -> list[Path]:
     catalog.close()
 
     request = window.request
-    window.modified = False  # nothing to save: the self-test leaves no plan behind
+    window.session.mark_clean()  # nothing to save: the self-test leaves no plan behind
     window.close()
     _settle(app)
     for other in ("en", "zh_CN"):
@@ -208,7 +208,7 @@ def _pair_and_racks(out: Path, language: str, request: Any) -> list[Path]:
         shots.append(_save(window, out / f"{name}-{language}.png"))
     shots.append(window.rack_view.export_png(out / f"racks-{language}-export.png") or out)
     shots.append(_export_dialog(app, window, out / f"export-dialog-{language}.png"))
-    window.modified = False
+    window.session.mark_clean()
     window.close()
     _settle(app)
     return shots
@@ -247,7 +247,7 @@ def _quote_import(app: Any, window: Any, out: Path) -> list[Path]:
                 spare = "备件：" if line.item.startswith(SPARE) else ""
                 writer.writerow([line.part_number, spare + line.description_zh, line.qty,
                                  f"{line.unit_price:,.2f}", f"{line.total:,.2f}"])
-    dialog = open_quote_import(window)
+    dialog = open_quote_import(window.session, window.settings, window)
     if dialog is None or not dialog.add_file(path):
         raise SelfTestError(f"the vendor quotation was not imported: {dialog.last_error if dialog else ''}")
     if not any(f.kind == "missing" for f in dialog.recs[0].findings):

@@ -1,11 +1,16 @@
-"""The assumptions panel: the request's key assumptions, editable beside the comparison."""
+"""The assumptions panel: the request's key assumptions, editable beside the comparison.
+
+It edits the plan session's request: every valid edit goes to ``PlanSession.edit``
+(one undoable step, re-planned at once), and it shows whatever request the session
+holds (opened, undone, fixed, edited in the BOM).
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,22 +20,25 @@ from PySide6.QtWidgets import (
 
 from desktop.choices import PurchaseFields, hosting_items, rack_kw_range, rack_kw_tooltip, storage_items
 from desktop.discount_field import attach_price_factor, discount_parser
-from desktop.fields import ValueField, number_parser
+from desktop.fields import Parser, ValueField, number_parser
 from desktop.messages import default_note
 from engine.assumptions import defaults
 from engine.model import Comparison, PlanRequest
+
+if TYPE_CHECKING:
+    from desktop.session import PlanSession
+    from desktop.worker import PlanResult
 
 
 class AssumptionsPanel(QWidget):
     """The request's key assumptions, editable; every valid edit re-plans."""
 
-    edited = Signal(object)  # the new PlanRequest
-
     DEBOUNCE_MS = 400
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assumptionsPanel")
+        self.session = session
         d = defaults()
         self._request: PlanRequest | None = None
         self._plan_defaults = False  # the rack budget placeholder shows the plans' own defaults
@@ -38,7 +46,7 @@ class AssumptionsPanel(QWidget):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        def field(name: str, parser: Any, placeholder: str = "", optional: bool = True) -> ValueField:
+        def field(name: str, parser: Parser, placeholder: str = "", optional: bool = True) -> ValueField:
             widget = ValueField(parser, optional=optional, placeholder=placeholder)
             widget.setObjectName(name)
             widget.changed.connect(self._schedule)
@@ -152,6 +160,25 @@ class AssumptionsPanel(QWidget):
         for key, widget in self.fields().items():
             if key in defaults() and not widget.toolTip():
                 widget.setToolTip(default_note(key))
+        session.request_changed.connect(self._session_changed)
+        session.planned.connect(self._planned)
+        session.failed.connect(self.show_error)
+        if session.request is not None:
+            self.load(session.request)
+
+    def detach(self) -> None:
+        """Stop following the session (it carries on in another window)."""
+        self._timer.stop()
+        self.session.request_changed.disconnect(self._session_changed)
+        self.session.planned.disconnect(self._planned)
+        self.session.failed.disconnect(self.show_error)
+
+    def _session_changed(self, request: PlanRequest) -> None:
+        if request != self._request:  # not the panel's own edit coming back: keep what is typed
+            self.load(request)
+
+    def _planned(self, result: PlanResult) -> None:
+        self.show_plan_defaults(result.comparison)
 
     def fields(self) -> dict[str, ValueField]:
         return {
@@ -322,7 +349,7 @@ class AssumptionsPanel(QWidget):
         request = self.request()
         if request is not None and request != self._request:
             self._request = request
-            self.edited.emit(request)
+            self.session.edit(request)
 
     def show_error(self, field: str, message: str) -> bool:
         widget = self.fields().get(field)
