@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QLabel,
@@ -15,10 +13,6 @@ from desktop.draft import RequestDraft
 from desktop.fields import ValueField
 from engine.assumptions import defaults
 from engine.errors import RequestError
-
-if TYPE_CHECKING:
-    from desktop.wizard import PlanWizard
-
 
 PAGE_MODEL, PAGE_SCHEDULE, PAGE_CONFIGS, PAGE_FACILITY, PAGE_REVIEW = range(5)
 
@@ -41,10 +35,12 @@ def _placeholder(value: float, unit: str = "") -> str:
 
 
 class PlanPage(QWizardPage):
-    """Shared behaviour of the wizard's pages."""
+    """Shared behaviour of the wizard's pages. Each page is given the wizard's draft: it
+    never reaches back into the wizard."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, draft: RequestDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.draft = draft
         self._loaded = False
         self._fields: list[ValueField] = []
         self.error_label = QLabel(self)
@@ -71,13 +67,6 @@ class PlanPage(QWizardPage):
         return True
 
     # -- shared
-    def plan_wizard(self) -> PlanWizard:
-        from desktop.wizard import PlanWizard
-
-        wizard = self.wizard()
-        assert isinstance(wizard, PlanWizard)
-        return wizard
-
     def watch(self, *fields: ValueField) -> None:
         for field in fields:
             self._fields.append(field)
@@ -94,7 +83,7 @@ class PlanPage(QWizardPage):
     def initializePage(self) -> None:
         if not self._loaded:
             self._loaded = True
-            self.load(self.plan_wizard().draft)
+            self.load(self.draft)
         self.refresh()
         self.completeChanged.emit()
 
@@ -102,7 +91,7 @@ class PlanPage(QWizardPage):
         return all(f.is_valid() for f in self._fields) and self.page_complete()
 
     def validatePage(self) -> bool:
-        draft = self.plan_wizard().draft
+        draft = self.draft
         self.write(draft)
         try:
             self.check(draft)

@@ -37,8 +37,8 @@ from engine.model import Workload
 class ModelPage(PlanPage):
     MODES = ("preset", "params", "flops", "pf_days")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, draft: RequestDraft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
         self.setTitle(self.tr("Target model"))
         self.setSubTitle(
             self.tr("What must be trained: a known model, or its size and data, or a compute budget.")
