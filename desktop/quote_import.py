@@ -392,7 +392,7 @@ class QuoteImportDialog(QDialog):
 def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index + 1)
+    return str(get_column_letter(index + 1))
 
 
 def open_quote_import(session: PlanSession, settings: Settings,

@@ -245,7 +245,8 @@ class RepriceDialog(QDialog):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row in (top, *(top.child(n) for n in range(top.childCount()))):
             for column in range(1, 6):
-                row.setTextAlignment(column, right)
+                if row is not None:
+                    row.setTextAlignment(column, right)
 
 
 def _signed(value: float | None, currency: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QLabel,
     QWidget,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField
+from desktop.noop import QT_TRANSLATE_NOOP
 from engine.assumptions import defaults
 from engine.errors import RequestError
 

@@ -22,6 +22,7 @@ from desktop.pages.base import (
     PlanPage,
 )
 from desktop.pairing import vendor_name
+from engine.catalog import TensorPrecision
 
 
 class ConfigsPage(PlanPage):
@@ -56,7 +57,7 @@ class ConfigsPage(PlanPage):
         self._filling = False
         self._precision = ""
 
-    def _build(self, precision: str) -> None:
+    def _build(self, precision: TensorPrecision) -> None:
         from engine.catalog import load_catalog
 
         checked = set(self.checked_ids()) if self._items else None

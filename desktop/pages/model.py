@@ -171,7 +171,7 @@ class ModelPage(PlanPage):
     def select_preset(self, preset_id: str) -> bool:
         for row in range(self.preset_list.topLevelItemCount()):
             item = self.preset_list.topLevelItem(row)
-            if item.data(0, Qt.ItemDataRole.UserRole) == preset_id:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == preset_id:
                 self.mode_buttons["preset"].setChecked(True)
                 self.preset_list.setCurrentItem(item)
                 item.setSelected(True)
