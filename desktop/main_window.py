@@ -184,11 +184,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setObjectName("undo")
         self.redo_action = self._action(self.tr("&Redo"), self.session.redo)
         self.redo_action.setObjectName("redo")
-        # the platform's Redo keys, and Ctrl+Shift+Z everywhere (Windows' own is Ctrl+Y)
-        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
-            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
-        self.redo_action.setShortcuts(redo_keys)
+        # Ctrl+Shift+Z everywhere, shown in the menu, and the platform's other Redo keys (Ctrl+Y)
+        shift_z = QKeySequence("Ctrl+Shift+Z")
+        others = [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k != shift_z]
+        self.redo_action.setShortcuts([shift_z, *others])
         self.edit_action = self._action(
             self.tr("&Edit request in the wizard…"), self.edit_in_wizard, "Ctrl+W"
         )

@@ -148,7 +148,7 @@ def test_undo_of_a_bom_override(qtbot, window, wait_planned) -> None:  # type: i
 
 def test_keyboard_shortcuts_undo_and_redo(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
-    assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
+    assert window.redo_action.shortcut() == QKeySequence("Ctrl+Shift+Z")  # the one the menu shows
     window.set_request(GPT3_30_DAYS)
     wait_planned(window)
     planned(qtbot, window, lambda: type_into(qtbot, window.panel.rack_kw, "12"))
