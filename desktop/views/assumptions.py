@@ -10,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QWidget,
 )
 
@@ -30,6 +32,34 @@ if TYPE_CHECKING:
     from desktop.worker import PlanResult
 
 
+class PlanHistoryKeys(QObject):
+    """Ctrl+Z and Ctrl+Shift+Z in a field undo and redo its typing while there is some;
+    past that they reach Edit ▸ Undo/Redo and walk the plan's history. (A line edit takes
+    those keys for itself whenever it has focus, which would otherwise hide the menu's.)"""
+
+    REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit)
+                and isinstance(event, QKeyEvent)):
+            keys = QKeySequence(event.keyCombination())
+            if event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable():
+                return True  # not the field's: the shortcut goes to the window
+            redo = event.matches(QKeySequence.StandardKey.Redo) or keys in self.REDO_KEYS
+            if redo and not watched.isRedoAvailable():
+                return True
+        return super().eventFilter(watched, event)
+
+
+def forget_typing(edit: QLineEdit) -> None:
+    """Drop a field's own undo history (its text is now a step of the plan's history)."""
+    position = edit.cursorPosition()
+    blocked = edit.blockSignals(True)
+    edit.setText(edit.text())  # setting the text clears the undo/redo history
+    edit.setCursorPosition(position)
+    edit.blockSignals(blocked)
+
+
 class AssumptionsPanel(QWidget):
     """The request's key assumptions, editable; every valid edit re-plans."""
 
@@ -39,6 +69,7 @@ class AssumptionsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("assumptionsPanel")
         self.session = session
+        self._history_keys = PlanHistoryKeys(self)
         d = defaults()
         self._request: PlanRequest | None = None
         self._plan_defaults = False  # the rack budget placeholder shows the plans' own defaults
@@ -51,6 +82,8 @@ class AssumptionsPanel(QWidget):
             widget.setObjectName(name)
             widget.changed.connect(self._schedule)
             widget.committed.connect(self.apply_now)
+            widget.committed.connect(lambda: forget_typing(widget.edit))
+            widget.edit.installEventFilter(self._history_keys)
             return widget
 
         self.days = field("days", number_parser(0, 3650, low_open=True), optional=False)

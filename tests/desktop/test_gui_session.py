@@ -163,6 +163,26 @@ def test_keyboard_shortcuts_undo_and_redo(qtbot, window, wait_planned) -> None: 
     assert window.request == RACK_12
 
 
+def test_ctrl_z_in_a_field_undoes_its_typing_then_the_plan(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    window.set_request(GPT3_30_DAYS)
+    wait_planned(window)
+    planned(qtbot, window, lambda: type_into(qtbot, window.panel.rack_kw, "12"))
+    edit = window.panel.rack_kw.edit
+    assert edit.hasFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    # typing not yet committed is the field's to undo: the plan stays
+    qtbot.keyClicks(edit, "5")
+    assert edit.text() == "125"
+    qtbot.keyClick(edit, Qt.Key.Key_Z, ctrl)
+    assert edit.text() == "12" and window.request == RACK_12 and not window.planner.busy
+    # nothing typed since Enter: Ctrl+Z and Ctrl+Shift+Z walk the plan's history
+    planned(qtbot, window, lambda: qtbot.keyClick(edit, Qt.Key.Key_Z, ctrl))
+    assert window.request == GPT3_30_DAYS and edit.text() == ""
+    planned(qtbot, window, lambda: qtbot.keyClick(edit, Qt.Key.Key_Z,
+                                                  ctrl | Qt.KeyboardModifier.ShiftModifier))
+    assert window.request == RACK_12 and edit.text() == "12"
+
+
 def test_opening_a_file_or_a_new_plan_resets_the_history(qtbot, window, wait_planned, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window.set_request(GPT3_30_DAYS)
     wait_planned(window)
