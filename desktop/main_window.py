@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
     def _plan_finished(self, result: PlanResult) -> None:
         self.progress.hide()
         comparison = result.comparison
-        self.overview.show_comparison(result.frame, comparison)
+        self.overview.show_comparison(result.figures, comparison)
         self.top.show_comparison(comparison, customer=self.customer, quote_no=self.quote_no)
         self.pair_view.set_comparison(comparison)
         self.bom_view.set_comparison(comparison)

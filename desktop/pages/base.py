@@ -15,8 +15,6 @@ from desktop.noop import QT_TRANSLATE_NOOP
 from engine.assumptions import defaults
 from engine.errors import RequestError
 
-PAGE_MODEL, PAGE_SCHEDULE, PAGE_CONFIGS, PAGE_FACILITY, PAGE_REVIEW = range(5)
-
 
 def _default(key: str) -> float:
     return defaults()[key].value

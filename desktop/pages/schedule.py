@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.draft import RequestDraft
-from desktop.fields import ValueField, number_parser
+from desktop.fields import ValueField, bounded
 from desktop.messages import default_note
 from desktop.pages.base import (
     PlanPage,
@@ -41,7 +41,7 @@ class SchedulePage(PlanPage):
         self.by_date.setObjectName("byDate")
         self.by_gpus = QRadioButton(self.tr("Fixed fleet of GPUs:"), self)
         self.by_gpus.setObjectName("byGpus")
-        self.days = ValueField(number_parser(0, 3650, low_open=True), placeholder="30")
+        self.days = ValueField(bounded("schedule.days"), placeholder="30")
         self.days.setObjectName("days")
         self.end_date = QDateEdit(self)
         self.end_date.setObjectName("endDate")
@@ -50,7 +50,7 @@ class SchedulePage(PlanPage):
         self.end_date.setMinimumDate(QDate.currentDate().addDays(1))
         self.end_date.setDate(QDate.currentDate().addDays(30))
         self.date_days = QLabel(self)
-        self.gpus = ValueField(number_parser(1, 1_000_000, integer=True), placeholder="1024")
+        self.gpus = ValueField(bounded("schedule.gpus"), placeholder="1024")
         self.gpus.setObjectName("gpus")
         grid.addWidget(self.by_days, 0, 0)
         grid.addWidget(self.days, 0, 1)
@@ -62,7 +62,7 @@ class SchedulePage(PlanPage):
         grid.setColumnStretch(1, 1)
         lead = _default("schedule.lead_time_days")
         self.lead_time = ValueField(
-            number_parser(0, 3650), optional=True, placeholder=_placeholder(lead, self.tr("days"))
+            bounded("schedule.lead_time_days"), optional=True, placeholder=_placeholder(lead, self.tr("days"))
         )
         self.lead_time.setObjectName("leadTime")
         self.lead_time.setToolTip(default_note("schedule.lead_time_days"))
@@ -89,14 +89,14 @@ class SchedulePage(PlanPage):
         self.precision.addItem(self.tr("BF16 (dense tensor peak)"), "bf16")
         self.precision.addItem(self.tr("FP8 (dense tensor peak; Hopper GPUs only)"), "fp8")
         self.mfu = ValueField(
-            number_parser(0, 1, low_open=True, percent=True),
+            bounded("efficiency.mfu", percent=True),
             optional=True,
             placeholder=self.tr("estimated per configuration"),
         )
         self.mfu.setObjectName("mfu")
         goodput = _default("schedule.goodput")
         self.goodput = ValueField(
-            number_parser(0, 1, low_open=True, percent=True),
+            bounded("efficiency.goodput", percent=True),
             optional=True,
             placeholder=_placeholder(goodput),
         )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from engine.assumptions import default
+from engine.bounds import check
 from engine.catalog import Gpu, load_catalog
 from engine.compute.efficiency import NodeTraits, gpu_traits
 from engine.compute.efficiency import estimate as estimate_efficiency
@@ -15,8 +15,6 @@ from engine.compute.workload import compute_need
 from engine.errors import RequestError
 from engine.model import ComputeNeed, EfficiencyEstimate, Layout, Precision, Workload
 from engine.resolve import lead_time_days
-
-TYPICAL_GPUS_PER_NODE = 8
 
 
 def typical_traits(gpu: Gpu) -> NodeTraits:
@@ -73,12 +71,9 @@ def estimate(
         gpu = load_catalog().gpu(gpu_id)
     except ValueError as exc:
         raise RequestError("gpu", gpu_id, str(exc).split("; ", 1)[-1]) from None
-    if isinstance(gpus, bool) or gpus < 1:
-        raise RequestError("schedule.gpus", gpus, "must be a whole number of GPUs, 1 or more")
-    if mfu is not None and not (math.isfinite(mfu) and 0 < mfu <= 1):
-        raise RequestError("efficiency.mfu", mfu, "must be a fraction above 0 and at most 1")
-    if goodput is not None and not (math.isfinite(goodput) and 0 < goodput <= 1):
-        raise RequestError("efficiency.goodput", goodput, "must be a fraction above 0 and at most 1")
+    check("schedule.gpus", gpus)  # resources/bounds.toml
+    check("efficiency.mfu", mfu)
+    check("efficiency.goodput", goodput)
     lead = lead_time_days(lead_time)
     eff = estimate_efficiency(
         typical_traits(gpu), gpu_name=gpu.name, precision=precision, gpus=gpus,

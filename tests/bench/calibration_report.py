@@ -8,12 +8,8 @@ and the band.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "engine"))
-
-from calibration_runs import (
+from engine.compute.parameters import value
+from tests.engine.calibration_runs import (
     BASELINES,
     band,
     baseline_gpu_hours,
@@ -23,8 +19,6 @@ from calibration_runs import (
     runs,
     summary,
 )
-
-from engine.compute.parameters import value
 
 NAMES = {"flat50": "flat 50% MFU", "nemo140": "NeMo 140 TFLOP/s/A100", "previous": "previous model"}
 

@@ -7,7 +7,14 @@ figures the model reaches under leave-one-out, so a change that makes it worse f
 from __future__ import annotations
 
 import pytest
-from calibration_runs import (
+
+from engine.catalog import load_catalog
+from engine.compare import compare
+from engine.compute.efficiency import estimate as estimate_efficiency
+from engine.compute.efficiency import gpu_traits
+from engine.compute.parameters import value
+from engine.model import Efficiency, PlanRequest, Schedule, Workload
+from tests.engine.calibration_runs import (
     BASELINES,
     band,
     baseline_gpu_hours,
@@ -17,13 +24,6 @@ from calibration_runs import (
     runs,
     summary,
 )
-
-from engine.catalog import load_catalog
-from engine.compare import compare
-from engine.compute.efficiency import estimate as estimate_efficiency
-from engine.compute.efficiency import gpu_traits
-from engine.compute.parameters import value
-from engine.model import Efficiency, PlanRequest, Schedule, Workload
 
 LOO_MEDIAN = 0.0960  # reached: 9.57% (with layouts that leave a few GPUs idle)
 LOO_WORST = 0.402  # reached: 40.08% (Falcon-180B)
@@ -83,7 +83,7 @@ def test_band_holds_80_percent_of_held_out_runs_and_is_the_stored_one() -> None:
     assert value("band", "high") == pytest.approx(high, abs=0.005)
     assert value("band", "coverage") == pytest.approx(coverage, abs=0.005)
     # the narrowest such band: one percentile step narrower misses 80%
-    from calibration_runs import band_coverage
+    from tests.engine.calibration_runs import band_coverage
 
     assert tail == 0.10 or band_coverage(leave_one_out(), tail + 0.01) < 0.80
 
