@@ -10,10 +10,10 @@ from PySide6.QtGui import QKeySequence
 
 from desktop.history import History, Step, changed_fields, describe, override_change
 from engine import compare
-from engine.model import Facility, Finance, LineOverride, PlanRequest, Schedule, Workload
+from engine.model import Facility, Finance, LineOverride, Schedule
 from engine.planfile import save_plan
+from tests.shared import GPT3_30_DAYS
 
-GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
 RACK_12 = dataclasses.replace(GPT3_30_DAYS, facility=Facility(rack_kw=12.0))
 RACK_30 = dataclasses.replace(GPT3_30_DAYS, facility=Facility(rack_kw=30.0))
 
