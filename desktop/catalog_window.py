@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.models import SORT_ROLE
+from desktop.noop import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -12,9 +12,10 @@ import re
 import tomllib
 from functools import cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop import format as fmt
+from desktop.noop import QT_TRANSLATE_NOOP
 from engine.export import notes
 from engine.model import ComputeNeed, Message, Workload
 from engine.resources import resource_path

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -26,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import format as fmt
 from desktop.messages import component_text, note_text
+from desktop.noop import QT_TRANSLATE_NOOP
 from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
 from engine.bounds import bound
 from engine.figures import FIGURE as ENGINE_FIGURE

@@ -1,15 +1,16 @@
 """The request's BOM overrides as the GUI edits them.
 
 Any BOM view (a tab per configuration, or one view with a configuration picker)
-edits through one ``OverrideBook``: it reads the current request from its parent
-(the window, or any QObject with a ``request`` attribute) and emits the request with
-its overrides changed, which the window re-plans like any other edit. The engine
-applies the overrides; nothing here computes a total.
+edits through one ``OverrideBook``: it reads the current request from its source
+(the plan session, or anything with a ``request`` attribute) and emits the request with
+its overrides changed, which the session records and re-plans like any other edit. The
+engine applies the overrides; nothing here computes a total.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,15 +19,22 @@ from engine.model import LineOverride, PlanRequest
 ADDED_PREFIX = "added-"
 
 
+class RequestSource(Protocol):
+    """Where the current request is read (the plan session)."""
+
+    @property
+    def request(self) -> PlanRequest | None: ...
+
+
 class OverrideBook(QObject):
     edited = Signal(object)  # the new PlanRequest
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, source: RequestSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._source = source
 
     def _current(self) -> PlanRequest | None:
-        # read through the Qt parent: holding the window from Python would keep it alive
-        return getattr(self.parent(), "request", None)
+        return self._source.request
 
     def overrides(self) -> tuple[LineOverride, ...]:
         request = self._current()

@@ -40,6 +40,9 @@ from engine.model import Comparison
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from desktop.session import PlanSession
+    from desktop.settings import Settings
+
 
 class ExportSettings:
     """What the export dialog remembers, in the app's settings file."""
@@ -230,54 +233,57 @@ def write_pdf(comparison: Comparison, target: Path, *, use_libreoffice: bool | N
     return html_to_pdf(quote_as_html(comparison, **options), target), "Qt"
 
 
-def export_with_dialog(window: Any, *, pdf: bool) -> Path | None:
-    """The main window's Export quote / Export PDF: ask, choose a file, write it."""
-    result = getattr(window, "result", None)
+def export_with_dialog(session: PlanSession, settings: Settings, folder: str, *, pdf: bool,
+                       parent: QWidget | None = None) -> Path | None:
+    """The comparison window's Export quote / Export PDF: ask, choose a file, write it."""
+    result = session.result
     if result is None:
         return None
     comparison: Comparison = result.comparison
-    remembered = ExportSettings(window.settings.qsettings)
-    dialog = ExportDialog(comparison, remembered, customer=window.customer, parent=window)
+    remembered = ExportSettings(settings.qsettings)
+    dialog = ExportDialog(comparison, remembered, customer=session.customer, parent=parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     options = dialog.options()
     suffix = ".pdf" if pdf else ".xlsx"
-    folder = Path(window._folder())
-    suggested = str(folder / f"{window.quote_no or 'quote'}{suffix}")
+    suggested = str(Path(folder) / f"{session.quote_no or 'quote'}{suffix}")
     if pdf:
         title = QCoreApplication.translate("QuoteExport", "Export PDF")
         kinds = QCoreApplication.translate("QuoteExport", "PDF documents (*.pdf)")
     else:
         title = QCoreApplication.translate("QuoteExport", "Export quote")
         kinds = QCoreApplication.translate("QuoteExport", "Excel workbooks (*.xlsx)")
-    name, _ = QFileDialog.getSaveFileName(window, title, suggested, kinds)
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, kinds)
     if not name:
         return None
     path = Path(name)
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
-    return write_export(window, path, pdf=pdf, **options)
+    return write_export(session, settings, path, pdf=pdf, parent=parent, **options)
 
 
-def write_export(window: Any, path: Path, *, pdf: bool = False, **options: Any) -> Path | None:
-    """Write the window's comparison as a quote (or its PDF) to ``path``, in the window's
-    language and quote number; a failure is a warning, never a crash."""
-    lang = "zh" if window.settings.effective_language().startswith("zh") else "en"
-    options.update(lang=lang, quote_no=window.quote_no)
-    comparison: Comparison = window.result.comparison
-    window.setCursor(Qt.CursorShape.WaitCursor)
+def write_export(session: PlanSession, settings: Settings, path: Path, *, pdf: bool = False,
+                 parent: QWidget | None = None, **options: Any) -> Path | None:
+    """Write the session's comparison as a quote (or its PDF) to ``path``, in the GUI's
+    language and the plan's quote number; a failure is a warning, never a crash."""
+    if session.result is None:
+        return None
+    lang = "zh" if settings.effective_language().startswith("zh") else "en"
+    options.update(lang=lang, quote_no=session.quote_no)
+    comparison: Comparison = session.result.comparison
+    if parent is not None:
+        parent.setCursor(Qt.CursorShape.WaitCursor)
     try:
         if pdf:
             written, _renderer = write_pdf(comparison, path, **options)
         else:
             written = write_quote(comparison, path, **options)
     except (ExportError, ValueError, OSError) as exc:
-        QMessageBox.warning(window, QCoreApplication.translate(
+        QMessageBox.warning(parent, QCoreApplication.translate(
             "QuoteExport", "Cannot export the quote"), str(exc))
         return None
     finally:
-        window.unsetCursor()
-    window.settings.last_folder = str(path.parent)
-    window.status_label.setText(QCoreApplication.translate(
-        "QuoteExport", "Quote written to %1").replace("%1", str(written)))
+        if parent is not None:
+            parent.unsetCursor()
+    settings.last_folder = str(path.parent)
     return Path(written)

@@ -10,7 +10,7 @@ like-for-like totals follow the plan's comparison.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -53,6 +53,10 @@ from engine.quotes import (
     remember_mapping,
 )
 from engine.quotes.model import FIELDS
+
+if TYPE_CHECKING:
+    from desktop.session import PlanSession
+    from desktop.settings import Settings
 
 
 class QuoteImportDialog(QDialog):
@@ -388,15 +392,16 @@ class QuoteImportDialog(QDialog):
 def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index + 1)
+    return str(get_column_letter(index + 1))
 
 
-def open_quote_import(window: Any) -> QuoteImportDialog | None:
-    """Open the dialog over ``window``'s comparison (the comparison window's action)."""
-    if window.result is None:
+def open_quote_import(session: PlanSession, settings: Settings,
+                      parent: QWidget | None = None) -> QuoteImportDialog | None:
+    """Open the dialog over the session's comparison (the comparison window's action)."""
+    if session.result is None:
         return None
-    lang = "zh" if window.settings.effective_language().startswith("zh") else "en"
-    dialog = QuoteImportDialog(window.result.comparison, lang=lang, folder=window.settings.last_folder or "",
-                               parent=window)
+    lang = "zh" if settings.effective_language().startswith("zh") else "en"
+    dialog = QuoteImportDialog(session.result.comparison, lang=lang, folder=settings.last_folder or "",
+                               parent=parent)
     dialog.show()
     return dialog

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop import format as fmt
 from desktop.models import SORT_ROLE, Index
+from desktop.noop import QT_TRANSLATE_NOOP
 from engine.quotes.model import Finding, QuoteLine, Reconciliation
 
 _WARN = QBrush(QColor("#fff2cc"))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
+from desktop.overrides import RequestSource
 from engine.catalog import CatalogError, catalog_version
 from engine.compare import compare
 from engine.errors import RequestError
@@ -42,17 +43,18 @@ PLANNING_ERRORS = (RequestError, CatalogError, PriceError, OSError)
 
 
 class QuotedPrices(QObject):
-    """Holds the open plan's price snapshot, if it has one; its parent (the window) holds
-    the request as ``request``."""
+    """Holds the open plan's price snapshot, if it has one; ``source`` (the plan session)
+    holds the request."""
 
     changed = Signal()  # the prices to plan with changed (re-priced with today's list)
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, source: RequestSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._source = source
         self.snapshot: PriceSnapshot | None = None
 
     def request(self) -> PlanRequest | None:
-        return getattr(self.parent(), "request", None)
+        return self._source.request
 
     def load(self, snapshot: PriceSnapshot | None) -> None:
         self.snapshot = snapshot
@@ -243,7 +245,8 @@ class RepriceDialog(QDialog):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row in (top, *(top.child(n) for n in range(top.childCount()))):
             for column in range(1, 6):
-                row.setTextAlignment(column, right)
+                if row is not None:
+                    row.setTextAlignment(column, right)
 
 
 def _signed(value: float | None, currency: str) -> str:

@@ -6,6 +6,7 @@ narrows them to those that can be built, meet the deadline, or are recommended.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -49,7 +50,7 @@ class Shortlist(QSortFilterProxyModel):
         self.mode = mode
         plans = comparison.plans if comparison else ()
         rec = comparison.recommendation if comparison else None
-        tests = {
+        tests: dict[str, Callable[[Plan], bool]] = {
             "all": lambda p: True,
             "feasible": lambda p: p.feasible,
             "meets": lambda p: p.feasible and p.meets_deadline,

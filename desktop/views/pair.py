@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.models import FIGURES, at_risk, at_risk_text, category_name, display_value
+from desktop.noop import QT_TRANSLATE_NOOP
 from desktop.notices import band_sentence, export_banner, export_licence_html
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog

@@ -1240,6 +1240,26 @@
             <source>Racks</source>
             <translation>机柜</translation>
         </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation>撤销%1(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation>重做%1(&amp;R)</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -2983,6 +3003,163 @@
         <message>
             <source>Days are a band: the best and worst cases are %1 and %2 × the expected days, the range that held %3 of published training runs, each predicted without itself (%4).</source>
             <translation>天数是一个区间：最好和最坏情况分别为预期天数的 %1 倍和 %2 倍；在已公开的训练中，逐一剔除后预测，%3 落在此区间内（%4）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <source>deadline</source>
+            <translation>工期</translation>
+        </message>
+        <message>
+            <source>fleet size</source>
+            <translation>GPU 规模</translation>
+        </message>
+        <message>
+            <source>lead time</source>
+            <translation>交付周期</translation>
+        </message>
+        <message>
+            <source>precision</source>
+            <translation>精度</translation>
+        </message>
+        <message>
+            <source>MFU</source>
+            <translation>MFU</translation>
+        </message>
+        <message>
+            <source>goodput</source>
+            <translation>有效训练时间占比</translation>
+        </message>
+        <message>
+            <source>cooling</source>
+            <translation>制冷方式</translation>
+        </message>
+        <message>
+            <source>rack budget</source>
+            <translation>机柜功率上限</translation>
+        </message>
+        <message>
+            <source>PUE</source>
+            <translation>PUE</translation>
+        </message>
+        <message>
+            <source>currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>hosting</source>
+            <translation>托管方式</translation>
+        </message>
+        <message>
+            <source>IDC rent</source>
+            <translation>IDC 租金</translation>
+        </message>
+        <message>
+            <source>wholesale rent</source>
+            <translation>批发租金</translation>
+        </message>
+        <message>
+            <source>purchase date</source>
+            <translation>采购日期</translation>
+        </message>
+        <message>
+            <source>market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>NVIDIA AI Enterprise</source>
+            <translation>NVIDIA AI Enterprise</translation>
+        </message>
+        <message>
+            <source>power price</source>
+            <translation>电价</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>年限</translation>
+        </message>
+        <message>
+            <source>warranty</source>
+            <translation>保修期</translation>
+        </message>
+        <message>
+            <source>maintenance rate</source>
+            <translation>年维保费率</translation>
+        </message>
+        <message>
+            <source>exchange rate</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <source>VAT on goods</source>
+            <translation>货物增值税</translation>
+        </message>
+        <message>
+            <source>VAT on services</source>
+            <translation>服务增值税</translation>
+        </message>
+        <message>
+            <source>discount</source>
+            <translation>折扣</translation>
+        </message>
+        <message>
+            <source>storage</source>
+            <translation>存储</translation>
+        </message>
+        <message>
+            <source>model and data</source>
+            <translation>模型与数据</translation>
+        </message>
+        <message>
+            <source>schedule</source>
+            <translation>进度安排</translation>
+        </message>
+        <message>
+            <source>efficiency</source>
+            <translation>效率</translation>
+        </message>
+        <message>
+            <source>facility</source>
+            <translation>机房设施</translation>
+        </message>
+        <message>
+            <source>finance</source>
+            <translation>财务参数</translation>
+        </message>
+        <message>
+            <source>configurations</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>added BOM line</source>
+            <translation>添加物料清单行</translation>
+        </message>
+        <message>
+            <source>reverted BOM lines</source>
+            <translation>还原物料清单行</translation>
+        </message>
+        <message>
+            <source>change of quantity</source>
+            <translation>修改数量</translation>
+        </message>
+        <message>
+            <source>change of unit price</source>
+            <translation>修改单价</translation>
+        </message>
+        <message>
+            <source>BOM edit</source>
+            <translation>修改物料清单</translation>
+        </message>
+        <message>
+            <source>change of %1</source>
+            <translation>修改%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>change of %1 and %n more</source>
+            <translation>
+                <numerusform>修改%1及其他 %n 项</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

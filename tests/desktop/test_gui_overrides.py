@@ -216,7 +216,7 @@ def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
         {p.config: p.money.capex for p in today.plans})
     assert capex(other, A800) > quoted[A800] and other.modified
     assert not other.quoted_bar.isVisible()
-    other.modified = False
+    other.session.mark_clean()
 
 
 def test_a_format_1_plan_opens_in_the_window(qtbot, window, tmp_path, wait_planned) -> None:  # type: ignore[no-untyped-def]
@@ -259,12 +259,12 @@ def test_overrides_and_snapshot_survive_the_wizard_and_a_language_switch(
         second = add_window(controller.window)
         wait_planned(second)
         assert second.request == request and second.quoted.snapshot == snapshot
-        second.modified = False
+        second.session.mark_clean()
     finally:
         install_translators(app, "en")
         if controller.window is first:  # the switch failed: close the first window here
             first.planner.wait()
-            first.modified = False
+            first.session.mark_clean()
             first.close()
 
 

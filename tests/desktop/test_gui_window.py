@@ -201,7 +201,7 @@ def test_draft_is_autosaved_and_restored_after_a_crash(
     wait_planned(window)
     assert window.request == GPT3_30_DAYS and window.customer == "ACME"
     assert window.modified
-    window.modified = False
+    window.session.mark_clean()
     window.close()
     assert not draft.exists()  # a clean exit removes it
 
@@ -284,7 +284,7 @@ def test_language_switch_rebuilds_the_window_in_chinese(qtbot, add_window, setti
         assert second.request == GPT3_30_DAYS
         assert second.tabs.tabText(0) == "方案对比"
         wait_planned(second)
-        second.modified = False
+        second.session.mark_clean()
     finally:
         install_translators(app, "en")
 
