@@ -45,7 +45,7 @@ from engine.model import (
 from engine.money.prices import COLUMNS as PRICE_COLUMNS
 from engine.money.prices import PriceEntry, PriceError
 from engine.money.snapshot import PriceSnapshot
-from engine.safeio import UnsafeFileError, new_file_mode, parse_json, read_text
+from engine.safeio import UnsafeFileError, new_file_mode, parse_json, read_text, text_problem
 
 FORMAT = "clusterquote-plan"
 VERSION = 2
@@ -144,6 +144,7 @@ def plan_from_json(text: str, *, name: str = "the plan") -> PlanDocument:
 def plan_from_dict(doc: object, *, name: str = "the plan") -> PlanDocument:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise PlanFileError(f"{name} is not a ClusterQuote plan")
+    _refuse_non_text(doc, "", name)
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise PlanFileError(f"{name} has no valid plan format version")
@@ -179,6 +180,25 @@ def plan_from_dict(doc: object, *, name: str = "the plan") -> PlanDocument:
     except RequestError as exc:
         raise PlanFileError(f"{name}: {exc.field} {shown(exc.value)} is not allowed; {exc.allowed}") from None
     return PlanDocument(request, customer, quote_no, _snapshot(doc.get("snapshot"), name))
+
+
+def _refuse_non_text(value: object, path: str, name: str) -> None:
+    """PlanFileError for the first text (a key or a value) that is not text: JSON's \\ud800
+    escapes a lone surrogate, which no file, window or workbook can hold, so it stops here."""
+    if isinstance(value, str):
+        problem = text_problem(value)
+        if problem:
+            raise PlanFileError(f"{name}: {path or 'a field'} is not plain text: {problem}")
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if text_problem(str(key)):
+                raise PlanFileError(f"{name}: a field name under {path or 'the top'} is not plain "
+                                    f"text: {text_problem(str(key))}")
+            _refuse_non_text(inner, where, name)
+    elif isinstance(value, list):
+        for n, inner in enumerate(value):
+            _refuse_non_text(inner, f"{path}[{n}]", name)
 
 
 def _section(cls: type, data: object, key: str, name: str) -> Any:

@@ -36,6 +36,43 @@ class UnsafeFileError(ValueError):
     """A file cannot be read safely; the message is one line naming the file and the problem."""
 
 
+# What reading a user's file may raise because of what the file holds, as opposed to a bug:
+# every reader turns these into its own error naming the file, and every place that opens
+# a file (the CLI, each GUI dialog) catches this one tuple, never a list of its own.
+# ValueError covers UnicodeError and every reader's error class (PlanFileError, QuoteError,
+# PriceError, UnsafeFileError); ArithmeticError a figure too large for a float or a
+# division by a quantity of 0; OSError a file that vanished or a disk that failed.
+DATA_ERRORS: tuple[type[BaseException], ...] = (ValueError, ArithmeticError, OSError, RecursionError)
+
+
+def data_error_message(exc: BaseException, name: str = "") -> str:
+    """One line for a data error: a reader's own message as it is, anything else named with
+    the file (a bare codec or arithmetic message says nothing of where)."""
+    if isinstance(exc, ArithmeticError | RecursionError | UnicodeError):
+        what = ("a quantity or price of 0 where a count is needed" if isinstance(exc, ZeroDivisionError)
+                else "a number too large to calculate with" if isinstance(exc, OverflowError) else "")
+        said = what or _first_line(exc)
+        return f"cannot read {name}: {said}" if name else f"cannot read the file: {said}"
+    if isinstance(exc, OSError) and not isinstance(exc, UnsafeFileError):
+        where = f"cannot read {name}" if name else "cannot read the file"
+        return f"{where}: {_reason(exc)}"
+    return _first_line(exc)
+
+
+def text_problem(text: str) -> str:
+    """Why ``text`` cannot be stored as UTF-8 text (a lone surrogate, which Python lets JSON's
+    \\ud800 or a file name's undecodable byte carry), or "" when it can."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        if 0xDC80 <= code <= 0xDCFF:  # how Python keeps a byte of a command line that is not UTF-8
+            return f"character {exc.start + 1} is the byte 0x{code - 0xDC00:02X}, which is not UTF-8 text"
+        return (f"character {exc.start + 1} is U+{code:04X}, half of a character pair that is not "
+                "text; retype it")
+    return ""
+
+
 def _mb(size: int) -> str:
     return f"{size / 1_048_576:.3g} MB" if size >= 1_048_576 else f"{size / 1024:.3g} KB"
 

@@ -45,8 +45,8 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
     for m in sorted(rec.matches, key=lambda m: (m.item or "").startswith(SPARE)):
         line = lines[m.row]
         item = None if m.item is None else plain_item(m.item)
-        if item is None or line.is_component or not line.unit_price or item not in prices \
-                or item in learned:
+        if item is None or line.is_component or not line.unit_price or not line.qty \
+                or item not in prices or item in learned:
             continue
         # the quote's currency, excluding VAT, a list price (what the GPUs etc. inside are valued at)
         unit = line.unit_price / rec.factor(line.row) / rec.line_factor

@@ -11,6 +11,8 @@ _SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}  # Chinese units only: "30m" is a
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STRIP = re.compile(r"[\s,，'’_]")  # thousands separators and spaces
+_MOST_BITS = 128  # 3.4e38: far past any money, and float() of a longer integer overflows
+_MOST_CHARS = 40  # "¥1,234,567,890.00 元/台 (含税)" is 25; 400 digits are no price
 _PER_UNIT = re.compile(r"/[^\d/]+$")  # "3,200元/台", "12 USD/pc": the price of one
 
 
@@ -38,10 +40,12 @@ def parse_number(value: object) -> float | None:
     """``value`` as a number, or None when it is not one. Never guesses a partial number."""
     if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, int) and value.bit_length() > _MOST_BITS:  # float() would overflow
+        return None
     if isinstance(value, int | float):
         return float(value) if math.isfinite(value) else None
     text = str(value).strip()
-    if not text:
+    if not text or len(text) > _MOST_CHARS:  # no figure is written in 40 characters or more
         return None
     negative = text.startswith("(") and text.endswith(")")
     if negative:

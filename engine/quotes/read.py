@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from engine.errors import shown
 from engine.quotes.layout import (
     data_start,
     find_header,
@@ -224,6 +225,12 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
                                   f"row {number}: quantity '{text(qty_raw)}' is not a number; "
                                   "the line was left out"))
             continue
+        unread = _unreadable_figure(row, mapping, unit, total)
+        if qty is not None and unread:
+            issues.append(Finding("ambiguous", number, "", None, unread[1],
+                                  f"row {number}: {unread[0]} '{unread[1]}' is not a number; "
+                                  "the line was left out"))
+            continue
         if qty is None and unit is None and total is None:
             group = words_in_row  # a section heading such as "一、计算节点", "9 Spares"
             continue
@@ -239,6 +246,21 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
         lines.append(QuoteLine(number, part, desc, qty, unit, total, qty_total=qty,
                                remark=text(_cell(row, mapping.get("remark"))), group=group))
     return lines, sums, issues
+
+
+_FIGURE_LIKE = re.compile(r"\d|^(?:[-+]?(?:inf|infinity|nan)|true|false)$", re.IGNORECASE)
+
+
+def _unreadable_figure(row: tuple[object, ...], mapping: ColumnMap, unit: float | None,
+                       total: float | None) -> tuple[str, str] | None:
+    """The price or total cell that tries to be a figure and is none ('1e308', 'inf', TRUE,
+    400 digits), as (field, text); a word such as 'included' or '含' is no figure, so none."""
+    for field, value in (("unit price", unit), ("total", total)):
+        raw = _cell(row, mapping.get("unit_price" if field == "unit price" else "total"))
+        said = shown(raw).strip() if raw is not None else ""
+        if value is None and (isinstance(raw, bool | int | float) or _FIGURE_LIKE.search(said)):
+            return field, said
+    return None
 
 
 def _rate(row: tuple[object, ...]) -> float | None:

@@ -51,7 +51,8 @@ def test_legal_plans_open(qtbot, window, corpus: Path, warnings, wait_planned, n
 
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("name", ["int-4301-digits.cqplan", "nested-200000.cqplan", "nan.cqplan",
-                                  "float-1e400.cqplan", "customer-10mb.cqplan", "gpus-400-digits.cqplan"])
+                                  "float-1e400.cqplan", "customer-10mb.cqplan", "gpus-400-digits.cqplan",
+                                  "customer-lone-surrogate.cqplan", "override-description-surrogate.cqplan"])
 def test_a_hostile_draft_is_moved_aside_and_the_user_told(
     qtbot, add_window, settings, data_dir: Path, corpus: Path, warnings, name: str
 ) -> None:  # type: ignore[no-untyped-def]
@@ -75,14 +76,15 @@ def test_a_hostile_draft_is_moved_aside_and_the_user_told(
 
 
 @pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", ["int-4301-digits.cqplan", "customer-lone-surrogate.cqplan"])
 def test_double_clicking_a_hostile_plan_starts_the_app_with_a_dialog(
-    qtbot, add_window, settings, corpus: Path, warnings
+    qtbot, add_window, settings, corpus: Path, warnings, name: str
 ) -> None:  # type: ignore[no-untyped-def]
     from desktop.app import Controller
 
     controller = Controller(QApplication.instance(), settings)
-    window = add_window(controller.start(corpus / "int-4301-digits.cqplan"))
-    assert len(warnings) == 1 and "int-4301-digits.cqplan" in warnings[0][1]
+    window = add_window(controller.start(corpus / name))
+    assert len(warnings) == 1 and name in warnings[0][1]
     assert window.isVisible() and window.wizard is not None
     window.wizard.reject()
 
