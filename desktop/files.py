@@ -17,7 +17,7 @@ from engine.bounds import check_quote_heading, check_request
 from engine.errors import RequestError
 from engine.model import PlanRequest
 from engine.money.snapshot import PriceSnapshot
-from engine.planfile import PlanDocument, load_plan_document, plan_to_json
+from engine.planfile import PlanDocument, PlanFileError, load_plan_document, plan_file_text
 from engine.safeio import DATA_ERRORS, data_error_message
 
 DRAFT_NAME = "draft.cqplan"
@@ -58,9 +58,13 @@ def write_plan(
     try:
         check_request(request)
         check_quote_heading(customer, quote_no)
+        text = plan_file_text(request, name=path.name, customer=customer, quote_no=quote_no,
+                              snapshot=snapshot)
     except RequestError as exc:
         raise SaveError(f"cannot save {path.name}: {exc}") from None
-    write_text(path, plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot))
+    except PlanFileError as exc:  # larger than a plan may be to open again
+        raise SaveError(str(exc)) from None
+    write_text(path, text)
 
 
 class DraftStore:

@@ -429,7 +429,7 @@ def _save(path: Path, comparison: Comparison, prices: Any) -> None:
     from engine.catalog import catalog_version
     from engine.money.prices import load_price_list
     from engine.money.snapshot import take_snapshot
-    from engine.planfile import SUFFIX, save_plan
+    from engine.planfile import SUFFIX, PlanFileError, save_plan
     from engine.safeio import remove_stale_temp_files
 
     target = path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
@@ -439,6 +439,8 @@ def _save(path: Path, comparison: Comparison, prices: Any) -> None:
                              catalog_version=catalog_version())
     try:
         save_plan(comparison.request, target, snapshot=snapshot)
+    except PlanFileError as exc:  # it would not open again
+        raise SaveFailed(f"--save: {exc}") from None
     except OSError as exc:
         raise SaveFailed(f"--save: cannot write {target}: {_reason(exc)}") from None
 

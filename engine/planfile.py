@@ -98,13 +98,36 @@ def plan_to_json(
     return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def plan_file_text(
+    request: PlanRequest, *, name: str, customer: str = "", quote_no: str = "",
+    snapshot: PriceSnapshot | None = None,
+) -> str:
+    """The text of a plan file, once it is known to open again: PlanFileError for a plan
+    larger than a plan file may be when read (files.plan_max_bytes) or holding text that
+    is not text, so nothing is written that the reader would refuse."""
+    text = plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot)
+    problem = text_problem(text)
+    if problem:
+        raise PlanFileError(f"cannot save {name}: it holds text that is not plain text ({problem})")
+    size, most = len(text.encode("utf-8")), limit("files.plan_max_bytes")
+    if size > most:
+        held = f"{len(request.overrides):,} line overrides"
+        if snapshot is not None:
+            held += f" and {len(snapshot.entries):,} saved prices"
+        raise PlanFileError(f"cannot save {name}: it would be {size / 1_048_576:.3g} MB, more than the "
+                            f"{most / 1_048_576:.3g} MB a plan file may be to open again (it holds {held})")
+    return text
+
+
 def save_plan(
     request: PlanRequest, path: str | Path, *, customer: str = "", quote_no: str = "",
     snapshot: PriceSnapshot | None = None,
 ) -> Path:
-    """Write ``request`` to ``path`` atomically: a temporary file beside it, then a rename."""
+    """Write ``request`` to ``path`` atomically: a temporary file beside it, then a rename.
+    PlanFileError, before anything is written, for a plan the reader would refuse."""
     target = Path(path)
-    text = plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot)
+    text = plan_file_text(request, name=target.name, customer=customer, quote_no=quote_no,
+                          snapshot=snapshot)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:

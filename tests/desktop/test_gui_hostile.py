@@ -213,3 +213,17 @@ def test_a_plan_out_of_bounds_is_not_saved_where_it_could_not_be_opened(
     assert not window._write_plan(tmp_path / "p.cqplan")
     assert len(warnings) == 1 and "schedule.gpus" in warnings[0][1]
     assert not (tmp_path / "p.cqplan").exists()
+
+
+def test_a_plan_too_large_to_reopen_is_not_saved(tmp_path: Path) -> None:
+    from desktop.files import SaveError, write_plan
+    from engine.model import LineOverride
+
+    a800 = "inspur-nf5688m6-a800"
+    many = tuple(LineOverride(a800, f"extra-{n}", qty=1, unit_price=100.0, added=True,
+                              category="services", description="Site work " + "x" * 300)
+                 for n in range(4000))
+    request = dataclasses.replace(GPT3_30_DAYS, configs=(a800,), overrides=many)
+    with pytest.raises(SaveError, match=r"more than the 1 MB a plan file may be to open again"):
+        write_plan(tmp_path / "huge.cqplan", request)
+    assert list(tmp_path.iterdir()) == []
