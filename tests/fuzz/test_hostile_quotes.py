@@ -7,12 +7,25 @@ the cases that once crashed say what happened to the line at fault.
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fuzz_support import assert_contract, run_cli
-from hostile_quotes import CRASHES, PLAN, SWITCH_ROW, SYSTEM_ROW
+from hostile_quotes import (
+    CRASHES,
+    PLAN,
+    PRICES_TOO_BIG,
+    QUOTE_CSV,
+    SWITCH_ROW,
+    SYSTEM_ROW,
+    TOO_BIG,
+    csv_of,
+    rows_behind_a_stale_dimension,
+    wide_rows,
+)
 
 from engine.quotes import read_quote
 
@@ -60,3 +73,80 @@ def test_a_quantity_of_400_digits_is_a_finding(tmp_path: Path) -> None:
     quote = read_quote(CRASHES["quantity-400-digits-text"](tmp_path / "q.xlsx"))
     assert SWITCH_ROW not in {line.row for line in quote.lines}
     assert any(f.row == SWITCH_ROW and "not a number" in f.message for f in quote.issues)
+
+
+# ---------------------------------------------------------------- bounded work
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", sorted(TOO_BIG))
+def test_a_quotation_past_a_limit_is_refused_in_one_line(tmp_path: Path, name: str) -> None:
+    make, suffix, says = TOO_BIG[name]
+    path = make(tmp_path / f"{name}{suffix}")
+    argv = ["reconcile", str(PLAN), "--quote", str(path), "--format", "json"]
+    outcome = run_cli(argv)
+    assert outcome.code == 2, outcome.err
+    assert_contract(argv, outcome)
+    assert path.name in outcome.err and re.search(says, outcome.err), outcome.err
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", sorted(PRICES_TOO_BIG))
+def test_a_price_list_past_a_limit_is_refused_in_one_line(tmp_path: Path, name: str) -> None:
+    make, suffix, says = PRICES_TOO_BIG[name]
+    path = make(tmp_path / f"{name}{suffix}")
+    argv = ["plan", "--preset", "gpt3-175b", "--days", "30", "--price-list", str(path)]
+    outcome = run_cli(argv)
+    assert outcome.code == 2, outcome.err
+    assert_contract(argv, outcome)
+    assert path.name in outcome.err and re.search(says, outcome.err), outcome.err
+
+
+def test_a_stale_dimension_does_not_hide_rows(tmp_path: Path) -> None:
+    path = rows_behind_a_stale_dimension(30)(tmp_path / "stale.xlsx")  # <dimension> says A1:E10
+    quote = read_quote(path)
+    assert len(quote.lines) == 30
+
+
+def test_a_sheet_within_the_limits_is_read_whole(tmp_path: Path) -> None:
+    path = wide_rows(50, 200)(tmp_path / "wide.xlsx")  # 10 000 cells, 200 a row
+    assert len(read_quote(path).lines) == 50
+
+
+def test_a_quote_inside_a_cell_is_no_unterminated_quote(tmp_path: Path) -> None:
+    path = csv_of(QUOTE_CSV + 'X1,3.5" HDD 4TB,2,900,1800\n')(tmp_path / "inch.csv")
+    assert [line.description for line in read_quote(path).lines][-1] == '3.5" HDD 4TB'
+
+
+# ---------------------------------------------------------------- what the file is
+
+
+def test_a_utf16_csv_is_read_as_text(tmp_path: Path) -> None:
+    for encoding in ("utf-16", "utf-16-be"):
+        text = QUOTE_CSV if encoding == "utf-16" else "\ufeff" + QUOTE_CSV
+        path = csv_of(text, encoding)(tmp_path / f"{encoding}.csv")
+        quote = read_quote(path)
+        assert [(line.part_number, line.qty) for line in quote.lines] == [("MQM9700-NS2F", 24),
+                                                                         ("MMA4Z00-NS", 528)]
+
+
+def test_a_semicolon_csv_is_read(tmp_path: Path) -> None:
+    text = QUOTE_CSV.replace(",", ";").replace("transceiver; twin", "transceiver, twin")
+    quote = read_quote(csv_of(text)(tmp_path / "semi.csv"))
+    assert [line.description for line in quote.lines][1] == "OSFP transceiver, twin port"
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(("kind", "says"), [
+    ("fifo", "not a regular file"), ("folder", "a folder, not a file"), ("missing", "no such file"),
+])
+def test_a_quote_that_is_no_file_is_named_for_what_it_is(tmp_path: Path, kind: str, says: str) -> None:
+    path = tmp_path / "quote.xlsx"
+    if kind == "fifo":
+        os.mkfifo(path)  # nobody writes: reading it would wait for ever
+    elif kind == "folder":
+        path.mkdir()
+    argv = ["reconcile", str(PLAN), "--quote", str(path)]
+    outcome = run_cli(argv)
+    assert_contract(argv, outcome)
+    assert outcome.code == 2 and says in outcome.err and "quote.xlsx" in outcome.err, outcome.err
