@@ -267,7 +267,11 @@ class QuoteImportDialog(QDialog):
                 .replace("%1", str(count)))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        _, path = learn_prices(self.recs)
+        try:
+            _, path = learn_prices(self.recs)
+        except DATA_ERRORS as exc:  # a price far from the list's, or a disk that failed
+            QMessageBox.warning(self, self.tr("Learn prices"), data_error_message(exc))
+            return None
         self.summary.setText(self.summary.text() + "<br>" + self.tr("Prices learned into %1").replace(
             "%1", str(path)))
         return path

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from typing import Any
 
-from engine.errors import RequestError
+from engine.errors import RequestError, text_problem
 from engine.model import PlanRequest, Workload
 from engine.resources import resource_path
 
@@ -108,8 +108,6 @@ def check_text(field: str, value: str, key: str) -> None:
 def plain_text(field: str, value: str) -> None:
     """RequestError for text no file can hold (a lone surrogate from a file name's stray byte
     or JSON's \\ud800): refused where it comes in, so it never reaches a save."""
-    from engine.safeio import text_problem
-
     problem = text_problem(value)
     if problem:
         raise RequestError(field, value.encode("utf-8", "replace").decode("utf-8"), problem)

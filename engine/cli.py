@@ -308,6 +308,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report workbook")
     r.add_argument("--learn-prices", action="store_true",
                    help="put the quoted prices into your price list, with their source")
+    r.add_argument("--accept-far-prices", action="store_true",
+                   help="with --learn-prices: learn a price even when it is more than 5 times from "
+                        "the list's (refused otherwise)")
     return parser
 
 
@@ -428,14 +431,13 @@ def _save(path: Path, comparison: Comparison, prices: Any) -> None:
 
     from engine.catalog import catalog_version
     from engine.money.prices import load_price_list
-    from engine.money.snapshot import take_snapshot
-    from engine.planfile import SUFFIX, PlanFileError, save_plan
+    from engine.planfile import SUFFIX, PlanFileError, save_plan, snapshot_for
     from engine.safeio import remove_stale_temp_files
 
     target = path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
     remove_stale_temp_files(target.parent)
     saved = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    snapshot = take_snapshot(comparison, prices or load_price_list(), saved=saved,
+    snapshot = snapshot_for(comparison, prices or load_price_list(), saved=saved,
                              catalog_version=catalog_version())
     try:
         save_plan(comparison.request, target, snapshot=snapshot)
@@ -578,7 +580,10 @@ def _reconcile(args: argparse.Namespace) -> int:
 
         write_reconciliation(recs, like, args.out, lang=args.lang)
     if args.learn_prices:
-        _, path = learn_prices(recs)
+        try:
+            _, path = learn_prices(recs, accept_far=args.accept_far_prices)
+        except QuoteError as exc:
+            raise UsageError(f"clusterquote: error: --learn-prices: {exc}") from None
         print(f"prices learned into {path}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(reconcile_dict(recs, like), indent=2, ensure_ascii=False))

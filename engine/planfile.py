@@ -31,8 +31,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from engine.bounds import check_quote_heading, check_request, limit
-from engine.errors import RequestError, shown
+from engine.errors import RequestError, shown, text_problem
 from engine.model import (
+    Comparison,
     Efficiency,
     Facility,
     Finance,
@@ -43,9 +44,9 @@ from engine.model import (
     Workload,
 )
 from engine.money.prices import COLUMNS as PRICE_COLUMNS
-from engine.money.prices import PriceEntry, PriceError
-from engine.money.snapshot import PriceSnapshot
-from engine.safeio import UnsafeFileError, new_file_mode, parse_json, read_text, text_problem
+from engine.money.prices import PriceEntry, PriceError, PriceList
+from engine.money.snapshot import PriceSnapshot, recording, take_snapshot
+from engine.safeio import UnsafeFileError, new_file_mode, parse_json, read_text
 
 FORMAT = "clusterquote-plan"
 VERSION = 2
@@ -96,6 +97,18 @@ def plan_to_json(
 ) -> str:
     doc = plan_to_dict(request, customer=customer, quote_no=quote_no, snapshot=snapshot)
     return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def snapshot_for(comparison: Comparison, prices: PriceList, *, saved: str,
+                 catalog_version: str) -> PriceSnapshot:
+    """The snapshot a plan file keeps: the entries of ``prices`` that pricing ``comparison``'s
+    request reads, learned by pricing it again, not the whole list (a user's list of 100 000
+    rows gives a few dozen entries, and the plan reopens within the reader's limit)."""
+    from engine.compare import compare
+
+    asked = recording(prices)
+    compare(comparison.request, price_list=asked)
+    return take_snapshot(comparison, prices, saved=saved, catalog_version=catalog_version, read=asked.asked)
 
 
 def plan_file_text(

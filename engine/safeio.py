@@ -59,20 +59,6 @@ def data_error_message(exc: BaseException, name: str = "") -> str:
     return _first_line(exc)
 
 
-def text_problem(text: str) -> str:
-    """Why ``text`` cannot be stored as UTF-8 text (a lone surrogate, which Python lets JSON's
-    \\ud800 or a file name's undecodable byte carry), or "" when it can."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        code = ord(text[exc.start])
-        if 0xDC80 <= code <= 0xDCFF:  # how Python keeps a byte of a command line that is not UTF-8
-            return f"character {exc.start + 1} is the byte 0x{code - 0xDC00:02X}, which is not UTF-8 text"
-        return (f"character {exc.start + 1} is U+{code:04X}, half of a character pair that is not "
-                "text; retype it")
-    return ""
-
-
 def _mb(size: int) -> str:
     if size >= 1 << 30:
         return f"{size / (1 << 30):,.3g} GB"

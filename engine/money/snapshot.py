@@ -11,6 +11,7 @@ since) are priced from today's list.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,31 +50,26 @@ class _Recording(PriceList):
         return super().__contains__(item)
 
 
-def items_read(comparison: Comparison, prices: PriceList) -> set[str]:
-    """The items of ``prices`` that pricing ``comparison``'s request reads: its lines, the
-    base system, GPUs and HCAs a configured system is priced from, and the prices a choice
-    was made on (a director switch weighed against a fat tree)."""
-    from engine.compare import compare  # compare prices plans; a snapshot is taken after it
-
-    recording = _Recording(name=prices.name, entries=prices.entries, from_shipped=prices.from_shipped)
-    compare(comparison.request, price_list=recording)
-    return recording.asked & set(prices.entries)
+def recording(prices: PriceList) -> _Recording:
+    """``prices``, noting in ``asked`` every item pricing asks it about."""
+    return _Recording(name=prices.name, entries=prices.entries, from_shipped=prices.from_shipped)
 
 
 def take_snapshot(
     comparison: Comparison, prices: PriceList, *, saved: str, catalog_version: str,
+    read: Collection[str] | None = None,
 ) -> PriceSnapshot:
-    """The entries of ``prices`` that pricing ``comparison`` read, not the whole list.
+    """The entries of ``prices`` that pricing ``comparison`` ``read`` (the whole list when
+    not said): engine.planfile.snapshot_for prices the request again through recording()
+    to learn them.
 
     Not only the BOM lines' items: a line can be priced from entries that are not lines
     themselves (a configured system is its base system, GPUs and HCAs), and a choice can
-    rest on a price (a director is bought where it costs less than a tree's switches), so
-    the request is priced again and every entry it reads is kept. A user's list of 100 000
-    rows so gives a plan file of a few dozen entries, which reopens within the plan limit.
+    rest on a price (a director is bought where it costs less than a tree's switches).
     Lines the user added are not price-list entries and are kept by the request's
     overrides instead.
     """
-    used = items_read(comparison, prices) if prices.entries else set()
+    used = set(prices.entries) if read is None else set(read) & set(prices.entries)
     return PriceSnapshot(
         price_list=comparison.price_list,
         saved=saved,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from engine.quotes.rules import rules
 
@@ -19,15 +20,23 @@ _PER_UNIT = re.compile(r"/[^\d/]+$")  # "3,200元/台", "12 USD/pc": the price o
 def currencies_in(text: str) -> list[str]:
     """Every currency a text names or shows, longest mark first: "美元" is USD, not 元."""
     lowered = text.lower()
+    first: dict[str, int] = {}  # code -> where the text first names it
+    for pattern, code in _marks():
+        found = pattern.search(lowered)
+        if found:
+            first[code] = min(first.get(code, found.start()), found.start())
+            lowered = pattern.sub(lambda m: " " * len(m.group()), lowered)
+    return sorted(first, key=first.__getitem__)
+
+
+@cache
+def _marks() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each currency mark as a pattern, longest first ("美元" before "元", "hk$" before "$");
+    a mark of Latin letters only as a word, so "eur" is not found in "neural"."""
     marks = sorted(((m.lower(), str(code)) for code, ms in rules()["currencies"].items() for m in ms),
                    key=lambda mc: -len(mc[0]))
-    first: dict[str, int] = {}  # code -> where the text first names it
-    for mark, code in marks:
-        at = lowered.find(mark)
-        if at >= 0:
-            first[code] = min(first.get(code, at), at)
-            lowered = lowered.replace(mark, " " * len(mark))
-    return sorted(first, key=first.__getitem__)
+    return tuple((re.compile(rf"(?<![a-z]){re.escape(m)}(?![a-z])" if m.isascii() and m.isalpha()
+                             else re.escape(m)), code) for m, code in marks)
 
 
 def currency_in(text: str) -> str | None:
@@ -50,9 +59,9 @@ def parse_number(value: object) -> float | None:
     negative = text.startswith("(") and text.endswith(")")
     if negative:
         text = text[1:-1]
-    for code_marks in rules()["currencies"].values():
-        for mark in sorted(code_marks, key=len, reverse=True):
-            text = re.sub(re.escape(mark), "", text, flags=re.IGNORECASE)
+    text = text.lower()
+    for pattern, _ in _marks():
+        text = pattern.sub("", text)
     text = _PER_UNIT.sub("", _STRIP.sub("", text))
     scale = 1.0
     if len(text) > 1 and text[-1] in _SCALES:

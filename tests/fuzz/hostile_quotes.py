@@ -219,3 +219,19 @@ PRICES_TOO_BIG: dict[str, tuple[Callable[[Path], Path], str, str]] = {
                                          + PRICE_LINE.replace(",A800 GPU", ',"A800 GPU') * 3), ".csv",
                                   r"line 4: a quote"),
 }
+
+
+# ---------------------------------------------------------------- absurd money
+
+DESCRIPTION = 2
+# name -> (maker, the row left out, what its finding says); none may be summed
+ABSURD: dict[str, tuple[Callable[[Path], Path], int, str]] = {
+    "price-99999999999-yi": (with_cell(SWITCH_ROW, PRICE, "99999999999亿"), SWITCH_ROW,
+                             r"unit price of 1e\+19 USD, more than the 7,000,000 USD"),
+    "price-1e308-number": (with_cell(SWITCH_ROW, PRICE, 1e308), SWITCH_ROW, r"unit price of 1e\+308 USD"),
+    "quantity-10-million": (with_cell(SWITCH_ROW, QTY, 10_000_000), SWITCH_ROW,
+                            r"quantity of 10,000,000, more than the 100,000 units"),
+    "negative-quantity": (with_cell(SWITCH_ROW, QTY, -24), SWITCH_ROW, r"quantity of -24: .*never below 0"),
+    "negative-price": (with_cell(SWITCH_ROW, PRICE, -52000), SWITCH_ROW,
+                       r"unit price of -52,000 below 0 on a line that does not say it is a discount"),
+}

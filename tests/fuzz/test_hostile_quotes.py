@@ -15,19 +15,25 @@ from typing import Any
 import pytest
 from fuzz_support import assert_contract, run_cli
 from hostile_quotes import (
+    ABSURD,
     CRASHES,
+    LENOVO,
     PLAN,
+    PRICE,
     PRICES_TOO_BIG,
     QUOTE_CSV,
     SWITCH_ROW,
     SYSTEM_ROW,
     TOO_BIG,
     csv_of,
+    lenovo_rows,
     rows_behind_a_stale_dimension,
     wide_rows,
+    with_cell,
+    write_xlsx,
 )
 
-from engine.quotes import read_quote
+from engine.quotes import QuoteError, read_quote
 
 
 def reconciled(path: Path) -> dict[str, Any]:
@@ -150,3 +156,66 @@ def test_a_quote_that_is_no_file_is_named_for_what_it_is(tmp_path: Path, kind: s
     outcome = run_cli(argv)
     assert_contract(argv, outcome)
     assert outcome.code == 2 and says in outcome.err and "quote.xlsx" in outcome.err, outcome.err
+
+
+# ---------------------------------------------------------------- plausible money
+
+
+@pytest.mark.parametrize("name", sorted(ABSURD))
+def test_an_absurd_line_is_a_finding_and_never_summed(tmp_path: Path, name: str) -> None:
+    make, row, says = ABSURD[name]
+    path = make(tmp_path / f"{name}.xlsx")
+    quote = read_quote(path)
+    assert row not in {line.row for line in quote.lines}
+    assert any(f.row == row and re.search(says, f.message) for f in quote.issues), \
+        [f.message for f in quote.issues]
+    lines = reconciled(path)  # the contract, and totals of the lines that are left
+    sane = reconciled(LENOVO)
+    assert 0 < lines["computed_total"] <= sane["computed_total"]
+
+
+def test_a_discount_line_may_be_negative(tmp_path: Path) -> None:
+    rows = lenovo_rows()
+    rows.insert(SWITCH_ROW, ["", "Project discount 折扣", 1, -100000, -100000])
+    quote = read_quote(write_xlsx(tmp_path / "discount.xlsx", rows))
+    assert any(line.unit_price == -100000 for line in quote.lines)
+
+
+@pytest.mark.parametrize(("said", "code"), [
+    ("Currency: EUR", "EUR"), ("币种：欧元", "EUR"), ("Currency: GBP", "GBP"), ("货币：港币", "HKD"),
+])
+def test_a_quotation_in_a_currency_a_plan_cannot_convert_is_refused(tmp_path: Path, said: str,
+                                                                    code: str) -> None:
+    path = with_cell(5, 1, f"{said}; prices exclude VAT")(tmp_path / "q.xlsx")
+    argv = ["reconcile", str(PLAN), "--quote", str(path)]
+    outcome = run_cli(argv)
+    assert_contract(argv, outcome)
+    assert outcome.code == 2 and f"the prices are in {code}; a plan converts CNY and USD only" in outcome.err
+
+
+def test_a_euro_sign_in_the_prices_is_read_as_euros(tmp_path: Path) -> None:
+    path = csv_of("Part Number,Description,Qty,Unit Price\nX1,switch,2,€52.000\n")(tmp_path / "q.csv")
+    with pytest.raises(QuoteError, match=r"the prices are in EUR"):
+        read_quote(path)
+
+
+def test_a_word_holding_eur_is_no_currency(tmp_path: Path) -> None:
+    path = with_cell(5, 1, "Neural network cluster for Europe, prices exclude VAT")(tmp_path / "q.xlsx")
+    assert read_quote(path).currency == ""
+
+
+def test_learning_refuses_a_price_far_from_the_list_unless_asked(tmp_path: Path) -> None:
+    # full-width digits are digits: "１２３" is 123, which for a US$52,000 switch is no price
+    path = with_cell(SWITCH_ROW, PRICE, "１２３")(tmp_path / "fullwidth.xlsx")
+    argv = ["reconcile", str(PLAN), "--quote", str(path), "--learn-prices"]
+    outcome = run_cli(argv)
+    assert_contract(argv, outcome)
+    assert outcome.code == 2, outcome.err
+    assert re.search(r"--learn-prices: fullwidth\.xlsx: no price was learned: .*123\.00 USD is 0\.00\d+ times "
+                     r"the list's", outcome.err), outcome.err
+    from engine.money.prices import user_price_list_path
+
+    assert not user_price_list_path().exists()  # nothing learned
+    outcome = run_cli([*argv, "--accept-far-prices"])
+    assert outcome.code == 0, outcome.err
+    assert user_price_list_path().exists()
