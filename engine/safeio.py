@@ -449,6 +449,45 @@ def remove_stale_temp_files(folder: str | Path, *, older_than_s: float = STALE_A
     return removed
 
 
+def output_problem(target: str | Path) -> str:
+    """Why ``target`` must not be replaced by a file we write, or "" when it may: a new file
+    or a regular one. A folder, a device, a pipe or a symbolic link is never replaced (a
+    rename over it would put a regular file where the user's device, pipe or link was)."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        return _reason(exc)
+    if stat.S_ISLNK(info.st_mode):
+        return "it is a symbolic link; give the file it points to"
+    if stat.S_ISDIR(info.st_mode):
+        return "it is a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return "it is a device or a pipe, not a file"
+    return ""
+
+
+def remove_stale_work_folders(prefix: str, older_than_s: float) -> None:
+    """Delete our work folders (``prefix``* in the temporary folder) that a killed run left."""
+    import shutil
+    import tempfile
+
+    now = time.time()
+    try:
+        entries = list(os.scandir(tempfile.gettempdir()))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if (entry.name.startswith(prefix) and entry.is_dir(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_uid == os.getuid()
+                    and now - entry.stat(follow_symlinks=False).st_mtime > older_than_s):
+                shutil.rmtree(entry.path, ignore_errors=True)
+        except (OSError, AttributeError):  # another process took it; os.getuid is POSIX only
+            continue
+
+
 def new_file_mode() -> int:
     """The permissions a plainly created file gets (0666 less the umask): mkstemp's 0600 is not it."""
     mask = os.umask(0)
