@@ -38,7 +38,7 @@ import platformdirs
 from engine.bounds import bound, limit
 from engine.errors import shown
 from engine.resources import resource_path
-from engine.safeio import UnsafeFileError, table_rows, workbook_in_memory
+from engine.safeio import UnsafeFileError, table_rows, workbook_in_memory, write_error
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -398,6 +398,9 @@ def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     try:
         write(tmp)
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk: say so of the list, not of the temporary file
+        tmp.unlink(missing_ok=True)
+        raise PriceError(f"cannot write {path}: {write_error(exc)}") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
