@@ -23,6 +23,7 @@ from engine.errors import RequestError
 from engine.model import CATEGORIES, BomLine, Category, LineOverride, Message
 
 MAX_ITEM_CHARS = 64
+MAX_LINE_TOTAL = 1e10  # ten billion on one line: past a 10 000-GPU cluster's servers (about 3e9 CNY)
 
 
 def check_overrides(overrides: Iterable[LineOverride], configurations: Collection[str]) -> None:
@@ -46,6 +47,10 @@ def check_overrides(overrides: Iterable[LineOverride], configurations: Collectio
             raise RequestError("overrides", o.qty, f"{where}: the quantity {qty.allowed}")
         if o.unit_price is not None and not price.admits(o.unit_price):
             raise RequestError("overrides", o.unit_price, f"{where}: the unit price {price.allowed}")
+        if o.qty is not None and o.unit_price is not None and o.qty * o.unit_price > MAX_LINE_TOTAL:
+            raise RequestError("overrides", where, f"quantity {o.qty:,} × unit price {o.unit_price:,.2f} is "
+                               f"{o.qty * o.unit_price:.3g}, more than the {MAX_LINE_TOTAL:.0e} one line "
+                               "may cost")
         if o.added:
             if o.qty is None or o.unit_price is None:
                 raise RequestError("overrides", where, "an added line needs a quantity and a "

@@ -124,3 +124,23 @@ def test_learning_prices_asks_first(dialog: Any, data_dir: Path, monkeypatch: py
     # acceptance, storage commissioning, software deployment; the spare HCA. Project management
     # and logistics are rated by value, not list prices: not learned
     assert asked and asked[0].startswith("Put 23 quoted prices into your price list?")
+
+
+def test_hostile_quotations_are_imported_or_refused_with_one_dialog(
+    dialog: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
+    from hostile_quotes import CRASHES
+
+    for name, make in sorted(CRASHES.items()):
+        assert dialog.add_file(make(tmp_path / f"{name}.xlsx")), dialog.last_error
+    assert dialog.chooser.count() == len(CRASHES) and not dialog.shown_warnings
+    import desktop.quote_import as module
+
+    def broken(*_a: Any, **_k: Any) -> Any:  # whatever a reader lets escape is still a dialog
+        return 1 / 0
+
+    monkeypatch.setattr(module, "read_quote", broken)
+    assert not dialog.add_file(LENOVO)
+    assert len(dialog.shown_warnings) == 1 and LENOVO.name in dialog.shown_warnings[0]
+    assert "\n" not in dialog.shown_warnings[0]

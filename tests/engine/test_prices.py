@@ -354,9 +354,10 @@ def test_interrupted_write_leaves_the_old_user_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="No space left"):
+    # the list is named, not the temporary file the write went to
+    with pytest.raises(PriceError, match=r"cannot write .*prices\.csv: no space left on device$"):
         save_user_price_list(changed)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(PriceError, match=r"cannot write .*prices\.csv: no space left on device$"):
         import_price_list(_csv(tmp_path / "good.csv", GOOD_ROW))
     assert user.read_bytes() == before
     assert os.listdir(user.parent) == ["prices.csv"]  # no temporary file left over
