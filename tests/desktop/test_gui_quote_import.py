@@ -129,8 +129,7 @@ def test_learning_prices_asks_first(dialog: Any, data_dir: Path, monkeypatch: py
 def test_hostile_quotations_are_imported_or_refused_with_one_dialog(
     dialog: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
-    from hostile_quotes import CRASHES
+    from tests.fuzz.hostile_quotes import CRASHES
 
     for name, make in sorted(CRASHES.items()):
         assert dialog.add_file(make(tmp_path / f"{name}.xlsx")), dialog.last_error

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from engine.quotes import QuoteError, read_quote
 from tests.fuzz.fuzz_support import assert_contract, run_cli
 from tests.fuzz.hostile_quotes import (
     ABSURD,
@@ -32,8 +34,6 @@ from tests.fuzz.hostile_quotes import (
     with_cell,
     write_xlsx,
 )
-
-from engine.quotes import QuoteError, read_quote
 
 
 def reconciled(path: Path) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from tests.fuzz.fuzz_support import assert_contract, run_cli
 
 QUOTE = ["quote", "--preset", "gpt3-175b", "--days", "30", "--config", "inspur-nf5688m6-a800"]

@@ -8,8 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.fuzz.fuzz_support import run_cli
-from tests.engine.hostile_corpus import price_rows
 
 from engine.bounds import limit
 from engine.compare import compare
@@ -17,6 +15,8 @@ from engine.model import LineOverride, PlanRequest, Schedule, Workload
 from engine.money.prices import read_price_list, with_fallback
 from engine.money.snapshot import snapshot_prices
 from engine.planfile import PlanFileError, load_plan_document, save_plan
+from tests.engine.hostile_corpus import price_rows
+from tests.fuzz.fuzz_support import run_cli
 
 A800 = "inspur-nf5688m6-a800"
 
