@@ -236,18 +236,34 @@ class RatedService(Record):
     per_year: bool  # the rate is per year of the warranty term
 
 
-MarketStatusKind = Literal["licence-required", "unsure", "no-known-restriction"]
+ExportStatus = Literal["licence-required", "case-by-case", "no-known-restriction", "unsure"]
+ImportStatus = Literal["permitted", "restricted", "unsure"]
+GATE_STATUSES: dict[str, tuple[str, ...]] = {
+    "export": ("licence-required", "case-by-case", "no-known-restriction", "unsure"),
+    "import": ("permitted", "restricted", "unsure"),
+}
 
 
 class MarketRule(Record):
-    """A rule on buying some GPUs in one market, in force from ``since``."""
+    """A rule on buying some GPUs in one market, at one gate, in force from ``since``."""
 
     gpus: tuple[str, ...]
     market: str = Field(pattern=r"^[A-Z]{2}$")
-    status: MarketStatusKind
+    gate: Literal["export", "import"] = "export"
+    status: ExportStatus | ImportStatus
     since: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     rule: str
     rule_zh: str
+    fee: str = ""  # any fee, duty or revenue share the rule attaches, as reported
+    fee_zh: str = ""
+
+    @model_validator(mode="after")
+    def _status_fits_gate(self) -> MarketRule:
+        allowed = GATE_STATUSES[self.gate]
+        if self.status not in allowed:
+            raise ValueError(f"{self.id}: status '{self.status}' is not one of the {self.gate} "
+                             f"gate's: {', '.join(allowed)}")
+        return self
 
 
 class Catalog(BaseModel):

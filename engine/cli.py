@@ -270,9 +270,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lead_time(e)
 
     c = sub.add_parser("catalog", help="list GPUs, configurations, prices or workload presets")
-    c.add_argument("section", nargs="?", choices=["gpus", "configs", "prices", "presets"],
+    c.add_argument("section", nargs="?",
+                   choices=["gpus", "configs", "prices", "presets", "availability"],
                    default="configs")
     c.add_argument("--format", choices=["table", "json"], default="table")
+    c.add_argument("--market", default="CN",
+                   help="availability: the buyer's country, a two-letter code (default CN)")
+    c.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                   help="availability: the purchase date the rules are taken at (default today)")
 
     q = sub.add_parser("quote", help="write an Excel quote of the plan")
     _add_plan_args(q)
@@ -495,7 +500,7 @@ def _estimate(args: argparse.Namespace) -> int:
 def _catalog(args: argparse.Namespace) -> int:
     from engine.report import catalog_rows
 
-    rows = catalog_rows(args.section)
+    rows = catalog_rows(args.section, market=args.market, date=args.date)
     if args.format == "json":
         print(_json(rows))
     else:

@@ -140,10 +140,12 @@ def estimate_table(est: Estimate) -> str:
     ])
 
 
-def catalog_rows(section: str) -> list[dict[str, Any]]:
+def catalog_rows(section: str, *, market: str = "CN", date: str | None = None) -> list[dict[str, Any]]:
     from engine.catalog import load_catalog
 
     catalog = load_catalog()
+    if section == "availability":
+        return availability_rows(catalog, market, date)
     if section == "gpus":
         import datetime as dt
 
@@ -183,3 +185,33 @@ def catalog_rows(section: str) -> list[dict[str, Any]]:
              "unit_price": e.unit_price, "currency": e.currency, "date": e.date,
              "confidence": e.confidence, "source": e.source}
             for e in prices.entries.values()]
+
+
+def availability_rows(catalog: Any, market: str, date: str | None) -> list[dict[str, Any]]:
+    """One row per GPU: both gates in ``market`` on ``date`` (today if None), dated and sourced."""
+    import datetime as dt
+
+    from engine.errors import RequestError
+    from engine.money.availability import buyer, market_status
+
+    try:
+        code, as_of = buyer(market, date, dt.date.today())
+    except RequestError as exc:  # the catalog command's flags are --market and --date
+        flag = "--date" if exc.field == "finance.purchase_date" else "--market"
+        raise RequestError(flag, exc.value, exc.allowed) from None
+    rows = []
+    for gpu in catalog.gpus.values():
+        s = market_status(catalog, gpu.id, code, as_of)
+        dates = [d for d in (s.export_since, s.import_since) if d]
+        sources = [f"export: {s.source}" + ("" if s.verified or not s.source else " (unverified)")
+                   if s.source else "export: no rule recorded",
+                   f"import: {s.import_source}" if s.import_source else "import: no rule recorded"]
+        rows.append({
+            "gpu": gpu.id, "name": gpu.name, "market": code, "as_of": as_of,
+            "export_status": s.export_status, "export_since": s.export_since,
+            "import_status": s.import_status, "import_since": s.import_since,
+            "group": s.group, "since": max(dates) if dates else None,
+            "fee": s.fee or None, "source": "; ".join(sources),
+            "rules": len(s.history),
+        })
+    return rows

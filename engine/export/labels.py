@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from engine.export import labels_market as market
 from engine.export import labels_more as more
 
 Lang = Literal["en", "zh"]
@@ -596,7 +597,7 @@ ZH: dict[str, str] = {
     "rfq.no_plans": "该厂商没有能运行此训练任务的配置。",
 }
 
-TABLES: dict[str, dict[str, str]] = {"en": EN | more.EN, "zh": ZH | more.ZH}
+TABLES: dict[str, dict[str, str]] = {"en": EN | more.EN | market.EN, "zh": ZH | more.ZH | market.ZH}
 
 # Values the engine and the request use as codes, shown as words.
 _VALUES_ZH: dict[str, str] = {
