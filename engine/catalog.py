@@ -20,9 +20,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from engine.resources import resource_path
 from engine.rules import configuration_refusals
 
-FormFactor = Literal["sxm4", "sxm5", "pcie"]
-IntraNodeLink = Literal["nvswitch", "nvlink-mesh", "nvlink-bridge", "pcie"]
-TensorPrecision = Literal["fp64", "tf32", "fp16", "bf16", "fp8"]
+FormFactor = Literal["sxm4", "sxm5", "pcie", "npu-module"]
+IntraNodeLink = Literal["nvswitch", "nvlink-mesh", "nvlink-bridge", "pcie", "hccs"]
+# "fp64" is the FP64 tensor-core peak (the figure the seed's rack statement uses);
+# "fp64_vector" and "fp32" are the non-tensor peaks; int8 is in TOPS.
+TensorPrecision = Literal["fp64", "fp64_vector", "fp32", "tf32", "fp16", "bf16", "fp8", "int8"]
+NO_SPARSITY = ("fp64", "fp64_vector", "fp32")  # precisions without a 2:4 sparse peak
+Calibration = Literal["model", "published", "uncalibrated"]
 
 
 class CatalogError(ValueError):
@@ -40,25 +44,56 @@ class Record(BaseModel):
 class Gpu(Record):
     name: str
     vendor: str = "NVIDIA"
-    architecture: Literal["ampere", "ada", "hopper"]
+    architecture: Literal["ampere", "ada", "hopper", "davinci"]
     form_factor: FormFactor
     memory_gb: float = Field(gt=0)
     memory_type: str
     bandwidth_gbs: float = Field(gt=0)
-    link: Literal["nvlink", "nvlink-bridge", "pcie"]
+    link: Literal["nvlink", "nvlink-bridge", "pcie", "hccs"]
     link_gbs: float = Field(ge=0)  # GPU-to-GPU bandwidth, 0 for PCIe only
     tdp_w: float = Field(gt=0)
-    dense_tflops: dict[TensorPrecision, float]  # tensor-core peaks without sparsity
+    dense_tflops: dict[TensorPrecision, float]  # peaks without sparsity; planned on
     sparse_tflops: dict[TensorPrecision, float]  # 2:4 structured sparsity peaks
+    # where sources conflict: the other end of the range (dense_tflops holds the
+    # conservative end, which plans use); shown beside it, never planned on
+    dense_tflops_high: dict[TensorPrecision, float] = Field(default_factory=dict)
+    # How the performance model treats this part: "model" = the step-time model fitted
+    # on published runs of its architecture; "published" = an MFU read in a published
+    # training run on this part; "uncalibrated" = no run known: the MFU is a stated
+    # assumption with a wide band. Both of the latter need mfu, mfu_low, mfu_high, mfu_source.
+    calibration: Calibration = "model"
+    mfu: float | None = Field(default=None, gt=0, le=1)
+    mfu_low: float | None = Field(default=None, gt=0, le=1)
+    mfu_high: float | None = Field(default=None, gt=0, le=1)
+    mfu_source: str = ""
 
     @model_validator(mode="after")
     def _sparse_is_twice_dense(self) -> Gpu:
         for precision, sparse in self.sparse_tflops.items():
             dense = self.dense_tflops.get(precision)
+            if precision in NO_SPARSITY:
+                raise ValueError(f"{self.id}: {precision} has no sparse peak")
             if dense is None or abs(sparse - 2 * dense) > 0.01 * sparse:
                 raise ValueError(
                     f"{self.id}: sparse {precision} peak {sparse} is not twice the dense {dense}"
                 )
+        for precision, high in self.dense_tflops_high.items():
+            low = self.dense_tflops.get(precision)
+            if low is None or high < low:
+                raise ValueError(f"{self.id}: dense_tflops_high.{precision} {high} must be at least "
+                                 f"the planned (conservative) dense_tflops.{precision} {low}")
+        return self
+
+    @model_validator(mode="after")
+    def _calibration_is_stated(self) -> Gpu:
+        if self.calibration == "model":
+            return self
+        if self.mfu is None or self.mfu_low is None or self.mfu_high is None or not self.mfu_source:
+            raise ValueError(f"{self.id}: calibration '{self.calibration}' needs mfu, mfu_low, "
+                             "mfu_high and mfu_source")
+        if not self.mfu_low <= self.mfu <= self.mfu_high:
+            raise ValueError(f"{self.id}: mfu {self.mfu} must lie in its band "
+                             f"[mfu_low {self.mfu_low}, mfu_high {self.mfu_high}]")
         return self
 
 
@@ -85,7 +120,7 @@ def counted_parts(text: str) -> list[tuple[int, str]]:
 
 
 class Server(Record):
-    vendor: Literal["Lenovo", "Inspur"]
+    vendor: Literal["Lenovo", "Inspur", "Huawei"]
     model: str  # "ThinkSystem SR670 V2"
     variant: str  # "SXM GPU model"
     name_zh: str
@@ -126,6 +161,9 @@ class Configuration(Record):
     typical_power_w: float = Field(gt=0)  # under training load: energy is billed on it
     description_en: str
     description_zh: str
+    # price-list items whose shipped prices are placeholders, not sourced: a plan shows
+    # them and an RFQ asks the vendor for them
+    price_missing: tuple[str, ...] = ()
 
 
 class Part(Record):
@@ -202,7 +240,7 @@ class StorageProduct(Part):
 
 class ManagementPart(Part):
     kind: Literal["server", "ufm-appliance"]
-    serves: Literal["Lenovo", "Inspur", "any"]
+    serves: Literal["Lenovo", "Inspur", "Huawei", "any"]
     inband_ports: int = Field(ge=0)
     rack_units: int = Field(gt=0)
     power_w: float = Field(gt=0)

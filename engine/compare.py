@@ -20,11 +20,16 @@ from engine.resolve import resolve
 Progress = Callable[[int, int], None]
 
 
+VENDOR_ORDER = ("Lenovo", "Inspur")  # the pair compared first; any other vendor follows
+
+
 def default_configs(catalog: Catalog) -> tuple[str, ...]:
-    """Every Lenovo and Inspur configuration in the catalog, Lenovo first."""
-    chosen = [c for c in catalog.configurations.values()
-              if catalog.servers[c.server].vendor in ("Lenovo", "Inspur")]
-    chosen.sort(key=lambda c: (catalog.servers[c.server].vendor != "Lenovo", c.id))
+    """Every configuration in the catalog: Lenovo's, then Inspur's, then other vendors'."""
+    def order(vendor: str) -> tuple[int, str]:
+        return (VENDOR_ORDER.index(vendor) if vendor in VENDOR_ORDER else len(VENDOR_ORDER), vendor)
+
+    chosen = sorted(catalog.configurations.values(),
+                    key=lambda c: (order(catalog.servers[c.server].vendor), c.id))
     return tuple(c.id for c in chosen)
 
 

@@ -168,7 +168,7 @@ def catalog_rows(section: str, *, market: str = "CN", date: str | None = None) -
                 "id": c.id, "vendor": server.vendor, "server": f"{server.model} ({server.variant})",
                 "gpus": f"{c.gpu_count} × {gpu.name}",
                 "node_pflops_dense_bf16": round(c.gpu_count * gpu.dense_tflops["bf16"] / 1000, 3),
-                "node_pflops_sparse_bf16": round(c.gpu_count * gpu.sparse_tflops["bf16"] / 1000, 3),
+                "node_pflops_sparse_bf16": round(c.gpu_count * gpu.sparse_tflops.get("bf16", 0.0) / 1000, 3),
                 "units": server.rack_units, "max_kw": c.max_power_w / 1000, "verified": c.verified,
             })
         return rows

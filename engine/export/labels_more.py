@@ -5,7 +5,7 @@ BOM overrides. A key is looked up whole first ("storage.headroom"), then by its 
 
 from __future__ import annotations
 
-_GENERATIONS = {"ampere": "Ampere", "ada": "Ada", "hopper": "Hopper"}
+_GENERATIONS = {"ampere": "Ampere", "ada": "Ada", "hopper": "Hopper", "davinci": "Ascend (Da Vinci)"}
 _COOLING_EN = {"air": "air", "rdhx": "rear door", "liquid": "liquid"}
 _COOLING_ZH = {"air": "风冷", "rdhx": "背板换热器", "liquid": "液冷"}
 
