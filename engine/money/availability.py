@@ -99,33 +99,26 @@ def _import_gate(rule: MarketRule | None, recorded: list[MarketRule], market: st
 def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:
     """Short warnings, one per gate that is not clear; rules and sources are in the plan's
     availability and assumptions."""
-    checked = "" if status.verified else ", source unverified"
-    fee = f"; {status.fee}" if status.fee else ""
+    verified = "yes" if status.verified else "no"
     out: list[Message] = []
     if status.export_status == "licence-required":
-        out.append(Message("export-licence", f"EXPORT LICENCE REQUIRED: {gpu_name} in {status.market} "
-                                             f"since {status.since} (as of {status.as_of}{checked}); "
-                                             "confirm the vendor can deliver before ordering"))
+        out.append(Message.of("export-licence", gpu=gpu_name, market=status.market,
+                              since=status.since or "", as_of=status.as_of, verified=verified))
     elif status.export_status == "case-by-case":
-        out.append(Message("export-case-by-case",
-                           f"US export licence reviewed case by case: {gpu_name} to {status.market} "
-                           f"since {status.export_since} (as of {status.as_of}{checked}); only on "
-                           f"the rule's conditions{fee}: confirm the vendor holds a licence"))
+        out.append(Message.of("export-case-by-case", gpu=gpu_name, market=status.market,
+                              since=status.export_since or "", as_of=status.as_of,
+                              verified=verified, duty="yes" if status.fee else "no"))
     elif status.status == "unknown":
-        out.append(Message("availability-unknown", f"market status unknown: {gpu_name} in "
-                                                   f"{status.market}: no rule recorded; ask the vendor"))
+        out.append(Message.of("availability-unknown", gpu=gpu_name, market=status.market))
     elif status.export_status == "unsure":
-        out.append(Message("availability-unsure", f"market status unsure: {gpu_name} in {status.market} "
-                                                  f"as of {status.as_of} (reports since {status.since}); "
-                                                  "ask the vendor"))
+        out.append(Message.of("availability-unsure", gpu=gpu_name, market=status.market,
+                              as_of=status.as_of, since=status.since or ""))
     if status.import_status == "restricted":
-        out.append(Message("import-restricted",
-                           f"IMPORT RESTRICTED: {gpu_name} in {status.market} since "
-                           f"{status.import_since} (as of {status.as_of}): {status.import_rule}"))
+        out.append(Message.of("import-restricted", gpu=gpu_name, market=status.market,
+                              since=status.import_since or "", as_of=status.as_of))
     elif status.import_status == "unsure" and status.status != "unknown":
-        since = f" (reports since {status.import_since})" if status.import_since else " (no rule recorded)"
-        out.append(Message("import-unsure", f"import stance unsure: {gpu_name} in {status.market} "
-                                            f"as of {status.as_of}{since}; ask the vendor"))
+        out.append(Message.of("import-unsure", gpu=gpu_name, market=status.market,
+                              as_of=status.as_of, since=status.import_since or "none"))
     return out
 
 
