@@ -555,11 +555,19 @@ class Plan:
 
 @dataclass(frozen=True)
 class Recommendation:
+    """The picks, each true within ``scope`` (the configurations compared for them)."""
+
     cheapest_meeting_deadline: str | None
     fastest: str | None
     lowest_tco: str | None
     skipped: tuple[tuple[str, str], ...] = ()  # (configuration, why it was not recommended)
     note: str = ""
+    scope: tuple[str, ...] = ()  # ids the titles were chosen among
+    scope_group: str = ""  # their market-status group (STATUS_GROUPS): "clear" if any is
+    only: str | None = None  # the single configuration in scope: named, not ranked
+    best_by_group: tuple[tuple[str, str], ...] = ()  # (group, lowest-TCO configuration)
+    caveats: tuple[str, ...] = ()  # sentences, in English
+    caveat_messages: tuple[Message, ...] = ()  # the same, to render in the reader's language
 
 
 @dataclass(frozen=True)

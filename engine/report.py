@@ -84,8 +84,14 @@ def comparison_table(comparison: Comparison) -> str:
                  f"{_years(comparison)} years; facility kW = IT maximum × PUE; rent TCO: the same "
                  "GPUs rented from a cloud all year at the hourly rate in resources/prices/cloud.csv.")
     rec = comparison.recommendation
-    lines.append(f"Recommended: cheapest meeting the deadline: {rec.cheapest_meeting_deadline or 'none'}; "
-                 f"fastest: {rec.fastest or 'none'}; lowest TCO: {rec.lowest_tco or 'none'}")
+    scope = f" among {len(rec.scope)} {rec.scope_group}" if rec.scope_group else ""
+    if rec.only:
+        lines.append(f"Recommended{scope}: {rec.only}, the only one: named, not ranked")
+    else:
+        lines.append(f"Recommended{scope}: cheapest meeting the deadline: "
+                     f"{rec.cheapest_meeting_deadline or 'none'}; fastest: {rec.fastest or 'none'}; "
+                     f"lowest TCO: {rec.lowest_tco or 'none'}")
+    lines += [f"Caveat: {text}" for text in rec.caveats]
     lines += [f"Not recommended: {config}: {why}" for config, why in rec.skipped]
     if rec.note:
         lines.append(f"Note: {rec.note}")

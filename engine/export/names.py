@@ -71,11 +71,11 @@ def shortlist(comparison: Comparison) -> list[str]:
 
     priced = [p for p in comparison.plans if p.money is not None]
     rec = comparison.recommendation
-    chosen = [rec.cheapest_meeting_deadline, rec.lowest_tco, rec.fastest]
+    chosen = [rec.cheapest_meeting_deadline, rec.lowest_tco, rec.fastest, rec.only]
     for vendor in dict.fromkeys(p.vendor for p in priced):
         own = recommend(tuple(p for p in priced if p.vendor == vendor),
                         comparison.request.schedule.days)
-        chosen.append(own.cheapest_meeting_deadline or own.lowest_tco or own.fastest)
+        chosen.append(own.cheapest_meeting_deadline or own.lowest_tco or own.fastest or own.only)
     ids = {p.config for p in priced}
     return [c for c in dict.fromkeys(chosen) if c in ids]
 

@@ -24,8 +24,10 @@ def test_left_out_of_the_recommendation_and_why(tmp_path: Path) -> None:
     comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30),
                                      configs=CONFIGS, finance=Finance(purchase_date="2025-06-01")))
     rec = comparison.recommendation
-    # in CN the H800s need an export licence; the A40 has no rule recorded: it is recommended
-    assert rec.cheapest_meeting_deadline == "lenovo-sr670v2-a40"
+    # in CN the H800s need an export licence; the A40 has no rule recorded: it is the only one
+    # left, so it is named, not crowned cheapest, fastest and lowest TCO at once (issue 19)
+    assert rec.only == "lenovo-sr670v2-a40" and rec.scope == ("lenovo-sr670v2-a40",)
+    assert (rec.cheapest_meeting_deadline, rec.fastest, rec.lowest_tco) == (None, None, None)
     assert {c for c, _ in rec.skipped} == {"lenovo-sr680av3-h800", "inspur-nf5688m7-h800"}
     for lang in ("en", "zh"):
         L = Labels(lang)  # type: ignore[arg-type]

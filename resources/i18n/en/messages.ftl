@@ -18,6 +18,13 @@ msg-availability-unknown = the GPU's market status is unknown
 msg-export-case-by-case = the US export licence is reviewed case by case, on conditions
 msg-import-restricted = the buyer's country restricts importing this GPU
 msg-import-unsure = the buyer's country's import stance on this GPU is unsure
+msg-rec-scope-clear = the titles compare only what is clear to buy
+msg-rec-nothing-clear = nothing is clearly buyable
+msg-rec-only-one = the only option of its group: named, not ranked
+msg-rec-best-of-group = the best of another status group
+msg-rec-none-meets = nothing in scope meets the deadline
+msg-rec-stated-mfu = days rest on a stated MFU, not on calibration
+msg-rec-price-missing = prices missing: placeholders used
 msg-storage-neutral = a vendor-neutral storage line is quoted
 msg-rack-limit = racks are not filled by power
 msg-unverified = unverified catalog figures
@@ -95,3 +102,33 @@ msg-import-unsure-full = import stance unsure: { $gpu } in { $market } as of { $
         [none] no rule recorded
        *[other] reports since { $since }
     }); ask the vendor
+
+## The recommendation's caveats: its scope, what is out of it and why.
+msg-rec-scope-clear-full = The titles compare only the configurations whose GPUs are clear to buy in { $market } as of { $as_of } (US export without known restriction, import permitted){ $configs ->
+        [none] {""}
+       *[other] : { $configs }
+    }
+msg-rec-nothing-clear-full = Nothing is clearly buyable in { $market } as of { $as_of } (no configuration has both gates open: US export without known restriction and import permitted); the titles compare only the { $group ->
+        [clear] clear-to-buy
+        [conditional] conditional (export licence case by case)
+        [blocked] blocked (licence under a presumption of denial, or import restricted)
+       *[unsure] unsure
+    } group ({ $count }){ $configs ->
+        [none] {""}
+       *[other] : { $configs }
+    }
+msg-rec-only-one-full = { $config } is the only { $group ->
+        [clear] clear-to-buy
+        [conditional] conditional (export licence case by case)
+        [blocked] blocked (licence under a presumption of denial, or import restricted)
+       *[unsure] unsure
+    } option: it is named, not ranked as cheapest, fastest or lowest TCO
+msg-rec-best-of-group-full = Best of the { $group ->
+        [clear] clear-to-buy
+        [conditional] conditional (export licence case by case)
+        [blocked] blocked (licence under a presumption of denial, or import restricted)
+       *[unsure] unsure
+    } group (lowest TCO): { $config }
+msg-rec-none-meets-full = No configuration in scope meets the deadline at the expected efficiency
+msg-rec-stated-mfu-full = Days for { $configs } rest on an MFU stated in the catalog (a published run or an assumption), not on calibration runs: the band is wide
+msg-rec-price-missing-full = Prices are missing for { $configs }: placeholders are used; ask the vendors for them in the RFQ

@@ -21,6 +21,13 @@ msg-availability-unknown = 该 GPU 的市场供应状态未知
 msg-export-case-by-case = 美国出口许可逐案审查，须满足附加条件
 msg-import-restricted = 买方所在国限制进口该 GPU
 msg-import-unsure = 买方所在国对该 GPU 的进口态度不确定
+msg-rec-scope-clear = 推荐仅在可明确采购的方案中比较
+msg-rec-nothing-clear = 没有可明确采购的方案
+msg-rec-only-one = 该组唯一方案：仅列出，不排名
+msg-rec-best-of-group = 其他供应状态组的最佳方案
+msg-rec-none-meets = 比较范围内没有方案满足期限
+msg-rec-stated-mfu = 天数基于标称 MFU，而非校准数据
+msg-rec-price-missing = 价格缺失：采用占位价格
 msg-storage-neutral = 报价采用厂商中立的存储产品
 msg-lead-time = 期限落在交付周期之内
 msg-lead-time-unset = 未给出交付周期：训练从下单之日起计算
@@ -109,3 +116,33 @@ msg-import-unsure-full = 进口态度不确定：{ $gpu } 在 { $market }，截�
         [none] 无已记录的规定
        *[other] 自 { $since } 起的报道
     }）；请向厂商确认
+
+## 推荐的说明：比较范围、范围外的方案及原因。
+msg-rec-scope-clear-full = 推荐仅在截至 { $as_of } 在 { $market } 可明确采购（美国出口无已知限制且允许进口）的方案中比较{ $configs ->
+        [none] {""}
+       *[other] ：{ $configs }
+    }
+msg-rec-nothing-clear-full = 截至 { $as_of }，在 { $market } 没有可明确采购的方案（没有方案同时满足美国出口无已知限制与允许进口）；推荐仅在“{ $group ->
+        [clear] 可明确采购
+        [conditional] 附条件（出口许可逐案审查）
+        [blocked] 受阻（许可推定拒绝或进口受限）
+       *[unsure] 供应不确定
+    }”组内比较（{ $count } 个）{ $configs ->
+        [none] {""}
+       *[other] ：{ $configs }
+    }
+msg-rec-only-one-full = { $config } 是“{ $group ->
+        [clear] 可明确采购
+        [conditional] 附条件（出口许可逐案审查）
+        [blocked] 受阻（许可推定拒绝或进口受限）
+       *[unsure] 供应不确定
+    }”组的唯一方案：仅列出，不称为最低价、最快或总拥有成本最低
+msg-rec-best-of-group-full = “{ $group ->
+        [clear] 可明确采购
+        [conditional] 附条件（出口许可逐案审查）
+        [blocked] 受阻（许可推定拒绝或进口受限）
+       *[unsure] 供应不确定
+    }”组的最佳方案（总拥有成本最低）：{ $config }
+msg-rec-none-meets-full = 按预期效率，比较范围内没有方案满足期限
+msg-rec-stated-mfu-full = { $configs } 的天数基于目录中标称的 MFU（公开训练记录或假设），而非校准数据：区间较宽
+msg-rec-price-missing-full = { $configs } 的价格缺失：采用占位价格；请在询价单中向厂商索取
