@@ -371,6 +371,38 @@ class Catalog(BaseModel):
         return [p for p in self.network.values() if p.kind == kind]
 
 
+# Peaks a configuration is quoted with, per server, by precision: (name shown, catalog key).
+# "fp64" is the FP64 vector peak and "fp64_tensor" the FP64 tensor-core peak (the seed's
+# "a rack of 13 SR670 V2 gives about 2 PFLOPS" is 13 × 8 × 19.5 TFLOPS FP64 tensor).
+PEAK_PRECISIONS: tuple[tuple[str, TensorPrecision], ...] = (
+    ("fp64", "fp64_vector"), ("fp64_tensor", "fp64"), ("fp32", "fp32"), ("tf32", "tf32"),
+    ("bf16/fp16", "bf16"), ("fp8", "fp8"), ("int8", "int8"),
+)
+
+
+def server_peaks(cfg: Configuration, gpu: Gpu) -> dict[str, dict[str, float | None]]:
+    """Peak PFLOP/s (int8: POPS) of one server, by precision, where the part has it:
+    {"dense": PF, "sparse": PF or None}, and "dense_high" where sources conflict (the
+    conservative "dense" is what plans use)."""
+    out: dict[str, dict[str, float | None]] = {}
+    for name, key in PEAK_PRECISIONS:
+        dense = gpu.dense_tflops.get(key)
+        if dense is None and key == "bf16":
+            dense = gpu.dense_tflops.get("fp16")
+            key = "fp16"
+        if dense is None:
+            continue
+        sparse = gpu.sparse_tflops.get(key)
+        entry: dict[str, float | None] = {
+            "dense": round(cfg.gpu_count * dense / 1000, 6),
+            "sparse": round(cfg.gpu_count * sparse / 1000, 6) if sparse is not None else None,
+        }
+        if key in gpu.dense_tflops_high:
+            entry["dense_high"] = round(cfg.gpu_count * gpu.dense_tflops_high[key] / 1000, 6)
+        out[name] = entry
+    return out
+
+
 _FILES = {
     "gpus": "gpus.toml",
     "servers": "servers.toml",

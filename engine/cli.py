@@ -506,7 +506,9 @@ def _catalog(args: argparse.Namespace) -> int:
     else:
         from engine.report import text_table
 
-        print(text_table(rows))
+        # nested fields (a configuration's peaks by precision) are in the JSON only
+        print(text_table([{k: v for k, v in r.items() if not isinstance(v, dict | list)}
+                          for r in rows]))
     return 0
 
 

@@ -167,6 +167,8 @@ def catalog_rows(section: str, *, market: str = "CN", date: str | None = None) -
             "china_today": market_status(catalog, g.id, "CN", today).status,
         } for g in catalog.gpus.values()]
     if section == "configs":
+        from engine.catalog import server_peaks
+
         rows = []
         for c in catalog.configurations.values():
             server, gpu = catalog.servers[c.server], catalog.gpus[c.gpu]
@@ -176,6 +178,7 @@ def catalog_rows(section: str, *, market: str = "CN", date: str | None = None) -
                 "node_pflops_dense_bf16": round(c.gpu_count * gpu.dense_tflops["bf16"] / 1000, 3),
                 "node_pflops_sparse_bf16": round(c.gpu_count * gpu.sparse_tflops.get("bf16", 0.0) / 1000, 3),
                 "units": server.rack_units, "max_kw": c.max_power_w / 1000, "verified": c.verified,
+                "peaks": server_peaks(c, gpu), "price_missing": list(c.price_missing),
             })
         return rows
     if section == "presets":
