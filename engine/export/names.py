@@ -19,7 +19,8 @@ from engine.model import Comparison, Plan
 Detail = Literal["shortlist", "all"] | Sequence[str]
 DETAILS = ("shortlist", "all")
 
-VENDOR_NAMES_ZH = {"Lenovo": "联想", "Inspur": "浪潮", "Huawei": "华为", "Generic": "通用", "Integrator": "集成商",
+VENDOR_NAMES_ZH = {"Lenovo": "联想", "Inspur": "浪潮", "Huawei": "华为", "Generic": "通用",
+                   "Integrator": "集成商",
                    "Equipment vendors": "设备厂商", "Storage vendor": "存储厂商",
                    "Server vendor": "服务器厂商", "Open source": "开源"}
 _MEMORY = re.compile(r"\s+\d+\s*GB$")
