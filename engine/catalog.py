@@ -39,6 +39,7 @@ class Record(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     source: str = Field(min_length=3)
     verified: bool
+    user_entered: bool = False  # read from a user's catalog file (engine.user_catalog)
 
 
 class Gpu(Record):

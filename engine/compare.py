@@ -116,6 +116,20 @@ def _caveats(ok: list[Plan], groups: dict[str, list[Plan]], scope_group: str, sc
     return out
 
 
+def _mark_user_entered(plan: Plan, catalog: Catalog) -> Plan:
+    """A plan built on records a user entered says so, first among its warnings."""
+    cfg = catalog.configurations.get(plan.config)
+    if cfg is None:
+        return plan
+    records = (cfg, catalog.servers.get(cfg.server), catalog.gpus.get(cfg.gpu),
+               catalog.network.get(cfg.compute_nic))
+    entered = [r.id for r in records if r is not None and r.user_entered]
+    if not entered:
+        return plan
+    return replace(plan, warnings=(Message.of("user-entered", items=", ".join(entered)),
+                                   *plan.warnings))
+
+
 def _restriction(plan: Plan) -> str:
     status = plan.availability
     assert status is not None
@@ -155,6 +169,7 @@ def compare(
             raise RequestError("configs", cfg, str(exc)) from None
         if plan.availability is None:  # a refused plan still says whether its GPU can be bought
             plan = replace(plan, availability=market_status(catalog, plan.gpu, market, as_of))
+        plan = _mark_user_entered(plan, catalog)
         plans.append(plan)
         if progress is not None:
             progress(done + 1, len(configs))
