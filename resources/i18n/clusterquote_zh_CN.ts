@@ -2411,6 +2411,14 @@
             <source>BOM: %1</source>
             <translation>物料清单：%1</translation>
         </message>
+        <message>
+            <source>Against the domestic option</source>
+            <translation>对比国产方案</translation>
+        </message>
+        <message>
+            <source>Difference (%1 − %2)</source>
+            <translation>差额（%1 − %2）</translation>
+        </message>
     </context>
     <context>
         <name>RackView</name>
