@@ -119,8 +119,18 @@ FIGURES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Market-status warnings, rendered whole from the language catalogue (their figures are dates,
+# the market and the GPU's name, which read the same in Chinese).
+MARKET_CODES = frozenset({"export-licence", "export-case-by-case", "availability-unsure",
+                          "availability-unknown", "import-restricted", "import-unsure"})
+
+
 def message_text(message: Message, *, translated: bool) -> str:
     """What to show for an engine message: its own sentence, or the translated general one."""
+    if translated and message.code in MARKET_CODES:  # dated market status: the catalogue's
+        rendered = message.render("zh")
+        if rendered != message.text:
+            return rendered
     general = GENERAL.get(message.code)
     if not translated or general is None:
         return message.text

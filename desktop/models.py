@@ -169,7 +169,8 @@ class ComparisonModel(QAbstractTableModel):
         # Read once: a view asks for every cell many times.
         self._cells = [[table.rows[n][figure.column] for n in order] for figure in self._figures]
         self._currency = comparison.request.finance.currency
-        self._recommended = comparison.recommendation.cheapest_meeting_deadline
+        rec = comparison.recommendation  # the recommended, or the only one in scope (named)
+        self._recommended = rec.cheapest_meeting_deadline or rec.only
         plans = {p.config: p for p in comparison.plans}
         self._labels = [config_label(plans[c]) if c in plans else c for c in self._configs]
         deadline = comparison.request.schedule.days

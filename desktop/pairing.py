@@ -26,6 +26,7 @@ def vendor_name(vendor: str) -> str:
     names = {
         "Lenovo": QCoreApplication.translate("ConfigsPage", "Lenovo"),
         "Inspur": QCoreApplication.translate("ConfigsPage", "Inspur"),
+        "Huawei": QCoreApplication.translate("ConfigsPage", "Huawei"),
         "Generic": QCoreApplication.translate("Vendors", "Generic"),
         "Integrator": QCoreApplication.translate("Vendors", "Integrator"),
         "Server vendor": QCoreApplication.translate("Vendors", "Server vendor"),

@@ -226,11 +226,18 @@ def _add_lead_time(g: Any) -> None:
                         "acceptance); the --days deadline counts them")
 
 
+def _add_catalog(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--catalog", type=Path, metavar="FILE.toml",
+                   help="also plan with the systems in this catalog file (see `catalog export`); "
+                        "default: your own entries in the user data folder, if any")
+
+
 def _add_plan_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("plan_file", nargs="?", type=Path, metavar="PLAN.cqplan",
                    help="a saved plan: its request replaces the workload and assumption flags")
     p.add_argument("--price-list", type=Path, metavar="FILE",
                    help="price from this .csv or .xlsx list (the shipped list prices what it lacks)")
+    _add_catalog(p)
     _add_workload(p)
     when = p.add_mutually_exclusive_group()
     when.add_argument("--days", type=_number("a number of days"), help="deadline in days")
@@ -267,12 +274,22 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--goodput", type=_number("a fraction such as 0.9"))
     e.add_argument("--precision", choices=["bf16", "fp8"], default="bf16")
     e.add_argument("--format", choices=["table", "json"], default="table")
+    _add_catalog(e)
     _add_lead_time(e)
 
     c = sub.add_parser("catalog", help="list GPUs, configurations, prices or workload presets")
-    c.add_argument("section", nargs="?", choices=["gpus", "configs", "prices", "presets"],
+    c.add_argument("section", nargs="?",
+                   choices=["gpus", "configs", "prices", "presets", "availability", "export"],
                    default="configs")
+    c.add_argument("id", nargs="?", metavar="ID",
+                   help="export: the configuration to write as a self-contained catalog file")
+    c.add_argument("--out", type=Path, metavar="FILE.toml",
+                   help="export: write the file here (default: print it)")
     c.add_argument("--format", choices=["table", "json"], default="table")
+    c.add_argument("--market", default="CN",
+                   help="availability: the buyer's country, a two-letter code (default CN)")
+    c.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                   help="availability: the purchase date the rules are taken at (default today)")
 
     q = sub.add_parser("quote", help="write an Excel quote of the plan")
     _add_plan_args(q)
@@ -354,7 +371,7 @@ def workload_from(args: argparse.Namespace) -> Workload:
 # file holds the whole request, so those cannot be combined with one.
 NOT_REQUEST_FLAGS = frozenset({
     "help", "plan_file", "price_list", "format", "save", "out", "lang", "customer", "quote_no",
-    "valid_days", "kind", "vendor", "buyer", "terms", "detail", "pdf",
+    "valid_days", "kind", "vendor", "buyer", "terms", "detail", "pdf", "catalog",
 })
 
 
@@ -407,9 +424,11 @@ def _runnable_comparison(args: argparse.Namespace, request: PlanRequest | None =
                          prices: Any = None) -> Comparison:
     """Plan the request; a named configuration that cannot run it, or none that can, is an error."""
     from engine.compare import compare
+    from engine.user_catalog import catalog_and_prices
 
     request = request if request is not None else request_from(args)
-    comparison = compare(request, price_list=prices)
+    catalog, prices = catalog_and_prices(getattr(args, "catalog", None), prices)
+    comparison = compare(request, catalog=catalog, price_list=prices)
     if getattr(args, "save", None) is not None:  # the request is valid: keep it
         _save(args.save, comparison, prices)
     named = bool(request.configs)
@@ -490,8 +509,11 @@ def _estimate(args: argparse.Namespace) -> int:
     for field, value in (("schedule.gpus", args.gpus), ("efficiency.mfu", args.mfu),
                          ("efficiency.goodput", args.goodput)):
         check(field, value)
+    from engine.user_catalog import catalog_and_prices
+
+    catalog, _ = catalog_and_prices(args.catalog, None)
     est = estimate(workload, args.gpu, args.gpus, mfu=args.mfu, goodput=args.goodput,
-                   precision=args.precision, lead_time=args.lead_time_days)
+                   precision=args.precision, lead_time=args.lead_time_days, catalog=catalog)
     if args.format == "json":
         print(_json(estimate_dict(est)))
     else:
@@ -502,13 +524,45 @@ def _estimate(args: argparse.Namespace) -> int:
 def _catalog(args: argparse.Namespace) -> int:
     from engine.report import catalog_rows
 
-    rows = catalog_rows(args.section)
+    if args.section == "export":
+        return _export_entry(args)
+    if args.id is not None:
+        raise UsageError(f"clusterquote catalog: error: an id is given only to `catalog export`, "
+                         f"not to `catalog {args.section}`")
+
+    rows = catalog_rows(args.section, market=args.market, date=args.date)
     if args.format == "json":
         print(_json(rows))
     else:
         from engine.report import text_table
 
-        print(text_table(rows))
+        # nested fields (a configuration's peaks by precision) are in the JSON only
+        print(text_table([{k: v for k, v in r.items() if not isinstance(v, dict | list)}
+                          for r in rows]))
+    return 0
+
+
+def _export_entry(args: argparse.Namespace) -> int:
+    """`catalog export ID`: the configuration, its GPU, server, NIC and prices as TOML."""
+    from engine.catalog import load_catalog
+    from engine.money.prices import load_price_list
+    from engine.user_catalog import export_entry, write_entry_file
+
+    if args.id is None:
+        raise UsageError("clusterquote catalog: error: `catalog export` needs a configuration id "
+                         "(see `catalog configs`)")
+    catalog = load_catalog()
+    if args.id not in catalog.configurations:
+        raise RequestError("configs", args.id, "known configurations: "
+                           + ", ".join(sorted(catalog.configurations)))
+    text = export_entry(args.id, catalog, load_price_list())
+    if args.out is None:
+        print(text, end="")
+        return 0
+    try:
+        write_entry_file(text, args.out)
+    except OSError as exc:
+        raise SaveFailed(f"--out: cannot write {args.out}: {_reason(exc)}") from None
     return 0
 
 

@@ -385,22 +385,65 @@ class ManagementPlan:
 
 
 @dataclass(frozen=True)
+class MarketEvent:
+    """One dated rule on buying a GPU in a market: a gate's status from ``since``."""
+
+    gate: str  # "export" (the US licence policy) or "import" (the buyer country's stance)
+    status: str
+    since: str
+    rule: str
+    rule_zh: str
+    source: str
+    verified: bool
+    fee: str = ""
+    fee_zh: str = ""
+    in_force: bool = False  # the rule that applies to its gate on the purchase date
+
+
+# How clear a purchase is, from the two gates, best first: the recommendation ranks on it.
+STATUS_GROUPS = ("clear", "conditional", "unsure", "blocked")
+
+
+@dataclass(frozen=True)
 class MarketStatus:
-    """Whether a GPU can be bought in a market as of a date, and on what authority."""
+    """Whether a GPU can be bought in a market as of a date, and on what authority.
+
+    ``status`` is the export side as first recorded ("unknown": no rule at all); the two
+    gates are ``export_status`` and ``import_status``, each with its ``since``.
+    """
 
     gpu: str
     market: str
     as_of: str
-    status: str  # "licence-required", "unsure", "no-known-restriction", "unknown"
+    status: str  # "licence-required", "case-by-case", "unsure", "no-known-restriction", "unknown"
     since: str | None
     rule: str
     rule_zh: str
     source: str
     verified: bool
+    export_status: str = "unsure"  # licence-required | case-by-case | no-known-restriction | unsure
+    export_since: str | None = None
+    import_status: str = "unsure"  # permitted | restricted | unsure
+    import_since: str | None = None
+    import_rule: str = ""
+    import_rule_zh: str = ""
+    import_source: str = ""
+    fee: str = ""
+    fee_zh: str = ""
+    history: tuple[MarketEvent, ...] = ()
 
     @property
     def restricted(self) -> bool:
-        return self.status == "licence-required"
+        """A gate is shut: a licence under a presumption of denial, or the import restricted."""
+        return self.export_status == "licence-required" or self.import_status == "restricted"
+
+    @property
+    def group(self) -> str:
+        """The worse of the two gates: clear, conditional, unsure or blocked (STATUS_GROUPS)."""
+        export = {"no-known-restriction": 0, "case-by-case": 1, "unsure": 2,
+                  "licence-required": 3}.get(self.export_status, 2)
+        imported = {"permitted": 0, "unsure": 2, "restricted": 3}.get(self.import_status, 2)
+        return STATUS_GROUPS[max(export, imported)]
 
 
 @dataclass(frozen=True)
@@ -512,11 +555,19 @@ class Plan:
 
 @dataclass(frozen=True)
 class Recommendation:
+    """The picks, each true within ``scope`` (the configurations compared for them)."""
+
     cheapest_meeting_deadline: str | None
     fastest: str | None
     lowest_tco: str | None
     skipped: tuple[tuple[str, str], ...] = ()  # (configuration, why it was not recommended)
     note: str = ""
+    scope: tuple[str, ...] = ()  # ids the titles were chosen among
+    scope_group: str = ""  # their market-status group (STATUS_GROUPS): "clear" if any is
+    only: str | None = None  # the single configuration in scope: named, not ranked
+    best_by_group: tuple[tuple[str, str], ...] = ()  # (group, lowest-TCO configuration)
+    caveats: tuple[str, ...] = ()  # sentences, in English
+    caveat_messages: tuple[Message, ...] = ()  # the same, to render in the reader's language
 
 
 @dataclass(frozen=True)

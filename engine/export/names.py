@@ -19,7 +19,8 @@ from engine.model import Comparison, Plan
 Detail = Literal["shortlist", "all"] | Sequence[str]
 DETAILS = ("shortlist", "all")
 
-VENDOR_NAMES_ZH = {"Lenovo": "联想", "Inspur": "浪潮", "Generic": "通用", "Integrator": "集成商",
+VENDOR_NAMES_ZH = {"Lenovo": "联想", "Inspur": "浪潮", "Huawei": "华为", "Generic": "通用",
+                   "Integrator": "集成商",
                    "Equipment vendors": "设备厂商", "Storage vendor": "存储厂商",
                    "Server vendor": "服务器厂商", "Open source": "开源"}
 _MEMORY = re.compile(r"\s+\d+\s*GB$")
@@ -36,12 +37,13 @@ class DetailError(ValueError):
 
 def gpu_short(gpu_name: str) -> str:
     """'NVIDIA A800 SXM4 80GB' -> 'A800 SXM4': the model and form, as buyers say it."""
-    return _MEMORY.sub("", gpu_name.removeprefix("NVIDIA "))
+    return _MEMORY.sub("", gpu_name.removeprefix("NVIDIA ").removeprefix("Huawei "))
 
 
 def server_model(plan: Plan) -> str:
     """'Lenovo ThinkSystem SR670 V2' -> 'SR670 V2': the model without vendor or family."""
-    return plan.server.removeprefix(plan.vendor).strip().removeprefix("ThinkSystem").strip()
+    model = plan.server.removeprefix(plan.vendor).strip()
+    return model.removeprefix("ThinkSystem").removeprefix("WenTian").strip()  # families
 
 
 def config_title(plan: Plan, vendor: str | None = None) -> str:
@@ -71,11 +73,11 @@ def shortlist(comparison: Comparison) -> list[str]:
 
     priced = [p for p in comparison.plans if p.money is not None]
     rec = comparison.recommendation
-    chosen = [rec.cheapest_meeting_deadline, rec.lowest_tco, rec.fastest]
+    chosen = [rec.cheapest_meeting_deadline, rec.lowest_tco, rec.fastest, rec.only]
     for vendor in dict.fromkeys(p.vendor for p in priced):
         own = recommend(tuple(p for p in priced if p.vendor == vendor),
                         comparison.request.schedule.days)
-        chosen.append(own.cheapest_meeting_deadline or own.lowest_tco or own.fastest)
+        chosen.append(own.cheapest_meeting_deadline or own.lowest_tco or own.fastest or own.only)
     ids = {p.config for p in priced}
     return [c for c in dict.fromkeys(chosen) if c in ids]
 

@@ -112,7 +112,7 @@ def _item(value: str) -> str:
 
 def _unit_price(value: str | float) -> float:
     sane = bound("prices.unit_price")
-    allowed = f"a number greater than 0 and at most {sane.high:,.0f}, e.g. 103500 or 12000.50"
+    allowed = f"a number from 0 to {sane.high:,.0f}, e.g. 103500 or 12000.50"
     try:
         price = float(value.strip() if isinstance(value, str) else value)
     except (ValueError, OverflowError):

@@ -47,26 +47,19 @@ def size_gpus(cfg: Configuration, gpu: Gpu, need: ComputeNeed, res: Resolved, pr
     if res.days is not None:
         window = res.days - res.lead_time_days
         if window <= 0:
-            return Message(
-                "lead-time", f"the deadline of {res.days:g} days from the order falls within the "
-                f"{res.lead_time_days:g} days of delivery, installation and acceptance; allow more "
-                "days or give the lead time you were quoted")
+            return Message.of("lead-time", days=f"{res.days:g}", lead=f"{res.lead_time_days:g}")
         sizing = size_for_deadline(need.flops, window, cfg.gpu_count, floor,
                                    lambda g: efficiency_at(gpus=g))
         if sizing is None:
-            return Message(
-                "too-large", f"finishing in {res.days:g} days would need more than a million "
-                f"{gpu.name} GPUs")
+            return Message.of("too-large", days=f"{res.days:g}", gpu=gpu.name)
     else:
         assert res.fleet_gpus is not None
         sizing = size_for_fleet(need.flops, res.fleet_gpus, cfg.gpu_count, floor,
                                 lambda g: efficiency_at(gpus=g))
         if sizing.gpus != res.fleet_gpus:
-            warnings.append(Message(
-                "fleet-rounded", f"{res.fleet_gpus} GPUs rounded up to {sizing.gpus}: "
-                f"{sizing.nodes} whole servers of {cfg.gpu_count}"))
+            warnings.append(Message.of("fleet-rounded", asked=res.fleet_gpus, gpus=sizing.gpus,
+                                       nodes=sizing.nodes, per_node=cfg.gpu_count))
         if sizing.gpus < floor:
-            return Message(
-                "memory", f"{sizing.gpus} × {gpu.memory_gb:g} GB cannot hold the model states and "
-                f"activations: at least {floor} {gpu.name} GPUs are needed")
+            return Message.of("memory", gpus=sizing.gpus, memory_gb=gpu.memory_gb, floor=floor,
+                              gpu=gpu.name)
     return Sized(sizing, floor, tuple(warnings))

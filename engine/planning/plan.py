@@ -34,7 +34,7 @@ def _refused(cfg: Configuration, server: Server, gpu: Gpu, *reasons: Message) ->
         gpu=gpu.id, gpu_name=gpu.name, gpus_per_node=cfg.gpu_count, feasible=False,
         refusals=reasons, warnings=(),
         node_peak_dense_pflops=cfg.gpu_count * gpu.dense_tflops["bf16"] / 1000,
-        node_peak_sparse_pflops=cfg.gpu_count * gpu.sparse_tflops["bf16"] / 1000,
+        node_peak_sparse_pflops=cfg.gpu_count * gpu.sparse_tflops.get("bf16", 0.0) / 1000,
     )
 
 
@@ -49,10 +49,8 @@ def plan_configuration(
     warnings: list[Message] = []
 
     if facility.cooling == "liquid" and server.cooling != "liquid":
-        return _refused(cfg, server, gpu, Message(
-            "cooling-kind",
-            f"the {server.model} {server.variant} is {server.cooling.replace('-', ' ')} cooled; "
-            "direct liquid cooling needs liquid-cooled servers (choose air or rdhx cooling)",
+        return _refused(cfg, server, gpu, Message.of(
+            "cooling-kind", server=f"{server.model} {server.variant}", cooling=server.cooling,
         ))
     sized = size_gpus(cfg, gpu, need, res, request.schedule.precision, catalog)
     if not isinstance(sized, Sized):
@@ -65,17 +63,15 @@ def plan_configuration(
         door = max((u for u in catalog.cooling.values() if u.kind == "rdhx"),
                    key=lambda u: u.capacity_kw)
         if door.capacity_kw < rack_kw:
-            warnings.append(Message(
-                "rdhx-budget", f"rack budget lowered from {rack_kw:g} kW to the rear door's "
-                f"{door.capacity_kw:g} kW"))
+            warnings.append(Message.of("rdhx-budget", budget=rack_kw, door=door.capacity_kw))
             rack_kw = door.capacity_kw
 
     hosting = request.finance.hosting
     rate = cloud_rates().get(gpu.id)
     cloud_rate = rate.rate(request.finance.currency, res.exchange_rate) if rate else 0.0
     if hosting == "cloud" and rate is None:
-        return _refused(cfg, server, gpu, Message(
-            "cloud-rate", f"no hourly cloud rate for the {gpu.name} in resources/prices/cloud.csv"))
+        return _refused(cfg, server, gpu, Message.of(
+            "cloud-rate", gpu=gpu.name))
     try:
         fp = plan_compute_fabric(cfg, nic.technology, sizing.nodes, rack_kw, request, res,
                                  catalog, prices)

@@ -86,8 +86,7 @@ def _storage_tier(
     product = storage_product(catalog, choice, vendor)
     if product is None:
         product = storage_product(catalog, "neutral", vendor)
-        warnings.append(Message("storage-neutral", f"no {vendor} storage line in the catalog: "
-                                                   "a vendor-neutral one is quoted"))
+        warnings.append(Message.of("storage-neutral", vendor=vendor))
     assert product is not None, "the catalog has a vendor-neutral storage product"
     planes = parts()["planes"]
     switch = catalog.network[planes["frontend_switch"]]

@@ -18,43 +18,41 @@ def plan_warnings(
     out: list[Message] = []
     eff = sizing.efficiency
     if sizing.gpus <= sizing.memory_floor_gpus and sizing.gpus > cfg.gpu_count:
-        out.append(Message("memory-bound", f"the GPU count is set by memory ({sizing.memory_floor_gpus} "
-                                           "GPUs hold the model), not by the deadline"))
+        out.append(Message.of("memory-bound", floor=sizing.memory_floor_gpus))
     if sizing.gpus > LARGEST_PUBLISHED_RUN_GPUS:
-        out.append(Message("beyond-published", f"{sizing.gpus} GPUs is past the largest published "
-                                               f"training run ({LARGEST_PUBLISHED_RUN_GPUS}); "
-                                               "efficiency is extrapolated"))
+        out.append(Message.of("beyond-published", gpus=sizing.gpus,
+                                              largest=LARGEST_PUBLISHED_RUN_GPUS))
     if request.schedule.days is not None \
             and res.lead_time_days + sizing.days_high > request.schedule.days:
-        lead = (f", which with the {res.lead_time_days:g}-day lead time is"
-                if res.lead_time_days else ",")
-        out.append(Message("deadline-risk", f"at the low end of the efficiency band "
-                                            f"(MFU {eff.mfu_low:.0%}) training takes "
-                                            f"{sizing.days_high:.1f} days{lead} past the "
-                                            "deadline"))
+        out.append(Message.of("deadline-risk", mfu=eff.mfu_low, days=sizing.days_high,
+                              lead=res.lead_time_days))
     if request.schedule.days is not None and request.schedule.lead_time_days is None \
             and res.lead_time_days == 0:
-        out.append(Message("lead-time-unset", "the deadline counts training from the day of the "
-                                              "order; servers ship in weeks to months, so give "
-                                              "the lead time the vendor quotes"))
+        out.append(Message.of("lead-time-unset"))
     if not eff.memory_fits:
-        out.append(Message("memory-layout", "no tensor × pipeline × data-parallel layout holds the "
-                                            "model in this many GPUs without offloading"))
+        out.append(Message.of("memory-layout"))
     if eff.overridden and not (0.15 <= eff.mfu <= 0.65):  # not a limit: a warning band
-        out.append(Message("mfu-unusual", f"MFU {eff.mfu:.0%} is outside what published runs "
-                                          "achieve (about 25–55%)"))
+        out.append(Message.of("mfu-unusual", mfu=eff.mfu))
     if cfg.intra_node_link in ("pcie", "nvlink-bridge") and (sizing.memory_floor_gpus > 8):
-        out.append(Message("pcie-large-model", "a model this large needs tensor parallelism, which "
-                                               "runs slowly over PCIe and NVLink bridges"))
+        out.append(Message.of("pcie-large-model"))
     if layout.limited_by != "power":
-        out.append(Message("rack-limit", f"racks are filled by {layout.limited_by}, not power: "
-                                         f"{layout.nodes_per_rack} servers a rack"))
+        out.append(Message.of("rack-limit", by=layout.limited_by,
+                              servers=layout.nodes_per_rack))
     unverified = [r for r in (server, gpu, cfg) if not r.verified]
     if unverified:
-        out.append(Message("unverified", "unverified catalog figures: "
-                                         + ", ".join(r.id for r in unverified)))
-    out.append(Message("indicative-prices", "prices are indicative: replace them with vendor quotes"))
+        out.append(Message.of("unverified", ids=", ".join(r.id for r in unverified),
+                              names=", ".join(dict.fromkeys(_name(r) for r in unverified))))
+    out.append(Message.of("indicative-prices"))
     return out
+
+
+def _name(record: Server | Gpu | Configuration) -> str:
+    """A catalog record as people know it: its model or name, not its id."""
+    if isinstance(record, Server):
+        return f"{record.model} {record.variant}".strip()
+    if isinstance(record, Gpu):
+        return record.name
+    return record.id
 
 
 def facility_warnings(
@@ -65,21 +63,16 @@ def facility_warnings(
     out: list[Message] = []
     limit = default("facility.air_rack_limit_kw").value
     if request.facility.cooling == "air" and layout.max_power_kw > limit:
-        out.append(Message("air-rack-limit", f"racks of up to {layout.max_power_kw:.1f} kW are past "
-                                             f"the practical limit of air cooling (about {limit:g} "
-                                             "kW): choose rear doors or liquid cooling"))
+        out.append(Message.of("air-rack-limit", kw=layout.max_power_kw, limit=limit))
     one_feed = server.psu.count // 2 * server.psu.watts
     if one_feed < cfg.max_power_w:
-        out.append(Message("feed-loss", f"on one feed a server keeps {server.psu.count // 2} of its "
-                                        f"{server.psu.count} × {server.psu.watts:.0f} W PSUs "
-                                        f"({one_feed:.0f} W), below its {cfg.max_power_w:.0f} W "
-                                        "maximum: losing a feed caps its power"))
+        out.append(Message.of("feed-loss", kept=server.psu.count // 2, psus=server.psu.count,
+                              psu_w=server.psu.watts, one_feed_w=one_feed,
+                              max_w=cfg.max_power_w))
     for run in fabric.runs:
         reach = catalog.network[run.cable_part].length_m
         if run.longest_m > reach:
-            out.append(Message("cable-reach", f"{run.span} runs up to {run.longest_m:g} m exceed the "
-                                              f"longest cable in the catalog ({reach:g} m, "
-                                              f"{run.cable_part}): longer cables, and past the "
-                                              "multimode reach single-mode optics, are not quoted"))
+            out.append(Message.of("cable-reach", span=run.span, longest=run.longest_m,
+                                  reach=reach, cable=run.cable_part))
             break
     return out

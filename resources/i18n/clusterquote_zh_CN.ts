@@ -342,6 +342,18 @@
             <source>Forget your price list and go back to the shipped indicative prices?</source>
             <translation>放弃您的价格表，恢复为随附的参考价格吗？</translation>
         </message>
+        <message>
+            <source>Peaks per server, PF dense / sparse (INT8: POPS)</source>
+            <translation>单台服务器峰值，PF 稠密 / 稀疏（INT8：POPS）</translation>
+        </message>
+        <message>
+            <source>FP64 tensor</source>
+            <translation>FP64 张量核</translation>
+        </message>
+        <message>
+            <source>FP64 tensor (TFLOPS)</source>
+            <translation>FP64 张量核（TFLOPS）</translation>
+        </message>
     </context>
     <context>
         <name>Categories</name>
@@ -695,6 +707,10 @@
         <message>
             <source>Inspur</source>
             <translation>浪潮</translation>
+        </message>
+        <message>
+            <source>Huawei</source>
+            <translation>华为</translation>
         </message>
     </context>
     <context>
@@ -2356,6 +2372,10 @@
             <source>all</source>
             <translation>全部</translation>
         </message>
+        <message>
+            <source>The only option in scope (named, not ranked): %1</source>
+            <translation>比较范围内的唯一方案（仅列出，不排名）：%1</translation>
+        </message>
     </context>
     <context>
         <name>PairView</name>
@@ -2410,6 +2430,14 @@
         <message>
             <source>BOM: %1</source>
             <translation>物料清单：%1</translation>
+        </message>
+        <message>
+            <source>Against the domestic option</source>
+            <translation>对比国产方案</translation>
+        </message>
+        <message>
+            <source>Difference (%1 − %2)</source>
+            <translation>差额（%1 − %2）</translation>
         </message>
     </context>
     <context>

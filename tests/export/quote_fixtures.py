@@ -70,7 +70,7 @@ def bom_sheet_name(wb: Workbook, config: str) -> str:
     """The BOM sheet of ``config``: sheets are named for people, and each BOM's subtitle
     (A2) names its configuration id."""
     matches = [ws.title for ws in wb.worksheets
-               if re.search(rf"\b{re.escape(config)}\b", str(ws["A2"].value or ""))
+               if re.search(rf"(?<![\w-]){re.escape(config)}(?![\w-])", str(ws["A2"].value or ""))
                and ws.title not in ("Summary", "汇总")]
     assert len(matches) == 1, (config, wb.sheetnames)
     return matches[0]

@@ -237,7 +237,11 @@ def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["plan", "--preset", "gpt3-175b", "--days", "30", "--save", str(saved)]) == 0
     every = tmp_path / "every.xlsx"
     assert main(["quote", str(saved), "--out", str(every), "--detail", "all"]) == 0
-    sheets = 5 + 15  # summary, comparison, racks, assumptions, sources and fifteen BOMs
+    from engine.catalog import load_catalog
+
+    # summary, comparison, racks, assumptions, sources and a BOM for every configuration of
+    # the catalog (15 in 2023's; 22 with the 2026 China-market systems)
+    sheets = 5 + len(load_catalog().configurations)
     assert len(openpyxl.load_workbook(every).sheetnames) == sheets
 
 
