@@ -306,6 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also write the reconciliation report workbook")
     r.add_argument("--format", choices=["table", "json"], default="table")
     r.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report workbook")
+    r.add_argument("--config", dest="reconcile_config", default=None, metavar="ID",
+                   help="reconcile every quotation with this configuration (default: the one it "
+                        "answers: its RFQ, else its server line, else its best-matching lines)")
     r.add_argument("--learn-prices", action="store_true",
                    help="put the quoted prices into your price list, with their source")
     return parser
@@ -569,7 +572,10 @@ def _reconcile(args: argparse.Namespace) -> int:
     if not any(p.feasible for p in comparison.plans):
         raise UsageError(f"clusterquote: error: {args.plan_file.name}: no configuration of the plan "
                          "can run its workload, so there is nothing to reconcile with")
-    recs = [reconcile(comparison, q) for q in quotes]
+    try:
+        recs = [reconcile(comparison, q, config=args.reconcile_config) for q in quotes]
+    except ValueError as exc:
+        raise UsageError(f"clusterquote: error: {exc}") from None
     like = compare_quotes(comparison, recs)
     if args.out is not None:
         from engine.export.reconciliation import write_reconciliation

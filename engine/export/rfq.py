@@ -34,6 +34,7 @@ from engine.export.common import (
 )
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
+from engine.export.rfq_texts import text as rfq_text
 from engine.export.rmb import rmb_capital, to_fen
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
@@ -167,6 +168,10 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     w.merged(6, 3, 3, L("rfq.validity_value", days=info.valid_days, until=until.isoformat()))
     w.text(6, 5, L("rfq.currency"), "cq_label", fit=False)
     w.text(6, 6, cur, fit=False)
+    # the configuration id beside the RFQ number: the reply is tied back to what was asked
+    w.text(7, 2, rfq_text(L.lang, "rfq.config_id"), "cq_label", fit=False)
+    w.merged(7, 3, 3, plan.config, "cq_wrap")
+    w.merged(7, 5, LAST_COL, rfq_text(L.lang, "rfq.reference_note"), "cq_note_wrap")
     row = _letterhead(w, 8, info, L)
 
     w.text(row, 2, L("rfq.configuration"), "cq_label_top", fit=False)
@@ -295,6 +300,7 @@ def build_rfq(comparison: Comparison, info: QuoteInfo, detail: Detail = "shortli
     register_styles(wb, info.lang, {currency})
     wb.properties.title = L("rfq.title")
     wb.properties.creator = "ClusterQuote"
+    wb.properties.identifier = info.quote_no
     heading = info.heading(L)
     ws0 = wb.active
     assert ws0 is not None
@@ -314,5 +320,6 @@ def build_rfq(comparison: Comparison, info: QuoteInfo, detail: Detail = "shortli
         ws.title = sheet_name(wanted, taken)
         _write_quotation(ws, wb, plan, money, info, terms, L, heading, first=i == 0,
                          comparison=comparison)
+    wb.properties.keywords = f"rfq={info.quote_no}; config=" + ",".join(p.config for p, _ in plans)
     wb.active = 0
     return wb

@@ -111,6 +111,8 @@ class VendorQuote:
     issues: tuple[Finding, ...]  # ambiguities met while reading, each with its row
     notes: tuple[str, ...] = ()  # how the file was read (basis, currency, per-system quantities)
     letterhead: tuple[str, ...] = field(default=(), repr=False)
+    rfq_no: str = ""  # the buyer's RFQ number the reply quotes ("询价单号"), "" when it names none
+    config_id: str = ""  # the configuration id the RFQ named, when the reply carries it
 
     @property
     def items(self) -> tuple[QuoteLine, ...]:
@@ -181,6 +183,10 @@ class Reconciliation:
     plan_discount: float = 0.0
     list_prices: bool = False
     quote_discount: float = 0.0  # the share the quotation's own discount rows take off its lines
+    # how the configuration was chosen: "user" (given), "rfq" (the reply names the RFQ's
+    # configuration or number), "server_line" (a quoted server names its model and GPU),
+    # "best_fit" (the lines that match best), "only" (the vendor's one configuration)
+    chosen_by: str = "best_fit"
 
     @property
     def line_factor(self) -> float:

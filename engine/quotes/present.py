@@ -46,6 +46,8 @@ def quote_dict(rec: Reconciliation, normalised_total: float | None) -> dict[str,
         "quote_currency": q.currency or rec.plan_currency, "vat_basis": q.vat_basis,
         "vat_rate": q.vat_rate, "quote_no": q.quote_no, "date": q.date, "sheet": q.sheet,
         "config": rec.config,
+        # how the configuration was chosen: user, rfq, server_line, only, best_fit
+        "config_chosen_by": rec.chosen_by, "rfq_no": q.rfq_no,
         "mapping": {"header_row": q.mapping.header_row, "origin": q.mapping.origin,
                     "columns": [{"field": name, "column": col + 1,
                                  "header": q.mapping.headers[col] if col < len(q.mapping.headers) else ""}
@@ -110,7 +112,8 @@ def reconcile_table(recs: list[Reconciliation], like: LikeForLike) -> str:
         q = rec.quote
         basis = _BASIS.get(q.vat_basis, "VAT basis unknown")
         out.append(f"{q.file}: {q.vendor or 'vendor not stated'} quote {q.quote_no or '-'} "
-                   f"{q.date or ''} ({q.currency or cur}, prices {basis}) against {rec.config}")
+                   f"{q.date or ''} ({q.currency or cur}, prices {basis}) against {rec.config} "
+                   f"(chosen by: {rec.chosen_by.replace('_', ' ')})")
         out.append("  columns: " + mapping_text(q.mapping))
         out.append("  compared with " + basis_text(rec))
         out.append(f"  stated total {_money(rec.stated_total, cur)}, computed "

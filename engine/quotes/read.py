@@ -103,6 +103,7 @@ def _interpret(source: Path, grid: Grid, header_index: int, labels: list[str], v
     return VendorQuote(
         file=source.name, sheet=grid.sheet, vendor=found_vendor,
         quote_no=_labelled(letterhead, "quote_no"), date=_date(letterhead),
+        rfq_no=_labelled(letterhead, "rfq_no"), config_id=_labelled(letterhead, "config_id"),
         currency=currency, vat_basis=basis, vat_rate=rate, mapping=mapping,
         lines=tuple(lines), sums=tuple(sums), issues=tuple(issues), notes=tuple(notes),
         letterhead=tuple(letterhead))
@@ -114,20 +115,42 @@ def _vendor(letterhead: list[str], file_name: str) -> str:
     return hits.pop() if len(hits) == 1 else ""
 
 
+# a label that is more specific than another: a quote number is never the RFQ's number
+_NOT = {"quote_no": ("rfq_no", "config_id")}
+_NEXT_LABEL = re.compile(r"\s+[^\s:：]{1,20}\s?[:：]|日期|date\s*[:：]", re.IGNORECASE)
+_TRAILING_DATE = re.compile(r"[\s,，;；]+\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
+
+
 def _labelled(letterhead: list[str], key: str) -> str:
-    """The value after a label such as 'Quote No.:' in the same cell, or in the next cell."""
+    """The value after a label such as 'Quote No.:' in the same cell, or in the next cell;
+    never the next field of the same cell ("报价单号：Q-01 日期：2026-12-01" gives Q-01)."""
     marks = words("letterhead", key)
+    others = tuple(w for k in _NOT.get(key, ()) for w in words("letterhead", k))
     for i, cell in enumerate(letterhead):
         for part in re.split(r"[;；|]", cell):
             pieces = re.split(r"[:：]", part, maxsplit=1)
             label, value = (pieces[0], pieces[1]) if len(pieces) == 2 else (part, "")
-            if not holds(label, marks):
+            if not holds(label, marks) or holds(label, others):
                 continue
             if value.strip():
-                return value.strip()
-            if i + 1 < len(letterhead):
-                return letterhead[i + 1].strip()
+                return _value(value)
+            following = next((c for c in letterhead[i + 1:] if c != cell), "")  # merged: repeated
+            if following and not _is_label(following):
+                return _value(following)
     return ""
+
+
+def _value(raw: str) -> str:
+    """A field's value without the next field or a date written after it."""
+    cut = _NEXT_LABEL.search(raw.strip())
+    value = raw.strip()[:cut.start()] if cut and cut.start() > 0 else raw.strip()
+    bare = _TRAILING_DATE.sub("", value)
+    return (bare or value).strip(" ,，;；")
+
+
+def _is_label(cell: str) -> bool:
+    return any(holds(cell.split(":")[0].split("：")[0], words("letterhead", k))
+               for k in ("rfq_no", "config_id", "quote_no", "date")) and len(cell) <= 20
 
 
 def _date(letterhead: list[str]) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from engine.assumptions import default
 from engine.model import BomLine, Comparison, Plan
+from engine.quotes.anchor import choose
 from engine.quotes.arithmetic import check, lines_sum
 from engine.quotes.bundles import (
     bundled_warranty_value,
@@ -49,21 +50,18 @@ class _Hit:
     ambiguous: tuple[str, ...] = ()
 
 
-def plan_for_quote(comparison: Comparison, quote: VendorQuote) -> tuple[Plan, list[Finding]]:
-    """The feasible plan of the quote's vendor that the quote matches best."""
-    feasible = [p for p in comparison.plans if p.feasible and p.money is not None]
-    if not feasible:
-        raise ValueError("the plan has no feasible configuration to reconcile a quotation with")
-    same = [p for p in feasible if p.vendor.lower() == quote.vendor.lower()] if quote.vendor else []
+def plan_for_quote(comparison: Comparison, quote: VendorQuote, config: str | None = None
+                   ) -> tuple[Plan, str, list[Finding]]:
+    """The plan the quote answers (see engine.quotes.anchor), how it was chosen, and a
+    finding when the quotation's vendor has no configuration in the plan."""
+    plan, how, sure = choose(comparison, quote, config,
+                             lambda plans: max(plans, key=lambda p: _fit(quote, p)))
     issues: list[Finding] = []
-    if not same:
-        same = feasible
+    if not sure:
         issues.append(Finding("ambiguous", None, "", quote.vendor or None, None,
                               f"the quotation's vendor ({quote.vendor or 'not stated'}) has no "
                               "configuration in the plan; matched against the closest one"))
-    if len(same) == 1:
-        return same[0], issues
-    return max(same, key=lambda p: _fit(quote, p)), issues
+    return plan, how, issues
 
 
 def _fit(quote: VendorQuote, plan: Plan) -> tuple[int, int, float]:
@@ -96,12 +94,9 @@ def _match(line: QuoteLine, cands: list[Target]) -> _Hit:
 
 
 def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None = None) -> Reconciliation:
-    """Reconcile ``quote`` with the plan of ``config`` (default: the best match of its vendor)."""
-    if config is not None:
-        plan = next(p for p in comparison.plans if p.config == config)
-        issues: list[Finding] = []
-    else:
-        plan, issues = plan_for_quote(comparison, quote)
+    """Reconcile ``quote`` with the plan of ``config`` (default: the configuration the quote
+    answers, anchored on what was asked; see engine.quotes.anchor)."""
+    plan, chosen_by, issues = plan_for_quote(comparison, quote, config)
     fin = comparison.request.finance
     currency = plan.money.currency if plan.money else fin.currency
     fx = fin.exchange_rate if fin.exchange_rate is not None else default("finance.exchange_rate").value
@@ -246,6 +241,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
         bundled=tuple((row, item, qty) for row, inside in bundled.items() for item, qty in inside.items()),
         exchange_rate=fx, bundled_values=tuple(values),
         plan_discount=discount, list_prices=list_prices, quote_discount=quote_discount,
+        chosen_by=chosen_by,
     )
 
 

@@ -126,3 +126,15 @@ def test_learning_prices_asks_first(dialog: Any, data_dir: Path, monkeypatch: py
     # acceptance, storage commissioning, software deployment; the spare HCA. Project management
     # and logistics are rated by value, not list prices: not learned
     assert asked and asked[0].startswith("Put 23 quoted prices into your price list?")
+
+
+def test_the_configuration_is_shown_and_the_users_to_change(dialog: Any) -> None:
+    assert dialog.add_file(INSPUR)
+    box = dialog.config_box
+    assert box.currentData() == "inspur-nf5688m7-h800" and dialog.recs[0].chosen_by != "user"
+    other = box.findData("lenovo-sr680av3-h800")
+    box.setCurrentIndex(other)
+    box.activated.emit(other)
+    assert (dialog.recs[0].config, dialog.recs[0].chosen_by) == ("lenovo-sr680av3-h800", "user")
+    assert dialog.chosen_label.text() == "(your choice)"
+    assert "reconciled with lenovo-sr680av3-h800" in dialog.summary.text()

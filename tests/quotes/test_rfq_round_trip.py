@@ -64,7 +64,7 @@ def _row_of(sheet: Any, part: str) -> int:
 def test_our_rfq_read_back_unchanged_finds_nothing(rfq_comparison: Any, tmp_path: Path, lang: str) -> None:
     quote = read_quote(_saved(_rfq(rfq_comparison, tmp_path, lang), tmp_path / "saved"))
     rec = reconcile(rfq_comparison, quote)
-    assert rec.config == CONFIG
+    assert (rec.config, rec.chosen_by, quote.config_id) == (CONFIG, "rfq", CONFIG)
     assert [f.message for f in rec.findings] == []
     assert all(m.item for m in rec.matches), "every line matched"
     spares = [line for line in quote.lines if line.group.endswith(("Spares", "备件"))]
@@ -183,3 +183,18 @@ def test_a_vendors_larger_discount_shows_on_every_priced_line(discounted: Any, t
     gross = plan.money.hardware + plan.money.services
     assert rec.computed_total == pytest.approx(plan.money.net - 0.05 * gross, abs=1)
     assert rec.computed_total == pytest.approx(0.80 * gross, abs=1)
+
+
+def test_an_rfq_of_one_of_two_alike_configurations_reconciles_with_the_one_asked(tmp_path: Path) -> None:
+    """NF5688M6 with A800 or A100: one vendor, one server, most part numbers shared. The RFQ
+    for the A800 comes back against the A800 (its configuration id), unchanged: no finding."""
+    a800, a100 = "inspur-nf5688m6-a800", "inspur-nf5688m6-a100"
+    twins = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=60), configs=(a800, a100)))
+    path = tmp_path / "rfq.xlsx"
+    write_quote(twins, path, kind="rfq", vendor="inspur", lang="zh", quote_no="RFQ-2026-017",
+                detail=(a800,))
+    quote = read_quote(_saved(path, tmp_path / "saved"))
+    assert (quote.rfq_no, quote.config_id) == ("RFQ-2026-017", a800)
+    rec = reconcile(twins, quote)
+    assert (rec.config, rec.chosen_by) == (a800, "rfq")
+    assert [f.message for f in rec.findings] == []
