@@ -1,14 +1,35 @@
-"""Checking the vendor's sums: line totals, subtotals, discounts, VAT and the grand total."""
+"""Checking the vendor's sums to the fen: line totals, subtotals, discounts, VAT and the
+grand total.
+
+The tolerance is the document's own rounding, never a share of the figure: the smallest
+step its money is written in (a fen, a jiao or a yuan: ``rounding_step``), times the figures
+that each carry half a step of rounding into the sum (a line total is its quantity times a
+rounded unit price; a sum, its rounded terms). On ¥100 000 000 that is a few fen, so a
+grand total ¥55 555 off, or a line total ¥10 000 off, is always a finding.
+"""
 
 from __future__ import annotations
 
-from engine.quotes.model import Finding, SumRow, VendorQuote
-from engine.quotes.rules import tolerance
+from collections.abc import Callable
+
+from engine.quotes.model import Finding, QuoteLine, SumRow, VendorQuote
 
 
-def close(a: float, b: float) -> bool:
-    """Equal within rounding: one currency unit, or 0.05% of the larger figure."""
-    return abs(a - b) <= max(tolerance("arithmetic_abs"), tolerance("arithmetic_rel") * max(abs(a), abs(b)))
+def rounding_step(quote: VendorQuote) -> float:
+    """The smallest step the quotation writes its money in: 0.01, 0.1 or 1 (of its currency)."""
+    figures = [v for line in quote.lines for v in (line.unit_price, line.total) if v]
+    figures += [s.amount for s in quote.sums]
+    cents = [round(abs(f) * 100) for f in figures]
+    if any(c % 10 for c in cents):
+        return 0.01
+    if any(c % 100 for c in cents):
+        return 0.1
+    return 1.0 if figures else 0.01
+
+
+def within(a: float, b: float, step: float, terms: float = 1.0) -> bool:
+    """Equal up to the rounding of ``terms`` figures written to ``step`` (at least one step)."""
+    return abs(a - b) <= step * max(1.0, terms / 2) + 1e-9 * max(abs(a), abs(b))
 
 
 def _money(value: float) -> str:
@@ -21,60 +42,79 @@ def lines_sum(quote: VendorQuote) -> float:
                                                           if s.kind == "discount")
 
 
-def check(quote: VendorQuote, vat_rate: float, vat_rates: tuple[float, ...] = ()) -> list[Finding]:
-    """Every sum that does not add up, with its row.
+def check(quote: VendorQuote, vat_rate: float, vat_rates: tuple[float, ...] = (),
+          rate_of: Callable[[QuoteLine], float] | None = None) -> list[Finding]:
+    """Every sum that does not add up to the fen (the document's rounding), with its row.
 
-    A tax row is checked at the rate it states, else ``vat_rate``. Several tax rows (VAT on
-    goods and on services) are checked together, at the grand total beneath them: between
-    the lowest and the highest rate of ``vat_rates`` (the plan's) and those they state, since
-    which lines each row taxes is not written.
+    ``rate_of`` gives each line's VAT rate as the plan's request sets it (13% on goods, 6% on
+    services). A tax row that states one rate is checked at it; one that states none, or
+    several, at the lines' own rates (a single 税额 row at 13% on goods and 6% on services),
+    and at ``vat_rate`` when no line rate is known. Several tax rows (VAT on goods and on
+    services) are checked together at the grand total beneath them: between the lowest and the
+    highest rate, and at the lines' own rates.
     """
+    step = rounding_step(quote)
     found: list[Finding] = []
     for line in quote.lines:
         if line.unit_price is not None and line.total is not None and line.unit_price:
             expected = line.qty * line.unit_price
-            if not close(expected, line.total):
+            if not within(expected, line.total, step, 2 + abs(line.qty)):
                 found.append(Finding(
                     "arithmetic", line.row, "", round(expected, 2), line.total,
                     f"row {line.row}: {line.qty:g} × {_money(line.unit_price)} = {_money(expected)}, "
-                    f"but the line total says {_money(line.total)}"))
-    section = 0.0
-    running = 0.0
-    rows = sorted([(line.row, "line", line.stated_amount) for line in quote.items]
-                  + [(s.row, s.kind, s.amount) for s in quote.sums])
+                    f"but the line total says {_money(line.total)} "
+                    f"(off by {_money(line.total - expected)})"))
+    section, running, terms, section_terms = 0.0, 0.0, 0, 0
+    by_rate: dict[float, float] = {}  # the lines' amounts by their VAT rate
+    rows = sorted([(line.row, "line", line) for line in quote.items]
+                  + [(s.row, s.kind, s) for s in quote.sums], key=lambda r: r[0])
     taxes = [s for s in quote.sums if s.kind == "tax"]
     rates = sorted({vat_rate, *vat_rates, *(s.rate for s in taxes if s.rate is not None)})
     tax_seen: float | None = None
     pending: list[SumRow] = []  # several tax rows, checked together
-    by_row = {s.row: s for s in quote.sums}
     included = quote.vat_basis == "included"
-    for row, kind, amount in rows:
+    for row, kind, what in rows:
+        if isinstance(what, QuoteLine):
+            amount = what.stated_amount
+            rate = rate_of(what) if rate_of is not None else vat_rate
+            by_rate[rate] = by_rate.get(rate, 0.0) + amount
+        else:
+            amount = what.amount
         if kind in ("line", "discount"):
             section += amount
             running += amount
+            terms += 1
+            section_terms += 1
+            if kind == "discount":  # off every rate in proportion
+                by_rate = _scaled(by_rate, running - amount, running)
         elif kind == "subtotal":
-            if not close(section, amount):
+            if not within(section, amount, step, section_terms):
                 found.append(_sum(row, "subtotal", section, amount, "the lines above it"))
-            section = 0.0
+            section, section_terms = 0.0, 0
         elif kind == "tax":
+            assert isinstance(what, SumRow)
             tax_seen = (tax_seen or 0.0) + amount
             if len(taxes) > 1:
-                pending.append(by_row[row])
+                pending.append(what)
                 continue
-            stated = by_row[row].rate
-            rate = stated if stated is not None else vat_rate
-            expected = _vat(running, rate, included)
-            if not close(expected, amount):
-                found.append(_sum(row, "VAT", expected, amount,
-                                  f"{rate:.0%} of the lines {'(included)' if included else ''}".strip()))
+            finding = _tax_row(what, running, by_rate, vat_rate, included, step, terms)
+            if finding is not None:
+                found.append(finding)
         elif kind == "grand_total":
-            found += _taxes_together(pending, running, rates[0], rates[-1], included)
+            assert isinstance(what, SumRow)
+            found += _taxes_together(pending, running, by_rate, rates[0], rates[-1], included, step,
+                                     terms)
             pending = []
-            expected = _expected_total(quote, by_row[row], running, tax_seen, vat_rate)
-            if not close(expected, amount):
+            expected = _expected_total(quote, what, running, tax_seen, vat_rate)
+            if not within(expected, amount, step, terms + (1 if tax_seen is not None else 0)):
                 found.append(_sum(row, "grand total", expected, amount, "the lines, discounts and VAT"))
-    found += _taxes_together(pending, running, rates[0], rates[-1], included)
+    found += _taxes_together(pending, running, by_rate, rates[0], rates[-1], included, step, terms)
     return found
+
+
+def _scaled(by_rate: dict[float, float], before: float, after: float) -> dict[float, float]:
+    factor = after / before if before else 1.0
+    return {rate: amount * factor for rate, amount in by_rate.items()}
 
 
 def _vat(base: float, rate: float, included: bool) -> float:
@@ -82,14 +122,41 @@ def _vat(base: float, rate: float, included: bool) -> float:
     return base - base / (1 + rate) if included else base * rate
 
 
-def _taxes_together(taxes: list[SumRow], running: float, low: float, high: float,
-                    included: bool) -> list[Finding]:
-    """Several tax rows: their sum lies between the lines' VAT at the lowest and highest rate."""
+def _mixed(by_rate: dict[float, float], included: bool) -> float:
+    return sum(_vat(amount, rate, included) for rate, amount in by_rate.items())
+
+
+def _tax_row(tax: SumRow, running: float, by_rate: dict[float, float], vat_rate: float,
+             included: bool, step: float, terms: int) -> Finding | None:
+    """One tax row: at the rate it states, else at the lines' own rates (goods and services)."""
+    mixed = _mixed(by_rate, included)
+    if tax.rate is not None:
+        expected = _vat(running, tax.rate, included)
+        of = f"{tax.rate:.0%} of the lines"
+        if len(by_rate) > 1 and within(mixed, tax.amount, step, terms):
+            return None  # "税额 13%" over services at 6% too: the lines' own rates hold
+    elif len(by_rate) > 1:
+        expected = mixed
+        of = "the lines at their rates: " + ", ".join(
+            f"{rate:.0%} on {_money(amount)}" for rate, amount in sorted(by_rate.items(), reverse=True))
+    else:
+        expected = _vat(running, vat_rate, included)
+        of = f"{vat_rate:.0%} of the lines"
+    if within(expected, tax.amount, step, terms):
+        return None
+    return _sum(tax.row, "VAT", expected, tax.amount, f"{of}{' (included)' if included else ''}")
+
+
+def _taxes_together(taxes: list[SumRow], running: float, by_rate: dict[float, float], low: float,
+                    high: float, included: bool, step: float, terms: int) -> list[Finding]:
+    """Several tax rows: their sum is the lines' VAT at their own rates, or lies between the
+    lines' VAT at the lowest and the highest rate (which lines each row taxes is not written)."""
     if not taxes:
         return []
     total = sum(s.amount for s in taxes)
     least, most = _vat(running, low, included), _vat(running, high, included)
-    if close(total, least) or close(total, most) or least <= total <= most:
+    if within(total, _mixed(by_rate, included), step, terms) or within(total, least, step, terms) \
+            or within(total, most, step, terms) or least <= total <= most:
         return []
     nearest = least if total < least else most
     rows = ", ".join(str(s.row) for s in taxes)

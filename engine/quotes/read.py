@@ -242,6 +242,9 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
             if qty is None or (unit is None and total is None):
                 continue  # the amount in words, its check, terms, signatures: not lines
             closed = False  # a priced line after a total (a total of part of the lines)
+        if qty is None and unit is None and total is None and _heading(row, qty_raw):
+            group = words_in_row  # a merged section heading ("一、计算设备") spans the qty column
+            continue
         if qty is None and text(qty_raw):
             issues.append(Finding("ambiguous", number, "", None, text(qty_raw),
                                   f"row {number}: quantity '{text(qty_raw)}' is not a number; "
@@ -262,6 +265,13 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
         lines.append(QuoteLine(number, part, desc, qty, unit, total, qty_total=qty,
                                remark=text(_cell(row, mapping.get("remark"))), group=group))
     return lines, sums, issues
+
+
+def _heading(row: tuple[object, ...], qty_raw: object) -> bool:
+    """A row of no figures whose text in the quantity column is a merged cell's (the same
+    text in another column too): a section heading, not a quantity that is no number."""
+    said = text(qty_raw)
+    return bool(said) and sum(1 for v in row if text(v) == said) > 1
 
 
 def _rate(row: tuple[object, ...]) -> float | None:

@@ -218,7 +218,9 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             findings.append(Finding("missing", None, bom.item, bom.qty, 0,
                                     f"{bom.item} ({bom.description_en[:60]}) × {bom.qty:g} is in "
                                     "the plan but not in the quotation"))
-    findings += check(quote, vat_rate, (vat, vat_services))
+    category_of = {m.row: m.category for m in matches}
+    findings += check(quote, vat_rate, (vat, vat_services),
+                      lambda line: vat_services if category_of.get(line.row) == "services" else vat)
     stated_total = _stated_total(quote, vat_rate)
     by_category: dict[str, float] = defaultdict(float)
     lines_by_row = {q.row: q for q in quote.lines}
