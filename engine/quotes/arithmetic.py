@@ -65,6 +65,9 @@ def check(quote: VendorQuote, vat_rate: float, vat_rates: tuple[float, ...] = ()
                     f"but the line total says {_money(line.total)} "
                     f"(off by {_money(line.total - expected)})"))
     section, running, terms, section_terms = 0.0, 0.0, 0, 0
+    # the same sums over qty × unit price: a vendor's slip in one line total is that line's
+    # finding, whether the sums beneath add its figure or the right one
+    section_at, running_at = 0.0, 0.0
     by_rate: dict[float, float] = {}  # the lines' amounts by their VAT rate
     rows = sorted([(line.row, "line", line) for line in quote.items]
                   + [(s.row, s.kind, s) for s in quote.sums], key=lambda r: r[0])
@@ -76,10 +79,15 @@ def check(quote: VendorQuote, vat_rate: float, vat_rates: tuple[float, ...] = ()
     for row, kind, what in rows:
         if isinstance(what, QuoteLine):
             amount = what.stated_amount
+            section_at += what.amount
+            running_at += what.amount
             rate = rate_of(what) if rate_of is not None else vat_rate
             by_rate[rate] = by_rate.get(rate, 0.0) + amount
         else:
             amount = what.amount
+            if kind == "discount":
+                section_at += amount
+                running_at += amount
         if kind in ("line", "discount"):
             section += amount
             running += amount
@@ -88,9 +96,10 @@ def check(quote: VendorQuote, vat_rate: float, vat_rates: tuple[float, ...] = ()
             if kind == "discount":  # off every rate in proportion
                 by_rate = _scaled(by_rate, running - amount, running)
         elif kind == "subtotal":
-            if not within(section, amount, step, section_terms):
+            if not (within(section, amount, step, section_terms)
+                    or within(section_at, amount, step, section_terms)):
                 found.append(_sum(row, "subtotal", section, amount, "the lines above it"))
-            section, section_terms = 0.0, 0
+            section, section_at, section_terms = 0.0, 0.0, 0
         elif kind == "tax":
             assert isinstance(what, SumRow)
             tax_seen = (tax_seen or 0.0) + amount
@@ -106,7 +115,9 @@ def check(quote: VendorQuote, vat_rate: float, vat_rates: tuple[float, ...] = ()
                                      terms)
             pending = []
             expected = _expected_total(quote, what, running, tax_seen, vat_rate)
-            if not within(expected, amount, step, terms + (1 if tax_seen is not None else 0)):
+            computed = _expected_total(quote, what, running_at, tax_seen, vat_rate)
+            slack = terms + (1 if tax_seen is not None else 0)
+            if not (within(expected, amount, step, slack) or within(computed, amount, step, slack)):
                 found.append(_sum(row, "grand total", expected, amount, "the lines, discounts and VAT"))
     found += _taxes_together(pending, running, by_rate, rates[0], rates[-1], included, step, terms)
     return found

@@ -19,7 +19,7 @@ from engine.quotes.layout import (
 from engine.quotes.mappings import apply_remembered, remembered_mapping
 from engine.quotes.model import ColumnMap, Finding, QuoteError, QuoteLine, SumRow, VatBasis, VendorQuote
 from engine.quotes.numbers import currencies_in, currency_in, parse_number, percent_in
-from engine.quotes.rules import holds, keyed_words, which, words
+from engine.quotes.rules import holds, keyed_words, squeeze, which, words
 from engine.quotes.source import Grid, load_grids
 
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -226,7 +226,9 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
             t for c in mapping.all("description") if (t := text(_cell(row, c)))))
         words_in_row = " ".join(dict.fromkeys(
             text(v) for c, v in enumerate(row) if c not in numeric and parse_number(v) is None and text(v)))
-        if qty is None:  # a merged label cell may spread over the part and quantity columns
+        # a merged label cell may spread over the part and quantity columns; a 小计 row may
+        # also add up the quantities above it: a label alone, no part number, is still a sum
+        if qty is None or (not part and _only_label(words_in_row)):
             label = which(words_in_row, "row_labels")
             amount = total if total is not None else unit
             if amount is None:  # a label and its figure in other columns
@@ -265,6 +267,11 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
         lines.append(QuoteLine(number, part, desc, qty, unit, total, qty_total=qty,
                                remark=text(_cell(row, mapping.get("remark"))), group=group))
     return lines, sums, issues
+
+
+def _only_label(words_in_row: str) -> bool:
+    """Text that is a sum row's label and little else ("小计", "网络设备小计", "Subtotal")."""
+    return which(words_in_row, "row_labels") is not None and len(squeeze(words_in_row)) <= 16
 
 
 def _heading(row: tuple[object, ...], qty_raw: object) -> bool:

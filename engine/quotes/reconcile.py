@@ -190,14 +190,23 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                                                          parent_row=owner, qty_total=qty))
                 values.append((owner, item, round(bundled_warranty_value(
                     plan, _system_unit(plan), qty) * _systems(quote, owner) * basis_factor, 2)))
+    # Quantities pooled by part: a quotation that lists a part's spares with its installed
+    # ones (no spares line of its own) is compared with the plan's installed plus spares;
+    # one that quotes exactly the installed quantity has left the spares out.
+    folded = {SPARE + item for item, quoted in lines_by_item.items()
+              if SPARE + item in plan_lines and SPARE + item not in lines_by_item
+              and abs(sum(q.qty_total for q in quoted) - plan_lines[item].qty) > 1e-9}
     for item, quoted in lines_by_item.items():
         target = plan_lines[item]
         qty = (max if item == (warranty.item if warranty else None) else sum)(q.qty_total for q in quoted)
         first = min(q.row for q in quoted)
-        if abs(qty - target.qty) > 1e-9:
+        needed = target.qty + (plan_lines[SPARE + item].qty if SPARE + item in folded else 0)
+        if abs(qty - needed) > 1e-9:
+            spares = f" ({target.qty:g} installed and {needed - target.qty:g} spares)" \
+                if needed != target.qty else ""
             findings.append(Finding(
-                "qty_mismatch", first, item, target.qty, qty,
-                f"row {first}: {item} quoted {qty:g}, the plan needs {target.qty:g}"))
+                "qty_mismatch", first, item, needed, qty,
+                f"row {first}: {item} quoted {qty:g}, the plan needs {needed:g}{spares}"))
         priced = [q for q in quoted if not q.is_component and q.unit_price]
         for q in priced:
             expected = target.unit_price + _inside_per_unit(plan, q, bundled)
@@ -210,7 +219,7 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                     "price_diff", q.row, item, round(expected, 2), round(found, 2),
                     f"row {q.row}: {item} at {found:,.2f} {currency} excl. VAT, {basis} "
                     f"{expected:,.2f} ({(found - expected) / expected:+.1%})"))
-    covered = set(lines_by_item)
+    covered = set(lines_by_item) | folded
     for bom in plan_lines.values():
         # open-source software is priced at zero: nothing to buy, so nothing a vendor omits
         # (its installation is the software-deployment service, which is priced and checked)
@@ -344,7 +353,11 @@ def _stated_total(quote: VendorQuote, vat_rate: float) -> float | None:
             included = quote.vat_basis == "included" or any(r < total.row for r in tax_rows)
         if not included:
             return total.amount
-    return totals[-1].amount / (1 + vat_rate)
+    last = totals[-1]
+    taxes = [s.amount for s in quote.sums if s.kind == "tax" and s.row < last.row]
+    if taxes and quote.vat_basis != "included":  # the VAT rows as written, at whatever rates
+        return last.amount - sum(taxes)
+    return last.amount / (1 + vat_rate)
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

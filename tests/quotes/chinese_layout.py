@@ -49,9 +49,17 @@ def _pooled(plan: Any) -> dict[str, Any]:
     return {b.item: b for b in pooled(plan.bom)}
 
 
-def write(plan: Any, path: Path) -> tuple[Path, list[tuple[str, int | None, str]]]:
-    """The quotation at ``path`` and what reconciling it must find: (kind, row, item)."""
+def write(plan: Any, path: Path, *, fold_spares: bool = False
+          ) -> tuple[Path, list[tuple[str, int | None, str]]]:
+    """The quotation at ``path`` and what reconciling it must find: (kind, row, item).
+    ``fold_spares``: no spares section; each part's spares are added to its installed line
+    (the HCA, which the plan holds only as a spare, keeps a line of its own)."""
     lines = _pooled(plan)
+    sections = SECTIONS
+    if fold_spares:
+        spares = SECTIONS[-1][1]
+        kept = tuple(i for i in spares if i.removeprefix("spare:") not in lines)
+        sections = (*SECTIONS[:-1], (SECTIONS[-1][0], kept))
     book = Workbook()
     ws = book.active
     ws.title = "报价单"
@@ -64,15 +72,17 @@ def write(plan: Any, path: Path) -> tuple[Path, list[tuple[str, int | None, str]
     ws.append(["序号", "产品名称", "型号", "规格描述", "数量", "单位", "不含税单价", "不含税金额", "备注"])
     planted: list[tuple[str, int | None, str]] = []
     goods = services = total = Decimal(0)
-    for number, (heading, items) in enumerate(SECTIONS, 1):
+    for number, (heading, items) in enumerate(sections, 1):
         ws.append([heading])
         ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=9)
-        section = Decimal(0)
+        section, qty_sum = Decimal(0), 0
         for seq, item in enumerate(items, 1):
             if item in LEFT_OUT:
                 continue
             b = lines[item]
             qty, unit = b.qty, fen(b.unit_price)
+            if fold_spares and "spare:" + item in lines:
+                qty += lines["spare:" + item].qty
             name, desc = b.description_zh[:14], b.description_zh
             part = "" if b.part_number == item.removeprefix("spare:") else b.part_number
             if item == CONFIG:
@@ -87,6 +97,7 @@ def write(plan: Any, path: Path) -> tuple[Path, list[tuple[str, int | None, str]
             if item in CHANGED:
                 planted.append(("qty_mismatch" if new_qty else "price_diff", ws.max_row, item))
             section += amount
+            qty_sum += qty
             if b.category == "services":
                 services += amount
             else:
@@ -95,8 +106,8 @@ def write(plan: Any, path: Path) -> tuple[Path, list[tuple[str, int | None, str]
         if number % 2:  # 小计 in the 序号 column, merged over the text columns
             ws.append(["小计", None, None, None, None, None, None, float(section + slip)])
             ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=7)
-        else:  # 小计 in the 产品名称 column
-            ws.append([None, f"{heading[2:]}小计", None, None, None, None, None, float(section + slip)])
+        else:  # 小计 in the 产品名称 column, the quantities added up too
+            ws.append([None, f"{heading[2:]}小计", None, None, qty_sum, None, None, float(section + slip)])
         if slip:
             planted.append(("arithmetic", ws.max_row, ""))
         total += section

@@ -7,6 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import chinese_layout
+import openpyxl
+import pytest
+from make_quotes import PLANTED
+from quote_files import LENOVO
 
 from engine.quotes import read_quote, reconcile
 
@@ -23,3 +27,37 @@ def test_an_ordinary_chinese_quotation(comparison: Any, tmp_path: Path) -> None:
     assert (rec.config, rec.chosen_by) == (chinese_layout.CONFIG, "server_line")
     found = sorted(((f.kind, f.row, f.item) for f in rec.findings), key=lambda p: (p[1] or 0, p[0]))
     assert found == planted, "\n".join(f.message for f in rec.findings)
+
+
+def test_spares_folded_into_the_installed_lines_compare_pooled(comparison: Any, tmp_path: Path) -> None:
+    """The same quotation without its 七、备品备件 section, each part's spares added to its
+    installed line: compared with the plan's installed plus spares, nothing is missing."""
+    plan = _plan(comparison, chinese_layout.CONFIG)
+    path, planted = chinese_layout.write(plan, tmp_path / "folded.xlsx", fold_spares=True)
+    rec = reconcile(comparison, read_quote(path))
+    found = sorted(((f.kind, f.row, f.item) for f in rec.findings), key=lambda p: (p[1] or 0, p[0]))
+    assert found == planted, "\n".join(f.message for f in rec.findings)
+    # the HCA is no installed line of the plan (it sits inside the server): its spares stay apart
+    assert not any(f.kind == "missing" and f.item.startswith("spare:") for f in rec.findings)
+
+
+@pytest.mark.parametrize("summed", [False, True], ids=["total-from-prices", "total-from-line-totals"])
+def test_a_dcsc_export_with_a_10000_slip_in_one_line_total(comparison: Any, tmp_path: Path,
+                                                           summed: bool) -> None:
+    """The DCSC export of the samples, its server line's total 10 000 too high: that line is
+    the one new finding, whether the vendor's total adds the slip or not."""
+    book = openpyxl.load_workbook(LENOVO)
+    sheet = book.active
+    assert (sheet["C8"].value, sheet["D8"].value, sheet["E8"].value) == (35, 331_892, 11_616_220)
+    sheet["E8"].value = 11_626_220
+    total = next(r for r in range(sheet.max_row, 0, -1) if sheet.cell(r, 5).value)
+    if summed:
+        sheet.cell(total, 5).value += 10_000
+    path = tmp_path / "dcsc.xlsx"
+    book.save(path)
+    rec = reconcile(comparison, read_quote(path))
+    found = sorted((f.kind, f.row or 0, f.item) for f in rec.findings)
+    planted = [*PLANTED[LENOVO.name], ("arithmetic", 8, "")]
+    assert found == sorted((k, r or 0, i) for k, r, i in planted)
+    (slip,) = [f for f in rec.findings if f.kind == "arithmetic"]
+    assert (slip.expected, slip.found) == (11_616_220, 11_626_220)
