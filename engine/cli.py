@@ -9,6 +9,7 @@ desktop app would save.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import math
 import os
@@ -295,6 +296,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which configurations get a BOM (comparison) or a quotation sheet (rfq): "
                         "the shortlist (default: the recommendation and each vendor's best), "
                         "all, or configuration ids")
+    q.add_argument("--prices", choices=["blank", "target", "list"], default="blank",
+                   help="an RFQ's price columns: blank for the vendor to fill in (default), the "
+                        "plan's target (net) prices, or its list prices and discount")
+    q.add_argument("--delivery-date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                   help="the delivery date an RFQ requires (default: the order date plus the "
+                        "plan's lead time)")
+    q.add_argument("--idc", default="", help="the leased data centre (IDC) an RFQ delivers to "
+                                             "when the plan is hosted in one")
     q.add_argument("--pdf", action="store_true",
                    help="also write the quote as PDF beside --out (needs LibreOffice)")
 
@@ -340,6 +349,13 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
     )
 
 
+def _iso_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
 def _yes_no(value: str | None) -> bool | None:
     return None if value is None else value == "yes"
 
@@ -354,7 +370,8 @@ def workload_from(args: argparse.Namespace) -> Workload:
 # file holds the whole request, so those cannot be combined with one.
 NOT_REQUEST_FLAGS = frozenset({
     "help", "plan_file", "price_list", "format", "save", "out", "lang", "customer", "quote_no",
-    "valid_days", "kind", "vendor", "buyer", "terms", "detail", "pdf",
+    "valid_days", "kind", "vendor", "buyer", "terms", "detail", "pdf", "prices", "delivery_date",
+    "idc",
 })
 
 
@@ -547,7 +564,8 @@ def _quote(args: argparse.Namespace) -> int:
     remove_stale_temp_files(Path(args.out).parent)
     path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,
                        valid_days=args.valid_days, kind=args.kind, buyer=buyer, terms=terms,
-                       price_list=prices, detail=detail)
+                       price_list=prices, detail=detail, prices=args.prices,
+                       delivery_date=args.delivery_date, idc=args.idc)
     print(f"wrote {path}")
     if args.pdf:
         from engine.export.pdf import xlsx_to_pdf

@@ -49,7 +49,7 @@ def cell_right_of(ws: openpyxl.worksheet.worksheet.Worksheet, label: str) -> tup
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
     path = write_quote(hand_comparison(), tmp_path / f"rfq-{lang}.xlsx", lang=lang,  # type: ignore[arg-type]
-                       kind="rfq", vendor="inspur", buyer=BUYER, quote_no="RFQ-7",
+                       kind="rfq", prices="list", vendor="inspur", buyer=BUYER, quote_no="RFQ-7",
                        quote_date=datetime.date(2024, 5, 1))
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == (["RFQ"] if lang == "en" else ["询价单"])
@@ -95,10 +95,10 @@ def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
 
 
 def test_rfq_prints_discount_and_price_factor_in_each_language(tmp_path: Path) -> None:
-    en = "\n".join(all_text(write_quote(hand_comparison(), tmp_path / "en.xlsx", kind="rfq",
+    en = "\n".join(all_text(write_quote(hand_comparison(), tmp_path / "en.xlsx", kind="rfq", prices="list",
                                         vendor="inspur")))
     assert "Pay 95% of list" in en
-    zh = "\n".join(all_text(write_quote(hand_comparison(), tmp_path / "zh.xlsx", kind="rfq",
+    zh = "\n".join(all_text(write_quote(hand_comparison(), tmp_path / "zh.xlsx", kind="rfq", prices="list",
                                         vendor="inspur", lang="zh")))
     assert "按标价的 95% 支付（95折）" in zh
     ws = openpyxl.load_workbook(tmp_path / "zh.xlsx").worksheets[0]
@@ -111,7 +111,7 @@ def test_real_inspur_rfq_has_no_lenovo_line_and_no_path(tmp_path: Path,
                                                         real_comparison: Comparison) -> None:
     root = str(resources_root())
     for lang in ("en", "zh"):
-        path = write_quote(real_comparison, tmp_path / f"{lang}.xlsx", kind="rfq",
+        path = write_quote(real_comparison, tmp_path / f"{lang}.xlsx", kind="rfq", prices="list",
                            vendor="inspur", lang=lang)  # type: ignore[arg-type]
         wb = openpyxl.load_workbook(path)
         assert len(wb.sheetnames) == 1  # the vendor's shortlist: its best configuration
@@ -123,18 +123,18 @@ def test_real_inspur_rfq_has_no_lenovo_line_and_no_path(tmp_path: Path,
 
 def test_rfq_details_what_it_is_asked_to(tmp_path: Path, real_comparison: Comparison) -> None:
     inspur = [p for p in real_comparison.plans if p.vendor == "Inspur" and p.money]
-    every = write_quote(real_comparison, tmp_path / "all.xlsx", kind="rfq", vendor="inspur",
+    every = write_quote(real_comparison, tmp_path / "all.xlsx", kind="rfq", prices="list", vendor="inspur",
                         detail="all")
     assert len(openpyxl.load_workbook(every).sheetnames) == len(inspur) > 1
     two = [inspur[0].config, inspur[-1].config]
-    chosen = write_quote(real_comparison, tmp_path / "two.xlsx", kind="rfq", vendor="inspur",
+    chosen = write_quote(real_comparison, tmp_path / "two.xlsx", kind="rfq", prices="list", vendor="inspur",
                          detail=two)
     wb = openpyxl.load_workbook(chosen)
     assert len(wb.sheetnames) == 2
     assert "NF5468M6" in wb.sheetnames[0] and "NF5688M7" in wb.sheetnames[1]
     lenovo = next(p.config for p in real_comparison.plans if p.vendor == "Lenovo")
     with pytest.raises(ValueError, match=f"detail: {lenovo} is not a priced configuration"):
-        write_quote(real_comparison, tmp_path / "bad.xlsx", kind="rfq", vendor="inspur",
+        write_quote(real_comparison, tmp_path / "bad.xlsx", kind="rfq", prices="list", vendor="inspur",
                     detail=[lenovo])
     assert not (tmp_path / "bad.xlsx").exists()
 
@@ -150,7 +150,7 @@ def test_rfq_needs_one_vendor(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     with pytest.raises(ValueError, match="one vendor"):
         write_quote(hand_comparison(), tmp_path / "x.xlsx", kind="rfq")
     code = main(["quote", "--preset", "gpt3-xl", "--days", "10", "--out", str(tmp_path / "r.xlsx"),
-                 "--kind", "rfq"])
+                 "--kind", "rfq", "--prices", "list"])
     assert code == 2
     assert "--vendor" in capsys.readouterr().err
     assert not (tmp_path / "r.xlsx").exists()
@@ -162,12 +162,15 @@ def test_cli_rfq_with_buyer_and_terms_file(tmp_path: Path, capsys: pytest.Captur
                      '[buyer]\nphone = "021-5555"\n', encoding="utf-8")
     out = tmp_path / "rfq.xlsx"
     code = main(["quote", "--preset", "gpt3-xl", "--days", "10", "--out", str(out), "--kind", "rfq",
-                 "--vendor", "inspur", "--lang", "zh", "--buyer", "company=甲研究院;contact=王五",
+                 "--prices", "list", "--vendor", "inspur", "--lang", "zh",
+                 "--buyer", "company=甲研究院;contact=王五",
                  "--terms", str(terms), "--discount", "九折"])
     assert code == 0, capsys.readouterr().err
     texts = all_text(out)
-    for text in ("甲研究院", "王五", "021-5555", "100% net 30", "合同签订后 21 天内"):
+    for text in ("甲研究院", "王五", "021-5555", "100% net 30"):
         assert text in texts, text
+    # the terms file's 21 delivery days are the buyer's date
+    assert any("起 21 天）：买方指定的日期" in t for t in texts)
     assert any(t.startswith("45 天，至") for t in texts)
     assert "按标价的 90% 支付（9折）；折扣指在标价基础上减免的比例。" in texts
 
@@ -187,7 +190,7 @@ def test_terms_and_buyer_errors_name_the_field(tmp_path: Path) -> None:
 
 
 def test_formula_like_buyer_text_stays_text(tmp_path: Path) -> None:
-    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", vendor="inspur",
+    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", prices="list", vendor="inspur",
                        buyer=Buyer(company='=HYPERLINK("http://x","y")', contact="+86 10"))
     ws = openpyxl.load_workbook(path).worksheets[0]
     cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x","y")']
@@ -200,7 +203,7 @@ def test_usd_rfq_writes_the_rmb_equivalent_in_words(tmp_path: Path) -> None:
     comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10),
                                      finance=Finance(currency="USD", exchange_rate=7.0),
                                      configs=("inspur-nf5688m6-a800",)))
-    path = write_quote(comparison, tmp_path / "usd.xlsx", kind="rfq", vendor="inspur")
+    path = write_quote(comparison, tmp_path / "usd.xlsx", kind="rfq", prices="list", vendor="inspur")
     ws = openpyxl.load_workbook(path).worksheets[0]
     values = Recalculated(path)
     total = values(ws.title, f"I{cell_right_of(ws, 'Total incl. VAT')[0]}")
@@ -210,7 +213,7 @@ def test_usd_rfq_writes_the_rmb_equivalent_in_words(tmp_path: Path) -> None:
 
 
 def test_a_quote_without_a_number_gets_one_from_its_date_and_vendor(tmp_path: Path) -> None:
-    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", vendor="inspur",
+    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", prices="list", vendor="inspur",
                        quote_date=datetime.date(2024, 5, 1))
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert "RFQ-20240501-INSPUR" in ws.oddHeader.left.text
@@ -219,7 +222,8 @@ def test_a_quote_without_a_number_gets_one_from_its_date_and_vendor(tmp_path: Pa
 
 
 def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    base = ["quote", "--preset", "gpt3-175b", "--days", "30", "--kind", "rfq", "--vendor", "inspur"]
+    base = ["quote", "--preset", "gpt3-175b", "--days", "30", "--kind", "rfq", "--prices", "list",
+            "--vendor", "inspur"]
     out = tmp_path / "two.xlsx"
     assert main([*base, "--out", str(out), "--detail",
                  "inspur-nf5688m6-a800,inspur-nf5688m7-h800"]) == 0
@@ -244,7 +248,7 @@ def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_cli_says_what_a_doubtful_choice_means(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     base = ["quote", "--preset", "gpt3-xl", "--days", "10", "--config", "inspur-nf5688m6-a800",
-            "--config", "lenovo-sr680av3-h800", "--kind", "rfq"]
+            "--config", "lenovo-sr680av3-h800", "--kind", "rfq", "--prices", "list"]
     # the vendor as people write it
     assert main([*base, "--vendor", "Inspur", "--out", str(tmp_path / "a.xlsx")]) == 0
     capsys.readouterr()
