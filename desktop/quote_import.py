@@ -139,7 +139,7 @@ class QuoteImportDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         self.lines_model = QuoteLinesModel(self)
-        self.findings_model = FindingsModel(self)
+        self.findings_model = FindingsModel(self, "zh" if self.lang.startswith("zh") else "en")
         self.lines_view = self._table(self.lines_model)
         self.findings_view = self._table(self.findings_model)
         like = QWidget(self)

@@ -314,7 +314,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, metavar="REPORT.xlsx",
                    help="also write the reconciliation report workbook")
     r.add_argument("--format", choices=["table", "json"], default="table")
-    r.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report workbook")
+    r.add_argument("--lang", choices=["en", "zh"], default="en",
+                   help="language of the findings and the report workbook")
     r.add_argument("--config", dest="reconcile_config", default=None, metavar="ID",
                    help="reconcile every quotation with this configuration (default: the one it "
                         "answers: its RFQ, else its server line, else its best-matching lines)")
@@ -603,9 +604,9 @@ def _reconcile(args: argparse.Namespace) -> int:
         _, path = learn_prices(recs)
         print(f"prices learned into {path}", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps(reconcile_dict(recs, like), indent=2, ensure_ascii=False))
+        print(json.dumps(reconcile_dict(recs, like, args.lang), indent=2, ensure_ascii=False))
     else:
-        print(reconcile_table(recs, like))
+        print(reconcile_table(recs, like, args.lang))
     if args.out is not None:
         print(f"wrote {args.out}", file=sys.stderr)
     return 0

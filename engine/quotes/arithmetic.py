@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from engine.quotes.model import Finding, QuoteLine, SumRow, VendorQuote
+from engine.quotes.model import Finding, QuoteLine, SumRow, VendorQuote, said
 
 
 def rounding_step(quote: VendorQuote) -> float:
@@ -30,10 +30,6 @@ def rounding_step(quote: VendorQuote) -> float:
 def within(a: float, b: float, step: float, terms: float = 1.0) -> bool:
     """Equal up to the rounding of ``terms`` figures written to ``step`` (at least one step)."""
     return abs(a - b) <= step * max(1.0, terms / 2) + 1e-9 * max(abs(a), abs(b))
-
-
-def _money(value: float) -> str:
-    return f"{value:,.2f}"
 
 
 def lines_sum(quote: VendorQuote) -> float:
@@ -59,11 +55,10 @@ def check(quote: VendorQuote, vat_rate: float, vat_rates: tuple[float, ...] = ()
         if line.unit_price is not None and line.total is not None and line.unit_price:
             expected = line.qty * line.unit_price
             if not within(expected, line.total, step, 2 + abs(line.qty)):
-                found.append(Finding(
-                    "arithmetic", line.row, "", round(expected, 2), line.total,
-                    f"row {line.row}: {line.qty:g} × {_money(line.unit_price)} = {_money(expected)}, "
-                    f"but the line total says {_money(line.total)} "
-                    f"(off by {_money(line.total - expected)})"))
+                found.append(said(
+                    "arithmetic", line.row, "", round(expected, 2), line.total, "line_total",
+                    qty=line.qty, unit=line.unit_price, expected=expected, found=line.total,
+                    off=line.total - expected))
     section, running, terms, section_terms = 0.0, 0.0, 0, 0
     # the same sums over qty × unit price: a vendor's slip in one line total is that line's
     # finding, whether the sums beneath add its figure or the right one
@@ -98,7 +93,7 @@ def check(quote: VendorQuote, vat_rate: float, vat_rates: tuple[float, ...] = ()
         elif kind == "subtotal":
             if not (within(section, amount, step, section_terms)
                     or within(section_at, amount, step, section_terms)):
-                found.append(_sum(row, "subtotal", section, amount, "the lines above it"))
+                found.append(_sum(row, "subtotal", section, amount))
             section, section_at, section_terms = 0.0, 0.0, 0
         elif kind == "tax":
             assert isinstance(what, SumRow)
@@ -118,7 +113,7 @@ def check(quote: VendorQuote, vat_rate: float, vat_rates: tuple[float, ...] = ()
             computed = _expected_total(quote, what, running_at, tax_seen, vat_rate)
             slack = terms + (1 if tax_seen is not None else 0)
             if not (within(expected, amount, step, slack) or within(computed, amount, step, slack)):
-                found.append(_sum(row, "grand total", expected, amount, "the lines, discounts and VAT"))
+                found.append(_sum(row, "grand_total", expected, amount))
     found += _taxes_together(pending, running, by_rate, rates[0], rates[-1], included, step, terms)
     return found
 
@@ -141,21 +136,17 @@ def _tax_row(tax: SumRow, running: float, by_rate: dict[float, float], vat_rate:
              included: bool, step: float, terms: int) -> Finding | None:
     """One tax row: at the rate it states, else at the lines' own rates (goods and services)."""
     mixed = _mixed(by_rate, included)
-    if tax.rate is not None:
-        expected = _vat(running, tax.rate, included)
-        of = f"{tax.rate:.0%} of the lines"
-        if len(by_rate) > 1 and within(mixed, tax.amount, step, terms):
+    if len(by_rate) > 1 and (tax.rate is None or within(mixed, tax.amount, step, terms)):
+        if within(mixed, tax.amount, step, terms):
             return None  # "税额 13%" over services at 6% too: the lines' own rates hold
-    elif len(by_rate) > 1:
-        expected = mixed
-        of = "the lines at their rates: " + ", ".join(
-            f"{rate:.0%} on {_money(amount)}" for rate, amount in sorted(by_rate.items(), reverse=True))
-    else:
-        expected = _vat(running, vat_rate, included)
-        of = f"{vat_rate:.0%} of the lines"
+        (high, goods), (low, services) = sorted(by_rate.items(), reverse=True)[:2]
+        return _sum(tax.row, "tax_mixed", mixed, tax.amount, goods_rate=high, goods=goods,
+                    services_rate=low, services=services, included=included)
+    rate = tax.rate if tax.rate is not None else vat_rate
+    expected = _vat(running, rate, included)
     if within(expected, tax.amount, step, terms):
         return None
-    return _sum(tax.row, "VAT", expected, tax.amount, f"{of}{' (included)' if included else ''}")
+    return _sum(tax.row, "tax_rate", expected, tax.amount, rate=rate, included=included)
 
 
 def _taxes_together(taxes: list[SumRow], running: float, by_rate: dict[float, float], low: float,
@@ -171,10 +162,9 @@ def _taxes_together(taxes: list[SumRow], running: float, by_rate: dict[float, fl
         return []
     nearest = least if total < least else most
     rows = ", ".join(str(s.row) for s in taxes)
-    return [Finding("arithmetic", taxes[0].row, "", round(nearest, 2), round(total, 2),
-                    f"rows {rows}: the VAT rows add up to {_money(total)}, but the lines' VAT at "
-                    f"{low:.0%} to {high:.0%} is {_money(least)} to {_money(most)} "
-                    f"(off by {_money(total - nearest)})")]
+    return [said("arithmetic", taxes[0].row, "", round(nearest, 2), round(total, 2), "taxes_together",
+                 rows=rows, found=total, low=low, high=high, least=least, most=most,
+                 off=total - nearest)]
 
 
 def _expected_total(quote: VendorQuote, total: SumRow, running: float, tax: float | None,
@@ -190,7 +180,6 @@ def _expected_total(quote: VendorQuote, total: SumRow, running: float, tax: floa
     return running - tax if tax is not None else running / (1 + vat_rate)
 
 
-def _sum(row: int, what: str, expected: float, found: float, of: str) -> Finding:
-    return Finding("arithmetic", row, "", round(expected, 2), found,
-                   f"row {row}: the {what} should be {_money(expected)} ({of}), "
-                   f"but the quotation says {_money(found)} (off by {_money(found - expected)})")
+def _sum(row: int, code: str, expected: float, found: float, **params: object) -> Finding:
+    return said("arithmetic", row, "", round(expected, 2), found, code, expected=expected,
+                found=found, off=found - expected, **params)

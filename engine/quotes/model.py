@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from engine.money.discount import price_factor
 
@@ -92,7 +92,32 @@ class Finding:
     item: str  # plan item id, or "" when there is none
     expected: float | str | None
     found: float | str | None
-    message: str
+    message: str  # in English
+    code: str = ""  # what engine.quotes.texts says it in any language ("" : the message only)
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        """The finding in ``lang`` ("en" or "zh")."""
+        if not self.code:
+            return self.message
+        from engine.quotes.texts import render
+
+        return render(self.code, lang, dict(self.params))
+
+    def part(self, lang: str = "en") -> str:
+        """The plan line it is about as a buyer names it (description and part number)."""
+        params = dict(self.params)
+        return str(params.get("part_zh" if lang == "zh" else "part") or params.get("part") or self.item)
+
+
+def said(kind: str, row: int | None, item: str, expected: float | str | None,
+         found: float | str | None, code: str, /, **params: Any) -> Finding:
+    """A finding made from its code and named parameters (its row among them)."""
+    from engine.quotes.texts import render
+
+    params.setdefault("row", row)
+    return Finding(kind, row, item, expected, found, render(code, "en", params), code,
+                   tuple(params.items()))
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,17 @@ from engine.quotes.matching import (
     score,
     targets,
 )
-from engine.quotes.model import Finding, LineMatch, QuoteLine, Reconciliation, VendorQuote, line_factor
+from engine.quotes.model import (
+    Finding,
+    LineMatch,
+    QuoteLine,
+    Reconciliation,
+    VendorQuote,
+    line_factor,
+)
+from engine.quotes.model import said as _said
 from engine.quotes.rules import holds, tolerance, words
+from engine.quotes.texts import names
 
 
 @dataclass(frozen=True)
@@ -58,9 +67,8 @@ def plan_for_quote(comparison: Comparison, quote: VendorQuote, config: str | Non
                              lambda plans: max(plans, key=lambda p: _fit(quote, p)))
     issues: list[Finding] = []
     if not sure:
-        issues.append(Finding("ambiguous", None, "", quote.vendor or None, None,
-                              f"the quotation's vendor ({quote.vendor or 'not stated'}) has no "
-                              "configuration in the plan; matched against the closest one"))
+        issues.append(_said("ambiguous", None, "", quote.vendor or None, None, "vendor_unplanned",
+                            vendor=quote.vendor or "not stated"))
     return plan, how, issues
 
 
@@ -105,18 +113,14 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
     findings: list[Finding] = list(quote.issues) + issues
     quote_currency = quote.currency or currency
     if not quote.currency:
-        findings.append(Finding("ambiguous", None, "", currency, None,
-                                f"the quotation does not state its currency; read as {currency}, "
-                                "the plan's"))
+        findings.append(_said("ambiguous", None, "", currency, None, "no_currency", currency=currency))
     rate = 1.0 if quote_currency == currency else (fx if quote_currency == "USD" else 1 / fx)
     stated = sorted({s.rate for s in quote.sums if s.kind == "tax" and s.rate is not None}
                     | ({quote.vat_rate} if quote.vat_rate is not None else set()))
     # several stated rates (VAT on goods and on services): the highest is the goods rate
     vat_rate = stated[-1] if stated else vat
     if quote.vat_basis == "unknown":
-        findings.append(Finding("ambiguous", None, "", "excluding VAT", None,
-                                "the quotation does not say whether its prices include VAT; "
-                                "read as excluding VAT"))
+        findings.append(_said("ambiguous", None, "", "excluding VAT", None, "no_vat_basis"))
     factor = 1 + vat_rate if quote.vat_basis == "included" else 1.0
     # Prices including VAT: a service line carries the services rate (the plan's, or the lower
     # rate the quotation states), unless the quotation states one rate for every line.
@@ -159,12 +163,13 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
         elif hit.target:
             lines_by_item[hit.target.line.item].append(_in_years(line, warranty, hit.target.line.item))
             if hit.ambiguous:
-                findings.append(Finding(
+                rivals = [names(plan_lines.get(i), i) for i in hit.ambiguous]
+                findings.append(_said(
                     "ambiguous", line.row, hit.target.line.item, ", ".join(hit.ambiguous),
-                    hit.target.line.item,
-                    f"row {line.row}: '{line.description[:60]}' matches "
-                    f"{hit.target.line.item} ({hit.score:.2f}) about as well as "
-                    f"{', '.join(hit.ambiguous)}; {hit.target.line.item} was taken"))
+                    hit.target.line.item, "ambiguous_match", text=line.description[:60],
+                    score=hit.score, **names(hit.target.line, hit.target.line.item),
+                    rivals=", ".join(r["part"] for r in rivals),
+                    rivals_zh="、".join(r["part_zh"] for r in rivals)))
             if hit.target.line.item == plan.config:
                 systems.append(line)
         elif is_bundled_service(line.description) and warranty is not None and line.is_component:
@@ -175,10 +180,9 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             lines_by_item[warranty.item].append(_in_years(line, warranty, warranty.item))
             matches[-1] = replace(matches[-1], item=warranty.item, how="service", category="services")
         elif not line.is_component:
-            findings.append(Finding(
-                "extra", line.row, "", None, line.qty,
-                f"row {line.row}: '{(line.part_number + ' ' + line.description).strip()[:70]}' "
-                f"(qty {line.qty:g}) is not in the plan"))
+            findings.append(_said(
+                "extra", line.row, "", None, line.qty, "extra",
+                text=(line.part_number + " " + line.description).strip()[:70], qty=line.qty))
     for system in systems:
         findings += _system_parts(plan, system, parts_quoted[system.row], bundled[system.row])
     values: list[tuple[int, str, float]] = []
@@ -202,11 +206,11 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
         first = min(q.row for q in quoted)
         needed = target.qty + (plan_lines[SPARE + item].qty if SPARE + item in folded else 0)
         if abs(qty - needed) > 1e-9:
-            spares = f" ({target.qty:g} installed and {needed - target.qty:g} spares)" \
-                if needed != target.qty else ""
-            findings.append(Finding(
-                "qty_mismatch", first, item, needed, qty,
-                f"row {first}: {item} quoted {qty:g}, the plan needs {needed:g}{spares}"))
+            pooled_spares = {"installed": target.qty, "spares": needed - target.qty} \
+                if needed != target.qty else {}
+            findings.append(_said(
+                "qty_mismatch", first, item, needed, qty, "qty_spares" if pooled_spares else "qty",
+                expected=needed, found=qty, **names(target, item), **pooled_spares))
         priced = [q for q in quoted if not q.is_component and q.unit_price]
         for q in priced:
             expected = target.unit_price + _inside_per_unit(plan, q, bundled)
@@ -215,18 +219,17 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             expected *= basis_factor
             found = plan_money(q.unit_price or 0.0, target.category)
             if abs(found - expected) > tolerance("price_rel") * expected:
-                findings.append(Finding(
-                    "price_diff", q.row, item, round(expected, 2), round(found, 2),
-                    f"row {q.row}: {item} at {found:,.2f} {currency} excl. VAT, {basis} "
-                    f"{expected:,.2f} ({(found - expected) / expected:+.1%})"))
+                findings.append(_said(
+                    "price_diff", q.row, item, round(expected, 2), round(found, 2), basis,
+                    found=found, expected=expected, currency=currency, discount=discount * 100,
+                    change=(found - expected) / expected, **names(target, item)))
     covered = set(lines_by_item) | folded
     for bom in plan_lines.values():
         # open-source software is priced at zero: nothing to buy, so nothing a vendor omits
         # (its installation is the software-deployment service, which is priced and checked)
         if bom.item not in covered and bom.unit_price > 0:
-            findings.append(Finding("missing", None, bom.item, bom.qty, 0,
-                                    f"{bom.item} ({bom.description_en[:60]}) × {bom.qty:g} is in "
-                                    "the plan but not in the quotation"))
+            findings.append(_said("missing", None, bom.item, bom.qty, 0, "missing", qty=bom.qty,
+                                  **names(bom, bom.item)))
     category_of = {m.row: m.category for m in matches}
     findings += check(quote, vat_rate, (vat, vat_services),
                       lambda line: vat_services if category_of.get(line.row) == "services" else vat)
@@ -257,12 +260,12 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
 
 
 def _basis(discount: float, list_prices: bool) -> str:
-    """How a price finding names the plan's price it compares with."""
+    """The code of a price finding: how it names the plan's price it compares with."""
     if not discount:
-        return "the plan's price is"
+        return "price"
     if list_prices:  # the quotation's own discount row takes the place of the plan's
-        return "the plan's list price (the quotation states its own discount) is"
-    return f"the plan's price after its {discount * 100:g}% discount is"
+        return "price_list"
+    return "price_discount"
 
 
 def _hits_for(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
@@ -298,17 +301,16 @@ def _system_parts(plan: Plan, system: QuoteLine, quoted: dict[str, float],
     for part in component_targets(plan):
         item, per_system = part.line.item, part.line.qty / max(1, _plan_systems(plan))
         if says_without(system) and item not in quoted:
-            out.append(Finding("missing", system.row, item, per_system, 0,
-                               f"row {system.row}: the system is quoted without {item}; the plan's "
-                               f"holds {per_system:g} per system"))
+            out.append(_said("missing", system.row, item, per_system, 0, "system_without",
+                             per_system=per_system, **names(part.line, item)))
             continue
         qty = quoted.get(item)
         if qty is None and item in said:
             qty = bundled[item] = said[item]
         if qty is not None and abs(qty / system.qty - per_system) > 1e-9:
-            out.append(Finding("qty_mismatch", system.row, item, per_system, qty / system.qty,
-                               f"row {system.row}: {qty / system.qty:g} × {item} per system quoted, "
-                               f"the plan's system holds {per_system:g}"))
+            out.append(_said("qty_mismatch", system.row, item, per_system, qty / system.qty,
+                             "system_qty", found=qty / system.qty, expected=per_system,
+                             **names(part.line, item)))
     warranty = warranty_line(plan)
     if warranty is not None and warranty.item in said:
         bundled[warranty.item] = max(bundled.get(warranty.item, 0.0), said[warranty.item])

@@ -13,6 +13,7 @@ from make_quotes import PLANTED
 from quote_files import LENOVO
 
 from engine.quotes import read_quote, reconcile
+from engine.quotes.matching import has_cjk
 
 
 def _plan(comparison: Any, config: str) -> Any:
@@ -27,6 +28,25 @@ def test_an_ordinary_chinese_quotation(comparison: Any, tmp_path: Path) -> None:
     assert (rec.config, rec.chosen_by) == (chinese_layout.CONFIG, "server_line")
     found = sorted(((f.kind, f.row, f.item) for f in rec.findings), key=lambda p: (p[1] or 0, p[0]))
     assert found == planted, "\n".join(f.message for f in rec.findings)
+    _speaks_chinese(rec)
+    by_item = {f.item: f.text("zh") for f in rec.findings if f.item}
+    # named by description and part number, as the buyer knows them
+    assert by_item["eth-mgmt-sn2201"].startswith("第 17 行：NVIDIA SN2201 管理交换机")
+    sn2201 = by_item["eth-mgmt-sn2201"]
+    assert "（MSN2201-CB2F） 不含税单价 38,000.00 CNY，方案价格 36,000.00（+5.6%）" in sn2201
+    assert by_item["install-rack"] == "方案中有 机柜安装（就位、PDU、接地），每柜 × 21，报价中没有"
+    (total,) = [f for f in rec.findings if f.kind == "arithmetic" and f.found == f.expected + 55_555]
+    assert "相差 55,555.00" in total.text("zh") and total.text("zh").startswith("第 ")
+
+
+def _speaks_chinese(rec: Any) -> None:
+    """Every finding reads in Chinese and names no internal id of the plan."""
+    ids = {m.item for m in rec.matches if m.item} | {f.item for f in rec.findings if f.item}
+    for f in rec.findings:
+        text = f.text("zh")
+        assert has_cjk(text), text
+        assert not [i for i in ids if i in text.replace(f.part("zh"), "")], text
+        assert f.part("zh") not in ids or not f.item, f.part("zh")
 
 
 def test_spares_folded_into_the_installed_lines_compare_pooled(comparison: Any, tmp_path: Path) -> None:
