@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.messages import message_text
 from engine.catalog import Catalog
 from engine.model import Comparison, PlanRequest
-from engine.plan import parts
+from engine.planning.parts import parts
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 

@@ -14,7 +14,7 @@ from engine.model import Comparison, Plan, PlanRequest, Recommendation
 from engine.money.availability import buyer, market_status
 from engine.money.overrides import check_overrides
 from engine.money.prices import PriceList, load_price_list
-from engine.plan import plan_configuration
+from engine.planning.plan import plan_configuration
 from engine.resolve import resolve
 
 Progress = Callable[[int, int], None]

@@ -133,10 +133,30 @@ class PlanRequest:
 
 @dataclass(frozen=True)
 class Message:
-    """A warning or a refusal: a stable code for programs, English text for people."""
+    """A warning, a refusal or a note: a stable code and its named figures, rendered for people
+    from the language catalogue (resources/i18n/, entry ``msg.<code>.full``). ``text`` is the
+    English rendering, kept for JSON and logs; documents and the GUI render ``code`` and
+    ``params`` in the reader's language."""
 
     code: str
     text: str
+    params: tuple[tuple[str, str | int | float], ...] = ()
+
+    @classmethod
+    def of(cls, code: str, /, **params: object) -> Message:
+        """The message ``code`` with its figures; its English text from the catalogue."""
+        from engine.i18n import params_of, t
+
+        stored = params_of(params)
+        return cls(code, t(f"msg.{code}.full", "en", **dict(stored)), stored)
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang``: from the catalogue when it was made with ``of``."""
+        from engine.i18n import check_lang, fills, t
+
+        if fills(f"msg.{self.code}.full", check_lang(lang), (k for k, _ in self.params)):
+            return t(f"msg.{self.code}.full", lang, **dict(self.params))
+        return self.text
 
 
 @dataclass(frozen=True)

@@ -17,29 +17,24 @@ def configuration_refusals(
     refusals: list[Message] = []
     if gpu.form_factor not in server.gpu_form_factors:
         allowed = ", ".join(f.upper() for f in server.gpu_form_factors)
-        refusals.append(Message(
-            "gpu-form-factor",
-            f"{gpu.name} is a {gpu.form_factor.upper()} GPU; the {server.model} "
-            f"{server.variant} takes {allowed} GPUs only",
+        refusals.append(Message.of(
+            "gpu-form-factor", gpu=gpu.name, form=gpu.form_factor.upper(),
+            server=f"{server.model} {server.variant}", allowed=allowed,
         ))
     if gpu_count > server.gpu_slots:
-        refusals.append(Message(
-            "gpu-slots",
-            f"{gpu_count} GPUs do not fit the {server.model} {server.variant}: "
-            f"it has {server.gpu_slots} GPU positions",
+        refusals.append(Message.of(
+            "gpu-slots", gpus=gpu_count, server=f"{server.model} {server.variant}",
+            slots=server.gpu_slots,
         ))
     if nics > server.nic_slots:
-        refusals.append(Message(
-            "nic-slots",
-            f"{nics} compute HCAs do not fit: the {server.model} {server.variant} "
-            f"has {server.nic_slots} slots for them",
+        refusals.append(Message.of(
+            "nic-slots", hcas=nics, server=f"{server.model} {server.variant}",
+            slots=server.nic_slots,
         ))
     usable_w = (server.psu.count - server.psu.redundant) * server.psu.watts
     if max_power_w > usable_w:
-        refusals.append(Message(
-            "psu-capacity",
-            f"maximum draw {max_power_w:.0f} W exceeds what {server.psu.count} × "
-            f"{server.psu.watts:.0f} W PSUs deliver with {server.psu.redundant} redundant "
-            f"({usable_w:.0f} W)",
+        refusals.append(Message.of(
+            "psu-capacity", draw_w=round(max_power_w), psus=server.psu.count,
+            psu_w=round(server.psu.watts), redundant=server.psu.redundant, usable_w=round(usable_w),
         ))
     return refusals

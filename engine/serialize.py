@@ -12,6 +12,7 @@ from engine.model import (
     ComputeNeed,
     Layout,
     MarketStatus,
+    Message,
     Plan,
     RackLayout,
     RackSlot,
@@ -29,6 +30,11 @@ REFUSED_NULLS = (
 
 def _num(value: float) -> float | None:
     return value if math.isfinite(value) else None
+
+
+def _message(message: Message) -> dict[str, str]:
+    """A message as JSON: its code and English text (its figures are in the text)."""
+    return {"code": message.code, "text": message.text}
 
 
 def layout_dict(layout: Layout | None) -> dict[str, Any] | None:
@@ -51,8 +57,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "config": plan.config, "vendor": plan.vendor, "server": plan.server, "gpu": plan.gpu,
         "gpu_name": plan.gpu_name, "gpus_per_node": plan.gpus_per_node,
         "feasible": plan.feasible,
-        "refusals": [asdict(m) for m in plan.refusals],
-        "warnings": [asdict(m) for m in plan.warnings],
+        "refusals": [_message(m) for m in plan.refusals],
+        "warnings": [_message(m) for m in plan.warnings],
         "node_peak_dense_pflops": plan.node_peak_dense_pflops,
         "node_peak_sparse_pflops": plan.node_peak_sparse_pflops,
         "availability": availability_dict(plan.availability),

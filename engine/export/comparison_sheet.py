@@ -65,7 +65,7 @@ def grouped_warnings(priced_plans: list[tuple[Plan, Money]], L: Labels) -> list[
         for msg in plan.warnings:
             if msg.code != "indicative-prices":  # said once, under the title
                 texts = by_code.setdefault(msg.code, {})
-                texts.setdefault(L.message(msg.code, msg.text), []).append(title(plan, L))
+                texts.setdefault(L.say(msg), []).append(title(plan, L))
     n = len(priced_plans)
 
     def names(configs: list[str]) -> str:

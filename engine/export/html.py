@@ -183,7 +183,7 @@ def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels, chosen: list
     for plan in comparison.plans:
         money = plan.money
         if money is None:
-            reasons = "; ".join(L.message(m.code, m.text) for m in plan.refusals)
+            reasons = "; ".join(L.say(m) for m in plan.refusals)
             parts.append(_row([escape(title(plan, L)), escape(plan.server), escape(plan.gpu_name),
                                "", "", "", "", "", "", escape(L("status.refused", reasons=reasons))]))
             continue

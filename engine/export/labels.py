@@ -1,670 +1,73 @@
-"""Words of the quote workbook, in English and Simplified Chinese.
+"""Words of the quote documents: the language catalogue (engine/i18n.py,
+resources/i18n/<lang>/*.ftl) with the fallbacks a workbook needs.
 
-The engine returns codes and numbers; this table turns them into labels for
-people. A key missing from one language is a bug (a test checks both tables
-have the same keys); an engine code missing here falls back to the engine's own
-English text.
+The engine returns codes and figures; ``Labels`` turns them into words for people. A code
+missing from the catalogue raises; assumption keys and values built from data fall back to
+the key itself (a test checks every key the engine writes has a label in both languages).
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from engine.i18n import Lang, check_lang, fills, get, has, t
+from engine.model import Message
 
-from engine.export import labels_more as more
-
-Lang = Literal["en", "zh"]
-
-EN: dict[str, str] = {
-    # sheet names
-    "sheet.summary": "Summary",
-    "sheet.comparison": "Comparison",
-    "sheet.assumptions": "Assumptions",
-    "sheet.sources": "Sources",
-    "sheet.bom": "BOM",
-    # summary
-    "quote.title": "AI training cluster: configurations and budget quotation",
-    "quote.no": "Quote no.",
-    "quote.date": "Date",
-    "quote.valid_days": "Valid for (days)",
-    "quote.valid_until": "Valid until",
-    "quote.customer": "Customer",
-    "quote.currency": "Currency",
-    "quote.exchange_rate": "Exchange rate (CNY per USD)",
-    "quote.vat_rate": "VAT rate on goods",
-    "quote.vat_rate_services": "VAT rate on services",
-    "quote.discount_rate": "Discount (share off list)",
-    "quote.inputs_note": "Yellow cells are inputs: change them and every total follows.",
-    "quote.workload": "Workload",
-    "quote.deadline": (
-        "Train {label}: {flops} FLOPs = {pf_days} PF/s-days, within {days} days ({precision})."
-    ),
-    "quote.fleet": (
-        "Train {label}: {flops} FLOPs = {pf_days} PF/s-days, on a fleet of {gpus} GPUs ({precision})."
-    ),
-    "quote.configurations": "Configurations",
-    "quote.recommendation": "Recommendation",
-    "quote.indicative": (
-        "Prices are indicative (price list: {source}); confirm them with vendor quotes "
-        "before ordering."
-    ),
-    "col.configuration": "Configuration",
-    "col.vendor": "Vendor",
-    "col.server": "Server",
-    "col.gpu": "GPU",
-    "col.gpus": "GPUs",
-    "col.nodes": "Nodes",
-    "col.racks": "Racks",
-    "col.it_kw": "IT power (kW)",
-    "col.facility_kw": "Facility power (kW)",
-    "col.days": "Days to train",
-    "col.meets": "Meets deadline",
-    "col.capex": "Capex incl. VAT",
-    "col.tco": "TCO ({years} years)",
-    "col.pf_days_delivered": "PF/s-days delivered in {years} years",
-    "col.cost_per_pf_day": "Cost per PF/s-day",
-    "col.status": "Status",
-    "yes": "Yes",
-    "no": "No",
-    "status.ok": "Feasible",
-    "status.late": "Feasible, misses the deadline",
-    "status.refused": "Refused: {reasons}",
-    "rec.cheapest": "Cheapest meeting the deadline",
-    "rec.fastest": "Fastest",
-    "rec.lowest_tco": "Lowest TCO",
-    "rec.none": "none",
-    # BOM
-    "bom.title": "Bill of materials: {server}, {gpus_per_node} × {gpu} per node",
-    "bom.subtitle": "Configuration {config} · {vendor} · prices in {currency}",
-    "bom.no": "No.",
-    "bom.part_number": "Part number",
-    "bom.description": "Description",
-    "bom.qty": "Qty",
-    "bom.unit_price": "Unit price",
-    "bom.total": "Total",
-    "bom.vendor": "Vendor",
-    "bom.note": "Notes",
-    "bom.subtotal": "Subtotal: {category}",
-    "bom.hardware": "Hardware",
-    "bom.services": "Services",
-    "bom.before_discount": "Total before discount",
-    "bom.discount": "Discount",
-    "bom.net": "Net (excl. VAT)",
-    "bom.vat_goods": "VAT on goods",
-    "bom.vat_services": "VAT on services",
-    "bom.grand_total": "Grand total (incl. VAT)",
-    "bom.grand_total_in": "Grand total in {currency}",
-    # categories
-    "cat.compute": "Compute",
-    "cat.network": "Network",
-    "cat.rack_power": "Rack & power",
-    "cat.cooling": "Cooling",
-    "cat.services": "Services",
-    "bom.per_system": "per system; included in the system's price",
-    "cat.storage": "Storage",
-    "cat.management": "Management",
-    "cat.software": "Software",
-    "cat.spares": "Spares",
-    # comparison
-    "cmp.title": "Comparison of configurations",
-    "cmp.metric": "Metric",
-    "cmp.rack_kw": "Highest rack power (kW)",
-    "cmp.cooling_kw": "Cooling capacity (kW)",
-    "cmp.days_band": "Days to train (low – high)",
-    "cmp.energy_run": "Facility energy per run (MWh)",
-    "cmp.energy_run_cost": "Energy cost per run",
-    "cmp.warnings": "Warnings",
-    "cmp.capex_by_category": "Capex by category (before discount and VAT)",
-    "cmp.opex": "Operating cost per year",
-    "cmp.cost": "Cost",
-    "cmp.energy": "Energy",
-    "cmp.maintenance": "Maintenance",
-    "cmp.hosting": "Hosting",
-    "cmp.tco_years": "TCO over the years (cumulative, capex in year 0)",
-    "cmp.year": "Year",
-    "cmp.year_n": "Year {n}",
-    "chart.capex": "Capex by category",
-    "chart.tco": "TCO over the years",
-    "chart.amount": "Amount ({currency})",
-    # assumptions
-    "asm.title": "Assumptions",
-    "asm.workload": "Workload and compute",
-    "asm.item": "Item",
-    "asm.value": "Value",
-    "asm.unit": "Unit",
-    "asm.origin": "Origin",
-    "asm.note": "Note",
-    "asm.per_config": "Assumptions per configuration",
-    "asm.assumption": "Assumption",
-    "asm.default": "(default)",
-    "wl.label": "Workload",
-    "wl.params": "Parameters",
-    "wl.tokens": "Training tokens",
-    "wl.runs": "Pre-training runs",
-    "wl.pretrain_flops": "FLOPs of one pre-training run",
-    "wl.finetune_flops": "Domain fine-tuning FLOPs",
-    "wl.tuning_flops": "Ongoing tuning / RLHF FLOPs",
-    "wl.flops": "Total compute (FLOPs)",
-    "wl.pf_days": "Total compute (PF/s-days)",
-    "wl.days": "Deadline (days)",
-    "wl.gpus": "Fixed fleet (GPUs)",
-    "wl.precision": "Precision",
-    "eff.peak_dense": "Dense tensor peak per GPU ({precision})",
-    "eff.peak_sparse": "2:4 sparse peak per GPU (shown, not planned on)",
-    "eff.mfu": "MFU (expected)",
-    "eff.mfu_low": "MFU (low)",
-    "eff.mfu_high": "MFU (high)",
-    "eff.goodput": "Goodput",
-    "eff.delivered": "Delivered per GPU (peak × MFU × goodput)",
-    "eff.overridden": "MFU given in the request",
-    "origin.request": "request",
-    "origin.default": "default",
-    "origin.catalog": "catalog",
-    "origin.model": "model",
-    # sources
-    "src.title": "Sources",
-    "src.price_list": "Price list",
-    "src.catalog": "The configurations compared: servers, GPUs, market rules",
-    "src.kind": "Kind",
-    "src.id": "ID",
-    "src.name": "Name",
-    "src.source": "Source",
-    "src.verified": "Verified",
-    "src.prices": "The parts of the BOMs in this document: prices and sources",
-    "src.item": "Item",
-    "src.date": "Date",
-    "src.confidence": "Confidence",
-    "src.unit_price": "Unit price",
-    "src.currency": "Currency",
-    "src.no_catalog": "The catalog could not be read; records are not listed.",
-    "kind.gpu": "GPU",
-    "kind.server": "Server",
-    "kind.configuration": "Configuration",
-    "kind.network": "Network part",
-    "kind.rack": "Rack",
-    "kind.pdu": "PDU",
-    "kind.cooling": "Cooling unit",
-    "kind.service": "Service",
-    "kind.storage": "Storage product",
-    "kind.management": "Management equipment",
-    "kind.software": "Software licence",
-    "kind.open_software": "Open-source software",
-    "kind.rated_service": "Service (share of value)",
-    "kind.market": "Market rule",
-    # print
-    "footer.page": "Page &P of &N",
-    # assumption and input keys
-    "key.mfu": "MFU",
-    "key.goodput": "Goodput",
-    "key.ai_enterprise": "NVIDIA AI Enterprise for every GPU",
-    "key.precision": "Precision",
-    "key.rack_kw": "Rack power budget",
-    "key.rack_units": "Rack height",
-    "key.rack_usable_fraction": "Usable share of rack space",
-    "key.rack_reserved_units": "Reserved units per compute rack",
-    "key.cooling": "Cooling",
-    "key.pue": "PUE",
-    "key.liquid_capture": "Heat share taken by liquid",
-    "key.network_rack_units": "Usable units per network rack",
-    "key.network_rack_kw": "Network rack power budget",
-    "key.bytes_per_param": "Memory per parameter (model states)",
-    "key.activation_reserve": "GPU memory reserved for activations",
-    "key.currency": "Currency",
-    "key.exchange_rate": "Exchange rate",
-    "key.power_price": "Electricity price",
-    "key.years": "TCO horizon",
-    "key.hosting": "Hosting",
-    "key.colo_rent_kw_month": "Leased IDC rent per kW-month",
-    "key.vat": "VAT rate on goods",
-    "key.vat_services": "VAT rate on services",
-    "key.discount": "Discount (share off list)",
-    "key.warranty_years": "Warranty",
-    "key.maintenance_rate": "Maintenance per year after warranty",
-    "key.days": "Deadline",
-    "key.gpus": "Fixed fleet",
-    "key.peak_dense_tflops": "Dense tensor peak per GPU",
-    "key.peak_sparse_tflops": "2:4 sparse peak per GPU (shown, not planned on)",
-    "key.mfu_band": "MFU band (low – high)",
-    "key.intra_node_link": "GPU link inside the server",
-    "key.memory_floor_gpus": "GPUs needed to hold the model",
-    # message codes
-    "msg.gpu-form-factor": "the GPU's form factor does not fit the server",
-    "msg.gpu-slots": "more GPUs than the server has positions",
-    "msg.nic-slots": "more compute HCAs than the server has slots",
-    "msg.psu-capacity": "maximum draw exceeds the power supplies' capacity",
-    "msg.cooling-kind": "the server's cooling does not suit the chosen cooling",
-    "msg.precision": "the GPU does not support the chosen precision",
-    "msg.racks": "the servers do not fit the racks",
-    "msg.memory-bound": "the GPU count is set by memory",
-    "msg.beyond-published": "larger than any published training run",
-    "msg.deadline-risk": "the deadline is at risk",
-    "msg.mfu-unusual": "unusual MFU",
-    "msg.pcie-large-model": "large model on PCIe or NVLink bridges",
-    "msg.export-licence": "an export licence is required for this GPU",
-    "msg.availability-unsure": "the GPU's market status is unsure",
-    "msg.availability-unknown": "the GPU's market status is unknown",
-    "msg.storage-neutral": "a vendor-neutral storage line is quoted",
-    "msg.rack-limit": "racks are not filled by power",
-    "msg.unverified": "unverified catalog figures",
-    "msg.indicative-prices": "prices are indicative",
-    # discount: the share taken off list, and what is paid
-    "quote.price_factor": "Price factor (share of list paid)",
-    "quote.price_factor_note": "Pay {factor} of list: the discount is the share taken off list.",
-    "chart.tco_best": "TCO over the years: the {k} lowest of {n}",
-    # request for quotation / quotation, one vendor
-    "sheet.quotation": "RFQ",
-    "rfq.title": "Request for quotation: AI training cluster",
-    "rfq.subtitle": "{vendor} · {server} · {per_node}× {gpu} per server",
-    "rfq.instructions": (
-        "Supplier: please confirm or correct the list unit prices and the discount (yellow cells; "
-        "every amount follows), fill in your details, sign and seal, and return this sheet "
-        "within its validity."
-    ),
-    "rfq.no": "RFQ no.",
-    "rfq.date": "Date",
-    "rfq.validity": "Valid for",
-    "rfq.validity_value": "{days} days, until {until}",
-    "rfq.currency": "Currency",
-    "rfq.buyer": "Buyer",
-    "rfq.supplier": "Supplier (to be filled in by the supplier)",
-    "rfq.company": "Company",
-    "rfq.department": "Department",
-    "rfq.contact": "Contact",
-    "rfq.phone": "Phone",
-    "rfq.email": "E-mail",
-    "rfq.address": "Address",
-    "rfq.tax_id": "Taxpayer ID",
-    "rfq.bank": "Bank and account",
-    "rfq.configuration": "Configuration",
-    "rfq.configuration_value": (
-        "{nodes} × {server} with {per_node} × {gpu} each ({gpus} GPUs); {racks} racks; "
-        "IT power up to {it_kw} kW"
-    ),
-    "rfq.vat_rate": "VAT rate on goods",
-    "rfq.vat_rate_services": "VAT rate on services",
-    "rfq.discount": "Discount (share off list)",
-    "rfq.list_price": "List unit price (excl. VAT)",
-    "rfq.unit_excl": "Unit price excl. VAT",
-    "rfq.amount_excl": "Amount excl. VAT",
-    "rfq.unit_incl": "Unit price incl. VAT",
-    "rfq.amount_incl": "Amount incl. VAT",
-    "rfq.total": "Total",
-    "rfq.total_excl": "Total excl. VAT",
-    "rfq.vat_goods": "VAT on goods",
-    "rfq.vat_services": "VAT on services",
-    "rfq.total_incl": "Total incl. VAT",
-    "rfq.in_words": "Total incl. VAT in words (RMB)",
-    "rfq.in_words_cny": "Total incl. VAT in RMB at {rate} CNY/USD, in words",
-    "rfq.words_figure": "The words above state",
-    "rfq.words_stale": "Prices changed: rewrite the amount in words from the total",
-    "rfq.terms": "Terms",
-    "rfq.term_delivery": "Delivery lead time",
-    "rfq.term_delivery_value": "{days} days after the contract is signed",
-    "rfq.term_place": "Place of delivery",
-    "rfq.term_payment": "Payment",
-    "rfq.term_warranty": "Warranty",
-    "rfq.term_incoterms": "Incoterms",
-    "rfq.term_prices": "Prices",
-    "rfq.signatures": "Signature and seal",
-    "rfq.buyer_seal": "Buyer (seal)",
-    "rfq.supplier_seal": "Supplier (seal)",
-    "rfq.signature": "Authorised signature",
-    "rfq.sign_date": "Date",
-    "rfq.no_plans": "No configuration of this vendor can run the workload.",
-}
-
-ZH: dict[str, str] = {
-    "sheet.summary": "报价汇总",
-    "sheet.comparison": "方案对比",
-    "sheet.assumptions": "假设",
-    "sheet.sources": "来源",
-    "sheet.bom": "清单",
-    "quote.title": "AI 训练集群：配置方案与预算报价",
-    "quote.no": "报价单号",
-    "quote.date": "报价日期",
-    "quote.valid_days": "有效期（天）",
-    "quote.valid_until": "有效期至",
-    "quote.customer": "客户",
-    "quote.currency": "币种",
-    "quote.exchange_rate": "汇率（人民币/美元）",
-    "quote.vat_rate": "货物增值税税率",
-    "quote.vat_rate_services": "服务增值税税率",
-    "quote.discount_rate": "折扣（优惠比例）",
-    "quote.inputs_note": "黄色单元格为输入项：修改后所有合计随之更新。",
-    "quote.workload": "训练任务",
-    "quote.deadline": (
-        "训练 {label}：共 {flops} 次浮点运算，合 {pf_days} PF/s-天，"
-        "须在 {days} 天内完成（{precision}）。"
-    ),
-    "quote.fleet": (
-        "训练 {label}：共 {flops} 次浮点运算，合 {pf_days} PF/s-天，"
-        "使用 {gpus} 块 GPU 的固定集群（{precision}）。"
-    ),
-    "quote.configurations": "配置方案",
-    "quote.recommendation": "推荐",
-    "quote.indicative": "价格仅供参考（价格表：{source}），下单前请以供应商正式报价为准。",
-    "col.configuration": "配置方案",
-    "col.vendor": "厂商",
-    "col.server": "服务器",
-    "col.gpu": "GPU 型号",
-    "col.gpus": "GPU 数量",
-    "col.nodes": "节点数",
-    "col.racks": "机柜数",
-    "col.it_kw": "IT 功率（kW）",
-    "col.facility_kw": "设施总功率（kW）",
-    "col.days": "训练天数",
-    "col.meets": "满足期限",
-    "col.capex": "建设投资（含税）",
-    "col.tco": "总拥有成本（{years} 年）",
-    "col.pf_days_delivered": "{years} 年交付算力（PF/s-天）",
-    "col.cost_per_pf_day": "每 PF/s-天成本",
-    "col.status": "状态",
-    "yes": "是",
-    "no": "否",
-    "status.ok": "可行",
-    "status.late": "可行，但无法按期完成",
-    "status.refused": "不可行：{reasons}",
-    "rec.cheapest": "满足期限的最低价方案",
-    "rec.fastest": "最快方案",
-    "rec.lowest_tco": "总拥有成本最低方案",
-    "rec.none": "无",
-    "bom.title": "物料清单：{server}，每节点 {gpus_per_node} × {gpu}",
-    "bom.subtitle": "配置 {config} · {vendor} · 货币单位 {currency}",
-    "bom.no": "序号",
-    "bom.part_number": "料号",
-    "bom.description": "描述",
-    "bom.qty": "数量",
-    "bom.unit_price": "单价",
-    "bom.total": "金额",
-    "bom.vendor": "厂商",
-    "bom.note": "备注",
-    "bom.subtotal": "小计：{category}",
-    "bom.hardware": "硬件合计",
-    "bom.services": "服务合计",
-    "bom.before_discount": "折前合计",
-    "bom.discount": "折扣（优惠）",
-    "bom.net": "净额（不含税）",
-    "bom.vat_goods": "货物增值税",
-    "bom.vat_services": "服务增值税",
-    "bom.grand_total": "总计（含税）",
-    "bom.grand_total_in": "总计（折合 {currency}）",
-    "cat.compute": "计算",
-    "cat.network": "网络",
-    "cat.rack_power": "机柜与配电",
-    "cat.cooling": "制冷",
-    "cat.services": "服务",
-    "bom.per_system": "每台数量；已含在整机价格中",
-    "cat.storage": "存储",
-    "cat.management": "管理",
-    "cat.software": "软件",
-    "cat.spares": "备件",
-    "cmp.title": "配置方案对比",
-    "cmp.metric": "指标",
-    "cmp.rack_kw": "单机柜最高功率（kW）",
-    "cmp.cooling_kw": "制冷量（kW）",
-    "cmp.days_band": "训练天数（低 – 高）",
-    "cmp.energy_run": "单次训练设施能耗（MWh）",
-    "cmp.energy_run_cost": "单次训练电费",
-    "cmp.warnings": "警告",
-    "cmp.capex_by_category": "按类别的投资（折扣及税前）",
-    "cmp.opex": "年运营成本",
-    "cmp.cost": "费用",
-    "cmp.energy": "电费",
-    "cmp.maintenance": "维保",
-    "cmp.hosting": "机房托管",
-    "cmp.tco_years": "逐年累计总拥有成本（第 0 年为建设投资）",
-    "cmp.year": "年份",
-    "cmp.year_n": "第 {n} 年",
-    "chart.capex": "按类别的投资",
-    "chart.tco": "逐年累计总拥有成本",
-    "chart.amount": "金额（{currency}）",
-    "asm.title": "假设",
-    "asm.workload": "训练任务与计算量",
-    "asm.item": "项目",
-    "asm.value": "取值",
-    "asm.unit": "单位",
-    "asm.origin": "来源",
-    "asm.note": "说明",
-    "asm.per_config": "各配置方案的假设",
-    "asm.assumption": "假设项",
-    "asm.default": "（默认）",
-    "wl.label": "训练任务",
-    "wl.params": "参数量",
-    "wl.tokens": "训练词元数",
-    "wl.runs": "预训练次数",
-    "wl.pretrain_flops": "单次预训练计算量（FLOPs）",
-    "wl.finetune_flops": "领域微调计算量（FLOPs）",
-    "wl.tuning_flops": "持续调优 / RLHF 计算量（FLOPs）",
-    "wl.flops": "总计算量（FLOPs）",
-    "wl.pf_days": "总计算量（PF/s-天）",
-    "wl.days": "期限（天）",
-    "wl.gpus": "固定集群（GPU 数量）",
-    "wl.precision": "精度",
-    "eff.peak_dense": "单卡稠密张量峰值（{precision}）",
-    "eff.peak_sparse": "单卡 2:4 稀疏峰值（仅供参考，不用于规划）",
-    "eff.mfu": "模型算力利用率 MFU（预期）",
-    "eff.mfu_low": "MFU（低）",
-    "eff.mfu_high": "MFU（高）",
-    "eff.goodput": "有效训练时间占比",
-    "eff.delivered": "单卡实际交付算力（峰值 × MFU × 有效时间）",
-    "eff.overridden": "MFU 由用户指定",
-    "origin.request": "用户输入",
-    "origin.default": "默认值",
-    "origin.catalog": "产品目录",
-    "origin.model": "模型估算",
-    "src.title": "来源",
-    "src.price_list": "价格表",
-    "src.catalog": "所比较的配置方案：服务器、GPU、市场规则",
-    "src.kind": "类别",
-    "src.id": "编号",
-    "src.name": "名称",
-    "src.source": "出处",
-    "src.verified": "已核实",
-    "src.prices": "本文件物料清单中的部件：价格与来源",
-    "src.item": "物料",
-    "src.date": "日期",
-    "src.confidence": "可信度",
-    "src.unit_price": "单价",
-    "src.currency": "币种",
-    "src.no_catalog": "无法读取产品目录，未列出目录记录。",
-    "kind.gpu": "GPU",
-    "kind.server": "服务器",
-    "kind.configuration": "配置",
-    "kind.network": "网络部件",
-    "kind.rack": "机柜",
-    "kind.pdu": "PDU",
-    "kind.cooling": "制冷设备",
-    "kind.service": "服务",
-    "kind.storage": "存储产品",
-    "kind.management": "管理设备",
-    "kind.software": "软件许可",
-    "kind.open_software": "开源软件",
-    "kind.rated_service": "服务（按价值比例）",
-    "kind.market": "市场规定",
-    "footer.page": "第 &P 页，共 &N 页",
-    "key.mfu": "模型算力利用率 MFU",
-    "key.goodput": "有效训练时间占比",
-    "key.ai_enterprise": "为每块 GPU 购买 NVIDIA AI Enterprise",
-    "key.precision": "精度",
-    "key.rack_kw": "单机柜功率预算",
-    "key.rack_units": "机柜高度",
-    "key.rack_usable_fraction": "机柜空间可用比例",
-    "key.rack_reserved_units": "每个计算机柜预留 U 数",
-    "key.cooling": "制冷方式",
-    "key.pue": "电能利用效率 PUE",
-    "key.liquid_capture": "液冷带走的热量占比",
-    "key.network_rack_units": "网络机柜可用 U 数",
-    "key.network_rack_kw": "网络机柜功率预算",
-    "key.bytes_per_param": "每参数显存（模型状态）",
-    "key.activation_reserve": "为激活值预留的显存比例",
-    "key.currency": "币种",
-    "key.exchange_rate": "汇率",
-    "key.power_price": "电价",
-    "key.years": "总拥有成本年限",
-    "key.hosting": "托管方式",
-    "key.colo_rent_kw_month": "租用 IDC 每千瓦每月租金",
-    "key.vat": "货物增值税税率",
-    "key.vat_services": "服务增值税税率",
-    "key.discount": "折扣（优惠比例）",
-    "key.warranty_years": "保修年限",
-    "key.maintenance_rate": "保修期后每年维保费率",
-    "key.days": "期限",
-    "key.gpus": "固定集群",
-    "key.peak_dense_tflops": "单卡稠密张量峰值",
-    "key.peak_sparse_tflops": "单卡 2:4 稀疏峰值（仅供参考，不用于规划）",
-    "key.mfu_band": "MFU 区间（低 – 高）",
-    "key.intra_node_link": "服务器内 GPU 互联",
-    "key.memory_floor_gpus": "容纳模型所需 GPU 数量",
-    "msg.gpu-form-factor": "GPU 规格与服务器不匹配",
-    "msg.gpu-slots": "GPU 数量超过服务器可安装数量",
-    "msg.nic-slots": "计算网卡数量超过服务器插槽数",
-    "msg.psu-capacity": "最大功耗超过电源在冗余下的供电能力",
-    "msg.cooling-kind": "服务器的散热方式与所选制冷方式不符",
-    "msg.precision": "GPU 不支持所选精度",
-    "msg.racks": "服务器无法装入机柜",
-    "msg.memory-bound": "GPU 数量由显存决定",
-    "msg.beyond-published": "规模超过已公开的最大训练任务",
-    "msg.deadline-risk": "存在超期风险",
-    "msg.mfu-unusual": "MFU 取值异常",
-    "msg.pcie-large-model": "大模型运行在 PCIe 或 NVLink 桥接上",
-    "msg.rack-limit": "机柜未按功率装满",
-    "msg.unverified": "产品目录数据未经核实",
-    "msg.indicative-prices": "价格仅供参考",
-    "msg.export-licence": "该 GPU 须取得出口许可",
-    "msg.availability-unsure": "该 GPU 的市场供应状态不确定",
-    "msg.availability-unknown": "该 GPU 的市场供应状态未知",
-    "msg.storage-neutral": "报价采用厂商中立的存储产品",
-    "quote.price_factor": "价格系数（实付比例）",
-    "quote.price_factor_note": "按标价的 {factor} 支付（{zhe}）；折扣指在标价基础上减免的比例。",
-    "chart.tco_best": "逐年累计总拥有成本：最低的 {k} 个方案（共 {n} 个）",
-    "sheet.quotation": "询价单",
-    "rfq.title": "询价单：AI 训练集群",
-    "rfq.subtitle": "{vendor} · {server} · 每台 {per_node}× {gpu}",
-    "rfq.instructions": (
-        "请供方确认或修改标价及折扣（黄色单元格，各金额随之更新），"
-        "填写供方信息，签字盖章后于有效期内回传。"
-    ),
-    "rfq.no": "询价单号",
-    "rfq.date": "日期",
-    "rfq.validity": "有效期",
-    "rfq.validity_value": "{days} 天，至 {until}",
-    "rfq.currency": "币种",
-    "rfq.buyer": "询价方（买方）",
-    "rfq.supplier": "报价方（供方填写）",
-    "rfq.company": "单位名称",
-    "rfq.department": "部门",
-    "rfq.contact": "联系人",
-    "rfq.phone": "电话",
-    "rfq.email": "电子邮箱",
-    "rfq.address": "地址",
-    "rfq.tax_id": "纳税人识别号",
-    "rfq.bank": "开户行及账号",
-    "rfq.configuration": "配置",
-    "rfq.configuration_value": (
-        "{nodes} 台 {server}，每台 {per_node} × {gpu}（共 {gpus} 块 GPU）；{racks} 个机柜；"
-        "IT 功率最高 {it_kw} kW"
-    ),
-    "rfq.vat_rate": "货物增值税税率",
-    "rfq.vat_rate_services": "服务增值税税率",
-    "rfq.discount": "折扣（优惠比例）",
-    "rfq.list_price": "标价（不含税）",
-    "rfq.unit_excl": "不含税单价",
-    "rfq.amount_excl": "不含税金额",
-    "rfq.unit_incl": "含税单价",
-    "rfq.amount_incl": "含税金额",
-    "rfq.total": "合计",
-    "rfq.total_excl": "不含税合计",
-    "rfq.vat_goods": "货物增值税",
-    "rfq.vat_services": "服务增值税",
-    "rfq.total_incl": "含税合计",
-    "rfq.in_words": "含税合计人民币（大写）",
-    "rfq.in_words_cny": "含税合计折合人民币（按 {rate} 元/美元，大写）",
-    "rfq.words_figure": "上列大写金额对应小写",
-    "rfq.words_stale": "金额已修改：请按合计重新填写大写金额",
-    "rfq.terms": "商务条款",
-    "rfq.term_delivery": "交货期",
-    "rfq.term_delivery_value": "合同签订后 {days} 天内",
-    "rfq.term_place": "交货地点",
-    "rfq.term_payment": "付款方式",
-    "rfq.term_warranty": "质保",
-    "rfq.term_incoterms": "贸易术语",
-    "rfq.term_prices": "报价说明",
-    "rfq.signatures": "签字盖章",
-    "rfq.buyer_seal": "询价方（盖章）",
-    "rfq.supplier_seal": "报价方（盖章）",
-    "rfq.signature": "授权代表签字",
-    "rfq.sign_date": "日期",
-    "rfq.no_plans": "该厂商没有能运行此训练任务的配置。",
-}
-
-TABLES: dict[str, dict[str, str]] = {"en": EN | more.EN, "zh": ZH | more.ZH}
-
-# Values the engine and the request use as codes, shown as words.
-_VALUES_ZH: dict[str, str] = {
-    "air": "风冷",
-    "rdhx": "背板换热器",
-    "liquid": "液冷",
-    "own": "自建机房",
-    "colo": "租用 IDC",
-    "bf16": "BF16",
-    "fp8": "FP8",
-    "True": "是",
-    "False": "否",
-    "low": "低",
-    "medium": "中",
-    "high": "高",
-}
+__all__ = ["Labels", "Lang"]
 
 
 class Labels:
-    """The label table of one language, with the fallbacks the workbook needs."""
+    """The catalogue of one language, with the fallbacks the workbook needs."""
 
-    def __init__(self, lang: Lang) -> None:
-        if lang not in TABLES:
-            raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
-        self.lang: Lang = lang
-        self._table = TABLES[lang]
+    def __init__(self, lang: str) -> None:
+        self.lang: Lang = check_lang(lang)
         self.titles: dict[str, str] = {}  # configuration id -> its title in this document
 
     def __call__(self, key: str, **fields: object) -> str:
-        text = self._table[key]
-        return text.format(**fields) if fields else text
+        return t(key, self.lang, **fields)
+
+    def has(self, key: str) -> bool:
+        return has(key, self.lang)
 
     def category(self, category: str) -> str:
-        return self._table.get(f"cat.{category}", category)
+        return get(f"cat.{category}", self.lang, category)
 
     def key(self, key: str) -> str:
         """A label for an assumption or request key such as "finance.vat" or "pue_air"."""
-        whole = self._table.get(f"key.{key.removeprefix('facility.').removeprefix('finance.')}")
-        if whole is not None:
-            return whole
+        whole = f"key.{key.removeprefix('facility.').removeprefix('finance.')}"
+        if has(whole, self.lang):
+            return t(whole, self.lang)
         name = key.rsplit(".", 1)[-1]
         plain = name.removesuffix("_cny").removesuffix("_usd")
         for candidate in (plain, name.split("_", 1)[0]):
-            text = self._table.get(f"key.{candidate}")
-            if text is not None:
+            if has(f"key.{candidate}", self.lang):
+                text = t(f"key.{candidate}", self.lang)
                 return text if candidate == plain else f"{text} ({name})"
         return key
 
     def origin(self, origin: str) -> str:
-        return self._table.get(f"origin.{origin}", origin)
+        return get(f"origin.{origin}", self.lang, origin)
 
     def value(self, value: object) -> str:
         text = str(value)
-        if self.lang == "zh":
-            return _VALUES_ZH.get(text, more.VALUES_ZH.get(text, text))
-        return text
+        return get(f"value.{text}", self.lang, text)
 
-    def message(self, code: str, text: str) -> str:
-        """An engine message: its English text; in Chinese, the gist of a known code
-        followed by the engine's detail."""
-        gist = self._table.get(f"msg.{code}")
-        if self.lang == "zh" and gist is not None:
+    def message(self, code: str, text: str, params: tuple[tuple[str, object], ...] = ()) -> str:
+        """An engine message in this language: the whole sentence from the catalogue when the
+        engine made it with its figures; else, in Chinese, the gist of a known code followed
+        by the engine's detail."""
+        if fills(f"msg.{code}.full", self.lang, (k for k, _ in params)):
+            return t(f"msg.{code}.full", self.lang, **dict(params))
+        gist = get(f"msg.{code}", self.lang, "")
+        if self.lang == "zh" and gist:
             return f"{gist}（{text}）"
         return text
 
+    def say(self, message: Message) -> str:
+        """``message`` in this language."""
+        return self.message(message.code, message.text, message.params)
+
     def gist(self, code: str) -> str:
         """A warning's gist without its figures ("" for a code with none)."""
-        gist = self._table.get(f"msg.{code}", "")
+        gist = get(f"msg.{code}", self.lang, "")
         return gist[:1].upper() + gist[1:] if self.lang == "en" else gist
 
     def yes_no(self, flag: bool) -> str:

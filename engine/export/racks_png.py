@@ -30,10 +30,9 @@ from matplotlib.transforms import (
     TransformedBbox,
 )
 
-from engine.assumptions import default
 from engine.catalog import Catalog
 from engine.model import Plan, Rack, RackSlot
-from engine.plan import rack_elevation
+from engine.planning.budget import network_rack_kw
 
 COLOURS = {
     "server": "#4c72b0",
@@ -123,11 +122,11 @@ def rack_view(plan: Plan, catalog: Catalog, *, chinese: bool = False, title: str
         cooling.append(CoolingView(name, placement, count))
     return RackView(
         title=title or f"{_local_vendor(plan.server, texts or {})} · {plan.gpus_per_node}× {plan.gpu_name}",
-        racks=rack_elevation(plan),
+        racks=layout.racks,
         rack_model=rack.name_zh.split("，")[0] if chinese else rack.name.split(",")[0],
         rack_units=layout.rack_units,
         budget_kw=layout.budget_kw,
-        network_budget_kw=min(default("facility.network_rack_kw").value, layout.budget_kw),
+        network_budget_kw=network_rack_kw(layout.budget_kw),
         max_load_kg=rack.max_load_kg,
         cooling=tuple(cooling),
         racks_per_row=max(1, layout.row_racks),  # the engine's rows: cooling is N+1 in each

@@ -292,7 +292,7 @@ def _write_summary(ws: Worksheet, wb: Workbook, comparison: Comparison,
         w.wrapped(row, 2, plan.gpu_name.removeprefix("NVIDIA "), width=16)
         money = plan.money
         if plan.refusals or money is None:
-            reasons = "; ".join(L.message(msg.code, msg.text) for msg in plan.refusals)
+            reasons = "; ".join(L.say(msg) for msg in plan.refusals)
             w.merged(row, 3, SUMMARY_COLUMNS, L("status.refused", reasons=reasons or "—"),
                      "cq_note_wrap")
             row += 1

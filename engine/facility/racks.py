@@ -47,6 +47,15 @@ class RackSpec:
     network_kw: float
     row_racks: int = 10  # racks in a row
 
+    @property
+    def network_budget_kw(self) -> float:
+        return network_budget_kw(self.network_kw, self.budget_kw)
+
+
+def network_budget_kw(network_kw: float, budget_kw: float) -> float:
+    """The network racks' power budget: their own, never above the hall's rack budget."""
+    return min(network_kw, budget_kw)
+
 
 @dataclass(frozen=True)
 class PduModel:
@@ -131,13 +140,6 @@ def _compute_racks(nodes: int, per_rack: int, node: Box, mgmt: Box, spec: RackSp
     return racks, displaced
 
 
-def network_rack_count(boxes: list[Box], mgmt: Box, spec: RackSpec) -> int:
-    """The network racks ``boxes`` alone take, as lay_out fills them: cheap, for estimates."""
-    chassis = sum(1 for b in boxes if b.role == "director")
-    rest = [b for b in boxes if b.role != "director"]
-    return chassis + (len(_next_fit(rest, mgmt, spec)) if rest else 0)
-
-
 def _fill_network_racks(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[int, Box]]]:
     racks = _next_fit(pending, mgmt, spec)
     # Racks alike share one list, so the layout builds their slots once.
@@ -147,7 +149,7 @@ def _fill_network_racks(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[l
 
 def _next_fit(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[int, Box]]]:
     """Next fit: boxes fill one network rack (with its own management switch) after another."""
-    budget_w = min(spec.network_kw, spec.budget_kw) * 1000
+    budget_w = spec.network_budget_kw * 1000
     racks: list[list[tuple[int, Box]]] = []
     current: list[tuple[int, Box]] = []
     units, watts, kg = 0, 0.0, 0.0  # filled from U1 up; the management switch sits at the top
@@ -170,11 +172,22 @@ def _next_fit(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[
     return racks
 
 
-def lay_out(
-    nodes: int, node: Box, mgmt: Box, switches: list[Box], spec: RackSpec,
-    pdu_choices: list[PduModel],
-) -> RackLayout:
-    """Fill compute racks with nodes, network racks with everything else; rows; PDUs.
+@dataclass(frozen=True)
+class Arrangement:
+    """What stands in every rack, compute racks first: the racks are counted here."""
+
+    contents: list[list[tuple[int, Box]]]  # (U position, box); racks alike share one list
+    compute: int  # how many of them are compute racks
+    per_rack: int  # servers a full compute rack holds
+    limited_by: str  # what sets it: power, space or weight
+
+    @property
+    def count(self) -> int:
+        return len(self.contents)
+
+
+def arrange(nodes: int, node: Box, mgmt: Box, switches: list[Box], spec: RackSpec) -> Arrangement:
+    """Fill compute racks with nodes, network racks with everything else.
 
     ``switches`` is every non-compute box: fabric and Ethernet switches, storage
     servers, head nodes, appliances; they are placed in the order given.
@@ -203,12 +216,27 @@ def lay_out(
     pending = [b for b in pending if b.role != "director"]
     for box in chassis:
         if (box.units + mgmt.units > spec.units or box.weight_kg + mgmt.weight_kg > spec.max_load_kg
-                or box.max_w + mgmt.max_w > min(spec.network_kw, spec.budget_kw) * 1000):
+                or box.max_w + mgmt.max_w > spec.network_budget_kw * 1000):
             raise RackRefusal(f"a {box.label} ({box.units}U, {box.max_w / 1000:.1f} kW, "
                               f"{box.weight_kg:g} kg) does not fit a network rack")
     directors = [[(spec.units - mgmt.units + 1, mgmt), (1, box)] for box in chassis]
     contents = compute + directors + (_fill_network_racks(pending, mgmt, spec) if pending else [])
-    kinds = ["compute"] * len(compute) + ["network"] * (len(contents) - len(compute))
+    return Arrangement(contents, len(compute), per_rack, limited_by)
+
+
+def lay_out(
+    nodes: int, node: Box, mgmt: Box, switches: list[Box], spec: RackSpec,
+    pdu_choices: list[PduModel],
+) -> RackLayout:
+    """Fill compute racks with nodes, network racks with everything else; rows; PDUs."""
+    return build(arrange(nodes, node, mgmt, switches, spec), node, spec, pdu_choices)
+
+
+def build(arranged: Arrangement, node: Box, spec: RackSpec, pdu_choices: list[PduModel]
+          ) -> RackLayout:
+    """The racks as arranged, in rows, with the PDUs each feed needs."""
+    contents, per_rack, limited_by = arranged.contents, arranged.per_rack, arranged.limited_by
+    kinds = ["compute"] * arranged.compute + ["network"] * (arranged.count - arranged.compute)
     alike: dict[int, tuple[Rack, tuple[int, int]]] = {}  # by the list shared by racks alike
     for kind, boxes in zip(kinds, contents, strict=True):
         if id(boxes) not in alike:

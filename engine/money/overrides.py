@@ -84,15 +84,13 @@ def apply_overrides(
         if o.added:
             assert o.qty is not None and o.unit_price is not None  # check_overrides
             if o.item in first:
-                warnings.append(Message("override-added-clash", f"the added line {o.item} has "
-                                        "the id of a planned line; both are kept"))
+                warnings.append(Message.of("override-added-clash", item=o.item))
             lines.append(_added_line(o, currency))
             set_by_user.append(o.item)
             continue
         found = at.get((o.category, o.item), first.get(o.item))
         if found is None:
-            warnings.append(Message("override-unused", f"the override of {o.item} no longer "
-                                    "applies: the plan has no such line"))
+            warnings.append(Message.of("override-unused", item=o.item))
             continue
         lines[found] = _changed(lines[found], o)
         set_by_user.append(o.item)
@@ -100,8 +98,8 @@ def apply_overrides(
         if far is not None:
             warnings.append(far)
     if set_by_user:
-        warnings.insert(0, Message("overridden", f"{len(set_by_user)} line(s) set by the user, "
-                                   "not by the plan: " + ", ".join(set_by_user)))
+        warnings.insert(0, Message.of("overridden", lines=len(set_by_user),
+                                              items=", ".join(set_by_user)))
     return tuple(lines), tuple(warnings)
 
 
@@ -114,9 +112,8 @@ def _far_from_list(planned: BomLine, o: LineOverride) -> Message | None:
     ratio = o.unit_price / planned.unit_price
     if 1 / factor <= ratio <= factor:
         return None
-    return Message("override-price-far", f"the unit price of {o.item} set by the user "
-                   f"({o.unit_price:,.2f} {planned.currency}) is {ratio:.3g} times the price "
-                   f"list's ({planned.unit_price:,.2f}): check the digits and the currency")
+    return Message.of("override-price-far", item=o.item, price=o.unit_price,
+                      currency=planned.currency, ratio=ratio, list_price=planned.unit_price)
 
 
 def _changed(line: BomLine, o: LineOverride) -> BomLine:

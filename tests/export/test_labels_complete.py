@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.export.labels import TABLES, Labels
+from engine.export.labels import Labels
+from engine.i18n import has
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,7 +20,12 @@ def _engine_sources() -> str:
 
 
 def _codes() -> set[str]:
-    return set(re.findall(r'Message\(\s*"([a-z0-9-]+)"', _engine_sources()))
+    return set(re.findall(r'Message(?:\.of)?\(\s*"([a-z0-9-]+)"', _engine_sources()))
+
+
+def _full_codes() -> set[str]:
+    """Codes the engine sends with their figures: their whole sentence is in the catalogue."""
+    return set(re.findall(r'Message\.of\(\s*"([a-z0-9-]+)"', _engine_sources()))
 
 
 def _keys() -> set[str]:
@@ -40,7 +46,14 @@ def test_the_engine_is_searched() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_message_code_has_a_gist(lang: str) -> None:
-    missing = sorted(c for c in _codes() if f"msg.{c}" not in TABLES[lang])
+    missing = sorted(c for c in _codes() if not has(f"msg.{c}", lang))  # type: ignore[arg-type]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_message_sent_with_figures_has_its_sentence(lang: str) -> None:
+    assert {"gpu-slots", "override-price-far"} <= _full_codes()
+    missing = sorted(c for c in _full_codes() if not has(f"msg.{c}.full", lang))  # type: ignore[arg-type]
     assert not missing, missing
 
 

@@ -1,15 +1,13 @@
-"""The planes around the compute: storage, management and software, and the GPU's market status.
+"""Step 3: the storage tier and the management plane around the compute.
 
-Sizes the storage tier and the management plane, lays them into the racks
-(as non-compute boxes), and turns them into bill-of-materials needs.
+Sizes the parallel file system and the management plane, gives the boxes they put in
+the network racks for a given rack count, and, once the racks are laid out, their
+bill-of-materials needs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from engine.assumptions import default
 from engine.catalog import Catalog, ManagementPart, NetworkPart, StorageProduct
@@ -28,36 +26,14 @@ from engine.model import (
     ComputeNeed,
     Fabric,
     ManagementPlan,
-    MarketStatus,
     Message,
     PlanRequest,
     RackLayout,
     StoragePlan,
 )
-from engine.money.availability import (
-    availability_assumption,
-    availability_messages,
-    buyer,
-    market_status,
-)
 from engine.money.bom import Need
+from engine.planning.parts import parts
 from engine.resolve import Resolved
-
-Relay = Callable[[tuple[Box, ...]], RackLayout]
-Estimate = Callable[[tuple[Box, ...]], int]
-
-
-@dataclass(frozen=True)
-class Planes:
-    storage: StoragePlan | None
-    management: ManagementPlan
-    availability: MarketStatus
-    layout: RackLayout  # the racks with storage and management equipment in them
-    power_w: float  # maximum draw of storage and management equipment
-    servers: int  # management servers that run the cluster's operating system
-    needs: tuple[Need, ...]
-    warnings: tuple[Message, ...]
-    assumptions: tuple[Assumption, ...]
 
 
 def _value(out: list[Assumption], key: str, given: float | None, field: str, low: float,
@@ -97,20 +73,6 @@ def storage_product(catalog: Catalog, choice: str, vendor: str) -> StorageProduc
     return found[0] if found else None
 
 
-def _availability(request: PlanRequest, catalog: Catalog, gpu: str, out: list[Assumption],
-                  warnings: list[Message]) -> MarketStatus:
-    fin = request.finance
-    market, as_of = buyer(fin.market, fin.purchase_date, dt.date.today())
-    out.append(Assumption("purchase_date", as_of, "", "request" if fin.purchase_date else "default",
-                          "market availability of the GPU is taken as of this date"))
-    out.append(Assumption("market", market, "", "request" if market != "CN" else "default",
-                          "where the cluster is bought (buyer's country)"))
-    status = market_status(catalog, gpu, market, as_of)
-    warnings += availability_messages(status, catalog.gpus[gpu].name)
-    out.append(availability_assumption(status))
-    return status
-
-
 @dataclass(frozen=True)
 class _Tier:
     plan: StoragePlan
@@ -119,7 +81,7 @@ class _Tier:
 
 def _storage_tier(
     request: PlanRequest, compute: ComputeNeed, gpus: int, fabric: Fabric, vendor: str,
-    catalog: Catalog, planes: Mapping[str, Any], out: list[Assumption], warnings: list[Message],
+    catalog: Catalog, out: list[Assumption], warnings: list[Message],
 ) -> _Tier | None:
     choice = request.storage.product
     if choice not in ("vendor", "neutral", "none"):
@@ -129,9 +91,9 @@ def _storage_tier(
     product = storage_product(catalog, choice, vendor)
     if product is None:
         product = storage_product(catalog, "neutral", vendor)
-        warnings.append(Message("storage-neutral", f"no {vendor} storage line in the catalog: "
-                                                   "a vendor-neutral one is quoted"))
+        warnings.append(Message.of("storage-neutral", vendor=vendor))
     assert product is not None, "the catalog has a vendor-neutral storage product"
+    planes = parts()["planes"]
     switch = catalog.network[planes["frontend_switch"]]
     plan = size_storage(
         storage_need(request, compute, gpus, out),
@@ -143,10 +105,10 @@ def _storage_tier(
     return _Tier(plan, product)
 
 
-def _storage_needs(tier: _Tier | None, fabric: Fabric, planes: Mapping[str, Any]) -> list[Need]:
+def _storage_needs(tier: _Tier | None) -> list[Need]:
     if tier is None:
         return []
-    s = tier.plan
+    s, planes = tier.plan, parts()["planes"]
     return [
         Need("storage", s.product, s.blocks,
              f"{s.usable_tb:,.0f} TB usable for {s.need_tb:,.0f} TB needed; "
@@ -175,21 +137,54 @@ def _box(part: NetworkPart | ManagementPart | StorageProduct, role: str) -> Box:
                label=part.name.split(",")[0])
 
 
-def plan_planes(
-    request: PlanRequest, res: Resolved, compute: ComputeNeed, gpu: str, gpus: int, nodes: int,
-    fabric: Fabric, estimate: Estimate, vendor: str, catalog: Catalog, parts: Mapping[str, Any],
-    relay: Relay,
-) -> Planes:
-    """``relay`` lays the racks out with the given non-compute boxes; ``estimate`` guesses the
-    rack count it would give (only the out-of-band aggregation depends on it), so that one
-    layout usually does."""
+@dataclass(frozen=True)
+class Equipment:
+    """Storage and management sized for the compute, before the racks are counted: only the
+    out-of-band aggregation switches depend on how many racks there are."""
+
+    tier: _Tier | None
+    server: ManagementPart
+    ufm: ManagementPart
+    frontend_switch: NetworkPart
+    oob_switch: NetworkPart
+    parts: ManagementParts
+    rules: ManagementRules
+    nodes: int
+    infiniband: bool
+    frontend_endpoints: int
+    oob_devices: int  # management ports of nodes, switches and storage (PDUs come with the racks)
+    warnings: tuple[Message, ...]
+    assumptions: tuple[Assumption, ...]
+
+    @property
+    def storage(self) -> StoragePlan | None:
+        return self.tier.plan if self.tier else None
+
+    def management(self, racks: int, pdus: int) -> ManagementPlan:
+        return plan_management(nodes=self.nodes, infiniband=self.infiniband, racks=racks,
+                               frontend_endpoints=self.frontend_endpoints,
+                               oob_devices=self.oob_devices + pdus, rules=self.rules,
+                               parts=self.parts)
+
+    def boxes(self, racks: int) -> tuple[Box, ...]:
+        """What storage and management put in the network racks when there are ``racks``."""
+        mgmt = self.management(racks, 0)
+        storage: list[Box] = []
+        if self.tier is not None:
+            storage = ([_box(self.tier.product, "storage")] * self.tier.plan.blocks
+                       + [_box(self.frontend_switch, "storage_switch")] * self.tier.plan.switches)
+        return tuple(storage + [_box(self.server, "management")] * (mgmt.head_nodes + mgmt.login_nodes)
+                     + [_box(self.ufm, "management")] * mgmt.ufm_appliances
+                     + [_box(self.frontend_switch, "frontend_switch")] * mgmt.inband_switches
+                     + [_box(self.oob_switch, "oob_switch")] * mgmt.oob_aggregation_switches)
+
+
+def size_equipment(request: PlanRequest, compute: ComputeNeed, gpus: int, nodes: int,
+                   fabric: Fabric, vendor: str, catalog: Catalog) -> Equipment:
     out: list[Assumption] = []
     warnings: list[Message] = []
-    status = _availability(request, catalog, gpu, out, warnings)
-    planes = parts["planes"]
-    tier = _storage_tier(request, compute, gpus, fabric, vendor, catalog, planes, out, warnings)
-    storage = tier.plan if tier else None
-
+    tier = _storage_tier(request, compute, gpus, fabric, vendor, catalog, out, warnings)
+    planes = parts()["planes"]
     switch_part = catalog.network[planes["frontend_switch"]]
     agg_part = catalog.network[planes["oob_aggregation_switch"]]
     server = next(p for p in sorted(catalog.management.values(), key=lambda p: p.id)
@@ -202,44 +197,40 @@ def plan_planes(
         oob_switch=Switch(agg_part.id, agg_part.ports, agg_part.power_w),
         link_cable=planes["link_cable"], oob_cable=planes["oob_cable"],
     )
-    storage_boxes: list[Box] = []
     oob_devices = nodes + fabric.switches + fabric.storage_switches
     if tier is not None:
-        storage_boxes = ([_box(tier.product, "storage")] * tier.plan.blocks
-                         + [_box(switch_part, "storage_switch")] * tier.plan.switches)
         oob_devices += tier.plan.switches + tier.plan.blocks * tier.product.oob_ports
-    frontend = fabric.storage_endpoints + (storage.ports if storage else 0)
-    rules = _management_rules()
+    frontend = fabric.storage_endpoints + (tier.plan.ports if tier else 0)
+    return Equipment(tier=tier, server=server, ufm=ufm, frontend_switch=switch_part,
+                     oob_switch=agg_part, parts=mparts, rules=_management_rules(), nodes=nodes,
+                     infiniband=fabric.switches > 0, frontend_endpoints=frontend,
+                     oob_devices=oob_devices, warnings=tuple(warnings), assumptions=tuple(out))
 
-    def boxes_for(mgmt: ManagementPlan) -> list[Box]:
-        return (storage_boxes + [_box(server, "management")] * (mgmt.head_nodes + mgmt.login_nodes)
-                + [_box(ufm, "management")] * mgmt.ufm_appliances
-                + [_box(switch_part, "frontend_switch")] * mgmt.inband_switches
-                + [_box(agg_part, "oob_switch")] * mgmt.oob_aggregation_switches)
 
-    def management(racks: int, pdus: int) -> ManagementPlan:
-        return plan_management(nodes=nodes, infiniband=fabric.switches > 0, racks=racks,
-                               frontend_endpoints=frontend, oob_devices=oob_devices + pdus,
-                               rules=rules, parts=mparts)
+@dataclass(frozen=True)
+class Planes:
+    """Storage and management as built in the racks laid out."""
 
-    boxes = boxes_for(management(1, 0))  # without aggregation switches
-    for _ in range(4):  # settle the estimate first: estimating is cheap, laying out is not
-        again = boxes_for(management(estimate(tuple(boxes)), 0))
-        if again == boxes:
-            break
-        boxes = again
-    layout = relay(tuple(boxes))
-    for _ in range(3):  # the aggregation switches follow the rack count: settle
-        again = boxes_for(management(layout.count, 0))
-        if again == boxes:
-            break
-        boxes, layout = again, relay(tuple(again))
-    mgmt = management(layout.count, layout.pdus)
+    storage: StoragePlan | None
+    management: ManagementPlan
+    power_w: float  # maximum draw of storage and management equipment
+    servers: int  # management servers that run the cluster's operating system
+    needs: tuple[Need, ...]
+    warnings: tuple[Message, ...]
+    assumptions: tuple[Assumption, ...]
+
+
+def storage_management(eq: Equipment, layout: RackLayout, request: PlanRequest, res: Resolved,
+                       fabric: Fabric, gpus: int) -> Planes:
+    """The management plane for the racks as laid out, and what storage and management need."""
+    planes = parts()["planes"]
+    mgmt = eq.management(layout.count, layout.pdus)
     servers = mgmt.head_nodes + mgmt.login_nodes
-
-    needs = _storage_needs(tier, fabric, planes)
-    if tier is None:  # without storage the compute nodes' front-end links still carry in-band management
-        links = fabric.storage_endpoints + switch_links(fabric.storage_endpoints, switch_part.ports)
+    nodes, storage = eq.nodes, eq.storage
+    needs = _storage_needs(eq.tier)
+    if eq.tier is None:  # without storage the compute nodes' front-end links still carry in-band management
+        links = fabric.storage_endpoints + switch_links(fabric.storage_endpoints,
+                                                        eq.frontend_switch.ports)
         needs.append(Need("management", planes["link_cable"], links, "front-end links of the compute nodes"))
     needs += [Need("management", part, count, note) for (part, count), note in zip(mgmt.parts, (
         f"{mgmt.head_nodes} head nodes (high-availability pair) and {mgmt.login_nodes} login nodes",
@@ -255,10 +246,10 @@ def plan_planes(
     if request.finance.ai_enterprise:
         needs.append(Need("software", "nvidia-ai-enterprise", gpus * years, f"{gpus} GPUs × {years} years"))
     needs.append(Need("services", "software-deployment", nodes + servers))
-    storage_w = (storage.power_w + storage.switches * switch_part.power_w) if storage else 0.0
-    out.append(Assumption("storage_management_kw", round((storage_w + mgmt.power_w) / 1000, 3), "kW",
-                          "model", "storage and management equipment at its maximum draw, counted in "
-                          "IT power and, conservatively, at the same figure for energy"))
-    return Planes(storage=storage, management=mgmt, availability=status, layout=layout,
-                  power_w=storage_w + mgmt.power_w, servers=servers, needs=tuple(needs),
-                  warnings=tuple(warnings), assumptions=tuple(out))
+    storage_w = (storage.power_w + storage.switches * eq.frontend_switch.power_w) if storage else 0.0
+    kw = Assumption("storage_management_kw", round((storage_w + mgmt.power_w) / 1000, 3), "kW",
+                    "model", "storage and management equipment at its maximum draw, counted in "
+                    "IT power and, conservatively, at the same figure for energy")
+    return Planes(storage=storage, management=mgmt, power_w=storage_w + mgmt.power_w,
+                  servers=servers, needs=tuple(needs), warnings=eq.warnings,
+                  assumptions=(*eq.assumptions, kw))

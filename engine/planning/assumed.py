@@ -1,0 +1,55 @@
+"""The assumptions a plan states about the model it trains and the schedule it keeps."""
+
+from __future__ import annotations
+
+from engine.assumptions import default
+from engine.catalog import Configuration, Gpu
+from engine.compute.efficiency import band, band_coverage
+from engine.compute.sizing import Sizing
+from engine.model import Assumption, EfficiencyEstimate
+from engine.resolve import Resolved
+
+
+def model_assumptions(
+    eff: EfficiencyEstimate, cfg: Configuration, gpu: Gpu, floor: int
+) -> tuple[Assumption, ...]:
+    facts = [
+        Assumption("peak_dense_tflops", eff.peak_dense_tflops, "TFLOP/s", "catalog",
+                   f"{gpu.name} dense {eff.precision} tensor peak, per GPU; plans use it"),
+        Assumption("peak_sparse_tflops", eff.peak_sparse_tflops, "TFLOP/s", "catalog",
+                   "2:4 sparse peak (the marketing figure), shown only"),
+        Assumption("mfu", round(eff.mfu, 4), "", "request" if eff.overridden else "model",
+                   "model FLOPs utilisation: " + " × ".join(f"{n} {v:.3f}" for n, v in eff.factors)),
+        Assumption("mfu_band", f"{eff.mfu_low:.3f}–{eff.mfu_high:.3f}", "", "model",
+                   "low and high ends of the efficiency band"),
+        Assumption("intra_node_link", f"{cfg.intra_node_link} {cfg.intra_node_gbs:g} GB/s", "",
+                   "catalog", "how the GPUs in a server are connected"),
+        Assumption("memory_floor_gpus", floor, "GPUs", "model",
+                   f"{default('memory.bytes_per_param').value:g} bytes per parameter, "
+                   f"{default('memory.activation_reserve').value:.0%} of memory kept for activations"),
+    ]
+    return tuple(facts)
+
+
+def schedule_assumptions(sizing: Sizing, res: Resolved) -> tuple[Assumption, ...]:
+    """The layout the days rest on and what the band means."""
+    eff = sizing.efficiency
+    low, high = band()
+    out = [Assumption(
+        "training_days_band", f"{sizing.days_low:.1f}–{sizing.days_high:.1f}", "days", "model",
+        f"days_low–days_high: {low:.2f}–{high:.2f} × the expected days, the range that held "
+        f"{band_coverage():.0%} of published training runs under leave-one-out "
+        "(resources/calibration/runs.csv)")]
+    if eff.layout is not None:
+        lay = eff.layout
+        out.append(Assumption(
+            "parallel_layout", f"tp {lay.tp} × pp {lay.pp} × dp {lay.dp}", "", "model",
+            f"tensor × pipeline × data parallel, micro-batch {lay.microbatch}, "
+            f"{lay.recompute} recomputation"
+            + (f" ({lay.recomputed_share:.0%} of layers)" if lay.recompute == "partial" else "")
+            + ": the fastest layout that fits memory"))
+    out.append(Assumption(
+        "calendar_days", round(res.lead_time_days + sizing.days, 1), "days", "model",
+        f"lead time {res.lead_time_days:g} days + {sizing.days:.1f} training days; "
+        "the deadline counts these"))
+    return tuple(out)

@@ -1,0 +1,112 @@
+"""Step 7: what the plan needs to buy, as bill-of-materials needs that engine.money prices;
+then the user's overrides."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from engine.catalog import Catalog, Configuration
+from engine.compute.sizing import Sizing
+from engine.model import CATEGORIES, BomLine, CableRun, CoolingPlan, Fabric, Message, PlanRequest, RackLayout
+from engine.money.bom import Need, configured_system_line, price_lines
+from engine.money.overrides import apply_overrides
+from engine.money.prices import PriceList
+from engine.money.services import equipment_value, open_software_lines, rated_service_lines
+from engine.planning.parts import parts
+from engine.planning.storage_management import Planes
+from engine.resolve import Resolved
+
+
+def _cable_needs(runs: tuple[CableRun, ...], fp: dict[str, Any]) -> list[Need]:
+    """Cables by part with where they run, and the transceivers the fibre runs need."""
+    out: list[Need] = []
+    for part in dict.fromkeys(r.cable_part for r in runs):
+        mine = [r for r in runs if r.cable_part == part]
+        note = "; ".join(f"{r.cables} {r.span} {r.ends} (up to {r.longest_m:g} m)" for r in mine)
+        out.append(Need("network", part, sum(r.cables for r in mine), note))
+    out.append(Need("network", fp["node_transceiver"], sum(r.node_transceivers for r in runs),
+                    "one at the HCA end of every fibre link"))
+    out.append(Need("network", fp["switch_transceiver"], sum(r.switch_transceivers for r in runs),
+                    "at the switch ports of every fibre link"))
+    return out
+
+
+def _spares(needs: list[Need], items: set[str], share: float) -> list[Need]:
+    """A share of the optics, cables and HCAs, rounded up, as on-site spares."""
+    if share <= 0:
+        return []
+    counted: dict[str, int] = {}  # an item needed in several places is spared once, on its total
+    for n in needs:
+        if n.item in items and n.qty > 0:
+            counted[n.item] = counted.get(n.item, 0) + n.qty
+    return [Need("spares", item, math.ceil(qty * share - 1e-9), f"{share:.0%} of {qty}")
+            for item, qty in counted.items()]
+
+
+def needs(
+    cfg: Configuration, sizing: Sizing, fabric: Fabric, layout: RackLayout,
+    cooling: CoolingPlan, res: Resolved, catalog: Catalog,
+) -> list[Need]:
+    """Network, racks and power, cooling, installation services and spares."""
+    fp, eth = parts()["fabric"][fabric.technology], parts()["ethernet"]
+    services = {s.kind: s.id for s in catalog.services.values()}
+    fabric_note = (f"{fabric.tiers}-tier fat tree: {fabric.leaves} leaf, {fabric.spines} spine, "
+                   f"{fabric.cores} core")
+    network = [
+        Need("network", fabric.switch_part, fabric.switches, fabric_note),
+        *([Need("network", fabric.director_part, fabric.directors,
+                "one director for every endpoint: cheaper than leaves, spines and their links")]
+          if fabric.director_part else []),
+        *_cable_needs(fabric.runs, fp),
+    ]
+    # the configured systems are their own lines (engine.money.bom.configured_system_line);
+    # their HCAs count here for the spares
+    hcas = [Need("compute", cfg.compute_nic, fabric.hcas, "one per rail")]
+    spare_items = {cfg.compute_nic, fp["node_transceiver"], fp["switch_transceiver"],
+                   *(r.cable_part for r in fabric.runs)}
+    racks = [
+        Need("rack_power", layout.rack_model, layout.count),
+        Need("rack_power", layout.pdu_part, layout.pdus,
+             f"A and B feeds, each carrying its rack alone (up to {layout.feed_kw:.1f} kW); "
+             f"{layout.inlets_per_node} {layout.inlet_type} inlets a server"),
+    ] if layout.bought else []
+    return [
+        *network,
+        Need("network", eth["storage_switch"], fabric.storage_switches, "storage / front end"),
+        Need("network", eth["mgmt_switch"], fabric.mgmt_switches, "one per rack"),
+        *racks,
+        *(Need("cooling", part, count,
+               ("one per compute rack" if cooling.kind == "rdhx" and i == 0
+                else f"N+1 in each of {cooling.rows} rows"))
+          for i, (part, count, _kw) in enumerate(cooling.units) if cooling.bought),
+        Need("services", services["install-node"], sizing.nodes),
+        Need("services", services["install-rack"], layout.count),
+        Need("services", services["fabric-commissioning"], fabric.switches + fabric.directors),
+        Need("services", services["acceptance-node"], sizing.nodes,
+             "48-hour burn-in, HPL and NCCL tests per server and across the cluster"),
+        *_spares(hcas + network, spare_items, res.spares),
+    ]
+
+
+def bill(
+    request: PlanRequest, cfg: Configuration, sizing: Sizing, fabric: Fabric,
+    layout: RackLayout, cooling: CoolingPlan, planes: Planes, res: Resolved, catalog: Catalog,
+    prices: PriceList,
+) -> tuple[tuple[BomLine, ...], tuple[Message, ...]]:
+    """Configured systems, then priced needs, open-source software and value-rated services,
+    with the user's overrides applied; and the warnings the overrides raise.
+
+    Rated services (warranty, project management, logistics) are a share of the equipment
+    value, so they are rated on the equipment as the user set it."""
+    currency = request.finance.currency
+    if request.finance.hosting == "cloud":  # rented: nothing is bought but what the user adds
+        return apply_overrides((), request.overrides, cfg.id, currency)
+    wanted = needs(cfg, sizing, fabric, layout, cooling, res, catalog) + list(planes.needs)
+    lines = [configured_system_line(catalog, cfg.id, sizing.nodes, prices, currency, res.exchange_rate),
+             *price_lines(wanted, prices, currency, res.exchange_rate),
+             *open_software_lines(catalog, currency, sizing.nodes + planes.servers)]
+    as_set, _ = apply_overrides(tuple(lines), request.overrides, cfg.id, currency)
+    lines += rated_service_lines(catalog, currency, equipment_value(as_set), res.warranty_years)
+    ordered = tuple(sorted(lines, key=lambda line: CATEGORIES.index(line.category)))  # stable
+    return apply_overrides(ordered, request.overrides, cfg.id, currency)

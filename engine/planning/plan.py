@@ -1,0 +1,132 @@
+"""One configuration, one request: the planning steps in order, with warnings and refusals.
+
+GPUs (gpus.py) -> rack budget (budget.py) -> fabric (fabric.py) -> storage and management
+(storage_management.py) -> racks (racks.py) -> power (power.py) -> cooling (cooling.py)
+-> bill of materials (bill.py) -> money (engine.money) -> warnings and assumptions.
+"""
+
+from __future__ import annotations
+
+from engine.catalog import Catalog, Configuration, Gpu, Server
+from engine.facility.fabric import FabricTooLarge
+from engine.facility.racks import RackRefusal
+from engine.model import Assumption, ComputeNeed, Message, Plan, PlanRequest
+from engine.money.cloud import cloud_rates
+from engine.money.prices import PriceList
+from engine.money.totals import money
+from engine.planning.assumed import model_assumptions, schedule_assumptions
+from engine.planning.bill import bill
+from engine.planning.budget import rack_budget
+from engine.planning.cooling import cooling as plan_cooling
+from engine.planning.fabric import plan_compute_fabric
+from engine.planning.gpus import Sized, size_gpus
+from engine.planning.market import gpu_market
+from engine.planning.power import plan_power
+from engine.planning.racks import place
+from engine.planning.storage_management import size_equipment, storage_management
+from engine.planning.warnings import facility_warnings, plan_warnings
+from engine.resolve import Resolved
+
+
+def _refused(cfg: Configuration, server: Server, gpu: Gpu, *reasons: Message) -> Plan:
+    return Plan(
+        config=cfg.id, vendor=server.vendor, server=f"{server.vendor} {server.model}",
+        gpu=gpu.id, gpu_name=gpu.name, gpus_per_node=cfg.gpu_count, feasible=False,
+        refusals=reasons, warnings=(),
+        node_peak_dense_pflops=cfg.gpu_count * gpu.dense_tflops["bf16"] / 1000,
+        node_peak_sparse_pflops=cfg.gpu_count * gpu.sparse_tflops["bf16"] / 1000,
+    )
+
+
+def plan_configuration(
+    request: PlanRequest, cfg_id: str, need: ComputeNeed, res: Resolved,
+    catalog: Catalog, prices: PriceList,
+) -> Plan:
+    cfg = catalog.configuration(cfg_id)
+    server, gpu = catalog.servers[cfg.server], catalog.gpus[cfg.gpu]
+    nic = catalog.network[cfg.compute_nic]
+    facility = request.facility
+    warnings: list[Message] = []
+
+    if facility.cooling == "liquid" and server.cooling != "liquid":
+        return _refused(cfg, server, gpu, Message.of(
+            "cooling-kind", server=f"{server.model} {server.variant}", cooling=server.cooling,
+        ))
+    sized = size_gpus(cfg, gpu, need, res, request.schedule.precision, catalog)
+    if not isinstance(sized, Sized):
+        return _refused(cfg, server, gpu, sized)
+    sizing, floor = sized.sizing, sized.floor
+    warnings += sized.warnings
+
+    rack_kw, budget_assumption = rack_budget(request, res, gpu)
+    if facility.cooling == "rdhx":
+        door = max((u for u in catalog.cooling.values() if u.kind == "rdhx"),
+                   key=lambda u: u.capacity_kw)
+        if door.capacity_kw < rack_kw:
+            warnings.append(Message.of("rdhx-budget", budget=rack_kw, door=door.capacity_kw))
+            rack_kw = door.capacity_kw
+
+    hosting = request.finance.hosting
+    rate = cloud_rates().get(gpu.id)
+    cloud_rate = rate.rate(request.finance.currency, res.exchange_rate) if rate else 0.0
+    if hosting == "cloud" and rate is None:
+        return _refused(cfg, server, gpu, Message.of(
+            "cloud-rate", gpu=gpu.name))
+    try:
+        fp = plan_compute_fabric(cfg, nic.technology, sizing.nodes, rack_kw, request, res,
+                                 catalog, prices)
+        market = gpu_market(request, catalog, cfg.gpu)
+        equipment = size_equipment(request, need, sizing.gpus, sizing.nodes, fp.fabric,
+                                   server.vendor, catalog)
+        fabric, layout = place(cfg, server, sizing.nodes, fp, equipment, rack_kw, request, res,
+                               catalog)
+    except (RackRefusal, FabricTooLarge) as exc:
+        return _refused(cfg, server, gpu, Message("racks", str(exc)))
+    planes = storage_management(equipment, layout, request, res, fabric, sizing.gpus)
+
+    power = plan_power(sizing.nodes, cfg.typical_power_w, fabric, layout, planes.power_w,
+                       res.pue, sizing.days, catalog)
+    cooling = plan_cooling(facility.cooling, layout, catalog, hosting, res)
+    bom, override_warnings = bill(request, cfg, sizing, fabric, layout, cooling, planes, res,
+                                  catalog, prices)
+    warnings += override_warnings
+    eff = sizing.efficiency
+    rent = {"colo": res.colo_rent_kw_month, "wholesale": res.wholesale_rent_kw_month}.get(hosting)
+    cash = money(
+        bom=bom, currency=request.finance.currency, discount_rate=request.finance.discount,
+        vat_rate=res.vat, vat_rate_services=res.vat_services,
+        facility_kw=power.facility_kw, power_price=res.power_price,
+        years=res.years, warranty_years=res.warranty_years, maintenance_rate=res.maintenance_rate,
+        rent_kw_month=rent, contracted_kw=sum(r.power_kw for r in layout.racks),
+        energy_per_run_mwh=power.energy_per_run_mwh,
+        delivered_pflops=sizing.gpus * eff.delivered_tflops / 1000, hosting=hosting,
+        gpus=sizing.gpus, gpu_hours=sizing.gpus * sizing.days * 24, cloud_rate=cloud_rate,
+    )
+    warnings += plan_warnings(cfg, server, gpu, sizing, layout, request, res)
+    if hosting != "cloud":  # the provider's racks, power and cables
+        warnings += facility_warnings(cfg, server, fabric, layout, request, catalog)
+    # market availability first: it can stop a purchase
+    warnings = [*market.warnings, *planes.warnings, *warnings]
+    return Plan(
+        config=cfg.id, vendor=server.vendor, server=f"{server.vendor} {server.model}",
+        gpu=gpu.id, gpu_name=gpu.name, gpus_per_node=cfg.gpu_count, feasible=True, refusals=(),
+        warnings=tuple(warnings), gpus=sizing.gpus, nodes=sizing.nodes,
+        memory_floor_gpus=floor, days=sizing.days, days_low=sizing.days_low,
+        days_high=sizing.days_high, gpu_hours=sizing.gpus * sizing.days * 24,
+        meets_deadline=sizing.meets_deadline, efficiency=eff,
+        gpu_hours_low=sizing.gpus * sizing.days_low * 24,
+        gpu_hours_high=sizing.gpus * sizing.days_high * 24,
+        lead_time_days=res.lead_time_days, calendar_days=res.lead_time_days + sizing.days,
+        node_peak_dense_pflops=cfg.gpu_count * eff.peak_dense_tflops / 1000,
+        node_peak_sparse_pflops=cfg.gpu_count * eff.peak_sparse_tflops / 1000,
+        fabric=fabric, racks=layout, cooling=cooling, power=power, bom=bom, money=cash,
+        assumptions=(
+            *(a for a in res.assumptions if a.key != "rack_kw"), budget_assumption,
+            *model_assumptions(eff, cfg, gpu, floor),
+            *schedule_assumptions(sizing, res),
+            Assumption("heat_rejection", cooling.heat_rejection, "", "model",
+                       "how the heat leaves the building"),
+            *market.assumptions, *planes.assumptions,
+        ),
+        storage=planes.storage, management=planes.management, availability=market.status,
+    )

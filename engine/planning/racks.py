@@ -1,0 +1,105 @@
+"""Step 4: the racks. Servers fill compute racks; fabric, storage and management boxes fill
+network racks; the cables follow from where everything stands.
+
+The racks are counted once, in ``place``, by arranging them (engine.facility.racks.arrange).
+The management plane's out-of-band aggregation switches follow the rack count and stand in
+the racks themselves, so the arrangement is settled before the hall is built from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from engine.assumptions import default
+from engine.catalog import Catalog, Configuration, Server
+from engine.facility.cabling import Geometry, plan_cabling
+from engine.facility.racks import Arrangement, Box, PduModel, RackSpec, arrange, build
+from engine.model import Fabric, PlanRequest, RackLayout
+from engine.planning.fabric import FabricPlan, media, switch_box
+from engine.planning.parts import parts
+from engine.planning.storage_management import Equipment
+from engine.resolve import Resolved
+
+
+def rack_spec(request: PlanRequest, res: Resolved, rack_kw: float, catalog: Catalog) -> RackSpec:
+    rack = catalog.racks[parts()["facility"][f"rack_{request.facility.rack_units}"]]
+    return RackSpec(
+        model=rack.id, units=rack.units, max_load_kg=rack.max_load_kg,
+        usable_fraction=default("facility.rack_usable_fraction").value,
+        reserved_units=int(default("facility.rack_reserved_units").value),
+        budget_kw=rack_kw,
+        network_units=int(default("facility.network_rack_units").value),
+        network_kw=default("facility.network_rack_kw").value,
+        row_racks=res.row_racks,
+    )
+
+
+def node_box(cfg: Configuration, server: Server) -> Box:
+    psu = server.psu
+    inlet = psu.inlet or ("C20" if psu.watts >= default("facility.psu_c20_from_w").value else "C14")
+    return Box(server.rack_units, cfg.max_power_w, server.weight_kg, role="server", part=cfg.id,
+               label=f"{server.vendor} {server.model}", inlets=psu.count, inlet=inlet)
+
+
+def _pdu_models(catalog: Catalog) -> list[PduModel]:
+    return [PduModel(p.id, p.capacity_kw, p.c19_outlets, p.c13_outlets) for p in catalog.pdus.values()]
+
+
+def _mgmt_switch(catalog: Catalog) -> Box:
+    return switch_box(parts()["ethernet"]["mgmt_switch"], "mgmt_switch", catalog, None)
+
+
+def count_role(layout: RackLayout, role: str) -> int:
+    """Items of ``role`` in all racks (racks alike share their slots: each kind counted once)."""
+    per_kind: dict[int, int] = {}
+    total = 0
+    for rack in layout.racks:
+        key = id(rack.slots)
+        if key not in per_kind:
+            per_kind[key] = sum(1 for s in rack.slots if s.role == role)
+        total += per_kind[key]
+    return total
+
+
+def _cabled(cfg: Configuration, fp: FabricPlan, layout: RackLayout, catalog: Catalog) -> Fabric:
+    """The fabric with every link's cable, from where its ends stand, and a management switch
+    per rack."""
+    fabric = fp.fabric
+    tech = parts()["fabric"][fabric.technology]
+    xcvr = tech["switch_transceiver"]
+    runs = plan_cabling(
+        fp.tree, rails=cfg.compute_nics, half=catalog.network[fabric.switch_part].ports // 2,
+        layout=layout,
+        geometry=Geometry(*(default(f"cabling.{k}").value
+                            for k in ("in_rack_m", "rack_width_m", "row_pitch_m", "slack_m"))),
+        media=media(tech, catalog), switch_ports_per_module=catalog.network[xcvr].ports,
+        leaf_role="director" if fabric.director_part else "leaf",
+    )
+    return replace(
+        fabric, mgmt_switches=count_role(layout, "mgmt_switch"),
+        runs=runs, transceivers=sum(r.node_transceivers + r.switch_transceivers for r in runs),
+    )
+
+
+def place(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, equipment: Equipment,
+          rack_kw: float, request: PlanRequest, res: Resolved, catalog: Catalog
+          ) -> tuple[Fabric, RackLayout]:
+    """The racks with the servers, the fabric, storage and management in them, and the fabric
+    with its cables."""
+    spec = rack_spec(request, res, rack_kw, catalog)
+    node, mgmt = node_box(cfg, server), _mgmt_switch(catalog)
+
+    def arranged(extra: tuple[Box, ...]) -> Arrangement:
+        return arrange(nodes, node, mgmt, list(fp.boxes + extra), spec)
+
+    boxes = equipment.boxes(1)  # without aggregation switches
+    racks = arranged(boxes)
+    for _ in range(4):  # the aggregation switches follow the rack count: settle
+        again = equipment.boxes(racks.count)
+        if again == boxes:
+            break
+        boxes, racks = again, arranged(again)
+    layout = build(racks, node, spec, _pdu_models(catalog))
+    if not res.buy_racks:
+        layout = replace(layout, bought=False)
+    return _cabled(cfg, fp, layout, catalog), layout

@@ -1,0 +1,32 @@
+## comparison
+
+cmp-title = Comparison of configurations
+cmp-metric = Metric
+cmp-rack_kw = Highest rack power (kW)
+cmp-cooling_kw = Cooling capacity (kW)
+cmp-days_band = Days to train (low – high)
+cmp-energy_run = Facility energy per run (MWh)
+cmp-energy_run_cost = Energy cost per run
+cmp-warnings = Warnings
+cmp-capex_by_category = Capex by category (before discount and VAT)
+cmp-opex = Operating cost per year
+cmp-cost = Cost
+cmp-energy = Energy
+cmp-maintenance = Maintenance
+cmp-hosting = Hosting
+cmp-tco_years = TCO over the years (cumulative, capex in year 0)
+cmp-year = Year
+cmp-year_n = Year { $n }
+eff-peak_dense = Dense tensor peak per GPU ({ $precision })
+eff-peak_sparse = 2:4 sparse peak per GPU (shown, not planned on)
+eff-mfu = MFU (expected)
+eff-mfu_low = MFU (low)
+eff-mfu_high = MFU (high)
+eff-goodput = Goodput
+eff-delivered = Delivered per GPU (peak × MFU × goodput)
+eff-overridden = MFU given in the request
+cmp-every_config = every configuration
+cmp-maintenance_after = Maintenance a year after the warranty
+cmp-warranty_years = Warranty (years)
+cmp-warnings_header = Warning — the configurations it concerns
+cmp-warning_concerns = { $text } — { $names }

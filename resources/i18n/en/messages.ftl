@@ -1,0 +1,74 @@
+## messages
+
+msg-gpu-form-factor = the GPU's form factor does not fit the server
+msg-gpu-slots = more GPUs than the server has positions
+msg-nic-slots = more compute HCAs than the server has slots
+msg-psu-capacity = maximum draw exceeds the power supplies' capacity
+msg-cooling-kind = the server's cooling does not suit the chosen cooling
+msg-precision = the GPU does not support the chosen precision
+msg-racks = the servers do not fit the racks
+msg-memory-bound = the GPU count is set by memory
+msg-beyond-published = larger than any published training run
+msg-deadline-risk = the deadline is at risk
+msg-mfu-unusual = unusual MFU
+msg-pcie-large-model = large model on PCIe or NVLink bridges
+msg-export-licence = an export licence is required for this GPU
+msg-availability-unsure = the GPU's market status is unsure
+msg-availability-unknown = the GPU's market status is unknown
+msg-storage-neutral = a vendor-neutral storage line is quoted
+msg-rack-limit = racks are not filled by power
+msg-unverified = unverified catalog figures
+msg-indicative-prices = prices are indicative
+msg-lead-time = the deadline falls within the lead time
+msg-lead-time-unset = no lead time given: training is counted from the day of the order
+msg-too-large = the deadline would need more GPUs than can be planned
+msg-fleet-rounded = GPU count rounded up to whole servers
+msg-memory = the GPUs cannot hold the model
+msg-memory-layout = no parallel layout fits the model in GPU memory
+msg-rdhx-budget = rack budget lowered to the rear door's capacity
+msg-cloud-rate = no cloud rate for this GPU
+msg-air-rack-limit = racks are past the practical air-cooling limit
+msg-feed-loss = on one power feed the servers lose power supplies
+msg-cable-reach = cable runs exceed the cable's reach
+msg-overridden = BOM lines set by the user
+msg-override-unused = an override no longer matches a BOM line
+msg-override-price-far = a price set by the user is far from the list price
+msg-override-added-clash = an added line clashes with a planned line
+
+## Whole sentences of the engine's messages (msg-<code>-full), with their figures.
+
+msg-gpu-form-factor-full = { $gpu } is a { $form } GPU; the { $server } takes { $allowed } GPUs only
+msg-gpu-slots-full = { $gpus } GPUs do not fit the { $server }: it has { $slots } GPU positions
+msg-nic-slots-full = { $hcas } compute HCAs do not fit: the { $server } has { $slots } slots for them
+msg-psu-capacity-full = maximum draw { NUMBER($draw_w, useGrouping: 0) } W exceeds what { $psus } × { NUMBER($psu_w, useGrouping: 0) } W PSUs deliver with { $redundant } redundant ({ NUMBER($usable_w, useGrouping: 0) } W)
+msg-override-added-clash-full = the added line { $item } has the id of a planned line; both are kept
+msg-override-unused-full = the override of { $item } no longer applies: the plan has no such line
+msg-overridden-full = { $lines } line(s) set by the user, not by the plan: { $items }
+msg-override-price-far-full = the unit price of { $item } set by the user ({ NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }) is { NUMBER($ratio, maximumSignificantDigits: 3) } times the price list's ({ NUMBER($list_price, minimumFractionDigits: 2, maximumFractionDigits: 2) }): check the digits and the currency
+msg-memory-bound-full = the GPU count is set by memory ({ $floor } GPUs hold the model), not by the deadline
+msg-beyond-published-full = { $gpus } GPUs is past the largest published training run ({ $largest }); efficiency is extrapolated
+msg-deadline-risk-full = at the low end of the efficiency band (MFU { NUMBER($mfu, style: "percent", maximumFractionDigits: 0) }) training takes { NUMBER($days, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } days{ $lead ->
+        [0] ,
+       *[other] , which with the { NUMBER($lead, useGrouping: 0) }-day lead time is
+    } past the deadline
+msg-lead-time-unset-full = the deadline counts training from the day of the order; servers ship in weeks to months, so give the lead time the vendor quotes
+msg-memory-layout-full = no tensor × pipeline × data-parallel layout holds the model in this many GPUs without offloading
+msg-mfu-unusual-full = MFU { NUMBER($mfu, style: "percent", maximumFractionDigits: 0) } is outside what published runs achieve (about 25–55%)
+msg-pcie-large-model-full = a model this large needs tensor parallelism, which runs slowly over PCIe and NVLink bridges
+msg-rack-limit-full = racks are filled by { $by }, not power: { $servers } servers a rack
+msg-unverified-full = unverified catalog figures: { $ids }
+msg-indicative-prices-full = prices are indicative: replace them with vendor quotes
+msg-air-rack-limit-full = racks of up to { NUMBER($kw, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } kW are past the practical limit of air cooling (about { NUMBER($limit, useGrouping: 0) } kW): choose rear doors or liquid cooling
+msg-feed-loss-full = on one feed a server keeps { $kept } of its { $psus } × { NUMBER($psu_w, maximumFractionDigits: 0, useGrouping: 0) } W PSUs ({ NUMBER($one_feed_w, maximumFractionDigits: 0, useGrouping: 0) } W), below its { NUMBER($max_w, maximumFractionDigits: 0, useGrouping: 0) } W maximum: losing a feed caps its power
+msg-cable-reach-full = { $span } runs up to { NUMBER($longest, useGrouping: 0) } m exceed the longest cable in the catalog ({ NUMBER($reach, useGrouping: 0) } m, { $cable }): longer cables, and past the multimode reach single-mode optics, are not quoted
+msg-lead-time-full = the deadline of { $days } days from the order falls within the { $lead } days of delivery, installation and acceptance; allow more days or give the lead time you were quoted
+msg-too-large-full = finishing in { $days } days would need more than a million { $gpu } GPUs
+msg-fleet-rounded-full = { $asked } GPUs rounded up to { $gpus }: { $nodes } whole servers of { $per_node }
+msg-memory-full = { $gpus } × { NUMBER($memory_gb, useGrouping: 0) } GB cannot hold the model states and activations: at least { $floor } { $gpu } GPUs are needed
+msg-cooling-kind-full = the { $server } is { $cooling ->
+        [liquid-to-air] liquid to air
+       *[other] { $cooling }
+    } cooled; direct liquid cooling needs liquid-cooled servers (choose air or rdhx cooling)
+msg-rdhx-budget-full = rack budget lowered from { NUMBER($budget, useGrouping: 0) } kW to the rear door's { NUMBER($door, useGrouping: 0) } kW
+msg-cloud-rate-full = no hourly cloud rate for the { $gpu } in resources/prices/cloud.csv
+msg-storage-neutral-full = no { $vendor } storage line in the catalog: a vendor-neutral one is quoted

@@ -1,0 +1,32 @@
+## comparison
+
+cmp-title = 配置方案对比
+cmp-metric = 指标
+cmp-rack_kw = 单机柜最高功率（kW）
+cmp-cooling_kw = 制冷量（kW）
+cmp-days_band = 训练天数（低 – 高）
+cmp-energy_run = 单次训练设施能耗（MWh）
+cmp-energy_run_cost = 单次训练电费
+cmp-warnings = 警告
+cmp-capex_by_category = 按类别的投资（折扣及税前）
+cmp-opex = 年运营成本
+cmp-cost = 费用
+cmp-energy = 电费
+cmp-maintenance = 维保
+cmp-hosting = 机房托管
+cmp-tco_years = 逐年累计总拥有成本（第 0 年为建设投资）
+cmp-year = 年份
+cmp-year_n = 第 { $n } 年
+eff-peak_dense = 单卡稠密张量峰值（{ $precision }）
+eff-peak_sparse = 单卡 2:4 稀疏峰值（仅供参考，不用于规划）
+eff-mfu = 模型算力利用率 MFU（预期）
+eff-mfu_low = MFU（低）
+eff-mfu_high = MFU（高）
+eff-goodput = 有效训练时间占比
+eff-delivered = 单卡实际交付算力（峰值 × MFU × 有效时间）
+eff-overridden = MFU 由用户指定
+cmp-every_config = 全部配置方案
+cmp-maintenance_after = 保修期后每年维保
+cmp-warranty_years = 保修期（年）
+cmp-warnings_header = 警告——涉及的配置方案
+cmp-warning_concerns = { $text }——{ $names }
