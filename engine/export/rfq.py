@@ -35,7 +35,6 @@ from engine.export.common import (
     priced,
 )
 from engine.export.labels import Labels
-from engine.export.labels_more import VALUES_ZH
 from engine.export.names import Detail, detailed, titles, vendor_name
 from engine.export.rfq_texts import text as rfq_text
 from engine.export.rmb import rmb_capital, to_fen
@@ -43,6 +42,7 @@ from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import WARNING_FILL, WARNING_RED, money_style, register_styles
 from engine.export.terms import QuoteTerms, load_terms
+from engine.i18n import t
 from engine.model import CATEGORIES, BomLine, Comparison, Money, Plan
 from engine.money.discount import price_factor, zhe
 
@@ -167,7 +167,7 @@ def _export_text(plan: Plan, lang: str) -> str:
     if status is None or status.status == "unknown":
         said = rfq_text(lang, "rfq.export_unknown")
     else:
-        word = (VALUES_ZH.get(status.status, status.status) if lang == "zh"
+        word = (t(f"value.{status.status}", lang) if lang == "zh"
                 else status.status.replace("-", " "))
         rule = status.rule_zh if lang == "zh" and status.rule_zh else status.rule
         said = f"{word} ({status.market}, {status.as_of}{'; ' + rule if rule else ''})"
