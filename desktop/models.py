@@ -27,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop import format as fmt
 from desktop.messages import component_text, note_text
 from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
-from engine.model import BomLine, Comparison, Plan
+from engine.model import BomLine, Comparison, Plan, PriceBasis
 from engine.money.overrides import MAX_QTY, MAX_UNIT_PRICE
 
 if TYPE_CHECKING:
@@ -332,6 +332,7 @@ class BomModel(QAbstractTableModel):
         self._lines = list(lines)
         self.book = book
         self.config = config
+        self.price_basis: PriceBasis = "list"  # how a typed unit price is meant: list or net
         self._chinese = chinese
         describe = (
             (lambda b: b.description_zh or b.description_en) if chinese else (lambda b: b.description_en)
@@ -400,7 +401,8 @@ class BomModel(QAbstractTableModel):
             if not (math.isfinite(number) and 0 <= number <= MAX_UNIT_PRICE):
                 return False
             line = dataclasses.replace(line, unit_price=round(number, 2), overridden=True)
-            self.book.set_unit_price(self.config, line.item, line.category, number)
+            self.book.set_unit_price(self.config, line.item, line.category, number,
+                                     self.price_basis)
         else:
             return False
         # shown at once; the re-plan that follows brings the engine's figures

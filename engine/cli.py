@@ -140,12 +140,15 @@ def _override(text: str) -> LineOverride:
                 values["qty"] = int(value)
             elif key == "price":
                 values["unit_price"] = float(value)
+            elif key == "net":  # a price paid (a vendor's quote): never discounted again
+                values["unit_price"] = float(value)
+                values["basis"] = "net"
             else:
                 raise ValueError(key)
         except ValueError:
             raise argparse.ArgumentTypeError(
-                f"'{setting}' in '{text}' is not allowed; give qty=N (a whole number) or "
-                "price=P (a number)") from None
+                f"'{setting}' in '{text}' is not allowed; give qty=N (a whole number), "
+                "price=P (a list price, a number) or net=P (a price paid)") from None
     return LineOverride(config, item, **values)
 
 
@@ -156,7 +159,8 @@ def _merged_overrides(given: list[LineOverride]) -> tuple[LineOverride, ...]:
         old = merged.get((o.config, o.item))
         if old is not None:
             o = LineOverride(o.config, o.item, qty=o.qty if o.qty is not None else old.qty,
-                             unit_price=o.unit_price if o.unit_price is not None else old.unit_price)
+                             unit_price=o.unit_price if o.unit_price is not None else old.unit_price,
+                             basis=o.basis if o.unit_price is not None else old.basis)
         merged[(o.config, o.item)] = o
     return tuple(merged.values())
 

@@ -13,6 +13,7 @@ from typing import Literal
 Precision = Literal["bf16", "fp8"]
 CoolingKind = Literal["air", "rdhx", "liquid"]
 Hosting = Literal["own", "colo", "wholesale", "cloud"]
+PriceBasis = Literal["list", "net"]
 Category = Literal[
     "compute", "network", "storage", "management", "rack_power", "cooling", "software", "services",
     "spares",
@@ -110,10 +111,13 @@ class LineOverride:
     config: str  # configuration id
     item: str  # the BOM line's item id; for an added line, an id the user's line gets
     qty: int | None = None
-    unit_price: float | None = None  # in the request's currency, before discount and VAT
+    unit_price: float | None = None  # in the request's currency, excluding VAT
     added: bool = False  # True: a line the user added (then category and description apply)
     category: str = "services"
     description: str = ""
+    # the unit price as typed: "list" (before the discount, which comes off the total) or
+    # "net" (what is paid, a vendor's quoted price: never discounted again)
+    basis: PriceBasis = "list"
 
 
 @dataclass(frozen=True)
