@@ -194,7 +194,7 @@ class QuoteImportDialog(QDialog):
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import vendor quote"), self.folder,
-                self.tr("Quotations (*.xlsx *.csv)"))
+                self.tr("Quotations (*.xlsx *.csv *.pdf)"))
             if not name:
                 return False
             path = Path(name)

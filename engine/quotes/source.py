@@ -21,7 +21,7 @@ from engine.quotes.rules import limit
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-SUFFIXES = (".xlsx", ".xlsm", ".csv")
+SUFFIXES = (".xlsx", ".xlsm", ".csv", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,14 @@ def load_grids(path: Path) -> list[Grid]:
         return _xlsx_grids(path)
     if suffix == ".csv":
         return [_csv_grid(path)]
-    raise QuoteError(f"{name}: not a spreadsheet; a quotation must be .xlsx or .csv, "
-                     f"not {suffix or 'a file without an extension'}")
+    if suffix == ".pdf":
+        if not head.startswith(b"%PDF"):
+            raise QuoteError(f"{name}: not a PDF (the file does not start as one)")
+        from engine.quotes.pdf import pdf_rows
+
+        return [Grid(sheet="", rows=pdf_rows(path))]
+    raise QuoteError(f"{name}: not a spreadsheet; a quotation must be .xlsx, .csv or a PDF with "
+                     f"text, not {suffix or 'a file without an extension'}")
 
 
 def _too_many(name: str, rows: int) -> QuoteError:

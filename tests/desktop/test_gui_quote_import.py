@@ -53,12 +53,12 @@ def test_imports_reconciles_and_compares(dialog: Any, qtmodeltester: Any) -> Non
 
 
 def test_bad_file_is_refused_and_nothing_is_added(dialog: Any, tmp_path: Path) -> None:
-    bad = tmp_path / "offer.pdf"
-    bad.write_bytes(b"%PDF")
+    bad = tmp_path / "offer.docx"
+    bad.write_bytes(b"PK\x03\x04")
     assert not dialog.add_file(bad)
     assert dialog.chooser.count() == 0 and not dialog.quotes
     assert dialog.shown_warnings == [
-        "offer.pdf: not a spreadsheet; a quotation must be .xlsx or .csv, not .pdf"]
+        "offer.docx: not a spreadsheet; a quotation must be .xlsx, .csv or a PDF with text, not .docx"]
     assert not dialog.report_button.isEnabled()
 
 
