@@ -467,8 +467,10 @@ class Money:
 
     @property
     def vat_services(self) -> float:
-        """VAT on the services after discount, at the services rate."""
-        return self.services * (1 - self.discount_rate) * self.vat_rate_services
+        """VAT on the services after discount, at the services rate, to the fen."""
+        from engine.money.totals import fen
+
+        return fen(self.services * (1 - self.discount_rate) * self.vat_rate_services)
 
     @property
     def vat_goods(self) -> float:

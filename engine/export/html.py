@@ -35,6 +35,7 @@ from engine.export.styles import CURRENCY_SYMBOLS
 from engine.export.terms import QuoteTerms, load_terms
 from engine.model import CATEGORIES, Comparison, Money, Plan
 from engine.money.discount import price_factor, zhe
+from engine.money.totals import fen
 
 _STYLE = """
 body { font-family: 'Calibri', 'DengXian', 'Microsoft YaHei', sans-serif; font-size: 9pt; }
@@ -117,7 +118,7 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
                           L("rfq.list_price"), L("rfq.unit_excl"), L("rfq.amount_excl"),
                           L("rfq.unit_incl"), L("rfq.amount_incl")]))
     number = 0
-    total_excl = vat_services = 0.0
+    total_excl = services_excl = 0.0
     for category in CATEGORIES:
         lines = [line for line in plan.bom if line.category == category]
         if not lines:
@@ -129,7 +130,7 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
             excl, incl = (float(p) for p in unit_prices(money, line))
             total_excl += line.qty * excl
             if category == "services":
-                vat_services += line.qty * (incl - excl)
+                services_excl += line.qty * excl
             asked = asked_price(line, money, info)
             figures = ["", "", "", "", ""] if blank else [
                 _money(asked or 0.0, cur), _money(excl, cur), _money(line.qty * excl, cur),
@@ -138,6 +139,7 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
                                escape(description(line, L.lang)), f"{line.qty:,}", *figures],
                               numeric={3, 4, 5, 6, 7, 8}))
     total = float(total_incl_vat(money, plan.bom, info.prices))
+    vat_services = fen(services_excl * money.vat_rate_services)  # the one rounding rule
     for key, amount in (("rfq.total_excl", total_excl),
                         ("rfq.vat_goods", total - total_excl - vat_services),
                         ("rfq.vat_services", vat_services), ("rfq.total_incl", total)):

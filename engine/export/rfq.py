@@ -73,11 +73,18 @@ def _excel_round(value: float) -> Decimal:
 
 
 def total_incl_vat(money: Money, bom: tuple[BomLine, ...], prices: str = "list") -> Decimal:
-    """What the sheet's formulas add up to: Σ qty × unit price incl. VAT (rounded); the
-    plan's net prices are the same figures whether asked as list less discount or as target."""
+    """What the sheet's formulas add up to: Σ qty × unit price excl. VAT, plus each rate's VAT
+    on its lines rounded to the fen once; the same whether asked as list less discount or as
+    target prices."""
     if prices == "blank":
         return Decimal(0)
-    return sum((Decimal(line.qty) * unit_prices(money, line)[1] for line in bom), Decimal(0))
+    by_rate: dict[float, Decimal] = {}
+    for line in bom:
+        rate = line_vat_rate(money, line)
+        by_rate[rate] = by_rate.get(rate, Decimal(0)) + Decimal(line.qty) * unit_prices(money, line)[0]
+    excl = sum(by_rate.values(), Decimal(0))
+    return excl + sum((_excel_round(float(amount) * rate) for rate, amount in by_rate.items()),
+                      Decimal(0))
 
 
 def asked_price(line: BomLine, money: Money, info: QuoteInfo) -> float | None:
@@ -331,22 +338,21 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     last_line = row - 1
     row += 1
     excl = f"SUM(G{first_line}:G{last_line})"
-    incl = f"SUM(I{first_line}:I{last_line})"
     bold = money_style(cur, "bold")
-    # VAT by rate, from the lines' own amounts: goods take what the services leave
-    vat_services = (f"=SUM(I{services[0]}:I{services[1]})-SUM(G{services[0]}:G{services[1]})"
-                    if services else "=0")
+    # VAT by rate on the lines' amounts excluding VAT, each rounded to the fen once: the one
+    # rounding rule of every document (engine.money.totals), so the total is the plan's
+    services_excl = f"SUM(G{services[0]}:G{services[1]})" if services else "0"
     w.merged(row, 5, 8, L("rfq.total_excl"), "cq_sum_label")
     w.formula(row, 9, f"={excl}", bold)
     w.merged(row + 1, 5, 7, L("rfq.vat_goods"), "cq_sum_label")
     w.formula(row + 1, 8, f"={NAME_VAT}", "cq_pct")
-    w.formula(row + 1, 9, f"={incl}-{excl}-I{row + 2}", bold)
+    w.formula(row + 1, 9, f"=ROUND(({excl}-{services_excl})*{NAME_VAT},2)", bold)
     w.merged(row + 2, 5, 7, L("rfq.vat_services"), "cq_sum_label")
     w.formula(row + 2, 8, f"={NAME_VAT_SERVICES}", "cq_pct")
-    w.formula(row + 2, 9, vat_services, bold)
+    w.formula(row + 2, 9, f"=ROUND({services_excl}*{NAME_VAT_SERVICES},2)", bold)
     w.merged(row + 3, 5, 8, L("rfq.total_incl"), "cq_total_label")
     total_cell = f"I{row + 3}"
-    w.formula(row + 3, 9, f"={incl}", m_total)
+    w.formula(row + 3, 9, f"=I{row}+I{row + 1}+I{row + 2}", m_total)
     row += 4
 
     total: Decimal | float = total_incl_vat(money, plan.bom, info.prices)

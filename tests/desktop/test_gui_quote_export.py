@@ -131,3 +131,21 @@ def test_pdf_of_an_inspur_rfq(qapp, comparison, tmp_path: Path, use_libreoffice:
     assert "询价单" in text and "含税合计" in text and "RFQ-9" in text
     assert "元" in text and ("整" in text or "分" in text or "角" in text)  # the amount in words
     assert "lenovo" not in text.lower()
+
+
+def test_back_to_the_comparison_after_an_rfq_holds_every_vendor(qtbot, settings, comparison) -> None:  # type: ignore[no-untyped-def]
+    """After an Inspur RFQ, the internal comparison holds every vendor again: the vendor box
+    goes back to all and is disabled; the RFQ's prices are blank unless asked."""
+    dialog = ExportDialog(comparison, ExportSettings(settings.qsettings))
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rfq"))
+    dialog.vendor.setCurrentIndex(dialog.vendor.findData("inspur"))
+    assert dialog.options()["prices"] == "blank" and dialog.prices.isEnabled()
+    dialog.prices.setCurrentIndex(dialog.prices.findData("target"))
+    assert dialog.options()["prices"] == "target"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("comparison"))
+    options = dialog.options()
+    assert options["vendor"] is None and dialog.vendor.currentData() == ""
+    assert not dialog.vendor.isEnabled() and not dialog.prices.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rfq"))
+    assert dialog.options()["vendor"] in ("inspur", "lenovo")

@@ -68,8 +68,11 @@ def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
     #   air unit 2 × 60,000.00 → 57,000.00 → 64,410.00              amount   128,820.00
     #   install 2 × 1,500.00 → 1,425.00 → 1,510.50 (6 %)            amount     3,021.00
     #   warranty 6 × 2,000.33 → 1,900.31 → 2,014.33 (6 %)           amount    12,085.98
-    #   total incl. VAT 4,079,890.71; excl. VAT 3,611,405.58
-    assert cents(total, 4_079_890.71)
+    #   excl. VAT 3,611,405.58, of which services 2,850.00 + 11,401.86 = 14,251.86
+    #   VAT, each rate once on its lines (the one rounding rule): goods 3,597,153.72 × 13 %
+    #   = 467,629.9836 → 467,629.98; services 14,251.86 × 6 % = 855.1116 → 855.11
+    #   total incl. VAT 3,611,405.58 + 467,629.98 + 855.11 = 4,079,890.67
+    assert cents(total, 4_079_890.67)
     assert abs(total - ALPHA_MONEY.capex) < 0.5  # the engine's unrounded 4,079,890.536435
     excl_label = "Total excl. VAT" if lang == "en" else "不含税合计"
     assert cents(values(ws.title, f"I{cell_right_of(ws, excl_label)[0]}"), 3_611_405.58)
@@ -79,7 +82,7 @@ def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
     words_label = "Total incl. VAT in words (RMB)" if lang == "en" else "含税合计人民币（大写）"
     words_row, _ = cell_right_of(ws, words_label)
     words = ws[f"D{words_row}"].value
-    assert words == "肆佰零柒万玖仟捌佰玖拾元柒角壹分"  # 4,079,890.71, written out by hand
+    assert words == "肆佰零柒万玖仟捌佰玖拾元陆角柒分"  # 4,079,890.67, written out by hand
     assert words == rmb_capital(total)  # the words say what the figures add up to
 
     texts = all_text(path)

@@ -107,3 +107,21 @@ def test_the_rfq_number_and_configuration_id_are_in_the_document_and_its_propert
     assert "RFQ-2026-017" in texts and CONFIG in texts
     props = openpyxl.load_workbook(path).properties
     assert props.identifier == "RFQ-2026-017" and props.keywords == f"rfq=RFQ-2026-017; config={CONFIG}"
+
+
+@pytest.mark.parametrize("discount", [0.0, 0.15])
+def test_one_rounding_rule_the_rfq_totals_the_plans_capex(discount: float) -> None:
+    """The discount and each rate's VAT are rounded to the fen once, in the plan and in the
+    RFQ alike: without a discount the totals agree to the fen; with one, the RFQ's unit
+    prices are each rounded to the fen (an invoice's), which may move the total by a fen."""
+    from decimal import Decimal
+
+    from engine.export.rfq import total_incl_vat
+
+    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30),
+                                     configs=(CONFIG, "inspur-nf5688m6-a800", "lenovo-sr680av3-h800"),
+                                     finance=Finance(discount=discount)))
+    for plan in comparison.plans:
+        assert plan.money is not None
+        gap = total_incl_vat(plan.money, plan.bom, "list") - Decimal(f"{plan.money.capex:.2f}")
+        assert abs(gap) <= (Decimal("0.01") if discount else 0), (plan.config, gap)

@@ -69,5 +69,5 @@ rfq-place_idc = 买方指定的租用数据中心（IDC）：{ $idc }；由供�
 rfq-idc_unnamed = 下单时指定
 rfq-term_export = 出口许可及供货能力
 rfq-export_clause = 请就下列每种 GPU 说明是否需要出口许可、是否已取得，并确认能按要求日期供应所列数量。我方对市场情况的判断：{ $status }。
-rfq-export_line = { $gpu }：{ $status }
+rfq-export_line = { $gpu }，市场状况：{ $status }
 rfq-export_unknown = 无已知规则，请说明
