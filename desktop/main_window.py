@@ -47,7 +47,8 @@ from desktop.views.pair import PairView
 from desktop.views.racks import RackView
 from desktop.worker import Planner, PlanResult
 from engine.model import PlanRequest
-from engine.planfile import SUFFIX, PlanFileError, load_plan_document
+from engine.planfile import SUFFIX, load_plan_document
+from engine.safeio import DATA_ERRORS, data_error_message
 
 PLAN_FILTER_SUFFIX = f"*{SUFFIX}"
 
@@ -401,8 +402,8 @@ class MainWindow(QMainWindow):
             path = Path(name)
         try:
             document = load_plan_document(path)
-        except PlanFileError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the plan"), str(exc))
+        except DATA_ERRORS as exc:
+            QMessageBox.warning(self, self.tr("Cannot open the plan"), data_error_message(exc, path.name))
             if not path.exists():
                 self.settings.remove_recent(str(path))
                 self._fill_recent_list()

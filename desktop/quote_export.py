@@ -214,6 +214,11 @@ class ExportDialog(QDialog):
 
 def html_to_pdf(html: str, target: Path) -> Path:
     """Qt's layout of ``html`` on A4 landscape pages, written through QSaveFile."""
+    from desktop.pdf_fonts import missing_font_for
+
+    problem = missing_font_for(html)  # Qt would leave every Chinese glyph out without a word
+    if problem:
+        raise ExportError(f"cannot write {target.name}: {problem}")
     document = QTextDocument()
     document.setHtml(html)
     out = QSaveFile(str(target))

@@ -42,7 +42,6 @@ from engine.money.prices import load_price_list
 from engine.quotes import (
     ColumnMap,
     LikeForLike,
-    QuoteError,
     Reconciliation,
     VendorQuote,
     compare_quotes,
@@ -53,6 +52,7 @@ from engine.quotes import (
     remember_mapping,
 )
 from engine.quotes.model import FIELDS
+from engine.safeio import DATA_ERRORS, data_error_message
 
 
 class QuoteImportDialog(QDialog):
@@ -200,14 +200,14 @@ class QuoteImportDialog(QDialog):
             path = Path(name)
         try:
             quote = read_quote(path)
-        except QuoteError as exc:
-            self.last_error = str(exc)
-            QMessageBox.warning(self, self.tr("Cannot import the quotation"), str(exc))
+        except DATA_ERRORS as exc:
+            self.last_error = data_error_message(exc, path.name)
+            QMessageBox.warning(self, self.tr("Cannot import the quotation"), self.last_error)
             return False
         try:
             reconcile(self.comparison, quote)
-        except ValueError as exc:  # no feasible configuration in the plan to reconcile with
-            self.last_error = f"{quote.file}: {exc}"
+        except DATA_ERRORS as exc:  # no feasible configuration to reconcile with, or a figure it cannot use
+            self.last_error = f"{quote.file}: {data_error_message(exc)}"
             QMessageBox.warning(self, self.tr("Cannot import the quotation"), self.last_error)
             return False
         self.paths.append(path)
@@ -249,9 +249,9 @@ class QuoteImportDialog(QDialog):
             return False
         try:
             quote = read_quote(self.paths[index], mapping=mapping, vendor=self.quotes[index].vendor)
-        except QuoteError as exc:
-            self.last_error = str(exc)
-            QMessageBox.warning(self, self.tr("Cannot import the quotation"), str(exc))
+        except DATA_ERRORS as exc:
+            self.last_error = data_error_message(exc, self.paths[index].name)
+            QMessageBox.warning(self, self.tr("Cannot import the quotation"), self.last_error)
             return False
         self.quotes[index] = quote
         if self.remember_box.isChecked() and quote.vendor:
@@ -290,7 +290,11 @@ class QuoteImportDialog(QDialog):
                 .replace("%1", str(count)))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        _, path = learn_prices(self.recs)
+        try:
+            _, path = learn_prices(self.recs)
+        except DATA_ERRORS as exc:  # a price far from the list's, or a disk that failed
+            QMessageBox.warning(self, self.tr("Learn prices"), data_error_message(exc))
+            return None
         self.summary.setText(self.summary.text() + "<br>" + self.tr("Prices learned into %1").replace(
             "%1", str(path)))
         return path

@@ -36,7 +36,8 @@ from engine.errors import RequestError
 from engine.model import Comparison, PlanRequest
 from engine.money.prices import PriceError, PriceList, load_price_list
 from engine.money.reprice import PlanChange, diff_comparisons
-from engine.money.snapshot import PriceSnapshot, quoted_differences, snapshot_prices, take_snapshot
+from engine.money.snapshot import PriceSnapshot, quoted_differences, snapshot_prices
+from engine.planfile import snapshot_for
 
 PLANNING_ERRORS = (RequestError, CatalogError, PriceError, OSError)
 
@@ -78,7 +79,7 @@ class QuotedPrices(QObject):
         except PLANNING_ERRORS:  # a request that cannot be planned is saved without prices
             return None
         saved = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-        taken = take_snapshot(comparison, prices, saved=saved, catalog_version=catalog_version())
+        taken = snapshot_for(comparison, prices, saved=saved, catalog_version=catalog_version())
         if self.snapshot is not None:
             taken = dataclasses.replace(taken, saved=self.snapshot.saved,
                                         price_list=self.snapshot.price_list)

@@ -325,6 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "answers: its RFQ, else its server line, else its best-matching lines)")
     r.add_argument("--learn-prices", action="store_true",
                    help="put the quoted prices into your price list, with their source")
+    r.add_argument("--accept-far-prices", action="store_true",
+                   help="with --learn-prices: learn a price even when it is more than 5 times from "
+                        "the list's (refused otherwise)")
     return parser
 
 
@@ -453,17 +456,21 @@ def _save(path: Path, comparison: Comparison, prices: Any) -> None:
 
     from engine.catalog import catalog_version
     from engine.money.prices import load_price_list
-    from engine.money.snapshot import take_snapshot
-    from engine.planfile import SUFFIX, save_plan
+    from engine.planfile import SUFFIX, PlanFileError, save_plan, snapshot_for
     from engine.safeio import remove_stale_temp_files
 
+    if not path.name or path.is_dir():  # --save '' is Path('.'), a folder without a name
+        said = f"{shown(str(path))} is a folder" if path.name else "no file name was given"
+        raise SaveFailed(f"--save: {said}; give a plan file's name, e.g. --save plan{SUFFIX}")
     target = path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
     remove_stale_temp_files(target.parent)
     saved = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    snapshot = take_snapshot(comparison, prices or load_price_list(), saved=saved,
+    snapshot = snapshot_for(comparison, prices or load_price_list(), saved=saved,
                              catalog_version=catalog_version())
     try:
         save_plan(comparison.request, target, snapshot=snapshot)
+    except PlanFileError as exc:  # it would not open again
+        raise SaveFailed(f"--save: {exc}") from None
     except OSError as exc:
         raise SaveFailed(f"--save: cannot write {target}: {_reason(exc)}") from None
 
@@ -543,7 +550,13 @@ def _quote(args: argparse.Namespace) -> int:
         check("valid_days", args.valid_days, "quote.valid_days")
     document = _plan_document(args)
     buyer, terms = load_terms(args.terms)
-    buyer = parse_buyer(document.customer, buyer) if document.customer else buyer
+    if document.customer:  # a company name ("Smith=Jones GmbH"), or the buyer's fields as --buyer takes them
+        from dataclasses import replace
+
+        try:
+            buyer = parse_buyer(document.customer, buyer)
+        except TermsError:
+            buyer = replace(buyer, company=document.customer.strip())
     buyer = parse_buyer(args.buyer, buyer)
     prices = _prices_for(args, document)
     comparison = _runnable_comparison(args, document.request, prices)
@@ -567,6 +580,14 @@ def _quote(args: argparse.Namespace) -> int:
                              f"{args.vendor}; allowed: {exc.allowed}") from None
         raise UsageError(f"clusterquote: error: --{exc}") from None
     remove_stale_temp_files(Path(args.out).parent)
+    if args.pdf:  # checked before the workbook is written: both or neither
+        from engine.safeio import output_problem
+
+        pdf = Path(args.out).with_suffix(".pdf")
+        problem = output_problem(pdf)
+        if problem:
+            raise UsageError(f"clusterquote: error: --pdf: cannot write {pdf}: {problem}; "
+                             "no file was written")
     path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,
                        valid_days=args.valid_days, kind=args.kind, buyer=buyer, terms=terms,
                        price_list=prices, detail=detail, prices=args.prices,
@@ -605,7 +626,10 @@ def _reconcile(args: argparse.Namespace) -> int:
 
         write_reconciliation(recs, like, args.out, lang=args.lang)
     if args.learn_prices:
-        _, path = learn_prices(recs)
+        try:
+            _, path = learn_prices(recs, accept_far=args.accept_far_prices)
+        except QuoteError as exc:
+            raise UsageError(f"clusterquote: error: --learn-prices: {exc}") from None
         print(f"prices learned into {path}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(reconcile_dict(recs, like, args.lang), indent=2, ensure_ascii=False))
@@ -701,6 +725,10 @@ def _clean_up_after_a_crash() -> None:
     from engine.safeio import remove_stale_temp_files
 
     remove_stale_temp_files(user_data_dir())
+    from engine.export.pdf import TIMEOUT_S
+    from engine.safeio import remove_stale_work_folders
+
+    remove_stale_work_folders("cq-pdf-", older_than_s=2 * TIMEOUT_S)  # a --pdf run killed mid-way
 
 
 def run() -> None:

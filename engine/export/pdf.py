@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from engine.export.safe import ExportError
+from engine.safeio import new_file_mode, output_problem
 
 TIMEOUT_S = 180
 _CANDIDATES = (
@@ -47,6 +48,9 @@ def xlsx_to_pdf(xlsx: Path, target: Path, *, soffice: str | None = None) -> Path
         raise ExportError(f"cannot write {target}: the file name must end in .pdf")
     if not target.parent.is_dir():
         raise ExportError(f"cannot write {target}: folder {target.parent} does not exist")
+    problem = output_problem(target)
+    if problem:
+        raise ExportError(f"cannot write {target}: {problem}")
     program = soffice or find_libreoffice()
     if program is None:
         raise ExportError("cannot write a PDF: LibreOffice is not installed "
@@ -75,7 +79,8 @@ def xlsx_to_pdf(xlsx: Path, target: Path, *, soffice: str | None = None) -> Path
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            shutil.copyfile(made, tmp)
+            shutil.copyfile(made, tmp)  # then the mode a workbook gets, not mkstemp's 0600
+            os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else new_file_mode())
             os.replace(tmp, target)
         except OSError as exc:
             with contextlib.suppress(OSError):

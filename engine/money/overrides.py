@@ -26,6 +26,7 @@ from engine.money.discount import price_factor
 MAX_QTY = 10_000_000  # far past any cluster; catches a slip of the keyboard
 MAX_UNIT_PRICE = 1e12
 MAX_ITEM_CHARS = 64
+MAX_LINE_TOTAL = 1e10  # ten billion on one line: past a 10 000-GPU cluster's servers (about 3e9 CNY)
 
 
 def check_overrides(overrides: Iterable[LineOverride], configurations: Collection[str]) -> None:
@@ -52,6 +53,10 @@ def check_overrides(overrides: Iterable[LineOverride], configurations: Collectio
                                              and 0 <= o.unit_price <= MAX_UNIT_PRICE):
             raise RequestError("overrides", o.unit_price, f"{where}: the unit price must be a "
                                f"number from 0 to {MAX_UNIT_PRICE:g}")
+        if o.qty is not None and o.unit_price is not None and o.qty * o.unit_price > MAX_LINE_TOTAL:
+            raise RequestError("overrides", where, f"quantity {o.qty:,} × unit price {o.unit_price:,.2f} is "
+                               f"{o.qty * o.unit_price:.3g}, more than the {MAX_LINE_TOTAL:.0e} one line "
+                               "may cost")
         if o.added:
             if o.qty is None or o.unit_price is None:
                 raise RequestError("overrides", where, "an added line needs a quantity and a "

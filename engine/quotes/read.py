@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from engine.errors import shown
+from engine.money.prices import CURRENCIES
 from engine.quotes.layout import (
     data_start,
     find_header,
@@ -19,7 +21,7 @@ from engine.quotes.layout import (
 from engine.quotes.mappings import apply_remembered, remembered_mapping
 from engine.quotes.model import ColumnMap, Finding, QuoteError, QuoteLine, SumRow, VatBasis, VendorQuote
 from engine.quotes.numbers import currencies_in, currency_in, parse_number, percent_in
-from engine.quotes.rules import holds, keyed_words, squeeze, which, words
+from engine.quotes.rules import holds, keyed_words, rules, squeeze, which, words
 from engine.quotes.source import Grid, load_grids
 
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -88,7 +90,13 @@ def _interpret(source: Path, grid: Grid, header_index: int, labels: list[str], v
         notes.append(f"{grid.formulas} cells are formulas: their results as last saved were read, "
                      "never recalculated")
     start = data_start(grid.rows, header_index)
-    lines, sums, row_issues = _rows(grid.rows, start, mapping)
+    said_currency: list[Finding] = []
+    currency = _currency(letterhead, labels, grid.rows[start:], header_index + 1, said_currency)
+    if currency and currency not in CURRENCIES:
+        raise QuoteError(f"{source.name}: the prices are in {currency}; a plan converts CNY and USD only "
+                         "(at its exchange rate): ask the vendor for CNY or USD, or convert the prices, "
+                         "and import the file again")
+    lines, sums, row_issues = _rows(grid.rows, start, mapping, currency or "CNY")
     issues += row_issues
     lines, block_notes, block_issues = _components(lines, mapping, letterhead)
     notes += block_notes
@@ -96,7 +104,7 @@ def _interpret(source: Path, grid: Grid, header_index: int, labels: list[str], v
     if not lines:
         raise QuoteError(f"{source.name}: no quoted line with a quantity or a price under the header "
                          f"in row {header_index + 1}; nothing was imported")
-    currency = _currency(letterhead, labels, grid.rows[start:], header_index + 1, issues)
+    issues += said_currency
     basis, rate = _vat(letterhead, mapping, sums)
     notes.append(f"prices read as {'excluding' if basis == 'excluded' else 'including'} VAT"
                  if basis != "unknown" else "the file does not say whether prices include VAT")
@@ -205,7 +213,7 @@ def _cell(row: tuple[object, ...], col: int | None) -> object:
     return row[col] if col is not None and col < len(row) else None
 
 
-def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
+def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap, currency: str
           ) -> tuple[list[QuoteLine], list[SumRow], list[Finding]]:
     lines: list[QuoteLine] = []
     sums: list[SumRow] = []
@@ -252,6 +260,12 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
                                   f"row {number}: quantity '{text(qty_raw)}' is not a number; "
                                   "the line was left out"))
             continue
+        unread = _unreadable_figure(row, mapping, unit, total)
+        if qty is not None and unread:
+            issues.append(Finding("ambiguous", number, "", None, unread[1],
+                                  f"row {number}: {unread[0]} '{unread[1]}' is not a number; "
+                                  "the line was left out"))
+            continue
         if qty is None and unit is None and total is None:
             group = words_in_row  # a section heading such as "一、计算节点", "9 Spares"
             continue
@@ -264,6 +278,11 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
             issues.append(Finding("ambiguous", number, "", None, None,
                                   f"row {number}: no quantity; taken as 1"))
             qty = 1.0
+        problem = _implausible(qty, unit, total, currency, f"{part} {desc} {words_in_row}")
+        if problem:
+            issues.append(Finding("ambiguous", number, "", None, None,
+                                  f"row {number}: {problem}; the line was left out, not summed"))
+            continue
         lines.append(QuoteLine(number, part, desc, qty, unit, total, qty_total=qty,
                                remark=text(_cell(row, mapping.get("remark"))), group=group))
     return lines, sums, issues
@@ -279,6 +298,49 @@ def _heading(row: tuple[object, ...], qty_raw: object) -> bool:
     text in another column too): a section heading, not a quantity that is no number."""
     said = text(qty_raw)
     return bool(said) and sum(1 for v in row if text(v) == said) > 1
+
+
+def _implausible(qty: float, unit: float | None, total: float | None, currency: str, said: str) -> str:
+    """Why a line's figures are no figures of a cluster quotation (resources/quotes.toml
+    [plausible]), or "": a quantity below 0 or past the bound, a price or amount past the
+    bound for its currency, or below 0 on a line that does not say it is a discount."""
+    bound = rules()["plausible"]
+    if qty < 0:
+        return f"a quantity of {qty:g}: a quoted quantity is never below 0"
+    if qty > bound["qty"]["max"]:
+        return f"a quantity of {_figure(qty)}, more than the {bound['qty']['max']:,} units a line holds"
+    discount = holds(said, words("row_labels", "discount"))
+    amount = qty * unit if unit is not None else total
+    for name, value, key in (("unit price", unit, "unit_price"), ("total", total, "line_total"),
+                             ("quantity × unit price", amount, "line_total")):
+        if value is None:
+            continue
+        if value < 0 and not discount:
+            return (f"a {name} of {_figure(value)} below 0 on a line that does not say it is a discount "
+                    "(a discount line says 'discount' or '折扣')")
+        most = bound[f"{key}_{currency}"]["max"]
+        if abs(value) > most:
+            return f"a {name} of {_figure(value)} {currency}, more than the {most:,} {currency} a line holds"
+    return ""
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.2f}".removesuffix(".00") if abs(value) < 1e15 else f"{value:.3g}"
+
+
+_FIGURE_LIKE = re.compile(r"\d|^(?:[-+]?(?:inf|infinity|nan)|true|false)$", re.IGNORECASE)
+
+
+def _unreadable_figure(row: tuple[object, ...], mapping: ColumnMap, unit: float | None,
+                       total: float | None) -> tuple[str, str] | None:
+    """The price or total cell that tries to be a figure and is none ('1e308', 'inf', TRUE,
+    400 digits), as (field, text); a word such as 'included' or '含' is no figure, so none."""
+    for field, value in (("unit price", unit), ("total", total)):
+        raw = _cell(row, mapping.get("unit_price" if field == "unit price" else "total"))
+        said = shown(raw).strip() if raw is not None else ""
+        if value is None and (isinstance(raw, bool | int | float) or _FIGURE_LIKE.search(said)):
+            return field, said
+    return None
 
 
 def _rate(row: tuple[object, ...]) -> float | None:

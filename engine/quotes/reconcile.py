@@ -307,7 +307,7 @@ def _system_parts(plan: Plan, system: QuoteLine, quoted: dict[str, float],
         qty = quoted.get(item)
         if qty is None and item in said:
             qty = bundled[item] = said[item]
-        if qty is not None and abs(qty / system.qty - per_system) > 1e-9:
+        if qty is not None and system.qty and abs(qty / system.qty - per_system) > 1e-9:  # 0: none
             out.append(_said("qty_mismatch", system.row, item, per_system, qty / system.qty,
                              "system_qty", found=qty / system.qty, expected=per_system,
                              **names(part.line, item)))

@@ -138,3 +138,23 @@ def test_the_configuration_is_shown_and_the_users_to_change(dialog: Any) -> None
     assert (dialog.recs[0].config, dialog.recs[0].chosen_by) == ("lenovo-sr680av3-h800", "user")
     assert dialog.chosen_label.text() == "(your choice)"
     assert "reconciled with lenovo-sr680av3-h800" in dialog.summary.text()
+
+
+def test_hostile_quotations_are_imported_or_refused_with_one_dialog(
+    dialog: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
+    from hostile_quotes import CRASHES
+
+    for name, make in sorted(CRASHES.items()):
+        assert dialog.add_file(make(tmp_path / f"{name}.xlsx")), dialog.last_error
+    assert dialog.chooser.count() == len(CRASHES) and not dialog.shown_warnings
+    import desktop.quote_import as module
+
+    def broken(*_a: Any, **_k: Any) -> Any:  # whatever a reader lets escape is still a dialog
+        return 1 / 0
+
+    monkeypatch.setattr(module, "read_quote", broken)
+    assert not dialog.add_file(LENOVO)
+    assert len(dialog.shown_warnings) == 1 and LENOVO.name in dialog.shown_warnings[0]
+    assert "\n" not in dialog.shown_warnings[0]
