@@ -8,6 +8,7 @@ its origin ("request" or "default"), so nothing the engine used is hidden.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 Precision = Literal["bf16", "fp8"]
@@ -467,10 +468,10 @@ class Money:
 
     @property
     def vat_services(self) -> float:
-        """VAT on the services after discount, at the services rate, to the fen."""
-        from engine.money.totals import fen
-
-        return fen(self.services * (1 - self.discount_rate) * self.vat_rate_services)
+        """VAT on the services after discount, at the services rate, to the fen (half away
+        from zero, as engine.money.totals rounds it)."""
+        value = self.services * (1 - self.discount_rate) * self.vat_rate_services
+        return float(Decimal(f"{value:.15g}").quantize(Decimal("0.01"), ROUND_HALF_UP))
 
     @property
     def vat_goods(self) -> float:
