@@ -30,7 +30,7 @@ from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
 from engine.bounds import bound
 from engine.figures import FIGURE as ENGINE_FIGURE
 from engine.figures import FigureTable
-from engine.model import BomLine, Comparison, Plan
+from engine.model import BomLine, Comparison, Plan, PriceBasis
 
 if TYPE_CHECKING:
     from desktop.overrides import OverrideBook
@@ -304,6 +304,7 @@ class BomModel(QAbstractTableModel):
         self._lines = list(lines)
         self.book = book
         self.config = config
+        self.price_basis: PriceBasis = "list"  # how a typed unit price is meant: list or net
         self._chinese = chinese
         describe = (
             (lambda b: b.description_zh or b.description_en) if chinese else (lambda b: b.description_en)
@@ -372,7 +373,8 @@ class BomModel(QAbstractTableModel):
             if not bound("overrides.unit_price").admits(number):
                 return False
             line = dataclasses.replace(line, unit_price=round(number, 2), overridden=True)
-            self.book.set_unit_price(self.config, line.item, line.category, number)
+            self.book.set_unit_price(self.config, line.item, line.category, number,
+                                     self.price_basis)
         else:
             return False
         # shown at once; the re-plan that follows brings the engine's figures

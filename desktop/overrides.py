@@ -14,7 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from engine.model import LineOverride, PlanRequest
+from engine.model import LineOverride, PlanRequest, PriceBasis
 
 ADDED_PREFIX = "added-"
 
@@ -49,12 +49,15 @@ class OverrideBook(QObject):
         old = self.find(config, item, category) or LineOverride(config, item, category=category)
         self._put(replace(old, qty=qty))
 
-    def set_unit_price(self, config: str, item: str, category: str, unit_price: float) -> None:
+    def set_unit_price(self, config: str, item: str, category: str, unit_price: float,
+                       basis: PriceBasis = "list") -> None:
+        """``unit_price`` as typed: a list price, or a net one (paid: never discounted again)."""
         old = self.find(config, item, category) or LineOverride(config, item, category=category)
-        self._put(replace(old, unit_price=round(unit_price, 2)))
+        self._put(replace(old, unit_price=round(unit_price, 2), basis=basis))
 
     def add_line(
         self, config: str, *, category: str, description: str, qty: int, unit_price: float,
+        basis: PriceBasis = "list",
     ) -> str:
         """Add a line of the user's own to ``config``; returns the id it gets."""
         taken = {o.item for o in self.overrides() if o.config == config}
@@ -63,7 +66,7 @@ class OverrideBook(QObject):
             number += 1
         item = f"{ADDED_PREFIX}{number}"
         self._put(LineOverride(config, item, qty=qty, unit_price=round(unit_price, 2), added=True,
-                               category=category, description=description.strip()))
+                               category=category, description=description.strip(), basis=basis))
         return item
 
     def revert(self, config: str, lines: list[tuple[str, str]]) -> None:

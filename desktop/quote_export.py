@@ -86,8 +86,16 @@ class ExportDialog(QDialog):
         for plan in by_vendor([p for p in comparison.plans if p.money is not None]):
             self.detail.addItem(self.tr("Only %1").replace("%1", config_label(plan)), plan.config)
             self.vendor_of[plan.config] = plan.vendor.lower()
+        # an RFQ's price columns: blank for the vendor (the default), the plan's target (net)
+        # prices, or its list prices and discount
+        self.prices = QComboBox(self)
+        self.prices.setObjectName("rfqPrices")
+        self.prices.addItem(self.tr("Blank, for the vendor to fill in"), "blank")
+        self.prices.addItem(self.tr("The plan's target (net) prices"), "target")
+        self.prices.addItem(self.tr("The plan's list prices and discount"), "list")
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Vendor:"), self.vendor)
+        form.addRow(self.tr("RFQ prices:"), self.prices)
         form.addRow(self.tr("In detail:"), self.detail)
         layout.addLayout(form)
 
@@ -149,10 +157,16 @@ class ExportDialog(QDialog):
         self._kind_changed()
 
     def _kind_changed(self) -> None:
+        """An RFQ goes to one vendor; the internal comparison always holds every vendor (a
+        vendor left from an RFQ would silently drop the others from it)."""
         rfq = self.kind.currentData() == "rfq"
         if rfq and not self.vendor.currentData() and self.vendor.count() > 1:
-            self.vendor.setCurrentIndex(1)  # an RFQ goes to one vendor
+            self.vendor.setCurrentIndex(max(self.vendor.findData(self.remembered.vendor), 1))
+        if not rfq:
+            self.vendor.setCurrentIndex(0)
         self.vendor.model().item(0).setEnabled(not rfq)  # type: ignore[attr-defined]
+        self.vendor.setEnabled(rfq)
+        self.prices.setEnabled(rfq)
         self._vendor_changed()
 
     def _vendor_changed(self) -> None:
@@ -179,7 +193,10 @@ class ExportDialog(QDialog):
         terms_path = self.terms.text().strip()
         _, terms = load_terms(Path(terms_path) if terms_path else None)
         detail = self.detail.currentData()
-        return {"kind": self.kind.currentData(), "vendor": self.vendor.currentData() or None,
+        rfq = self.kind.currentData() == "rfq"
+        return {"kind": self.kind.currentData(),
+                "vendor": (self.vendor.currentData() or None) if rfq else None,
+                "prices": self.prices.currentData() if rfq else "blank",
                 "buyer": self.buyer(), "terms": terms,
                 "detail": detail if detail in ("shortlist", "all") else [detail]}
 

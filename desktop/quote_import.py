@@ -73,6 +73,7 @@ class QuoteImportDialog(QDialog):
         self.folder = folder
         self.quotes: list[VendorQuote] = []
         self.paths: list[Path] = []
+        self.configs: list[str | None] = []  # per quotation: the configuration the user chose
         self.recs: list[Reconciliation] = []
         self.like: LikeForLike | None = None
         self.last_error = ""
@@ -90,6 +91,19 @@ class QuoteImportDialog(QDialog):
         top.addWidget(self.add_button)
         top.addWidget(QLabel(self.tr("Quotation:"), self))
         top.addWidget(self.chooser, 1)
+        # the configuration the quotation is reconciled with: shown before anything is
+        # compared, and the user's to change
+        self.config_box = QComboBox(self)
+        self.config_box.setObjectName("quoteConfig")
+        for plan in self.comparison.plans:
+            if plan.feasible and plan.money is not None:
+                self.config_box.addItem(f"{plan.server} · {plan.gpus_per_node}× {plan.gpu_name} "
+                                        f"({plan.config})", plan.config)
+        self.config_box.activated.connect(lambda _i: self.choose_config(self.config_box.currentData()))
+        self.chosen_label = QLabel(self)
+        top.addWidget(QLabel(self.tr("Configuration:"), self))
+        top.addWidget(self.config_box, 1)
+        top.addWidget(self.chosen_label)
         layout.addLayout(top)
         hint = self.tr("Add a vendor's quotation (.xlsx or .csv) to check it against the plan.")
         self.summary = QLabel(hint, self)
@@ -129,7 +143,7 @@ class QuoteImportDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         self.lines_model = QuoteLinesModel(self)
-        self.findings_model = FindingsModel(self)
+        self.findings_model = FindingsModel(self, "zh" if self.lang.startswith("zh") else "en")
         self.lines_view = self._table(self.lines_model)
         self.findings_view = self._table(self.findings_model)
         like = QWidget(self)
@@ -184,7 +198,7 @@ class QuoteImportDialog(QDialog):
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import vendor quote"), self.folder,
-                self.tr("Quotations (*.xlsx *.csv)"))
+                self.tr("Quotations (*.xlsx *.csv *.pdf)"))
             if not name:
                 return False
             path = Path(name)
@@ -202,6 +216,7 @@ class QuoteImportDialog(QDialog):
             return False
         self.paths.append(path)
         self.quotes.append(quote)
+        self.configs.append(None)
         self.chooser.addItem(f"{quote.vendor or '?'} · {quote.file}")
         self._refresh()
         self.chooser.setCurrentIndex(len(self.quotes) - 1)
@@ -209,6 +224,14 @@ class QuoteImportDialog(QDialog):
 
     def current(self) -> int:
         return self.chooser.currentIndex()
+
+    def choose_config(self, config: str | None) -> None:
+        """Reconcile the current quotation with ``config`` (None: as anchored on what was asked)."""
+        index = self.current()
+        if index < 0 or index >= len(self.configs):
+            return
+        self.configs[index] = config
+        self._refresh()
 
     def corrected_mapping(self) -> ColumnMap | None:
         index = self.current()
@@ -282,7 +305,8 @@ class QuoteImportDialog(QDialog):
 
     # ------------------------------------------------------------ showing
     def _refresh(self) -> None:
-        self.recs = [reconcile(self.comparison, q) for q in self.quotes]
+        self.recs = [reconcile(self.comparison, q, config=c) for q, c in zip(self.quotes, self.configs,
+                                                                          strict=True)]
         self.like = compare_quotes(self.comparison, self.recs) if self.recs else None
         has = bool(self.recs)
         for widget in (self.apply_button, self.report_button, self.learn_button, self.remember_box):
@@ -312,6 +336,12 @@ class QuoteImportDialog(QDialog):
             box.setCurrentIndex(0 if col is None else col + 1)
             box.blockSignals(False)
         self.remember_box.setEnabled(bool(quote.vendor))
+        self.config_box.setCurrentIndex(max(0, self.config_box.findData(rec.config)))
+        self.chosen_label.setText({
+            "user": self.tr("(your choice)"), "rfq": self.tr("(the RFQ it answers)"),
+            "server_line": self.tr("(named in its server line)"),
+            "only": self.tr("(the vendor's only one)"),
+            "best_fit": self.tr("(best matching lines: check it)")}.get(rec.chosen_by, ""))
         origin = {"detected": self.tr("found by ClusterQuote"), "remembered": self.tr("remembered"),
                   "corrected": self.tr("corrected")}[quote.mapping.origin]
         self.header_label.setText(self.tr("Header row %1 (%2)").replace("%1", str(quote.mapping.header_row))

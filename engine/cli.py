@@ -9,6 +9,7 @@ desktop app would save.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import math
 import os
@@ -139,12 +140,15 @@ def _override(text: str) -> LineOverride:
                 values["qty"] = int(value)
             elif key == "price":
                 values["unit_price"] = float(value)
+            elif key == "net":  # a price paid (a vendor's quote): never discounted again
+                values["unit_price"] = float(value)
+                values["basis"] = "net"
             else:
                 raise ValueError(key)
         except ValueError:
             raise argparse.ArgumentTypeError(
-                f"'{setting}' in '{text}' is not allowed; give qty=N (a whole number) or "
-                "price=P (a number)") from None
+                f"'{setting}' in '{text}' is not allowed; give qty=N (a whole number), "
+                "price=P (a list price, a number) or net=P (a price paid)") from None
     return LineOverride(config, item, **values)
 
 
@@ -155,7 +159,8 @@ def _merged_overrides(given: list[LineOverride]) -> tuple[LineOverride, ...]:
         old = merged.get((o.config, o.item))
         if old is not None:
             o = LineOverride(o.config, o.item, qty=o.qty if o.qty is not None else old.qty,
-                             unit_price=o.unit_price if o.unit_price is not None else old.unit_price)
+                             unit_price=o.unit_price if o.unit_price is not None else old.unit_price,
+                             basis=o.basis if o.unit_price is not None else old.basis)
         merged[(o.config, o.item)] = o
     return tuple(merged.values())
 
@@ -312,6 +317,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which configurations get a BOM (comparison) or a quotation sheet (rfq): "
                         "the shortlist (default: the recommendation and each vendor's best), "
                         "all, or configuration ids")
+    q.add_argument("--prices", choices=["blank", "target", "list"], default="blank",
+                   help="an RFQ's price columns: blank for the vendor to fill in (default), the "
+                        "plan's target (net) prices, or its list prices and discount")
+    q.add_argument("--delivery-date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                   help="the delivery date an RFQ requires (default: the order date plus the "
+                        "plan's lead time)")
+    q.add_argument("--idc", default="", help="the leased data centre (IDC) an RFQ delivers to "
+                                             "when the plan is hosted in one")
     q.add_argument("--pdf", action="store_true",
                    help="also write the quote as PDF beside --out (needs LibreOffice)")
 
@@ -322,7 +335,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, metavar="REPORT.xlsx",
                    help="also write the reconciliation report workbook")
     r.add_argument("--format", choices=["table", "json"], default="table")
-    r.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report workbook")
+    r.add_argument("--lang", choices=["en", "zh"], default="en",
+                   help="language of the findings and the report workbook")
+    r.add_argument("--config", dest="reconcile_config", default=None, metavar="ID",
+                   help="reconcile every quotation with this configuration (default: the one it "
+                        "answers: its RFQ, else its server line, else its best-matching lines)")
     r.add_argument("--learn-prices", action="store_true",
                    help="put the quoted prices into your price list, with their source")
     r.add_argument("--accept-far-prices", action="store_true",
@@ -357,6 +374,13 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
     )
 
 
+def _iso_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
 def _yes_no(value: str | None) -> bool | None:
     return None if value is None else value == "yes"
 
@@ -371,7 +395,8 @@ def workload_from(args: argparse.Namespace) -> Workload:
 # file holds the whole request, so those cannot be combined with one.
 NOT_REQUEST_FLAGS = frozenset({
     "help", "plan_file", "price_list", "format", "save", "out", "lang", "customer", "quote_no",
-    "valid_days", "kind", "vendor", "buyer", "terms", "detail", "pdf", "catalog",
+    "valid_days", "kind", "vendor", "buyer", "terms", "detail", "pdf", "catalog", "prices",
+    "delivery_date", "idc",
 })
 
 
@@ -617,7 +642,8 @@ def _quote(args: argparse.Namespace) -> int:
                              "no file was written")
     path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,
                        valid_days=args.valid_days, kind=args.kind, buyer=buyer, terms=terms,
-                       price_list=prices, detail=detail)
+                       price_list=prices, detail=detail, prices=args.prices,
+                       delivery_date=args.delivery_date, idc=args.idc)
     print(f"wrote {path}")
     if args.pdf:
         from engine.export.pdf import xlsx_to_pdf
@@ -642,7 +668,10 @@ def _reconcile(args: argparse.Namespace) -> int:
     if not any(p.feasible for p in comparison.plans):
         raise UsageError(f"clusterquote: error: {args.plan_file.name}: no configuration of the plan "
                          "can run its workload, so there is nothing to reconcile with")
-    recs = [reconcile(comparison, q) for q in quotes]
+    try:
+        recs = [reconcile(comparison, q, config=args.reconcile_config) for q in quotes]
+    except ValueError as exc:
+        raise UsageError(f"clusterquote: error: {exc}") from None
     like = compare_quotes(comparison, recs)
     if args.out is not None:
         from engine.export.reconciliation import write_reconciliation
@@ -655,9 +684,9 @@ def _reconcile(args: argparse.Namespace) -> int:
             raise UsageError(f"clusterquote: error: --learn-prices: {exc}") from None
         print(f"prices learned into {path}", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps(reconcile_dict(recs, like), indent=2, ensure_ascii=False))
+        print(json.dumps(reconcile_dict(recs, like, args.lang), indent=2, ensure_ascii=False))
     else:
-        print(reconcile_table(recs, like))
+        print(reconcile_table(recs, like, args.lang))
     if args.out is not None:
         print(f"wrote {args.out}", file=sys.stderr)
     return 0

@@ -8,11 +8,13 @@ its origin ("request" or "default"), so nothing the engine used is hidden.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 Precision = Literal["bf16", "fp8"]
 CoolingKind = Literal["air", "rdhx", "liquid"]
 Hosting = Literal["own", "colo", "wholesale", "cloud"]
+PriceBasis = Literal["list", "net"]
 Category = Literal[
     "compute", "network", "storage", "management", "rack_power", "cooling", "software", "services",
     "spares",
@@ -110,10 +112,13 @@ class LineOverride:
     config: str  # configuration id
     item: str  # the BOM line's item id; for an added line, an id the user's line gets
     qty: int | None = None
-    unit_price: float | None = None  # in the request's currency, before discount and VAT
+    unit_price: float | None = None  # in the request's currency, excluding VAT
     added: bool = False  # True: a line the user added (then category and description apply)
     category: str = "services"
     description: str = ""
+    # the unit price as typed: "list" (before the discount, which comes off the total) or
+    # "net" (what is paid, a vendor's quoted price: never discounted again)
+    basis: PriceBasis = "list"
 
 
 @dataclass(frozen=True)
@@ -506,8 +511,10 @@ class Money:
 
     @property
     def vat_services(self) -> float:
-        """VAT on the services after discount, at the services rate."""
-        return self.services * (1 - self.discount_rate) * self.vat_rate_services
+        """VAT on the services after discount, at the services rate, to the fen (half away
+        from zero, as engine.money.totals rounds it)."""
+        value = self.services * (1 - self.discount_rate) * self.vat_rate_services
+        return float(Decimal(f"{value:.15g}").quantize(Decimal("0.01"), ROUND_HALF_UP))
 
     @property
     def vat_goods(self) -> float:

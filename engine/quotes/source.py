@@ -60,8 +60,14 @@ def load_grids(path: Path) -> list[Grid]:
             return [_csv_grid(name, raw)]
     except UnsafeFileError as exc:
         raise QuoteError(str(exc)) from None
-    raise QuoteError(f"{name}: not a spreadsheet; a quotation must be .xlsx or .csv, "
-                     f"not {suffix or 'a file without an extension'}")
+    if suffix == ".pdf":
+        if not head.startswith(b"%PDF"):
+            raise QuoteError(f"{name}: not a PDF (the file does not start as one)")
+        from engine.quotes.pdf import pdf_rows
+
+        return [Grid(sheet="", rows=pdf_rows(path))]
+    raise QuoteError(f"{name}: not a spreadsheet; a quotation must be .xlsx, .csv or a PDF with "
+                     f"text, not {suffix or 'a file without an extension'}")
 
 
 def _too_many(name: str, rows: int) -> QuoteError:

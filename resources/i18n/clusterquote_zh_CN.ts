@@ -738,6 +738,22 @@
     <context>
         <name>ExportDialog</name>
         <message>
+            <source>Blank, for the vendor to fill in</source>
+            <translation>留空，由供方填写</translation>
+        </message>
+        <message>
+            <source>The plan's target (net) prices</source>
+            <translation>方案的目标（净）价</translation>
+        </message>
+        <message>
+            <source>The plan's list prices and discount</source>
+            <translation>方案的标价及折扣</translation>
+        </message>
+        <message>
+            <source>RFQ prices:</source>
+            <translation>询价单价格：</translation>
+        </message>
+        <message>
             <source>Shortlist: the recommendation and each vendor's best</source>
             <translation>入选方案：推荐方案与各厂商的最佳方案</translation>
         </message>
@@ -1877,6 +1893,14 @@
     <context>
         <name>BomEditBar</name>
         <message>
+            <source>Prices typed are list prices (the discount comes off)</source>
+            <translation>输入的价格为标价（按折扣减免）</translation>
+        </message>
+        <message>
+            <source>Prices typed are net prices (paid, not discounted again)</source>
+            <translation>输入的价格为净价（实付价，不再打折）</translation>
+        </message>
+        <message>
             <source>Add line…</source>
             <translation>添加一行…</translation>
         </message>
@@ -1984,6 +2008,34 @@
     </context>
     <context>
         <name>QuoteImportDialog</name>
+        <message>
+            <source>Configuration:</source>
+            <translation>配置：</translation>
+        </message>
+        <message>
+            <source>(your choice)</source>
+            <translation>（您的选择）</translation>
+        </message>
+        <message>
+            <source>(the RFQ it answers)</source>
+            <translation>（所答复的询价单）</translation>
+        </message>
+        <message>
+            <source>(named in its server line)</source>
+            <translation>（服务器行中注明）</translation>
+        </message>
+        <message>
+            <source>(the vendor's only one)</source>
+            <translation>（该厂商唯一的配置）</translation>
+        </message>
+        <message>
+            <source>(best matching lines: check it)</source>
+            <translation>（按最匹配的行选定：请核对）</translation>
+        </message>
+        <message>
+            <source>Quotations (*.xlsx *.csv *.pdf)</source>
+            <translation>报价单 (*.xlsx *.csv *.pdf)</translation>
+        </message>
         <message>
             <source>Import vendor quote</source>
             <translation>导入供应商报价</translation>

@@ -379,3 +379,32 @@ def test_totals_that_moved_since_the_quote_are_said_in_the_bar(
     text = window.quoted_bar.label.text()
     assert "differ from the quote" in text and "0123456789ab" in text
     assert window.quoted.differences(window.result.comparison)[0][0] == A800
+
+
+def test_the_bom_editor_says_whether_a_typed_price_is_list_or_net(qtbot, comparison) -> None:  # type: ignore[no-untyped-def]
+    """A visible switch beside the BOM: a price typed as net is sent as net (never discounted
+    again), as list by default."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.bom_edit import attach_editing
+    from desktop.overrides import OverrideBook
+
+    holder = QObject()
+    holder.request = comparison.request  # type: ignore[attr-defined]
+    emitted: list[PlanRequest] = []
+    book = OverrideBook(holder)
+    book.edited.connect(emitted.append)
+    plan = next(p for p in comparison.plans if p.feasible)
+    model = BomModel(plan.bom, book=book, config=plan.config)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    bar = attach_editing(view, model)
+    assert bar.basis_box.isVisibleTo(bar) or not bar.isVisible()
+    assert bar.basis_box.currentData() == "list"
+    assert model.setData(model.index(0, 5), 1_000_000.0)
+    assert emitted[-1].overrides[-1].basis == "list"
+    bar.basis_box.setCurrentIndex(bar.basis_box.findData("net"))
+    assert model.setData(model.index(1, 5), 500_000.0)
+    assert emitted[-1].overrides[-1].basis == "net" and emitted[-1].overrides[-1].unit_price == 500_000

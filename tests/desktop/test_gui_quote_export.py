@@ -141,6 +141,24 @@ def test_pdf_of_an_inspur_rfq(qapp, comparison, tmp_path: Path, use_libreoffice:
     assert "lenovo" not in text.lower()
 
 
+def test_back_to_the_comparison_after_an_rfq_holds_every_vendor(qtbot, settings, comparison) -> None:  # type: ignore[no-untyped-def]
+    """After an Inspur RFQ, the internal comparison holds every vendor again: the vendor box
+    goes back to all and is disabled; the RFQ's prices are blank unless asked."""
+    dialog = ExportDialog(comparison, ExportSettings(settings.qsettings))
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rfq"))
+    dialog.vendor.setCurrentIndex(dialog.vendor.findData("inspur"))
+    assert dialog.options()["prices"] == "blank" and dialog.prices.isEnabled()
+    dialog.prices.setCurrentIndex(dialog.prices.findData("target"))
+    assert dialog.options()["prices"] == "target"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("comparison"))
+    options = dialog.options()
+    assert options["vendor"] is None and dialog.vendor.currentData() == ""
+    assert not dialog.vendor.isEnabled() and not dialog.prices.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rfq"))
+    assert dialog.options()["vendor"] in ("inspur", "lenovo")
+
+
 def test_without_a_chinese_font_qt_refuses_a_chinese_pdf_and_writes_an_english_one(
     qapp, comparison, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
