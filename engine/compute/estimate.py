@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from engine.assumptions import default
 from engine.bounds import check
-from engine.catalog import Gpu, load_catalog
+from engine.catalog import Catalog, Gpu, load_catalog
 from engine.compute.efficiency import NodeTraits, gpu_traits
 from engine.compute.efficiency import estimate as estimate_efficiency
 from engine.compute.parameters import value
@@ -64,11 +64,11 @@ class Estimate:
 def estimate(
     workload: Workload, gpu_id: str, gpus: int, *, mfu: float | None = None,
     goodput: float | None = None, precision: Precision = "bf16",
-    lead_time: float | None = None,
+    lead_time: float | None = None, catalog: Catalog | None = None,
 ) -> Estimate:
     need = compute_need(workload)
     try:
-        gpu = load_catalog().gpu(gpu_id)
+        gpu = (catalog or load_catalog()).gpu(gpu_id)
     except ValueError as exc:
         raise RequestError("gpu", gpu_id, str(exc).split("; ", 1)[-1]) from None
     check("schedule.gpus", gpus)  # resources/bounds.toml

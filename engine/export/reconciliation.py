@@ -182,14 +182,16 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
         else:
             w.text(row, 1, "-")
         w.text(row, 2, _kind(f.kind, lang))
-        w.wrapped(row, 3, f.message, width=55)
+        w.wrapped(row, 3, f.text(lang), width=55)
         figures: tuple[tuple[int, float | str | None], ...] = ((5, f.expected), (6, f.found))
         for col, figure in figures:
             if isinstance(figure, int | float):
                 w.number(row, col, figure, "cq_num")
             elif figure is not None:
                 w.text(row, col, figure, fit=False)
-        w.text(row, 7, _item(f.item, lang))
+        # the line as the finding names it (description, part number), else the plan item's name
+        named = dict(f.params).get("part_zh" if lang == "zh" else "part")
+        w.text(row, 7, str(named) if f.item and named else _item(f.item, lang))
         row += 1
     row += 1
     w.text(row, 1, _w("lines", lang), "cq_section")
