@@ -2,7 +2,8 @@
 
 ``explain(comparison, catalog)`` reads the engine's refusal codes and figures and
 proposes the smallest change of the request that lifts the most common refusal:
-air cooling for air-cooled servers refused by direct liquid cooling, the rack
+air cooling for air-cooled servers refused by direct liquid cooling, liquid cooling
+for direct-liquid servers refused without their coolant loop, the rack
 budget that fits one server, BF16 for GPUs without the chosen precision, or the
 deadline the fastest configuration meets.
 """
@@ -45,6 +46,18 @@ def explain(comparison: Comparison, catalog: Catalog, *, translated: bool) -> Ex
                 .replace("%2", str(total)),
                 translate("Refusals", "Plan with air cooling"),
                 replace(request, facility=replace(request.facility, cooling="air", pue=None)),
+            )
+        if code == "liquid-needs-loop":
+            return Explanation(
+                translate(
+                    "Refusals",
+                    "Coolant loop: %1 of %2 configurations are direct-liquid cooled and need liquid "
+                    "cooling; they were refused.",
+                )
+                .replace("%1", str(count))
+                .replace("%2", str(total)),
+                translate("Refusals", "Plan with liquid cooling"),
+                replace(request, facility=replace(request.facility, cooling="liquid", pue=None)),
             )
         if code == "racks":
             mgmt = catalog.network[parts()["ethernet"]["mgmt_switch"]]

@@ -81,6 +81,15 @@ def recommend(plans: tuple[Plan, ...], deadline: float | None, *,
     )
 
 
+def _title_zh(plan: Plan) -> str:
+    """The configuration as a Chinese quote titles it (export.names.config_title, which the
+    planning layers do not import): '联想 ThinkSystem SR680a V3 · 8× NVIDIA H800 SXM5 80GB'."""
+    from engine.i18n import get
+
+    vendor = get(f"vendor.{plan.vendor.lower().replace(' ', '-')}", "zh", plan.vendor)
+    return f"{vendor} {plan.server.removeprefix(plan.vendor).strip()} · {plan.gpus_per_node}× {plan.gpu_name}"
+
+
 def _caveats(ok: list[Plan], groups: dict[str, list[Plan]], scope_group: str, scope: list[Plan],
              deadline: float | None, catalog: Catalog | None) -> list[Message]:
     """What the titles rest on, as sentences: the scope, what is out of it and why."""
@@ -89,30 +98,38 @@ def _caveats(ok: list[Plan], groups: dict[str, list[Plan]], scope_group: str, sc
     status = next((p.availability for p in ok if p.availability), None)
     market, as_of = (status.market, status.as_of) if status else ("", "")
     # a scope of a few is named here; a longer one by its group and count (JSON: scope)
-    ids = ", ".join(p.config for p in scope) if len(scope) <= SCOPE_NAMED else "none"
+    named = len(scope) <= SCOPE_NAMED
+    ids = ", ".join(p.config for p in scope) if named else "none"
+    # in Chinese a configuration is named as buyers say it (联想 SR680a V3 · 8× H800 SXM5)
+    ids_zh = "、".join(_title_zh(p) for p in scope) if named else "none"
     out: list[Message] = []
     if scope_group == "clear":
-        out.append(Message.of("rec-scope-clear", market=market, as_of=as_of, configs=ids))
+        out.append(Message.of("rec-scope-clear", market=market, as_of=as_of, configs=ids,
+                              configs_zh=ids_zh))
     else:
         out.append(Message.of("rec-nothing-clear", market=market, as_of=as_of, group=scope_group,
-                              count=len(scope), configs=ids))
+                              count=len(scope), configs=ids, configs_zh=ids_zh))
     if len(scope) == 1:
-        out.append(Message.of("rec-only-one", config=scope[0].config, group=scope_group))
+        out.append(Message.of("rec-only-one", config=scope[0].config, group=scope_group,
+                              config_zh=_title_zh(scope[0])))
     for group in STATUS_GROUPS:
         if group != scope_group and groups[group]:
             top = min(groups[group], key=lambda p: p.money.tco if p.money else 0.0)
-            out.append(Message.of("rec-best-of-group", group=group, config=top.config))
+            out.append(Message.of("rec-best-of-group", group=group, config=top.config,
+                                  config_zh=_title_zh(top)))
     if deadline is not None and scope and not any(p.meets_deadline for p in scope):
         out.append(Message.of("rec-none-meets"))
-    published = [p.config for p in ok if p.efficiency is not None and p.efficiency.factors
+    published = [p for p in ok if p.efficiency is not None and p.efficiency.factors
                  and p.efficiency.factors[0][0] in ("published MFU", "uncalibrated MFU")]
     if published:
-        out.append(Message.of("rec-stated-mfu", configs=", ".join(published)))
+        out.append(Message.of("rec-stated-mfu", configs=", ".join(p.config for p in published),
+                              configs_zh="、".join(_title_zh(p) for p in published)))
     if catalog is not None:
-        missing = [p.config for p in ok if p.config in catalog.configurations
+        missing = [p for p in ok if p.config in catalog.configurations
                    and catalog.configurations[p.config].price_missing]
         if missing:
-            out.append(Message.of("rec-price-missing", configs=", ".join(missing)))
+            out.append(Message.of("rec-price-missing", configs=", ".join(p.config for p in missing),
+                                  configs_zh="、".join(_title_zh(p) for p in missing)))
     return out
 
 

@@ -56,7 +56,7 @@ def plan_configuration(
     if server.cooling == "liquid" and facility.cooling != "liquid":
         # its heat leaves in coolant: air units alone cannot take it (fix: cooling = liquid)
         return _refused(cfg, server, gpu, Message.of(
-            "liquid-needs-loop", server=f"{server.vendor} {server.model}",
+            "liquid-needs-loop", server=f"{server.vendor} {server.model}", server_zh=server.name_zh,
             cooling=facility.cooling, fix="cooling = liquid",
         ))
     sized = size_gpus(cfg, gpu, need, res, request.schedule.precision, catalog)

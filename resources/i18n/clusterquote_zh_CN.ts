@@ -2346,6 +2346,14 @@
             <translation>改用风冷规划</translation>
         </message>
         <message>
+            <source>Coolant loop: %1 of %2 configurations are direct-liquid cooled and need liquid cooling; they were refused.</source>
+            <translation>冷却液回路：%2 个配置中有 %1 个为直接液冷服务器，需要液冷，已被排除。</translation>
+        </message>
+        <message>
+            <source>Plan with liquid cooling</source>
+            <translation>改用液冷规划</translation>
+        </message>
+        <message>
             <source>Rack budget: %1 of %2 configurations cannot place one server in a rack.</source>
             <translation>机柜功率上限：%2 个配置中有 %1 个连一台服务器都放不进一个机柜。</translation>
         </message>
@@ -2611,12 +2619,12 @@
             <translation>汇率</translation>
         </message>
         <message>
-            <source>VAT on goods</source>
-            <translation>货物增值税</translation>
+            <source>VAT rate on goods</source>
+            <translation>货物增值税税率</translation>
         </message>
         <message>
-            <source>VAT on services</source>
-            <translation>服务增值税</translation>
+            <source>VAT rate on services</source>
+            <translation>服务增值税税率</translation>
         </message>
         <message>
             <source>discount</source>

@@ -73,8 +73,12 @@ def test_a_refusal_says_why_and_one_click_fixes_it(qtbot, window, wait_planned) 
     fixed = window.result.comparison
     assert fixed.request.facility.cooling == "air"
     assert window.panel.cooling.currentData() == "air"
-    assert all(p.feasible for p in fixed.plans)
-    assert not window.refusal.isVisible() or "refused" not in window.refusal.text()
+    # under air every air-cooled server plans; the direct-liquid one is refused in turn, for
+    # want of its coolant loop, and the refusal line offers liquid cooling back in one click
+    loop = [p for p in fixed.plans if not p.feasible]
+    assert loop and all(p.refusals[0].code == "liquid-needs-loop" for p in loop)
+    assert f"{len(loop)} of {len(fixed.plans)} configurations are direct-liquid cooled" in window.refusal.text()
+    assert window.fix_button.isVisible() and "liquid cooling" in window.fix_button.text()
 
 
 def test_a_rack_budget_refusal_offers_the_budget_that_fits(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
@@ -178,4 +182,6 @@ def test_a_precision_refusal_offers_bf16(qapp) -> None:  # type: ignore[no-untyp
     assert explanation is not None and explanation.fixed is not None
     assert explanation.text.startswith(f"Precision FP8: {len(refused)} of {len(comparison.plans)}")
     assert explanation.fixed.schedule.precision == "bf16"
-    assert not any(p.refusals for p in compare(explanation.fixed).plans)
+    # in BF16 nothing is refused for its precision (the direct-liquid server still wants its loop)
+    assert not any(p.refusals and p.refusals[0].code == "precision"
+                   for p in compare(explanation.fixed).plans)

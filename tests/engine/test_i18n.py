@@ -29,8 +29,10 @@ def test_every_defaults_note_is_worded_in_chinese_and_no_other_key_is() -> None:
 
 
 # Figures one language words its own way: a discount as 折 (8.5折 = 15 % off); a cable's
-# part number, left out of the Chinese sentence.
-_OWN_WORDING = {"quote-price_factor_note": {"zhe"}, "msg-cable-reach-full": {"cable"}}
+# part number, left out of the Chinese sentence; the liquid refusal's fix as the request's
+# setting (cooling = liquid), said in Chinese words instead.
+_OWN_WORDING = {"quote-price_factor_note": {"zhe"}, "msg-cable-reach-full": {"cable"},
+                "msg-liquid-needs-loop-full": {"fix"}}
 
 
 @pytest.mark.parametrize("code", sorted(codes("en")))

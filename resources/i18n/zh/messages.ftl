@@ -177,8 +177,8 @@ msg-liquid-needs-loop-full = { $server } 为直接液冷：需要{ $cooling ->
         [air] 风冷
         [rdhx] 背板换热器
        *[other] { $cooling }
-    }方案所没有的冷却液回路（CDU、机柜分水器、二次侧管路）；请改用液冷规划（{ $fix }）
+    }方案所没有的冷却液回路（CDU、机柜分水器、二次侧管路）；请将冷却方式改为液冷后重新规划
 msg-ufm-leaf-group = 网络管理器需要再增加一组叶交换机
-msg-ufm-leaf-group-full = { $nodes } 台节点占满全部叶交换机端口，网络管理器（UFM）的 { $ports } 个端口需另加 { $leaves } 台叶交换机；NVIDIA DGX SuperPOD 的做法是少接一台节点（{ $fewer } 台，RA-11333-001）
+msg-ufm-leaf-group-full = { $nodes } 台节点占满全部叶交换机端口，网络管理器（UFM）的 { $ports } 个端口需另加 { $leaves } 台叶交换机；NVIDIA DGX 参考架构（RA-11333-001）的做法是每个扩展单元少接一台节点（共 { $fewer } 台）
 msg-plant-out-of-scope = 供配电设施不在范围内
 msg-plant-out-of-scope-full = PDU 上游的供配电设施（UPS、开关柜）不在本报价范围内：场地须提供 { NUMBER($it_kw, maximumFractionDigits: 0, useGrouping: 0) } kW 受保护的 IT 电力，总计 { NUMBER($facility_kw, maximumFractionDigits: 0, useGrouping: 0) } kW
