@@ -2619,11 +2619,11 @@
             <translation>汇率</translation>
         </message>
         <message>
-            <source>VAT rate on goods</source>
+            <source>Goods VAT rate</source>
             <translation>货物增值税税率</translation>
         </message>
         <message>
-            <source>VAT rate on services</source>
+            <source>Services VAT rate</source>
             <translation>服务增值税税率</translation>
         </message>
         <message>

@@ -196,9 +196,10 @@ def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
     assert model.line_at(source_row(model, "rack-42u")).qty == 60
 
     changes = {c.config: c for c in other.quoted.repricing(other.quoted.request())}
-    # the GPUs are inside the configured system's line; the rated services follow it
+    # the GPUs are inside the configured system's line; the rated services follow it, and the
+    # field spares kit's GPU board (one per 64 servers) is priced from the GPU too
     assert [line.item for line in changes[A800].lines] == [
-        A800, "warranty", "project-management", "logistics"]
+        A800, "warranty", "project-management", "logistics", GPU]
     system = changes[A800].lines[0]
     # by hand: 8 GPUs a system, each 25 % of 83 000 dearer: 8 × 20 750 = 166 000 a system
     saved_gpu = next(e for e in other.quoted.snapshot.entries if e.item == GPU).unit_price
@@ -206,7 +207,7 @@ def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
     assert not changes[H800].changed  # no A800 GPUs in the H800 system
     dialog = RepriceDialog(tuple(changes.values()), other.quoted.snapshot)
     qtbot.addWidget(dialog)
-    assert dialog.tree.topLevelItemCount() == 1 and dialog.tree.topLevelItem(0).childCount() == 4
+    assert dialog.tree.topLevelItemCount() == 1 and dialog.tree.topLevelItem(0).childCount() == 5
     assert dialog.use_button.isEnabled()
 
     with qtbot.waitSignal(other.planner.finished, timeout=20_000):

@@ -39,7 +39,8 @@ def test_imports_reconciles_and_compares(dialog: Any, qtmodeltester: Any) -> Non
     kinds = sorted(findings.rows[i].kind for i in range(findings.rowCount()))
     assert kinds == ["missing", "missing", "missing", "price_diff", "qty_mismatch"]
     lines = dialog.lines_model
-    assert lines.rowCount() == 34  # the server, its 5 feature lines and 28 items
+    # the server, its 6 feature lines (the 2 × 200GbE adapter among them) and 43 items
+    assert lines.rowCount() == 50
     assert lines.data(lines.index(0, 6)) == "inspur-nf5688m7-h800"
     qtmodeltester.check(lines)
     qtmodeltester.check(findings)
@@ -69,7 +70,7 @@ def test_mapping_correction_is_applied_and_remembered(dialog: Any) -> None:
     box.setCurrentIndex(box.findText("F: 单价 含税"))  # the user picks the VAT-included column
     assert dialog.apply_mapping()
     assert dialog.quotes[0].mapping.origin == "corrected"
-    assert dialog.quotes[0].lines[0].unit_price == pytest.approx(2_387_532.40 * 1.13, abs=0.005)
+    assert dialog.quotes[0].lines[0].unit_price == pytest.approx(2_401_075.60 * 1.13, abs=0.005)
     assert remembered_mapping("Inspur")["unit_price"] == "单价 含税"
     assert read_quote(MESSY).mapping.origin == "remembered"
 
@@ -121,9 +122,12 @@ def test_learning_prices_asks_first(dialog: Any, data_dir: Path, monkeypatch: py
     # one price per item: the server; QM9700, 10 m and 30 m fibre, DAC, HCA-end transceiver, SN2700,
     # SN2201; the switch-end transceiver (quoted only as a spare); AS13000 and its AOC; NF5280M7,
     # UFM appliance, Cat6A; rack and PDU; UFM licence; installation, fabric commissioning,
-    # acceptance, storage commissioning, software deployment; the spare HCA. Project management
-    # and logistics are rated by value, not list prices: not learned
-    assert asked and asked[0].startswith("Put 23 quoted prices into your price list?")
+    # acceptance, storage commissioning, software deployment; the spare HCA (23); and the lines a
+    # vendor's quote carries: SN3700, 200GbE AOC, border firewall, C19 and C13 cords, rail kit,
+    # patch panel, MPO cassette, cable tray, blanking, UPS per kW, storage renewal, spare PSU,
+    # fan, DIMM and drive (16 more: 39). Project management and logistics are rated by value,
+    # not list prices: not learned
+    assert asked and asked[0].startswith("Put 39 quoted prices into your price list?")
 
 
 def test_the_configuration_is_shown_and_the_users_to_change(dialog: Any) -> None:

@@ -77,7 +77,8 @@ def test_a_refusal_says_why_and_one_click_fixes_it(qtbot, window, wait_planned) 
     # want of its coolant loop, and the refusal line offers liquid cooling back in one click
     loop = [p for p in fixed.plans if not p.feasible]
     assert loop and all(p.refusals[0].code == "liquid-needs-loop" for p in loop)
-    assert f"{len(loop)} of {len(fixed.plans)} configurations are direct-liquid cooled" in window.refusal.text()
+    said = f"{len(loop)} of {len(fixed.plans)} configurations are direct-liquid cooled"
+    assert said in window.refusal.text()
     assert window.fix_button.isVisible() and "liquid cooling" in window.fix_button.text()
 
 

@@ -250,7 +250,7 @@ def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixtu
     # the catalog (15 in 2023's; 22 with the 2026 China-market systems) but those on a
     # direct-liquid server, refused under the default air cooling (they need their coolant loop)
     catalog = load_catalog()
-    liquid = [c for c in catalog.configurations
+    liquid = [c for c in catalog.configurations.values()
               if catalog.servers[c.server].cooling == "liquid"]
     assert liquid  # the SR780a V3
     sheets = 5 + len(catalog.configurations) - len(liquid)
