@@ -20,6 +20,11 @@ value is checked against resources/bounds.toml; whether the values make sense to
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engine.catalog import Catalog
+
 import json
 import math
 import types
@@ -98,14 +103,14 @@ def plan_to_json(
 
 
 def snapshot_for(comparison: Comparison, prices: PriceList, *, saved: str,
-                 catalog_version: str) -> PriceSnapshot:
+                 catalog_version: str, catalog: Catalog | None = None) -> PriceSnapshot:
     """The snapshot a plan file keeps: the entries of ``prices`` that pricing ``comparison``'s
     request reads, learned by pricing it again, not the whole list (a user's list of 100 000
     rows gives a few dozen entries, and the plan reopens within the reader's limit)."""
     from engine.compare import compare
 
     asked = recording(prices)
-    compare(comparison.request, price_list=asked)
+    compare(comparison.request, catalog=catalog, price_list=asked)  # the user's systems too
     return take_snapshot(comparison, prices, saved=saved, catalog_version=catalog_version, read=asked.asked)
 
 
