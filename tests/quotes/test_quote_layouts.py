@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import chinese_layout
+from tests.quotes import chinese_layout
 import openpyxl
 import pytest
 from make_quotes import PLANTED
