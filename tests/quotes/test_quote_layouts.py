@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.quotes import chinese_layout
 import openpyxl
 import pytest
 from make_quotes import PLANTED
@@ -17,6 +16,7 @@ from quote_files import LENOVO
 from engine.export.pdf import find_libreoffice
 from engine.quotes import QuoteError, read_quote, reconcile
 from engine.quotes.matching import has_cjk
+from tests.quotes import chinese_layout
 
 SOFFICE = find_libreoffice()
 
