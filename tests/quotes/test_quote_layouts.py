@@ -4,21 +4,25 @@ every planted error is found, nothing else is reported, against the right config
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-from make_quotes import PLANTED
-from quote_files import LENOVO
 
 from engine.export.pdf import find_libreoffice
 from engine.quotes import QuoteError, read_quote, reconcile
-from engine.quotes.matching import has_cjk
+from tests.fixtures.quotes.make_quotes import PLANTED
 from tests.quotes import chinese_layout
+from tests.quotes.quote_files import LENOVO
 
 SOFFICE = find_libreoffice()
+
+
+def has_cjk(text: str) -> bool:
+    return re.search(r"[\u4e00-\u9fff]", text) is not None
 
 
 def _plan(comparison: Any, config: str) -> Any:
