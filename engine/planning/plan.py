@@ -50,7 +50,8 @@ def plan_configuration(
 
     if facility.cooling == "liquid" and server.cooling != "liquid":
         return _refused(cfg, server, gpu, Message.of(
-            "cooling-kind", server=f"{server.model} {server.variant}", cooling=server.cooling,
+            "cooling-kind", server=f"{server.model} {server.variant}", server_zh=server.name_zh,
+            cooling=server.cooling,
         ))
     sized = size_gpus(cfg, gpu, need, res, request.schedule.precision, catalog)
     if not isinstance(sized, Sized):

@@ -71,7 +71,7 @@ msg-rack-limit-full = 机柜受{ $by ->
         [weight] 承重
        *[other] { $by }
     }而非功率限制：每柜 { $servers } 台服务器
-msg-unverified-full = 产品目录数据未经核实：{ $names }
+msg-unverified-full = 产品目录数据未经核实：{ $ids }
 msg-indicative-prices-full = 价格仅供参考：请以供应商报价替换
 msg-air-rack-limit-full = 单柜功率最高 { NUMBER($kw, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } kW，超过风冷的实际上限（约 { NUMBER($limit, useGrouping: 0) } kW）：请选用背板换热器或液冷
 msg-feed-loss-full = 单路供电时每台服务器仅剩 { $psus } 个 { NUMBER($psu_w, maximumFractionDigits: 0, useGrouping: 0) } W 电源中的 { $kept } 个（{ NUMBER($one_feed_w, maximumFractionDigits: 0, useGrouping: 0) } W），低于其 { NUMBER($max_w, maximumFractionDigits: 0, useGrouping: 0) } W 最大功耗：失去一路供电将限制其功率
