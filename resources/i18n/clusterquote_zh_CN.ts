@@ -2611,12 +2611,12 @@
             <translation>汇率</translation>
         </message>
         <message>
-            <source>VAT on goods</source>
-            <translation>货物增值税</translation>
+            <source>goods VAT rate</source>
+            <translation>货物增值税率</translation>
         </message>
         <message>
-            <source>VAT on services</source>
-            <translation>服务增值税</translation>
+            <source>services VAT rate</source>
+            <translation>服务增值税率</translation>
         </message>
         <message>
             <source>discount</source>

@@ -20,3 +20,6 @@ value-licence-required = licence-required
 value-unsure = unsure
 value-unknown = unknown
 value-no-known-restriction = no-known-restriction
+value-case-by-case = case-by-case
+value-permitted = permitted
+value-restricted = restricted
