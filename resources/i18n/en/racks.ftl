@@ -40,6 +40,7 @@ drawing-title = { $title } — { $racks } racks ({ $rack })
 
 vendor-lenovo = Lenovo
 vendor-inspur = Inspur
+vendor-huawei = Huawei
 vendor-generic = Generic
 vendor-integrator = Integrator
 vendor-equipment-vendors = Equipment vendors

@@ -40,6 +40,7 @@ drawing-title = { $title } — { $racks } 个机柜（{ $rack }）
 
 vendor-lenovo = 联想
 vendor-inspur = 浪潮
+vendor-huawei = 华为
 vendor-generic = 通用
 vendor-integrator = 集成商
 vendor-equipment-vendors = 设备厂商
