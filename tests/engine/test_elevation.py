@@ -26,7 +26,7 @@ def check_rack(rack: Rack, rack_units: int) -> None:
 
 
 def test_every_plan_has_an_elevation_of_its_own_racks() -> None:
-    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0)))
+    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0, lead_time_days=0)))
     for plan in comparison.plans:
         if not plan.feasible:
             continue

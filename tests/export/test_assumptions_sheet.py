@@ -20,7 +20,7 @@ from engine.model import Comparison
 def comparison() -> Comparison:
     from engine import PlanRequest, Schedule, Workload, compare
 
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30)))
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0)))
 
 
 def test_shared_once_differing_side_by_side(tmp_path: Path, comparison: Comparison) -> None:

@@ -26,7 +26,7 @@ _FORBIDDEN = set("[]:*?/\\")
 def real_comparison() -> Comparison:
     from engine import PlanRequest, Schedule, Workload, compare
 
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30)))
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0)))
 
 
 def _check_sheet_names(names: list[str]) -> None:
@@ -104,7 +104,7 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
 def test_usd_quote_uses_dollar_format(tmp_path: Path) -> None:
     from engine import Finance, PlanRequest, Schedule, Workload, compare
 
-    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10),
+    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10, lead_time_days=0),
                                      finance=Finance(currency="USD"),
                                      configs=("inspur-nf5688m6-a800",)))
     path = write_quote(comparison, tmp_path / "usd.xlsx")

@@ -57,7 +57,7 @@ def test_a_bare_openpyxl_workbook_has_only_openpyxls_own_findings(tmp_path: Path
 def comparison() -> Comparison:
     from engine import Finance, PlanRequest, Schedule, Workload, compare
 
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30),
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
                                finance=Finance(discount=0.15)))
 
 

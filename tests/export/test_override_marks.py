@@ -17,7 +17,7 @@ from engine.model import CATEGORIES, Finance, LineOverride, PlanRequest, Schedul
 
 A800 = "inspur-nf5688m6-a800"
 REQUEST = PlanRequest(
-    Workload(preset="gpt3-175b"), Schedule(days=30), finance=Finance(discount=0.05),
+    Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0), finance=Finance(discount=0.05),
     configs=(A800,),
     overrides=(
         LineOverride(A800, A800, unit_price=1_000_000.0),
@@ -75,7 +75,7 @@ def test_rfq_marks_the_buyers_lines(tmp_path: Path) -> None:
 
 
 def test_no_legend_without_overrides(tmp_path: Path) -> None:
-    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30),
+    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
                                      configs=(A800,)))
     wb = openpyxl.load_workbook(write_quote(comparison, tmp_path / "q.xlsx"))
     assert wb[bom_sheet_name(wb, A800)]["A4"].value is None
