@@ -97,11 +97,10 @@ class SchedulePage(PlanPage):
             placeholder=self.tr("estimated per configuration"),
         )
         self.mfu.setObjectName("mfu")
-        goodput = _default("schedule.goodput")
         self.goodput = ValueField(
             number_parser(0, 1, low_open=True, percent=True),
             optional=True,
-            placeholder=_placeholder(goodput),
+            placeholder=self.tr("estimated per configuration"),
         )
         self.goodput.setObjectName("goodput")
         self.goodput.setToolTip(default_note("schedule.goodput"))

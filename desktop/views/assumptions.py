@@ -51,7 +51,7 @@ class AssumptionsPanel(QWidget):
         self.goodput = field(
             "goodput",
             number_parser(0, 1, low_open=True, percent=True),
-            f"{d['schedule.goodput'].value:g}",
+            self.tr("estimated"),  # the team profile's interruption model, per configuration
         )
         self.lead_time = field(
             "leadTime", number_parser(0, 3650), f"{d['schedule.lead_time_days'].value:g}"
