@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.fields import set_range
 from desktop.models import OVERRIDDEN_BACKGROUND, BomModel, category_name
 from engine.model import CATEGORIES
-from engine.money.overrides import MAX_QTY, MAX_UNIT_PRICE
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def _qty_box(parent: QWidget | None) -> QSpinBox:
     box = QSpinBox(parent)
-    box.setRange(0, MAX_QTY)
+    set_range(box, "overrides.qty")
     box.setGroupSeparatorShown(True)
     box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
     return box
@@ -46,7 +46,7 @@ def _qty_box(parent: QWidget | None) -> QSpinBox:
 
 def _price_box(parent: QWidget | None) -> QDoubleSpinBox:
     box = QDoubleSpinBox(parent)
-    box.setRange(0, MAX_UNIT_PRICE)
+    set_range(box, "overrides.unit_price")
     box.setDecimals(2)
     box.setGroupSeparatorShown(True)
     box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)

@@ -9,8 +9,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit, QWidget
 
 from desktop.messages import default_note
-from engine.assumptions import defaults
 from engine.model import HOSTINGS
+from engine.planning.budget import default_rack_kw
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
@@ -42,8 +42,7 @@ def storage_items() -> list[tuple[str, str]]:
 
 def rack_kw_defaults(cooling: str) -> dict[str, float]:
     """The default rack budget for a cooling kind, by GPU generation (resources/assumptions.toml)."""
-    d = defaults()
-    return {arch: d[f"rack_kw.{cooling}_{arch}"].value for arch in ARCHITECTURES}
+    return {arch: default_rack_kw(cooling, arch).value for arch in ARCHITECTURES}  # the engine's rule
 
 
 def rack_kw_range(cooling: str) -> str:

@@ -14,8 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
+from engine.bounds import bound
 from engine.compute.workload import parse_count
 from engine.errors import RequestError
 
@@ -27,10 +28,11 @@ def number_parser(
     high: float,
     *,
     low_open: bool = False,
+    high_open: bool = False,
     integer: bool = False,
     percent: bool = False,
 ) -> Parser:
-    """A number in [low, high] (or (low, high]); with ``percent``, "40%" means 0.4."""
+    """A number in [low, high] (either end open); with ``percent``, "40%" means 0.4."""
 
     def parse(text: str) -> float | int:
         raw = text.strip().replace(",", "")
@@ -42,7 +44,8 @@ def number_parser(
         except ValueError:
             raise ValueError(_describe(low, high, low_open, integer, percent)) from None
         bad_low = value <= low if low_open else value < low
-        if not math.isfinite(value) or bad_low or value > high:
+        bad_high = value >= high if high_open else value > high
+        if not math.isfinite(value) or bad_low or bad_high:
             raise ValueError(_describe(low, high, low_open, integer, percent))
         if integer:
             if not value.is_integer():
@@ -51,6 +54,22 @@ def number_parser(
         return value
 
     return parse
+
+
+def bounded(key: str, *, percent: bool = False) -> Parser:
+    """The parser for request field ``key`` ("finance.years"), from resources/bounds.toml."""
+    b = bound(key)
+    return number_parser(b.low, b.high, low_open=b.low_open, high_open=b.high_open,
+                         integer=b.integer, percent=percent)
+
+
+def set_range(box: QSpinBox | QDoubleSpinBox, key: str) -> None:
+    """A spin box's range from resources/bounds.toml."""
+    b = bound(key)
+    if isinstance(box, QSpinBox):
+        box.setRange(int(b.low), int(b.high))
+    else:
+        box.setRange(b.low, b.high)
 
 
 def _num(value: float) -> str:
@@ -93,17 +112,22 @@ def _describe(low: float, high: float, low_open: bool, integer: bool, percent: b
 
 
 def count_parser(field: str) -> Parser:
-    """A count such as 175B, 300B, 1.5T or 175e9 (the engine's parse_count)."""
+    """A count such as 175B, 300B, 1.5T or 175e9 (the engine's parse_count), within the
+    field's bound in resources/bounds.toml."""
+    b = bound(field)
 
     def parse(text: str) -> float:
         try:
-            return parse_count(text, field)
+            value = parse_count(text, field)
         except RequestError:
             raise ValueError(
                 QCoreApplication.translate(
                     "Fields", "Enter a positive number such as 175B, 300B, 1.5T or 175e9"
                 )
             ) from None
+        if not b.admits(value):
+            raise ValueError(_describe(b.low, b.high, b.low_open, b.integer, False))
+        return value
 
     return parse
 

@@ -39,8 +39,3 @@ def percent(value: float | None, digits: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     return f"{value * 100:.{digits}f}%"
-
-
-def fraction_text(value: float | None) -> str:
-    """A fraction as the user would type it back: 0.4 -> '0.4'."""
-    return "" if value is None else f"{value:g}"

@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         self.error = None
         self.result = result
         comparison = result.comparison
-        self.overview.show_comparison(result.frame, comparison)
+        self.overview.show_comparison(result.figures, comparison)
         self.top.show_comparison(comparison, customer=self.customer, quote_no=self.quote_no)
         self.panel.show_plan_defaults(comparison)
         self.pair_view.set_comparison(comparison)

@@ -27,8 +27,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop import format as fmt
 from desktop.messages import component_text, note_text
 from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
+from engine.bounds import bound
+from engine.figures import FIGURE as ENGINE_FIGURE
+from engine.figures import FigureTable
 from engine.model import BomLine, Comparison, Plan
-from engine.money.overrides import MAX_QTY, MAX_UNIT_PRICE
 
 if TYPE_CHECKING:
     from desktop.overrides import OverrideBook
@@ -41,78 +43,52 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Figure:
-    """One row of the comparison table: a DataFrame column and how to show it."""
+    """One row of the comparison table: an engine figure (engine.figures) and its label."""
 
-    column: str
+    column: str  # the engine figure's key
     label: str  # marked with QT_TRANSLATE_NOOP("ComparisonModel", ...)
-    kind: str  # "text", "int", "float1", "float2", "percent", "money", "bool"
-    lower_is_better: bool | None = None  # for highlighting the best value
+
+    @property
+    def kind(self) -> str:  # "text", "int", "float1", "float2", "percent", "money", "bool"
+        return ENGINE_FIGURE[self.column].kind
+
+    @property
+    def lower_is_better(self) -> bool | None:  # for highlighting the best value
+        return ENGINE_FIGURE[self.column].lower_is_better
 
 
+# The rows shown and their words; what each figure is and how it is shown is the engine's.
 FIGURES: tuple[Figure, ...] = (
-    Figure("vendor", QT_TRANSLATE_NOOP("ComparisonModel", "Vendor"), "text"),
-    Figure("server", QT_TRANSLATE_NOOP("ComparisonModel", "Server"), "text"),
-    Figure("gpu", QT_TRANSLATE_NOOP("ComparisonModel", "GPU"), "text"),
-    Figure("feasible", QT_TRANSLATE_NOOP("ComparisonModel", "Can be built"), "bool"),
-    Figure("gpus", QT_TRANSLATE_NOOP("ComparisonModel", "GPUs"), "int", True),
-    Figure("nodes", QT_TRANSLATE_NOOP("ComparisonModel", "Servers"), "int", True),
-    Figure("racks", QT_TRANSLATE_NOOP("ComparisonModel", "Racks"), "int", True),
-    Figure(
-        "node_peak_dense_pflops",
-        QT_TRANSLATE_NOOP("ComparisonModel", "Server peak, dense (PFLOPS)"),
-        "float2",
-    ),
-    Figure(
-        "node_peak_sparse_pflops",
-        QT_TRANSLATE_NOOP("ComparisonModel", "Server peak, sparse (PFLOPS)"),
-        "float2",
-    ),
-    Figure("mfu", QT_TRANSLATE_NOOP("ComparisonModel", "MFU (expected)"), "percent"),
-    Figure("days", QT_TRANSLATE_NOOP("ComparisonModel", "Days to train"), "float1", True),
-    Figure("days_low", QT_TRANSLATE_NOOP("ComparisonModel", "Days, best case"), "float1", True),
-    Figure("days_high", QT_TRANSLATE_NOOP("ComparisonModel", "Days, worst case"), "float1", True),
-    Figure("gpu_hours", QT_TRANSLATE_NOOP("ComparisonModel", "GPU-hours"), "int", True),
-    Figure("it_power_kw", QT_TRANSLATE_NOOP("ComparisonModel", "IT power (kW)"), "float1", True),
-    Figure(
-        "facility_power_kw",
-        QT_TRANSLATE_NOOP("ComparisonModel", "Facility power (kW)"),
-        "float1",
-        True,
-    ),
-    Figure(
-        "rack_power_kw",
-        QT_TRANSLATE_NOOP("ComparisonModel", "Highest rack power (kW)"),
-        "float1",
-        True,
-    ),
-    Figure("capex", QT_TRANSLATE_NOOP("ComparisonModel", "Capex"), "money", True),
-    Figure("tco", QT_TRANSLATE_NOOP("ComparisonModel", "TCO"), "money", True),
-    Figure(
-        "cost_per_pf_day",
-        QT_TRANSLATE_NOOP("ComparisonModel", "Cost per PF/s-day"),
-        "money",
-        True,
-    ),
-    Figure("lead_time_days", QT_TRANSLATE_NOOP("ComparisonModel", "Lead time (days)"), "float1"),
-    Figure(
-        "calendar_days",
-        QT_TRANSLATE_NOOP("ComparisonModel", "Calendar days (lead time + training)"),
-        "float1",
-        True,
-    ),
-    Figure("cloud_per_run", QT_TRANSLATE_NOOP("ComparisonModel", "Cloud rental for the run"), "money", True),
-    Figure("cloud_per_year", QT_TRANSLATE_NOOP("ComparisonModel", "Cloud rental a year"), "money", True),
-    Figure("meets_deadline", QT_TRANSLATE_NOOP("ComparisonModel", "Meets the deadline"), "bool"),
+    Figure("vendor", QT_TRANSLATE_NOOP("ComparisonModel", "Vendor")),
+    Figure("server", QT_TRANSLATE_NOOP("ComparisonModel", "Server")),
+    Figure("gpu_name", QT_TRANSLATE_NOOP("ComparisonModel", "GPU")),
+    Figure("feasible", QT_TRANSLATE_NOOP("ComparisonModel", "Can be built")),
+    Figure("gpus", QT_TRANSLATE_NOOP("ComparisonModel", "GPUs")),
+    Figure("nodes", QT_TRANSLATE_NOOP("ComparisonModel", "Servers")),
+    Figure("racks", QT_TRANSLATE_NOOP("ComparisonModel", "Racks")),
+    Figure("node_peak_dense_pflops", QT_TRANSLATE_NOOP("ComparisonModel", "Server peak, dense (PFLOPS)")),
+    Figure("node_peak_sparse_pflops", QT_TRANSLATE_NOOP("ComparisonModel", "Server peak, sparse (PFLOPS)")),
+    Figure("mfu", QT_TRANSLATE_NOOP("ComparisonModel", "MFU (expected)")),
+    Figure("days", QT_TRANSLATE_NOOP("ComparisonModel", "Days to train")),
+    Figure("days_low", QT_TRANSLATE_NOOP("ComparisonModel", "Days, best case")),
+    Figure("days_high", QT_TRANSLATE_NOOP("ComparisonModel", "Days, worst case")),
+    Figure("gpu_hours", QT_TRANSLATE_NOOP("ComparisonModel", "GPU-hours")),
+    Figure("it_power_kw", QT_TRANSLATE_NOOP("ComparisonModel", "IT power (kW)")),
+    Figure("facility_power_kw", QT_TRANSLATE_NOOP("ComparisonModel", "Facility power (kW)")),
+    Figure("rack_power_kw", QT_TRANSLATE_NOOP("ComparisonModel", "Highest rack power (kW)")),
+    Figure("capex", QT_TRANSLATE_NOOP("ComparisonModel", "Capex")),
+    Figure("tco", QT_TRANSLATE_NOOP("ComparisonModel", "TCO")),
+    Figure("cost_per_pf_day", QT_TRANSLATE_NOOP("ComparisonModel", "Cost per PF/s-day")),
+    Figure("lead_time_days", QT_TRANSLATE_NOOP("ComparisonModel", "Lead time (days)")),
+    Figure("calendar_days", QT_TRANSLATE_NOOP("ComparisonModel", "Calendar days (lead time + training)")),
+    Figure("cloud_per_run", QT_TRANSLATE_NOOP("ComparisonModel", "Cloud rental for the run")),
+    Figure("cloud_per_year", QT_TRANSLATE_NOOP("ComparisonModel", "Cloud rental a year")),
+    Figure("meets_deadline", QT_TRANSLATE_NOOP("ComparisonModel", "Meets the deadline")),
 )
 
 
 def _is_missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def _plain(value: Any) -> Any:
-    """numpy scalars to Python ones (Qt's QVariant takes the latter)."""
-    return value.item() if hasattr(value, "item") else value
 
 
 def at_risk_text(days_low: float, days_high: float, lead_time_days: float = 0.0) -> str:
@@ -158,7 +134,7 @@ def display_value(kind: str, value: Any, currency: str, column: str = "") -> str
     if kind == "money":
         return fmt.money(value, currency)
     text = str(value)
-    if column == "gpu":
+    if column == "gpu_name":
         return text.removeprefix("NVIDIA ")
     if column == "vendor":
         return vendor_name(text)
@@ -172,7 +148,7 @@ class ComparisonModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._frame: Any = None
+        self._table: FigureTable | None = None
         self._figures: list[Figure] = []
         self._configs: list[str] = []
         self._currency = "CNY"
@@ -182,18 +158,16 @@ class ComparisonModel(QAbstractTableModel):
         self._at_risk: dict[int, tuple[float, float, float]] = {}  # column -> (low, high, deadline)
         self._recommended: str | None = None
 
-    def set_result(self, frame: Any, comparison: Comparison) -> None:
-        if "vendor" in frame.columns:  # Lenovo's configurations, then Inspur's
-            rank = {v: i for i, v in enumerate(VENDOR_ORDER)}
-            vendors = list(frame["vendor"])
-            order = sorted(range(len(frame)), key=lambda n: rank.get(vendors[n], len(rank)))
-            frame = frame.iloc[order]
+    def set_result(self, table: FigureTable, comparison: Comparison) -> None:
+        rank = {v: i for i, v in enumerate(VENDOR_ORDER)}  # Lenovo's configurations, then Inspur's
+        vendors = table.column("vendor")
+        order = sorted(range(len(table.configs)), key=lambda n: rank.get(str(vendors[n]), len(rank)))
         self.beginResetModel()
-        self._frame = frame
-        self._configs = [str(c) for c in frame.index]
-        self._figures = [f for f in FIGURES if f.column in frame.columns]
-        # Plain Python values, read once: a view asks for every cell many times.
-        self._cells = [[_plain(v) for v in frame[figure.column].tolist()] for figure in self._figures]
+        self._table = table
+        self._configs = [table.configs[n] for n in order]
+        self._figures = list(FIGURES)
+        # Read once: a view asks for every cell many times.
+        self._cells = [[table.rows[n][figure.column] for n in order] for figure in self._figures]
         self._currency = comparison.request.finance.currency
         self._recommended = comparison.recommendation.cheapest_meeting_deadline
         plans = {p.config: p for p in comparison.plans}
@@ -204,22 +178,19 @@ class ComparisonModel(QAbstractTableModel):
             for n, c in enumerate(self._configs)
             if c in plans and at_risk(plans[c], deadline)
         }  # fmt: skip
-        feasible = [bool(f) for f in frame["feasible"]] if "feasible" in frame.columns else None
+        feasible = [bool(table.rows[n]["feasible"]) for n in order]
         self._best = {}
         for figure, cells in zip(self._figures, self._cells, strict=True):
             if not figure.lower_is_better:
                 continue
-            candidates = [
-                v for n, v in enumerate(cells)
-                if not _is_missing(v) and (feasible is None or feasible[n])
-            ]  # fmt: skip
+            candidates = [v for n, v in enumerate(cells) if not _is_missing(v) and feasible[n]]
             if candidates:
                 self._best[figure.column] = min(candidates)
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._frame = None
+        self._table = None
         self._figures, self._configs, self._best = [], [], {}
         self._cells, self._labels, self._at_risk = [], [], {}
         self.endResetModel()
@@ -240,7 +211,7 @@ class ComparisonModel(QAbstractTableModel):
         return self._cells[row][column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._frame is None:
+        if not index.isValid() or self._table is None:
             return None
         row, column = index.row(), index.column()
         if not (0 <= row < len(self._figures) and 0 <= column < len(self._configs)):
@@ -392,12 +363,12 @@ class BomModel(QAbstractTableModel):
         except ValueError:
             return False
         if edits == "qty":
-            if not number.is_integer() or not 0 <= number <= MAX_QTY:
+            if not number.is_integer() or not bound("overrides.qty").admits(number):
                 return False
             line = dataclasses.replace(line, qty=int(number), overridden=True)
             self.book.set_qty(self.config, line.item, line.category, int(number))
         elif edits == "unit_price":
-            if not (math.isfinite(number) and 0 <= number <= MAX_UNIT_PRICE):
+            if not bound("overrides.unit_price").admits(number):
                 return False
             line = dataclasses.replace(line, unit_price=round(number, 2), overridden=True)
             self.book.set_unit_price(self.config, line.item, line.category, number)

@@ -9,6 +9,7 @@ server (NVSwitch, NVLink bridges, PCIe); the same GPU model is the closest pair.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -78,7 +79,7 @@ def proposed_pairs(comparison: Comparison, catalog: Catalog) -> list[Pair]:
 class PairRow:
     """One figure of two configurations and their difference (Inspur minus Lenovo)."""
 
-    key: str  # a frame column or "category:<name>"
+    key: str  # an engine figure's key (engine.figures) or "category:<name>"
     kind: str  # as desktop.models.Figure.kind
     left: object
     right: object
@@ -112,11 +113,11 @@ def _number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value)
 
 
-def pair_rows(left: Plan, right: Plan, frame_rows: dict[str, dict[str, object]],
+def pair_rows(left: Plan, right: Plan, frame_rows: Mapping[str, Mapping[str, object]],
               figures: list[tuple[str, str, bool | None]]) -> list[PairRow]:
     """Every figure (``(column, kind, lower_is_better)``) then every BOM category and the money.
 
-    ``frame_rows`` maps a configuration id to its row of engine.frame (raw values).
+    ``frame_rows`` maps a configuration id to its figures (engine.figures.figure_row).
     """
     rows = [
         PairRow(column, kind, frame_rows[left.config].get(column), frame_rows[right.config].get(column),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.pairing import by_vendor, config_label, vendor_name
 from desktop.settings import Setting
+from engine.bounds import limit
 from engine.export import ExportError, quote_as_html, vendors, write_quote
 from engine.export.pdf import find_libreoffice, xlsx_to_pdf
 from engine.export.terms import BUYER_FIELDS, Buyer, TermsError, buyer_text, load_terms, parse_buyer
@@ -96,7 +97,7 @@ class ExportDialog(QDialog):
         for name in BUYER_FIELDS:
             edit = QLineEdit(self)
             edit.setObjectName(f"buyer_{name}")
-            edit.setMaxLength(200)
+            edit.setMaxLength(limit(f"text.buyer_{name}"))  # resources/bounds.toml
             buyer_form.addRow(labels[name], edit)
             self.buyer_edits[name] = edit
         layout.addWidget(buyer_box)

@@ -12,12 +12,12 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from engine.catalog import CatalogError
 from engine.errors import RequestError
+from engine.figures import FigureTable
 from engine.model import Comparison, PlanRequest
 from engine.money.prices import PriceError, PriceList
 
@@ -25,23 +25,23 @@ from engine.money.prices import PriceError, PriceList
 @dataclass(frozen=True)
 class PlanResult:
     comparison: Comparison
-    frame: Any  # pandas.DataFrame from engine.frame.comparison_frame
+    figures: FigureTable  # the comparison's figures (engine.figures)
     seconds: float
 
 
 @dataclass(frozen=True)
 class _Engine:
     compare: Callable[..., Comparison]
-    comparison_frame: Callable[[Comparison], Any]
+    figure_table: Callable[[Comparison], FigureTable]
 
 
 @cache
 def _engine() -> _Engine:
-    """The engine's entry points, imported in the calling (GUI) thread; pandas comes with them."""
+    """The engine's entry points, imported in the calling (GUI) thread."""
     from engine import compare
-    from engine.frame import comparison_frame
+    from engine.figures import figure_table
 
-    return _Engine(compare, comparison_frame)
+    return _Engine(compare, figure_table)
 
 
 class _Signals(QObject):
@@ -66,7 +66,7 @@ class _PlanTask(QRunnable):
         self.price_list = price_list
 
     def run(self) -> None:
-        compare, comparison_frame = self.engine.compare, self.engine.comparison_frame
+        compare, figure_table = self.engine.compare, self.engine.figure_table
         started = time.perf_counter()
         try:
             comparison = compare(
@@ -74,7 +74,7 @@ class _PlanTask(QRunnable):
                 price_list=self.price_list,
                 progress=lambda done, total: self.signals.progress.emit(self.generation, done, total),
             )
-            frame = comparison_frame(comparison)
+            figures = figure_table(comparison)
         except RequestError as exc:
             self.signals.failed.emit(self.generation, exc.field, str(exc))
         except (CatalogError, PriceError, OSError) as exc:
@@ -84,7 +84,7 @@ class _PlanTask(QRunnable):
             self.signals.failed.emit(self.generation, "", detail)
         else:
             seconds = time.perf_counter() - started
-            self.signals.finished.emit(self.generation, PlanResult(comparison, frame, seconds))
+            self.signals.finished.emit(self.generation, PlanResult(comparison, figures, seconds))
 
 
 class Planner(QObject):

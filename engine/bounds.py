@@ -123,7 +123,7 @@ def check_workload(workload: Workload) -> None:
 def check_request(request: PlanRequest) -> None:
     """RequestError for the first field of ``request`` outside its bound."""
     check_workload(request.workload)
-    for section in ("schedule", "efficiency", "facility", "finance"):
+    for section in ("schedule", "efficiency", "facility", "finance", "storage"):
         _check_section(section, getattr(request, section))
     if len(request.configs) > limit("text.configs"):
         raise RequestError("configs", f"{len(request.configs)} configurations",

@@ -549,8 +549,6 @@ def _quote(args: argparse.Namespace) -> int:
     from engine.export.terms import load_terms, parse_buyer
     from engine.safeio import remove_stale_temp_files
 
-    if args.valid_days is not None and args.valid_days < 1:
-        raise RequestError("valid_days", args.valid_days, "must be 1 or more days")
     if args.valid_days is not None:
         check("valid_days", args.valid_days, "quote.valid_days")
     document = _plan_document(args)

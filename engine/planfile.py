@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 import types
 import typing
 from dataclasses import asdict, dataclass, fields
@@ -45,7 +43,7 @@ from engine.model import (
 from engine.money.prices import COLUMNS as PRICE_COLUMNS
 from engine.money.prices import PriceEntry, PriceError
 from engine.money.snapshot import PriceSnapshot
-from engine.safeio import UnsafeFileError, new_file_mode, parse_json, read_text
+from engine.safeio import UnsafeFileError, parse_json, read_text, write_atomically
 
 FORMAT = "clusterquote-plan"
 VERSION = 2
@@ -105,18 +103,7 @@ def save_plan(
     """Write ``request`` to ``path`` atomically: a temporary file beside it, then a rename."""
     target = Path(path)
     text = plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else new_file_mode())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(target, lambda tmp: tmp.write_bytes(text.encode("utf-8")))
 
 
 def load_plan(path: str | Path) -> PlanRequest:

@@ -5,10 +5,10 @@ The result carries each figure with its origin, so every plan can show what it a
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from engine.assumptions import default
+from engine.bounds import check
 from engine.errors import RequestError
 from engine.model import HOSTINGS, Assumption, PlanRequest
 
@@ -27,7 +27,7 @@ class Resolved:
     fleet_gpus: int | None
     goodput: float | None  # None: the team profile's interruption model
     mfu_override: float | None
-    rack_kw: float
+    rack_kw: float | None  # the request's; planning.budget picks the default
     pue: float
     exchange_rate: float
     power_price: float
@@ -48,18 +48,14 @@ class Resolved:
     confidence: float = 0.8  # probability the deadline holds that the fleet is sized for
 
 
-def _pick(
-    out: list[Assumption], key: str, given: float | None, default_key: str,
-    field: str, low: float, high: float, allowed: str, *, low_open: bool = True,
-) -> float:
-    """The request's value if given (checked against [low, high]), else the default."""
+def _pick(out: list[Assumption], key: str, given: float | None, default_key: str, field: str) -> float:
+    """The request's value if given (checked against its bound in resources/bounds.toml),
+    else the default."""
     if given is None:
         d = default(default_key)
         out.append(Assumption(key, d.value, d.unit, "default", d.note))
         return d.value
-    bad_low = given <= low if low_open else given < low
-    if isinstance(given, bool) or not math.isfinite(given) or bad_low or given > high:
-        raise RequestError(field, given, allowed)
+    check(field, given)
     d = default(default_key)
     out.append(Assumption(key, given, d.unit, "request", "given in the request"))
     return float(given)
@@ -72,14 +68,11 @@ def resolve(request: PlanRequest) -> Resolved:
     if (s.days is None) == (s.gpus is None):
         raise RequestError("schedule", "days and gpus" if s.days else "neither",
                            "give a deadline in days or a fleet size in GPUs, one of the two")
-    if s.days is not None and (not math.isfinite(s.days) or s.days <= 0):
-        raise RequestError("schedule.days", s.days, "must be a positive number of days")
-    if s.gpus is not None and (isinstance(s.gpus, bool) or int(s.gpus) != s.gpus or s.gpus < 1):
-        raise RequestError("schedule.gpus", s.gpus, "must be a whole number of GPUs, 1 or more")
+    check("schedule.days", s.days)
+    check("schedule.gpus", s.gpus)
     if s.precision not in ("bf16", "fp8"):
         raise RequestError("schedule.precision", s.precision, "must be bf16 or fp8")
-    if e.mfu is not None and (not math.isfinite(e.mfu) or not 0 < e.mfu <= 1):
-        raise RequestError("efficiency.mfu", e.mfu, "must be a fraction above 0 and at most 1")
+    check("efficiency.mfu", e.mfu)
     if f.cooling not in ("air", "rdhx", "liquid"):
         raise RequestError("facility.cooling", f.cooling, "must be air, rdhx or liquid")
     if f.rack_units not in (42, 47):
@@ -92,53 +85,33 @@ def resolve(request: PlanRequest) -> Resolved:
     for name, flag in (("facility.buy_racks", f.buy_racks), ("facility.buy_cooling", f.buy_cooling)):
         if flag is not None and not isinstance(flag, bool):
             raise RequestError(name, flag, "must be true, false or left empty")
-    if not math.isfinite(m.discount) or not 0 <= m.discount < 1:
-        raise RequestError("finance.discount", m.discount,
-                           "must be a fraction from 0 up to (not including) 1")
+    check("finance.discount", m.discount)
 
     goodput = None
     if e.goodput is not None:
-        goodput = _pick(out, "goodput", e.goodput, "schedule.goodput", "efficiency.goodput",
-                        0, 1, "must be a fraction above 0 and at most 1")
+        goodput = _pick(out, "goodput", e.goodput, "schedule.goodput", "efficiency.goodput")
     team, confidence = _team_and_confidence(request, out)
-    rack_kw = _pick(out, "rack_kw", f.rack_kw, "facility.rack_kw", "facility.rack_kw",
-                    0, 500, "must be a rack power budget above 0 and at most 500 kW")
-    pue = _pick(out, "pue", f.pue, f"facility.pue_{f.cooling}", "facility.pue",
-                1, 5, "must be at least 1.0 and at most 5", low_open=False)
+    check("facility.rack_kw", f.rack_kw)  # without it, the rack budget is planning's default
+    pue = _pick(out, "pue", f.pue, f"facility.pue_{f.cooling}", "facility.pue")
     rate = _pick(out, "exchange_rate", m.exchange_rate, "finance.exchange_rate",
-                 "finance.exchange_rate", 0, 1e6, "must be a positive number of CNY per USD")
+                 "finance.exchange_rate")
     cur = m.currency.lower()
     power_price = _pick(out, "power_price", m.power_price, f"finance.power_price_{cur}",
-                        "finance.power_price", 0, 1e3, "must be zero or a positive price per kWh",
-                        low_open=False)
-    years = _pick(out, "years", m.years, "finance.years", "finance.years", 0, 30,
-                  "must be a whole number of years from 1 to 30")
-    if int(years) != years:
-        raise RequestError("finance.years", years, "must be a whole number of years from 1 to 30")
+                        "finance.power_price")
+    years = _pick(out, "years", m.years, "finance.years", "finance.years")
     rent = _pick(out, "colo_rent_kw_month", m.colo_rent_kw_month,
-                 f"finance.colo_rent_kw_month_{cur}", "finance.colo_rent_kw_month", 0, 1e6,
-                 "must be zero or a positive rent per kW-month", low_open=False)
-    vat = _pick(out, "vat", m.vat, "finance.vat", "finance.vat", 0, 1,
-                "must be a fraction from 0 to 1", low_open=False)
+                 f"finance.colo_rent_kw_month_{cur}", "finance.colo_rent_kw_month")
+    vat = _pick(out, "vat", m.vat, "finance.vat", "finance.vat")
     vat_services = _pick(out, "vat_services", m.vat_services, "finance.vat_services",
-                         "finance.vat_services", 0, 1, "must be a fraction from 0 to 1",
-                         low_open=False)
+                         "finance.vat_services")
     warranty = _pick(out, "warranty_years", m.warranty_years, "finance.warranty_years",
-                     "finance.warranty_years", 0, 10, "must be a whole number of years from 0 to 10",
-                     low_open=False)
-    if int(warranty) != warranty:
-        raise RequestError("finance.warranty_years", warranty, "must be a whole number of years from 0 to 10")
+                     "finance.warranty_years")
     maint = _pick(out, "maintenance_rate", m.maintenance_rate, "finance.maintenance_rate",
-                  "finance.maintenance_rate", 0, 1, "must be a fraction from 0 to 1", low_open=False)
+                  "finance.maintenance_rate")
     wholesale = _pick(out, "wholesale_rent_kw_month", m.wholesale_rent_kw_month,
-                      f"finance.wholesale_rent_kw_month_{cur}", "finance.wholesale_rent_kw_month",
-                      0, 1e6, "must be zero or a positive rent per kW-month", low_open=False)
-    row_racks = _pick(out, "row_racks", f.row_racks, "facility.row_racks", "facility.row_racks",
-                      0, 100, "must be a whole number of racks from 1 to 100")
-    if int(row_racks) != row_racks:
-        raise RequestError("facility.row_racks", row_racks, "must be a whole number of racks from 1 to 100")
-    spares = _pick(out, "spares", f.spares, "facility.spares", "facility.spares", 0, 1,
-                   "must be a fraction from 0 to 1", low_open=False)
+                      f"finance.wholesale_rent_kw_month_{cur}", "finance.wholesale_rent_kw_month")
+    row_racks = _pick(out, "row_racks", f.row_racks, "facility.row_racks", "facility.row_racks")
+    spares = _pick(out, "spares", f.spares, "facility.spares", "facility.spares")
     buy_racks = f.buy_racks if f.buy_racks is not None else m.hosting in ("own", "wholesale")
     buy_cooling = f.buy_cooling if f.buy_cooling is not None else m.hosting == "own"
     if m.discount:
@@ -156,7 +129,7 @@ def resolve(request: PlanRequest) -> Resolved:
     out.append(Assumption("currency", m.currency, "", "request", "prices converted at the exchange rate"))
     lead = lead_time_days(s.lead_time_days, out)
     return Resolved(
-        days=s.days, fleet_gpus=s.gpus, goodput=goodput, mfu_override=e.mfu, rack_kw=rack_kw,
+        days=s.days, fleet_gpus=s.gpus, goodput=goodput, mfu_override=e.mfu, rack_kw=f.rack_kw,
         pue=pue, exchange_rate=rate, power_price=power_price, years=int(years),
         colo_rent_kw_month=rent, vat=vat, vat_services=vat_services,
         warranty_years=int(warranty),
@@ -201,5 +174,4 @@ def _team_and_confidence(request: PlanRequest, out: list[Assumption]) -> tuple[s
 def lead_time_days(given: float | None, out: list[Assumption] | None = None) -> float:
     """Days from the order to the first training step: the request's, else the default."""
     return _pick([] if out is None else out, "lead_time_days", given, "schedule.lead_time_days",
-                 "schedule.lead_time_days", 0, 3650,
-                 "must be zero or a positive number of days, at most 3650", low_open=False)
+                 "schedule.lead_time_days")

@@ -12,6 +12,7 @@ Limits come from resources/bounds.toml (section ``files``).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import errno
@@ -22,8 +23,9 @@ import os
 import re
 import stat
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -236,20 +238,15 @@ def parse_json(text: str, name: str) -> Any:
         raise UnsafeFileError(f"{name} is damaged: {type(exc).__name__}") from None
 
 
-def read_json(path: str | Path, *, max_bytes: int, name: str | None = None) -> Any:
-    shown = name or str(path)
-    return parse_json(read_text(path, max_bytes=max_bytes, name=shown), shown)
-
-
 # ---------------------------------------------------------------- cleaning up
 
 # Temporary files our atomic writers leave when killed mid-save (never anyone else's):
-#   .plan.cqplan.k3j2x9q1.tmp     engine.planfile.save_plan, engine.money.prices (tempfile.mkstemp)
-#   .~quote-k3j2x9q1.xlsx.tmp     engine.export.safe.save_atomically
+#   .plan.cqplan.k3j2x9q1.tmp     write_atomically: plan files, price lists, column mappings
+#   .~quote-k3j2x9q1.xlsx.tmp     write_atomically from engine.export.safe (workbooks) and pdf
 #   draft.cqplan.AbC123           QSaveFile where the platform lacks anonymous temporary files
 _OUR_TEMP_FILES = (
-    re.compile(r"^\..+\.(cqplan|csv|xlsx)\.[a-z0-9_]{8}\.tmp$"),
-    re.compile(r"^\.~.*-[a-z0-9_]{8}\.xlsx\.tmp$"),
+    re.compile(r"^\..+\.(cqplan|csv|xlsx|json)\.[a-z0-9_]{8}\.tmp$"),
+    re.compile(r"^\.~.*-[a-z0-9_]{8}\.(xlsx|pdf)\.tmp$"),
     re.compile(r"^.+\.cqplan\.[A-Za-z0-9]{6}$"),
 )
 STALE_AFTER_S = 120.0  # no save takes this long; a younger temporary file may be one in progress
@@ -285,6 +282,33 @@ def new_file_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
+
+
+def write_atomically(target: str | Path, write: Callable[[Path], object], *,
+                     prefix: str | None = None, suffix: str = ".tmp") -> Path:
+    """Write ``target`` whole or not at all: ``write`` fills a temporary file beside it, which
+    is flushed to disk, given the target's permissions (or a new file's) and moved over it.
+
+    On any failure the temporary file goes and the exception is raised again; an existing
+    ``target`` is left as it was. The temporary file is named ``prefix`` + 8 characters +
+    ``suffix`` (default ``.<name>.XXXXXXXX.tmp``), a name ``is_our_temp_file`` knows.
+    """
+    target = Path(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}." if prefix is None else prefix,
+                                    suffix=suffix, dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else new_file_mode())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return target
 
 
 def _reason(exc: OSError) -> str:

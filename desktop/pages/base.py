@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from desktop.wizard import PlanWizard
 
 
-PAGE_MODEL, PAGE_SCHEDULE, PAGE_CONFIGS, PAGE_FACILITY, PAGE_REVIEW = range(5)
-
-
 def _default(key: str) -> float:
     return defaults()[key].value
 

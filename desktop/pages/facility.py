@@ -21,7 +21,7 @@ from desktop.choices import (
 )
 from desktop.discount_field import attach_price_factor, discount_parser
 from desktop.draft import RequestDraft
-from desktop.fields import ValueField, number_parser
+from desktop.fields import ValueField, bounded
 from desktop.messages import default_note
 from desktop.pages.base import (
     PlanPage,
@@ -44,14 +44,14 @@ class FacilityPage(PlanPage):
         facility = QGroupBox(self.tr("Facility"), self)
         form = QFormLayout(facility)
         # the default depends on the cooling and each configuration's GPU generation
-        self.rack_kw = ValueField(number_parser(0, 500, low_open=True), optional=True)
+        self.rack_kw = ValueField(bounded("facility.rack_kw"), optional=True)
         self.rack_kw.setObjectName("rackKw")
         self.cooling = QComboBox(self)
         self.cooling.setObjectName("cooling")
         self.cooling.addItem(self.tr("Air (precision air units, CRAH)"), "air")
         self.cooling.addItem(self.tr("Rear-door heat exchangers"), "rdhx")
         self.cooling.addItem(self.tr("Direct liquid cooling (CDU)"), "liquid")
-        self.pue = ValueField(number_parser(1, 5), optional=True)
+        self.pue = ValueField(bounded("facility.pue"), optional=True)
         self.pue.setObjectName("pue")
         self.rack_units = QComboBox(self)
         self.rack_units.setObjectName("rackUnits")
@@ -69,35 +69,35 @@ class FacilityPage(PlanPage):
         self.currency.addItem(self.tr("CNY (yuan)"), "CNY")
         self.currency.addItem(self.tr("USD (dollar)"), "USD")
         self.exchange_rate = ValueField(
-            number_parser(0, 1e6, low_open=True),
+            bounded("finance.exchange_rate"),
             optional=True,
             placeholder=_placeholder(d["finance.exchange_rate"].value, "CNY/USD"),
         )
         self.exchange_rate.setObjectName("exchangeRate")
-        self.power_price = ValueField(number_parser(0, 1e3), optional=True)
+        self.power_price = ValueField(bounded("finance.power_price"), optional=True)
         self.power_price.setObjectName("powerPrice")
         self.hosting = QComboBox(self)
         self.hosting.setObjectName("hosting")
         for text, value in hosting_items():
             self.hosting.addItem(text, value)
-        self.rent = ValueField(number_parser(0, 1e6), optional=True)
+        self.rent = ValueField(bounded("finance.colo_rent_kw_month"), optional=True)
         self.rent.setObjectName("coloRent")
-        self.wholesale_rent = ValueField(number_parser(0, 1e6), optional=True)
+        self.wholesale_rent = ValueField(bounded("finance.wholesale_rent_kw_month"), optional=True)
         self.wholesale_rent.setObjectName("wholesaleRent")
         self.years = ValueField(
-            number_parser(1, 30, integer=True),
+            bounded("finance.years"),
             optional=True,
             placeholder=_placeholder(d["finance.years"].value),
         )
         self.years.setObjectName("years")
         self.vat = ValueField(
-            number_parser(0, 1, percent=True),
+            bounded("finance.vat", percent=True),
             optional=True,
             placeholder=_placeholder(d["finance.vat"].value),
         )
         self.vat.setObjectName("vat")
         self.vat_services = ValueField(
-            number_parser(0, 1, percent=True),
+            bounded("finance.vat_services", percent=True),
             optional=True,
             placeholder=_placeholder(d["finance.vat_services"].value),
         )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.draft import RequestDraft
-from desktop.fields import ValueField, count_parser, number_parser
+from desktop.fields import ValueField, bounded, count_parser, set_range
 from desktop.messages import preset_text, workload_label
 from desktop.pages.base import (
     PlanPage,
@@ -109,14 +109,14 @@ class ModelPage(PlanPage):
 
         flops_page = QWidget(self)
         form = QFormLayout(flops_page)
-        self.flops = ValueField(number_parser(0, 1e32, low_open=True), placeholder="3.14e23")
+        self.flops = ValueField(bounded("workload.flops"), placeholder="3.14e23")
         self.flops.setObjectName("flops")
         form.addRow(self.tr("Training compute (FLOPs):"), self.flops)
         self.stack.addWidget(flops_page)
 
         pf_page = QWidget(self)
         form = QFormLayout(pf_page)
-        self.pf_days = ValueField(number_parser(0, 1e12, low_open=True), placeholder="3640")
+        self.pf_days = ValueField(bounded("workload.pf_days"), placeholder="3640")
         self.pf_days.setObjectName("pfDays")
         form.addRow(self.tr("Training compute (PF/s-days):"), self.pf_days)
         self.stack.addWidget(pf_page)
@@ -125,11 +125,11 @@ class ModelPage(PlanPage):
         form = QFormLayout(phases)
         self.runs = QSpinBox(self)
         self.runs.setObjectName("runs")
-        self.runs.setRange(1, 100)
+        set_range(self.runs, "workload.runs")
         self.runs.setToolTip(self.tr("A model rarely succeeds in one run: count the full runs."))
         self.finetune = ValueField(count_parser("workload.finetune_tokens"), optional=True, placeholder="0")
         self.finetune.setObjectName("finetuneTokens")
-        self.tuning = ValueField(number_parser(0, 1e12), optional=True, placeholder="0")
+        self.tuning = ValueField(bounded("workload.tuning_pf_days"), optional=True, placeholder="0")
         self.tuning.setObjectName("tuningPfDays")
         form.addRow(self.tr("Pre-training runs during development:"), self.runs)
         form.addRow(self.tr("Domain fine-tuning tokens:"), self.finetune)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.draft import RequestDraft
-from desktop.fields import ValueField, number_parser
+from desktop.fields import ValueField, bounded
 from desktop.messages import default_note
 from desktop.pages.base import (
     PlanPage,
@@ -44,7 +44,7 @@ class SchedulePage(PlanPage):
         self.by_gpus = QRadioButton(self.tr("Fixed fleet of GPUs:"), self)
         self.by_gpus.setObjectName("byGpus")
         first = first_deadline_days()
-        self.days = ValueField(number_parser(0, 3650, low_open=True), placeholder=f"{first:g}")
+        self.days = ValueField(bounded("schedule.days"), placeholder=f"{first:g}")
         self.days.setObjectName("days")
         self.end_date = QDateEdit(self)
         self.end_date.setObjectName("endDate")
@@ -53,7 +53,7 @@ class SchedulePage(PlanPage):
         self.end_date.setMinimumDate(QDate.currentDate().addDays(1))
         self.end_date.setDate(QDate.currentDate().addDays(int(first)))
         self.date_days = QLabel(self)
-        self.gpus = ValueField(number_parser(1, 1_000_000, integer=True), placeholder="1024")
+        self.gpus = ValueField(bounded("schedule.gpus"), placeholder="1024")
         self.gpus.setObjectName("gpus")
         grid.addWidget(self.by_days, 0, 0)
         grid.addWidget(self.days, 0, 1)
@@ -65,7 +65,7 @@ class SchedulePage(PlanPage):
         grid.setColumnStretch(1, 1)
         lead = _default("schedule.lead_time_days")
         self.lead_time = ValueField(
-            number_parser(0, 3650), optional=True, placeholder=_placeholder(lead, self.tr("days"))
+            bounded("schedule.lead_time_days"), optional=True, placeholder=_placeholder(lead, self.tr("days"))
         )
         self.lead_time.setObjectName("leadTime")
         self.lead_time.setToolTip(default_note("schedule.lead_time_days"))
@@ -92,13 +92,13 @@ class SchedulePage(PlanPage):
         self.precision.addItem(self.tr("BF16 (dense tensor peak)"), "bf16")
         self.precision.addItem(self.tr("FP8 (dense tensor peak; Hopper GPUs only)"), "fp8")
         self.mfu = ValueField(
-            number_parser(0, 1, low_open=True, percent=True),
+            bounded("efficiency.mfu", percent=True),
             optional=True,
             placeholder=self.tr("estimated per configuration"),
         )
         self.mfu.setObjectName("mfu")
         self.goodput = ValueField(
-            number_parser(0, 1, low_open=True, percent=True),
+            bounded("efficiency.goodput", percent=True),
             optional=True,
             placeholder=self.tr("estimated per configuration"),
         )

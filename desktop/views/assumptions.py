@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.choices import PurchaseFields, hosting_items, rack_kw_range, rack_kw_tooltip, storage_items
 from desktop.discount_field import attach_price_factor, discount_parser
-from desktop.fields import ValueField, number_parser
+from desktop.fields import ValueField, bounded
 from desktop.messages import default_note
 from engine.assumptions import defaults
 from engine.model import Comparison, PlanRequest
@@ -45,44 +45,46 @@ class AssumptionsPanel(QWidget):
             widget.committed.connect(self.apply_now)
             return widget
 
-        self.days = field("days", number_parser(0, 3650, low_open=True), optional=False)
-        self.gpus = field("gpus", number_parser(1, 1_000_000, integer=True), optional=False)
-        self.mfu = field("mfu", number_parser(0, 1, low_open=True, percent=True), self.tr("estimated"))
+        self.days = field("days", bounded("schedule.days"), optional=False)
+        self.gpus = field("gpus", bounded("schedule.gpus"), optional=False)
+        self.mfu = field("mfu", bounded("efficiency.mfu", percent=True), self.tr("estimated"))
         self.goodput = field(
             "goodput",
-            number_parser(0, 1, low_open=True, percent=True),
+            bounded("efficiency.goodput", percent=True),
             self.tr("estimated"),  # the team profile's interruption model, per configuration
         )
         self.lead_time = field(
-            "leadTime", number_parser(0, 3650), f"{d['schedule.lead_time_days'].value:g}"
+            "leadTime", bounded("schedule.lead_time_days"), f"{d['schedule.lead_time_days'].value:g}"
         )
         self.lead_time.setToolTip(default_note("schedule.lead_time_days"))
         # the placeholder is each plan's default for its cooling and GPU generation
-        self.rack_kw = field("rackKw", number_parser(0, 500, low_open=True))
-        self.pue = field("pue", number_parser(1, 5))
-        self.power_price = field("powerPrice", number_parser(0, 1e3))
-        self.years = field("years", number_parser(1, 30, integer=True), f"{d['finance.years'].value:g}")
+        self.rack_kw = field("rackKw", bounded("facility.rack_kw"))
+        self.pue = field("pue", bounded("facility.pue"))
+        self.power_price = field("powerPrice", bounded("finance.power_price"))
+        self.years = field("years", bounded("finance.years"), f"{d['finance.years'].value:g}")
         self.exchange_rate = field(
             "exchangeRate",
-            number_parser(0, 1e6, low_open=True),
+            bounded("finance.exchange_rate"),
             f"{d['finance.exchange_rate'].value:g}",
         )
-        self.vat = field("vat", number_parser(0, 1, percent=True), f"{d['finance.vat'].value:g}")
+        self.vat = field("vat", bounded("finance.vat", percent=True), f"{d['finance.vat'].value:g}")
         self.vat_services = field(
-            "vatServices", number_parser(0, 1, percent=True), f"{d['finance.vat_services'].value:g}"
+            "vatServices",
+            bounded("finance.vat_services", percent=True),
+            f"{d['finance.vat_services'].value:g}",
         )
         self.discount = field("discount", discount_parser(), "0")
         attach_price_factor(self.discount)
         self.warranty_years = field(
-            "warrantyYears", number_parser(0, 10, integer=True), f"{d['finance.warranty_years'].value:g}"
+            "warrantyYears", bounded("finance.warranty_years"), f"{d['finance.warranty_years'].value:g}"
         )
         self.maintenance_rate = field(
             "maintenanceRate",
-            number_parser(0, 1, percent=True),
+            bounded("finance.maintenance_rate", percent=True),
             f"{d['finance.maintenance_rate'].value:g}",
         )
-        self.rent = field("coloRent", number_parser(0, 1e6))
-        self.wholesale_rent = field("wholesaleRent", number_parser(0, 1e6))
+        self.rent = field("coloRent", bounded("finance.colo_rent_kw_month"))
+        self.wholesale_rent = field("wholesaleRent", bounded("finance.wholesale_rent_kw_month"))
 
         def choice(name: str, items: list[tuple[str, str]]) -> QComboBox:
             combo = QComboBox(self)

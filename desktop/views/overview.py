@@ -28,9 +28,10 @@ from desktop.messages import list_text, message_text
 from desktop.models import ComparisonModel, at_risk
 from desktop.notices import band_sentence, export_banner, export_licence_html
 from desktop.pairing import config_label
+from engine.figures import FigureTable
 from engine.model import Comparison, Plan
 
-TEXT_COLUMNS = ("vendor", "server", "gpu")  # in the row's name already
+TEXT_COLUMNS = ("vendor", "server", "gpu_name")  # in the row's name already
 
 
 class Shortlist(QSortFilterProxyModel):
@@ -140,9 +141,9 @@ class OverviewView(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.band_note)
 
-    def show_comparison(self, frame: Any, comparison: Comparison) -> None:
+    def show_comparison(self, figures: FigureTable, comparison: Comparison) -> None:
         self._comparison = comparison
-        self.model.set_result(frame, comparison)
+        self.model.set_result(figures, comparison)
         for row in range(self.model.rowCount()):  # the text figures are in each row's name
             self.table.setColumnHidden(row, self.model.figure_at(row).column in TEXT_COLUMNS)
         self._filter_changed()

@@ -23,6 +23,7 @@ from desktop.models import FIGURES, at_risk, at_risk_text, category_name, displa
 from desktop.notices import band_sentence, export_banner, export_licence_html
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog
+from engine.figures import figure_row
 from engine.model import Comparison, Plan
 
 BETTER = QColor("#1b7f3b")
@@ -159,9 +160,7 @@ class PairView(QWidget):
         self.export_banner.setText(banner)
         self.export_banner.setVisible(bool(banner))
         currency = self._comparison.request.finance.currency
-        from engine.frame import plan_row  # pandas: imported once a plan is shown, not at start-up
-
-        rows = {p.config: plan_row(p) for p in (left, right)}  # the overview's figures, same source
+        rows = {p.config: figure_row(p) for p in (left, right)}  # the overview's figures, same source
         self.rows = pair_rows(left, right, rows, PAIR_FIGURES)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Figure"), config_label(left), config_label(right),

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from engine.assumptions import default
+from engine.bounds import check
 from engine.catalog import Gpu, load_catalog
 from engine.compute.efficiency import NodeTraits, gpu_traits
 from engine.compute.efficiency import estimate as estimate_efficiency
@@ -17,8 +18,6 @@ from engine.errors import RequestError
 from engine.lead_times import default_lead_time
 from engine.model import ComputeNeed, Efficiency, EfficiencyEstimate, Layout, Precision, Workload
 from engine.resolve import lead_time_days
-
-TYPICAL_GPUS_PER_NODE = 8
 
 
 def typical_traits(gpu: Gpu) -> NodeTraits:
@@ -158,12 +157,9 @@ def estimate(
     team = check_team(e.team or DEFAULT_TEAM)
     conf = check_confidence(default("schedule.confidence").value if confidence is None
                             else confidence)
-    if isinstance(gpus, bool) or gpus < 1:
-        raise RequestError("schedule.gpus", gpus, "must be a whole number of GPUs, 1 or more")
-    if mfu is not None and not (math.isfinite(mfu) and 0 < mfu <= 1):
-        raise RequestError("efficiency.mfu", mfu, "must be a fraction above 0 and at most 1")
-    if goodput is not None and not (math.isfinite(goodput) and 0 < goodput <= 1):
-        raise RequestError("efficiency.goodput", goodput, "must be a fraction above 0 and at most 1")
+    check("schedule.gpus", gpus)  # resources/bounds.toml
+    check("efficiency.mfu", mfu)
+    check("efficiency.goodput", goodput)
     lead = (default_lead_time(gpu.architecture).days if lead_time is None
             else lead_time_days(lead_time))
     eff = estimate_efficiency(

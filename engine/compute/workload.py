@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from engine.bounds import check_workload
 from engine.errors import RequestError
 from engine.model import PF_DAY_FLOPS, ComputeNeed, Workload
 from engine.resources import resource_path
@@ -56,29 +57,14 @@ def parse_count(text: str | float, field: str) -> float:
         if match is None:
             raise RequestError(field, text, "give a positive number such as 175B, 300B, 1.5T or 175e9")
         value = float(match.group(1)) * _SUFFIXES[match.group(2).upper()]
-    if not math.isfinite(value) or value <= 0:
+    if not math.isfinite(value) or value <= 0:  # not a limit: a count is positive; bounds.toml ranges it
         raise RequestError(field, text, "must be a positive, finite number")
     return value
 
 
-def _positive(field: str, value: float | None) -> None:
-    if value is not None and (not math.isfinite(value) or value <= 0):
-        raise RequestError(field, value, "must be a positive, finite number")
-
-
-def _non_negative(field: str, value: float) -> None:
-    if not math.isfinite(value) or value < 0:
-        raise RequestError(field, value, "must be zero or a positive, finite number")
-
-
 def compute_need(workload: Workload) -> ComputeNeed:
     """Total training FLOPs over all phases; RequestError names the first bad field."""
-    for name in ("params", "tokens", "flops", "pf_days"):
-        _positive(f"workload.{name}", getattr(workload, name))
-    _non_negative("workload.finetune_tokens", workload.finetune_tokens)
-    _non_negative("workload.tuning_pf_days", workload.tuning_pf_days)
-    if workload.runs < 1:
-        raise RequestError("workload.runs", workload.runs, "must be a whole number of runs, 1 or more")
+    check_workload(workload)  # every figure within resources/bounds.toml
 
     given = [n for n in ("preset", "flops", "pf_days") if getattr(workload, n) is not None]
     if workload.params is not None or workload.tokens is not None:

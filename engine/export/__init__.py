@@ -22,6 +22,7 @@ import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from engine.bounds import bound
 from engine.export.common import QuoteInfo, QuoteKind
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed
@@ -80,9 +81,9 @@ def prepare_quote(
     Labels(lang)  # a bad language fails here, before any work
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    if valid_days is not None and (isinstance(valid_days, bool) or not isinstance(valid_days, int)
-                                   or valid_days < 0):
-        raise ValueError(f"valid_days must be a whole number of days >= 0, not {valid_days!r}")
+    days = bound("quote.valid_days")  # resources/bounds.toml
+    if valid_days is not None and not (isinstance(valid_days, int) and days.admits(valid_days)):
+        raise ValueError(f"valid_days {days.allowed}, not {valid_days!r}")
     if vendor:
         comparison = for_vendor(comparison, vendor)
     elif kind == "rfq" and len(vendors(comparison)) > 1:

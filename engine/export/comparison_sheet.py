@@ -24,6 +24,7 @@ from engine.export.names import config_title, vendor_name
 from engine.export.safe import sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import money_style
+from engine.figures import FIGURE
 from engine.model import CATEGORIES, Comparison, Money, Plan
 
 PER_BLOCK = 5  # configurations side by side in one block
@@ -36,6 +37,10 @@ TITLE_COLUMN = 38  # "联想 SR680a V3 · 8× H800 SXM5" on one line, its Latin 
 OPEX_YEAR_1 = 6  # the operating-cost table's column of year 1
 MAX_TEXTS_A_WARNING = 3  # more distinct texts of one warning print as its gist
 
+# Rows that show an engine figure (engine.figures) as a number, each under the figure's label.
+NUMBER_FIGURES = ("gpus", "nodes", "racks", "rack_power_kw", "it_power_kw", "facility_power_kw",
+                  "cooling_kw", "days", "energy_per_run_mwh", "energy_per_run")
+NUMBER_STYLES = {"int": "cq_int", "float1": "cq_num1"}  # the cell style of a figure's kind
 METRICS = ["col.vendor", "col.server", "col.gpu", "col.gpus", "col.nodes", "col.racks",
            "cmp.rack_kw", "col.it_kw", "col.facility_kw", "cmp.cooling_kw", "col.days",
            "cmp.days_band", "col.meets", "cmp.energy_run", "cmp.energy_run_cost",
@@ -143,22 +148,13 @@ def _side_by_side(w: SheetWriter, priced_plans: list[tuple[Plan, Money]], boms: 
             w.text(r["col.vendor"], col, vendor_name(plan.vendor, L.lang))
             w.wrapped(r["col.server"], col, plan.server, width=16)
             w.wrapped(r["col.gpu"], col, plan.gpu_name, width=16)
-            w.number(r["col.gpus"], col, plan.gpus, "cq_int")
-            w.number(r["col.nodes"], col, plan.nodes, "cq_int")
-            w.number(r["col.racks"], col, plan.racks.count if plan.racks else 0, "cq_int")
-            w.number(r["cmp.rack_kw"], col, plan.racks.max_power_kw if plan.racks else 0.0,
-                     "cq_num1")
-            w.number(r["col.it_kw"], col, plan.power.it_max_kw if plan.power else 0.0, "cq_num1")
-            w.number(r["col.facility_kw"], col, plan.power.facility_max_kw if plan.power else 0.0,
-                     "cq_num1")
-            w.number(r["cmp.cooling_kw"], col, plan.cooling.capacity_kw if plan.cooling else 0.0,
-                     "cq_num1")
-            w.number(r["col.days"], col, plan.days, "cq_num1")
+            for key in NUMBER_FIGURES:
+                figure = FIGURE[key]
+                value = figure.get(plan)
+                style = m if figure.kind == "money" else NUMBER_STYLES[figure.kind]
+                w.number(r[figure.label], col, value if isinstance(value, int | float) else 0.0, style)
             w.text(r["cmp.days_band"], col, f"{plan.days_low:,.1f} – {plan.days_high:,.1f}")
             w.text(r["col.meets"], col, L.yes_no(plan.meets_deadline), "cq_center")
-            w.number(r["cmp.energy_run"], col,
-                     plan.power.energy_per_run_mwh if plan.power else 0.0, "cq_num1")
-            w.number(r["cmp.energy_run_cost"], col, money.energy_per_run, m)
             _figure(w, r["col.capex"], col, boms.get(plan.config), "capex", money.capex, m_sub)
             w.formula(r["col.tco"], col, f"={refs[plan.config].tco}", m_sub, shown=money.tco)
             delivered = money.tco / money.cost_per_pf_day if money.cost_per_pf_day else None

@@ -8,7 +8,6 @@ imports Qt, so here a missing LibreOffice is an ExportError that says so.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from engine.export.safe import ExportError
+from engine.safeio import write_atomically
 
 TIMEOUT_S = 180
 _CANDIDATES = (
@@ -70,16 +70,10 @@ def xlsx_to_pdf(xlsx: Path, target: Path, *, soffice: str | None = None) -> Path
         if done.returncode != 0 or not made.exists():
             why = " ".join((done.stderr or done.stdout or "no output").split())[:200]
             raise ExportError(f"cannot write {target}: LibreOffice failed ({why})")
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".~{target.stem[:40]}-",
-                                        suffix=".pdf.tmp")
-        os.close(fd)
-        tmp = Path(tmp_name)
         try:
-            shutil.copyfile(made, tmp)
-            os.replace(tmp, target)
+            write_atomically(target, lambda tmp: shutil.copyfile(made, tmp),
+                             prefix=f".~{target.stem[:40]}-", suffix=".pdf.tmp")
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
 

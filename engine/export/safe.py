@@ -8,16 +8,12 @@ Formulas are written only by :func:`put_formula`, with text built by this packag
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from engine.safeio import workbook_in_memory, write_error
+from engine.safeio import workbook_in_memory, write_atomically, write_error
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -82,12 +78,6 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
     return name
 
 
-def _new_file_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def save_atomically(workbook: Workbook, target: Path) -> Path:
     """Write ``workbook`` to a temporary file beside ``target``, then move it over ``target``.
 
@@ -116,23 +106,7 @@ def save_atomically(workbook: Workbook, target: Path) -> Path:
     if isinstance(buffer, str):
         raise fail(buffer)
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            dir=folder, prefix=f".~{target.stem[:40]}-", suffix=".xlsx.tmp"
-        )
-    except OSError as exc:
-        raise fail(write_error(exc)) from exc
-    tmp = Path(tmp_name)
-    try:
-        with io.FileIO(fd, "wb") as fh:
-            view = memoryview(buffer.getbuffer())
-            while view:
-                view = view[fh.write(view) or 0:]
-            os.fsync(fh.fileno())
-        mode = target.stat().st_mode & 0o777 if existed else _new_file_mode()
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        return write_atomically(target, lambda tmp: tmp.write_bytes(buffer.getbuffer()),
+                                prefix=f".~{target.stem[:40]}-", suffix=".xlsx.tmp")
     except Exception as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise fail(write_error(exc)) from exc
-    return target

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from engine.bounds import bound, limit
 from engine.resources import resource_path
 
 BUYER_FIELDS = ("company", "department", "contact", "phone", "email", "address")
@@ -49,7 +50,7 @@ class QuoteTerms(BaseModel):
     """Commercial terms proposed to the supplier, printed on the quotation."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    validity_days: int = Field(ge=1, le=3650)
+    validity_days: int = Field(ge=bound("quote.valid_days").low, le=bound("quote.valid_days").high)
     delivery_days: int = Field(ge=1, le=3650)
     warranty_years: int = Field(ge=0, le=30)
     incoterms: str = Field(pattern=r"^(EXW|FCA|CPT|CIP|DAP|DPU|DDP|FAS|FOB|CFR|CIF)$")
@@ -62,12 +63,13 @@ class QuoteTerms(BaseModel):
 
 class _BuyerModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-    company: str = Field(default="", max_length=200)
-    department: str = Field(default="", max_length=200)
-    contact: str = Field(default="", max_length=200)
-    phone: str = Field(default="", max_length=100)
-    email: str = Field(default="", max_length=200)
-    address: str = Field(default="", max_length=400)
+    # lengths from resources/bounds.toml
+    company: str = Field(default="", max_length=limit("text.buyer_company"))
+    department: str = Field(default="", max_length=limit("text.buyer_department"))
+    contact: str = Field(default="", max_length=limit("text.buyer_contact"))
+    phone: str = Field(default="", max_length=limit("text.buyer_phone"))
+    email: str = Field(default="", max_length=limit("text.buyer_email"))
+    address: str = Field(default="", max_length=limit("text.buyer_address"))
 
 
 def _plain(value: Any) -> Any:

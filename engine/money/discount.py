@@ -8,9 +8,9 @@ factor in tenths, so 85折 is a discount of 0.15, never an 85% reduction.
 
 from __future__ import annotations
 
-import math
 import re
 
+from engine.bounds import bound
 from engine.errors import RequestError
 
 ALLOWED = "give the share off list as 0.15 or 15%, or the price paid as 85折 / 八五折"
@@ -69,8 +69,8 @@ def parse_discount(text: str | float, field: str = "finance.discount") -> float:
                 value = float(raw.removesuffix("%").strip()) * scale
             except ValueError:
                 raise RequestError(field, text, ALLOWED) from None
-            if scale == 1.0 and value >= 1:  # "15" is 15% or 1.5折? say, don't guess
+            if scale == 1.0 and value >= 1:  # not a limit: "15" is 15% or 1.5折? say, don't guess
                 raise RequestError(field, text, ALLOWED)
-    if not math.isfinite(value) or not 0 <= value < 1:
+    if not bound("finance.discount").admits(value):  # resources/bounds.toml
         raise RequestError(field, text, ALLOWED)
     return round(value, 10)

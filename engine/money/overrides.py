@@ -14,16 +14,14 @@ category (an override written without one) the item's first line.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from engine.assumptions import default
+from engine.bounds import bound
 from engine.errors import RequestError
 from engine.model import CATEGORIES, BomLine, Category, LineOverride, Message
 
-MAX_QTY = 10_000_000  # far past any cluster; catches a slip of the keyboard
-MAX_UNIT_PRICE = 1e12
 MAX_ITEM_CHARS = 64
 
 
@@ -43,14 +41,11 @@ def check_overrides(overrides: Iterable[LineOverride], configurations: Collectio
         if key in seen:
             raise RequestError("overrides", where, "one override per configuration and line")
         seen.add(key)
-        if o.qty is not None and (isinstance(o.qty, bool) or not isinstance(o.qty, int)
-                                  or not 0 <= o.qty <= MAX_QTY):
-            raise RequestError("overrides", o.qty, f"{where}: the quantity must be a whole "
-                               f"number from 0 to {MAX_QTY:,}")
-        if o.unit_price is not None and not (math.isfinite(o.unit_price)
-                                             and 0 <= o.unit_price <= MAX_UNIT_PRICE):
-            raise RequestError("overrides", o.unit_price, f"{where}: the unit price must be a "
-                               f"number from 0 to {MAX_UNIT_PRICE:g}")
+        qty, price = bound("overrides.qty"), bound("overrides.unit_price")
+        if o.qty is not None and not (isinstance(o.qty, int) and qty.admits(o.qty)):
+            raise RequestError("overrides", o.qty, f"{where}: the quantity {qty.allowed}")
+        if o.unit_price is not None and not price.admits(o.unit_price):
+            raise RequestError("overrides", o.unit_price, f"{where}: the unit price {price.allowed}")
         if o.added:
             if o.qty is None or o.unit_price is None:
                 raise RequestError("overrides", where, "an added line needs a quantity and a "

@@ -26,7 +26,6 @@ import datetime as dt
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,7 +37,7 @@ import platformdirs
 from engine.bounds import bound, limit
 from engine.errors import shown
 from engine.resources import resource_path
-from engine.safeio import UnsafeFileError, table_rows, workbook_in_memory
+from engine.safeio import UnsafeFileError, table_rows, workbook_in_memory, write_atomically
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -390,17 +389,9 @@ def with_fallback(own: PriceList, shipped: PriceList | None = None) -> PriceList
 
 
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write via a temporary file in the same folder, then os.replace: never half a file."""
+    """Never half a file (engine.safeio.write_atomically), in a folder made when missing."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(path, write)
 
 
 def _write_csv(price_list: PriceList, path: Path) -> None:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from engine.assumptions import default
+from engine.assumptions import Default, default
 from engine.catalog import Gpu
 from engine.facility.racks import network_budget_kw
 from engine.model import Assumption, PlanRequest
 from engine.resolve import Resolved
 
 
+def default_rack_kw(cooling: str, architecture: str) -> Default:
+    """The rack budget a request without one gets: by cooling kind and GPU generation."""
+    return default(f"rack_kw.{cooling}_{architecture}")
+
+
 def rack_budget(request: PlanRequest, res: Resolved, gpu: Gpu) -> tuple[float, Assumption]:
     """The request's rack budget, or the default for its cooling kind and the GPU's generation."""
-    if request.facility.rack_kw is not None:
+    if res.rack_kw is not None:
         return res.rack_kw, Assumption("rack_kw", res.rack_kw, "kW", "request", "given in the request")
-    d = default(f"rack_kw.{request.facility.cooling}_{gpu.architecture}")
+    d = default_rack_kw(request.facility.cooling, gpu.architecture)
     return d.value, Assumption("rack_kw", d.value, d.unit, "default",
                                f"{request.facility.cooling} cooling, {gpu.architecture} GPUs: {d.note}")
 

@@ -139,7 +139,7 @@ def plan_configuration(
         node_peak_sparse_pflops=cfg.gpu_count * eff.peak_sparse_tflops / 1000,
         fabric=fabric, racks=layout, cooling=cooling, power=power, bom=bom, money=cash,
         assumptions=(
-            *(a for a in res.assumptions if a.key != "rack_kw"), budget_assumption,
+            *res.assumptions, budget_assumption,
             *model_assumptions(eff, cfg, gpu, floor),
             *schedule_assumptions(sizing, res),
             Assumption("heat_rejection", cooling.heat_rejection, "", "model",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.assumptions import default
+from engine.bounds import check
 from engine.catalog import Catalog, ManagementPart, NetworkPart, StorageProduct
 from engine.errors import RequestError
 from engine.facility.management import (
@@ -36,14 +37,13 @@ from engine.planning.parts import parts
 from engine.resolve import Resolved
 
 
-def _value(out: list[Assumption], key: str, given: float | None, field: str, low: float,
-           high: float, allowed: str) -> float:
+def _value(out: list[Assumption], key: str, given: float | None = None) -> float:
+    """The request's ``key`` (checked against resources/bounds.toml), else its default."""
     d = default(key)
     if given is None:
         out.append(Assumption(key, d.value, d.unit, "default", d.note))
         return d.value
-    if isinstance(given, bool) or not low <= given <= high:
-        raise RequestError(field, given, allowed)
+    check(key, given)
     out.append(Assumption(key, given, d.unit, "request", "given in the request"))
     return float(given)
 
@@ -51,17 +51,12 @@ def _value(out: list[Assumption], key: str, given: float | None, field: str, low
 def storage_need(request: PlanRequest, compute: ComputeNeed, gpus: int,
                  out: list[Assumption]) -> StorageNeed:
     r = request.storage
-    kept = _value(out, "storage.checkpoints_kept", r.checkpoints_kept, "storage.checkpoints_kept",
-                  0, 1000, "must be a whole number of checkpoints from 0 to 1000")
-    if int(kept) != kept:
-        raise RequestError("storage.checkpoints_kept", kept, "must be a whole number from 0 to 1000")
-    minutes = _value(out, "storage.checkpoint_minutes", r.checkpoint_minutes,
-                     "storage.checkpoint_minutes", 0.1, 1440, "must be from 0.1 to 1440 minutes")
-    if r.dataset_tb is not None and not 0 <= r.dataset_tb <= 1e6:
-        raise RequestError("storage.dataset_tb", r.dataset_tb, "must be from 0 to 1 000 000 TB")
+    kept = _value(out, "storage.checkpoints_kept", r.checkpoints_kept)
+    minutes = _value(out, "storage.checkpoint_minutes", r.checkpoint_minutes)
+    check("storage.dataset_tb", r.dataset_tb)
     keys = ("dataset_bytes_per_token", "checkpoint_bytes_per_param", "headroom",
             "read_gbps_per_gpu", "write_gbps_per_gpu")
-    figures = {k: _value(out, f"storage.{k}", None, "", 0, 0, "") for k in keys}
+    figures = {k: _value(out, f"storage.{k}") for k in keys}
     return StorageNeed(gpus=gpus, params=compute.params, tokens=compute.tokens,
                        dataset_tb=r.dataset_tb, checkpoints_kept=int(kept),
                        checkpoint_minutes=minutes, **figures)

@@ -31,7 +31,7 @@ def plan_warnings(
         out.append(Message.of("lead-time-unset"))
     if not eff.memory_fits:
         out.append(Message.of("memory-layout"))
-    if eff.overridden and not (0.15 <= eff.mfu <= 0.65):
+    if eff.overridden and not (0.15 <= eff.mfu <= 0.65):  # not a limit: a warning band
         out.append(Message.of("mfu-unusual", mfu=eff.mfu))
     if cfg.intra_node_link in ("pcie", "nvlink-bridge") and (sizing.memory_floor_gpus > 8):
         out.append(Message.of("pcie-large-model"))

@@ -7,13 +7,12 @@ layout is read the same way even when a column moves.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from engine.money.prices import user_data_dir
 from engine.quotes.model import FIELDS, ColumnMap
 from engine.quotes.rules import squeeze
+from engine.safeio import write_atomically
 
 FILE_NAME = "quote_mappings.json"
 
@@ -56,15 +55,8 @@ def forget_mapping(vendor: str) -> None:
 def _save(data: dict[str, dict[str, str]]) -> Path:
     path = mappings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def apply_remembered(remembered: dict[str, str], header_row: int, labels: list[str]) -> ColumnMap | None:

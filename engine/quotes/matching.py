@@ -14,7 +14,6 @@ from engine.model import BomLine, Plan
 # so, and a spares pool is named "spare:<item>".
 SPARE = "spare:"
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[a-z0-9]+")
 _PIECE = re.compile(r"[\u3400-\u9fff]|[a-z]+|\d+")  # "ndr400" and "NDR 400G" share "ndr", "400"
 _MODEL = re.compile(r"^(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{3,}$")  # h800, qm9700, nf5688m7
@@ -113,7 +112,3 @@ def score(quoted: tuple[str, frozenset[str]], target: Target) -> float:
     if quoted_models and target.models and not quoted_models & target.models:
         value *= 0.5
     return value
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))

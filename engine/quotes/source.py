@@ -21,7 +21,6 @@ from engine.quotes.rules import limit
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 
 @dataclass(frozen=True)

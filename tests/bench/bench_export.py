@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from engine import PlanRequest, Schedule, Workload, compare
 from engine.catalog import load_catalog

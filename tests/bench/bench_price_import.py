@@ -16,12 +16,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "engine"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(rows: int) -> None:
-    from hostile_corpus import price_rows, write_xlsx
+    from tests.engine.hostile_corpus import price_rows, write_xlsx
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["CLUSTERQUOTE_DATA_DIR"] = folder

@@ -13,9 +13,10 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "engine"))
-
-from calibration_runs import (
+from engine.compute.parameters import value
+from engine.compute.team import MIN_SAME_KIND, TEAMS, profile
+from engine.resources import resource_path
+from tests.engine.calibration_runs import (
     BASELINES,
     Prediction,
     baseline_gpu_hours,
@@ -28,10 +29,6 @@ from calibration_runs import (
     runs,
     summary,
 )
-
-from engine.compute.parameters import value
-from engine.compute.team import MIN_SAME_KIND, TEAMS, profile
-from engine.resources import resource_path
 
 NAMES = {"model": "this model", "flat40": "flat 40% MFU", "flat50": "flat 50% MFU",
          "previous": "previous model"}

@@ -11,11 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from engine.model import PlanRequest, Schedule, Workload
-
-GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
-
-
 
 @pytest.fixture
 def settings(qapp: object, data_dir: Path):  # type: ignore[no-untyped-def]
@@ -50,13 +45,6 @@ def window(add_window, settings) -> Iterator[object]:  # type: ignore[no-untyped
     w = add_window(MainWindow(settings))
     w.show()
     yield w
-
-
-@pytest.fixture(scope="session")
-def comparison():  # type: ignore[no-untyped-def]
-    from engine import compare
-
-    return compare(GPT3_30_DAYS)
 
 
 @pytest.fixture

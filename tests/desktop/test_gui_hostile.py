@@ -8,12 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
-from hostile_corpus import ACCEPTED_PLANS, materialise, price_rows, refused_plan_cases, write_xlsx
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from engine.model import PlanRequest, Schedule, Workload
-
-GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
+from engine.model import Schedule
+from tests.engine.hostile_corpus import (
+    ACCEPTED_PLANS,
+    materialise,
+    price_rows,
+    refused_plan_cases,
+    write_xlsx,
+)
+from tests.shared import GPT3_30_DAYS
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +192,7 @@ def test_start_removes_stale_temp_files_where_plans_were_saved(
 def test_after_a_partial_price_import_the_window_still_plans(
     qtbot, window, warnings, wait_planned
 ) -> None:  # type: ignore[no-untyped-def]
-    from hostile_corpus import HOSTILE
+    from tests.engine.hostile_corpus import HOSTILE
 
     window.set_request(GPT3_30_DAYS)
     wait_planned(window)

@@ -11,21 +11,20 @@ from desktop.pairing import config_label
 
 
 def test_comparison_model_passes_the_model_tester(qtmodeltester, comparison) -> None:  # type: ignore[no-untyped-def]
-    from engine.frame import comparison_frame
+    from engine.figures import figure_table
 
     model = ComparisonModel()
-    model.set_result(comparison_frame(comparison), comparison)
+    model.set_result(figure_table(comparison), comparison)
     qtmodeltester.check(model, force_py=True)
     model.clear()
     qtmodeltester.check(model, force_py=True)
 
 
 def test_comparison_model_shows_the_engine_figures(comparison) -> None:  # type: ignore[no-untyped-def]
-    from engine.frame import comparison_frame
+    from engine.figures import figure_table
 
-    frame = comparison_frame(comparison)
     model = ComparisonModel()
-    model.set_result(frame, comparison)
+    model.set_result(figure_table(comparison), comparison)
     assert model.columnCount() == len(comparison.plans)
     rows = {model.figure_at(r).column: r for r in range(model.rowCount())}
     for column, plan in enumerate(comparison.plans):
@@ -44,10 +43,10 @@ def test_comparison_model_shows_the_engine_figures(comparison) -> None:  # type:
 
 
 def test_recommended_configuration_is_starred(comparison) -> None:  # type: ignore[no-untyped-def]
-    from engine.frame import comparison_frame
+    from engine.figures import figure_table
 
     model = ComparisonModel()
-    model.set_result(comparison_frame(comparison), comparison)
+    model.set_result(figure_table(comparison), comparison)
     best = comparison.recommendation.cheapest_meeting_deadline
     starred = [
         model.config_at(c)

@@ -8,9 +8,7 @@ from desktop.pairing import config_label, proposed_pairs
 from engine import compare
 from engine.catalog import load_catalog
 from engine.export.names import gpu_short
-from engine.model import PlanRequest, Schedule, Workload
-
-GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
+from tests.shared import GPT3_30_DAYS
 
 
 def test_human_names_say_vendor_model_and_gpus(comparison) -> None:  # type: ignore[no-untyped-def]

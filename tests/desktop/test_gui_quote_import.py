@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "quotes"))
-from quote_files import INSPUR, LENOVO, MESSY, plan_as_quoted
+from tests.quotes.quote_files import INSPUR, LENOVO, MESSY, plan_as_quoted
 
 
 @pytest.fixture(scope="module")

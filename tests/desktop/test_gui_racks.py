@@ -10,9 +10,7 @@ from matplotlib.figure import Figure
 from desktop.elevation import draw_racks, figure_size, rack_view
 from engine.catalog import load_catalog
 from engine.export.racks_png import same_contents
-from engine.model import PlanRequest, Schedule, Workload
-
-GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
+from tests.shared import GPT3_30_DAYS
 
 
 def test_racks_drawn_equal_the_plans_racks(comparison) -> None:  # type: ignore[no-untyped-def]

@@ -13,10 +13,10 @@ import re
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from ui_text import plain, visible_texts
 
 from desktop import i18n
 from engine.model import Facility, PlanRequest, Schedule, Workload
+from tests.desktop.ui_text import plain, visible_texts
 
 # Names and units that stay as they are in a Chinese UI (brands, products, units, acronyms).
 KEPT = {

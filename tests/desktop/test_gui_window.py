@@ -13,8 +13,7 @@ from desktop.models import SORT_ROLE
 from desktop.pairing import config_label
 from engine import compare
 from engine.model import Facility, PlanRequest, Schedule, Workload
-
-GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
+from tests.shared import GPT3_30_DAYS
 
 
 def rows_of(window) -> dict[str, int]:  # type: ignore[no-untyped-def]

@@ -11,7 +11,16 @@ import csv
 import math
 
 import pytest
-from calibration_runs import (
+
+from engine.catalog import load_catalog
+from engine.compare import compare
+from engine.compute.efficiency import estimate as estimate_efficiency
+from engine.compute.efficiency import gpu_traits
+from engine.compute.parameters import value
+from engine.compute.team import MIN_SAME_KIND, TEAMS, goodput, profile, residuals
+from engine.model import Efficiency, PlanRequest, Schedule, Workload
+from engine.resources import resource_path
+from tests.engine.calibration_runs import (
     BASELINES,
     baseline_gpu_hours,
     coverage,
@@ -23,15 +32,6 @@ from calibration_runs import (
     runs,
     summary,
 )
-
-from engine.catalog import load_catalog
-from engine.compare import compare
-from engine.compute.efficiency import estimate as estimate_efficiency
-from engine.compute.efficiency import gpu_traits
-from engine.compute.parameters import value
-from engine.compute.team import MIN_SAME_KIND, TEAMS, goodput, profile, residuals
-from engine.model import Efficiency, PlanRequest, Schedule, Workload
-from engine.resources import resource_path
 
 # Reached (tests/bench/calibration_report.py): leave-one-out over the fit runs ...
 # (the targets were a median of 12%, means within ±8%, 80% inside P10-P90, and on

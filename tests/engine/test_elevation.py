@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from engine import compare
-from engine.model import PlanRequest, Rack, Schedule, Workload
+from engine.model import Comparison, Rack
 
 
 def check_rack(rack: Rack, rack_units: int) -> None:
@@ -25,22 +24,34 @@ def check_rack(rack: Rack, rack_units: int) -> None:
     assert len(pdus) >= 2 and len(pdus) % 2 == 0  # A and B feeds
 
 
-def test_every_plan_has_an_elevation_of_its_own_racks() -> None:
-    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0, lead_time_days=0)))
+def test_every_plan_has_an_elevation_of_its_own_racks(comparison: Comparison) -> None:
+    """What the racks hold, slot by slot, is what the fabric, storage and management plans
+    counted, and the servers fill compute racks as the rack limit says."""
     for plan in comparison.plans:
         if not plan.feasible:
             continue
-        assert plan.racks is not None and plan.fabric is not None
+        assert plan.racks is not None and plan.fabric is not None and plan.management is not None
         racks = plan.racks.racks
         assert len(racks) == plan.racks.count
-        for rack, counted in zip(racks, plan.racks.racks, strict=True):
-            assert (rack.kind, rack.nodes, rack.switches) == (counted.kind, counted.nodes, counted.switches)
+        for rack in racks:
             check_rack(rack, plan.racks.rack_units)
+        compute = [r for r in racks if r.kind == "compute"]
+        # every compute rack but the last is full; the last holds the rest
+        assert all(r.nodes == plan.racks.nodes_per_rack for r in compute[:-1])
+        assert 0 < compute[-1].nodes <= plan.racks.nodes_per_rack
+        assert sum(r.nodes for r in compute) == plan.nodes
+        assert all(r.nodes == 0 for r in racks if r.kind == "network")
         pdus = sum(1 for r in racks for s in r.slots if s.role == "pdu")
         assert pdus == plan.racks.pdus
-        fabric = plan.fabric
+        fabric, mgmt, storage = plan.fabric, plan.management, plan.storage
         roles = [s.role for r in racks for s in r.slots]
         assert roles.count("leaf") == fabric.leaves and roles.count("spine") == fabric.spines
-        assert roles.count("core") == fabric.cores
-        assert roles.count("mgmt_switch") == plan.racks.count
+        assert roles.count("core") == fabric.cores and roles.count("director") == fabric.directors
+        assert roles.count("mgmt_switch") == plan.racks.count == fabric.mgmt_switches
         assert roles.count("server") == plan.nodes
+        # the storage and management plans stand in the racks as they were sized
+        assert roles.count("storage") == (storage.blocks if storage else 0)
+        assert roles.count("storage_switch") == fabric.storage_switches + (storage.switches if storage else 0)
+        assert roles.count("management") == mgmt.head_nodes + mgmt.login_nodes + mgmt.ufm_appliances
+        assert roles.count("frontend_switch") == mgmt.inband_switches
+        assert roles.count("oob_switch") == mgmt.oob_aggregation_switches

@@ -16,17 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_corpus import (
-    ACCEPTED_PLANS,
-    HOSTILE,
-    VALID_PLAN,
-    materialise,
-    numbers,
-    price_rows,
-    refused_plan_cases,
-    with_stale_dimension,
-    write_xlsx,
-)
 
 from engine.cli import main
 from engine.money.prices import (
@@ -36,6 +25,17 @@ from engine.money.prices import (
     read_price_list,
     shipped_price_list_path,
     user_price_list_path,
+)
+from tests.engine.hostile_corpus import (
+    ACCEPTED_PLANS,
+    HOSTILE,
+    VALID_PLAN,
+    materialise,
+    numbers,
+    price_rows,
+    refused_plan_cases,
+    with_stale_dimension,
+    write_xlsx,
 )
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -148,7 +148,7 @@ def test_json_lines_say_whether_they_were_overridden(baseline: Comparison) -> No
     [
         (LineOverride("no-such-config", "rack-42u", qty=1), "known one"),
         (LineOverride(A800, "rack-42u"), "quantity, a unit price or both"),
-        (LineOverride(A800, "rack-42u", qty=-1), "whole number from 0"),
+        (LineOverride(A800, "rack-42u", qty=-1), "quantity must be a whole number"),
         (LineOverride(A800, "rack-42u", unit_price=float("nan")), "unit price must be"),
         (LineOverride(A800, "rack-42u", unit_price=-5.0), "unit price must be"),
         (LineOverride(A800, " rack", qty=1), "without surrounding spaces"),

@@ -6,21 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-import pytest
-from quote_fixtures import find_row
 
 from engine.export import write_quote
 from engine.export.assumptions_sheet import MAX_NOTE_LINES
 from engine.export.comparison_sheet import PER_BLOCK
 from engine.export.labels import Labels
 from engine.model import Comparison
-
-
-@pytest.fixture(scope="module")
-def comparison() -> Comparison:
-    from engine import PlanRequest, Schedule, Workload, compare
-
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0)))
+from tests.export.quote_fixtures import find_row
 
 
 def test_shared_once_differing_side_by_side(tmp_path: Path, comparison: Comparison) -> None:

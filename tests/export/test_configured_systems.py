@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-from quote_fixtures import bom_sheet_name, find_row
 
 from engine import PlanRequest, Schedule, Workload, compare
 from engine.catalog import load_catalog
 from engine.export import write_quote
 from engine.model import Finance
 from engine.money.prices import load_price_list
+from tests.export.quote_fixtures import bom_sheet_name, find_row
 
 
 def test_components_under_the_system_and_sources_of_storage_and_market_rules(tmp_path: Path) -> None:

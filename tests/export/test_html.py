@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime
 
-from quote_fixtures import hand_comparison
-
 from engine.export import quote_as_html
+from tests.export.quote_fixtures import hand_comparison
 
 
 def test_comparison_html_details_the_shortlist_by_title() -> None:

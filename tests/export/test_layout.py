@@ -9,7 +9,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.chart import BarChart, LineChart
-from quote_fixtures import bom_sheet_name, find_row, hand_comparison
 
 from engine.export import write_quote
 from engine.export.common import part_number
@@ -17,16 +16,10 @@ from engine.export.labels import Labels
 from engine.export.names import titles
 from engine.i18n import codes, placeholders, t
 from engine.model import Comparison
+from tests.export.quote_fixtures import bom_sheet_name, find_row, hand_comparison
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FORBIDDEN = set("[]:*?/\\")
-
-
-@pytest.fixture(scope="module")
-def real_comparison() -> Comparison:
-    from engine import PlanRequest, Schedule, Workload, compare
-
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0)))
 
 
 def _check_sheet_names(names: list[str]) -> None:
@@ -153,11 +146,11 @@ def test_chinese_workbook_speaks_chinese(tmp_path: Path) -> None:
     assert sources["A2"].value.startswith("价格仅供参考")
 
 
-def test_every_configuration_of_a_real_comparison(tmp_path: Path,
-                                                  real_comparison: Comparison) -> None:
-    path = write_quote(real_comparison, tmp_path / "all.xlsx", lang="zh", detail="all")
+def test_every_configuration_of_a_comparison(tmp_path: Path,
+                                                  comparison: Comparison) -> None:
+    path = write_quote(comparison, tmp_path / "all.xlsx", lang="zh", detail="all")
     wb = openpyxl.load_workbook(path)
-    priced = [p for p in real_comparison.plans if p.money is not None]
+    priced = [p for p in comparison.plans if p.money is not None]
     # summary, comparison, a BOM each, the recommended configuration's racks, assumptions, sources
     assert len(wb.sheetnames) == 5 + len(priced) >= 7
     assert wb.sheetnames[2 + len(priced)] == "机柜布置"
@@ -169,17 +162,17 @@ def test_every_configuration_of_a_real_comparison(tmp_path: Path,
         assert len(formulas) >= len(plan.bom) + 8
     assumptions = wb["假设"]
     flops = find_row(assumptions, "A", "总计算量（FLOPs）")
-    assert assumptions[f"B{flops}"].value == pytest.approx(real_comparison.compute.flops)
+    assert assumptions[f"B{flops}"].value == pytest.approx(comparison.compute.flops)
     pf_days = find_row(assumptions, "A", "总计算量（PF/s-天）")
-    assert assumptions[f"B{pf_days}"].value == pytest.approx(real_comparison.compute.pf_days)
+    assert assumptions[f"B{pf_days}"].value == pytest.approx(comparison.compute.pf_days)
     # every engine assumption appears, for every configuration
-    keys = {a.key for p in real_comparison.plans for a in p.assumptions}
+    keys = {a.key for p in comparison.plans for a in p.assumptions}
     shown = {assumptions[f"A{r}"].value for r in range(1, assumptions.max_row + 1)}
     assert keys and {Labels("zh").key(k) for k in keys} <= shown
     # Sources: every configuration by its title, and every part of every BOM by its name
     sources = wb["来源"]
     names = {sources[f"A{r}"].value for r in range(1, sources.max_row + 1)}
-    assert set(titles(real_comparison.plans, "zh").values()) <= names
+    assert set(titles(comparison.plans, "zh").values()) <= names
     parts = {part_number(line) for p in priced for line in p.bom} - {""}  # services have none
     shown = {sources[f"B{r}"].value for r in range(1, sources.max_row + 1)}
     assert parts <= shown, parts - shown

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from quote_fixtures import hand_comparison
 
 from engine.export.names import config_title, detailed, gpu_short, shortlist, titles
+from tests.export.quote_fixtures import hand_comparison
 
 
 def test_titles_read_as_buyers_say_them() -> None:

@@ -53,19 +53,11 @@ def test_a_bare_openpyxl_workbook_has_only_openpyxls_own_findings(tmp_path: Path
     assert findings(tmp_path / "bare.xlsx") == []
 
 
-@pytest.fixture(scope="module")
-def comparison() -> Comparison:
-    from engine import Finance, PlanRequest, Schedule, Workload, compare
-
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
-                               finance=Finance(discount=0.15)))
-
-
 @pytest.mark.parametrize(("kind", "lang"), [("comparison", "en"), ("comparison", "zh"),
                                             ("rfq", "en"), ("rfq", "zh")])
-def test_quotes_open_in_excel_without_repair(tmp_path: Path, comparison: Comparison, kind: str,
+def test_quotes_open_in_excel_without_repair(tmp_path: Path, discounted_comparison: Comparison, kind: str,
                                              lang: str) -> None:
-    path = write_quote(comparison, tmp_path / f"{kind}-{lang}.xlsx", lang=lang,  # type: ignore[arg-type]
+    path = write_quote(discounted_comparison, tmp_path / f"{kind}-{lang}.xlsx", lang=lang,  # type: ignore[arg-type]
                        kind=kind, vendor="inspur" if kind == "rfq" else None,  # type: ignore[arg-type]
                        quote_date=datetime.date(2026, 11, 25))
     assert findings(path) == []

@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import openpyxl
-from quote_fixtures import bom_sheet_name
 
 from engine.compare import compare
 from engine.export import write_quote
 from engine.export.labels import Labels
 from engine.export.notes import note_in
 from engine.model import CATEGORIES, Finance, LineOverride, PlanRequest, Schedule, Workload
+from tests.export.quote_fixtures import bom_sheet_name
 
 A800 = "inspur-nf5688m6-a800"
 REQUEST = PlanRequest(

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import openpyxl
-from quote_fixtures import Recalculated, bom_sheet_name, cents, find_row
 
 from engine.compare import compare
 from engine.export import write_quote
 from engine.export.labels import Labels
 from engine.model import CATEGORIES, Finance, LineOverride, PlanRequest, Schedule, Workload
+from tests.export.quote_fixtures import Recalculated, bom_sheet_name, cents, find_row
 
 A800 = "inspur-nf5688m6-a800"
 

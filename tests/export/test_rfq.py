@@ -7,7 +7,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from quote_fixtures import ALPHA_MONEY, Recalculated, cents, hand_comparison
 
 from engine.cli import main
 from engine.export import write_quote
@@ -15,6 +14,7 @@ from engine.export.rmb import rmb_capital
 from engine.export.terms import Buyer, TermsError, load_terms, parse_buyer
 from engine.model import Comparison
 from engine.resources import resources_root
+from tests.export.quote_fixtures import ALPHA_MONEY, Recalculated, cents, hand_comparison
 
 BUYER = Buyer(company="某某人工智能研究院", department="采购部", contact="李明",
               phone="010-12345678", address="北京市海淀区中关村大街 1 号")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from quote_fixtures import bom_sheet_name, find_row, hand_comparison
 
 import engine.export.safe as safe
 from engine.export import ExportError, write_quote
+from tests.export.quote_fixtures import bom_sheet_name, find_row, hand_comparison
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
 
@@ -67,7 +67,7 @@ def test_interrupted_replace_leaves_the_old_file_and_says_why(
     def disk_full(src: object, dst: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(safe.os, "replace", disk_full)
+    monkeypatch.setattr(os, "replace", disk_full)  # the one atomic writer, engine.safeio
     with pytest.raises(ExportError) as info:
         write_quote(hand_comparison(), target)
     message = str(info.value)

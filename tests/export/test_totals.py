@@ -8,19 +8,19 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from quote_fixtures import (
-    Recalculated,
-    bom_sheet_name,
-    cents,
-    find_row,
-    hand_comparison,
-)
 
 from engine.export import write_quote
 from engine.export.common import description, part_number
 from engine.export.labels import Labels
 from engine.export.names import titles
 from engine.model import CATEGORIES, Comparison, Plan
+from tests.export.quote_fixtures import (
+    Recalculated,
+    bom_sheet_name,
+    cents,
+    find_row,
+    hand_comparison,
+)
 
 
 def check_totals(path: Path, comparison: Comparison, lang: str) -> int:

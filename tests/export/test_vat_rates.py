@@ -9,12 +9,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from quote_fixtures import Recalculated, bom_sheet_name, cents, find_row, services_comparison
 
 from engine.export import write_quote
 from engine.export.labels import Labels
 from engine.export.names import titles
 from engine.export.rmb import rmb_capital, to_fen
+from tests.export.quote_fixtures import Recalculated, bom_sheet_name, cents, find_row, services_comparison
 
 # By hand (quote_fixtures.services_comparison): goods 2 × 450 000 + 100 000 = 1 000 000,
 # services 4 × 5 000 + 80 000 = 100 000; 10 % off: net 900 000 + 90 000 = 990 000;

@@ -16,9 +16,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from hostile_corpus import numbers
-
 from engine.cli import main
+from tests.engine.hostile_corpus import numbers
 
 LINE_CHARS = 300
 SECONDS = 5.0  # "never over a few seconds" (a generous bound on a loaded CI machine)

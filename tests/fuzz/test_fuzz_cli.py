@@ -9,9 +9,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from fuzz_support import assert_contract, examples, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from tests.fuzz.fuzz_support import assert_contract, examples, run_cli
 
 EXAMPLES = examples(150)
 

@@ -13,13 +13,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from fuzz_support import assert_contract, examples, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine.bounds import check_request
 from engine.model import Efficiency, Facility, Finance, PlanRequest, Schedule, Workload
 from engine.planfile import PlanFileError, load_plan_document, plan_to_dict
+from tests.fuzz.fuzz_support import assert_contract, examples, run_cli
 
 EXAMPLES = examples(120)
 NAME = "fuzzed.cqplan"

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "quotes"))
-
-from quote_files import plan_as_quoted
+from tests.quotes.quote_files import plan_as_quoted
 
 
 @pytest.fixture(scope="session")

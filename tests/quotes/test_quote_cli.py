@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from quote_files import INSPUR, LENOVO, MESSY, PLAN
 
 from engine.cli import main
+from tests.quotes.quote_files import INSPUR, LENOVO, MESSY, PLAN
 
 QUOTE_KEYS = {"file", "vendor", "currency", "stated_total", "computed_total", "normalised_total", "lines",
               "findings"}
@@ -93,7 +93,7 @@ def test_learn_prices_flag(data_dir: Path) -> None:
 def test_the_whole_flow_without_a_display(tmp_path: Path) -> None:
     """`plan --save` writes the plan as quoted (request and price snapshot); `reconcile` reads it
     and finds in the Inspur sample exactly what was planted against the same plan."""
-    from make_quotes import PLANTED
+    from tests.fixtures.quotes.make_quotes import PLANTED
 
     saved = tmp_path / "h800.cqplan"
     code, _, err = run("plan", "--pf-days", "3000", "--gpus", "280", "--currency", "CNY",

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
-from quote_files import INSPUR, LENOVO, MESSY
 
 from engine.quotes import ColumnMap, QuoteError, read_quote, remember_mapping
 from engine.quotes.numbers import parse_number
+from tests.quotes.quote_files import INSPUR, LENOVO, MESSY
 
 
 def test_dcsc_export_layout_vendor_and_configured_system() -> None:

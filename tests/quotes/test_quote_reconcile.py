@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from make_quotes import PLANTED
-from quote_files import INSPUR, LENOVO, MESSY
 
 from engine.money.prices import load_price_list, read_price_list, shipped_price_list_path
 from engine.quotes import compare_quotes, learn_prices, read_quote, reconcile
+from tests.fixtures.quotes.make_quotes import PLANTED
+from tests.quotes.quote_files import INSPUR, LENOVO, MESSY
 
 
 @pytest.mark.parametrize("path", [LENOVO, INSPUR, MESSY], ids=lambda p: p.name)

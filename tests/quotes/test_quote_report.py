@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from quote_files import INSPUR, LENOVO, MESSY
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
-from quote_fixtures import Recalculated
 
 from engine.export.reconciliation import write_reconciliation
 from engine.quotes import compare_quotes, read_quote, reconcile
+from tests.export.quote_fixtures import Recalculated
+from tests.quotes.quote_files import INSPUR, LENOVO, MESSY
 
 
 @pytest.fixture()
