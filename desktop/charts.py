@@ -14,6 +14,7 @@ from matplotlib import colormaps
 from matplotlib.figure import Figure
 from PySide6.QtCore import QCoreApplication
 
+from desktop.messages import catalogue_text
 from desktop.pairing import config_label
 from engine.model import CATEGORIES, Comparison, Plan
 
@@ -134,7 +135,7 @@ def draw_capex(fig: Figure, comparison: Comparison) -> None:
         ax.text(left[y], y, f" {plan.money.capex / 1e6:,.1f}", va="center", fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(QCoreApplication.translate("Charts", "Capex (%1)").replace("%1", _millions(comparison)))
-    ax.set_title(QCoreApplication.translate("Charts", "Capex by category"))
+    ax.set_title(catalogue_text("chart.capex"))
     ax.set_xlim(0, max(left) * 1.15)
     ax.legend(loc="lower right", fontsize=8)
     ax.tick_params(axis="y", labelsize=8)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QRegularE
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit, QWidget
 
-from desktop.messages import default_note
+from desktop.messages import catalogue_text, default_note
 from engine.model import HOSTINGS
 from engine.planning.budget import default_rack_kw
 
@@ -90,7 +90,7 @@ class PurchaseFields:
         self.market.setToolTip(
             translate("Choices", "Where the cluster is bought: a two-letter country code, e.g. CN")
         )
-        self.ai_enterprise = QCheckBox(translate("Choices", "NVIDIA AI Enterprise for every GPU"), parent)
+        self.ai_enterprise = QCheckBox(catalogue_text("key.ai_enterprise"), parent)
         self.ai_enterprise.setObjectName("aiEnterprise")
 
     def load(self, purchase_date: str | None, market: str | None, ai_enterprise: bool) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import format as fmt
-from desktop.messages import component_text, note_text
+from desktop.messages import catalogue_text, component_text, note_text
 from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
 from engine.bounds import bound
 from engine.figures import FIGURE as ENGINE_FIGURE
@@ -46,7 +46,7 @@ class Figure:
     """One row of the comparison table: an engine figure (engine.figures) and its label."""
 
     column: str  # the engine figure's key
-    label: str  # marked with QT_TRANSLATE_NOOP("ComparisonModel", ...)
+    label: str  # marked with QT_TRANSLATE_NOOP("ComparisonModel", ...), or a catalogue code
 
     @property
     def kind(self) -> str:  # "text", "int", "float1", "float2", "percent", "money", "bool"
@@ -55,6 +55,14 @@ class Figure:
     @property
     def lower_is_better(self) -> bool | None:  # for highlighting the best value
         return ENGINE_FIGURE[self.column].lower_is_better
+
+    @property
+    def text(self) -> str:
+        """The label in the GUI's language: the language catalogue's words where the quote
+        documents print the same figure ("col.days"), else the app's own (Qt's .ts)."""
+        if "." in self.label:
+            return catalogue_text(self.label)
+        return QCoreApplication.translate("ComparisonModel", self.label)
 
 
 # The rows shown and their words; what each figure is and how it is shown is the engine's.
@@ -69,18 +77,18 @@ FIGURES: tuple[Figure, ...] = (
     Figure("node_peak_dense_pflops", QT_TRANSLATE_NOOP("ComparisonModel", "Server peak, dense (PFLOPS)")),
     Figure("node_peak_sparse_pflops", QT_TRANSLATE_NOOP("ComparisonModel", "Server peak, sparse (PFLOPS)")),
     Figure("mfu", QT_TRANSLATE_NOOP("ComparisonModel", "MFU (expected)")),
-    Figure("days", QT_TRANSLATE_NOOP("ComparisonModel", "Days to train")),
+    Figure("days", "col.days"),
     Figure("days_low", QT_TRANSLATE_NOOP("ComparisonModel", "Days, best case")),
     Figure("days_high", QT_TRANSLATE_NOOP("ComparisonModel", "Days, worst case")),
     Figure("gpu_hours", QT_TRANSLATE_NOOP("ComparisonModel", "GPU-hours")),
-    Figure("it_power_kw", QT_TRANSLATE_NOOP("ComparisonModel", "IT power (kW)")),
-    Figure("facility_power_kw", QT_TRANSLATE_NOOP("ComparisonModel", "Facility power (kW)")),
-    Figure("rack_power_kw", QT_TRANSLATE_NOOP("ComparisonModel", "Highest rack power (kW)")),
+    Figure("it_power_kw", "col.it_kw"),
+    Figure("facility_power_kw", "col.facility_kw"),
+    Figure("rack_power_kw", "cmp.rack_kw"),
     Figure("capex", QT_TRANSLATE_NOOP("ComparisonModel", "Capex")),
     Figure("tco", QT_TRANSLATE_NOOP("ComparisonModel", "TCO")),
-    Figure("cost_per_pf_day", QT_TRANSLATE_NOOP("ComparisonModel", "Cost per PF/s-day")),
+    Figure("cost_per_pf_day", "col.cost_per_pf_day"),
     Figure("lead_time_days", QT_TRANSLATE_NOOP("ComparisonModel", "Lead time (days)")),
-    Figure("calendar_days", QT_TRANSLATE_NOOP("ComparisonModel", "Calendar days (lead time + training)")),
+    Figure("calendar_days", "key.calendar_days"),
     Figure("cloud_per_run", QT_TRANSLATE_NOOP("ComparisonModel", "Cloud rental for the run")),
     Figure("cloud_per_year", QT_TRANSLATE_NOOP("ComparisonModel", "Cloud rental a year")),
     Figure("meets_deadline", QT_TRANSLATE_NOOP("ComparisonModel", "Meets the deadline")),
@@ -272,7 +280,7 @@ class ComparisonModel(QAbstractTableModel):
         if not 0 <= section < len(self._figures):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("ComparisonModel", self._figures[section].label)
+            return self._figures[section].text
         return None
 
 
@@ -410,7 +418,7 @@ class BomModel(QAbstractTableModel):
             if column == 3:
                 return self._tooltip(line) or None
             if self.marked(line, column):
-                return note_text(line.note, translated=self._chinese) or None
+                return note_text(line, translated=self._chinese) or None
             return (str(value) or None) if spec.kind == "text" else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in ("int", "money"):
@@ -424,7 +432,7 @@ class BomModel(QAbstractTableModel):
         parts = [f"{c.qty} × "
                  + component_text((chinese and c.description_zh) or c.description, translated=chinese)
                  for c in line.components]
-        note = note_text(line.note, translated=self._chinese)
+        note = note_text(line, translated=self._chinese)
         return "\n".join([note, *parts] if note else parts)
 
     def headerData(

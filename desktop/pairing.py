@@ -12,9 +12,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-
 from engine.catalog import Catalog
+from engine.export import names
 from engine.export.names import config_title
 from engine.model import CATEGORIES, Comparison, Plan
 
@@ -22,18 +21,11 @@ VENDOR_ORDER = ("Lenovo", "Inspur")
 
 
 def vendor_name(vendor: str) -> str:
-    """The vendor as the GUI's language says it (联想, 浪潮)."""
-    names = {
-        "Lenovo": QCoreApplication.translate("ConfigsPage", "Lenovo"),
-        "Inspur": QCoreApplication.translate("ConfigsPage", "Inspur"),
-        "Generic": QCoreApplication.translate("Vendors", "Generic"),
-        "Integrator": QCoreApplication.translate("Vendors", "Integrator"),
-        "Server vendor": QCoreApplication.translate("Vendors", "Server vendor"),
-        "Equipment vendors": QCoreApplication.translate("Vendors", "Equipment vendors"),
-        "Storage vendor": QCoreApplication.translate("Vendors", "Storage vendor"),
-        "Open source": QCoreApplication.translate("Vendors", "Open source"),
-    }
-    return names.get(vendor, vendor)  # NVIDIA and other brand names stay as they are
+    """The vendor as the GUI's language says it (联想, 浪潮), from the language catalogue the
+    quote documents read; NVIDIA and other brand names stay as they are."""
+    from desktop.messages import speaks_chinese
+
+    return names.vendor_name(vendor, "zh" if speaks_chinese() else "en")
 
 
 def config_label(plan: Plan) -> str:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
+from desktop.messages import catalogue_text
 from desktop.models import SORT_ROLE, category_name
 from desktop.quote_models import FindingsModel, QuoteLinesModel
 from engine.model import Comparison
@@ -148,7 +149,7 @@ class QuoteImportDialog(QDialog):
         like_layout.addWidget(self.adjust_table, 2)
         self.tabs.addTab(self.lines_view, self.tr("Reconciliation"))
         self.tabs.addTab(self.findings_view, self.tr("Findings"))
-        self.tabs.addTab(like, self.tr("Like for like"))
+        self.tabs.addTab(like, catalogue_text("recon.like"))
         layout.addWidget(self.tabs, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -312,7 +313,7 @@ class QuoteImportDialog(QDialog):
         counts = {k: sum(1 for f in rec.findings if f.kind == k) for k in
                   ("qty_mismatch", "price_diff", "missing", "extra", "arithmetic", "ambiguous")}
         basis = {"excluded": self.tr("excluding VAT"), "included": self.tr("including VAT"),
-                 "unknown": self.tr("VAT basis not stated")}[quote.vat_basis]
+                 "unknown": catalogue_text("recon.unknown")}[quote.vat_basis]
         self.summary.setText(
             self.tr("%1 quote %2 of %3, %4, prices %5; reconciled with %6.")
             .replace("%1", quote.vendor or "?").replace("%2", quote.quote_no or "-")
@@ -371,7 +372,7 @@ class QuoteImportDialog(QDialog):
 
     def _category(self, category: str) -> str:
         if category == "unmatched":
-            return self.tr("Not in the plan")
+            return catalogue_text("recon.unmatched")
         if category == "discount":
             return self.tr("Discount")
         return category_name(category)

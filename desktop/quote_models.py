@@ -9,17 +9,23 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QBrush, QColor
 
 from desktop import format as fmt
+from desktop.messages import catalogue_text
 from desktop.models import SORT_ROLE, Index
 from engine.quotes.model import Finding, QuoteLine, Reconciliation
 
 _WARN = QBrush(QColor("#fff2cc"))
 _BAD = QBrush(QColor("#f8d7da"))
 
+def _kind_name(kind: str) -> str:
+    name = KIND_NAMES.get(kind, kind)
+    return catalogue_text(name) if name.startswith("recon.") else tr(name)
+
+
 KIND_NAMES = {
     "qty_mismatch": QT_TRANSLATE_NOOP("QuoteModels", "Quantity differs"),
     "price_diff": QT_TRANSLATE_NOOP("QuoteModels", "Price differs"),
     "missing": QT_TRANSLATE_NOOP("QuoteModels", "Missing from the quote"),
-    "extra": QT_TRANSLATE_NOOP("QuoteModels", "Not in the plan"),
+    "extra": "recon.unmatched",  # the report's words (the language catalogue)
     "arithmetic": QT_TRANSLATE_NOOP("QuoteModels", "Sum does not add up"),
     "ambiguous": QT_TRANSLATE_NOOP("QuoteModels", "Ambiguous"),
 }
@@ -129,7 +135,7 @@ class FindingsModel(_Table):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = (
-            (QT_TRANSLATE_NOOP("QuoteModels", "Finding"), lambda f: tr(KIND_NAMES.get(f.kind, f.kind))),
+            (QT_TRANSLATE_NOOP("QuoteModels", "Finding"), lambda f: _kind_name(f.kind)),
             (QT_TRANSLATE_NOOP("QuoteModels", "Row"), lambda f: f.row),
             (QT_TRANSLATE_NOOP("QuoteModels", "Plan item"), lambda f: f.item or None),
             (QT_TRANSLATE_NOOP("QuoteModels", "Expected"), lambda f: f.expected),

@@ -32,3 +32,28 @@ def defaults() -> dict[str, Default]:
 
 def default(key: str) -> Default:
     return defaults()[key]
+
+
+def default_note(key: str, lang: str) -> str:
+    """Where the default ``key`` comes from, in ``lang``. The English note stands beside its
+    figure in resources/assumptions.toml (it is the figure's source); other languages word it
+    in their catalogue as ``default.<key>`` (resources/i18n/zh/defaults.ftl)."""
+    from engine.i18n import check_lang, has, t
+
+    note = default(key).note
+    lang = check_lang(lang)
+    if lang == "en" or not note or not has(f"default.{key}", lang):
+        return note
+    return t(f"default.{key}", lang)
+
+
+def note_in(lang: str, note: str) -> str:
+    """A note as an assumption carries it, in ``lang``: a default's own note is worded in the
+    catalogue; any other note is returned as given."""
+    key = _keys_by_note().get(note)
+    return default_note(key, lang) if key is not None else note
+
+
+@cache
+def _keys_by_note() -> dict[str, str]:
+    return {d.note: key for key, d in defaults().items() if d.note}

@@ -222,6 +222,7 @@ class OpenSoftware(Record):
     name: str
     name_zh: str
     licence: str
+    licence_zh: str
     vendor: str = "Open source"  # who supplies it: NVIDIA's free drivers are not open source
 
 

@@ -95,4 +95,4 @@ def compare(
     plans_t = tuple(plans)
     return Comparison(request=request, compute=need, plans=plans_t,
                       recommendation=recommend(plans_t, request.schedule.days),
-                      price_list=prices.name)
+                      price_list=prices.name, price_list_about=prices.about)

@@ -15,7 +15,9 @@ decimals, unless the entry asks for a format (``{ NUMBER($kw, maximumFractionDig
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from functools import cache
 from typing import Literal, cast
 
@@ -116,17 +118,22 @@ def has(code: str, lang: Lang = "en") -> bool:
 
 def fills(code: str, lang: Lang, names: Iterable[str]) -> bool:
     """Whether ``code`` is in ``lang``'s catalogue and ``names`` cover its placeholders."""
-    return has(code, lang) and placeholders(code, lang) <= set(names)
+    return has(code, lang) and placeholders(code, lang) <= {n.removesuffix(f"_{lang}") for n in names}
 
 
 def _arg(value: object) -> object:
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        # the float's exact value: rounds as Python's own formatting does (12.35 is 12.3499...)
+        return Decimal(value)
     return value if isinstance(value, str | int | float) else str(value)
 
 
 def t(code: str, lang: str, /, **params: object) -> str:
-    """The sentence ``code`` in ``lang`` with ``params`` filled in.
+    """The sentence ``code`` in ``lang`` with ``params`` filled in. A parameter named for a
+    language (``server_zh``) stands for the plain one (``server``) in that language: a catalog
+    record's own name in Chinese.
 
     A code missing from the catalogue, or a placeholder left without its parameter, is a
     bug and raises (tests check every code the engine uses has both languages)."""
@@ -139,7 +146,9 @@ def t(code: str, lang: str, /, **params: object) -> str:
     pattern = bundle.get_message(ident).value
     if pattern is None:
         raise MissingText(f"{code!r} has no value in resources/i18n/{lang}/")
-    text, errors = bundle.format_pattern(pattern, {k: _arg(v) for k, v in params.items()})
+    own = {k.removesuffix(f"_{lang}"): v for k, v in params.items() if k.endswith(f"_{lang}")}
+    args = {k: _arg(v) for k, v in (params | own).items()}
+    text, errors = bundle.format_pattern(pattern, args)
     if errors:
         raise ValueError(f"{code!r} in {lang}: {errors[0]}")
     return cast(str, text)

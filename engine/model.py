@@ -166,15 +166,32 @@ class Message:
         from engine.i18n import params_of, t
 
         stored = params_of(params)
-        return cls(code, t(f"msg.{code}.full", "en", **dict(stored)), stored)
+        return cls(code, t(cls.entry(code), "en", **dict(stored)), stored)
+
+    @staticmethod
+    def entry(code: str) -> str:
+        """The catalogue entry of ``code``: a warning's or refusal's code ("feed-loss") has its
+        sentence at ``msg.<code>.full`` (``msg.<code>`` is its gist); a dotted code
+        ("note.one-per-rail") is its own entry."""
+        return code if "." in code else f"msg.{code}.full"
 
     def render(self, lang: str) -> str:
         """The message in ``lang``: from the catalogue when it was made with ``of``."""
         from engine.i18n import check_lang, fills, t
 
-        if fills(f"msg.{self.code}.full", check_lang(lang), (k for k, _ in self.params)):
-            return t(f"msg.{self.code}.full", lang, **dict(self.params))
+        if fills(self.entry(self.code), check_lang(lang), (k for k, _ in self.params)):
+            return t(self.entry(self.code), lang, **dict(self.params))
         return self.text
+
+
+def note(code: str, /, **params: object) -> Message:
+    """A note on a BOM line or an assumption: ``note.<code>`` in the catalogue's notes.ftl."""
+    return Message.of(f"note.{code}", **params)
+
+
+def notes_text(notes: tuple[Message, ...]) -> str:
+    """Notes as one English text, as JSON and the CLI print a line's note."""
+    return "; ".join(n.text for n in notes)
 
 
 @dataclass(frozen=True)
@@ -433,6 +450,7 @@ class Component:
     qty: int
     item: str = ""  # catalog id where the part has one
     description_zh: str = ""  # empty: the English description is the part's name in both
+    part_number: str = ""  # the maker's, where the catalog has it (documents show it, not the id)
 
 
 @dataclass(frozen=True)
@@ -446,9 +464,10 @@ class BomLine:
     qty: int
     unit_price: float  # in the request's currency
     currency: str
-    note: str = ""
+    note: str = ""  # English; ``notes`` hold the same as codes and figures
     overridden: bool = False  # the user set its quantity or unit price, or added it
     components: tuple[Component, ...] = ()  # a configured system's parts, per system
+    notes: tuple[Message, ...] = ()  # what the note says, for each language to word
 
     @property
     def total(self) -> float:
@@ -572,3 +591,4 @@ class Comparison:
     plans: tuple[Plan, ...]
     recommendation: Recommendation
     price_list: str  # where prices came from (shipped list or the user's file)
+    price_list_about: Message | None = None  # the same, for documents to word (a snapshot's date)

@@ -19,16 +19,16 @@ def configuration_refusals(
         allowed = ", ".join(f.upper() for f in server.gpu_form_factors)
         refusals.append(Message.of(
             "gpu-form-factor", gpu=gpu.name, form=gpu.form_factor.upper(),
-            server=f"{server.model} {server.variant}", allowed=allowed,
+            server=f"{server.model} {server.variant}", server_zh=server.name_zh, allowed=allowed,
         ))
     if gpu_count > server.gpu_slots:
         refusals.append(Message.of(
-            "gpu-slots", gpus=gpu_count, server=f"{server.model} {server.variant}",
+            "gpu-slots", gpus=gpu_count, server=f"{server.model} {server.variant}", server_zh=server.name_zh,
             slots=server.gpu_slots,
         ))
     if nics > server.nic_slots:
         refusals.append(Message.of(
-            "nic-slots", hcas=nics, server=f"{server.model} {server.variant}",
+            "nic-slots", hcas=nics, server=f"{server.model} {server.variant}", server_zh=server.name_zh,
             slots=server.nic_slots,
         ))
     usable_w = (server.psu.count - server.psu.redundant) * server.psu.watts

@@ -38,6 +38,12 @@ def _message(message: Message) -> dict[str, str]:
     return {"code": message.code, "text": message.text}
 
 
+def _without_notes(line: dict[str, Any]) -> dict[str, Any]:
+    """A BOM line as JSON: its note is the English text; the codes behind it stay inside."""
+    line.pop("notes", None)
+    return line
+
+
 def layout_dict(layout: Layout | None) -> dict[str, Any] | None:
     return None if layout is None else asdict(layout)
 
@@ -124,7 +130,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "cloud_rate_per_gpu_hour": money.cloud_rate, "cloud_per_run": money.cloud_per_run,
             "cloud_per_year": money.cloud_per_year,
         },
-        "bom": [{**asdict(line), "description": line.description_en, "total": line.total}
+        "bom": [{**_without_notes(asdict(line)), "description": line.description_en, "total": line.total}
                 for line in plan.bom],
         "assumptions": [asdict(a) for a in plan.assumptions],
         "storage": storage_dict(plan.storage),

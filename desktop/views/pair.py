@@ -30,7 +30,7 @@ BETTER = QColor("#1b7f3b")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # The figures a pair is compared on: every numeric and yes/no row of the overview.
 PAIR_FIGURES = [(f.column, f.kind, f.lower_is_better) for f in FIGURES if f.kind != "text"]
-LABELS = {f.column: f.label for f in FIGURES}
+LABELS = {f.column: f for f in FIGURES}
 MONEY_LABELS = {
     "discount": QT_TRANSLATE_NOOP("PairView", "Discount"),
     "net": QT_TRANSLATE_NOOP("PairView", "Net, before VAT"),
@@ -204,7 +204,7 @@ class PairView(QWidget):
             )
         if key.startswith("money:"):
             return QCoreApplication.translate("PairView", MONEY_LABELS[key.split(":", 1)[1]])
-        return QCoreApplication.translate("ComparisonModel", LABELS[key])
+        return LABELS[key].text
 
     @staticmethod
     def _difference(row: PairRow, currency: str) -> str:

@@ -12,9 +12,9 @@ from dataclasses import fields
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from engine.assumptions import note_in
 from engine.export.comparison_sheet import PER_BLOCK, title
 from engine.export.labels import Labels
-from engine.export.notes import assumption_note_in
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.model import Comparison, Plan
 
@@ -63,7 +63,7 @@ def _table(comparison: Comparison, L: Labels) -> tuple[dict[str, dict[str, Cell]
             key = f"a:{a.key}"
             labels.setdefault(key, L.key(a.key))
             table.setdefault(key, {})[plan.config] = (a.value, a.unit, a.origin,
-                                                      assumption_note_in(L.lang, a.note))
+                                                      note_in(L.lang, a.note))
     return table, labels
 
 

@@ -98,8 +98,9 @@ def priced(comparison: Comparison) -> list[tuple[Plan, Money]]:
 
 def part_number(line: BomLine) -> str:
     """The line's part number as a document shows it: a service or open-source line has
-    none of its own (its part number is the engine's id), so the cell stays empty."""
-    return "" if line.part_number == line.item else line.part_number
+    none of its own (its part number is the engine's id), nor has generic equipment (its
+    "part number" is its English description), so the cell stays empty."""
+    return "" if line.part_number in (line.item, line.description_en) else line.part_number
 
 
 def description(line: BomLine, lang: Lang) -> str:
@@ -152,8 +153,11 @@ def currency_of(comparison: Comparison) -> str:
     return comparison.request.finance.currency
 
 
-def price_list_name(comparison: Comparison) -> str:
-    """The price list's file name: a local folder is nobody else's business."""
+def price_list_name(comparison: Comparison, lang: str = "en") -> str:
+    """The price list's file name (a local folder is nobody else's business), or where the
+    prices came from in ``lang``."""
+    if comparison.price_list_about is not None:
+        return comparison.price_list_about.render(lang)
     return PureWindowsPath(comparison.price_list).name or comparison.price_list
 
 

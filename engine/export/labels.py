@@ -54,8 +54,8 @@ class Labels:
         """An engine message in this language: the whole sentence from the catalogue when the
         engine made it with its figures; else, in Chinese, the gist of a known code followed
         by the engine's detail."""
-        if fills(f"msg.{code}.full", self.lang, (k for k, _ in params)):
-            return t(f"msg.{code}.full", self.lang, **dict(params))
+        if fills(Message.entry(code), self.lang, (k for k, _ in params)):
+            return t(Message.entry(code), self.lang, **dict(params))
         gist = get(f"msg.{code}", self.lang, "")
         if self.lang == "zh" and gist:
             return f"{gist}（{text}）"
@@ -64,6 +64,13 @@ class Labels:
     def say(self, message: Message) -> str:
         """``message`` in this language."""
         return self.message(message.code, message.text, message.params)
+
+    def notes(self, notes: tuple[Message, ...], fallback: str = "") -> str:
+        """Notes on a line or an assumption in this language; ``fallback`` (a note written as
+        text, such as a vendor quotation's) when there are none."""
+        if not notes:
+            return fallback
+        return ("；" if self.lang == "zh" else "; ").join(self.say(n) for n in notes)
 
     def gist(self, code: str) -> str:
         """A warning's gist without its figures ("" for a code with none)."""

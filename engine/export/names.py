@@ -14,14 +14,12 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
+from engine.i18n import get
 from engine.model import Comparison, Plan
 
 Detail = Literal["shortlist", "all"] | Sequence[str]
 DETAILS = ("shortlist", "all")
 
-VENDOR_NAMES_ZH = {"Lenovo": "联想", "Inspur": "浪潮", "Generic": "通用", "Integrator": "集成商",
-                   "Equipment vendors": "设备厂商", "Storage vendor": "存储厂商",
-                   "Server vendor": "服务器厂商", "Open source": "开源"}
 _MEMORY = re.compile(r"\s+\d+\s*GB$")
 
 
@@ -52,7 +50,9 @@ def config_title(plan: Plan, vendor: str | None = None) -> str:
 
 
 def vendor_name(vendor: str, lang: str) -> str:
-    return VENDOR_NAMES_ZH.get(vendor, vendor) if lang == "zh" else vendor
+    """The vendor as ``lang`` names it (联想, 浪潮); a brand the catalogue does not list
+    (NVIDIA) stays as it is."""
+    return get(f"vendor.{vendor.lower().replace(' ', '-')}", lang, vendor)
 
 
 def titles(plans: Sequence[Plan], lang: str) -> dict[str, str]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from matplotlib.collections import LineCollection, PolyCollection
@@ -31,6 +31,8 @@ from matplotlib.transforms import (
 )
 
 from engine.catalog import Catalog
+from engine.export.names import vendor_name
+from engine.i18n import get, t
 from engine.model import Plan, Rack, RackSlot
 from engine.planning.budget import network_rack_kw
 
@@ -54,24 +56,9 @@ OVER = "#b00020"
 TYPES_PER_ROW = 6
 
 
-ROLE_NAMES = {  # the English text of each slot role, the key of its translation
-    "server": "GPU server",
-    "leaf": "leaf switch",
-    "spine": "spine switch",
-    "core": "core switch",
-    "storage_switch": "storage switch",
-    "mgmt_switch": "management switch",
-    "storage": "storage server",
-    "management": "management node",
-    "frontend_switch": "front-end switch",
-    "oob_switch": "out-of-band aggregation switch",
-    "director": "director switch",
-    "pdu": "PDU",
-}
-
-
-def role_name(role: str, texts: Mapping[str, str]) -> str:
-    return texts.get(ROLE_NAMES.get(role, role), ROLE_NAMES.get(role, role))
+def role_name(role: str, lang: str) -> str:
+    """What a rack slot holds, in ``lang`` (the catalogue's drawing-role-<role>)."""
+    return get(f"drawing.role-{role}", lang, role)
 
 
 @dataclass(frozen=True)
@@ -94,17 +81,16 @@ class RackView:
     max_load_kg: float
     cooling: tuple[CoolingView, ...]
     racks_per_row: int
-    texts: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    lang: str = "en"  # the language of every text the drawing shows
 
-    def tr(self, text: str) -> str:
-        return self.texts.get(text, text)
+    def tr(self, code: str, **params: object) -> str:
+        return t(f"drawing.{code}", self.lang, **params)
 
 
-def rack_view(plan: Plan, catalog: Catalog, *, chinese: bool = False, title: str = "",
-              texts: Mapping[str, str] | None = None) -> RackView | None:
-    """What the drawing needs of ``plan``; None for a plan that was refused. ``texts`` maps
-    the drawing's English texts to the reader's language (the GUI's Qt translations, or
-    the workbook's table); ``title`` defaults to the server and its GPUs."""
+def rack_view(plan: Plan, catalog: Catalog, *, lang: str = "en", title: str = "") -> RackView | None:
+    """What the drawing needs of ``plan``, worded in ``lang`` from the language catalogue;
+    None for a plan that was refused. ``title`` defaults to the server and its GPUs."""
+    chinese = lang == "zh"
     layout = plan.racks
     if layout is None or plan.fabric is None:
         return None
@@ -121,7 +107,7 @@ def rack_view(plan: Plan, catalog: Catalog, *, chinese: bool = False, title: str
         name = unit.name_zh.split("，")[0] if chinese else unit.name.split(",")[0]
         cooling.append(CoolingView(name, placement, count))
     return RackView(
-        title=title or f"{_local_vendor(plan.server, texts or {})} · {plan.gpus_per_node}× {plan.gpu_name}",
+        title=title or f"{_local_vendor(plan.server, lang)} · {plan.gpus_per_node}× {plan.gpu_name}",
         racks=layout.racks,
         rack_model=rack.name_zh.split("，")[0] if chinese else rack.name.split(",")[0],
         rack_units=layout.rack_units,
@@ -130,7 +116,7 @@ def rack_view(plan: Plan, catalog: Catalog, *, chinese: bool = False, title: str
         max_load_kg=rack.max_load_kg,
         cooling=tuple(cooling),
         racks_per_row=max(1, layout.row_racks),  # the engine's rows: cooling is N+1 in each
-        texts=dict(texts or {}),
+        lang=lang,
     )
 
 
@@ -191,10 +177,7 @@ def draw_racks(fig: Figure, view: RackView) -> list[tuple[Rack, list[int]]]:
         _draw_rack(fig, box, rack, numbers, view, ruler=n % TYPES_PER_ROW == 0)
     _draw_floor(fig, grid[type_rows, :].get_position(fig), view)
     fig.suptitle(
-        view.tr("%1 — %2 racks (%3)")
-        .replace("%1", view.title)
-        .replace("%2", str(len(view.racks)))
-        .replace("%3", view.rack_model),
+        view.tr("title", title=view.title, racks=len(view.racks), rack=view.rack_model),
         fontsize=11,
         y=0.995,
     )
@@ -241,10 +224,13 @@ def _draw_rack(fig: Figure, box: Bbox, rack: Rack, numbers: list[int], view: Rac
     for run in _runs(mounted):  # one label for a run of the same thing stacked together
         first, count = run[0], len(run)
         span = sum(s.units for s in run)
-        if first.units >= 2:
-            text = _local_vendor(first.label, view.texts).replace(" ", "\n", 1)
+        if first.units >= 2 and (first.role == "server" or view.lang == "en"):
+            text = _local_vendor(first.label, view.lang).replace(" ", "\n", 1)
+        elif first.units >= 2:  # a storage or management server: what it is, in the reader's words
+            vendor = _local_vendor(first.label, view.lang).split(" ", 1)[0]
+            text = f"{vendor}\n{role_name(first.role, view.lang)}"
         else:
-            name = role_name(first.role, view.texts)
+            name = role_name(first.role, view.lang)
             text = name if count == 1 else f"{count} × {name}"
         fig.text(
             0.5,
@@ -261,30 +247,24 @@ def _draw_rack(fig: Figure, box: Bbox, rack: Rack, numbers: list[int], view: Rac
         )
     budget = view.budget_kw if rack.kind == "compute" else view.network_budget_kw
     kind = (
-        view.tr("Compute rack") if rack.kind == "compute" else view.tr("Network rack")
+        view.tr("compute-rack") if rack.kind == "compute" else view.tr("network-rack")
     )
     _title(fig, box, f"{kind}\n{_numbers(numbers)}" + (f" (×{len(numbers)})" if len(numbers) > 1 else ""),
            pad=6)
     lines = [
         (
-            view.tr("%1 of %2 kW")
-            .replace("%1", f"{rack.power_kw:.1f}")
-            .replace("%2", f"{budget:g}"),
+            view.tr("kw", kw=rack.power_kw, budget=f"{budget:g}"),
             rack.power_kw > budget + 1e-9,
         ),
         (
-            view.tr("%1 of %2 kg")
-            .replace("%1", f"{rack.weight_kg:,.0f}")
-            .replace("%2", f"{view.max_load_kg:,.0f}"),
+            view.tr("kg", kg=rack.weight_kg, max=view.max_load_kg),
             rack.weight_kg > view.max_load_kg,
         ),
         (
-            view.tr("%1 of %2 U used")
-            .replace("%1", str(rack.units_used))
-            .replace("%2", str(units)),
+            view.tr("units", used=rack.units_used, units=units),
             False,
         ),
-        (view.tr("PDUs: %1 (A and B feeds)").replace("%1", str(len(pdus))), False),
+        (view.tr("pdus", pdus=len(pdus)), False),
     ]
     frame = _frame(fig, box)
     for i, (text, over) in enumerate(lines):
@@ -301,10 +281,10 @@ def _draw_rack(fig: Figure, box: Bbox, rack: Rack, numbers: list[int], view: Rac
         )
 
 
-def _local_vendor(label: str, texts: Mapping[str, str]) -> str:
+def _local_vendor(label: str, lang: str) -> str:
     """'Inspur NF5688M6' with the vendor as the reader's language says it."""
     vendor, _, model = label.partition(" ")
-    return f"{texts.get(vendor, vendor)} {model}" if model else label
+    return f"{vendor_name(vendor, lang)} {model}" if model else label
 
 
 def _runs(slots: list[RackSlot]) -> list[list[RackSlot]]:
@@ -377,14 +357,14 @@ def _draw_floor(fig: Figure, cell: Bbox, view: RackView) -> None:
     _boxes(fig, data, coolers, facecolors=COOLING_COLOUR, edgecolors="#333333")
     _boxes(fig, data, doors_drawn, facecolors=COOLING_COLOUR, edgecolors="none")
     legend = [
-        (KIND_COLOURS["compute"], view.tr("compute rack")),
-        (KIND_COLOURS["network"], view.tr("network rack")),
+        (KIND_COLOURS["compute"], view.tr("legend-compute")),
+        (KIND_COLOURS["network"], view.tr("legend-network")),
     ]
     for cooling in view.cooling:
         where = {
-            "in-row": view.tr("in the rows"),
-            "room": view.tr("at the wall"),
-            "door": view.tr("on rear doors"),
+            "in-row": view.tr("in-row"),
+            "room": view.tr("room"),
+            "door": view.tr("door"),
         }
         legend.append((COOLING_COLOUR, f"{cooling.count} × {cooling.label} ({where[cooling.placement]})"))
     frame = _frame(fig, box)
@@ -398,8 +378,7 @@ def _draw_floor(fig: Figure, cell: Bbox, view: RackView) -> None:
             transform=frame,
             va="bottom",
         )
-    _title(fig, box, view.tr("Floor sketch: racks in rows of %1, cooling units between them (not to scale)"
-                             ).replace("%1", str(per_row)), pad=24)
+    _title(fig, box, view.tr("floor", per_row=per_row), pad=24)
 
 
 def _fit(fig: Figure, cell: Bbox, extent: Bbox) -> Bbox:
@@ -411,36 +390,6 @@ def _fit(fig: Figure, cell: Bbox, extent: Bbox) -> Bbox:
     return Bbox.from_bounds(cell.x0 + (cell.width - w) / 2, cell.y0 + (cell.height - h) / 2, w, h)
 
 
-# What the drawing says, in Chinese: the same words as the GUI's translation file.
-TEXTS_ZH: dict[str, str] = {
-    "Lenovo": "联想",
-    "Inspur": "浪潮",
-    "GPU server": "GPU 服务器",
-    "leaf switch": "叶交换机",
-    "spine switch": "脊交换机",
-    "core switch": "核心交换机",
-    "storage switch": "存储交换机",
-    "management switch": "管理交换机",
-    "storage server": "存储服务器",
-    "management node": "管理节点",
-    "front-end switch": "前端交换机",
-    "out-of-band aggregation switch": "带外汇聚交换机",
-    "director switch": "导向器交换机",
-    "Compute rack": "计算机柜",
-    "Network rack": "网络机柜",
-    "%1 of %2 kW": "%1 / %2 kW",
-    "%1 of %2 kg": "%1 / %2 kg",
-    "%1 of %2 U used": "已用 %1 / %2 U",
-    "PDUs: %1 (A and B feeds)": "PDU：%1 个（A、B 双路供电）",
-    "compute rack": "计算机柜",
-    "network rack": "网络机柜",
-    "in the rows": "列间",
-    "at the wall": "靠墙",
-    "on rear doors": "机柜后门",
-    "Floor sketch: racks in rows of %1, cooling units between them (not to scale)":
-        "机房平面示意：每列 %1 个机柜，制冷单元位于其间（未按比例）",
-    "%1 — %2 racks (%3)": "%1 — %2 个机柜（%3）",
-}
 # Fonts that draw Chinese, first found wins; DejaVu Sans (matplotlib's own) last.
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei",
              "Microsoft YaHei", "SimHei", "PingFang SC", "DejaVu Sans"]
@@ -457,7 +406,7 @@ def racks_png(plan: Plan, catalog: Catalog, lang: str, *, dpi: int = PNG_DPI) ->
     from PIL import Image
 
     chinese = lang == "zh"
-    view = rack_view(plan, catalog, chinese=chinese, texts=TEXTS_ZH if chinese else None)
+    view = rack_view(plan, catalog, lang=lang)
     if view is None:
         return None
     with rc_context({"font.sans-serif": CJK_FONTS, "axes.unicode_minus": False} if chinese

@@ -17,60 +17,19 @@ from engine.export.labels import Labels
 from engine.export.safe import save_atomically, sheet_name
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import money_style, register_styles
+from engine.i18n import get
+from engine.i18n import t as text_of
 from engine.quotes.model import LikeForLike, Reconciliation
 from engine.quotes.present import mapping_text
 
 Lang = Literal["en", "zh"]
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Vendor quotations reconciled with the plan", "供应商报价与方案核对"),
-    "subtitle": ("Totals in {cur}, excluding VAT, brought to the plan's scope; every adjustment "
-                 "names its source.", "金额以 {cur} 计，不含增值税，按方案范围归一；每项调整注明来源。"),
-    "like": ("Like for like", "同口径比较"),
-    "category": ("Category", "类别"),
-    "computed": ("Quoted (computed)", "报价（核算）"),
-    "normalised": ("Normalised total", "归一后总价"),
-    "adjustments": ("Adjustments to the plan's scope", "按方案范围所作调整"),
-    "kind": ("Kind", "类型"), "item": ("Item", "项目"), "amount": ("Amount", "金额"),
-    "source": ("Source", "来源"), "row": ("Row", "行"),
-    "drivers": ("Differences by category (second minus first)", "分类差异（后者减前者）"),
-    "difference": ("Difference", "差额"),
-    "item_drivers": ("Largest differences by item (second minus first)", "按项目的主要差异（后者减前者）"),
-    "server": ("GPU server (as configured)", "GPU 服务器（整机）"),
-    "storage-system": ("Storage system (the vendor's own)", "存储系统（厂商自有）"),
-    "management-server": ("Management servers (the vendor's own)", "管理服务器（厂商自有）"),
-    "quote": ("Quotation", "报价单"), "vendor": ("Vendor", "供应商"),
-    "config": ("Plan configuration", "方案配置"),
-    "quote_no": ("Quote number", "报价单号"), "date": ("Date", "日期"), "currency": ("Currency", "币种"),
-    "basis": ("Prices", "价格"), "mapping": ("Columns read", "读取的列"),
-    "compared": ("Compared with", "对比的方案价格"),
-    "basis_list": ("the plan's list prices: the quotation states its own discount ({quote} of its "
-                   "lines; the plan's is {plan})",
-                   "方案标价：报价单自列折扣（占报价行 {quote}；方案折扣 {plan}）"),
-    "basis_net": ("the plan's list prices less its {plan} discount", "方案标价扣除方案折扣 {plan}"),
-    "basis_none": ("the plan's prices (no discount)", "方案价格（无折扣）"),
-    "stated": ("Vendor's total (excl. VAT)", "供应商总价（不含税）"),
-    "lines": ("Quoted lines", "报价行"),
-    "part": ("Part number", "物料编码"), "description": ("Description", "描述"), "qty": ("Qty", "数量"),
-    "unit": ("Unit price (as quoted)", "单价（原报价）"), "total": ("Total (as quoted)", "总价（原报价）"),
-    "match": ("Plan item", "方案项目"), "score": ("Score", "匹配度"), "remark": ("Remark", "备注"),
-    "unit_plan": ("Unit price ({cur}, excl. VAT)", "单价（{cur}，不含税）"),
-    "findings": ("Findings", "核对结果"), "expected": ("Expected", "应为"), "found": ("Found", "实为"),
-    "message": ("Message", "说明"), "none": ("No findings.", "无差异。"),
-    "sum": ("Sum of quoted lines (as quoted)", "报价行合计（原报价）"),
-    "excluded": ("excluding VAT", "不含税"), "included": ("including VAT", "含税"),
-    "unknown": ("VAT basis not stated", "未注明是否含税"),
-    "unmatched": ("Not in the plan", "方案外项目"), "discount": ("Discount", "折扣"),
-}
 _ROLES = ("server", "storage-system", "management-server")  # by-item keys of each vendor's own kit
-_KINDS = {"qty_mismatch": "数量不符", "price_diff": "价格差异", "missing": "漏报", "extra": "多报",
-          "arithmetic": "计算错误", "ambiguous": "存疑", "omitted": "补足漏报", "qty_shortfall": "补足数量",
-          "qty_excess": "扣除多余数量", "bundled_service": "拆分捆绑服务", "out_of_scope": "范围外剔除"}
 
 
 def _w(key: str, lang: Lang, **kw: str) -> str:
-    en, zh = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**kw)
+    """The report's words: the catalogue's recon-<key> (resources/i18n/<lang>/reconcile.ftl)."""
+    return text_of(f"recon.{key}", lang, **kw)
 
 
 def _category(category: str, lang: Lang) -> str:
@@ -79,8 +38,22 @@ def _category(category: str, lang: Lang) -> str:
     return Labels(lang).category(category)
 
 
+def _item(item: str, lang: Lang) -> str:
+    """A plan item as the reader knows it: its id in English (the command line takes it),
+    its Chinese description from the price list in Chinese ("spare:" items as spares)."""
+    if lang == "en" or not item:
+        return item
+    from engine.money.prices import load_price_list
+
+    spare = item.startswith("spare:")
+    entry = load_price_list().entries.get(item.removeprefix("spare:"))
+    if entry is None or not entry.description_zh:
+        return item
+    return text_of("recon.spare", lang, item=entry.description_zh) if spare else entry.description_zh
+
+
 def _kind(kind: str, lang: Lang) -> str:
-    return _KINDS.get(kind, kind) if lang == "zh" else kind
+    return get(f"recon.kind.{kind}", lang, kind)
 
 
 def build_report(recs: list[Reconciliation], like: LikeForLike, lang: Lang = "en") -> Workbook:
@@ -130,8 +103,8 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
     row = _differences(w, row, _w("drivers", lang), [_w("category", lang), difference],
                        [(_category(c, lang), d) for c, d in like.drivers], money)
     row = _differences(w, row, _w("item_drivers", lang), [_w("item", lang), difference],
-                       [(_w(i, lang) if i in _ROLES else i, d) for i, d in like.item_drivers[:12]],
-                       money)
+                       [(_w(i, lang) if i in _ROLES else _item(i, lang), d)
+                        for i, d in like.item_drivers[:12]], money)
     w.text(row, 1, _w("adjustments", lang), "cq_section")
     row += 1
     w.header(row, 1, [_w("vendor", lang), _w("kind", lang), _w("item", lang), _w("category", lang),
@@ -141,7 +114,7 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
         for a in t.adjustments:
             w.text(row, 1, t.vendor or t.file)
             w.text(row, 2, _kind(a.kind, lang))
-            w.text(row, 3, a.item)
+            w.text(row, 3, _item(a.item, lang))
             w.text(row, 4, _category(a.category, lang))
             w.number(row, 5, a.amount, money)
             w.wrapped(row, 6, a.source, width=60)
@@ -216,7 +189,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
                 w.number(row, col, figure, "cq_num")
             elif figure is not None:
                 w.text(row, col, figure, fit=False)
-        w.text(row, 7, f.item)
+        w.text(row, 7, _item(f.item, lang))
         row += 1
     row += 1
     w.text(row, 1, _w("lines", lang), "cq_section")
@@ -235,7 +208,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
         w.number(row, 4, line.qty, "cq_num" if line.qty % 1 else "cq_int")
         w.number(row, 5, line.unit_price, money_style(qcur))
         w.number(row, 6, line.total, money_style(qcur))
-        w.text(row, 7, m.item if m and m.item else "")
+        w.text(row, 7, _item(m.item, lang) if m and m.item else "")
         if m and m.item:
             w.number(row, 8, m.score, "cq_num")
         if line.unit_price:

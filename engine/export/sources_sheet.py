@@ -120,7 +120,7 @@ def write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListLi
     w = SheetWriter(ws)
     w.text(1, 1, L("src.title"), "cq_title", fit=False)
     w.text(2, 1, indicative, "cq_label", fit=False)
-    w.text(3, 1, f"{L('src.price_list')}: {price_list_name(comparison)}", "cq_subtitle",
+    w.text(3, 1, f"{L('src.price_list')}: {price_list_name(comparison, L.lang)}", "cq_subtitle",
            fit=False)
     try:
         from engine.catalog import load_catalog
@@ -171,13 +171,13 @@ def write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListLi
             w.wrapped(row, 1, description(line, L.lang), width=NAME_WIDTH)
             w.wrapped(row, 2, part_number(line), width=WIDTHS[2] - 3)
             w.number(row, 4, line.unit_price, money_style(line.currency))
-            sources.append(price_list_name(comparison))
+            sources.append(price_list_name(comparison, L.lang))
         else:
             text = entry.description_zh if L.lang == "zh" else entry.description_en
             currency = str(entry.currency)
             w.wrapped(row, 1, text or entry.description_en, width=NAME_WIDTH)
             shown = str(entry.part_number or "")
-            w.wrapped(row, 2, "" if shown == item else shown, width=WIDTHS[2] - 3)
+            w.wrapped(row, 2, "" if shown in (item, entry.description_en) else shown, width=WIDTHS[2] - 3)
             price = entry.unit_price
             if isinstance(price, int | float) and not isinstance(price, bool):
                 w.number(row, 4, float(price), money_style(currency)

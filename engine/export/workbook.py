@@ -47,7 +47,7 @@ from engine.export.comparison_sheet import (
 )
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
-from engine.export.notes import component_in, note_in
+from engine.export.notes import component_in
 from engine.export.racks_sheet import write_racks
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
@@ -66,6 +66,14 @@ PART_ROW_HEIGHT = 12.5  # one line of 9 pt type (Noto CJK 9 pt: about 12.3)
 # ---------------------------------------------------------------- BOM sheets
 
 
+def _name_configuration(ws: Worksheet, config: str) -> None:
+    """Record which configuration a BOM sheet prices, for programs: a custom document
+    property "BOM <sheet title>" holding the configuration id."""
+    from openpyxl.packaging.custom import StringProperty
+
+    ws.parent.custom_doc_props.append(StringProperty(name=f"BOM {ws.title}", value=config))
+
+
 def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: str,
                heading: PrintHeading) -> BomRefs:
     w = SheetWriter(ws)
@@ -73,8 +81,12 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
     m, m_sub, m_total = money_style(cur), money_style(cur, "sub"), money_style(cur, "total")
     w.text(1, 1, L("bom.title", server=plan.server, gpus_per_node=plan.gpus_per_node,
                    gpu=plan.gpu_name), "cq_title", fit=False)
-    w.text(2, 1, L("bom.subtitle", config=plan.config, vendor=plan.vendor, currency=cur),
-           "cq_subtitle", fit=False)
+    # an English reader may pass the configuration's id to the command line; a Chinese one
+    # reads its name (programs find the id in the workbook's custom properties either way)
+    config = plan.config if L.lang == "en" else L.titles.get(plan.config, plan.config)
+    w.text(2, 1, L("bom.subtitle", config=config, vendor=vendor_name(plan.vendor, L.lang),
+                   currency=cur), "cq_subtitle", fit=False)
+    _name_configuration(ws, plan.config)
     w.text(3, 1, indicative, "cq_subtitle", fit=False)
     header_row = 5
     w.header(header_row, 1, [L("bom.no"), L("bom.part_number"), L("bom.description"),
@@ -109,7 +121,7 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
             w.formula(row, 6, f"=D{row}*E{row}", m, shown=line.total)
             w.text(row, 7, vendor_name(line.vendor, L.lang))
             if line.note:
-                w.wrapped(row, 8, note_in(L.lang, line.note),
+                w.wrapped(row, 8, L.notes(line.notes, line.note),
                           "cq_override_wrap" if marked else "cq_wrap", width=NOTE_WIDTH)
             row += 1
             for k, part in enumerate(line.components, 1):  # a configured system's parts, unpriced
@@ -185,7 +197,7 @@ def _component_row(w: SheetWriter, row: int, number: str, part: Component, L: La
     """One part of a configured system, in small type on one line under it: what a buyer
     checks against the vendor's configuration, without a price of its own."""
     w.text(row, 1, number, "cq_part")
-    w.text(row, 2, part.item, "cq_part")
+    w.text(row, 2, part.part_number, "cq_part")
     name = part.description_zh if L.lang == "zh" and part.description_zh else part.description
     w.text(row, 3, f"    {component_in(L.lang, name)}", "cq_part")
     w.number(row, 4, part.qty, "cq_part_int")
@@ -349,7 +361,7 @@ def build_workbook(comparison: Comparison, info: QuoteInfo, price_list: PriceLis
     wb.properties.creator = "ClusterQuote"
     wb.properties.subject = comparison.compute.label
 
-    indicative = L("quote.indicative", source=price_list_name(comparison))
+    indicative = L("quote.indicative", source=price_list_name(comparison, L.lang))
     heading = info.heading(L)
     taken: set[str] = set()
     summary = wb.active

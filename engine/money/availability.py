@@ -59,18 +59,14 @@ def market_status(catalog: Catalog, gpu: str, market: str, as_of: str) -> Market
 
 def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:
     """Short warnings; the rule and its source are in the plan's availability and assumptions."""
-    checked = "" if status.verified else ", source unverified"
+    figures = {"gpu": gpu_name, "market": status.market, "since": str(status.since),
+               "as_of": str(status.as_of), "verified": "yes" if status.verified else "no"}
     if status.status == "licence-required":
-        return [Message("export-licence", f"EXPORT LICENCE REQUIRED: {gpu_name} in {status.market} "
-                                          f"since {status.since} (as of {status.as_of}{checked}); "
-                                          "confirm the vendor can deliver before ordering")]
+        return [Message.of("export-licence", **figures)]
     if status.status == "unsure":
-        return [Message("availability-unsure", f"market status unsure: {gpu_name} in {status.market} "
-                                               f"as of {status.as_of} (reports since {status.since}); "
-                                               "ask the vendor")]
+        return [Message.of("availability-unsure", **figures)]
     if status.status == "unknown":
-        return [Message("availability-unknown", f"market status unknown: {gpu_name} in "
-                                                f"{status.market}: no rule recorded; ask the vendor")]
+        return [Message.of("availability-unknown", **figures)]
     return []
 
 

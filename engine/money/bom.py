@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from engine.catalog import Catalog, counted_parts
-from engine.model import BomLine, Category, Component
+from engine.model import BomLine, Category, Component, Message, note, notes_text
 from engine.money.indicative import node_price
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ class Need:
     category: Category
     item: str  # catalog id = price-list item
     qty: int
-    note: str = ""
+    notes: tuple[Message, ...] = ()  # why this many: codes and figures (engine.model.note)
 
 
 def price_lines(
@@ -30,8 +30,7 @@ def price_lines(
         key = (need.category, need.item)
         if key in merged:
             old = merged[key]
-            note = "; ".join(n for n in (old.note, need.note) if n)
-            need = Need(need.category, need.item, old.qty + need.qty, note)
+            need = Need(need.category, need.item, old.qty + need.qty, old.notes + need.notes)
         merged[key] = need
     lines = []
     for need in merged.values():
@@ -48,7 +47,8 @@ def price_lines(
             qty=need.qty,
             unit_price=round(prices.price(need.item, currency, exchange_rate), 2),
             currency=currency,
-            note=need.note,
+            note=notes_text(need.notes),
+            notes=need.notes,
         ))
     return tuple(lines)
 
@@ -66,7 +66,7 @@ def system_components(catalog: Catalog, config_id: str) -> tuple[Component, ...]
     out += [Component("cpu", text, n) for n, text in counted_parts(server.cpus)]
     out += [Component("memory", text, n) for n, text in counted_parts(server.memory)]
     out += [Component("drive", text, n) for n, text in counted_parts(server.storage)]
-    out.append(Component("nic", nic.name, cfg.compute_nics, nic.id, nic.name_zh))
+    out.append(Component("nic", nic.name, cfg.compute_nics, nic.id, nic.name_zh, nic.part_number))
     psu = server.psu
     split = f"{psu.count - psu.redundant}+{psu.redundant}"
     out.append(Component("psu", f"{psu.watts:g} W power supply ({split} redundant)", psu.count,
@@ -87,12 +87,13 @@ def configured_system_line(
         return prices.price(item, currency, exchange_rate)
 
     unit = node_price(catalog, prices, config_id, currency, exchange_rate)
+    about = note("configured-system", base=each(cfg.id), gpus=cfg.gpu_count, gpu=gpu.name,
+                 gpu_price=each(cfg.gpu), hcas=cfg.compute_nics, hca=nic.part_number,
+                 hca_price=each(cfg.compute_nic), currency=currency)
     return BomLine(
         category="compute", item=cfg.id, vendor=entry.vendor, part_number=entry.part_number,
         description_en=cfg.description_en, description_zh=cfg.description_zh, qty=qty,
         unit_price=round(unit, 2), currency=currency,
-        note=(f"configured system: base {each(cfg.id):,.0f} + {cfg.gpu_count} × {gpu.name} "
-              f"{each(cfg.gpu):,.0f} + {cfg.compute_nics} × {nic.part_number} "
-              f"{each(cfg.compute_nic):,.0f} {currency}"),
+        note=about.text, notes=(about,),
         components=system_components(catalog, config_id),
     )

@@ -20,7 +20,7 @@ from dataclasses import replace
 from engine.assumptions import default
 from engine.bounds import bound
 from engine.errors import RequestError
-from engine.model import CATEGORIES, BomLine, Category, LineOverride, Message
+from engine.model import CATEGORIES, BomLine, Category, LineOverride, Message, note
 
 MAX_ITEM_CHARS = 64
 
@@ -112,16 +112,17 @@ def _far_from_list(planned: BomLine, o: LineOverride) -> Message | None:
 
 
 def _changed(line: BomLine, o: LineOverride) -> BomLine:
-    notes = [line.note] if line.note else []
+    notes = list(line.notes)
     qty, price = line.qty, line.unit_price
     if o.qty is not None:
-        notes.append(f"quantity set by the user (planned {line.qty:,})")
+        notes.append(note("qty-by-user", planned=line.qty))
         qty = o.qty
     if o.unit_price is not None:
-        notes.append(f"unit price set by the user (price list {line.unit_price:,.2f} "
-                     f"{line.currency})")
+        notes.append(note("price-by-user", price=line.unit_price, currency=line.currency))
         price = round(o.unit_price, 2)
-    return replace(line, qty=qty, unit_price=price, note="; ".join(notes), overridden=True)
+    text = "; ".join([*([line.note] if line.note and not line.notes else []),
+                      *(n.text for n in notes)])
+    return replace(line, qty=qty, unit_price=price, note=text, notes=tuple(notes), overridden=True)
 
 
 def _added_line(o: LineOverride, currency: str) -> BomLine:
@@ -131,5 +132,5 @@ def _added_line(o: LineOverride, currency: str) -> BomLine:
         category=category, item=o.item, vendor="", part_number="",
         description_en=o.description.strip(), description_zh=o.description.strip(),
         qty=o.qty, unit_price=round(o.unit_price, 2), currency=currency,
-        note="line added by the user", overridden=True,
+        note=note("added-by-user").text, notes=(note("added-by-user"),), overridden=True,
     )

@@ -41,6 +41,7 @@ from engine.safeio import UnsafeFileError, table_rows, workbook_in_memory, write
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
+    from engine.model import Message
 
 Currency = Literal["CNY", "USD"]
 Confidence = Literal["low", "medium", "high"]
@@ -215,6 +216,7 @@ class PriceList:
     name: str  # the file read, or a description of where the prices came from
     entries: dict[str, PriceEntry] = field(default_factory=dict)
     from_shipped: frozenset[str] = frozenset()  # items a user's list lacks, priced by the shipped list
+    about: Message | None = None  # ``name`` as a code with figures, when it is a description
 
     @property
     def indicative(self) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from engine.assumptions import default
 from engine.catalog import Catalog
-from engine.model import BomLine, Category
+from engine.model import BomLine, Category, note
 
 # Categories whose lines are equipment: what warranty covers and logistics ships.
 EQUIPMENT: tuple[Category, ...] = ("compute", "network", "storage", "management", "rack_power",
@@ -22,7 +22,8 @@ def open_software_lines(catalog: Catalog, currency: str, servers: int) -> list[B
         BomLine(category="software", item=s.id, vendor=s.vendor, part_number=s.id,
                 description_en=s.name, description_zh=s.name_zh,
                 qty=servers if s.kind in ("os", "drivers") else 1, unit_price=0.0,
-                currency=currency, note=s.licence)
+                currency=currency, note=s.licence,
+                notes=(note("catalog-text", text=s.licence, text_zh=s.licence_zh),))
         for s in catalog.open_software.values()
     ]
 
@@ -41,11 +42,12 @@ def rated_service_lines(
         years = warranty_years if svc.per_year else 1
         if years <= 0:
             continue
-        basis = f"{rate:.1%} of equipment value {value:,.0f} {currency}"
+        about = (note("rated-yearly", years=years, rate=rate, value=value, currency=currency)
+                 if svc.per_year else note("rated", rate=rate, value=value, currency=currency))
         out.append(BomLine(
             category="services", item=svc.id, vendor=svc.vendor, part_number=svc.id,
             description_en=svc.name, description_zh=svc.name_zh, qty=years,
             unit_price=round(rate * value, 2), currency=currency,
-            note=(f"{years} years × {basis} a year" if svc.per_year else basis),
+            note=about.text, notes=(about,),
         ))
     return out

@@ -11,10 +11,10 @@ list.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from engine.model import Comparison
+from engine.model import Comparison, note
 from engine.money.prices import PriceEntry, PriceList
 
 # Capex figures are rounded to cents in the file; a difference below this is rounding.
@@ -59,11 +59,13 @@ def take_snapshot(
 
 def snapshot_prices(snapshot: PriceSnapshot, today: PriceList) -> PriceList:
     """The list to plan a saved plan with: its snapshot first, today's list for the rest."""
-    saved_on = snapshot.saved[:10]
-    name = f"prices saved with the plan on {saved_on} (from {Path(snapshot.price_list).name})"
+    about = note("prices-saved", date=snapshot.saved[:10], file=Path(snapshot.price_list).name)
     entries = dict(today.entries)
-    entries.update({e.item: e for e in snapshot.entries})
-    return PriceList(name=name, entries=entries)
+    for e in snapshot.entries:  # a description is not a price: a snapshot without one reads today's
+        now = today.entries.get(e.item)
+        entries[e.item] = replace(e, description_zh=now.description_zh) \
+            if not e.description_zh and now is not None else e
+    return PriceList(name=about.text, entries=entries, about=about)
 
 
 def quoted_differences(

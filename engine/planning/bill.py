@@ -8,7 +8,17 @@ from typing import Any
 
 from engine.catalog import Catalog, Configuration
 from engine.compute.sizing import Sizing
-from engine.model import CATEGORIES, BomLine, CableRun, CoolingPlan, Fabric, Message, PlanRequest, RackLayout
+from engine.model import (
+    CATEGORIES,
+    BomLine,
+    CableRun,
+    CoolingPlan,
+    Fabric,
+    Message,
+    PlanRequest,
+    RackLayout,
+    note,
+)
 from engine.money.bom import Need, configured_system_line, price_lines
 from engine.money.overrides import apply_overrides
 from engine.money.prices import PriceList
@@ -23,12 +33,13 @@ def _cable_needs(runs: tuple[CableRun, ...], fp: dict[str, Any]) -> list[Need]:
     out: list[Need] = []
     for part in dict.fromkeys(r.cable_part for r in runs):
         mine = [r for r in runs if r.cable_part == part]
-        note = "; ".join(f"{r.cables} {r.span} {r.ends} (up to {r.longest_m:g} m)" for r in mine)
-        out.append(Need("network", part, sum(r.cables for r in mine), note))
+        notes = tuple(note("cable-run", cables=r.cables, span=r.span, ends=r.ends,
+                           longest=f"{r.longest_m:g}") for r in mine)
+        out.append(Need("network", part, sum(r.cables for r in mine), notes))
     out.append(Need("network", fp["node_transceiver"], sum(r.node_transceivers for r in runs),
-                    "one at the HCA end of every fibre link"))
+                    (note("hca-end"),)))
     out.append(Need("network", fp["switch_transceiver"], sum(r.switch_transceivers for r in runs),
-                    "at the switch ports of every fibre link"))
+                    (note("switch-end"),)))
     return out
 
 
@@ -40,7 +51,7 @@ def _spares(needs: list[Need], items: set[str], share: float) -> list[Need]:
     for n in needs:
         if n.item in items and n.qty > 0:
             counted[n.item] = counted.get(n.item, 0) + n.qty
-    return [Need("spares", item, math.ceil(qty * share - 1e-9), f"{share:.0%} of {qty}")
+    return [Need("spares", item, math.ceil(qty * share - 1e-9), (note("spares", share=share, of=qty),))
             for item, qty in counted.items()]
 
 
@@ -51,40 +62,38 @@ def needs(
     """Network, racks and power, cooling, installation services and spares."""
     fp, eth = parts()["fabric"][fabric.technology], parts()["ethernet"]
     services = {s.kind: s.id for s in catalog.services.values()}
-    fabric_note = (f"{fabric.tiers}-tier fat tree: {fabric.leaves} leaf, {fabric.spines} spine, "
-                   f"{fabric.cores} core")
+    fabric_note = note("fat-tree", tiers=fabric.tiers, leaves=fabric.leaves, spines=fabric.spines,
+                       cores=fabric.cores)
     network = [
-        Need("network", fabric.switch_part, fabric.switches, fabric_note),
-        *([Need("network", fabric.director_part, fabric.directors,
-                "one director for every endpoint: cheaper than leaves, spines and their links")]
+        Need("network", fabric.switch_part, fabric.switches, (fabric_note,)),
+        *([Need("network", fabric.director_part, fabric.directors, (note("director"),))]
           if fabric.director_part else []),
         *_cable_needs(fabric.runs, fp),
     ]
     # the configured systems are their own lines (engine.money.bom.configured_system_line);
     # their HCAs count here for the spares
-    hcas = [Need("compute", cfg.compute_nic, fabric.hcas, "one per rail")]
+    hcas = [Need("compute", cfg.compute_nic, fabric.hcas, (note("one-per-rail"),))]
     spare_items = {cfg.compute_nic, fp["node_transceiver"], fp["switch_transceiver"],
                    *(r.cable_part for r in fabric.runs)}
     racks = [
         Need("rack_power", layout.rack_model, layout.count),
         Need("rack_power", layout.pdu_part, layout.pdus,
-             f"A and B feeds, each carrying its rack alone (up to {layout.feed_kw:.1f} kW); "
-             f"{layout.inlets_per_node} {layout.inlet_type} inlets a server"),
+             (note("feeds", kw=layout.feed_kw),
+              note("inlets", inlets=layout.inlets_per_node, inlet=layout.inlet_type))),
     ] if layout.bought else []
     return [
         *network,
-        Need("network", eth["storage_switch"], fabric.storage_switches, "storage / front end"),
-        Need("network", eth["mgmt_switch"], fabric.mgmt_switches, "one per rack"),
+        Need("network", eth["storage_switch"], fabric.storage_switches, (note("storage-front-end"),)),
+        Need("network", eth["mgmt_switch"], fabric.mgmt_switches, (note("one-per-rack"),)),
         *racks,
         *(Need("cooling", part, count,
-               ("one per compute rack" if cooling.kind == "rdhx" and i == 0
-                else f"N+1 in each of {cooling.rows} rows"))
+               (note("one-per-compute-rack") if cooling.kind == "rdhx" and i == 0
+                else note("n-plus-one-rows", rows=cooling.rows),))
           for i, (part, count, _kw) in enumerate(cooling.units) if cooling.bought),
         Need("services", services["install-node"], sizing.nodes),
         Need("services", services["install-rack"], layout.count),
         Need("services", services["fabric-commissioning"], fabric.switches + fabric.directors),
-        Need("services", services["acceptance-node"], sizing.nodes,
-             "48-hour burn-in, HPL and NCCL tests per server and across the cluster"),
+        Need("services", services["acceptance-node"], sizing.nodes, (note("acceptance"),)),
         *_spares(hcas + network, spare_items, res.spares),
     ]
 

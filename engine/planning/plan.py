@@ -64,7 +64,8 @@ def plan_configuration(
 
     if facility.cooling == "liquid" and server.cooling != "liquid":
         return _refused(cfg, server, gpu, Message.of(
-            "cooling-kind", server=f"{server.model} {server.variant}", cooling=server.cooling,
+            "cooling-kind", server=f"{server.model} {server.variant}", server_zh=server.name_zh,
+            cooling=server.cooling,
         ))
     res = lead_time_for(request, res, gpu.architecture)
     sized = size_gpus(cfg, gpu, need, res, request.schedule.precision, catalog,

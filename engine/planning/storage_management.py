@@ -31,6 +31,7 @@ from engine.model import (
     PlanRequest,
     RackLayout,
     StoragePlan,
+    note,
 )
 from engine.money.bom import Need
 from engine.planning.parts import parts
@@ -106,12 +107,11 @@ def _storage_needs(tier: _Tier | None) -> list[Need]:
     s, planes = tier.plan, parts()["planes"]
     return [
         Need("storage", s.product, s.blocks,
-             f"{s.usable_tb:,.0f} TB usable for {s.need_tb:,.0f} TB needed; "
-             f"{s.read_gbps:g}/{s.write_gbps:g} GB/s read/write; blocks set by {s.limited_by}"),
-        Need("storage", planes["frontend_switch"], s.switches,
-             "storage network, added for the storage servers"),
-        Need("storage", planes["link_cable"], s.cables,
-             "front-end links of compute nodes and storage servers, and switch-to-switch links"),
+             (note("storage-capacity", usable=s.usable_tb, need=s.need_tb),
+              note("storage-bandwidth", read=f"{s.read_gbps:g}", write=f"{s.write_gbps:g}"),
+              note("storage-blocks", by=s.limited_by))),
+        Need("storage", planes["frontend_switch"], s.switches, (note("storage-network"),)),
+        Need("storage", planes["link_cable"], s.cables, (note("storage-links"),)),
         Need("services", "storage-commissioning", s.blocks),
     ]
 
@@ -226,20 +226,22 @@ def storage_management(eq: Equipment, layout: RackLayout, request: PlanRequest, 
     if eq.tier is None:  # without storage the compute nodes' front-end links still carry in-band management
         links = fabric.storage_endpoints + switch_links(fabric.storage_endpoints,
                                                         eq.frontend_switch.ports)
-        needs.append(Need("management", planes["link_cable"], links, "front-end links of the compute nodes"))
-    needs += [Need("management", part, count, note) for (part, count), note in zip(mgmt.parts, (
-        f"{mgmt.head_nodes} head nodes (high-availability pair) and {mgmt.login_nodes} login nodes",
-        "InfiniBand fabric manager, high-availability pair",
-        "in-band switches added to the front-end network",
-        "out-of-band aggregation: joins the racks' management switches",
-        f"{mgmt.inband_links} in-band links, {mgmt.oob_uplinks} management-switch uplinks",
-        "one per out-of-band management port",
+        needs.append(Need("management", planes["link_cable"], links, (note("compute-front-end"),)))
+    needs += [Need("management", part, count, (why,)) for (part, count), why in zip(mgmt.parts, (
+        note("head-login", heads=mgmt.head_nodes, logins=mgmt.login_nodes),
+        note("ufm-pair"),
+        note("inband-switches"),
+        note("oob-aggregation"),
+        note("management-links", inband=mgmt.inband_links, uplinks=mgmt.oob_uplinks),
+        note("oob-port"),
     ), strict=True)]
     years = max(1, res.warranty_years)
     if mgmt.ufm_appliances:
-        needs.append(Need("software", "ufm-licence", nodes * years, f"{nodes} nodes × {years} years"))
+        needs.append(Need("software", "ufm-licence", nodes * years,
+                          (note("nodes-years", nodes=nodes, years=years),)))
     if request.finance.ai_enterprise:
-        needs.append(Need("software", "nvidia-ai-enterprise", gpus * years, f"{gpus} GPUs × {years} years"))
+        needs.append(Need("software", "nvidia-ai-enterprise", gpus * years,
+                          (note("gpus-years", gpus=gpus, years=years),)))
     needs.append(Need("services", "software-deployment", nodes + servers))
     storage_w = (storage.power_w + storage.switches * eq.frontend_switch.power_w) if storage else 0.0
     kw = Assumption("storage_management_kw", round((storage_w + mgmt.power_w) / 1000, 3), "kW",

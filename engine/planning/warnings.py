@@ -41,18 +41,18 @@ def plan_warnings(
     unverified = [r for r in (server, gpu, cfg) if not r.verified]
     if unverified:
         out.append(Message.of("unverified", ids=", ".join(r.id for r in unverified),
-                              names=", ".join(dict.fromkeys(_name(r) for r in unverified))))
+                              ids_zh="、".join(dict.fromkeys(_name(r) for r in unverified))))
     out.append(Message.of("indicative-prices"))
     return out
 
 
 def _name(record: Server | Gpu | Configuration) -> str:
-    """A catalog record as people know it: its model or name, not its id."""
+    """A catalog record as a Chinese reader knows it: its Chinese name, not its id."""
     if isinstance(record, Server):
-        return f"{record.model} {record.variant}".strip()
+        return record.name_zh
     if isinstance(record, Gpu):
         return record.name
-    return record.id
+    return record.description_zh
 
 
 def facility_warnings(

@@ -441,10 +441,6 @@
             <translation>一次性投资（%1）</translation>
         </message>
         <message>
-            <source>Capex by category</source>
-            <translation>按类别的一次性投资</translation>
-        </message>
-        <message>
             <source>IT power, maximum</source>
             <translation>IT 功率（最大）</translation>
         </message>
@@ -560,10 +556,6 @@
             <translation>MFU（预期）</translation>
         </message>
         <message>
-            <source>Days to train</source>
-            <translation>训练天数</translation>
-        </message>
-        <message>
             <source>Days, best case</source>
             <translation>天数（最好情况）</translation>
         </message>
@@ -576,28 +568,12 @@
             <translation>GPU 小时</translation>
         </message>
         <message>
-            <source>IT power (kW)</source>
-            <translation>IT 功率（kW）</translation>
-        </message>
-        <message>
-            <source>Facility power (kW)</source>
-            <translation>设施功率（kW）</translation>
-        </message>
-        <message>
-            <source>Highest rack power (kW)</source>
-            <translation>最高单柜功率（kW）</translation>
-        </message>
-        <message>
             <source>Capex</source>
             <translation>一次性投资</translation>
         </message>
         <message>
             <source>TCO</source>
             <translation>总拥有成本</translation>
-        </message>
-        <message>
-            <source>Cost per PF/s-day</source>
-            <translation>每 PF/s-天成本</translation>
         </message>
         <message>
             <source>Meets the deadline</source>
@@ -626,10 +602,6 @@
         <message>
             <source>Lead time (days)</source>
             <translation>交付周期（天）</translation>
-        </message>
-        <message>
-            <source>Calendar days (lead time + training)</source>
-            <translation>日历天数（交付周期 + 训练）</translation>
         </message>
         <message>
             <source>Cloud rental for the run</source>
@@ -1244,82 +1216,6 @@
     <context>
         <name>Messages</name>
         <message>
-            <source>These servers are not liquid-cooled; direct liquid cooling needs liquid-cooled servers.</source>
-            <translation>该服务器不是液冷机型；直接液冷需要液冷服务器。</translation>
-        </message>
-        <message>
-            <source>The GPU does not support the chosen precision.</source>
-            <translation>该 GPU 不支持所选精度。</translation>
-        </message>
-        <message>
-            <source>The deadline would need more than a million GPUs.</source>
-            <translation>该工期需要超过一百万块 GPU。</translation>
-        </message>
-        <message>
-            <source>The fleet was rounded up to whole servers.</source>
-            <translation>GPU 数量已向上取整为整台服务器。</translation>
-        </message>
-        <message>
-            <source>The fleet is too small to hold the model states and activations.</source>
-            <translation>GPU 数量不足以容纳模型状态和激活值。</translation>
-        </message>
-        <message>
-            <source>The rack budget was lowered to what the rear-door heat exchanger removes.</source>
-            <translation>机柜功率上限已降至背板换热器的散热能力。</translation>
-        </message>
-        <message>
-            <source>The servers cannot be placed in racks within the budget.</source>
-            <translation>无法在功率上限内将服务器装入机柜。</translation>
-        </message>
-        <message>
-            <source>The GPU count is set by memory, not by the deadline.</source>
-            <translation>GPU 数量由显存决定，而不是由工期决定。</translation>
-        </message>
-        <message>
-            <source>More GPUs than the largest published training run: efficiency is extrapolated.</source>
-            <translation>GPU 数量超过已公开的最大训练规模：效率为外推值。</translation>
-        </message>
-        <message>
-            <source>At the low end of the efficiency band, training runs past the deadline.</source>
-            <translation>按效率区间下限计算，训练会超出工期。</translation>
-        </message>
-        <message>
-            <source>The MFU is outside what published runs achieve (about 25–55%).</source>
-            <translation>MFU 超出已公开训练的常见范围（约 25–55%）。</translation>
-        </message>
-        <message>
-            <source>A model this large needs tensor parallelism, which runs slowly over PCIe and NVLink bridges.</source>
-            <translation>如此规模的模型需要张量并行，而张量并行在 PCIe 和 NVLink 桥上运行较慢。</translation>
-        </message>
-        <message>
-            <source>Racks are filled by space or weight, not by power.</source>
-            <translation>机柜容量受空间或承重限制，而非功率。</translation>
-        </message>
-        <message>
-            <source>Some catalog figures are not verified.</source>
-            <translation>部分产品目录数据未经核实。</translation>
-        </message>
-        <message>
-            <source>Prices are indicative: replace them with vendor quotes.</source>
-            <translation>价格仅供参考，请用厂商报价替换。</translation>
-        </message>
-        <message>
-            <source>The GPU's form factor does not fit this server.</source>
-            <translation>GPU 形态与该服务器不匹配。</translation>
-        </message>
-        <message>
-            <source>The GPUs do not fit the server's GPU positions.</source>
-            <translation>GPU 数量超过服务器的 GPU 位。</translation>
-        </message>
-        <message>
-            <source>The compute NICs do not fit the server's slots.</source>
-            <translation>计算网卡数量超过服务器插槽。</translation>
-        </message>
-        <message>
-            <source>The maximum draw exceeds what the power supplies deliver with redundancy.</source>
-            <translation>最大功耗超过电源在冗余配置下的供电能力。</translation>
-        </message>
-        <message>
             <source>%1 parameters, %2 tokens</source>
             <translation>%1 参数，%2 词元</translation>
         </message>
@@ -1328,68 +1224,8 @@
             <translation>%1 PF/s-天</translation>
         </message>
         <message>
-            <source>Some BOM lines were set by you, not by the plan (marked in the BOM).</source>
-            <translation>部分物料清单行由您设定，而非由方案计算（已在物料清单中标出）。</translation>
-        </message>
-        <message>
-            <source>An override no longer applies: the plan has no such line any more.</source>
-            <translation>一项修改已不再适用：方案中已没有该行。</translation>
-        </message>
-        <message>
-            <source>A line you added has the id of a planned line; both are kept.</source>
-            <translation>您添加的行与方案中的一行编号相同；两行均保留。</translation>
-        </message>
-        <message>
-            <source>A unit price you set is far from the price list's: check the digits and the currency.</source>
-            <translation>您设定的单价与价格表相差很大：请检查数字和币种。</translation>
-        </message>
-        <message>
             <source>, </source>
             <translation>、</translation>
-        </message>
-        <message>
-            <source>The deadline falls within the lead time: allow more days or give the quoted lead time.</source>
-            <translation>截止期落在交货、安装和验收的交付周期之内：请放宽天数，或填写厂商报的交付周期。</translation>
-        </message>
-        <message>
-            <source>The deadline counts training from the day of the order; give the lead time the vendor quotes.</source>
-            <translation>截止期从下单之日起计算训练时间；请填写厂商报的交付周期。</translation>
-        </message>
-        <message>
-            <source>No hourly cloud rate is recorded for this GPU.</source>
-            <translation>此 GPU 没有记录云租用的小时价格。</translation>
-        </message>
-        <message>
-            <source>The racks are past the practical limit of air cooling: choose rear doors or liquid cooling.</source>
-            <translation>机柜功率超过风冷的实际上限：请选择背板换热或液冷。</translation>
-        </message>
-        <message>
-            <source>On one power feed a server's power supplies cannot carry its maximum draw.</source>
-            <translation>只剩一路供电时，服务器的电源带不动其最大功耗。</translation>
-        </message>
-        <message>
-            <source>Some cable runs are longer than the longest cable in the catalog: they are not quoted.</source>
-            <translation>部分线缆走线长于目录中最长的线缆：这些线缆未报价。</translation>
-        </message>
-        <message>
-            <source>No parallel layout holds the model in this many GPUs without offloading.</source>
-            <translation>在这么多 GPU 上，没有哪种并行切分能不卸载就放下模型。</translation>
-        </message>
-        <message>
-            <source>The server vendor has no storage in the catalog: vendor-neutral storage is quoted.</source>
-            <translation>目录中没有该服务器厂商的存储：报价采用厂商中立的存储。</translation>
-        </message>
-        <message>
-            <source>EXPORT LICENCE REQUIRED: %1 in %2 since %3 (as of %4); confirm the vendor can deliver before ordering.</source>
-            <translation>需要出口许可证：%1 在 %2 自 %3 起受限（截至 %4）；下单前请确认厂商能够交货。</translation>
-        </message>
-        <message>
-            <source>Market status unsure: %1 in %2 as of %3; ask the vendor.</source>
-            <translation>市场供货状态不确定：%1 在 %2（截至 %3）；请向厂商确认。</translation>
-        </message>
-        <message>
-            <source>Market status unknown: %1 in %2, no rule recorded; ask the vendor.</source>
-            <translation>市场供货状态未知：%1 在 %2，没有记录的规定；请向厂商确认。</translation>
         </message>
     </context>
     <context>
@@ -2045,10 +1881,6 @@
             <translation>核对结果</translation>
         </message>
         <message>
-            <source>Like for like</source>
-            <translation>同口径比较</translation>
-        </message>
-        <message>
             <source>Save report…</source>
             <translation>保存核对报告…</translation>
         </message>
@@ -2109,10 +1941,6 @@
             <translation>含税</translation>
         </message>
         <message>
-            <source>VAT basis not stated</source>
-            <translation>未注明是否含税</translation>
-        </message>
-        <message>
             <source>%1 quote %2 of %3, %4, prices %5; reconciled with %6.</source>
             <translation>%1 报价单 %2（%3），%4，价格%5；与 %6 核对。</translation>
         </message>
@@ -2155,10 +1983,6 @@
         <message>
             <source>Source</source>
             <translation>来源</translation>
-        </message>
-        <message>
-            <source>Not in the plan</source>
-            <translation>方案外项目</translation>
         </message>
         <message>
             <source>Discount</source>
@@ -2218,10 +2042,6 @@
         <message>
             <source>Missing from the quote</source>
             <translation>报价漏项</translation>
-        </message>
-        <message>
-            <source>Not in the plan</source>
-            <translation>方案外项目</translation>
         </message>
         <message>
             <source>Sum does not add up</source>
@@ -2448,109 +2268,6 @@
         </message>
     </context>
     <context>
-        <name>Racks</name>
-        <message>
-            <source>GPU server</source>
-            <translation>GPU 服务器</translation>
-        </message>
-        <message>
-            <source>leaf switch</source>
-            <translation>叶交换机</translation>
-        </message>
-        <message>
-            <source>spine switch</source>
-            <translation>脊交换机</translation>
-        </message>
-        <message>
-            <source>core switch</source>
-            <translation>核心交换机</translation>
-        </message>
-        <message>
-            <source>storage switch</source>
-            <translation>存储交换机</translation>
-        </message>
-        <message>
-            <source>management switch</source>
-            <translation>管理交换机</translation>
-        </message>
-        <message>
-            <source>storage server</source>
-            <translation>存储服务器</translation>
-        </message>
-        <message>
-            <source>management node</source>
-            <translation>管理节点</translation>
-        </message>
-        <message>
-            <source>PDU</source>
-            <translation>PDU</translation>
-        </message>
-        <message>
-            <source>Compute rack</source>
-            <translation>计算机柜</translation>
-        </message>
-        <message>
-            <source>Network rack</source>
-            <translation>网络机柜</translation>
-        </message>
-        <message>
-            <source>%1 of %2 kW</source>
-            <translation>%1 / %2 kW</translation>
-        </message>
-        <message>
-            <source>%1 of %2 kg</source>
-            <translation>%1 / %2 kg</translation>
-        </message>
-        <message>
-            <source>%1 of %2 U used</source>
-            <translation>已用 %1 / %2 U</translation>
-        </message>
-        <message>
-            <source>PDUs: %1 (A and B feeds)</source>
-            <translation>PDU：%1 个（A、B 双路供电）</translation>
-        </message>
-        <message>
-            <source>compute rack</source>
-            <translation>计算机柜</translation>
-        </message>
-        <message>
-            <source>network rack</source>
-            <translation>网络机柜</translation>
-        </message>
-        <message>
-            <source>in the rows</source>
-            <translation>列间</translation>
-        </message>
-        <message>
-            <source>at the wall</source>
-            <translation>靠墙</translation>
-        </message>
-        <message>
-            <source>on rear doors</source>
-            <translation>机柜后门</translation>
-        </message>
-        <message>
-            <source>Floor sketch: racks in rows of %1, cooling units between them (not to scale)</source>
-            <translation>机房平面示意：每列 %1 个机柜，制冷单元位于其间（未按比例）</translation>
-        </message>
-        <message>
-            <source>%1 — %2 racks (%3)</source>
-            <translation>%1 — %2 个机柜（%3）</translation>
-        </message>
-        <message>
-            <source>front-end switch</source>
-            <translation>前端交换机</translation>
-        </message>
-        <message>
-            <source>out-of-band aggregation switch</source>
-            <translation>带外汇聚交换机</translation>
-        </message>
-        <message>
-            <source>director switch</source>
-            <translation>导向器交换机</translation>
-        </message>
-    </context>
-    <context>
         <name>Refusals</name>
         <message>
             <source>Direct liquid cooling: %1 of %2 configurations are air-cooled and were refused.</source>
@@ -2587,280 +2304,6 @@
         <message>
             <source>Move the deadline to %1 days</source>
             <translation>将工期调整为 %1 天</translation>
-        </message>
-    </context>
-    <context>
-        <name>Notes</name>
-        <message>
-            <source>base system without GPUs and compute HCAs</source>
-            <translation>基础系统，不含 GPU 与计算网卡</translation>
-        </message>
-        <message>
-            <source>one per rail</source>
-            <translation>每个网络平面一块</translation>
-        </message>
-        <message>
-            <source>storage / front end</source>
-            <translation>存储 / 前端网络</translation>
-        </message>
-        <message>
-            <source>one per rack</source>
-            <translation>每柜一台</translation>
-        </message>
-        <message>
-            <source>A and B feed in every rack</source>
-            <translation>每柜 A、B 双路供电</translation>
-        </message>
-        <message>
-            <source>N+1</source>
-            <translation>N+1 冗余</translation>
-        </message>
-        <message>
-            <source>one per compute rack</source>
-            <translation>每个计算机柜一台</translation>
-        </message>
-        <message>
-            <source>%1-tier fat tree: %2 leaf, %3 spine, %4 core</source>
-            <translation>%1 层胖树：叶交换机 %2 台，脊交换机 %3 台，核心交换机 %4 台</translation>
-        </message>
-        <message>
-            <source>%1 years × %2 servers</source>
-            <translation>%1 年 × %2 台服务器</translation>
-        </message>
-        <message>
-            <source>one at the HCA end of every fibre link</source>
-            <translation>每条光纤链路的网卡端一个</translation>
-        </message>
-        <message>
-            <source>at the switch ports of every fibre link</source>
-            <translation>每条光纤链路的交换机端口</translation>
-        </message>
-        <message>
-            <source>one director for every endpoint: cheaper than leaves, spines and their links</source>
-            <translation>一台导向器交换机连接所有端点：比叶、脊交换机及其链路便宜</translation>
-        </message>
-        <message>
-            <source>48-hour burn-in, HPL and NCCL tests per server and across the cluster</source>
-            <translation>48 小时老化测试，逐台服务器及全集群的 HPL 和 NCCL 测试</translation>
-        </message>
-        <message>
-            <source>storage network, added for the storage servers</source>
-            <translation>存储网络，为存储服务器增加</translation>
-        </message>
-        <message>
-            <source>front-end links of compute nodes and storage servers, and switch-to-switch links</source>
-            <translation>计算节点和存储服务器的前端链路，以及交换机间链路</translation>
-        </message>
-        <message>
-            <source>front-end links of the compute nodes</source>
-            <translation>计算节点的前端链路</translation>
-        </message>
-        <message>
-            <source>InfiniBand fabric manager, high-availability pair</source>
-            <translation>InfiniBand 网络管理器，高可用双机</translation>
-        </message>
-        <message>
-            <source>in-band switches added to the front-end network</source>
-            <translation>带内管理交换机，加在前端网络上</translation>
-        </message>
-        <message>
-            <source>out-of-band aggregation: joins the racks' management switches</source>
-            <translation>带外汇聚：连接各机柜的管理交换机</translation>
-        </message>
-        <message>
-            <source>one per out-of-band management port</source>
-            <translation>每个带外管理端口一根</translation>
-        </message>
-        <message>
-            <source>line added by the user</source>
-            <translation>由您添加的行</translation>
-        </message>
-        <message>
-            <source>open source (BSD-3-Clause, GPL and others)</source>
-            <translation>开源（BSD-3-Clause、GPL 等）</translation>
-        </message>
-        <message>
-            <source>open source (BSD-3-Clause)</source>
-            <translation>开源（BSD-3-Clause）</translation>
-        </message>
-        <message>
-            <source>open source (GPL-2.0)</source>
-            <translation>开源（GPL-2.0）</translation>
-        </message>
-        <message>
-            <source>NVIDIA software licences</source>
-            <translation>NVIDIA 软件许可</translation>
-        </message>
-        <message>
-            <source>no fee</source>
-            <translation>免费</translation>
-        </message>
-        <message>
-            <source>no fee, community support</source>
-            <translation>免费，社区支持</translation>
-        </message>
-        <message>
-            <source>no fee, commercial support available separately</source>
-            <translation>免费，商业支持可另购</translation>
-        </message>
-        <message>
-            <source>in-rack</source>
-            <translation>柜内</translation>
-        </message>
-        <message>
-            <source>in-row</source>
-            <translation>列内</translation>
-        </message>
-        <message>
-            <source>cross-row</source>
-            <translation>跨列</translation>
-        </message>
-        <message>
-            <source>node-switch</source>
-            <translation>节点至交换机</translation>
-        </message>
-        <message>
-            <source>switch-switch</source>
-            <translation>交换机之间</translation>
-        </message>
-        <message>
-            <source>minimum</source>
-            <translation>最少数量</translation>
-        </message>
-        <message>
-            <source>capacity</source>
-            <translation>容量</translation>
-        </message>
-        <message>
-            <source>read</source>
-            <translation>读带宽</translation>
-        </message>
-        <message>
-            <source>write</source>
-            <translation>写带宽</translation>
-        </message>
-        <message>
-            <source>checkpoint</source>
-            <translation>检查点写入</translation>
-        </message>
-        <message>
-            <source>%1 %2 %3 (up to %4 m)</source>
-            <translation>%1 根%2%3（最长 %4 m）</translation>
-        </message>
-        <message>
-            <source>A and B feeds, each carrying its rack alone (up to %1 kW)</source>
-            <translation>A、B 两路供电，每路可单独承载整柜（最高 %1 kW）</translation>
-        </message>
-        <message>
-            <source>%1 %2 inlets a server</source>
-            <translation>每台服务器 %1 个 %2 输入口</translation>
-        </message>
-        <message>
-            <source>N+1 in each of %1 rows</source>
-            <translation>%1 列中每列 N+1</translation>
-        </message>
-        <message>
-            <source>%1% of %2</source>
-            <translation>%2 的 %1%</translation>
-        </message>
-        <message>
-            <source>%1 head nodes (high-availability pair) and %2 login nodes</source>
-            <translation>%1 台管理节点（高可用双机）和 %2 台登录节点</translation>
-        </message>
-        <message>
-            <source>%1 in-band links, %2 management-switch uplinks</source>
-            <translation>%1 条带内链路，%2 条管理交换机上联</translation>
-        </message>
-        <message>
-            <source>%1 nodes × %2 years</source>
-            <translation>%1 个节点 × %2 年</translation>
-        </message>
-        <message>
-            <source>%1 TB usable for %2 TB needed</source>
-            <translation>可用 %1 TB，需要 %2 TB</translation>
-        </message>
-        <message>
-            <source>%1/%2 GB/s read/write</source>
-            <translation>读/写 %1/%2 GB/s</translation>
-        </message>
-        <message>
-            <source>blocks set by %1</source>
-            <translation>构建块数量由%1决定</translation>
-        </message>
-        <message>
-            <source>%1% of equipment value %2 %3</source>
-            <translation>设备金额 %2 %3 的 %1%</translation>
-        </message>
-        <message>
-            <source>%1 years × %2% of equipment value %3 %4 a year</source>
-            <translation>%1 年 × 每年设备金额 %3 %4 的 %2%</translation>
-        </message>
-        <message>
-            <source>configured system: base %1 + %2 × %3 %4 + %5 × %6 %7 %8</source>
-            <translation>整机配置：基础系统 %1 + %2 × %3 %4 + %5 × %6 %7 %8</translation>
-        </message>
-        <message>
-            <source>quantity set by the user (planned %1)</source>
-            <translation>数量由您设定（规划为 %1）</translation>
-        </message>
-        <message>
-            <source>unit price set by the user (price list %1 %2)</source>
-            <translation>单价由您设定（价目表 %1 %2）</translation>
-        </message>
-        <message>
-            <source>%1 cores</source>
-            <translation>%1 核</translation>
-        </message>
-        <message>
-            <source>%1 slots</source>
-            <translation>%1 个插槽</translation>
-        </message>
-        <message>
-            <source>up to %1</source>
-            <translation>最多 %1</translation>
-        </message>
-        <message>
-            <source>(boot drive)</source>
-            <translation>（启动盘）</translation>
-        </message>
-        <message>
-            <source>NVSwitch</source>
-            <translation>NVSwitch</translation>
-        </message>
-        <message>
-            <source>NVLink mesh</source>
-            <translation>NVLink 全互联</translation>
-        </message>
-        <message>
-            <source>NVLink bridge</source>
-            <translation>NVLink 桥接</translation>
-        </message>
-    </context>
-    <context>
-        <name>Vendors</name>
-        <message>
-            <source>Generic</source>
-            <translation>通用</translation>
-        </message>
-        <message>
-            <source>Integrator</source>
-            <translation>集成商</translation>
-        </message>
-        <message>
-            <source>Server vendor</source>
-            <translation>服务器厂商</translation>
-        </message>
-        <message>
-            <source>Equipment vendors</source>
-            <translation>设备厂商</translation>
-        </message>
-        <message>
-            <source>Storage vendor</source>
-            <translation>存储厂商</translation>
-        </message>
-        <message>
-            <source>Open source</source>
-            <translation>开源</translation>
         </message>
     </context>
     <context>
@@ -3000,10 +2443,6 @@
         <message>
             <source>Where the cluster is bought: a two-letter country code, e.g. CN</source>
             <translation>集群的采购地：两个字母的国家代码，例如 CN</translation>
-        </message>
-        <message>
-            <source>NVIDIA AI Enterprise for every GPU</source>
-            <translation>为每块 GPU 购买 NVIDIA AI Enterprise</translation>
         </message>
     </context>
     <context>

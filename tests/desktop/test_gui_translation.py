@@ -113,13 +113,30 @@ def test_every_visible_string_of_the_chinese_ui_is_translated(
 
 
 def test_every_default_has_its_note_in_chinese() -> None:
-    import tomllib
+    import re
 
-    from engine.assumptions import defaults
+    from engine.assumptions import default_note, defaults
+
+    for key in defaults():  # the tooltips of the request fields read these
+        assert re.search(r"[\u4e00-\u9fff]", default_note(key, "zh")), key
+
+
+def test_no_sentence_lives_both_in_the_ts_and_in_the_catalogue() -> None:
+    """Qt's .ts keeps the widgets' own texts; the catalogue everything the engine says. A
+    sentence in both would need two edits per language, and one would drift."""
+    import contextlib
+    import xml.etree.ElementTree as ET
+
+    from engine.i18n import codes, t
     from engine.resources import resource_path
 
-    with resource_path("i18n", "assumption_notes_zh.toml").open("rb") as fh:
-        notes = tomllib.load(fh)
-    assert sorted(set(defaults()) - set(notes)) == []
-    assert sorted(set(notes) - set(defaults())) == []  # no note for a default that is gone
-    assert all(note.strip() for note in notes.values())
+    root = ET.parse(resource_path("i18n", "clusterquote_zh_CN.ts")).getroot()
+    contexts = {c.findtext("name") for c in root.iter("context")}
+    assert "Notes" not in contexts  # the BOM notes are the catalogue's (notes.ftl)
+    sources = {m.findtext("source") for m in root.iter("message")}
+    english = set()
+    for code in codes("en"):
+        with contextlib.suppress(ValueError):  # a sentence with figures cannot be in the .ts
+            english.add(t(code, "en"))
+    both = sorted(s for s in sources if s in english and len(s.split()) > 2)
+    assert not both, both

@@ -110,7 +110,7 @@ def test_save_and_reopen_gives_the_same_comparison(
     assert (other.customer, other.quote_no) == ("ACME", "Q-1")
     # the same comparison, priced from the prices saved with the plan
     assert "saved with the plan" in other.result.comparison.price_list
-    unnamed = {"price_list": ""}
+    unnamed = {"price_list": "", "price_list_about": None}
     assert dataclasses.replace(other.result.comparison, **unnamed) == dataclasses.replace(
         window.result.comparison, **unnamed
     )

@@ -12,14 +12,25 @@ from engine.model import Message
 
 
 def test_both_languages_have_the_same_codes() -> None:
-    assert codes("en") == codes("zh")
+    # defaults' notes: English beside the figure in resources/assumptions.toml, other
+    # languages in their defaults.ftl
+    assert codes("en") == {c for c in codes("zh") if not c.startswith("default-")}
     assert len(codes("en")) > 350  # the quote's words, the messages, the notes
 
 
-# Figures one language words its own way: a discount as 折 (8.5折 = 15 % off); catalog
-# records by their ids in English (read by programs too), by their names in Chinese.
-_OWN_WORDING = {"quote-price_factor_note": {"zhe"}, "msg-unverified-full": {"ids", "names"},
-                "msg-cable-reach-full": {"cable"}}
+def test_every_defaults_note_is_worded_in_chinese_and_no_other_key_is() -> None:
+    from engine.assumptions import default_note, defaults
+
+    noted = {f"default-{k.replace('.', '-')}" for k, d in defaults().items() if d.note}
+    assert noted == {c for c in codes("zh") if c.startswith("default-")}
+    goodput = defaults()["schedule.goodput"].note
+    assert default_note("schedule.goodput", "en") == goodput
+    assert default_note("schedule.goodput", "zh").startswith("实际用于训练的时间占比")
+
+
+# Figures one language words its own way: a discount as 折 (8.5折 = 15 % off); a cable's
+# part number, left out of the Chinese sentence.
+_OWN_WORDING = {"quote-price_factor_note": {"zhe"}, "msg-cable-reach-full": {"cable"}}
 
 
 @pytest.mark.parametrize("code", sorted(codes("en")))
@@ -47,6 +58,12 @@ def test_numbers_follow_the_entry_and_the_language() -> None:
     assert day(dt.date(2026, 3, 9), "en") == "2026-03-09"
 
 
+def test_a_parameter_named_for_a_language_stands_in_for_it() -> None:
+    m = Message.of("gpu-slots", gpus=10, server="Server X", server_zh="某服务器", slots=8)
+    assert m.text.endswith("the Server X: it has 8 GPU positions")
+    assert m.render("zh") == "某服务器 装不下 10 块 GPU：仅有 8 个 GPU 位"
+
+
 def test_a_missing_code_or_placeholder_raises() -> None:
     with pytest.raises(MissingText):
         t("no.such.code", "en")
@@ -70,6 +87,6 @@ def test_each_language_is_one_folder_of_area_files() -> None:
     from engine.resources import resource_path
 
     for lang in LANGS:
-        names = sorted(p.name for p in resource_path("i18n", lang).iterdir())
-        assert names == sorted(p.name for p in resource_path("i18n", "en").iterdir())
+        names = {p.name for p in resource_path("i18n", lang).iterdir()} - {"defaults.ftl"}
+        assert names == {p.name for p in resource_path("i18n", "en").iterdir()}
         assert all(name.endswith(".ftl") for name in names)

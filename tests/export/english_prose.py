@@ -1,7 +1,7 @@
 """English prose and internal ids left in a Chinese document: the check behind
 test_chinese_documents.py, and a count to run by hand:
 
-    uv run python tests/export/english_prose.py [--list]
+    uv run python -m tests.export.english_prose [--list]
 
 writes the sample plan's Chinese comparison quote, its RFQ to Lenovo and the reconciliation
 of the three sample quotations (tests/fixtures/quotes), and prints how many cells of each carry

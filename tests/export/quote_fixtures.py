@@ -67,11 +67,10 @@ def find_row(ws: Worksheet, column: str, text: str, start: int = 1) -> int:
 
 
 def bom_sheet_name(wb: Workbook, config: str) -> str:
-    """The BOM sheet of ``config``: sheets are named for people, and each BOM's subtitle
-    (A2) names its configuration id."""
-    matches = [ws.title for ws in wb.worksheets
-               if re.search(rf"\b{re.escape(config)}\b", str(ws["A2"].value or ""))
-               and ws.title not in ("Summary", "汇总")]
+    """The BOM sheet of ``config``: sheets are named for people; the workbook's custom
+    properties say which configuration each BOM sheet prices."""
+    matches = [p.name.removeprefix("BOM ") for p in wb.custom_doc_props.props
+               if p.name.startswith("BOM ") and p.value == config]
     assert len(matches) == 1, (config, wb.sheetnames)
     return matches[0]
 

@@ -111,7 +111,7 @@ def test_usd_quote_uses_dollar_format(tmp_path: Path) -> None:
 
 
 def test_label_tables_cover_the_same_keys() -> None:
-    assert codes("en") == codes("zh")
+    assert codes("en") == {c for c in codes("zh") if not c.startswith("default-")}
     untranslated = [k for k in codes("zh") if k.startswith(("sheet-", "quote-", "col-", "bom-", "rfq-"))
                     and not _CJK.search(t(k, "zh", **dict.fromkeys(placeholders(k, "zh"), 1)))]
     # a few labels are the same in both languages (GPU)

@@ -11,7 +11,6 @@ import openpyxl
 from engine.compare import compare
 from engine.export import write_quote
 from engine.export.labels import Labels
-from engine.export.notes import note_in
 from engine.model import CATEGORIES, Finance, LineOverride, PlanRequest, Schedule, Workload
 from tests.export.quote_fixtures import bom_sheet_name
 
@@ -49,9 +48,9 @@ def test_comparison_marks_the_users_lines(tmp_path: Path) -> None:
             assert (ws[f"C{r}"].style == "cq_override_wrap") == line.overridden
             if line.overridden:
                 assert ws[f"A{r}"].fill.fgColor.rgb.endswith("FCE4D6")
-                assert line.note and ws[f"H{r}"].value == note_in(lang, line.note)
+                assert line.note and ws[f"H{r}"].value == L.notes(line.notes, line.note)
                 if lang == "zh":  # said in Chinese: "unit price set by the user (...)"
-                    assert ws[f"H{r}"].value != line.note
+                    assert re.search("单价由用户设定（价目表|由用户添加的行", ws[f"H{r}"].value)
 
 
 def test_rfq_marks_the_buyers_lines(tmp_path: Path) -> None:

@@ -66,7 +66,70 @@ def test_racks_alike_but_for_their_place_are_one_elevation(real_comparison: Comp
         assert len(groups) == len(contents)
 
 
+def _drawn_texts(plan, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every text the drawing puts on the figure, as handed to matplotlib."""
+    from matplotlib.figure import Figure
+
+    from engine.export.racks_png import draw_racks, figure_size
+
+    view = rack_view(plan, load_catalog(), lang=lang)
+    assert view is not None
+    fig = Figure(figsize=figure_size(view))
+    draw_racks(fig, view)
+    texts = [t.get_text() for t in fig.texts]
+    texts += [t.get_text() for ax in fig.axes for t in ax.texts]
+    texts += [fig._suptitle.get_text()] if fig._suptitle else []
+    return [t for t in texts if t.strip()]
+
+
 def test_png_in_chinese(real_comparison: Comparison) -> None:
+    """The Chinese drawing labels its racks, slots and floor in Chinese: every text handed to
+    matplotlib is checked (no OCR), and the Chinese glyphs are drawn, not missing boxes."""
+    import io
+    import re
+
+    from PIL import Image, ImageChops
+
+    from tests.export.english_prose import english
+
     plan = next(p for p in real_comparison.plans if p.racks is not None)
+    zh, en = _drawn_texts(plan, "zh"), _drawn_texts(plan, "en")
+    assert len(zh) == len(en) > 10
+    for words in ("计算机柜", "网络机柜", "联想\nThinkSystem", "叶交换机", "机房平面示意", "个机柜",
+                  "kW", "已用"):
+        assert any(words in text for text in zh), words
+    for text in zh:  # figures, part numbers and brands only beside the Chinese
+        assert english(text) is None, text
+        assert not re.search(r"\b(?:of|rack|switch|server|used|feeds|Floor)\b", text), text
+    assert sum(a != b for a, b in zip(zh, en, strict=True)) > len(zh) // 3  # the words changed
     png = racks_png(plan, load_catalog(), "zh", dpi=40)
     assert png is not None and png[:8] == PNG
+    english_png = racks_png(plan, load_catalog(), "en", dpi=40)
+    assert english_png is not None
+    a, b = (Image.open(io.BytesIO(x)).convert("L") for x in (png, english_png))
+    assert a.size == b.size and ImageChops.difference(a, b).getbbox() is not None
+
+
+def test_chinese_glyphs_are_drawn_not_boxes() -> None:
+    """Two different characters in the drawing's fonts render differently: a font without
+    them would draw the same missing-glyph box for both."""
+    import io
+
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from PIL import Image, ImageChops
+
+    from engine.export.racks_png import CJK_FONTS
+
+    def drawn(char: str) -> Image.Image:
+        with rc_context({"font.sans-serif": CJK_FONTS}):
+            fig = Figure(figsize=(0.6, 0.6), dpi=60)
+            canvas = FigureCanvasAgg(fig)
+            fig.text(0.5, 0.5, char, ha="center", va="center", fontsize=20)
+            canvas.draw()
+            out = io.BytesIO()
+            fig.savefig(out, format="png")
+        return Image.open(out).convert("L")
+
+    assert ImageChops.difference(drawn("计"), drawn("柜")).getbbox() is not None

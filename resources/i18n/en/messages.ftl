@@ -72,3 +72,9 @@ msg-cooling-kind-full = the { $server } is { $cooling ->
 msg-rdhx-budget-full = rack budget lowered from { NUMBER($budget, useGrouping: 0) } kW to the rear door's { NUMBER($door, useGrouping: 0) } kW
 msg-cloud-rate-full = no hourly cloud rate for the { $gpu } in resources/prices/cloud.csv
 msg-storage-neutral-full = no { $vendor } storage line in the catalog: a vendor-neutral one is quoted
+msg-export-licence-full = EXPORT LICENCE REQUIRED: { $gpu } in { $market } since { $since } (as of { $as_of }{ $verified ->
+        [yes] {""}
+       *[no] , source unverified
+    }); confirm the vendor can deliver before ordering
+msg-availability-unsure-full = market status unsure: { $gpu } in { $market } as of { $as_of } (reports since { $since }); ask the vendor
+msg-availability-unknown-full = market status unknown: { $gpu } in { $market }: no rule recorded; ask the vendor

@@ -6,3 +6,42 @@ racks-why-cheapest = the lowest capex that meets the deadline
 racks-why-tco = the lowest TCO
 racks-why-fastest = the fastest
 racks-why-detailed = the first this document details
+
+## The rack drawing (engine/export/racks_png.py): slot roles, rack captions, the floor sketch.
+
+drawing-role-server = GPU server
+drawing-role-leaf = leaf switch
+drawing-role-spine = spine switch
+drawing-role-core = core switch
+drawing-role-storage_switch = storage switch
+drawing-role-mgmt_switch = management switch
+drawing-role-storage = storage server
+drawing-role-management = management node
+drawing-role-frontend_switch = front-end switch
+drawing-role-oob_switch = out-of-band aggregation switch
+drawing-role-director = director switch
+drawing-role-pdu = PDU
+drawing-compute-rack = Compute rack
+drawing-network-rack = Network rack
+drawing-kw = { NUMBER($kw, minimumFractionDigits: 1, maximumFractionDigits: 1) } of { $budget } kW
+drawing-kg = { NUMBER($kg, maximumFractionDigits: 0) } of { NUMBER($max, maximumFractionDigits: 0) } kg
+drawing-units = { $used } of { $units } U used
+drawing-pdus = PDUs: { $pdus } (A and B feeds)
+drawing-legend-compute = compute rack
+drawing-legend-network = network rack
+drawing-in-row = in the rows
+drawing-room = at the wall
+drawing-door = on rear doors
+drawing-floor = Floor sketch: racks in rows of { $per_row }, cooling units between them (not to scale)
+drawing-title = { $title } — { $racks } racks ({ $rack })
+
+## Vendors as the reader's language names them (brand names not listed stay as they are).
+
+vendor-lenovo = Lenovo
+vendor-inspur = Inspur
+vendor-generic = Generic
+vendor-integrator = Integrator
+vendor-equipment-vendors = Equipment vendors
+vendor-storage-vendor = Storage vendor
+vendor-server-vendor = Server vendor
+vendor-open-source = Open source

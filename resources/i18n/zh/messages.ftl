@@ -60,7 +60,7 @@ msg-rack-limit-full = 机柜受{ $by ->
         [weight] 承重
        *[other] { $by }
     }而非功率限制：每柜 { $servers } 台服务器
-msg-unverified-full = 产品目录数据未经核实：{ $names }
+msg-unverified-full = 产品目录数据未经核实：{ $ids }
 msg-indicative-prices-full = 价格仅供参考：请以供应商报价替换
 msg-air-rack-limit-full = 单柜功率最高 { NUMBER($kw, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } kW，超过风冷的实际上限（约 { NUMBER($limit, useGrouping: 0) } kW）：请选用背板换热器或液冷
 msg-feed-loss-full = 单路供电时每台服务器仅剩 { $psus } 个 { NUMBER($psu_w, maximumFractionDigits: 0, useGrouping: 0) } W 电源中的 { $kept } 个（{ NUMBER($one_feed_w, maximumFractionDigits: 0, useGrouping: 0) } W），低于其 { NUMBER($max_w, maximumFractionDigits: 0, useGrouping: 0) } W 最大功耗：失去一路供电将限制其功率
@@ -86,3 +86,18 @@ msg-storage-neutral-full = 产品目录中没有{ $vendor ->
         [Inspur] 浪潮
        *[other] { $vendor }
     }的存储产品：报价采用厂商中立的存储
+msg-export-licence-full = 须取得出口许可：{ $gpu } 自 { $since } 起在{ $market ->
+        [CN] 中国
+       *[other] { $market }
+    }受出口管制（截至 { $as_of }{ $verified ->
+        [yes] {""}
+       *[no] ，来源未经核实
+    }）；下单前请确认供应商能够交货
+msg-availability-unsure-full = 市场供应状态存疑：{ $gpu } 在{ $market ->
+        [CN] 中国
+       *[other] { $market }
+    }截至 { $as_of } 的状态不明（自 { $since } 起有相关报道）；请询问供应商
+msg-availability-unknown-full = 市场供应状态未知：{ $gpu } 在{ $market ->
+        [CN] 中国
+       *[other] { $market }
+    }没有记录任何规定；请询问供应商

@@ -6,3 +6,42 @@ racks-why-cheapest = 满足期限且投资最低
 racks-why-tco = 总拥有成本最低
 racks-why-fastest = 最快完成
 racks-why-detailed = 本文件详列的第一个方案
+
+## 机柜图（engine/export/racks_png.py）：槽位角色、机柜说明、机房平面示意。
+
+drawing-role-server = GPU 服务器
+drawing-role-leaf = 叶交换机
+drawing-role-spine = 脊交换机
+drawing-role-core = 核心交换机
+drawing-role-storage_switch = 存储交换机
+drawing-role-mgmt_switch = 管理交换机
+drawing-role-storage = 存储服务器
+drawing-role-management = 管理节点
+drawing-role-frontend_switch = 前端交换机
+drawing-role-oob_switch = 带外汇聚交换机
+drawing-role-director = 导向器交换机
+drawing-role-pdu = PDU
+drawing-compute-rack = 计算机柜
+drawing-network-rack = 网络机柜
+drawing-kw = { NUMBER($kw, minimumFractionDigits: 1, maximumFractionDigits: 1) } / { $budget } kW
+drawing-kg = { NUMBER($kg, maximumFractionDigits: 0) } / { NUMBER($max, maximumFractionDigits: 0) } kg
+drawing-units = 已用 { $used } / { $units } U
+drawing-pdus = PDU：{ $pdus } 个（A、B 双路供电）
+drawing-legend-compute = 计算机柜
+drawing-legend-network = 网络机柜
+drawing-in-row = 列间
+drawing-room = 靠墙
+drawing-door = 机柜后门
+drawing-floor = 机房平面示意：每列 { $per_row } 个机柜，制冷单元位于其间（未按比例）
+drawing-title = { $title } — { $racks } 个机柜（{ $rack }）
+
+## 厂商名称（未列出的品牌名保持原样）。
+
+vendor-lenovo = 联想
+vendor-inspur = 浪潮
+vendor-generic = 通用
+vendor-integrator = 集成商
+vendor-equipment-vendors = 设备厂商
+vendor-storage-vendor = 存储厂商
+vendor-server-vendor = 服务器厂商
+vendor-open-source = 开源

@@ -1,0 +1,53 @@
+## 清单行的说明：该行数量的由来（engine.model.note("<code>") 即 note-<code>）。
+## 一行有多条说明时以"；"相连。
+
+note-configured-system = 整机配置：基础系统 { NUMBER($base, maximumFractionDigits: 0) } + { $gpus } × { $gpu } { NUMBER($gpu_price, maximumFractionDigits: 0) } + { $hcas } × { $hca } { NUMBER($hca_price, maximumFractionDigits: 0) } { $currency }
+note-one-per-rail = 每个网络平面一块
+note-storage-front-end = 存储 / 前端网络
+note-one-per-rack = 每柜一台
+note-one-per-compute-rack = 每个计算机柜一台
+note-n-plus-one-rows = { $rows } 列中每列 N+1
+note-fat-tree = { $tiers } 层胖树：叶交换机 { $leaves } 台，脊交换机 { $spines } 台，核心交换机 { $cores } 台
+note-director = 一台导向器交换机连接所有端点：比叶、脊交换机及其链路便宜
+note-cable-run = { NUMBER($cables, useGrouping: 0) } 根{ $span ->
+        [in-rack] 柜内
+        [in-row] 列内
+       *[cross-row] 跨列
+    }{ $ends ->
+        [node-switch] 节点至交换机
+       *[switch-switch] 交换机之间
+    }（最长 { $longest } m）
+note-hca-end = 每条光纤链路的网卡端一个
+note-switch-end = 每条光纤链路的交换机端口
+note-spares = { NUMBER($of, useGrouping: 0) } 的 { NUMBER($share, style: "percent", maximumFractionDigits: 0) }
+note-feeds = A、B 两路供电，每路可单独承载整柜（最高 { NUMBER($kw, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } kW）
+note-inlets = 每台服务器 { $inlets } 个 { $inlet } 输入口
+note-acceptance = 48 小时老化测试，逐台服务器及全集群的 HPL 和 NCCL 测试
+note-storage-capacity = 可用 { NUMBER($usable, maximumFractionDigits: 0) } TB，需要 { NUMBER($need, maximumFractionDigits: 0) } TB
+note-storage-bandwidth = 读/写 { $read }/{ $write } GB/s
+note-storage-blocks = 构建块数量由{ $by ->
+        [minimum] 最少数量
+        [capacity] 容量
+        [read] 读带宽
+        [write] 写带宽
+       *[checkpoint] 检查点写入
+    }决定
+note-storage-network = 存储网络，为存储服务器增加
+note-storage-links = 计算节点和存储服务器的前端链路，以及交换机间链路
+note-compute-front-end = 计算节点的前端链路
+note-head-login = { $heads } 台管理节点（高可用双机）和 { $logins } 台登录节点
+note-ufm-pair = InfiniBand 网络管理器，高可用双机
+note-inband-switches = 带内管理交换机，加在前端网络上
+note-oob-aggregation = 带外汇聚：连接各机柜的管理交换机
+note-management-links = { $inband } 条带内链路，{ $uplinks } 条管理交换机上联
+note-oob-port = 每个带外管理端口一根
+note-nodes-years = { $nodes } 个节点 × { $years } 年
+note-gpus-years = { $gpus } 块 GPU × { $years } 年
+note-rated = 设备金额 { NUMBER($value, maximumFractionDigits: 0) } { $currency } 的 { NUMBER($rate, style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1) }
+note-rated-yearly = { $years } 年 × 每年设备金额 { NUMBER($value, maximumFractionDigits: 0) } { $currency } 的 { NUMBER($rate, style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1) }
+note-qty-by-user = 数量由用户设定（规划为 { NUMBER($planned) }）
+note-price-by-user = 单价由用户设定（价目表 { NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }）
+note-added-by-user = 由用户添加的行
+# 产品目录记录自带的措辞（resources/catalog/*.toml 中两种语言都有）。
+note-catalog-text = { $text }
+note-prices-saved = 随方案保存的价格：保存于 { $date }，来自 { $file }

@@ -1,0 +1,59 @@
+"""A Chinese document speaks Chinese: the sample plan's comparison quote, its RFQ and the
+reconciliation of the sample quotations (tests/fixtures/quotes), written as the command line
+writes them, carry no English prose and no internal ids (english_prose.py says what counts).
+
+Left as they are, and said so here: the Sources sheet's citations (they quote English
+sources by their own words, to be looked up) and what the vendors wrote in their
+quotations (the reconciliation shows it as quoted)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.export.english_prose import english_cells, write_documents
+
+# Sources sheet: the catalog's and the price list's citations (columns D and G).
+_CITATIONS = {("来源", "D"), ("来源", "G")}
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return write_documents(tmp_path_factory.mktemp("zh"))
+
+
+def _cells(path: Path, *, skip_sheets: tuple[str, ...] = ()) -> list[str]:
+    return [f"{sheet}!{ref}: [{hit}] {text[:120]!r}" for sheet, ref, text, hit in english_cells(path)
+            if (sheet, ref.rstrip("0123456789")) not in _CITATIONS and sheet not in skip_sheets]
+
+
+def test_the_check_finds_english_and_ids() -> None:
+    from tests.export.english_prose import english
+
+    assert english("prices saved with the plan on 2024-08-01") == "prices saved with"
+    assert english("cable-hdr-aoc") == "cable-hdr-aoc"
+    assert english("NVIDIA ConnectX-7 NDR 400G 单端口网卡") is None  # brands and part codes
+    assert english("3 年 × 每年设备金额 1,234 CNY 的 1.5%") is None
+    assert english("联想 ThinkSystem SR680a V3") is None
+
+
+def test_the_chinese_rfq_has_no_english_prose(documents: dict[str, Path]) -> None:
+    assert _cells(documents["rfq"]) == []
+
+
+def test_the_chinese_comparison_quote_has_no_english_prose(documents: dict[str, Path]) -> None:
+    # the Assumptions sheet's own notes are checked below
+    assert _cells(documents["quote"], skip_sheets=("假设",)) == []
+
+
+@pytest.mark.xfail(strict=True, reason="the planning's assumption notes (how heat leaves the "
+                   "racks, the parallel layout, the market rule...) are still English text")
+def test_the_chinese_assumptions_have_no_english_prose(documents: dict[str, Path]) -> None:
+    assert _cells(documents["quote"]) == []
+
+
+@pytest.mark.xfail(strict=True, reason="the reconciliation's findings and like-for-like lines "
+                   "are written as English text by engine/quotes, and name items by their ids")
+def test_the_chinese_reconciliation_has_no_english_prose(documents: dict[str, Path]) -> None:
+    assert _cells(documents["reconciliation"]) == []
