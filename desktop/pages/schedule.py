@@ -117,7 +117,6 @@ class SchedulePage(PlanPage):
                 .replace("%1", f"{share * 100:g}"), share)
         self.measured = QLineEdit(self)
         self.measured.setObjectName("measured")
-        self.measured.setPlaceholderText("tokens_per_s=3100,params=7B,gpus=64,gpu=h100-sxm5-80gb")
         self.measured.setToolTip(self.tr(
             "Your own measured run: tokens/s per GPU (or mfu=0.35) of a model of the given "
             "parameters on that many GPUs of that type. It sets your team's level and narrows "
@@ -219,10 +218,12 @@ class SchedulePage(PlanPage):
             "gpus": int(gpus) if gpus is not None else None,
             "precision": self.precision.currentData(),
             "lead_time_days": self.lead_time.value(),
-            "confidence": self.confidence.currentData(),
+            # the defaults stay unset, so that a plan keeps following them
+            "confidence": None if self.confidence.currentIndex() == 0 else self.confidence.currentData(),
         }
         draft.efficiency = {"mfu": self.mfu.value(), "goodput": self.goodput.value(),
-                            "team": self.team.currentData(), **self.measured_fields()}
+                            "team": None if self.team.currentIndex() == 0 else self.team.currentData(),
+                            **self.measured_fields()}
 
     def measured_fields(self) -> dict[str, float | int | str]:
         """The measured calibration typed in, as Efficiency's fields (none if it does not parse:

@@ -45,11 +45,11 @@ def schedule_assumptions(sizing: Sizing, res: Resolved) -> tuple[Assumption, ...
     runs = spread_runs(eff.team, measured)
     out = [Assumption(
         "training_days_band", f"{sizing.days_low:.1f}–{sizing.days_high:.1f}", "days", "model",
-        f"P10–P90 (days_low–days_high): {low:.2f}–{high:.2f} × the expected days, from the "
-        f"leave-one-out errors of {runs} published runs of the {eff.team} profile"
-        + (" about the team's own level (measured or stated MFU)" if measured else "")
-        + f"; it held {band_coverage(eff.team, measured):.0%} of them "
-        "(resources/calibration/runs.csv)")]
+        f"days_low–days_high: {low:.2f}–{high:.2f} × the expected days, the range that held "
+        f"{band_coverage(eff.team, measured):.0%} of published training runs under "
+        f"leave-one-out (P10–P90 of {runs} runs of the {eff.team} profile"
+        + (", about the team's own measured or stated level" if measured else "")
+        + " in resources/calibration/runs.csv)")]
     if eff.calibration is not None:
         out.append(Assumption(
             "measured_calibration", round(eff.calibration, 3), "", "request",

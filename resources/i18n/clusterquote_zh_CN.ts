@@ -1574,11 +1574,11 @@
         <name>SchedulePage</name>
         <message>
             <source>Typical team (open stacks: GPT-NeoX, DeepSpeed, FSDP)</source>
-            <translation>一般团队（开源框架：GPT-NeoX、DeepSpeed、FSDP）</translation>
+            <translation>一般团队（开源训练框架）</translation>
         </message>
         <message>
             <source>Tuned team (Megatron-LM / NeMo class)</source>
-            <translation>调优团队（Megatron-LM / NeMo 级）</translation>
+            <translation>调优团队（英伟达官方训练框架级）</translation>
         </message>
         <message>
             <source>First large run of the team</source>
@@ -1590,7 +1590,7 @@
         </message>
         <message>
             <source>Your own measured run: tokens/s per GPU (or mfu=0.35) of a model of the given parameters on that many GPUs of that type. It sets your team's level and narrows the range of days.</source>
-            <translation>您实测的训练：给定参数量的模型在该数量、该型号 GPU 上每块 GPU 每秒处理的 token 数（或 mfu=0.35）。它确定团队水平，并缩小天数区间。</translation>
+            <translation>您实测的训练：给定参数量的模型在该数量、该型号 GPU 上每块 GPU 每秒处理的词元数（或模型算力利用率）。它确定团队水平，并缩小天数区间。</translation>
         </message>
         <message>
             <source>Team:</source>

@@ -1,7 +1,7 @@
 ## 默认值的说明（resources/assumptions.toml 中每项的 note）：英文在该文件中紧挨着数值与出处，
 ## 中文在此，以 "default-" 加该项的键（点写作连字符）为名。
 
-default-schedule-goodput = 实际用于训练的时间占比；Meta 报告 Llama 3 405B 的有效训练时间超过 90%（未核实）。计划已不再使用此值：有效训练时间取自团队水平的中断模型（resources/efficiency.toml [goodput]）；保留供旧数据参考
+default-schedule-goodput = 实际用于训练的时间占比；Meta 报告 Llama 3 405B 的有效训练时间超过 90%（未核实）。计划已不再使用此值：有效训练时间取自团队水平的中断模型；保留供旧数据参考
 default-schedule-confidence = 训练天数不超过工期的概率：集群规模取最小者，使该团队水平的公开训练任务在此分位数下的天数落在工期内（由采购方选择；0.8 表示每五个工期中有一个存在风险）
 default-schedule-training_window_days = 首个计划的工期：默认交付周期加 30 天训练（种子文章中 GPT-3 175B 的一个月），以保证可以完成
 default-facility-rack_usable_fraction = 机柜最多使用 90% 的 U 空间，其余用于理线和盲板
