@@ -6,7 +6,6 @@ from engine.assumptions import default
 from engine.catalog import Configuration, Gpu
 from engine.compute.efficiency import band, band_coverage
 from engine.compute.sizing import Sizing
-from engine.compute.team import spread_runs
 from engine.model import Assumption, EfficiencyEstimate
 from engine.resolve import Resolved
 
@@ -42,14 +41,11 @@ def schedule_assumptions(sizing: Sizing, res: Resolved) -> tuple[Assumption, ...
     eff = sizing.efficiency
     measured = eff.calibration is not None or eff.overridden
     low, high = band(eff.team, measured)
-    runs = spread_runs(eff.team, measured)
     out = [Assumption(
         "training_days_band", f"{sizing.days_low:.1f}–{sizing.days_high:.1f}", "days", "model",
         f"days_low–days_high: {low:.2f}–{high:.2f} × the expected days, the range that held "
         f"{band_coverage(eff.team, measured):.0%} of published training runs under "
-        f"leave-one-out (P10–P90 of {runs} runs of the {eff.team} profile"
-        + (", about the team's own measured or stated level" if measured else "")
-        + " in resources/calibration/runs.csv)")]
+        "leave-one-out (resources/calibration/runs.csv)")]
     if eff.calibration is not None:
         out.append(Assumption(
             "measured_calibration", round(eff.calibration, 3), "", "request",
