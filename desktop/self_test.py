@@ -22,8 +22,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from engine.lead_times import first_deadline_days
+
 PRESET = "gpt3-175b"
-DEADLINE_DAYS = "30"
+DEADLINE_DAYS = f"{first_deadline_days():g}"  # the default lead time and a month of training
 TIMEOUT_S = 120.0
 
 
