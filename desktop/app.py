@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
@@ -14,6 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.i18n import install_translators
 from desktop.settings import APPLICATION, ORGANIZATION, Settings
 from engine.resources import resource_path
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+    from desktop.session import PlanSession
 
 
 def has_display() -> bool:
@@ -31,7 +36,7 @@ def use_offscreen_without_display() -> None:
 
 
 def create_application(
-    argv: list[str], settings_factory: Any = Settings, *, language: str | None = None
+    argv: list[str], settings_factory: Callable[[], Settings] = Settings, *, language: str | None = None
 ) -> tuple[QApplication, Settings]:
     """The QApplication (or the existing one), with translators for the chosen language.
 
@@ -63,22 +68,14 @@ class Controller:
     def __init__(self, app: QApplication, settings: Settings) -> None:
         self.app = app
         self.settings = settings
-        self.window: Any = None
+        self.window: MainWindow | None = None
 
-    def make_window(self, state: dict[str, Any] | None = None) -> Any:
+    def make_window(self, session: PlanSession | None = None) -> MainWindow:
+        """A main window; with ``session``, it carries on that plan and its undo history."""
         from desktop.main_window import MainWindow
 
-        window = MainWindow(self.settings)
+        window = MainWindow(self.settings, session=session)
         window.language_requested.connect(self.switch_language)
-        if state and state.get("request") is not None:
-            window.quoted.load(state.get("snapshot"))
-            window.set_request(
-                state["request"],
-                customer=state["customer"],
-                quote_no=state["quote_no"],
-                path=state["path"],
-                modified=state["modified"],
-            )
         self.window = window
         window.show()
         return window
@@ -86,12 +83,13 @@ class Controller:
     def switch_language(self, code: str) -> None:
         old = self.window
         install_translators(self.app, code)
-        new = self.make_window(old.state() if old is not None else None)
-        new.setGeometry(old.geometry())
-        old.hand_over()
-        old.deleteLater()
+        new = self.make_window(old.session if old is not None else None)
+        if old is not None:
+            new.setGeometry(old.geometry())
+            old.hand_over()
+            old.deleteLater()
 
-    def start(self, plan_path: Path | None = None) -> Any:
+    def start(self, plan_path: Path | None = None) -> MainWindow:
         """Show the main window with ``plan_path`` (a plan opened from the file manager);
         else restore a crashed session's draft, or open the wizard."""
         from desktop.recovery import clean_up_after_a_crash, tell_about_a_set_aside_draft
@@ -112,13 +110,8 @@ class Controller:
                 ),
             )
             if answer == QMessageBox.StandardButton.Yes:
-                window.quoted.load(document.snapshot)
-                window.set_request(
-                    document.request,
-                    customer=document.customer,
-                    quote_no=document.quote_no,
-                    modified=True,
-                )
+                window.session.open(document.request, customer=document.customer,
+                                    quote_no=document.quote_no, snapshot=document.snapshot)
                 return window
             window.drafts.clear()
         window.new_plan()
@@ -160,9 +153,10 @@ def run_gui(argv: list[str], *, language: str | None = None, plan_path: Path | N
 EXIT_WHEN_SHOWN = "CLUSTERQUOTE_EXIT_WHEN_SHOWN"
 
 
-def _report_shown(app: QApplication, window: Any) -> None:
-    wizard = getattr(window, "wizard", None)
+def _report_shown(app: QApplication, window: MainWindow | None) -> None:
+    wizard = window.wizard if window is not None else None
     shown = wizard is not None and wizard.isVisible()
     print("wizard shown" if shown else "wizard not shown", flush=True)
-    window.hand_over()
+    if window is not None:
+        window.hand_over()
     app.exit(0 if shown else 1)

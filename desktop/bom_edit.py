@@ -149,13 +149,24 @@ class BomEditBar(QWidget):
             self,
         )
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        # a price typed is a list price (the discount comes off) or a net one (what is paid,
+        # e.g. a vendor's quote: never discounted again); said before anything is typed
+        self.basis_box = QComboBox(self)
+        self.basis_box.setObjectName("priceBasis")
+        self.basis_box.addItem(self.tr("Prices typed are list prices (the discount comes off)"), "list")
+        self.basis_box.addItem(self.tr("Prices typed are net prices (paid, not discounted again)"), "net")
+        self.basis_box.currentIndexChanged.connect(self._basis_changed)
         row.addWidget(self.add_button)
         row.addWidget(self.revert_button)
+        row.addWidget(self.basis_box)
         row.addWidget(self.legend, 1)
         view.selectionModel().selectionChanged.connect(self._update)
         model.modelReset.connect(self._update)
         model.dataChanged.connect(self._update)
         self._update()
+
+    def _basis_changed(self, _index: int) -> None:
+        self.model.price_basis = self.basis_box.currentData()
 
     def _source_rows(self) -> list[int]:
         rows = {i.row() for i in self.view.selectionModel().selectedRows()}
@@ -185,6 +196,7 @@ class BomEditBar(QWidget):
                 return None
             values = dialog.values()
         assert self.model.book is not None
+        values = {"basis": self.model.price_basis, **values}
         return self.model.book.add_line(self.model.config, **values)
 
     def revert_selected(self) -> None:

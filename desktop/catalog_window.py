@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.models import SORT_ROLE
+from desktop.noop import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -228,6 +228,7 @@ class CatalogWindow(QDialog):
                     f"{cfg.intra_node_link} {cfg.intra_node_gbs:g} GB/s",
                     f"{cfg.max_power_w / 1000:.1f} / {cfg.typical_power_w / 1000:.1f}",
                     f"{server.rack_units}U",
+                    self._peaks_text(cfg, gpu),
                     self._yes_no(cfg.verified),
                     cfg.source,
                 ]
@@ -241,12 +242,29 @@ class CatalogWindow(QDialog):
                 self.tr("GPU link"),
                 self.tr("Power max / typical (kW)"),
                 self.tr("Height"),
+                self.tr("Peaks per server, PF dense / sparse (INT8: POPS)"),
                 self.tr("Verified"),
                 self.tr("Source"),
             ],
             rows,
             "configurationsTable",
         )
+
+    def _peaks_text(self, cfg: Any, gpu: Any) -> str:
+        """'FP64 0.078 · FP64 tensor 0.156 · … · BF16/FP16 2.50 / 4.99': one server's peaks by
+        precision; where sources conflict, the range (the low end is planned on)."""
+        from engine.catalog import server_peaks
+
+        names = {"fp64": "FP64", "fp64_tensor": self.tr("FP64 tensor"), "fp32": "FP32",
+                 "tf32": "TF32", "bf16/fp16": "BF16/FP16", "fp8": "FP8", "int8": "INT8"}
+        parts = []
+        for key, peak in server_peaks(cfg, gpu).items():
+            dense = f"{peak['dense']:.3g}"
+            if peak.get("dense_high") is not None:
+                dense += f"–{peak['dense_high']:.3g}"
+            sparse = f" / {peak['sparse']:.3g}" if peak["sparse"] is not None else ""
+            parts.append(f"{names[key]} {dense}{sparse}")
+        return " · ".join(parts)
 
     def _gpus_tab(self) -> QWidget:
         rows = []
@@ -257,7 +275,10 @@ class CatalogWindow(QDialog):
                     gpu.name,
                     gpu.form_factor.upper(),
                     f"{gpu.memory_gb:g} GB {gpu.memory_type}",
-                    f"{gpu.dense_tflops.get('bf16', 0):g}",
+                    f"{gpu.dense_tflops['fp64']:g}" if "fp64" in gpu.dense_tflops else "—",
+                    f"{gpu.dense_tflops.get('bf16', 0):g}"
+                    + (f"–{gpu.dense_tflops_high['bf16']:g}" if "bf16" in gpu.dense_tflops_high
+                       else ""),
                     f"{gpu.sparse_tflops.get('bf16', 0):g}",
                     f"{gpu.dense_tflops['fp8']:g}" if "fp8" in gpu.dense_tflops else "—",
                     f"{gpu.tdp_w:g}",
@@ -271,6 +292,7 @@ class CatalogWindow(QDialog):
                 self.tr("GPU"),
                 self.tr("Form factor"),
                 self.tr("Memory"),
+                self.tr("FP64 tensor (TFLOPS)"),
                 self.tr("BF16 dense (TFLOPS)"),
                 self.tr("BF16 sparse (TFLOPS)"),
                 self.tr("FP8 dense (TFLOPS)"),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from matplotlib import colormaps
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import QCoreApplication
 
 from desktop.messages import catalogue_text
@@ -58,7 +59,8 @@ def configure_fonts(language: str) -> None:
         if not known & set(CJK_FONTS[:-1]) and not _fonts_reread:
             _fonts_reread = True
             # matplotlib's font cache predates a CJK font installed since: read the fonts again, once.
-            font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
+            font_manager.fontManager = font_manager._load_fontmanager(  # type: ignore[attr-defined]
+                try_read_cache=False)  # private, unannotated: the one way to rebuild the cache
         matplotlib.rcParams["font.sans-serif"] = CJK_FONTS
         matplotlib.rcParams["axes.unicode_minus"] = False
 
@@ -126,7 +128,8 @@ def draw_capex(fig: Figure, comparison: Comparison) -> None:
             if category == "vat":
                 widths.append(money.vat / 1e6)
             else:
-                raw = dict(money.subtotals).get(category, 0.0)
+                subtotals: dict[str, float] = dict(money.subtotals)
+                raw = subtotals.get(category, 0.0)
                 widths.append(raw * (1 - money.discount_rate) / 1e6)
         ax.barh(names, widths, left=left, color=COLOURS[category], label=labels[category])
         left = [a + b for a, b in zip(left, widths, strict=True)]
@@ -272,7 +275,9 @@ def draw_tco(fig: Figure, comparison: Comparison) -> None:
         QCoreApplication.translate("Charts", "Cumulative cost (%1)").replace("%1", _millions(comparison))
     )
     ax.set_title(QCoreApplication.translate("Charts", "Total cost of ownership over the years"))
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    locator = ax.xaxis.get_major_locator()
+    if isinstance(locator, MaxNLocator):  # the default AutoLocator is one
+        locator.set_params(integer=True)
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
     fig.tight_layout()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QRegularExpression
+from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit, QWidget
 
 from desktop.messages import catalogue_text, default_note
+from desktop.noop import QT_TRANSLATE_NOOP
 from engine.model import HOSTINGS
 from engine.planning.budget import default_rack_kw
 

@@ -17,7 +17,8 @@ from engine.bounds import check_quote_heading, check_request
 from engine.errors import RequestError
 from engine.model import PlanRequest
 from engine.money.snapshot import PriceSnapshot
-from engine.planfile import PlanDocument, PlanFileError, load_plan_document, plan_to_json
+from engine.planfile import PlanDocument, PlanFileError, load_plan_document, plan_file_text
+from engine.safeio import DATA_ERRORS, data_error_message
 
 DRAFT_NAME = "draft.cqplan"
 
@@ -36,7 +37,11 @@ def write_text(path: Path, text: str) -> None:
     out = QSaveFile(str(path))
     if not out.open(QIODevice.OpenModeFlag.WriteOnly):
         raise SaveError(f"cannot write {path}: {out.errorString()}")
-    data = text.encode("utf-8")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: refused at the door, so a bug if it gets here
+        raise SaveError(f"cannot write {path.name}: it holds text that is not plain text (a lone "
+                        "surrogate); retype the customer, quote number and line descriptions") from None
     if out.write(data) != len(data):
         message = out.errorString()
         out.cancelWriting()
@@ -53,9 +58,13 @@ def write_plan(
     try:
         check_request(request)
         check_quote_heading(customer, quote_no)
+        text = plan_file_text(request, name=path.name, customer=customer, quote_no=quote_no,
+                              snapshot=snapshot)
     except RequestError as exc:
         raise SaveError(f"cannot save {path.name}: {exc}") from None
-    write_text(path, plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot))
+    except PlanFileError as exc:  # larger than a plan may be to open again
+        raise SaveError(str(exc)) from None
+    write_text(path, text)
 
 
 class DraftStore:
@@ -88,8 +97,8 @@ class DraftStore:
             return None
         try:
             return load_plan_document(self.path)
-        except PlanFileError as exc:
-            self.problem = str(exc)
+        except DATA_ERRORS as exc:  # whatever makes a draft unreadable sets it aside
+            self.problem = data_error_message(exc, self.path.name)
             self.set_aside = self._move_aside()
             return None
 

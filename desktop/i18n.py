@@ -115,7 +115,7 @@ class TsTranslator(QTranslator):
                 if translation.text:
                     self._messages[(name, source)] = translation.text
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         return self._messages.get((context, source), "")

@@ -1,18 +1,20 @@
 """The comparison window: the app's main window.
 
-It holds one request, plans it in a worker thread (desktop.worker) and shows the
-comparison: a table with one column per configuration, the recommendation and
-warnings, a bill of materials per configuration, and charts. The assumptions
-panel edits the request and re-plans at once. Files: save/open plans, recent
-files, export the Excel quote, and an autosaved draft.
+It shows one plan session (desktop.session: the request, its result, its file and
+its history of edits): a table with one column per configuration, the recommendation
+and warnings, a bill of materials per configuration, and charts. The assumptions
+panel and the BOM edit the request through the session, which re-plans in a worker
+thread; Edit ▸ Undo/Redo walk its history. Files: save/open plans, recent files,
+export the Excel quote, and an autosaved draft.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -37,6 +39,7 @@ from desktop.overrides import OverrideBook
 from desktop.quote_export import export_with_dialog, write_export
 from desktop.quote_import import open_quote_import
 from desktop.quoted_prices import QuotedPrices, QuotedPricesBar
+from desktop.session import PlanSession
 from desktop.settings import Settings
 from desktop.views.assumptions import AssumptionsPanel
 from desktop.views.bom import BomView
@@ -47,7 +50,12 @@ from desktop.views.pair import PairView
 from desktop.views.racks import RackView
 from desktop.worker import Planner, PlanResult
 from engine.model import PlanRequest
-from engine.planfile import SUFFIX, PlanFileError, load_plan_document
+from engine.planfile import SUFFIX, load_plan_document
+from engine.safeio import DATA_ERRORS, data_error_message
+
+if TYPE_CHECKING:
+    from desktop.catalog_window import CatalogWindow
+    from desktop.wizard import PlanWizard
 
 PLAN_FILTER_SUFFIX = f"*{SUFFIX}"
 
@@ -61,26 +69,18 @@ class MainWindow(QMainWindow):
         self,
         settings: Settings,
         *,
-        planner: Planner | None = None,
+        session: PlanSession | None = None,
         drafts: DraftStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings
-        self.planner = planner or Planner(self)
+        # a session handed over by an earlier window (a language change) keeps its history
+        self.session = session or PlanSession()
         self.drafts = drafts or DraftStore()
-        self.request: PlanRequest | None = None
-        self.customer = ""
-        self.quote_no = ""
-        self.path: Path | None = None
-        self.modified = False
-        self.result: PlanResult | None = None
-        self.error: tuple[str, str] | None = None
-        self.catalog_window: Any = None
-        self.wizard: Any = None
-        self.overrides = OverrideBook(self)
-        self.quoted = QuotedPrices(self)
+        self.catalog_window: CatalogWindow | None = None
+        self.wizard: PlanWizard | None = None
 
         self.setWindowTitle("ClusterQuote")
         self.resize(1280, 820)
@@ -88,17 +88,66 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_central()
         self._build_status()
-        self.planner.started.connect(self._plan_started)
-        self.planner.progress.connect(self._plan_progress)
-        self.planner.finished.connect(self._plan_finished)
-        self.planner.failed.connect(self._plan_failed)
-        self.overrides.edited.connect(self.panel.load)  # the panel edits the request with them
-        self.overrides.edited.connect(self._panel_edited)
-        self.quoted.changed.connect(lambda: self._panel_edited(self.request))
+        # the session may outlive this window (a language change): what it connects, it undoes
+        self._links: list[tuple[SignalInstance, Callable[..., object]]] = [
+            (self.planner.started, self._plan_started),
+            (self.planner.progress, self._plan_progress),
+            (self.session.planned, self._plan_finished),
+            (self.session.failed, self._plan_failed),
+            (self.session.request_changed, self._request_changed),
+            (self.session.state_changed, self._update_title),
+            (self.session.state_changed, self._update_actions),
+        ]
+        for signal, slot in self._links:
+            signal.connect(slot)
         self._update_actions()
         geometry = settings.window_geometry
         if geometry:
             self.restoreGeometry(geometry)
+        if self.session.request is not None:  # carrying on a plan: show it in this window's words
+            self._show_session()
+            self.session.replan()
+
+    # ------------------------------------------------------------ the session's state
+    @property
+    def planner(self) -> Planner:
+        return self.session.planner
+
+    @property
+    def request(self) -> PlanRequest | None:
+        return self.session.request
+
+    @property
+    def result(self) -> PlanResult | None:
+        return self.session.result
+
+    @property
+    def error(self) -> tuple[str, str] | None:
+        return self.session.error
+
+    @property
+    def path(self) -> Path | None:
+        return self.session.path
+
+    @property
+    def customer(self) -> str:
+        return self.session.customer
+
+    @property
+    def quote_no(self) -> str:
+        return self.session.quote_no
+
+    @property
+    def modified(self) -> bool:
+        return self.session.modified
+
+    @property
+    def overrides(self) -> OverrideBook:
+        return self.session.overrides
+
+    @property
+    def quoted(self) -> QuotedPrices:
+        return self.session.quoted
 
     @property
     def translated(self) -> bool:
@@ -106,7 +155,10 @@ class MainWindow(QMainWindow):
         return self.settings.effective_language() != "en"
 
     # ------------------------------------------------------------ construction
-    def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
+    def _action(
+        self, text: str, slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -123,12 +175,20 @@ class MainWindow(QMainWindow):
             self.tr("Save plan &as…"), self.save_plan_as, QKeySequence.StandardKey.SaveAs
         )
         self.export_action = self._action(
-            self.tr("&Export quote (.xlsx)…"), lambda: export_with_dialog(self, pdf=False), "Ctrl+E"
+            self.tr("&Export quote (.xlsx)…"), lambda: self.export_with_dialog(pdf=False), "Ctrl+E"
         )
         self.export_pdf_action = self._action(
-            self.tr("Export &PDF…"), lambda: export_with_dialog(self, pdf=True)
+            self.tr("Export &PDF…"), lambda: self.export_with_dialog(pdf=True)
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self._action(self.tr("&Undo"), self.session.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("undo")
+        self.redo_action = self._action(self.tr("&Redo"), self.session.redo)
+        self.redo_action.setObjectName("redo")
+        # Ctrl+Shift+Z everywhere, shown in the menu, and the platform's other Redo keys (Ctrl+Y)
+        shift_z = QKeySequence("Ctrl+Shift+Z")
+        others = [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k != shift_z]
+        self.redo_action.setShortcuts([shift_z, *others])
         self.edit_action = self._action(
             self.tr("&Edit request in the wizard…"), self.edit_in_wizard, "Ctrl+W"
         )
@@ -136,7 +196,8 @@ class MainWindow(QMainWindow):
         self.catalog_action = self._action(self.tr("&Catalog and prices…"), self.show_catalog)
         self.about_action = self._action(self.tr("&About ClusterQuote"), self.about)
         self.import_quote_action = self._action(
-            self.tr("&Import vendor quote…"), lambda: open_quote_import(self))
+            self.tr("&Import vendor quote…"),
+            lambda: open_quote_import(self.session, self.settings, self))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -152,6 +213,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_pdf_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
         plan_menu = bar.addMenu(self.tr("&Plan"))
         plan_menu.addAction(self.edit_action)
         plan_menu.addAction(self.replan_action)
@@ -227,7 +291,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.top)
-        self.quoted_bar = QuotedPricesBar(self.quoted, page)
+        self.quoted_bar = QuotedPricesBar(self.session.quoted, page)
         layout.addWidget(self.quoted_bar)
         layout.addWidget(self.tabs, 1)
 
@@ -241,7 +305,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.overview, self.tr("Comparison"))
         self.pair_view = PairView(self.tabs)
         self.tabs.addTab(self.pair_view, self.tr("Lenovo vs Inspur"))
-        self.bom_view = BomView(chinese=language.startswith("zh"), overrides=self.overrides,
+        self.bom_view = BomView(chinese=language.startswith("zh"), overrides=self.session.overrides,
                                 parent=self.tabs)
         self.tabs.addTab(self.bom_view, self.tr("Bill of materials"))
         self.rack_view = RackView(language, self.tabs)
@@ -259,8 +323,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, label)
         self.stack.addWidget(page)
 
-        self.panel = AssumptionsPanel(self)
-        self.panel.edited.connect(self._panel_edited)
+        self.panel = AssumptionsPanel(self.session, self)
         self.dock = QDockWidget(self.tr("Assumptions"), self)
         self.dock.setObjectName("assumptionsDock")
         self.dock.setWidget(self.panel)
@@ -289,33 +352,27 @@ class MainWindow(QMainWindow):
         path: Path | None = None,
         modified: bool = True,
     ) -> None:
-        """Make ``request`` the window's plan and plan it."""
-        self.request = request
-        self.customer, self.quote_no = customer, quote_no
-        self.path = path
-        self.modified = modified
-        self.panel.load(request)
+        """Make ``request`` the window's plan (priced as the session's prices are) and plan it."""
+        self.session.open(request, customer=customer, quote_no=quote_no, path=path,
+                          snapshot=self.session.quoted.snapshot, modified=modified)
+
+    def _request_changed(self, _request: PlanRequest) -> None:
+        self._show_session()
+        self._autosave()
+
+    def _show_session(self) -> None:
         self.dock.show()
         self.stack.setCurrentIndex(1)
-        self._autosave()
         self._update_title()
-        self.replan()
-
-    def _panel_edited(self, request: PlanRequest) -> None:
-        self.request = request
-        self.modified = True
-        self._autosave()
-        self._update_title()
-        self.replan()
 
     def replan(self) -> None:
-        if self.request is not None:
-            self.planner.start(self.request, self.quoted.price_list())
+        self.session.replan()
 
     def _autosave(self) -> None:
-        if self.request is not None and self.settings.autosave_draft:
-            self.drafts.save(self.request, customer=self.customer, quote_no=self.quote_no,
-                             snapshot=self.quoted.snapshot)
+        session = self.session
+        if session.request is not None and self.settings.autosave_draft:
+            self.drafts.save(session.request, customer=session.customer, quote_no=session.quote_no,
+                             snapshot=session.quoted.snapshot)
 
     # ------------------------------------------------------------ planning results
     def _plan_started(self) -> None:
@@ -329,20 +386,15 @@ class MainWindow(QMainWindow):
 
     def _plan_failed(self, field: str, message: str) -> None:
         self.progress.hide()
-        self.error = (field, message)
-        self.panel.show_error(field, message)
         self.top.show_failure(message)
         self.status_label.setText(self.tr("Not planned"))
         self._update_actions()
 
     def _plan_finished(self, result: PlanResult) -> None:
         self.progress.hide()
-        self.error = None
-        self.result = result
         comparison = result.comparison
         self.overview.show_comparison(result.figures, comparison)
         self.top.show_comparison(comparison, customer=self.customer, quote_no=self.quote_no)
-        self.panel.show_plan_defaults(comparison)
         self.pair_view.set_comparison(comparison)
         self.bom_view.set_comparison(comparison)
         self.rack_view.set_comparison(comparison)
@@ -363,8 +415,7 @@ class MainWindow(QMainWindow):
         """Re-plan with the fix the refusal line proposes."""
         fixed = request or self.top.fix
         if fixed is not None:
-            self.panel.load(fixed)
-            self._panel_edited(fixed)
+            self.session.edit(fixed)
 
     # ------------------------------------------------------------ files
     def maybe_save(self) -> bool:
@@ -401,8 +452,8 @@ class MainWindow(QMainWindow):
             path = Path(name)
         try:
             document = load_plan_document(path)
-        except PlanFileError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the plan"), str(exc))
+        except DATA_ERRORS as exc:
+            QMessageBox.warning(self, self.tr("Cannot open the plan"), data_error_message(exc, path.name))
             if not path.exists():
                 self.settings.remove_recent(str(path))
                 self._fill_recent_list()
@@ -410,14 +461,8 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(path.parent)
         self.settings.add_recent(str(path))
         self._fill_recent_list()
-        self.quoted.load(document.snapshot)
-        self.set_request(
-            document.request,
-            customer=document.customer,
-            quote_no=document.quote_no,
-            path=path,
-            modified=False,
-        )
+        self.session.open(document.request, customer=document.customer, quote_no=document.quote_no,
+                          path=path, snapshot=document.snapshot, modified=False)
         return True
 
     def save_plan(self) -> bool:
@@ -438,15 +483,15 @@ class MainWindow(QMainWindow):
         return self._write_plan(path)
 
     def _write_plan(self, path: Path) -> bool:
-        assert self.request is not None
+        request = self.session.request
+        assert request is not None
         try:
-            write_plan(path, self.request, customer=self.customer, quote_no=self.quote_no,
-                       snapshot=self.quoted.for_saving(self.request))
+            write_plan(path, request, customer=self.customer, quote_no=self.quote_no,
+                       snapshot=self.session.quoted.for_saving(request))
         except SaveError as exc:
             QMessageBox.warning(self, self.tr("Cannot save the plan"), str(exc))
             return False
-        self.path = path
-        self.modified = False
+        self.session.mark_saved(path)
         self.settings.last_folder = str(path.parent)
         self.settings.add_recent(str(path))
         self._fill_recent_list()
@@ -458,7 +503,18 @@ class MainWindow(QMainWindow):
         """Write the comparison's quote workbook to ``path`` (the menu asks through a dialog)."""
         if self.result is None:
             return None
-        return write_export(self, path, customer=self.customer)
+        return self._exported(write_export(self.session, self.settings, path, parent=self,
+                                           customer=self.customer))
+
+    def export_with_dialog(self, *, pdf: bool) -> Path | None:
+        return self._exported(export_with_dialog(self.session, self.settings, self._folder(),
+                                                 pdf=pdf, parent=self))
+
+    def _exported(self, written: Path | None) -> Path | None:
+        if written is not None:
+            self.status_label.setText(QCoreApplication.translate(
+                "QuoteExport", "Quote written to %1").replace("%1", str(written)))
+        return written
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -507,7 +563,7 @@ class MainWindow(QMainWindow):
         draft = RequestDraft.from_request(self.request, customer=self.customer, quote_no=self.quote_no)
         self._open_wizard(draft, new=False)
 
-    def _open_wizard(self, draft: RequestDraft, *, new: bool) -> Any:
+    def _open_wizard(self, draft: RequestDraft, *, new: bool) -> PlanWizard:
         from desktop.wizard import PlanWizard
 
         wizard = PlanWizard(self, draft=draft)
@@ -522,15 +578,12 @@ class MainWindow(QMainWindow):
             efficiency = wizard.request().efficiency
             self.settings.team = efficiency.team or "typical"
             self.settings.measured = measured_text(asdict(efficiency))
-            if new:
-                self.quoted.load(None)  # a new plan is priced with today's list
-            self.set_request(
-                wizard.request(),
-                customer=d.customer,
-                quote_no=d.quote_no,
-                path=None if new else self.path,
-                modified=True,
-            )
+            if new:  # a new plan, priced with today's list, with no history
+                self.session.open(wizard.request(), customer=d.customer, quote_no=d.quote_no)
+            else:  # an edit of the plan, undone as one step
+                self.session.set_labels(d.customer, d.quote_no)
+                if not self.session.edit(wizard.request()):
+                    self._autosave()
 
         wizard.accepted.connect(accepted)
         wizard.finished.connect(lambda _result: wizard.deleteLater())
@@ -544,7 +597,7 @@ class MainWindow(QMainWindow):
         if self.catalog_window is None:
             chinese = self.settings.effective_language().startswith("zh")
             self.catalog_window = CatalogWindow(self, chinese=chinese)
-            self.catalog_window.prices_changed.connect(self.replan)
+            self.catalog_window.prices_changed.connect(self.session.replan)
         self.catalog_window.show()
         self.catalog_window.raise_()
 
@@ -568,10 +621,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ state
     def _update_title(self) -> None:
+        if self.session.request is None:
+            return
         name = self.path.name if self.path else self.tr("Untitled plan")
         self.setWindowTitle(f"{name}{' *' if self.modified else ''} — ClusterQuote")
 
     def _update_actions(self) -> None:
+        undo, redo = self.session.undo_text(), self.session.redo_text()
+        self.undo_action.setEnabled(bool(undo))
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
+        self.redo_action.setEnabled(bool(redo))
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
         has_request = self.request is not None
         self.save_action.setEnabled(has_request)
         self.save_as_action.setEnabled(has_request)
@@ -580,24 +640,20 @@ class MainWindow(QMainWindow):
         self.export_pdf_action.setEnabled(self.export_action.isEnabled())
         self.import_quote_action.setEnabled(self.result is not None and self.error is None)
 
-    def state(self) -> dict[str, Any]:
-        """What a new window needs to carry on (after a language change)."""
-        return {
-            "request": self.request,
-            "customer": self.customer,
-            "quote_no": self.quote_no,
-            "path": self.path,
-            "modified": self.modified,
-            "snapshot": self.quoted.snapshot,
-        }
+    _handing_over = False
 
     def hand_over(self) -> None:
-        """Close without asking or dropping the draft: a new window carries on (language change)."""
+        """Close without asking or dropping the draft: a new window carries on with the
+        session (language change)."""
         self._handing_over = True
+        for signal, slot in self._links:
+            signal.disconnect(slot)
+        self._links.clear()
+        self.panel.detach()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        handing_over = getattr(self, "_handing_over", False)
+        handing_over = self._handing_over
         if not handing_over and not self.maybe_save():
             event.ignore()
             return

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -26,11 +25,12 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import format as fmt
 from desktop.messages import catalogue_text, component_text, note_text
+from desktop.noop import QT_TRANSLATE_NOOP
 from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
 from engine.bounds import bound
 from engine.figures import FIGURE as ENGINE_FIGURE
 from engine.figures import FigureTable
-from engine.model import BomLine, Comparison, Plan
+from engine.model import BomLine, Comparison, Plan, PriceBasis
 
 if TYPE_CHECKING:
     from desktop.overrides import OverrideBook
@@ -177,7 +177,8 @@ class ComparisonModel(QAbstractTableModel):
         # Read once: a view asks for every cell many times.
         self._cells = [[table.rows[n][figure.column] for n in order] for figure in self._figures]
         self._currency = comparison.request.finance.currency
-        self._recommended = comparison.recommendation.cheapest_meeting_deadline
+        rec = comparison.recommendation  # the recommended, or the only one in scope (named)
+        self._recommended = rec.cheapest_meeting_deadline or rec.only
         plans = {p.config: p for p in comparison.plans}
         self._labels = [config_label(plans[c]) if c in plans else c for c in self._configs]
         deadline = comparison.request.schedule.days
@@ -311,6 +312,7 @@ class BomModel(QAbstractTableModel):
         self._lines = list(lines)
         self.book = book
         self.config = config
+        self.price_basis: PriceBasis = "list"  # how a typed unit price is meant: list or net
         self._chinese = chinese
         describe = (
             (lambda b: b.description_zh or b.description_en) if chinese else (lambda b: b.description_en)
@@ -379,7 +381,8 @@ class BomModel(QAbstractTableModel):
             if not bound("overrides.unit_price").admits(number):
                 return False
             line = dataclasses.replace(line, unit_price=round(number, 2), overridden=True)
-            self.book.set_unit_price(self.config, line.item, line.category, number)
+            self.book.set_unit_price(self.config, line.item, line.category, number,
+                                     self.price_basis)
         else:
             return False
         # shown at once; the re-plan that follows brings the engine's figures

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.messages import list_text
+from desktop.noop import QT_TRANSLATE_NOOP
 from engine.model import Comparison, Plan
 
 EXPORT = QT_TRANSLATE_NOOP(

@@ -1,32 +1,40 @@
 """The request's BOM overrides as the GUI edits them.
 
 Any BOM view (a tab per configuration, or one view with a configuration picker)
-edits through one ``OverrideBook``: it reads the current request from its parent
-(the window, or any QObject with a ``request`` attribute) and emits the request with
-its overrides changed, which the window re-plans like any other edit. The engine
-applies the overrides; nothing here computes a total.
+edits through one ``OverrideBook``: it reads the current request from its source
+(the plan session, or anything with a ``request`` attribute) and emits the request with
+its overrides changed, which the session records and re-plans like any other edit. The
+engine applies the overrides; nothing here computes a total.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from engine.model import LineOverride, PlanRequest
+from engine.model import LineOverride, PlanRequest, PriceBasis
 
 ADDED_PREFIX = "added-"
+
+
+class RequestSource(Protocol):
+    """Where the current request is read (the plan session)."""
+
+    @property
+    def request(self) -> PlanRequest | None: ...
 
 
 class OverrideBook(QObject):
     edited = Signal(object)  # the new PlanRequest
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, source: RequestSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._source = source
 
     def _current(self) -> PlanRequest | None:
-        # read through the Qt parent: holding the window from Python would keep it alive
-        return getattr(self.parent(), "request", None)
+        return self._source.request
 
     def overrides(self) -> tuple[LineOverride, ...]:
         request = self._current()
@@ -41,12 +49,15 @@ class OverrideBook(QObject):
         old = self.find(config, item, category) or LineOverride(config, item, category=category)
         self._put(replace(old, qty=qty))
 
-    def set_unit_price(self, config: str, item: str, category: str, unit_price: float) -> None:
+    def set_unit_price(self, config: str, item: str, category: str, unit_price: float,
+                       basis: PriceBasis = "list") -> None:
+        """``unit_price`` as typed: a list price, or a net one (paid: never discounted again)."""
         old = self.find(config, item, category) or LineOverride(config, item, category=category)
-        self._put(replace(old, unit_price=round(unit_price, 2)))
+        self._put(replace(old, unit_price=round(unit_price, 2), basis=basis))
 
     def add_line(
         self, config: str, *, category: str, description: str, qty: int, unit_price: float,
+        basis: PriceBasis = "list",
     ) -> str:
         """Add a line of the user's own to ``config``; returns the id it gets."""
         taken = {o.item for o in self.overrides() if o.config == config}
@@ -55,7 +66,7 @@ class OverrideBook(QObject):
             number += 1
         item = f"{ADDED_PREFIX}{number}"
         self._put(LineOverride(config, item, qty=qty, unit_price=round(unit_price, 2), added=True,
-                               category=category, description=description.strip()))
+                               category=category, description=description.strip(), basis=basis))
         return item
 
     def revert(self, config: str, lines: list[tuple[str, str]]) -> None:

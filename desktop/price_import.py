@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from engine.money.prices import ImportSummary, PriceError, import_prices, load_price_list
+from engine.money.prices import ImportSummary, import_prices, load_price_list
+from engine.safeio import DATA_ERRORS, data_error_message
 
 
 class _Cancelled(Exception):
@@ -44,8 +45,8 @@ class _ImportTask(QRunnable):
         try:
             summary = import_prices(self.path, self._progress)
             load_price_list()  # read the saved list here, not when the window reloads it
-        except (PriceError, OSError) as exc:
-            self.signals.failed.emit("" if self.cancelled else str(exc))
+        except DATA_ERRORS as exc:
+            self.signals.failed.emit("" if self.cancelled else data_error_message(exc, self.path.name))
         except _Cancelled:
             self.signals.failed.emit("")
         except Exception as exc:  # a bug: say so rather than leave the dialog waiting

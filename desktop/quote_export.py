@@ -40,6 +40,9 @@ from engine.model import Comparison
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from desktop.session import PlanSession
+    from desktop.settings import Settings
+
 
 class ExportSettings:
     """What the export dialog remembers, in the app's settings file."""
@@ -83,8 +86,16 @@ class ExportDialog(QDialog):
         for plan in by_vendor([p for p in comparison.plans if p.money is not None]):
             self.detail.addItem(self.tr("Only %1").replace("%1", config_label(plan)), plan.config)
             self.vendor_of[plan.config] = plan.vendor.lower()
+        # an RFQ's price columns: blank for the vendor (the default), the plan's target (net)
+        # prices, or its list prices and discount
+        self.prices = QComboBox(self)
+        self.prices.setObjectName("rfqPrices")
+        self.prices.addItem(self.tr("Blank, for the vendor to fill in"), "blank")
+        self.prices.addItem(self.tr("The plan's target (net) prices"), "target")
+        self.prices.addItem(self.tr("The plan's list prices and discount"), "list")
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Vendor:"), self.vendor)
+        form.addRow(self.tr("RFQ prices:"), self.prices)
         form.addRow(self.tr("In detail:"), self.detail)
         layout.addLayout(form)
 
@@ -146,10 +157,16 @@ class ExportDialog(QDialog):
         self._kind_changed()
 
     def _kind_changed(self) -> None:
+        """An RFQ goes to one vendor; the internal comparison always holds every vendor (a
+        vendor left from an RFQ would silently drop the others from it)."""
         rfq = self.kind.currentData() == "rfq"
         if rfq and not self.vendor.currentData() and self.vendor.count() > 1:
-            self.vendor.setCurrentIndex(1)  # an RFQ goes to one vendor
+            self.vendor.setCurrentIndex(max(self.vendor.findData(self.remembered.vendor), 1))
+        if not rfq:
+            self.vendor.setCurrentIndex(0)
         self.vendor.model().item(0).setEnabled(not rfq)  # type: ignore[attr-defined]
+        self.vendor.setEnabled(rfq)
+        self.prices.setEnabled(rfq)
         self._vendor_changed()
 
     def _vendor_changed(self) -> None:
@@ -176,7 +193,10 @@ class ExportDialog(QDialog):
         terms_path = self.terms.text().strip()
         _, terms = load_terms(Path(terms_path) if terms_path else None)
         detail = self.detail.currentData()
-        return {"kind": self.kind.currentData(), "vendor": self.vendor.currentData() or None,
+        rfq = self.kind.currentData() == "rfq"
+        return {"kind": self.kind.currentData(),
+                "vendor": (self.vendor.currentData() or None) if rfq else None,
+                "prices": self.prices.currentData() if rfq else "blank",
                 "buyer": self.buyer(), "terms": terms,
                 "detail": detail if detail in ("shortlist", "all") else [detail]}
 
@@ -198,6 +218,11 @@ class ExportDialog(QDialog):
 
 def html_to_pdf(html: str, target: Path) -> Path:
     """Qt's layout of ``html`` on A4 landscape pages, written through QSaveFile."""
+    from desktop.pdf_fonts import missing_font_for
+
+    problem = missing_font_for(html)  # Qt would leave every Chinese glyph out without a word
+    if problem:
+        raise ExportError(f"cannot write {target.name}: {problem}")
     document = QTextDocument()
     document.setHtml(html)
     out = QSaveFile(str(target))
@@ -230,54 +255,57 @@ def write_pdf(comparison: Comparison, target: Path, *, use_libreoffice: bool | N
     return html_to_pdf(quote_as_html(comparison, **options), target), "Qt"
 
 
-def export_with_dialog(window: Any, *, pdf: bool) -> Path | None:
-    """The main window's Export quote / Export PDF: ask, choose a file, write it."""
-    result = getattr(window, "result", None)
+def export_with_dialog(session: PlanSession, settings: Settings, folder: str, *, pdf: bool,
+                       parent: QWidget | None = None) -> Path | None:
+    """The comparison window's Export quote / Export PDF: ask, choose a file, write it."""
+    result = session.result
     if result is None:
         return None
     comparison: Comparison = result.comparison
-    remembered = ExportSettings(window.settings.qsettings)
-    dialog = ExportDialog(comparison, remembered, customer=window.customer, parent=window)
+    remembered = ExportSettings(settings.qsettings)
+    dialog = ExportDialog(comparison, remembered, customer=session.customer, parent=parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     options = dialog.options()
     suffix = ".pdf" if pdf else ".xlsx"
-    folder = Path(window._folder())
-    suggested = str(folder / f"{window.quote_no or 'quote'}{suffix}")
+    suggested = str(Path(folder) / f"{session.quote_no or 'quote'}{suffix}")
     if pdf:
         title = QCoreApplication.translate("QuoteExport", "Export PDF")
         kinds = QCoreApplication.translate("QuoteExport", "PDF documents (*.pdf)")
     else:
         title = QCoreApplication.translate("QuoteExport", "Export quote")
         kinds = QCoreApplication.translate("QuoteExport", "Excel workbooks (*.xlsx)")
-    name, _ = QFileDialog.getSaveFileName(window, title, suggested, kinds)
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, kinds)
     if not name:
         return None
     path = Path(name)
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
-    return write_export(window, path, pdf=pdf, **options)
+    return write_export(session, settings, path, pdf=pdf, parent=parent, **options)
 
 
-def write_export(window: Any, path: Path, *, pdf: bool = False, **options: Any) -> Path | None:
-    """Write the window's comparison as a quote (or its PDF) to ``path``, in the window's
-    language and quote number; a failure is a warning, never a crash."""
-    lang = "zh" if window.settings.effective_language().startswith("zh") else "en"
-    options.update(lang=lang, quote_no=window.quote_no)
-    comparison: Comparison = window.result.comparison
-    window.setCursor(Qt.CursorShape.WaitCursor)
+def write_export(session: PlanSession, settings: Settings, path: Path, *, pdf: bool = False,
+                 parent: QWidget | None = None, **options: Any) -> Path | None:
+    """Write the session's comparison as a quote (or its PDF) to ``path``, in the GUI's
+    language and the plan's quote number; a failure is a warning, never a crash."""
+    if session.result is None:
+        return None
+    lang = "zh" if settings.effective_language().startswith("zh") else "en"
+    options.update(lang=lang, quote_no=session.quote_no)
+    comparison: Comparison = session.result.comparison
+    if parent is not None:
+        parent.setCursor(Qt.CursorShape.WaitCursor)
     try:
         if pdf:
             written, _renderer = write_pdf(comparison, path, **options)
         else:
             written = write_quote(comparison, path, **options)
     except (ExportError, ValueError, OSError) as exc:
-        QMessageBox.warning(window, QCoreApplication.translate(
+        QMessageBox.warning(parent, QCoreApplication.translate(
             "QuoteExport", "Cannot export the quote"), str(exc))
         return None
     finally:
-        window.unsetCursor()
-    window.settings.last_folder = str(path.parent)
-    window.status_label.setText(QCoreApplication.translate(
-        "QuoteExport", "Quote written to %1").replace("%1", str(written)))
+        if parent is not None:
+            parent.unsetCursor()
+    settings.last_folder = str(path.parent)
     return Path(written)

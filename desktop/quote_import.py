@@ -10,7 +10,7 @@ like-for-like totals follow the plan's comparison.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -43,7 +43,6 @@ from engine.money.prices import load_price_list
 from engine.quotes import (
     ColumnMap,
     LikeForLike,
-    QuoteError,
     Reconciliation,
     VendorQuote,
     compare_quotes,
@@ -54,6 +53,11 @@ from engine.quotes import (
     remember_mapping,
 )
 from engine.quotes.model import FIELDS
+from engine.safeio import DATA_ERRORS, data_error_message
+
+if TYPE_CHECKING:
+    from desktop.session import PlanSession
+    from desktop.settings import Settings
 
 
 class QuoteImportDialog(QDialog):
@@ -70,6 +74,7 @@ class QuoteImportDialog(QDialog):
         self.folder = folder
         self.quotes: list[VendorQuote] = []
         self.paths: list[Path] = []
+        self.configs: list[str | None] = []  # per quotation: the configuration the user chose
         self.recs: list[Reconciliation] = []
         self.like: LikeForLike | None = None
         self.last_error = ""
@@ -87,6 +92,19 @@ class QuoteImportDialog(QDialog):
         top.addWidget(self.add_button)
         top.addWidget(QLabel(self.tr("Quotation:"), self))
         top.addWidget(self.chooser, 1)
+        # the configuration the quotation is reconciled with: shown before anything is
+        # compared, and the user's to change
+        self.config_box = QComboBox(self)
+        self.config_box.setObjectName("quoteConfig")
+        for plan in self.comparison.plans:
+            if plan.feasible and plan.money is not None:
+                self.config_box.addItem(f"{plan.server} · {plan.gpus_per_node}× {plan.gpu_name} "
+                                        f"({plan.config})", plan.config)
+        self.config_box.activated.connect(lambda _i: self.choose_config(self.config_box.currentData()))
+        self.chosen_label = QLabel(self)
+        top.addWidget(QLabel(self.tr("Configuration:"), self))
+        top.addWidget(self.config_box, 1)
+        top.addWidget(self.chosen_label)
         layout.addLayout(top)
         hint = self.tr("Add a vendor's quotation (.xlsx or .csv) to check it against the plan.")
         self.summary = QLabel(hint, self)
@@ -126,7 +144,7 @@ class QuoteImportDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         self.lines_model = QuoteLinesModel(self)
-        self.findings_model = FindingsModel(self)
+        self.findings_model = FindingsModel(self, "zh" if self.lang.startswith("zh") else "en")
         self.lines_view = self._table(self.lines_model)
         self.findings_view = self._table(self.findings_model)
         like = QWidget(self)
@@ -181,24 +199,25 @@ class QuoteImportDialog(QDialog):
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import vendor quote"), self.folder,
-                self.tr("Quotations (*.xlsx *.csv)"))
+                self.tr("Quotations (*.xlsx *.csv *.pdf)"))
             if not name:
                 return False
             path = Path(name)
         try:
             quote = read_quote(path)
-        except QuoteError as exc:
-            self.last_error = str(exc)
-            QMessageBox.warning(self, self.tr("Cannot import the quotation"), str(exc))
+        except DATA_ERRORS as exc:
+            self.last_error = data_error_message(exc, path.name)
+            QMessageBox.warning(self, self.tr("Cannot import the quotation"), self.last_error)
             return False
         try:
             reconcile(self.comparison, quote)
-        except ValueError as exc:  # no feasible configuration in the plan to reconcile with
-            self.last_error = f"{quote.file}: {exc}"
+        except DATA_ERRORS as exc:  # no feasible configuration to reconcile with, or a figure it cannot use
+            self.last_error = f"{quote.file}: {data_error_message(exc)}"
             QMessageBox.warning(self, self.tr("Cannot import the quotation"), self.last_error)
             return False
         self.paths.append(path)
         self.quotes.append(quote)
+        self.configs.append(None)
         self.chooser.addItem(f"{quote.vendor or '?'} · {quote.file}")
         self._refresh()
         self.chooser.setCurrentIndex(len(self.quotes) - 1)
@@ -206,6 +225,14 @@ class QuoteImportDialog(QDialog):
 
     def current(self) -> int:
         return self.chooser.currentIndex()
+
+    def choose_config(self, config: str | None) -> None:
+        """Reconcile the current quotation with ``config`` (None: as anchored on what was asked)."""
+        index = self.current()
+        if index < 0 or index >= len(self.configs):
+            return
+        self.configs[index] = config
+        self._refresh()
 
     def corrected_mapping(self) -> ColumnMap | None:
         index = self.current()
@@ -227,9 +254,9 @@ class QuoteImportDialog(QDialog):
             return False
         try:
             quote = read_quote(self.paths[index], mapping=mapping, vendor=self.quotes[index].vendor)
-        except QuoteError as exc:
-            self.last_error = str(exc)
-            QMessageBox.warning(self, self.tr("Cannot import the quotation"), str(exc))
+        except DATA_ERRORS as exc:
+            self.last_error = data_error_message(exc, self.paths[index].name)
+            QMessageBox.warning(self, self.tr("Cannot import the quotation"), self.last_error)
             return False
         self.quotes[index] = quote
         if self.remember_box.isChecked() and quote.vendor:
@@ -268,14 +295,19 @@ class QuoteImportDialog(QDialog):
                 .replace("%1", str(count)))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        _, path = learn_prices(self.recs)
+        try:
+            _, path = learn_prices(self.recs)
+        except DATA_ERRORS as exc:  # a price far from the list's, or a disk that failed
+            QMessageBox.warning(self, self.tr("Learn prices"), data_error_message(exc))
+            return None
         self.summary.setText(self.summary.text() + "<br>" + self.tr("Prices learned into %1").replace(
             "%1", str(path)))
         return path
 
     # ------------------------------------------------------------ showing
     def _refresh(self) -> None:
-        self.recs = [reconcile(self.comparison, q) for q in self.quotes]
+        self.recs = [reconcile(self.comparison, q, config=c) for q, c in zip(self.quotes, self.configs,
+                                                                          strict=True)]
         self.like = compare_quotes(self.comparison, self.recs) if self.recs else None
         has = bool(self.recs)
         for widget in (self.apply_button, self.report_button, self.learn_button, self.remember_box):
@@ -305,6 +337,12 @@ class QuoteImportDialog(QDialog):
             box.setCurrentIndex(0 if col is None else col + 1)
             box.blockSignals(False)
         self.remember_box.setEnabled(bool(quote.vendor))
+        self.config_box.setCurrentIndex(max(0, self.config_box.findData(rec.config)))
+        self.chosen_label.setText({
+            "user": self.tr("(your choice)"), "rfq": self.tr("(the RFQ it answers)"),
+            "server_line": self.tr("(named in its server line)"),
+            "only": self.tr("(the vendor's only one)"),
+            "best_fit": self.tr("(best matching lines: check it)")}.get(rec.chosen_by, ""))
         origin = {"detected": self.tr("found by ClusterQuote"), "remembered": self.tr("remembered"),
                   "corrected": self.tr("corrected")}[quote.mapping.origin]
         self.header_label.setText(self.tr("Header row %1 (%2)").replace("%1", str(quote.mapping.header_row))
@@ -389,15 +427,16 @@ class QuoteImportDialog(QDialog):
 def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index + 1)
+    return str(get_column_letter(index + 1))
 
 
-def open_quote_import(window: Any) -> QuoteImportDialog | None:
-    """Open the dialog over ``window``'s comparison (the comparison window's action)."""
-    if window.result is None:
+def open_quote_import(session: PlanSession, settings: Settings,
+                      parent: QWidget | None = None) -> QuoteImportDialog | None:
+    """Open the dialog over the session's comparison (the comparison window's action)."""
+    if session.result is None:
         return None
-    lang = "zh" if window.settings.effective_language().startswith("zh") else "en"
-    dialog = QuoteImportDialog(window.result.comparison, lang=lang, folder=window.settings.last_folder or "",
-                               parent=window)
+    lang = "zh" if settings.effective_language().startswith("zh") else "en"
+    dialog = QuoteImportDialog(session.result.comparison, lang=lang, folder=settings.last_folder or "",
+                               parent=parent)
     dialog.show()
     return dialog

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop import format as fmt
 from desktop.messages import catalogue_text
 from desktop.models import SORT_ROLE, Index
+from desktop.noop import QT_TRANSLATE_NOOP
 from engine.quotes.model import Finding, QuoteLine, Reconciliation
 
 _WARN = QBrush(QColor("#fff2cc"))
@@ -132,15 +133,16 @@ class QuoteLinesModel(_Table):
 class FindingsModel(_Table):
     """What reconciling found, each with its row in the vendor's file."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, lang: str = "en") -> None:
         super().__init__(parent)
+        self.lang = lang  # the findings speak the UI's language, naming parts as buyers do
         self.columns = (
             (QT_TRANSLATE_NOOP("QuoteModels", "Finding"), lambda f: _kind_name(f.kind)),
             (QT_TRANSLATE_NOOP("QuoteModels", "Row"), lambda f: f.row),
-            (QT_TRANSLATE_NOOP("QuoteModels", "Plan item"), lambda f: f.item or None),
+            (QT_TRANSLATE_NOOP("QuoteModels", "Plan item"), lambda f: f.part(self.lang) if f.item else None),
             (QT_TRANSLATE_NOOP("QuoteModels", "Expected"), lambda f: f.expected),
             (QT_TRANSLATE_NOOP("QuoteModels", "Found"), lambda f: f.found),
-            (QT_TRANSLATE_NOOP("QuoteModels", "Message"), lambda f: f.message),
+            (QT_TRANSLATE_NOOP("QuoteModels", "Message"), lambda f: f.text(self.lang)),
         )
 
     def set_findings(self, findings: Sequence[Finding]) -> None:

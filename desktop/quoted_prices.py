@@ -30,29 +30,32 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
+from desktop.overrides import RequestSource
 from engine.catalog import CatalogError, catalog_version
 from engine.compare import compare
 from engine.errors import RequestError
 from engine.model import Comparison, PlanRequest
 from engine.money.prices import PriceError, PriceList, load_price_list
 from engine.money.reprice import PlanChange, diff_comparisons
-from engine.money.snapshot import PriceSnapshot, quoted_differences, snapshot_prices, take_snapshot
+from engine.money.snapshot import PriceSnapshot, quoted_differences, snapshot_prices
+from engine.planfile import snapshot_for
 
 PLANNING_ERRORS = (RequestError, CatalogError, PriceError, OSError)
 
 
 class QuotedPrices(QObject):
-    """Holds the open plan's price snapshot, if it has one; its parent (the window) holds
-    the request as ``request``."""
+    """Holds the open plan's price snapshot, if it has one; ``source`` (the plan session)
+    holds the request."""
 
     changed = Signal()  # the prices to plan with changed (re-priced with today's list)
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, source: RequestSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._source = source
         self.snapshot: PriceSnapshot | None = None
 
     def request(self) -> PlanRequest | None:
-        return getattr(self.parent(), "request", None)
+        return self._source.request
 
     def load(self, snapshot: PriceSnapshot | None) -> None:
         self.snapshot = snapshot
@@ -78,7 +81,7 @@ class QuotedPrices(QObject):
         except PLANNING_ERRORS:  # a request that cannot be planned is saved without prices
             return None
         saved = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-        taken = take_snapshot(comparison, prices, saved=saved, catalog_version=catalog_version())
+        taken = snapshot_for(comparison, prices, saved=saved, catalog_version=catalog_version())
         if self.snapshot is not None:
             taken = dataclasses.replace(taken, saved=self.snapshot.saved,
                                         price_list=self.snapshot.price_list)
@@ -243,7 +246,8 @@ class RepriceDialog(QDialog):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row in (top, *(top.child(n) for n in range(top.childCount()))):
             for column in range(1, 6):
-                row.setTextAlignment(column, right)
+                if row is not None:
+                    row.setTextAlignment(column, right)
 
 
 def _signed(value: float | None, currency: str) -> str:

@@ -20,7 +20,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # Qt is imported when the self-test runs, not when this module loads
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.main_window import MainWindow
 
 from engine.lead_times import first_deadline_days
 
@@ -83,7 +88,7 @@ def _quiet_offscreen_notes() -> Any:
     return qInstallMessageHandler(handler)
 
 
-def _wait_planned(app: Any, window: Any) -> None:
+def _wait_planned(app: QCoreApplication, window: MainWindow) -> None:
     started = time.monotonic()
     while window.result is None and window.error is None:
         window.planner.wait(1000)
@@ -150,6 +155,7 @@ def _walk(out: Path, language: str) -> list[Path]:
     _wait_planned(app, window)
     if window.error is not None:
         raise SelfTestError(f"planning failed: {window.error[1]}")
+    assert window.result is not None
     comparison = window.result.comparison
     if not any(p.feasible for p in comparison.plans):
         raise SelfTestError("no configuration could be planned")
@@ -159,7 +165,8 @@ def _walk(out: Path, language: str) -> list[Path]:
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         _settle(app)
-        name = _slug(window.tabs.widget(index).objectName().replace(":", "-"))
+        tab = window.tabs.widget(index)
+        name = _slug(tab.objectName().replace(":", "-") if tab is not None else str(index))
         shots.append(_save(window, out / f"comparison-{index + 1:02d}-{name}.png"))
     window.tabs.setCurrentIndex(0)
 
@@ -171,6 +178,7 @@ def _walk(out: Path, language: str) -> list[Path]:
 
     window.show_catalog()
     catalog = window.catalog_window
+    assert catalog is not None
     _settle(app)
     for index in range(catalog.tabs.count()):
         catalog.tabs.setCurrentIndex(index)
@@ -179,7 +187,7 @@ def _walk(out: Path, language: str) -> list[Path]:
     catalog.close()
 
     request = window.request
-    window.modified = False  # nothing to save: the self-test leaves no plan behind
+    window.session.mark_clean()  # nothing to save: the self-test leaves no plan behind
     window.close()
     _settle(app)
     for other in ("en", "zh_CN"):
@@ -210,16 +218,17 @@ def _pair_and_racks(out: Path, language: str, request: Any) -> list[Path]:
         shots.append(_save(window, out / f"{name}-{language}.png"))
     shots.append(window.rack_view.export_png(out / f"racks-{language}-export.png") or out)
     shots.append(_export_dialog(app, window, out / f"export-dialog-{language}.png"))
-    window.modified = False
+    window.session.mark_clean()
     window.close()
     _settle(app)
     return shots
 
 
-def _export_dialog(app: Any, window: Any, path: Path) -> Path:
+def _export_dialog(app: QCoreApplication, window: MainWindow, path: Path) -> Path:
     """The quote export dialog, set for an RFQ to one vendor, as the buyer fills it in."""
     from desktop.quote_export import ExportDialog, ExportSettings
 
+    assert window.result is not None
     dialog = ExportDialog(window.result.comparison, ExportSettings(window.settings.qsettings),
                           customer=window.customer, parent=window)
     dialog.kind.setCurrentIndex(dialog.kind.findData("rfq"))
@@ -230,13 +239,14 @@ def _export_dialog(app: Any, window: Any, path: Path) -> Path:
     return shot
 
 
-def _quote_import(app: Any, window: Any, out: Path) -> list[Path]:
+def _quote_import(app: QCoreApplication, window: MainWindow, out: Path) -> list[Path]:
     """Import a vendor quotation written from the plan (cooling left out) and reconcile it."""
     import csv
 
     from desktop.quote_import import open_quote_import
     from engine.quotes.matching import SPARE, pooled
 
+    assert window.result is not None
     plan = next(p for p in window.result.comparison.plans if p.feasible and p.bom)
     path = out / "vendor-quote.csv"
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
@@ -249,7 +259,7 @@ def _quote_import(app: Any, window: Any, out: Path) -> list[Path]:
                 spare = "备件：" if line.item.startswith(SPARE) else ""
                 writer.writerow([line.part_number, spare + line.description_zh, line.qty,
                                  f"{line.unit_price:,.2f}", f"{line.total:,.2f}"])
-    dialog = open_quote_import(window)
+    dialog = open_quote_import(window.session, window.settings, window)
     if dialog is None or not dialog.add_file(path):
         raise SelfTestError(f"the vendor quotation was not imported: {dialog.last_error if dialog else ''}")
     if not any(f.kind == "missing" for f in dialog.recs[0].findings):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, Protocol, TypeVar, overload
 
 from PySide6.QtCore import QLocale, QSettings
 
@@ -27,6 +27,12 @@ def system_language() -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
+class HasQSettings(Protocol):
+    """What keeps settings: the app's Settings, or a group of them such as the export dialog's."""
+
+    qsettings: QSettings
+
+
 @dataclass(frozen=True)
 class Setting(Generic[T]):
     key: str
@@ -39,15 +45,15 @@ class Setting(Generic[T]):
     @overload
     def __get__(self, obj: None, objtype: type | None = None) -> Setting[T]: ...
     @overload
-    def __get__(self, obj: Settings, objtype: type | None = None) -> T: ...
-    def __get__(self, obj: Settings | None, objtype: type | None = None) -> Any:
+    def __get__(self, obj: HasQSettings, objtype: type | None = None) -> T: ...
+    def __get__(self, obj: HasQSettings | None, objtype: type | None = None) -> Any:
         if obj is None:
             return self
         default = self.default() if callable(self.default) else self.default
         raw = obj.qsettings.value(self.key, None)
         return _convert(raw, self.kind, default)
 
-    def __set__(self, obj: Settings, value: T) -> None:
+    def __set__(self, obj: HasQSettings, value: T) -> None:
         obj.qsettings.setValue(self.key, value)
 
 

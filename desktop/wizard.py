@@ -38,11 +38,11 @@ class PlanWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.draft = draft or RequestDraft(schedule={"days": first_deadline_days()})
-        self.model_page = ModelPage()
-        self.schedule_page = SchedulePage()
-        self.configs_page = ConfigsPage()
-        self.facility_page = FacilityPage()
-        self.review_page = ReviewPage()
+        self.model_page = ModelPage(self.draft)
+        self.schedule_page = SchedulePage(self.draft)
+        self.configs_page = ConfigsPage(self.draft)
+        self.facility_page = FacilityPage(self.draft)
+        self.review_page = ReviewPage(self.draft)
         for index, page in enumerate(
             (
                 self.model_page,

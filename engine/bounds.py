@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from typing import Any
 
-from engine.errors import RequestError
+from engine.errors import RequestError, text_problem
 from engine.model import PlanRequest, Workload
 from engine.resources import resource_path
 
@@ -99,9 +99,18 @@ def check(field: str, value: object, key: str | None = None) -> None:
 
 
 def check_text(field: str, value: str, key: str) -> None:
+    plain_text(field, value)
     most = limit(key)
     if len(value) > most:
         raise RequestError(field, value, f"must be at most {most} characters long")
+
+
+def plain_text(field: str, value: str) -> None:
+    """RequestError for text no file can hold (a lone surrogate from a file name's stray byte
+    or JSON's \\ud800): refused where it comes in, so it never reaches a save."""
+    problem = text_problem(value)
+    if problem:
+        raise RequestError(field, value.encode("utf-8", "replace").decode("utf-8"), problem)
 
 
 def _check_section(section: str, part: object) -> None:
@@ -130,6 +139,9 @@ def check_request(request: PlanRequest) -> None:
                            f"at most {limit('text.configs')} in one request")
     for config in request.configs:
         check_text("configs", config, "text.config")
+    for o in request.overrides:
+        for text in (o.config, o.item, o.category, o.description):
+            plain_text("overrides", text)
 
 
 def check_quote_heading(customer: str, quote_no: str) -> None:

@@ -20,9 +20,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from engine.resources import resource_path
 from engine.rules import configuration_refusals
 
-FormFactor = Literal["sxm4", "sxm5", "pcie"]
-IntraNodeLink = Literal["nvswitch", "nvlink-mesh", "nvlink-bridge", "pcie"]
-TensorPrecision = Literal["fp64", "tf32", "fp16", "bf16", "fp8"]
+FormFactor = Literal["sxm4", "sxm5", "pcie", "npu-module"]
+IntraNodeLink = Literal["nvswitch", "nvlink-mesh", "nvlink-bridge", "pcie", "hccs"]
+# "fp64" is the FP64 tensor-core peak (the figure the seed's rack statement uses);
+# "fp64_vector" and "fp32" are the non-tensor peaks; int8 is in TOPS.
+TensorPrecision = Literal["fp64", "fp64_vector", "fp32", "tf32", "fp16", "bf16", "fp8", "int8"]
+NO_SPARSITY = ("fp64", "fp64_vector", "fp32")  # precisions without a 2:4 sparse peak
+Calibration = Literal["model", "published", "uncalibrated"]
 
 
 class CatalogError(ValueError):
@@ -35,30 +39,62 @@ class Record(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     source: str = Field(min_length=3)
     verified: bool
+    user_entered: bool = False  # read from a user's catalog file (engine.user_catalog)
 
 
 class Gpu(Record):
     name: str
     vendor: str = "NVIDIA"
-    architecture: Literal["ampere", "ada", "hopper"]
+    architecture: Literal["ampere", "ada", "hopper", "davinci"]
     form_factor: FormFactor
     memory_gb: float = Field(gt=0)
     memory_type: str
     bandwidth_gbs: float = Field(gt=0)
-    link: Literal["nvlink", "nvlink-bridge", "pcie"]
+    link: Literal["nvlink", "nvlink-bridge", "pcie", "hccs"]
     link_gbs: float = Field(ge=0)  # GPU-to-GPU bandwidth, 0 for PCIe only
     tdp_w: float = Field(gt=0)
-    dense_tflops: dict[TensorPrecision, float]  # tensor-core peaks without sparsity
+    dense_tflops: dict[TensorPrecision, float]  # peaks without sparsity; planned on
     sparse_tflops: dict[TensorPrecision, float]  # 2:4 structured sparsity peaks
+    # where sources conflict: the other end of the range (dense_tflops holds the
+    # conservative end, which plans use); shown beside it, never planned on
+    dense_tflops_high: dict[TensorPrecision, float] = Field(default_factory=dict)
+    # How the performance model treats this part: "model" = the step-time model fitted
+    # on published runs of its architecture; "published" = an MFU read in a published
+    # training run on this part; "uncalibrated" = no run known: the MFU is a stated
+    # assumption with a wide band. Both of the latter need mfu, mfu_low, mfu_high, mfu_source.
+    calibration: Calibration = "model"
+    mfu: float | None = Field(default=None, gt=0, le=1)
+    mfu_low: float | None = Field(default=None, gt=0, le=1)
+    mfu_high: float | None = Field(default=None, gt=0, le=1)
+    mfu_source: str = ""
 
     @model_validator(mode="after")
     def _sparse_is_twice_dense(self) -> Gpu:
         for precision, sparse in self.sparse_tflops.items():
             dense = self.dense_tflops.get(precision)
+            if precision in NO_SPARSITY:
+                raise ValueError(f"{self.id}: {precision} has no sparse peak")
             if dense is None or abs(sparse - 2 * dense) > 0.01 * sparse:
                 raise ValueError(
                     f"{self.id}: sparse {precision} peak {sparse} is not twice the dense {dense}"
                 )
+        for precision, high in self.dense_tflops_high.items():
+            low = self.dense_tflops.get(precision)
+            if low is None or high < low:
+                raise ValueError(f"{self.id}: dense_tflops_high.{precision} {high} must be at least "
+                                 f"the planned (conservative) dense_tflops.{precision} {low}")
+        return self
+
+    @model_validator(mode="after")
+    def _calibration_is_stated(self) -> Gpu:
+        if self.calibration == "model":
+            return self
+        if self.mfu is None or self.mfu_low is None or self.mfu_high is None or not self.mfu_source:
+            raise ValueError(f"{self.id}: calibration '{self.calibration}' needs mfu, mfu_low, "
+                             "mfu_high and mfu_source")
+        if not self.mfu_low <= self.mfu <= self.mfu_high:
+            raise ValueError(f"{self.id}: mfu {self.mfu} must lie in its band "
+                             f"[mfu_low {self.mfu_low}, mfu_high {self.mfu_high}]")
         return self
 
 
@@ -85,7 +121,7 @@ def counted_parts(text: str) -> list[tuple[int, str]]:
 
 
 class Server(Record):
-    vendor: Literal["Lenovo", "Inspur"]
+    vendor: Literal["Lenovo", "Inspur", "Huawei"]
     model: str  # "ThinkSystem SR670 V2"
     variant: str  # "SXM GPU model"
     name_zh: str
@@ -126,6 +162,9 @@ class Configuration(Record):
     typical_power_w: float = Field(gt=0)  # under training load: energy is billed on it
     description_en: str
     description_zh: str
+    # price-list items whose shipped prices are placeholders, not sourced: a plan shows
+    # them and an RFQ asks the vendor for them
+    price_missing: tuple[str, ...] = ()
 
 
 class Part(Record):
@@ -202,7 +241,7 @@ class StorageProduct(Part):
 
 class ManagementPart(Part):
     kind: Literal["server", "ufm-appliance"]
-    serves: Literal["Lenovo", "Inspur", "any"]
+    serves: Literal["Lenovo", "Inspur", "Huawei", "any"]
     inband_ports: int = Field(ge=0)
     rack_units: int = Field(gt=0)
     power_w: float = Field(gt=0)
@@ -237,18 +276,34 @@ class RatedService(Record):
     per_year: bool  # the rate is per year of the warranty term
 
 
-MarketStatusKind = Literal["licence-required", "unsure", "no-known-restriction"]
+ExportStatus = Literal["licence-required", "case-by-case", "no-known-restriction", "unsure"]
+ImportStatus = Literal["permitted", "restricted", "unsure"]
+GATE_STATUSES: dict[str, tuple[str, ...]] = {
+    "export": ("licence-required", "case-by-case", "no-known-restriction", "unsure"),
+    "import": ("permitted", "restricted", "unsure"),
+}
 
 
 class MarketRule(Record):
-    """A rule on buying some GPUs in one market, in force from ``since``."""
+    """A rule on buying some GPUs in one market, at one gate, in force from ``since``."""
 
     gpus: tuple[str, ...]
     market: str = Field(pattern=r"^[A-Z]{2}$")
-    status: MarketStatusKind
+    gate: Literal["export", "import"] = "export"
+    status: ExportStatus | ImportStatus
     since: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     rule: str
     rule_zh: str
+    fee: str = ""  # any fee, duty or revenue share the rule attaches, as reported
+    fee_zh: str = ""
+
+    @model_validator(mode="after")
+    def _status_fits_gate(self) -> MarketRule:
+        allowed = GATE_STATUSES[self.gate]
+        if self.status not in allowed:
+            raise ValueError(f"{self.id}: status '{self.status}' is not one of the {self.gate} "
+                             f"gate's: {', '.join(allowed)}")
+        return self
 
 
 class Catalog(BaseModel):
@@ -316,6 +371,38 @@ class Catalog(BaseModel):
 
     def parts(self, kind: str) -> list[NetworkPart]:
         return [p for p in self.network.values() if p.kind == kind]
+
+
+# Peaks a configuration is quoted with, per server, by precision: (name shown, catalog key).
+# "fp64" is the FP64 vector peak and "fp64_tensor" the FP64 tensor-core peak (the seed's
+# "a rack of 13 SR670 V2 gives about 2 PFLOPS" is 13 × 8 × 19.5 TFLOPS FP64 tensor).
+PEAK_PRECISIONS: tuple[tuple[str, TensorPrecision], ...] = (
+    ("fp64", "fp64_vector"), ("fp64_tensor", "fp64"), ("fp32", "fp32"), ("tf32", "tf32"),
+    ("bf16/fp16", "bf16"), ("fp8", "fp8"), ("int8", "int8"),
+)
+
+
+def server_peaks(cfg: Configuration, gpu: Gpu) -> dict[str, dict[str, float | None]]:
+    """Peak PFLOP/s (int8: POPS) of one server, by precision, where the part has it:
+    {"dense": PF, "sparse": PF or None}, and "dense_high" where sources conflict (the
+    conservative "dense" is what plans use)."""
+    out: dict[str, dict[str, float | None]] = {}
+    for name, key in PEAK_PRECISIONS:
+        dense = gpu.dense_tflops.get(key)
+        if dense is None and key == "bf16":
+            dense = gpu.dense_tflops.get("fp16")
+            key = "fp16"
+        if dense is None:
+            continue
+        sparse = gpu.sparse_tflops.get(key)
+        entry: dict[str, float | None] = {
+            "dense": round(cfg.gpu_count * dense / 1000, 6),
+            "sparse": round(cfg.gpu_count * sparse / 1000, 6) if sparse is not None else None,
+        }
+        if key in gpu.dense_tflops_high:
+            entry["dense_high"] = round(cfg.gpu_count * gpu.dense_tflops_high[key] / 1000, 6)
+        out[name] = entry
+    return out
 
 
 _FILES = {

@@ -9,6 +9,7 @@ desktop app would save.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import math
 import os
@@ -166,12 +167,15 @@ def _override(text: str) -> LineOverride:
                 values["qty"] = int(value)
             elif key == "price":
                 values["unit_price"] = float(value)
+            elif key == "net":  # a price paid (a vendor's quote): never discounted again
+                values["unit_price"] = float(value)
+                values["basis"] = "net"
             else:
                 raise ValueError(key)
         except ValueError:
             raise argparse.ArgumentTypeError(
-                f"'{setting}' in '{text}' is not allowed; give qty=N (a whole number) or "
-                "price=P (a number)") from None
+                f"'{setting}' in '{text}' is not allowed; give qty=N (a whole number), "
+                "price=P (a list price, a number) or net=P (a price paid)") from None
     return LineOverride(config, item, **values)
 
 
@@ -182,7 +186,8 @@ def _merged_overrides(given: list[LineOverride]) -> tuple[LineOverride, ...]:
         old = merged.get((o.config, o.item))
         if old is not None:
             o = LineOverride(o.config, o.item, qty=o.qty if o.qty is not None else old.qty,
-                             unit_price=o.unit_price if o.unit_price is not None else old.unit_price)
+                             unit_price=o.unit_price if o.unit_price is not None else old.unit_price,
+                             basis=o.basis if o.unit_price is not None else old.basis)
         merged[(o.config, o.item)] = o
     return tuple(merged.values())
 
@@ -254,11 +259,18 @@ def _add_lead_time(g: Any) -> None:
                         "acceptance); the --days deadline counts them")
 
 
+def _add_catalog(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--catalog", type=Path, metavar="FILE.toml",
+                   help="also plan with the systems in this catalog file (see `catalog export`); "
+                        "default: your own entries in the user data folder, if any")
+
+
 def _add_plan_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("plan_file", nargs="?", type=Path, metavar="PLAN.cqplan",
                    help="a saved plan: its request replaces the workload and assumption flags")
     p.add_argument("--price-list", type=Path, metavar="FILE",
                    help="price from this .csv or .xlsx list (the shipped list prices what it lacks)")
+    _add_catalog(p)
     _add_workload(p)
     when = p.add_mutually_exclusive_group()
     when.add_argument("--days", type=_number("a number of days"), help="deadline in days")
@@ -295,13 +307,23 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--goodput", type=_number("a fraction such as 0.9"))
     e.add_argument("--precision", choices=["bf16", "fp8"], default="bf16")
     e.add_argument("--format", choices=["table", "json"], default="table")
+    _add_catalog(e)
     _add_lead_time(e)
     _add_team(e)
 
     c = sub.add_parser("catalog", help="list GPUs, configurations, prices or workload presets")
-    c.add_argument("section", nargs="?", choices=["gpus", "configs", "prices", "presets"],
+    c.add_argument("section", nargs="?",
+                   choices=["gpus", "configs", "prices", "presets", "availability", "export"],
                    default="configs")
+    c.add_argument("id", nargs="?", metavar="ID",
+                   help="export: the configuration to write as a self-contained catalog file")
+    c.add_argument("--out", type=Path, metavar="FILE.toml",
+                   help="export: write the file here (default: print it)")
     c.add_argument("--format", choices=["table", "json"], default="table")
+    c.add_argument("--market", default="CN",
+                   help="availability: the buyer's country, a two-letter code (default CN)")
+    c.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                   help="availability: the purchase date the rules are taken at (default today)")
 
     q = sub.add_parser("quote", help="write an Excel quote of the plan")
     _add_plan_args(q)
@@ -324,6 +346,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which configurations get a BOM (comparison) or a quotation sheet (rfq): "
                         "the shortlist (default: the recommendation and each vendor's best), "
                         "all, or configuration ids")
+    q.add_argument("--prices", choices=["blank", "target", "list"], default="blank",
+                   help="an RFQ's price columns: blank for the vendor to fill in (default), the "
+                        "plan's target (net) prices, or its list prices and discount")
+    q.add_argument("--delivery-date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                   help="the delivery date an RFQ requires (default: the order date plus the "
+                        "plan's lead time)")
+    q.add_argument("--idc", default="", help="the leased data centre (IDC) an RFQ delivers to "
+                                             "when the plan is hosted in one")
     q.add_argument("--pdf", action="store_true",
                    help="also write the quote as PDF beside --out (needs LibreOffice)")
 
@@ -334,9 +364,16 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, metavar="REPORT.xlsx",
                    help="also write the reconciliation report workbook")
     r.add_argument("--format", choices=["table", "json"], default="table")
-    r.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report workbook")
+    r.add_argument("--lang", choices=["en", "zh"], default="en",
+                   help="language of the findings and the report workbook")
+    r.add_argument("--config", dest="reconcile_config", default=None, metavar="ID",
+                   help="reconcile every quotation with this configuration (default: the one it "
+                        "answers: its RFQ, else its server line, else its best-matching lines)")
     r.add_argument("--learn-prices", action="store_true",
                    help="put the quoted prices into your price list, with their source")
+    r.add_argument("--accept-far-prices", action="store_true",
+                   help="with --learn-prices: learn a price even when it is more than 5 times from "
+                        "the list's (refused otherwise)")
     return parser
 
 
@@ -366,6 +403,13 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
     )
 
 
+def _iso_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
 def _yes_no(value: str | None) -> bool | None:
     return None if value is None else value == "yes"
 
@@ -385,7 +429,8 @@ def workload_from(args: argparse.Namespace) -> Workload:
 # file holds the whole request, so those cannot be combined with one.
 NOT_REQUEST_FLAGS = frozenset({
     "help", "plan_file", "price_list", "format", "save", "out", "lang", "customer", "quote_no",
-    "valid_days", "kind", "vendor", "buyer", "terms", "detail", "pdf",
+    "valid_days", "kind", "vendor", "buyer", "terms", "detail", "pdf", "catalog", "prices",
+    "delivery_date", "idc",
 })
 
 
@@ -438,9 +483,11 @@ def _runnable_comparison(args: argparse.Namespace, request: PlanRequest | None =
                          prices: Any = None) -> Comparison:
     """Plan the request; a named configuration that cannot run it, or none that can, is an error."""
     from engine.compare import compare
+    from engine.user_catalog import catalog_and_prices
 
     request = request if request is not None else request_from(args)
-    comparison = compare(request, price_list=prices)
+    catalog, prices = catalog_and_prices(getattr(args, "catalog", None), prices)
+    comparison = compare(request, catalog=catalog, price_list=prices)
     if getattr(args, "save", None) is not None:  # the request is valid: keep it
         _save(args.save, comparison, prices)
     named = bool(request.configs)
@@ -462,17 +509,21 @@ def _save(path: Path, comparison: Comparison, prices: Any) -> None:
 
     from engine.catalog import catalog_version
     from engine.money.prices import load_price_list
-    from engine.money.snapshot import take_snapshot
-    from engine.planfile import SUFFIX, save_plan
+    from engine.planfile import SUFFIX, PlanFileError, save_plan, snapshot_for
     from engine.safeio import remove_stale_temp_files
 
+    if not path.name or path.is_dir():  # --save '' is Path('.'), a folder without a name
+        said = f"{shown(str(path))} is a folder" if path.name else "no file name was given"
+        raise SaveFailed(f"--save: {said}; give a plan file's name, e.g. --save plan{SUFFIX}")
     target = path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
     remove_stale_temp_files(target.parent)
     saved = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    snapshot = take_snapshot(comparison, prices or load_price_list(), saved=saved,
+    snapshot = snapshot_for(comparison, prices or load_price_list(), saved=saved,
                              catalog_version=catalog_version())
     try:
         save_plan(comparison.request, target, snapshot=snapshot)
+    except PlanFileError as exc:  # it would not open again
+        raise SaveFailed(f"--save: {exc}") from None
     except OSError as exc:
         raise SaveFailed(f"--save: cannot write {target}: {_reason(exc)}") from None
 
@@ -519,9 +570,12 @@ def _estimate(args: argparse.Namespace) -> int:
                          *((f"efficiency.{k}", v) for k, v in vars(efficiency).items()
                            if k not in ("team", "measured_gpu"))):
         check(field, value)
+    from engine.user_catalog import catalog_and_prices
+
+    catalog, _ = catalog_and_prices(args.catalog, None)
     est = estimate(workload, args.gpu, args.gpus, precision=args.precision,
                    lead_time=args.lead_time_days, efficiency=efficiency,
-                   confidence=args.confidence)
+                   confidence=args.confidence, catalog=catalog)
     if args.format == "json":
         print(_json(estimate_dict(est)))
     else:
@@ -532,13 +586,45 @@ def _estimate(args: argparse.Namespace) -> int:
 def _catalog(args: argparse.Namespace) -> int:
     from engine.report import catalog_rows
 
-    rows = catalog_rows(args.section)
+    if args.section == "export":
+        return _export_entry(args)
+    if args.id is not None:
+        raise UsageError(f"clusterquote catalog: error: an id is given only to `catalog export`, "
+                         f"not to `catalog {args.section}`")
+
+    rows = catalog_rows(args.section, market=args.market, date=args.date)
     if args.format == "json":
         print(_json(rows))
     else:
         from engine.report import text_table
 
-        print(text_table(rows))
+        # nested fields (a configuration's peaks by precision) are in the JSON only
+        print(text_table([{k: v for k, v in r.items() if not isinstance(v, dict | list)}
+                          for r in rows]))
+    return 0
+
+
+def _export_entry(args: argparse.Namespace) -> int:
+    """`catalog export ID`: the configuration, its GPU, server, NIC and prices as TOML."""
+    from engine.catalog import load_catalog
+    from engine.money.prices import load_price_list
+    from engine.user_catalog import export_entry, write_entry_file
+
+    if args.id is None:
+        raise UsageError("clusterquote catalog: error: `catalog export` needs a configuration id "
+                         "(see `catalog configs`)")
+    catalog = load_catalog()
+    if args.id not in catalog.configurations:
+        raise RequestError("configs", args.id, "known configurations: "
+                           + ", ".join(sorted(catalog.configurations)))
+    text = export_entry(args.id, catalog, load_price_list())
+    if args.out is None:
+        print(text, end="")
+        return 0
+    try:
+        write_entry_file(text, args.out)
+    except OSError as exc:
+        raise SaveFailed(f"--out: cannot write {args.out}: {_reason(exc)}") from None
     return 0
 
 
@@ -553,7 +639,13 @@ def _quote(args: argparse.Namespace) -> int:
         check("valid_days", args.valid_days, "quote.valid_days")
     document = _plan_document(args)
     buyer, terms = load_terms(args.terms)
-    buyer = parse_buyer(document.customer, buyer) if document.customer else buyer
+    if document.customer:  # a company name ("Smith=Jones GmbH"), or the buyer's fields as --buyer takes them
+        from dataclasses import replace
+
+        try:
+            buyer = parse_buyer(document.customer, buyer)
+        except TermsError:
+            buyer = replace(buyer, company=document.customer.strip())
     buyer = parse_buyer(args.buyer, buyer)
     prices = _prices_for(args, document)
     comparison = _runnable_comparison(args, document.request, prices)
@@ -577,9 +669,18 @@ def _quote(args: argparse.Namespace) -> int:
                              f"{args.vendor}; allowed: {exc.allowed}") from None
         raise UsageError(f"clusterquote: error: --{exc}") from None
     remove_stale_temp_files(Path(args.out).parent)
+    if args.pdf:  # checked before the workbook is written: both or neither
+        from engine.safeio import output_problem
+
+        pdf = Path(args.out).with_suffix(".pdf")
+        problem = output_problem(pdf)
+        if problem:
+            raise UsageError(f"clusterquote: error: --pdf: cannot write {pdf}: {problem}; "
+                             "no file was written")
     path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,
                        valid_days=args.valid_days, kind=args.kind, buyer=buyer, terms=terms,
-                       price_list=prices, detail=detail)
+                       price_list=prices, detail=detail, prices=args.prices,
+                       delivery_date=args.delivery_date, idc=args.idc)
     print(f"wrote {path}")
     if args.pdf:
         from engine.export.pdf import xlsx_to_pdf
@@ -604,19 +705,25 @@ def _reconcile(args: argparse.Namespace) -> int:
     if not any(p.feasible for p in comparison.plans):
         raise UsageError(f"clusterquote: error: {args.plan_file.name}: no configuration of the plan "
                          "can run its workload, so there is nothing to reconcile with")
-    recs = [reconcile(comparison, q) for q in quotes]
+    try:
+        recs = [reconcile(comparison, q, config=args.reconcile_config) for q in quotes]
+    except ValueError as exc:
+        raise UsageError(f"clusterquote: error: {exc}") from None
     like = compare_quotes(comparison, recs)
     if args.out is not None:
         from engine.export.reconciliation import write_reconciliation
 
         write_reconciliation(recs, like, args.out, lang=args.lang)
     if args.learn_prices:
-        _, path = learn_prices(recs)
+        try:
+            _, path = learn_prices(recs, accept_far=args.accept_far_prices)
+        except QuoteError as exc:
+            raise UsageError(f"clusterquote: error: --learn-prices: {exc}") from None
         print(f"prices learned into {path}", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps(reconcile_dict(recs, like), indent=2, ensure_ascii=False))
+        print(json.dumps(reconcile_dict(recs, like, args.lang), indent=2, ensure_ascii=False))
     else:
-        print(reconcile_table(recs, like))
+        print(reconcile_table(recs, like, args.lang))
     if args.out is not None:
         print(f"wrote {args.out}", file=sys.stderr)
     return 0
@@ -707,6 +814,10 @@ def _clean_up_after_a_crash() -> None:
     from engine.safeio import remove_stale_temp_files
 
     remove_stale_temp_files(user_data_dir())
+    from engine.export.pdf import TIMEOUT_S
+    from engine.safeio import remove_stale_work_folders
+
+    remove_stale_work_folders("cq-pdf-", older_than_s=2 * TIMEOUT_S)  # a --pdf run killed mid-way
 
 
 def run() -> None:

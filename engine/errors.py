@@ -35,3 +35,17 @@ def shown(value: object, limit: int = SHOWN_CHARS) -> str:
 def one_line(text: str) -> str:
     """``text`` with line breaks and other control characters written as escapes."""
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def text_problem(text: str) -> str:
+    """Why ``text`` cannot be stored as UTF-8 text (a lone surrogate, which Python lets JSON's
+    \\ud800 or a file name's undecodable byte carry), or "" when it can."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        if 0xDC80 <= code <= 0xDCFF:  # how Python keeps a byte of a command line that is not UTF-8
+            return f"character {exc.start + 1} is the byte 0x{code - 0xDC00:02X}, which is not UTF-8 text"
+        return (f"character {exc.start + 1} is U+{code:04X}, half of a character pair that is not "
+                "text; retype it")
+    return ""

@@ -8,11 +8,13 @@ its origin ("request" or "default"), so nothing the engine used is hidden.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 Precision = Literal["bf16", "fp8"]
 CoolingKind = Literal["air", "rdhx", "liquid"]
 Hosting = Literal["own", "colo", "wholesale", "cloud"]
+PriceBasis = Literal["list", "net"]
 Category = Literal[
     "compute", "network", "storage", "management", "rack_power", "cooling", "software", "services",
     "spares",
@@ -128,10 +130,13 @@ class LineOverride:
     config: str  # configuration id
     item: str  # the BOM line's item id; for an added line, an id the user's line gets
     qty: int | None = None
-    unit_price: float | None = None  # in the request's currency, before discount and VAT
+    unit_price: float | None = None  # in the request's currency, excluding VAT
     added: bool = False  # True: a line the user added (then category and description apply)
     category: str = "services"
     description: str = ""
+    # the unit price as typed: "list" (before the discount, which comes off the total) or
+    # "net" (what is paid, a vendor's quoted price: never discounted again)
+    basis: PriceBasis = "list"
 
 
 @dataclass(frozen=True)
@@ -248,6 +253,7 @@ class EfficiencyEstimate:
     team: str = "typical"  # the software profile the MFU, goodput and band are for
     calibration: float | None = None  # measured / modelled MFU of the user's own run, if given
     goodput_modelled: bool = True  # False: the goodput was given, not from the interruption model
+    stated_band: bool = False  # True: mfu_low/mfu_high are the catalog record's stated band (P10/P90 of MFU)
 
     @property
     def delivered_tflops(self) -> float:
@@ -423,22 +429,65 @@ class ManagementPlan:
 
 
 @dataclass(frozen=True)
+class MarketEvent:
+    """One dated rule on buying a GPU in a market: a gate's status from ``since``."""
+
+    gate: str  # "export" (the US licence policy) or "import" (the buyer country's stance)
+    status: str
+    since: str
+    rule: str
+    rule_zh: str
+    source: str
+    verified: bool
+    fee: str = ""
+    fee_zh: str = ""
+    in_force: bool = False  # the rule that applies to its gate on the purchase date
+
+
+# How clear a purchase is, from the two gates, best first: the recommendation ranks on it.
+STATUS_GROUPS = ("clear", "conditional", "unsure", "blocked")
+
+
+@dataclass(frozen=True)
 class MarketStatus:
-    """Whether a GPU can be bought in a market as of a date, and on what authority."""
+    """Whether a GPU can be bought in a market as of a date, and on what authority.
+
+    ``status`` is the export side as first recorded ("unknown": no rule at all); the two
+    gates are ``export_status`` and ``import_status``, each with its ``since``.
+    """
 
     gpu: str
     market: str
     as_of: str
-    status: str  # "licence-required", "unsure", "no-known-restriction", "unknown"
+    status: str  # "licence-required", "case-by-case", "unsure", "no-known-restriction", "unknown"
     since: str | None
     rule: str
     rule_zh: str
     source: str
     verified: bool
+    export_status: str = "unsure"  # licence-required | case-by-case | no-known-restriction | unsure
+    export_since: str | None = None
+    import_status: str = "unsure"  # permitted | restricted | unsure
+    import_since: str | None = None
+    import_rule: str = ""
+    import_rule_zh: str = ""
+    import_source: str = ""
+    fee: str = ""
+    fee_zh: str = ""
+    history: tuple[MarketEvent, ...] = ()
 
     @property
     def restricted(self) -> bool:
-        return self.status == "licence-required"
+        """A gate is shut: a licence under a presumption of denial, or the import restricted."""
+        return self.export_status == "licence-required" or self.import_status == "restricted"
+
+    @property
+    def group(self) -> str:
+        """The worse of the two gates: clear, conditional, unsure or blocked (STATUS_GROUPS)."""
+        export = {"no-known-restriction": 0, "case-by-case": 1, "unsure": 2,
+                  "licence-required": 3}.get(self.export_status, 2)
+        imported = {"permitted": 0, "unsure": 2, "restricted": 3}.get(self.import_status, 2)
+        return STATUS_GROUPS[max(export, imported)]
 
 
 @dataclass(frozen=True)
@@ -503,8 +552,10 @@ class Money:
 
     @property
     def vat_services(self) -> float:
-        """VAT on the services after discount, at the services rate."""
-        return self.services * (1 - self.discount_rate) * self.vat_rate_services
+        """VAT on the services after discount, at the services rate, to the fen (half away
+        from zero, as engine.money.totals rounds it)."""
+        value = self.services * (1 - self.discount_rate) * self.vat_rate_services
+        return float(Decimal(f"{value:.15g}").quantize(Decimal("0.01"), ROUND_HALF_UP))
 
     @property
     def vat_goods(self) -> float:
@@ -577,11 +628,19 @@ class Plan:
 
 @dataclass(frozen=True)
 class Recommendation:
+    """The picks, each true within ``scope`` (the configurations compared for them)."""
+
     cheapest_meeting_deadline: str | None
     fastest: str | None
     lowest_tco: str | None
     skipped: tuple[tuple[str, str], ...] = ()  # (configuration, why it was not recommended)
     note: str = ""
+    scope: tuple[str, ...] = ()  # ids the titles were chosen among
+    scope_group: str = ""  # their market-status group (STATUS_GROUPS): "clear" if any is
+    only: str | None = None  # the single configuration in scope: named, not ranked
+    best_by_group: tuple[tuple[str, str], ...] = ()  # (group, lowest-TCO configuration)
+    caveats: tuple[str, ...] = ()  # sentences, in English
+    caveat_messages: tuple[Message, ...] = ()  # the same, to render in the reader's language
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from engine.bounds import check_quote_heading, check_request, limit
-from engine.errors import RequestError, shown
+from engine.errors import RequestError, shown, text_problem
 from engine.model import (
+    Comparison,
     Efficiency,
     Facility,
     Finance,
@@ -41,8 +42,8 @@ from engine.model import (
     Workload,
 )
 from engine.money.prices import COLUMNS as PRICE_COLUMNS
-from engine.money.prices import PriceEntry, PriceError
-from engine.money.snapshot import PriceSnapshot
+from engine.money.prices import PriceEntry, PriceError, PriceList
+from engine.money.snapshot import PriceSnapshot, recording, take_snapshot
 from engine.safeio import UnsafeFileError, parse_json, read_text, write_atomically
 
 FORMAT = "clusterquote-plan"
@@ -96,13 +97,48 @@ def plan_to_json(
     return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def snapshot_for(comparison: Comparison, prices: PriceList, *, saved: str,
+                 catalog_version: str) -> PriceSnapshot:
+    """The snapshot a plan file keeps: the entries of ``prices`` that pricing ``comparison``'s
+    request reads, learned by pricing it again, not the whole list (a user's list of 100 000
+    rows gives a few dozen entries, and the plan reopens within the reader's limit)."""
+    from engine.compare import compare
+
+    asked = recording(prices)
+    compare(comparison.request, price_list=asked)
+    return take_snapshot(comparison, prices, saved=saved, catalog_version=catalog_version, read=asked.asked)
+
+
+def plan_file_text(
+    request: PlanRequest, *, name: str, customer: str = "", quote_no: str = "",
+    snapshot: PriceSnapshot | None = None,
+) -> str:
+    """The text of a plan file, once it is known to open again: PlanFileError for a plan
+    larger than a plan file may be when read (files.plan_max_bytes) or holding text that
+    is not text, so nothing is written that the reader would refuse."""
+    text = plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot)
+    problem = text_problem(text)
+    if problem:
+        raise PlanFileError(f"cannot save {name}: it holds text that is not plain text ({problem})")
+    size, most = len(text.encode("utf-8")), limit("files.plan_max_bytes")
+    if size > most:
+        held = f"{len(request.overrides):,} line overrides"
+        if snapshot is not None:
+            held += f" and {len(snapshot.entries):,} saved prices"
+        raise PlanFileError(f"cannot save {name}: it would be {size / 1_048_576:.3g} MB, more than the "
+                            f"{most / 1_048_576:.3g} MB a plan file may be to open again (it holds {held})")
+    return text
+
+
 def save_plan(
     request: PlanRequest, path: str | Path, *, customer: str = "", quote_no: str = "",
     snapshot: PriceSnapshot | None = None,
 ) -> Path:
-    """Write ``request`` to ``path`` atomically: a temporary file beside it, then a rename."""
+    """Write ``request`` to ``path`` atomically: a temporary file beside it, then a rename.
+    PlanFileError, before anything is written, for a plan the reader would refuse."""
     target = Path(path)
-    text = plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot)
+    text = plan_file_text(request, name=target.name, customer=customer, quote_no=quote_no,
+                          snapshot=snapshot)
     return write_atomically(target, lambda tmp: tmp.write_bytes(text.encode("utf-8")))
 
 
@@ -131,6 +167,7 @@ def plan_from_json(text: str, *, name: str = "the plan") -> PlanDocument:
 def plan_from_dict(doc: object, *, name: str = "the plan") -> PlanDocument:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise PlanFileError(f"{name} is not a ClusterQuote plan")
+    _refuse_non_text(doc, "", name)
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise PlanFileError(f"{name} has no valid plan format version")
@@ -166,6 +203,25 @@ def plan_from_dict(doc: object, *, name: str = "the plan") -> PlanDocument:
     except RequestError as exc:
         raise PlanFileError(f"{name}: {exc.field} {shown(exc.value)} is not allowed; {exc.allowed}") from None
     return PlanDocument(request, customer, quote_no, _snapshot(doc.get("snapshot"), name))
+
+
+def _refuse_non_text(value: object, path: str, name: str) -> None:
+    """PlanFileError for the first text (a key or a value) that is not text: JSON's \\ud800
+    escapes a lone surrogate, which no file, window or workbook can hold, so it stops here."""
+    if isinstance(value, str):
+        problem = text_problem(value)
+        if problem:
+            raise PlanFileError(f"{name}: {path or 'a field'} is not plain text: {problem}")
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if text_problem(str(key)):
+                raise PlanFileError(f"{name}: a field name under {path or 'the top'} is not plain "
+                                    f"text: {text_problem(str(key))}")
+            _refuse_non_text(inner, where, name)
+    elif isinstance(value, list):
+        for n, inner in enumerate(value):
+            _refuse_non_text(inner, f"{path}[{n}]", name)
 
 
 def _section(cls: type, data: object, key: str, name: str) -> Any:

@@ -88,8 +88,14 @@ def comparison_table(comparison: Comparison) -> str:
                  f"{_years(comparison)} years; facility kW = IT maximum × PUE; rent TCO: the same "
                  "GPUs rented from a cloud all year at the hourly rate in resources/prices/cloud.csv.")
     rec = comparison.recommendation
-    lines.append(f"Recommended: cheapest meeting the deadline: {rec.cheapest_meeting_deadline or 'none'}; "
-                 f"fastest: {rec.fastest or 'none'}; lowest TCO: {rec.lowest_tco or 'none'}")
+    scope = f" among {len(rec.scope)} {rec.scope_group}" if rec.scope_group else ""
+    if rec.only:
+        lines.append(f"Recommended{scope}: {rec.only}, the only one: named, not ranked")
+    else:
+        lines.append(f"Recommended{scope}: cheapest meeting the deadline: "
+                     f"{rec.cheapest_meeting_deadline or 'none'}; fastest: {rec.fastest or 'none'}; "
+                     f"lowest TCO: {rec.lowest_tco or 'none'}")
+    lines += [f"Caveat: {text}" for text in rec.caveats]
     lines += [f"Not recommended: {config}: {why}" for config, why in rec.skipped]
     if rec.note:
         lines.append(f"Note: {rec.note}")
@@ -163,10 +169,12 @@ def estimate_table(est: Estimate) -> str:
     ])
 
 
-def catalog_rows(section: str) -> list[dict[str, Any]]:
+def catalog_rows(section: str, *, market: str = "CN", date: str | None = None) -> list[dict[str, Any]]:
     from engine.catalog import load_catalog
 
     catalog = load_catalog()
+    if section == "availability":
+        return availability_rows(catalog, market, date)
     if section == "gpus":
         import datetime as dt
 
@@ -182,6 +190,8 @@ def catalog_rows(section: str) -> list[dict[str, Any]]:
             "china_today": market_status(catalog, g.id, "CN", today).status,
         } for g in catalog.gpus.values()]
     if section == "configs":
+        from engine.catalog import server_peaks
+
         rows = []
         for c in catalog.configurations.values():
             server, gpu = catalog.servers[c.server], catalog.gpus[c.gpu]
@@ -189,8 +199,9 @@ def catalog_rows(section: str) -> list[dict[str, Any]]:
                 "id": c.id, "vendor": server.vendor, "server": f"{server.model} ({server.variant})",
                 "gpus": f"{c.gpu_count} × {gpu.name}",
                 "node_pflops_dense_bf16": round(c.gpu_count * gpu.dense_tflops["bf16"] / 1000, 3),
-                "node_pflops_sparse_bf16": round(c.gpu_count * gpu.sparse_tflops["bf16"] / 1000, 3),
+                "node_pflops_sparse_bf16": round(c.gpu_count * gpu.sparse_tflops.get("bf16", 0.0) / 1000, 3),
                 "units": server.rack_units, "max_kw": c.max_power_w / 1000, "verified": c.verified,
+                "peaks": server_peaks(c, gpu), "price_missing": list(c.price_missing),
             })
         return rows
     if section == "presets":
@@ -206,3 +217,33 @@ def catalog_rows(section: str) -> list[dict[str, Any]]:
              "unit_price": e.unit_price, "currency": e.currency, "date": e.date,
              "confidence": e.confidence, "source": e.source}
             for e in prices.entries.values()]
+
+
+def availability_rows(catalog: Any, market: str, date: str | None) -> list[dict[str, Any]]:
+    """One row per GPU: both gates in ``market`` on ``date`` (today if None), dated and sourced."""
+    import datetime as dt
+
+    from engine.errors import RequestError
+    from engine.money.availability import buyer, market_status
+
+    try:
+        code, as_of = buyer(market, date, dt.date.today())
+    except RequestError as exc:  # the catalog command's flags are --market and --date
+        flag = "--date" if exc.field == "finance.purchase_date" else "--market"
+        raise RequestError(flag, exc.value, exc.allowed) from None
+    rows = []
+    for gpu in catalog.gpus.values():
+        s = market_status(catalog, gpu.id, code, as_of)
+        dates = [d for d in (s.export_since, s.import_since) if d]
+        sources = [f"export: {s.source}" + ("" if s.verified or not s.source else " (unverified)")
+                   if s.source else "export: no rule recorded",
+                   f"import: {s.import_source}" if s.import_source else "import: no rule recorded"]
+        rows.append({
+            "gpu": gpu.id, "name": gpu.name, "market": code, "as_of": as_of,
+            "export_status": s.export_status, "export_since": s.export_since,
+            "import_status": s.import_status, "import_since": s.import_since,
+            "group": s.group, "since": max(dates) if dates else None,
+            "fee": s.fee or None, "source": "; ".join(sources),
+            "rules": len(s.history),
+        })
+    return rows

@@ -38,7 +38,32 @@ class UnsafeFileError(ValueError):
     """A file cannot be read safely; the message is one line naming the file and the problem."""
 
 
+# What reading a user's file may raise because of what the file holds, as opposed to a bug:
+# every reader turns these into its own error naming the file, and every place that opens
+# a file (the CLI, each GUI dialog) catches this one tuple, never a list of its own.
+# ValueError covers UnicodeError and every reader's error class (PlanFileError, QuoteError,
+# PriceError, UnsafeFileError); ArithmeticError a figure too large for a float or a
+# division by a quantity of 0; OSError a file that vanished or a disk that failed.
+DATA_ERRORS: tuple[type[BaseException], ...] = (ValueError, ArithmeticError, OSError, RecursionError)
+
+
+def data_error_message(exc: BaseException, name: str = "") -> str:
+    """One line for a data error: a reader's own message as it is, anything else named with
+    the file (a bare codec or arithmetic message says nothing of where)."""
+    if isinstance(exc, ArithmeticError | RecursionError | UnicodeError):
+        what = ("a quantity or price of 0 where a count is needed" if isinstance(exc, ZeroDivisionError)
+                else "a number too large to calculate with" if isinstance(exc, OverflowError) else "")
+        said = what or _first_line(exc)
+        return f"cannot read {name}: {said}" if name else f"cannot read the file: {said}"
+    if isinstance(exc, OSError) and not isinstance(exc, UnsafeFileError):
+        where = f"cannot read {name}" if name else "cannot read the file"
+        return f"{where}: {_reason(exc)}"
+    return _first_line(exc)
+
+
 def _mb(size: int) -> str:
+    if size >= 1 << 30:
+        return f"{size / (1 << 30):,.3g} GB"
     return f"{size / 1_048_576:.3g} MB" if size >= 1_048_576 else f"{size / 1024:.3g} KB"
 
 
@@ -131,15 +156,71 @@ def table_rows(path: str | Path, *, max_bytes: int, sheet: str | None = None,
 
 
 def _csv_rows(path: str | Path, max_bytes: int, name: str) -> Iterator[tuple[int, list[str]]]:
-    text = read_text(path, max_bytes=max_bytes, name=name)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    line = 1
+    yield from csv_records(read_text(path, max_bytes=max_bytes, name=name), name)
+
+
+class _Lines:
+    """The lines of a text for csv.reader, which takes them one by one as a record needs them."""
+
+    def __init__(self, text: str) -> None:
+        self.buffer = io.StringIO(text, newline="")
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.buffer.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+
+def csv_records(text: str, name: str, *, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
+    """The records of a CSV text with the line each starts on, counted as they are read:
+    UnsafeFileError for a row of more cells than a table has (a million-column line), more
+    cells in all than files.table_max_cells, or a quote opened and never closed (which would
+    fold every line after it into one cell)."""
+    most_columns, most_cells = limit("files.table_max_columns"), limit("files.table_max_cells")
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
+    line, offset, cells = 1, 0, 0
     try:
         for row in reader:
+            _check_row(name, line, row, cells, most_columns, most_cells)
+            if lines.buffer.tell() >= len(text):  # the last record: did a quote open it to the end?
+                _closed_quotes(text[offset:], name, line, delimiter)
+            cells += len(row)
             yield line, row
-            line = reader.line_num + 1
+            line, offset = reader.line_num + 1, lines.buffer.tell()
     except csv.Error as exc:
         raise UnsafeFileError(f"{name}, line {line}: malformed CSV: {_first_line(exc)}") from None
+
+
+def _closed_quotes(record: str, name: str, line: int, delimiter: str) -> None:
+    try:
+        list(csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise UnsafeFileError(f"{name}, line {line}: a quote (\") opens a cell and is never "
+                                  "closed, so every line after it would be one cell") from None
+
+
+def _check_row(name: str, line: int, row: list[str] | tuple[object, ...], cells: int,
+               most_columns: int, most_cells: int) -> None:
+    used = len(row)
+    while used and row[used - 1] in ("", None):
+        used -= 1  # empty cells at the end of a row are formatting, not data
+    if used > most_columns:
+        raise UnsafeFileError(f"{name}, row {line}: {used:,} cells, more than a table has "
+                              f"(at most {most_columns:,} columns are read)")
+    if cells + len(row) > most_cells:
+        raise UnsafeFileError(f"{name}: more than {most_cells:,} cells by row {line:,}, more than a "
+                              "table of its kind has; nothing was read")
+    longest = limit("files.cell_max_chars")
+    for value in row:
+        if isinstance(value, str) and len(value) > longest:
+            raise UnsafeFileError(f"{name}, row {line}: a cell of {len(value):,} characters, more "
+                                  f"than a spreadsheet cell holds ({longest:,})")
 
 
 def _xlsx_rows(path: str | Path, max_bytes: int, sheet: str | None, name: str
@@ -147,25 +228,113 @@ def _xlsx_rows(path: str | Path, max_bytes: int, sheet: str | None, name: str
     from openpyxl import load_workbook
 
     with open_guarded(path, max_bytes=max_bytes, name=name) as fh:
+        check_xlsx_archive(fh, name)
+        fh.seek(0)
+        try:
+            count_xlsx_cells(fh, name, most_cells=limit("files.table_max_cells"))
+        except UnsafeFileError:
+            raise
+        except Exception as exc:  # zipfile on a damaged part
+            raise UnsafeFileError(f"cannot read {name} as an Excel workbook: {_first_line(exc)}") from None
+        fh.seek(0)
         try:
             book = load_workbook(fh, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on a damaged file
             raise UnsafeFileError(f"cannot read {name} as an Excel workbook: {_first_line(exc)}") from None
         try:
             ws = book[sheet] if sheet in book.sheetnames else book.worksheets[0]
-            if hasattr(ws, "reset_dimensions"):
-                ws.reset_dimensions()  # a stale <dimension> tag would cut the rows short
-            rows = enumerate(ws.iter_rows(values_only=True), start=1)
-            while True:
-                try:
-                    number, row = next(rows)
-                except StopIteration:
-                    return
-                except Exception as exc:  # zipfile, lxml and openpyxl on a damaged sheet
-                    raise UnsafeFileError(f"cannot read {name}: {_first_line(exc)}") from None
+            for number, row in xlsx_rows(ws, name):
                 yield number, [_cell_text(v) for v in row]
         finally:
             book.close()
+
+
+def check_xlsx_archive(source: BinaryIO | Path, name: str) -> None:
+    """UnsafeFileError for an .xlsx whose parts would unpack to more than a workbook of its
+    kind holds, judged from the zip directory before anything is unpacked (zipfile never
+    unpacks more than the directory states: a part that would is an error)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(source) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise UnsafeFileError(f"cannot read {name} as an Excel workbook: {_first_line(exc)}") from None
+    strings = sum(p.file_size for p in parts if p.filename.lower().endswith("sharedstrings.xml"))
+    if strings > limit("files.shared_strings_max_bytes"):
+        raise UnsafeFileError(f"cannot read {name}: its shared text unpacks to {_mb(strings)}, more than "
+                              f"the {_mb(limit('files.shared_strings_max_bytes'))} a workbook holds")
+    total = sum(p.file_size for p in parts)
+    if total > limit("files.xlsx_max_unpacked_bytes"):
+        raise UnsafeFileError(f"cannot read {name}: it unpacks to {_mb(total)}, more than the "
+                              f"{_mb(limit('files.xlsx_max_unpacked_bytes'))} allowed")
+
+
+_ROW_TAGS = (b"<row ", b"<row>")
+_CELL_TAGS = (b"<c ", b"<c>")
+
+
+def count_xlsx_cells(source: BinaryIO | Path, name: str, *, most_cells: int, most_rows: int | None = None,
+                     kind: str = "a table") -> None:
+    """UnsafeFileError for a workbook whose sheets hold more rows or cells than ``kind`` has,
+    counted from the sheets' XML as it unpacks (about 100 MB a second), long before openpyxl
+    would have parsed them (about 50 000 cells a second) and whatever <dimension> says.
+
+    Text inside a cell cannot hold a bare "<", so every "<c " is a cell and every "<row " a
+    row; the reading of the rows counts them again as they are parsed (xlsx_rows)."""
+    import zipfile
+
+    rows = cells = 0
+    chunk = 1 << 20
+    with zipfile.ZipFile(source) as archive:
+        for part in archive.infolist():
+            if not (part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")):
+                continue
+            with archive.open(part) as fh:
+                tail = b""
+                while block := fh.read(chunk):
+                    text = tail + block
+                    rows += sum(text.count(tag) for tag in _ROW_TAGS)
+                    cells += sum(text.count(tag) for tag in _CELL_TAGS)
+                    tail = text[-5:]  # a tag cut between two blocks is counted with the next
+                    rows -= sum(tail.count(tag) for tag in _ROW_TAGS)
+                    cells -= sum(tail.count(tag) for tag in _CELL_TAGS)
+                    if most_rows is not None and rows > most_rows:
+                        raise UnsafeFileError(f"{name}: more than {most_rows:,} rows, more than {kind} "
+                                              f"has (at most {most_rows:,}); nothing was imported")
+                    if cells > most_cells:
+                        raise UnsafeFileError(f"{name}: more than {most_cells:,} cells, more than {kind} "
+                                              f"has (at most {most_cells:,}); nothing was imported")
+                rows += sum(tail.count(tag) for tag in _ROW_TAGS)  # the last block's end
+                cells += sum(tail.count(tag) for tag in _CELL_TAGS)
+
+
+def xlsx_rows(sheet: Any, name: str, *, most_cells: int | None = None
+              ) -> Iterator[tuple[int, tuple[object, ...]]]:
+    """The rows of a read-only openpyxl sheet, numbered from 1, counted as they stream.
+
+    The sheet's <dimension> tag is never trusted (generators leave it stale, and openpyxl
+    would stop at it or pad every row to it): rows and cells are counted as they are parsed,
+    and the reading stops at the first limit passed, so no file costs more than the limits
+    allow. UnsafeFileError for a sheet past a limit or one that cannot be parsed."""
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()
+    most_columns = limit("files.table_max_columns")
+    most_cells = most_cells if most_cells is not None else limit("files.table_max_cells")
+    cells = 0
+    rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+    while True:
+        try:
+            number, row = next(rows)
+        except StopIteration:
+            return
+        except UnsafeFileError:
+            raise
+        except Exception as exc:  # zipfile, lxml and openpyxl on a damaged sheet
+            raise UnsafeFileError(f"cannot read {name}: {_first_line(exc)}") from None
+        _check_row(name, number, row, cells, most_columns, most_cells)
+        cells += len(row)
+        yield number, row
 
 
 def _cell_text(value: object) -> str:
@@ -275,6 +444,45 @@ def remove_stale_temp_files(folder: str | Path, *, older_than_s: float = STALE_A
             continue  # another process took it, or we may not: nothing to clean then
         removed.append(Path(entry.path))
     return removed
+
+
+def output_problem(target: str | Path) -> str:
+    """Why ``target`` must not be replaced by a file we write, or "" when it may: a new file
+    or a regular one. A folder, a device, a pipe or a symbolic link is never replaced (a
+    rename over it would put a regular file where the user's device, pipe or link was)."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        return _reason(exc)
+    if stat.S_ISLNK(info.st_mode):
+        return "it is a symbolic link; give the file it points to"
+    if stat.S_ISDIR(info.st_mode):
+        return "it is a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return "it is a device or a pipe, not a file"
+    return ""
+
+
+def remove_stale_work_folders(prefix: str, older_than_s: float) -> None:
+    """Delete our work folders (``prefix``* in the temporary folder) that a killed run left."""
+    import shutil
+    import tempfile
+
+    now = time.time()
+    try:
+        entries = list(os.scandir(tempfile.gettempdir()))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if (entry.name.startswith(prefix) and entry.is_dir(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_uid == os.getuid()
+                    and now - entry.stat(follow_symlinks=False).st_mtime > older_than_s):
+                shutil.rmtree(entry.path, ignore_errors=True)
+        except (OSError, AttributeError):  # another process took it; os.getuid is POSIX only
+            continue
 
 
 def new_file_mode() -> int:

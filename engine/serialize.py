@@ -162,7 +162,7 @@ def storage_dict(storage: StoragePlan | None) -> dict[str, Any] | None:
 def availability_dict(status: MarketStatus | None) -> dict[str, Any] | None:
     if status is None:
         return None
-    return {**asdict(status), "restricted": status.restricted}
+    return {**asdict(status), "restricted": status.restricted, "group": status.group}
 
 
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QLabel,
     QWidget,
@@ -13,11 +11,9 @@ from PySide6.QtWidgets import (
 
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField
+from desktop.noop import QT_TRANSLATE_NOOP
 from engine.assumptions import defaults
 from engine.errors import RequestError
-
-if TYPE_CHECKING:
-    from desktop.wizard import PlanWizard
 
 
 def _default(key: str) -> float:
@@ -38,10 +34,12 @@ def _placeholder(value: float, unit: str = "") -> str:
 
 
 class PlanPage(QWizardPage):
-    """Shared behaviour of the wizard's pages."""
+    """Shared behaviour of the wizard's pages. Each page is given the wizard's draft: it
+    never reaches back into the wizard."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, draft: RequestDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.draft = draft
         self._loaded = False
         self._fields: list[ValueField] = []
         self.error_label = QLabel(self)
@@ -68,13 +66,6 @@ class PlanPage(QWizardPage):
         return True
 
     # -- shared
-    def plan_wizard(self) -> PlanWizard:
-        from desktop.wizard import PlanWizard
-
-        wizard = self.wizard()
-        assert isinstance(wizard, PlanWizard)
-        return wizard
-
     def watch(self, *fields: ValueField) -> None:
         for field in fields:
             self._fields.append(field)
@@ -91,7 +82,7 @@ class PlanPage(QWizardPage):
     def initializePage(self) -> None:
         if not self._loaded:
             self._loaded = True
-            self.load(self.plan_wizard().draft)
+            self.load(self.draft)
         self.refresh()
         self.completeChanged.emit()
 
@@ -99,7 +90,7 @@ class PlanPage(QWizardPage):
         return all(f.is_valid() for f in self._fields) and self.page_complete()
 
     def validatePage(self) -> bool:
-        draft = self.plan_wizard().draft
+        draft = self.draft
         self.write(draft)
         try:
             self.check(draft)

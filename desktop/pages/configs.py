@@ -22,11 +22,12 @@ from desktop.pages.base import (
     PlanPage,
 )
 from desktop.pairing import vendor_name
+from engine.catalog import TensorPrecision
 
 
 class ConfigsPage(PlanPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, draft: RequestDraft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
         self.setTitle(self.tr("Server configurations"))
         self.setSubTitle(self.tr("Which servers to compare. Peaks are per node; plans use the dense peak."))
         self.tree = QTreeWidget(self)
@@ -56,7 +57,7 @@ class ConfigsPage(PlanPage):
         self._filling = False
         self._precision = ""
 
-    def _build(self, precision: str) -> None:
+    def _build(self, precision: TensorPrecision) -> None:
         from engine.catalog import load_catalog
 
         checked = set(self.checked_ids()) if self._items else None
@@ -65,7 +66,7 @@ class ConfigsPage(PlanPage):
         self._items.clear()
         self._vendor_items.clear()
         catalog = load_catalog()
-        prices = _config_prices(self.plan_wizard().draft.finance.get("currency", "CNY"))
+        prices = _config_prices(self.draft.finance.get("currency", "CNY"))
         by_vendor: dict[str, list[Any]] = {}
         for cfg in catalog.configurations.values():
             server = catalog.servers[cfg.server]
@@ -120,12 +121,12 @@ class ConfigsPage(PlanPage):
         )
 
     def initializePage(self) -> None:
-        precision = self.plan_wizard().draft.schedule.get("precision", "bf16")
+        precision = self.draft.schedule.get("precision", "bf16")
         first = not self._items
         if first or precision != self._precision:
             self._build(precision)
         if first:
-            wanted = set(self.plan_wizard().draft.configs)
+            wanted = set(self.draft.configs)
             if wanted:
                 self.set_checked(wanted)
         super().initializePage()

@@ -32,8 +32,8 @@ from engine.bounds import limit
 
 
 class FacilityPage(PlanPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, draft: RequestDraft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
         self.setTitle(self.tr("Facility and money"))
         self.setSubTitle(
             self.tr(

@@ -37,8 +37,8 @@ from engine.model import Workload
 class ModelPage(PlanPage):
     MODES = ("preset", "params", "flops", "pf_days")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, draft: RequestDraft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
         self.setTitle(self.tr("Target model"))
         self.setSubTitle(
             self.tr("What must be trained: a known model, or its size and data, or a compute budget.")
@@ -171,7 +171,7 @@ class ModelPage(PlanPage):
     def select_preset(self, preset_id: str) -> bool:
         for row in range(self.preset_list.topLevelItemCount()):
             item = self.preset_list.topLevelItem(row)
-            if item.data(0, Qt.ItemDataRole.UserRole) == preset_id:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == preset_id:
                 self.mode_buttons["preset"].setChecked(True)
                 self.preset_list.setCurrentItem(item)
                 item.setSelected(True)

@@ -24,8 +24,8 @@ from engine.errors import RequestError
 
 
 class ReviewPage(PlanPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, draft: RequestDraft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
         self.setTitle(self.tr("Review"))
         self.setSubTitle(self.tr("The request in words. Finish plans it on every configuration."))
         self.text = QTextBrowser(self)
@@ -36,7 +36,7 @@ class ReviewPage(PlanPage):
 
     def initializePage(self) -> None:
         super().initializePage()
-        self.text.setHtml(self.describe(self.plan_wizard().draft))
+        self.text.setHtml(self.describe(self.draft))
 
     def check(self, draft: RequestDraft) -> None:
         from engine.compute.workload import compute_need

@@ -29,8 +29,8 @@ from engine.lead_times import first_deadline_days
 
 
 class SchedulePage(PlanPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, draft: RequestDraft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
         self.setTitle(self.tr("Schedule and efficiency"))
         self.setSubTitle(
             self.tr("By when must it be trained, or on how many GPUs? And how well do they work?")

@@ -1,36 +1,75 @@
-"""The assumptions panel: the request's key assumptions, editable beside the comparison."""
+"""The assumptions panel: the request's key assumptions, editable beside the comparison.
+
+It edits the plan session's request: every valid edit goes to ``PlanSession.edit``
+(one undoable step, re-planned at once), and it shows whatever request the session
+holds (opened, undone, fixed, edited in the BOM).
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QWidget,
 )
 
 from desktop.choices import PurchaseFields, hosting_items, rack_kw_range, rack_kw_tooltip, storage_items
 from desktop.discount_field import attach_price_factor, discount_parser
-from desktop.fields import ValueField, bounded
+from desktop.fields import Parser, ValueField, bounded
 from desktop.messages import default_note
 from engine.assumptions import defaults
 from engine.model import Comparison, PlanRequest
+
+if TYPE_CHECKING:
+    from desktop.session import PlanSession
+    from desktop.worker import PlanResult
+
+
+class PlanHistoryKeys(QObject):
+    """Ctrl+Z and Ctrl+Shift+Z in a field undo and redo its typing while there is some;
+    past that they reach Edit ▸ Undo/Redo and walk the plan's history. (A line edit takes
+    those keys for itself whenever it has focus, which would otherwise hide the menu's.)"""
+
+    REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit)
+                and isinstance(event, QKeyEvent)):
+            keys = QKeySequence(event.keyCombination())
+            if event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable():
+                return True  # not the field's: the shortcut goes to the window
+            redo = event.matches(QKeySequence.StandardKey.Redo) or keys in self.REDO_KEYS
+            if redo and not watched.isRedoAvailable():
+                return True
+        return super().eventFilter(watched, event)
+
+
+def forget_typing(edit: QLineEdit) -> None:
+    """Drop a field's own undo history (its text is now a step of the plan's history)."""
+    position = edit.cursorPosition()
+    blocked = edit.blockSignals(True)
+    edit.setText(edit.text())  # setting the text clears the undo/redo history
+    edit.setCursorPosition(position)
+    edit.blockSignals(blocked)
 
 
 class AssumptionsPanel(QWidget):
     """The request's key assumptions, editable; every valid edit re-plans."""
 
-    edited = Signal(object)  # the new PlanRequest
-
     DEBOUNCE_MS = 400
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assumptionsPanel")
+        self.session = session
+        self._history_keys = PlanHistoryKeys(self)
         d = defaults()
         self._request: PlanRequest | None = None
         self._plan_defaults = False  # the rack budget placeholder shows the plans' own defaults
@@ -38,11 +77,13 @@ class AssumptionsPanel(QWidget):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        def field(name: str, parser: Any, placeholder: str = "", optional: bool = True) -> ValueField:
+        def field(name: str, parser: Parser, placeholder: str = "", optional: bool = True) -> ValueField:
             widget = ValueField(parser, optional=optional, placeholder=placeholder)
             widget.setObjectName(name)
             widget.changed.connect(self._schedule)
             widget.committed.connect(self.apply_now)
+            widget.committed.connect(lambda: forget_typing(widget.edit))
+            widget.edit.installEventFilter(self._history_keys)
             return widget
 
         self.days = field("days", bounded("schedule.days"), optional=False)
@@ -154,6 +195,25 @@ class AssumptionsPanel(QWidget):
         for key, widget in self.fields().items():
             if key in defaults() and not widget.toolTip():
                 widget.setToolTip(default_note(key))
+        session.request_changed.connect(self._session_changed)
+        session.planned.connect(self._planned)
+        session.failed.connect(self.show_error)
+        if session.request is not None:
+            self.load(session.request)
+
+    def detach(self) -> None:
+        """Stop following the session (it carries on in another window)."""
+        self._timer.stop()
+        self.session.request_changed.disconnect(self._session_changed)
+        self.session.planned.disconnect(self._planned)
+        self.session.failed.disconnect(self.show_error)
+
+    def _session_changed(self, request: PlanRequest) -> None:
+        if request != self._request:  # not the panel's own edit coming back: keep what is typed
+            self.load(request)
+
+    def _planned(self, result: PlanResult) -> None:
+        self.show_plan_defaults(result.comparison)
 
     def fields(self) -> dict[str, ValueField]:
         return {
@@ -324,7 +384,7 @@ class AssumptionsPanel(QWidget):
         request = self.request()
         if request is not None and request != self._request:
             self._request = request
-            self.edited.emit(request)
+            self.session.edit(request)
 
     def show_error(self, field: str, message: str) -> bool:
         widget = self.fields().get(field)

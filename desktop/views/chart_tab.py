@@ -109,7 +109,7 @@ class ChartTab(QWidget):
 
         configure_fonts(self.language)
         self.figure = Figure(figsize=(8, 5))
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]  # unannotated
         self._layout.addWidget(self.canvas, 1)
 
     def redraw(self) -> None:

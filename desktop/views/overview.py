@@ -6,6 +6,7 @@ narrows them to those that can be built, meet the deadline, or are recommended.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -49,12 +50,12 @@ class Shortlist(QSortFilterProxyModel):
         self.mode = mode
         plans = comparison.plans if comparison else ()
         rec = comparison.recommendation if comparison else None
-        tests = {
+        tests: dict[str, Callable[[Plan], bool]] = {
             "all": lambda p: True,
             "feasible": lambda p: p.feasible,
             "meets": lambda p: p.feasible and p.meets_deadline,
             "recommended": lambda p: rec is not None
-            and p.config in (rec.cheapest_meeting_deadline, rec.fastest, rec.lowest_tco),
+            and p.config in (rec.cheapest_meeting_deadline, rec.fastest, rec.lowest_tco, rec.only),
         }
         self.keep = {p.config for p in plans if tests[mode](p)}
         self.endFilterChange()
@@ -182,13 +183,21 @@ class OverviewView(QWidget):
                 + self._risk(plan, comparison)
             )
 
-        lines = [
-            self.tr("Cheapest that meets the deadline: %1").replace(
-                "%1", describe(rec.cheapest_meeting_deadline)
-            ),
-            self.tr("Fastest: %1").replace("%1", describe(rec.fastest)),
-            self.tr("Lowest TCO: %1").replace("%1", describe(rec.lowest_tco)),
-        ]
+        if rec.only:  # the only configuration in scope: named, not ranked
+            lines = [self.tr("The only option in scope (named, not ranked): %1").replace(
+                "%1", describe(rec.only))]
+        else:
+            lines = [
+                self.tr("Cheapest that meets the deadline: %1").replace(
+                    "%1", describe(rec.cheapest_meeting_deadline)
+                ),
+                self.tr("Fastest: %1").replace("%1", describe(rec.fastest)),
+                self.tr("Lowest TCO: %1").replace("%1", describe(rec.lowest_tco)),
+            ]
+        # the scope the titles hold in and the best of the other market-status groups, dated:
+        # the same sentences as the CLI and the workbook, in the app's language
+        lang = "zh" if self.translated else "en"
+        lines += [f"<small>{escape(m.render(lang))}</small>" for m in rec.caveat_messages]
         self.recommendation.setText("<br>".join(lines))
 
     def _risk(self, plan: Plan, comparison: Comparison) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import format as fmt
 from desktop.models import FIGURES, at_risk, at_risk_text, category_name, display_value
+from desktop.noop import QT_TRANSLATE_NOOP
 from desktop.notices import band_sentence, export_banner, export_licence_html
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
 from engine.catalog import load_catalog
@@ -59,6 +61,11 @@ class PairView(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._show)
         self.proposals.activated.connect(self._take_proposal)
+        # a third vendor's system (a domestic accelerator): the right-hand side can be it
+        self.domestic = QPushButton(self.tr("Against the domestic option"), self)
+        self.domestic.setObjectName("pairDomestic")
+        self.domestic.clicked.connect(self.against_domestic)
+        self.domestic.hide()
         form = QFormLayout()
         form.addRow(self.tr("Proposed pairs (same GPU class and link):"), self.proposals)
         picks = QHBoxLayout()
@@ -67,6 +74,7 @@ class PairView(QWidget):
         picks.addSpacing(12)
         picks.addWidget(QLabel(self.tr("Inspur:")))
         picks.addWidget(self.inspur, 1)
+        picks.addWidget(self.domestic)
         form.addRow(picks)
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("pairTable")
@@ -103,6 +111,12 @@ class PairView(QWidget):
                 if plan.vendor == vendor:
                     combo.addItem(config_label(plan), plan.config)
             combo.blockSignals(False)
+        # other vendors' systems after Inspur's, to compare Lenovo's against the domestic option
+        self.inspur.blockSignals(True)
+        for plan in self._domestic_plans():
+            self.inspur.addItem(config_label(plan), plan.config)
+        self.inspur.blockSignals(False)
+        self.domestic.setVisible(bool(self._domestic_plans()))
         self.proposals.clear()
         for pair in pairs:
             text = f"{config_label(plans[pair.lenovo])}  ↔  {config_label(plans[pair.inspur])}"
@@ -118,6 +132,18 @@ class PairView(QWidget):
         self._stale = True
         if self.isVisible():  # a hidden view fills its table when shown: re-plans stay quick
             self._show()
+
+    def _domestic_plans(self) -> list[Plan]:
+        """Configurations of vendors other than Lenovo and Inspur, buildable first."""
+        plans = self._comparison.plans if self._comparison else ()
+        return sorted((p for p in plans if p.vendor not in ("Lenovo", "Inspur")),
+                      key=lambda p: not p.feasible)
+
+    def against_domestic(self) -> None:
+        """The chosen Lenovo configuration against the (first buildable) domestic option."""
+        domestic = self._domestic_plans()
+        if domestic:
+            self.select(self.lenovo.currentData(), domestic[0].config)
 
     def _take_proposal(self, index: int) -> None:
         data = self.proposals.itemData(index)
@@ -162,9 +188,11 @@ class PairView(QWidget):
         currency = self._comparison.request.finance.currency
         rows = {p.config: figure_row(p) for p in (left, right)}  # the overview's figures, same source
         self.rows = pair_rows(left, right, rows, PAIR_FIGURES)
+        difference = (self.tr("Difference (Inspur − Lenovo)") if right.vendor == "Inspur" else
+                      self.tr("Difference (%1 − %2)").replace("%1", vendor_name(right.vendor))
+                      .replace("%2", vendor_name(left.vendor)))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Figure"), config_label(left), config_label(right),
-             self.tr("Difference (Inspur − Lenovo)"), "%"]
+            [self.tr("Figure"), config_label(left), config_label(right), difference, "%"]
         )  # fmt: skip
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):

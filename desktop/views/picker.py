@@ -17,7 +17,8 @@ def fill_config_picker(combo: QComboBox, comparison: Comparison) -> None:
         combo.addItem(config_label(plan), plan.config)
     index = combo.findData(keep)
     if index < 0:
-        recommended = comparison.recommendation.cheapest_meeting_deadline or next(
+        rec = comparison.recommendation
+        recommended = rec.cheapest_meeting_deadline or rec.only or next(
             (p.config for p in comparison.plans if p.feasible), None
         )
         index = max(0, combo.findData(recommended))

@@ -51,12 +51,12 @@ class RackView(QWidget):
         top.addWidget(self.picker)
         top.addStretch(1)
         top.addWidget(self.export_button)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(False)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
     def set_comparison(self, comparison: Comparison) -> None:
         self._comparison = comparison
@@ -107,8 +107,8 @@ class RackView(QWidget):
         configure_fonts(self.language)
         if self.canvas is None:
             self.figure = Figure(dpi=SCREEN_DPI)
-            self.canvas = FigureCanvasQTAgg(self.figure)
-            self.scroll.setWidget(self.canvas)
+            self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]  # unannotated
+            self.scroll_area.setWidget(self.canvas)
         drawn = self._draw(self.figure)
         plan = self.plan()
         self.canvas.setVisible(drawn)

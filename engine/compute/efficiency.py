@@ -40,6 +40,11 @@ class NodeTraits:
     gpus_per_node: int = 8
     nic_gbps: float = 200.0  # compute fabric per GPU, Gbit/s
     memory_gbs: float = 2039.0  # HBM bandwidth per GPU, GB/s (A100-80GB when not given)
+    # Catalog hook (Gpu.calibration): a part the step-time model is not fitted for plans on
+    # the MFU its catalog record states, with that record's band and source.
+    calibration: str = "model"  # model | published | uncalibrated
+    stated_mfu: tuple[float, float, float] | None = None  # (low, expected, high)
+    mfu_source: str = ""
 
 
 def gpu_traits(gpu: Gpu, *, link: str, link_gbs: float, nics_per_gpu: float,
@@ -47,7 +52,12 @@ def gpu_traits(gpu: Gpu, *, link: str, link_gbs: float, nics_per_gpu: float,
     """The traits of a server holding ``gpu``s joined by ``link``."""
     if nic_gbps is None:
         nic_gbps = nics_per_gpu * value("typical_server", f"nic_gbps_{gpu.architecture}")
+    stated = None
+    if gpu.calibration != "model":
+        assert gpu.mfu is not None and gpu.mfu_low is not None and gpu.mfu_high is not None
+        stated = (gpu.mfu_low, gpu.mfu, gpu.mfu_high)
     return NodeTraits(
+        calibration=gpu.calibration, stated_mfu=stated, mfu_source=gpu.mfu_source,
         architecture=gpu.architecture,
         peak_dense={str(k): v for k, v in gpu.dense_tflops.items()},
         peak_sparse={str(k): v for k, v in gpu.sparse_tflops.items()},
@@ -126,6 +136,14 @@ def estimate(
             mfu=mfu_override, mfu_low=mfu_override / high, mfu_high=min(1.0, mfu_override / low),
             goodput=good, factors=(("override", mfu_override),), overridden=True, team=team,
             goodput_modelled=goodput is None,
+        )
+    if traits.stated_mfu is not None:  # not a part the model is fitted for: its stated MFU
+        mfu_low, mfu, mfu_high = traits.stated_mfu
+        return EfficiencyEstimate(
+            precision=precision, peak_dense_tflops=dense, peak_sparse_tflops=sparse,
+            mfu=mfu, mfu_low=mfu_low, mfu_high=mfu_high, goodput=good,
+            factors=((f"{traits.calibration} MFU", mfu),), overridden=False, team=team,
+            goodput_modelled=goodput is None, stated_band=True,
         )
     hw = hardware(traits, precision, gpu_name)
     active = value("shape", "unknown_model_params") if params is None else params

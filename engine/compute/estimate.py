@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from engine.assumptions import default
 from engine.bounds import check
-from engine.catalog import Gpu, load_catalog
+from engine.catalog import Catalog, Gpu, load_catalog
 from engine.compute.efficiency import NodeTraits, gpu_traits
 from engine.compute.efficiency import estimate as estimate_efficiency
 from engine.compute.parameters import value
@@ -144,13 +144,16 @@ def estimate(
     workload: Workload, gpu_id: str, gpus: int, *, mfu: float | None = None,
     goodput: float | None = None, precision: Precision = "bf16",
     lead_time: float | None = None, efficiency: Efficiency | None = None,
-    confidence: float | None = None,
+    confidence: float | None = None, catalog: Catalog | None = None,
 ) -> Estimate:
     """Days on ``gpus`` GPUs: ``mfu`` and ``goodput`` override the model; ``efficiency`` gives
     the team profile and a measured calibration (its mfu/goodput are used when the others
     are None)."""
     need = compute_need(workload)
-    gpu = gpu_of(gpu_id)
+    try:
+        gpu = (catalog or load_catalog()).gpu(gpu_id)
+    except ValueError as exc:
+        raise RequestError("gpu", gpu_id, str(exc).split("; ", 1)[-1]) from None
     e = efficiency or Efficiency()
     mfu = e.mfu if mfu is None else mfu
     goodput = e.goodput if goodput is None else goodput

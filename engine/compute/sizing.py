@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from statistics import NormalDist
 from typing import Protocol
 
 from engine.assumptions import default
@@ -52,8 +53,19 @@ def days_for(flops: float, gpus: int, tflops_per_gpu: float) -> float:
 
 def spread_ratio(eff: EfficiencyEstimate, q: float) -> float:
     """Days at quantile ``q`` over the model's expected days, for this team and calibration
-    (a stated MFU, like a measured one, fixes the team's level)."""
+    (a measured MFU or an override fixes the team's level). A part the model is not fitted for
+    keeps its catalog record's stated band, read as the MFU's P90 and P10, with the quantiles
+    between and beyond them on a log-normal through the stated expected figure."""
+    if eff.stated_band:
+        return _stated_ratio(eff, q)
     return ratio_at(eff.team, q, eff.calibration is not None or eff.overridden)
+
+
+def _stated_ratio(eff: EfficiencyEstimate, q: float) -> float:
+    z = NormalDist().inv_cdf(q)
+    z90 = NormalDist().inv_cdf(0.90)
+    end = eff.mfu_low if z >= 0 else eff.mfu_high  # slow side: the band's low MFU
+    return math.exp(math.log(eff.mfu / end) * abs(z) / z90)
 
 
 def days_with_band(flops: float, gpus: int, eff: EfficiencyEstimate) -> tuple[float, float, float]:

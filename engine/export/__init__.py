@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from engine.bounds import bound
-from engine.export.common import QuoteInfo, QuoteKind
+from engine.export.common import RFQ_PRICES, QuoteInfo, QuoteKind, RfqPrices
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed
 from engine.export.safe import ExportError, save_atomically
@@ -73,12 +73,17 @@ def prepare_quote(
     vendor: str | None = None,
     buyer: Buyer | None = None,
     terms: QuoteTerms | None = None,
+    prices: RfqPrices = "blank",
+    delivery_date: datetime.date | None = None,
+    idc: str = "",
 ) -> tuple[Comparison, QuoteInfo]:
     """The comparison as the document shows it (one vendor's, when asked) and its QuoteInfo.
 
     Raises ValueError for a bad argument (language, kind, days, vendor).
     """
     Labels(lang)  # a bad language fails here, before any work
+    if prices not in RFQ_PRICES:
+        raise ValueError(f"prices must be one of {', '.join(RFQ_PRICES)}, not {prices!r}")
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     days = bound("quote.valid_days")  # resources/bounds.toml
@@ -110,6 +115,9 @@ def prepare_quote(
         vendor=vendor,
         buyer=buyer,
         terms=terms,
+        prices=prices,
+        delivery_date=delivery_date,
+        idc=idc.strip(),
     )
     return comparison, info
 
@@ -136,6 +144,9 @@ def write_quote(
     vendor: str | None = None,
     buyer: Buyer | None = None,
     terms: QuoteTerms | None = None,
+    prices: RfqPrices = "blank",
+    delivery_date: datetime.date | None = None,
+    idc: str = "",
     detail: Detail = "shortlist",
 ) -> Path:
     """Write the quote workbook for ``comparison`` to ``path`` (.xlsx) and return the path.
@@ -148,10 +159,15 @@ def write_quote(
     Sources sheet. Raises ExportError, with one line saying why, when the file cannot be
     written (an existing file at ``path`` is then left as it was); ValueError for a bad
     argument. ``detail``: which configurations get a BOM or quotation sheet (see above).
+    An RFQ's ``prices``: "blank" (the default: the vendor fills them in), "target" (the plan's
+    net prices) or "list" (its list prices and discount); ``delivery_date`` the date the buyer
+    requires (default: the order date plus the plan's lead time); ``idc`` the leased data
+    centre that takes delivery when the plan is hosted in one.
     """
     comparison, info = prepare_quote(
         comparison, lang=lang, customer=customer, quote_no=quote_no, valid_days=valid_days,
-        quote_date=quote_date, kind=kind, vendor=vendor, buyer=buyer, terms=terms)
+        quote_date=quote_date, kind=kind, vendor=vendor, buyer=buyer, terms=terms, prices=prices,
+        delivery_date=delivery_date, idc=idc)
     if kind == "rfq":
         from engine.export.rfq import build_rfq
 

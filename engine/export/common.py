@@ -24,6 +24,10 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 QuoteKind = Literal["comparison", "rfq"]
 
 
+RfqPrices = Literal["blank", "target", "list"]
+RFQ_PRICES: tuple[str, ...] = ("blank", "target", "list")
+
+
 @dataclass(frozen=True)
 class QuoteInfo:
     lang: Lang
@@ -35,6 +39,11 @@ class QuoteInfo:
     vendor: str | None = None  # only this vendor's configurations ("lenovo", "inspur")
     buyer: Buyer = field(default_factory=Buyer)
     terms: QuoteTerms | None = None  # None: the shipped terms
+    # an RFQ's price columns: "blank" for the vendor to fill in (the default), the plan's
+    # "target" (net) prices, or its "list" prices and discount
+    prices: RfqPrices = "blank"
+    delivery_date: datetime.date | None = None  # the buyer's; None: order date + lead time
+    idc: str = ""  # the leased data centre that takes delivery (hosting colo or wholesale)
 
     def heading(self, L: Labels) -> PrintHeading:
         title = L("rfq.title") if self.kind == "rfq" else L("quote.title")

@@ -105,6 +105,8 @@ def recommended(comparison: Comparison, L: Labels) -> list[tuple[str, str]]:
               rec.cheapest_meeting_deadline),
              (L("rec.fastest"), rec.fastest), (L("rec.lowest_tco"), rec.lowest_tco))
     named = {p.config: title(p, L) for p in comparison.plans}
+    if rec.only:  # one configuration in scope: named, never ranked against nothing
+        return [(L("rec.only"), named.get(rec.only, rec.only))]
     return [(label, named.get(config, config) if config else L("rec.none"))
             for label, config in picks]
 
@@ -124,6 +126,9 @@ def recommendation_notes(comparison: Comparison, servers: dict[str, str],
              for (market, since), names in by_rule.items()]
     if rec.note:
         notes.append(L("rec.all_restricted"))
+    # the scope the titles hold in, the best of the other market-status groups, and what the
+    # figures rest on: the same sentences as the CLI and the app
+    notes += [L.say(m) for m in rec.caveat_messages]
     return notes
 
 

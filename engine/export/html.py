@@ -28,12 +28,14 @@ from engine.export.comparison_sheet import (
 )
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
-from engine.export.rfq import total_incl_vat, unit_prices
+from engine.export.rfq import asked_price, terms_items, total_incl_vat, unit_prices
+from engine.export.rfq_texts import text as rfq_text
 from engine.export.rmb import rmb_capital
 from engine.export.styles import CURRENCY_SYMBOLS
 from engine.export.terms import QuoteTerms, load_terms
 from engine.model import CATEGORIES, Comparison, Money, Plan
 from engine.money.discount import price_factor, zhe
+from engine.money.totals import fen
 
 _STYLE = """
 body { font-family: 'Calibri', 'DengXian', 'Microsoft YaHei', sans-serif; font-size: 9pt; }
@@ -68,7 +70,9 @@ def _header(cells: list[str]) -> str:
 def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: Labels,
               comparison: Comparison) -> str:
     cur = money.currency
-    factor = price_factor(money.discount_rate)
+    discount = money.discount_rate if info.prices == "list" else 0.0  # as the workbook asks
+    blank = info.prices == "blank"
+    factor = price_factor(discount)
     until = info.quote_date + datetime.timedelta(days=info.valid_days)
     buyer = info.buyer
     parts = [f"<h1>{escape(L('rfq.title'))}</h1>",
@@ -82,6 +86,8 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
              _row([f"<b>{escape(L('rfq.validity'))}</b>",
                    escape(L("rfq.validity_value", days=info.valid_days, until=until.isoformat())),
                    f"<b>{escape(L('rfq.currency'))}</b>", cur]),
+             _row([f"<b>{escape(rfq_text(L.lang, 'rfq.config_id'))}</b>", escape(plan.config),
+                   "", escape(rfq_text(L.lang, "rfq.reference_note"))]),
              "</table>",
              '<table width="100%"><tr><td width="50%">',
              f"<h2>{escape(L('rfq.buyer'))}</h2><table>"]
@@ -104,15 +110,15 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
                    it_kw=f"{it_kw:,.1f}"))
         + f"<br><b>{escape(L('rfq.vat_rate'))}</b> {money.vat_rate:.0%} · "
         f"<b>{escape(L('rfq.vat_rate_services'))}</b> {money.vat_rate_services:.0%} · "
-        f"<b>{escape(L('rfq.discount'))}</b> {money.discount_rate:.1%} · "
-        + escape(L("quote.price_factor_note", factor=shown, zhe=zhe(money.discount_rate)))
+        f"<b>{escape(L('rfq.discount'))}</b> {discount:.1%} · "
+        + escape(L("quote.price_factor_note", factor=shown, zhe=zhe(discount)))
         + "</p>")
     parts.append('<table width="100%" border="1" cellspacing="0">')
     parts.append(_header([L("bom.no"), L("bom.part_number"), L("bom.description"), L("bom.qty"),
                           L("rfq.list_price"), L("rfq.unit_excl"), L("rfq.amount_excl"),
                           L("rfq.unit_incl"), L("rfq.amount_incl")]))
     number = 0
-    total_excl = vat_services = 0.0
+    total_excl = services_excl = 0.0
     for category in CATEGORIES:
         lines = [line for line in plan.bom if line.category == category]
         if not lines:
@@ -124,38 +130,36 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
             excl, incl = (float(p) for p in unit_prices(money, line))
             total_excl += line.qty * excl
             if category == "services":
-                vat_services += line.qty * (incl - excl)
+                services_excl += line.qty * excl
+            asked = asked_price(line, money, info)
+            figures = ["", "", "", "", ""] if blank else [
+                _money(asked or 0.0, cur), _money(excl, cur), _money(line.qty * excl, cur),
+                _money(incl, cur), _money(line.qty * incl, cur)]
             parts.append(_row([f"{number}.{i}", escape(part_number(line)),
-                               escape(description(line, L.lang)), f"{line.qty:,}",
-                               _money(line.unit_price, cur), _money(excl, cur),
-                               _money(line.qty * excl, cur), _money(incl, cur),
-                               _money(line.qty * incl, cur)], numeric={3, 4, 5, 6, 7, 8}))
-    total = float(total_incl_vat(money, plan.bom))
+                               escape(description(line, L.lang)), f"{line.qty:,}", *figures],
+                              numeric={3, 4, 5, 6, 7, 8}))
+    total = float(total_incl_vat(money, plan.bom, info.prices))
+    vat_services = fen(services_excl * money.vat_rate_services)  # the one rounding rule
     for key, amount in (("rfq.total_excl", total_excl),
                         ("rfq.vat_goods", total - total_excl - vat_services),
                         ("rfq.vat_services", vat_services), ("rfq.total_incl", total)):
         rate = {"rfq.vat_goods": money.vat_rate, "rfq.vat_services": money.vat_rate_services}.get(key)
         label = L(key) if rate is None else f"{L(key)} {rate:.0%}"
         parts.append(_row(["", "", "", "", "", "", "", f"<b>{escape(label)}</b>",
-                           f"<b>{_money(amount, cur)}</b>"], numeric={7, 8}, css="total"))
+                           "" if blank else f"<b>{_money(amount, cur)}</b>"], numeric={7, 8},
+                          css="total"))
     parts.append("</table>")
     if cur == "CNY":
         words_label, in_cny = L("rfq.in_words"), total
     else:
         rate = exchange_rate(comparison)
         words_label, in_cny = L("rfq.in_words_cny", rate=f"{rate:g}"), total * rate
-    parts.append(f"<p><b>{escape(words_label)}: {escape(rmb_capital(in_cny))}</b></p>")
+    words = "_" * 40 if blank else escape(rmb_capital(in_cny))
+    parts.append(f"<p><b>{escape(words_label)}: {words}</b></p>")
     warranty = comparison.request.finance.warranty_years or terms.warranty_years
     parts.append(f"<h2>{escape(L('rfq.terms'))}</h2><table>")
-    for key, text in (
-        ("rfq.term_delivery", L("rfq.term_delivery_value", days=terms.delivery_days)),
-        ("rfq.term_place", terms.delivery_place.in_(L.lang)),
-        ("rfq.term_payment", terms.payment.in_(L.lang)),
-        ("rfq.term_warranty", terms.warranty.in_(L.lang, years=warranty)),
-        ("rfq.term_incoterms", terms.incoterms_note.in_(L.lang, incoterms=terms.incoterms)),
-        ("rfq.term_prices", terms.price_note.in_(L.lang)),
-    ):
-        parts.append(_row([f"<b>{escape(L(key))}</b>", escape(text)]))
+    for label, text in terms_items(terms, warranty, L, plan, comparison, info):
+        parts.append(_row([f"<b>{escape(label)}</b>", escape(text)]))
     sign = (f"<br><br><br><br>{escape(L('rfq.signature'))}: ____________"
             f"<br>{escape(L('rfq.sign_date'))}: ____________</td>")
     parts.append(f"</table><h2>{escape(L('rfq.signatures'))}</h2>"

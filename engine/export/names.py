@@ -34,12 +34,13 @@ class DetailError(ValueError):
 
 def gpu_short(gpu_name: str) -> str:
     """'NVIDIA A800 SXM4 80GB' -> 'A800 SXM4': the model and form, as buyers say it."""
-    return _MEMORY.sub("", gpu_name.removeprefix("NVIDIA "))
+    return _MEMORY.sub("", gpu_name.removeprefix("NVIDIA ").removeprefix("Huawei "))
 
 
 def server_model(plan: Plan) -> str:
     """'Lenovo ThinkSystem SR670 V2' -> 'SR670 V2': the model without vendor or family."""
-    return plan.server.removeprefix(plan.vendor).strip().removeprefix("ThinkSystem").strip()
+    model = plan.server.removeprefix(plan.vendor).strip()
+    return model.removeprefix("ThinkSystem").removeprefix("WenTian").strip()  # families
 
 
 def config_title(plan: Plan, vendor: str | None = None) -> str:
@@ -71,11 +72,11 @@ def shortlist(comparison: Comparison) -> list[str]:
 
     priced = [p for p in comparison.plans if p.money is not None]
     rec = comparison.recommendation
-    chosen = [rec.cheapest_meeting_deadline, rec.lowest_tco, rec.fastest]
+    chosen = [rec.cheapest_meeting_deadline, rec.lowest_tco, rec.fastest, rec.only]
     for vendor in dict.fromkeys(p.vendor for p in priced):
         own = recommend(tuple(p for p in priced if p.vendor == vendor),
                         comparison.request.schedule.days)
-        chosen.append(own.cheapest_meeting_deadline or own.lowest_tco or own.fastest)
+        chosen.append(own.cheapest_meeting_deadline or own.lowest_tco or own.fastest or own.only)
     ids = {p.config for p in priced}
     return [c for c in dict.fromkeys(chosen) if c in ids]
 

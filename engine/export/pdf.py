@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from engine.export.safe import ExportError
-from engine.safeio import write_atomically
+from engine.safeio import output_problem, write_atomically
 
 TIMEOUT_S = 180
 _CANDIDATES = (
@@ -47,6 +47,9 @@ def xlsx_to_pdf(xlsx: Path, target: Path, *, soffice: str | None = None) -> Path
         raise ExportError(f"cannot write {target}: the file name must end in .pdf")
     if not target.parent.is_dir():
         raise ExportError(f"cannot write {target}: folder {target.parent} does not exist")
+    problem = output_problem(target)
+    if problem:
+        raise ExportError(f"cannot write {target}: {problem}")
     program = soffice or find_libreoffice()
     if program is None:
         raise ExportError("cannot write a PDF: LibreOffice is not installed "

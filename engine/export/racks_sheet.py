@@ -30,7 +30,8 @@ def shortlisted(comparison: Comparison, detailed: list[str] | None = None
     takes about 0.2 s: one is drawn, not fifteen."""
     rec = comparison.recommendation
     chosen = [(rec.cheapest_meeting_deadline, "cheapest"), (rec.lowest_tco, "tco"),
-              (rec.fastest, "fastest"), *((config, "detailed") for config in detailed or ())]
+              (rec.fastest, "fastest"), (rec.only, "only"),
+              *((config, "detailed") for config in detailed or ())]
     for config, why in chosen:
         if detailed is not None and config not in detailed:
             continue

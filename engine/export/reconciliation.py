@@ -182,14 +182,14 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
         else:
             w.text(row, 1, "-")
         w.text(row, 2, _kind(f.kind, lang))
-        w.wrapped(row, 3, f.message, width=55)
+        w.wrapped(row, 3, f.text(lang), width=55)
         figures: tuple[tuple[int, float | str | None], ...] = ((5, f.expected), (6, f.found))
         for col, figure in figures:
             if isinstance(figure, int | float):
                 w.number(row, col, figure, "cq_num")
             elif figure is not None:
                 w.text(row, col, figure, fit=False)
-        w.text(row, 7, _item(f.item, lang))
+        w.text(row, 7, f.part(lang) if f.item else "")
         row += 1
     row += 1
     w.text(row, 1, _w("lines", lang), "cq_section")

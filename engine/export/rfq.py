@@ -10,7 +10,9 @@ sources or the engine's warnings.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import math
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -34,11 +36,13 @@ from engine.export.common import (
 )
 from engine.export.labels import Labels
 from engine.export.names import Detail, detailed, titles, vendor_name
+from engine.export.rfq_texts import text as rfq_text
 from engine.export.rmb import rmb_capital, to_fen
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import WARNING_FILL, WARNING_RED, money_style, register_styles
 from engine.export.terms import QuoteTerms, load_terms
+from engine.i18n import t
 from engine.model import CATEGORIES, BomLine, Comparison, Money, Plan
 from engine.money.discount import price_factor, zhe
 
@@ -68,9 +72,29 @@ def _excel_round(value: float) -> Decimal:
     return to_fen(f"{value:.15g}")
 
 
-def total_incl_vat(money: Money, bom: tuple[BomLine, ...]) -> Decimal:
-    """What the sheet's formulas add up to: Σ qty × unit price incl. VAT (rounded)."""
-    return sum((Decimal(line.qty) * unit_prices(money, line)[1] for line in bom), Decimal(0))
+def total_incl_vat(money: Money, bom: tuple[BomLine, ...], prices: str = "list") -> Decimal:
+    """What the sheet's formulas add up to: Σ qty × unit price excl. VAT, plus each rate's VAT
+    on its lines rounded to the fen once; the same whether asked as list less discount or as
+    target prices."""
+    if prices == "blank":
+        return Decimal(0)
+    by_rate: dict[float, Decimal] = {}
+    for line in bom:
+        rate = line_vat_rate(money, line)
+        by_rate[rate] = by_rate.get(rate, Decimal(0)) + Decimal(line.qty) * unit_prices(money, line)[0]
+    excl = sum(by_rate.values(), Decimal(0))
+    return excl + sum((_excel_round(float(amount) * rate) for rate, amount in by_rate.items()),
+                      Decimal(0))
+
+
+def asked_price(line: BomLine, money: Money, info: QuoteInfo) -> float | None:
+    """The price the RFQ fills in for the vendor: none (blank), the plan's net price
+    (target, rounded to the fen as the sheet rounds it) or its list price."""
+    if info.prices == "blank":
+        return None
+    if info.prices == "target":
+        return float(unit_prices(money, line)[0])
+    return line.unit_price
 
 
 def _formula_text(text: str) -> str:
@@ -100,19 +124,85 @@ def _letterhead(w: SheetWriter, row: int, info: QuoteInfo, L: Labels) -> int:
     return row + 2 + max(len(left), len(right))
 
 
-def _terms(w: SheetWriter, row: int, terms: QuoteTerms, warranty_years: int, L: Labels) -> int:
-    w.merged(row, 1, LAST_COL, L("rfq.terms"), "cq_section")
+def delivery(plan: Plan, comparison: Comparison, info: QuoteInfo
+             ) -> tuple[datetime.date, datetime.date, int, bool, float | None]:
+    """(order date, required delivery date, days between, whether the buyer set it, days to
+    spare against the deadline: None without one). The order date is the request's purchase
+    date, else the RFQ's date; the delivery is due the plan's lead time later, unless the
+    buyer sets the date."""
+    finance = comparison.request.finance
+    ordered = info.quote_date
+    if finance.purchase_date:
+        with contextlib.suppress(ValueError):  # a bad date is refused where it is read
+            ordered = datetime.date.fromisoformat(finance.purchase_date)
+    terms = info.terms
+    lead = (terms.delivery_days if terms is not None and terms.delivery_days
+            else math.ceil(plan.lead_time_days))
+    due = info.delivery_date or ordered + datetime.timedelta(days=lead)
+    days = (due - ordered).days
+    deadline = comparison.request.schedule.days
+    slack = None if deadline is None else deadline - (plan.calendar_days - plan.lead_time_days + days)
+    set_by_buyer = info.delivery_date is not None or bool(terms is not None and terms.delivery_days)
+    return ordered, due, days, set_by_buyer, slack
+
+
+def _delivery_text(plan: Plan, comparison: Comparison, info: QuoteInfo, lang: str) -> str:
+    ordered, due, days, set_by_buyer, slack = delivery(plan, comparison, info)
+    deadline = comparison.request.schedule.days
+    if slack is None or deadline is None:
+        cost = rfq_text(lang, "rfq.delivery_cost_open")
+    elif slack >= 0:
+        cost = rfq_text(lang, "rfq.delivery_cost_slack", deadline=f"{deadline:g}", slack=math.floor(slack))
+    else:
+        cost = rfq_text(lang, "rfq.delivery_cost_late", deadline=f"{deadline:g}",
+                        calendar=math.ceil(deadline - slack))
+    basis = rfq_text(lang, "rfq.delivery_basis_buyer" if set_by_buyer else "rfq.delivery_basis_plan")
+    return rfq_text(lang, "rfq.term_delivery_date_value", date=due.isoformat(), days=days,
+                    ordered=ordered.isoformat(), basis=basis, cost=cost)
+
+
+def _place_text(comparison: Comparison, info: QuoteInfo, terms: QuoteTerms, lang: str) -> str:
+    """Delivery to the buyer's own site, or to the leased IDC the plan is hosted in."""
+    if comparison.request.finance.hosting in ("colo", "wholesale"):
+        return rfq_text(lang, "rfq.place_idc", idc=info.idc or rfq_text(lang, "rfq.idc_unnamed"))
+    return terms.delivery_place.in_(lang)
+
+
+def _export_text(plan: Plan, lang: str) -> str:
+    """Each GPU of the configuration with the plan's reading of its market status."""
+    status = plan.availability
+    if status is None or status.status == "unknown":
+        said = rfq_text(lang, "rfq.export_unknown")
+    else:
+        word = (t(f"value.{status.status}", lang) if lang == "zh"
+                else status.status.replace("-", " "))
+        rule = status.rule_zh if lang == "zh" and status.rule_zh else status.rule
+        said = f"{word} ({status.market}, {status.as_of}{'; ' + rule if rule else ''})"
+    line = rfq_text(lang, "rfq.export_line", gpu=f"{plan.gpus} × {plan.gpu_name}", status=said)
+    return rfq_text(lang, "rfq.export_clause", status=line)
+
+
+def terms_items(terms: QuoteTerms, warranty_years: int, L: Labels, plan: Plan,
+                comparison: Comparison, info: QuoteInfo) -> list[tuple[str, str]]:
+    """The RFQ's terms, (label, text), as the workbook and the HTML print them."""
     lang = L.lang
-    items = [
-        ("rfq.term_delivery", L("rfq.term_delivery_value", days=terms.delivery_days)),
-        ("rfq.term_place", terms.delivery_place.in_(lang)),
-        ("rfq.term_payment", terms.payment.in_(lang)),
-        ("rfq.term_warranty", terms.warranty.in_(lang, years=warranty_years)),
-        ("rfq.term_incoterms", terms.incoterms_note.in_(lang, incoterms=terms.incoterms)),
-        ("rfq.term_prices", terms.price_note.in_(lang)),
+    return [
+        (rfq_text(lang, "rfq.term_delivery_date"), _delivery_text(plan, comparison, info, lang)),
+        (L("rfq.term_place"), _place_text(comparison, info, terms, lang)),
+        (rfq_text(lang, "rfq.term_export"), _export_text(plan, lang)),
+        (L("rfq.term_payment"), terms.payment.in_(lang)),
+        (L("rfq.term_warranty"), terms.warranty.in_(lang, years=warranty_years)),
+        (L("rfq.term_incoterms"), terms.incoterms_note.in_(lang, incoterms=terms.incoterms)),
+        (L("rfq.term_prices"), terms.price_note.in_(lang)),
     ]
-    for i, (key, text) in enumerate(items, 1):
-        w.merged(row + i, 1, 2, L(key), "cq_label_top")
+
+
+def _terms(w: SheetWriter, row: int, terms: QuoteTerms, warranty_years: int, L: Labels,
+           plan: Plan, comparison: Comparison, info: QuoteInfo) -> int:
+    w.merged(row, 1, LAST_COL, L("rfq.terms"), "cq_section")
+    items = terms_items(terms, warranty_years, L, plan, comparison, info)
+    for i, (label, text) in enumerate(items, 1):
+        w.merged(row + i, 1, 2, label, "cq_label_top")
         w.merged(row + i, 3, LAST_COL, text, "cq_wrap")
     return row + len(items) + 2
 
@@ -167,6 +257,10 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     w.merged(6, 3, 3, L("rfq.validity_value", days=info.valid_days, until=until.isoformat()))
     w.text(6, 5, L("rfq.currency"), "cq_label", fit=False)
     w.text(6, 6, cur, fit=False)
+    # the configuration id beside the RFQ number: the reply is tied back to what was asked
+    w.text(7, 2, rfq_text(L.lang, "rfq.config_id"), "cq_label", fit=False)
+    w.merged(7, 3, 3, plan.config, "cq_wrap")
+    w.merged(7, 5, LAST_COL, rfq_text(L.lang, "rfq.reference_note"), "cq_note_wrap")
     row = _letterhead(w, 8, info, L)
 
     w.text(row, 2, L("rfq.configuration"), "cq_label_top", fit=False)
@@ -176,9 +270,12 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
                                  per_node=plan.gpus_per_node, gpu=plan.gpu_name, gpus=plan.gpus,
                                  racks=racks, it_kw=f"{it_kw:,.1f}"))
     row += 1
+    # the vendor's prices: blank (the default) or the plan's net ones carry no discount of the
+    # buyer's; its list prices carry the plan's
+    discount = money.discount_rate if info.prices == "list" else 0.0
     inputs = ((NAME_VAT, "rfq.vat_rate", money.vat_rate),
               (NAME_VAT_SERVICES, "rfq.vat_rate_services", money.vat_rate_services),
-              (NAME_DISCOUNT, "rfq.discount", money.discount_rate))
+              (NAME_DISCOUNT, "rfq.discount", discount))
     for r, (name, key, value) in enumerate(inputs, row):
         w.merged(r, 1, 2, L(key), "cq_label_wrap")
         if first:  # the named inputs every sheet's formulas use
@@ -192,10 +289,10 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     row += len(inputs)  # the discount's row is the last
     w.merged(row, 1, 2, L("quote.price_factor"), "cq_label_wrap")
     w.formula(row, 3, f"=1-{NAME_DISCOUNT}", "cq_pct")
-    factor = price_factor(money.discount_rate)
+    factor = price_factor(discount)
     shown = f"{factor:.0%}" if round(factor * 100, 6).is_integer() else f"{factor:.1%}"
     w.merged(row - 1, 4, LAST_COL, L("quote.price_factor_note", factor=shown,
-                                      zhe=zhe(money.discount_rate)), "cq_note_wrap")
+                                      zhe=zhe(discount)), "cq_note_wrap")
     row += 2
 
     header_row = row
@@ -221,15 +318,18 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
         w.styled(row, range(1, LAST_COL + 1), "cq_group")
         row += 1
         for i, line in enumerate(lines, 1):
-            marked = line.overridden  # set or added by the buyer: shaded
-            w.text(row, 1, f"{number}.{i}", "cq_override" if marked else "cq_text", fit=False)
+            # never a mark of the lines the buyer set: that is the buyer's, not the vendor's
+            w.text(row, 1, f"{number}.{i}", "cq_text", fit=False)
             w.wrapped(row, 2, part_number(line))
             # the description alone: the engine's notes hold our price build-up and figures
             # (a system's base and GPU prices, the equipment value) a vendor must not see
-            w.wrapped(row, 3, description(line, L.lang),
-                      "cq_override_wrap" if marked else "cq_wrap")
+            w.wrapped(row, 3, description(line, L.lang), "cq_wrap")
             w.number(row, 4, line.qty, "cq_int", fit=False)
-            w.number(row, 5, line.unit_price, money_style(cur, "input"), fit=False)
+            asked = asked_price(line, money, info)
+            if asked is None:
+                w.text(row, 5, "", money_style(cur, "input"), fit=False)
+            else:
+                w.number(row, 5, asked, money_style(cur, "input"), fit=False)
             w.formula(row, 6, f"=ROUND(E{row}*(1-{NAME_DISCOUNT}),2)", m)
             w.formula(row, 7, f"=D{row}*F{row}", m)
             w.formula(row, 8, f"=ROUND(F{row}*(1+{vat_name}),2)", m)
@@ -238,25 +338,24 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     last_line = row - 1
     row += 1
     excl = f"SUM(G{first_line}:G{last_line})"
-    incl = f"SUM(I{first_line}:I{last_line})"
     bold = money_style(cur, "bold")
-    # VAT by rate, from the lines' own amounts: goods take what the services leave
-    vat_services = (f"=SUM(I{services[0]}:I{services[1]})-SUM(G{services[0]}:G{services[1]})"
-                    if services else "=0")
+    # VAT by rate on the lines' amounts excluding VAT, each rounded to the fen once: the one
+    # rounding rule of every document (engine.money.totals), so the total is the plan's
+    services_excl = f"SUM(G{services[0]}:G{services[1]})" if services else "0"
     w.merged(row, 5, 8, L("rfq.total_excl"), "cq_sum_label")
     w.formula(row, 9, f"={excl}", bold)
     w.merged(row + 1, 5, 7, L("rfq.vat_goods"), "cq_sum_label")
     w.formula(row + 1, 8, f"={NAME_VAT}", "cq_pct")
-    w.formula(row + 1, 9, f"={incl}-{excl}-I{row + 2}", bold)
+    w.formula(row + 1, 9, f"=ROUND(({excl}-{services_excl})*{NAME_VAT},2)", bold)
     w.merged(row + 2, 5, 7, L("rfq.vat_services"), "cq_sum_label")
     w.formula(row + 2, 8, f"={NAME_VAT_SERVICES}", "cq_pct")
-    w.formula(row + 2, 9, vat_services, bold)
+    w.formula(row + 2, 9, f"=ROUND({services_excl}*{NAME_VAT_SERVICES},2)", bold)
     w.merged(row + 3, 5, 8, L("rfq.total_incl"), "cq_total_label")
     total_cell = f"I{row + 3}"
-    w.formula(row + 3, 9, f"={incl}", m_total)
+    w.formula(row + 3, 9, f"=I{row}+I{row + 1}+I{row + 2}", m_total)
     row += 4
 
-    total: Decimal | float = total_incl_vat(money, plan.bom)
+    total: Decimal | float = total_incl_vat(money, plan.bom, info.prices)
     live = total_cell
     if cur == "CNY":
         words_label = L("rfq.in_words")
@@ -266,18 +365,21 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
         live = f"{total_cell}*{rate!r}"
         words_label = L("rfq.in_words_cny", rate=f"{rate:g}")
     w.merged(row, 1, 3, words_label, "cq_total_label")
-    w.merged(row, 4, LAST_COL, rmb_capital(total), "cq_words")
-    row = _words_guard(w, row, live, float(to_fen(total)), L)
+    if info.prices == "blank":  # the vendor's total: the vendor writes it in words
+        w.merged(row, 4, LAST_COL, "", "cq_fill")
+        row += 2
+    else:
+        w.merged(row, 4, LAST_COL, rmb_capital(total), "cq_words")
+        row = _words_guard(w, row, live, float(to_fen(total)), L)
 
     warranty = comparison.request.finance.warranty_years
     for a in plan.assumptions:
         if a.key.rsplit(".", 1)[-1] == "warranty_years" and isinstance(a.value, int | float):
             warranty = int(a.value)
-    row = _terms(w, row, terms, warranty if warranty is not None else terms.warranty_years, L)
+    row = _terms(w, row, terms, warranty if warranty is not None else terms.warranty_years, L,
+                 plan, comparison, info)
     last = _signatures(w, row, L)
 
-    if any(line.overridden for line in plan.bom):
-        w.merged(4, 1, LAST_COL, L("rfq.overridden_legend"), "cq_override")
     w.finish(fixed=WIDTHS)
     ws.freeze_panes = f"A{header_row + 1}"
     print_setup(ws, heading, title_rows=f"{header_row}:{header_row}",
@@ -295,6 +397,7 @@ def build_rfq(comparison: Comparison, info: QuoteInfo, detail: Detail = "shortli
     register_styles(wb, info.lang, {currency})
     wb.properties.title = L("rfq.title")
     wb.properties.creator = "ClusterQuote"
+    wb.properties.identifier = info.quote_no
     heading = info.heading(L)
     ws0 = wb.active
     assert ws0 is not None
@@ -314,5 +417,6 @@ def build_rfq(comparison: Comparison, info: QuoteInfo, detail: Detail = "shortli
         ws.title = sheet_name(wanted, taken)
         _write_quotation(ws, wb, plan, money, info, terms, L, heading, first=i == 0,
                          comparison=comparison)
+    wb.properties.keywords = f"rfq={info.quote_no}; config=" + ",".join(p.config for p, _ in plans)
     wb.active = 0
     return wb

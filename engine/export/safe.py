@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from engine.safeio import workbook_in_memory, write_atomically, write_error
+from engine.safeio import output_problem, workbook_in_memory, write_atomically, write_error
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -98,8 +98,9 @@ def save_atomically(workbook: Workbook, target: Path) -> Path:
     folder = target.parent
     if not folder.is_dir():
         raise fail(f"folder {folder} does not exist")
-    if target.is_dir():
-        raise fail("it is a folder")
+    problem = output_problem(target)
+    if problem:
+        raise fail(problem)
     # Built in memory first: a full disk then fails one plain write, not a ZipFile that
     # complains again when it is garbage-collected ("Exception ignored in ZipFile.__del__").
     buffer = workbook_in_memory(workbook)

@@ -51,7 +51,8 @@ class QuoteTerms(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     validity_days: int = Field(ge=bound("quote.valid_days").low, le=bound("quote.valid_days").high)
-    delivery_days: int = Field(ge=1, le=3650)
+    # the buyer's delivery time, days after the order; None: the plan's lead time
+    delivery_days: int | None = Field(default=None, ge=1, le=3650)
     warranty_years: int = Field(ge=0, le=30)
     incoterms: str = Field(pattern=r"^(EXW|FCA|CPT|CIP|DAP|DPU|DDP|FAS|FOB|CFR|CIF)$")
     delivery_place: Text

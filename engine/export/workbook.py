@@ -155,14 +155,15 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
     services = total_line("bom.services", "=" + subtotals.get("services", "0"),
                           style=b, label_style=plain)
     before = total_line("bom.before_discount", f"={hardware}+{services}")
-    discount = total_line("bom.discount", f"=-{before}*{NAME_DISCOUNT}", rate=NAME_DISCOUNT,
+    # one rounding rule (engine.money.totals): the discount and each VAT to the fen, once
+    discount = total_line("bom.discount", f"=-ROUND({before}*{NAME_DISCOUNT},2)", rate=NAME_DISCOUNT,
                           style=b, label_style=plain)
     net = total_line("bom.net", f"={before}+{discount}")
     # goods and services are taxed at their own rates, each after the discount
-    vat_goods = total_line("bom.vat_goods", f"={hardware}*(1-{NAME_DISCOUNT})*{NAME_VAT}",
+    vat_goods = total_line("bom.vat_goods", f"=ROUND({hardware}*(1-{NAME_DISCOUNT})*{NAME_VAT},2)",
                            rate=NAME_VAT, style=b, label_style=plain)
     vat_services = total_line("bom.vat_services",
-                              f"={services}*(1-{NAME_DISCOUNT})*{NAME_VAT_SERVICES}",
+                              f"=ROUND({services}*(1-{NAME_DISCOUNT})*{NAME_VAT_SERVICES},2)",
                               rate=NAME_VAT_SERVICES, style=b, label_style=plain)
     capex = total_line("bom.grand_total", f"={net}+{vat_goods}+{vat_services}", style=m_total,
                        label_style="cq_total_label")

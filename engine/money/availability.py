@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from engine.catalog import Catalog
+from engine.catalog import Catalog, MarketRule
 from engine.errors import RequestError
-from engine.model import Assumption, MarketStatus, Message
+from engine.model import Assumption, MarketEvent, MarketStatus, Message
 
 
 def purchase_date(given: str | None, today: dt.date) -> str:
@@ -34,42 +34,102 @@ def buyer(market: str, purchase: str | None, today: dt.date) -> tuple[str, str]:
 
 
 def market_status(catalog: Catalog, gpu: str, market: str, as_of: str) -> MarketStatus:
+    """Both gates for ``gpu`` in ``market`` on ``as_of``, with the whole dated history."""
     rules = sorted((r for r in catalog.availability.values()
-                    if r.market == market and gpu in r.gpus), key=lambda r: r.since)
-    if not rules:
+                    if r.market == market and gpu in r.gpus), key=lambda r: (r.since, r.id))
+    exports = [r for r in rules if r.gate == "export"]
+    imports = [r for r in rules if r.gate == "import"]
+    export_now = _latest(exports, as_of)
+    import_now = _latest(imports, as_of)
+    history = tuple(MarketEvent(
+        gate=r.gate, status=r.status, since=r.since, rule=r.rule, rule_zh=r.rule_zh,
+        source=r.source, verified=r.verified, fee=r.fee, fee_zh=r.fee_zh,
+        in_force=r is export_now or r is import_now,
+    ) for r in rules)
+    gates = _import_gate(import_now, imports, market, as_of)
+    fee = next((r.fee for r in (export_now, import_now) if r is not None and r.fee), "")
+    fee_zh = next((r.fee_zh for r in (export_now, import_now) if r is not None and r.fee_zh), "")
+    common = dict(gpu=gpu, market=market, as_of=as_of, fee=fee, fee_zh=fee_zh, history=history,
+                  **gates)
+    if export_now is not None:
+        return MarketStatus(status=export_now.status, since=export_now.since,
+                            rule=export_now.rule, rule_zh=export_now.rule_zh,
+                            source=export_now.source, verified=export_now.verified,
+                            export_status=export_now.status, export_since=export_now.since,
+                            **common)  # type: ignore[arg-type]
+    if exports:  # rules recorded from a later date: none in force yet
+        first = exports[0]
         return MarketStatus(
-            gpu=gpu, market=market, as_of=as_of, status="unknown", since=None,
-            rule=f"no rule on buying this GPU in {market} is recorded: check with the vendor",
-            rule_zh=f"未记录该 GPU 在 {market} 的采购规定：请向厂商确认", source="", verified=False,
-        )
-    in_force = [r for r in rules if r.since <= as_of]
-    if not in_force:
-        first = rules[0]
-        return MarketStatus(
-            gpu=gpu, market=market, as_of=as_of, status="no-known-restriction", since=None,
+            status="no-known-restriction", since=None,
             rule=f"no recorded rule in force on {as_of}; from {first.since}: {first.rule}",
             rule_zh=f"{as_of} 无已记录的限制；自 {first.since} 起：{first.rule_zh}",
             source=first.source, verified=first.verified,
+            export_status="no-known-restriction", export_since=None, **common,  # type: ignore[arg-type]
         )
-    rule = in_force[-1]
-    return MarketStatus(gpu=gpu, market=market, as_of=as_of, status=rule.status,
-                        since=rule.since, rule=rule.rule, rule_zh=rule.rule_zh,
-                        source=rule.source, verified=rule.verified)
+    return MarketStatus(
+        status="unknown", since=None,
+        rule=f"no rule on buying this GPU in {market} is recorded: check with the vendor",
+        rule_zh=f"未记录该 GPU 在 {market} 的采购规定：请向厂商确认", source="", verified=False,
+        export_status="unsure", export_since=None, **common,  # type: ignore[arg-type]
+    )
+
+
+def _latest(rules: list[MarketRule], as_of: str) -> MarketRule | None:
+    in_force = [r for r in rules if r.since <= as_of]
+    return in_force[-1] if in_force else None
+
+
+def _import_gate(rule: MarketRule | None, recorded: list[MarketRule], market: str,
+                 as_of: str) -> dict[str, str | None]:
+    """The import side: the rule in force, else "unsure" (no stance recorded is not a yes)."""
+    if rule is not None:
+        return dict(import_status=rule.status, import_since=rule.since, import_rule=rule.rule,
+                    import_rule_zh=rule.rule_zh, import_source=rule.source
+                    + ("" if rule.verified else " (unverified)"))
+    later = f"; from {recorded[0].since}: {recorded[0].rule}" if recorded else ""
+    later_zh = f"；自 {recorded[0].since} 起：{recorded[0].rule_zh}" if recorded else ""
+    return dict(import_status="unsure", import_since=None,
+                import_rule=f"no import rule for this GPU in {market} is recorded as of {as_of}"
+                            f"{later}: ask the vendor",
+                import_rule_zh=f"截至 {as_of} 未记录该 GPU 在 {market} 的进口或采购规定{later_zh}："
+                               "请向厂商确认",
+                import_source="")
 
 
 def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:
-    """Short warnings; the rule and its source are in the plan's availability and assumptions."""
-    figures = {"gpu": gpu_name, "market": status.market, "since": str(status.since),
-               "as_of": str(status.as_of), "verified": "yes" if status.verified else "no"}
-    if status.status == "licence-required":
-        return [Message.of("export-licence", **figures)]
-    if status.status == "unsure":
-        return [Message.of("availability-unsure", **figures)]
-    if status.status == "unknown":
-        return [Message.of("availability-unknown", **figures)]
-    return []
+    """Short warnings, one per gate that is not clear; rules and sources are in the plan's
+    availability and assumptions."""
+    verified = "yes" if status.verified else "no"
+    out: list[Message] = []
+    if status.export_status == "licence-required":
+        out.append(Message.of("export-licence", gpu=gpu_name, market=status.market,
+                              since=status.since or "", as_of=status.as_of, verified=verified))
+    elif status.export_status == "case-by-case":
+        out.append(Message.of("export-case-by-case", gpu=gpu_name, market=status.market,
+                              since=status.export_since or "", as_of=status.as_of,
+                              verified=verified, duty="yes" if status.fee else "no"))
+    elif status.status == "unknown":
+        out.append(Message.of("availability-unknown", gpu=gpu_name, market=status.market))
+    elif status.export_status == "unsure":
+        out.append(Message.of("availability-unsure", gpu=gpu_name, market=status.market,
+                              as_of=status.as_of, since=status.since or ""))
+    if status.import_status == "restricted":
+        out.append(Message.of("import-restricted", gpu=gpu_name, market=status.market,
+                              since=status.import_since or "", as_of=status.as_of))
+    elif status.import_status == "unsure" and status.status != "unknown":
+        out.append(Message.of("import-unsure", gpu=gpu_name, market=status.market,
+                              as_of=status.as_of, since=status.import_since or "none"))
+    return out
 
 
 def availability_assumption(status: MarketStatus) -> Assumption:
+    """Both gates in one assumption: the export rule, then the import stance, each sourced."""
     source = f" Source: {status.source}{'' if status.verified else ' (unverified)'}." if status.source else ""
-    return Assumption("market_status", status.status, "", "catalog", f"{status.rule}.{source}")
+    imported = f" Import ({status.import_status}"
+    imported += f", since {status.import_since}): " if status.import_since else "): "
+    imported += status.import_rule + "."
+    if status.import_source:
+        imported += f" Source: {status.import_source}."
+    fee = f" Fee or duty: {status.fee}." if status.fee else ""
+    return Assumption("market_status", status.status, "", "catalog",
+                      f"Export ({status.export_status}): {status.rule}.{source}{imported}{fee}")

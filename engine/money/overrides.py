@@ -21,8 +21,10 @@ from engine.assumptions import default
 from engine.bounds import bound
 from engine.errors import RequestError
 from engine.model import CATEGORIES, BomLine, Category, LineOverride, Message, note
+from engine.money.discount import price_factor
 
 MAX_ITEM_CHARS = 64
+MAX_LINE_TOTAL = 1e10  # ten billion on one line: past a 10 000-GPU cluster's servers (about 3e9 CNY)
 
 
 def check_overrides(overrides: Iterable[LineOverride], configurations: Collection[str]) -> None:
@@ -46,6 +48,10 @@ def check_overrides(overrides: Iterable[LineOverride], configurations: Collectio
             raise RequestError("overrides", o.qty, f"{where}: the quantity {qty.allowed}")
         if o.unit_price is not None and not price.admits(o.unit_price):
             raise RequestError("overrides", o.unit_price, f"{where}: the unit price {price.allowed}")
+        if o.qty is not None and o.unit_price is not None and o.qty * o.unit_price > MAX_LINE_TOTAL:
+            raise RequestError("overrides", where, f"quantity {o.qty:,} × unit price {o.unit_price:,.2f} is "
+                               f"{o.qty * o.unit_price:.3g}, more than the {MAX_LINE_TOTAL:.0e} one line "
+                               "may cost")
         if o.added:
             if o.qty is None or o.unit_price is None:
                 raise RequestError("overrides", where, "an added line needs a quantity and a "
@@ -61,9 +67,14 @@ def check_overrides(overrides: Iterable[LineOverride], configurations: Collectio
 
 def apply_overrides(
     bom: tuple[BomLine, ...], overrides: Iterable[LineOverride], config: str, currency: str,
+    discount: float = 0.0,
 ) -> tuple[tuple[BomLine, ...], tuple[Message, ...]]:
     """``bom`` with ``config``'s overrides applied and the user's lines appended, and the
-    warnings that say which lines the user set and which overrides no longer apply."""
+    warnings that say which lines the user set and which overrides no longer apply.
+
+    The BOM holds list prices and ``discount`` comes off its total: a price typed as net
+    (what is paid) is held as the list price that the discount brings back to it, so it is
+    never discounted again and the quote and the reconciliation see it on one basis."""
     mine = [o for o in overrides if o.config == config]
     if not mine:
         return bom, ()
@@ -80,16 +91,16 @@ def apply_overrides(
             assert o.qty is not None and o.unit_price is not None  # check_overrides
             if o.item in first:
                 warnings.append(Message.of("override-added-clash", item=o.item))
-            lines.append(_added_line(o, currency))
+            lines.append(_added_line(_as_list(o, discount), currency))
             set_by_user.append(o.item)
             continue
         found = at.get((o.category, o.item), first.get(o.item))
         if found is None:
             warnings.append(Message.of("override-unused", item=o.item))
             continue
-        lines[found] = _changed(lines[found], o)
+        lines[found] = _changed(lines[found], _as_list(o, discount), o, discount)
         set_by_user.append(o.item)
-        far = _far_from_list(bom[found], o)
+        far = _far_from_list(bom[found], _as_list(o, discount))
         if far is not None:
             warnings.append(far)
     if set_by_user:
@@ -111,14 +122,26 @@ def _far_from_list(planned: BomLine, o: LineOverride) -> Message | None:
                       currency=planned.currency, ratio=ratio, list_price=planned.unit_price)
 
 
-def _changed(line: BomLine, o: LineOverride) -> BomLine:
+def _as_list(o: LineOverride, discount: float) -> LineOverride:
+    """``o`` with its price on the BOM's basis: a net price grossed up by the discount."""
+    if o.basis != "net" or o.unit_price is None or not discount:
+        return o
+    return replace(o, unit_price=o.unit_price / price_factor(discount))
+
+
+def _changed(line: BomLine, o: LineOverride, typed: LineOverride | None = None,
+             discount: float = 0.0) -> BomLine:
     notes = list(line.notes)
     qty, price = line.qty, line.unit_price
     if o.qty is not None:
         notes.append(note("qty-by-user", planned=line.qty))
         qty = o.qty
     if o.unit_price is not None:
-        notes.append(note("price-by-user", price=line.unit_price, currency=line.currency))
+        if typed is not None and typed.basis == "net" and typed.unit_price is not None and discount:
+            notes.append(note("net-price-by-user", paid=typed.unit_price, currency=line.currency,
+                              discount=discount, price=line.unit_price))
+        else:
+            notes.append(note("price-by-user", price=line.unit_price, currency=line.currency))
         price = round(o.unit_price, 2)
     text = "; ".join([*([line.note] if line.note and not line.notes else []),
                       *(n.text for n in notes)])

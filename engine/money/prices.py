@@ -37,7 +37,7 @@ import platformdirs
 from engine.bounds import bound, limit
 from engine.errors import shown
 from engine.resources import resource_path
-from engine.safeio import UnsafeFileError, table_rows, workbook_in_memory, write_atomically
+from engine.safeio import UnsafeFileError, table_rows, workbook_in_memory, write_atomically, write_error
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -113,7 +113,7 @@ def _item(value: str) -> str:
 
 def _unit_price(value: str | float) -> float:
     sane = bound("prices.unit_price")
-    allowed = f"a number greater than 0 and at most {sane.high:,.0f}, e.g. 103500 or 12000.50"
+    allowed = f"a number from 0 to {sane.high:,.0f}, e.g. 103500 or 12000.50"
     try:
         price = float(value.strip() if isinstance(value, str) else value)
     except (ValueError, OverflowError):
@@ -393,7 +393,10 @@ def with_fallback(own: PriceList, shipped: PriceList | None = None) -> PriceList
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Never half a file (engine.safeio.write_atomically), in a folder made when missing."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, write)
+    try:
+        write_atomically(path, write)
+    except OSError as exc:  # a full disk: say so of the list, not of the temporary file
+        raise PriceError(f"cannot write {path}: {write_error(exc)}") from None
 
 
 def _write_csv(price_list: PriceList, path: Path) -> None:

@@ -1,17 +1,18 @@
 """The prices a quote was made with, kept with the plan.
 
-A plan file keeps a snapshot of the price-list entries its bills of materials were
-priced from (every entry of the list it was priced with), the catalog version and each
-configuration's capex as quoted. Reopened, the plan is priced from the snapshot, so it
-shows the totals of the quote that was sent even after the price list changed; items
-the snapshot lacks (a configuration added to the list since) are priced from today's
-list.
+A plan file keeps a snapshot of the price-list entries its plans were priced from (every
+entry the pricing read, found by pricing the request again and noting what it asked for),
+the catalog version and each configuration's capex as quoted. Reopened, the plan is
+priced from the snapshot, so it shows the totals of the quote that was sent even after
+the price list changed; items the snapshot lacks (a configuration added to the list
+since) are priced from today's list.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from engine.model import Comparison, note
@@ -33,25 +34,47 @@ class PriceSnapshot:
         return {e.item for e in self.entries}
 
 
+@dataclass(frozen=True)
+class _Recording(PriceList):
+    """A price list that notes every item it is asked about, priced or not."""
+
+    asked: set[str] = field(default_factory=set)
+
+    def entry(self, item: str) -> PriceEntry:
+        self.asked.add(item)
+        return super().entry(item)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            self.asked.add(item)
+        return super().__contains__(item)
+
+
+def recording(prices: PriceList) -> _Recording:
+    """``prices``, noting in ``asked`` every item pricing asks it about."""
+    return _Recording(name=prices.name, entries=prices.entries, from_shipped=prices.from_shipped)
+
+
 def take_snapshot(
     comparison: Comparison, prices: PriceList, *, saved: str, catalog_version: str,
+    read: Collection[str] | None = None,
 ) -> PriceSnapshot:
-    """Every entry of ``prices``, the list ``comparison`` was priced with.
+    """The entries of ``prices`` that pricing ``comparison`` ``read`` (the whole list when
+    not said): engine.planfile.snapshot_for prices the request again through recording()
+    to learn them.
 
-    The whole list, not only the BOM lines' items: a line can be priced from entries
-    that are not lines themselves (a configured system is its base system, GPUs and
-    HCAs, three entries under the configuration's item), and a snapshot missing one
-    would price a reopened plan from today's list. A list is a few dozen entries (the
-    shipped one 64), so keeping all of them costs little and stays right whatever the
-    pricing reads.
+    Not only the BOM lines' items: a line can be priced from entries that are not lines
+    themselves (a configured system is its base system, GPUs and HCAs), and a choice can
+    rest on a price (a director is bought where it costs less than a tree's switches).
     Lines the user added are not price-list entries and are kept by the request's
     overrides instead.
     """
+    used = set(prices.entries) if read is None else set(read) & set(prices.entries)
     return PriceSnapshot(
         price_list=comparison.price_list,
         saved=saved,
         catalog_version=catalog_version,
-        entries=tuple(prices.entries[item] for item in sorted(prices.entries)),
+        entries=tuple(prices.entries[item] for item in sorted(used)),
         quoted_capex=tuple((p.config, round(p.money.capex, 2))
                            for p in comparison.plans if p.money is not None),
     )

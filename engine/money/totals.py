@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from engine.model import CATEGORIES, BomLine, Money
 
 HOURS_PER_YEAR = 8760
+
+
+def fen(value: float) -> float:
+    """``value`` rounded to the fen (0.01), half away from zero, as a spreadsheet's ROUND."""
+    return float(Decimal(f"{value:.15g}").quantize(Decimal("0.01"), ROUND_HALF_UP))
 
 
 def money(
@@ -30,11 +37,14 @@ def money(
     services = dict(subtotals)["services"]
     hardware = sum(v for c, v in subtotals if c != "services")
     gross = hardware + services
-    discount = gross * discount_rate
+    # One rounding rule for every document: the discount and each rate's VAT are rounded to
+    # the fen once, on the totals (as the quote's BOM sheet and the RFQ write them).
+    discount = fen(gross * discount_rate)
     net = gross - discount
     # China taxes goods (servers, network, software products) and services (installation,
     # warranty contracts, ...) at different rates; the discount comes off both before VAT.
-    vat = hardware * (1 - discount_rate) * vat_rate + services * (1 - discount_rate) * vat_rate_services
+    vat = (fen(hardware * (1 - discount_rate) * vat_rate)
+           + fen(services * (1 - discount_rate) * vat_rate_services))
     capex = net + vat
 
     cloud_per_year = gpus * HOURS_PER_YEAR * cloud_rate

@@ -110,12 +110,13 @@ def bill(
     value, so they are rated on the equipment as the user set it."""
     currency = request.finance.currency
     if request.finance.hosting == "cloud":  # rented: nothing is bought but what the user adds
-        return apply_overrides((), request.overrides, cfg.id, currency)
+        return apply_overrides((), request.overrides, cfg.id, currency, request.finance.discount)
     wanted = needs(cfg, sizing, fabric, layout, cooling, res, catalog) + list(planes.needs)
     lines = [configured_system_line(catalog, cfg.id, sizing.nodes, prices, currency, res.exchange_rate),
              *price_lines(wanted, prices, currency, res.exchange_rate),
              *open_software_lines(catalog, currency, sizing.nodes + planes.servers)]
-    as_set, _ = apply_overrides(tuple(lines), request.overrides, cfg.id, currency)
+    discount = request.finance.discount  # a net price typed is never discounted again
+    as_set, _ = apply_overrides(tuple(lines), request.overrides, cfg.id, currency, discount)
     lines += rated_service_lines(catalog, currency, equipment_value(as_set), res.warranty_years)
     ordered = tuple(sorted(lines, key=lambda line: CATEGORIES.index(line.category)))  # stable
-    return apply_overrides(ordered, request.overrides, cfg.id, currency)
+    return apply_overrides(ordered, request.overrides, cfg.id, currency, discount)

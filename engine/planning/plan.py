@@ -37,7 +37,7 @@ def _refused(cfg: Configuration, server: Server, gpu: Gpu, *reasons: Message) ->
         gpu=gpu.id, gpu_name=gpu.name, gpus_per_node=cfg.gpu_count, feasible=False,
         refusals=reasons, warnings=(),
         node_peak_dense_pflops=cfg.gpu_count * gpu.dense_tflops["bf16"] / 1000,
-        node_peak_sparse_pflops=cfg.gpu_count * gpu.sparse_tflops["bf16"] / 1000,
+        node_peak_sparse_pflops=cfg.gpu_count * gpu.sparse_tflops.get("bf16", 0.0) / 1000,
     )
 
 

@@ -24,9 +24,17 @@ _COUNTED = re.compile(r"(\d+)\s*(?:[×xX*]|卡|块|张|片|颗)\s*(?:nvidia\s*)?
                       re.IGNORECASE)
 
 
+_CN_YEARS = re.compile(r"([一二两三四五六七八九十])\s*年")
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
 def warranty_years(text: str) -> int:
+    """The years a warranty text states: "3年原厂维保", "3-Yr", "三年原厂保修"."""
     found = _YEARS.search(text)
-    return int(found.group(1)) if found else 0
+    if found:
+        return int(found.group(1))
+    chinese = _CN_YEARS.search(text)
+    return _CN_DIGITS[chinese.group(1)] if chinese else 0
 
 
 def is_bundled_service(text: str) -> bool:

@@ -23,12 +23,14 @@ from engine.money.prices import (
     CURRENCIES,
     Currency,
     PriceEntry,
+    PriceError,
     PriceList,
     load_price_list,
     save_user_price_list,
 )
 from engine.quotes.matching import SPARE, plain_item
-from engine.quotes.model import Reconciliation
+from engine.quotes.model import QuoteError, Reconciliation
+from engine.quotes.rules import tolerance
 
 
 def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | None = None
@@ -45,8 +47,8 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
     for m in sorted(rec.matches, key=lambda m: (m.item or "").startswith(SPARE)):
         line = lines[m.row]
         item = None if m.item is None else plain_item(m.item)
-        if item is None or line.is_component or not line.unit_price or item not in prices \
-                or item in learned:
+        if item is None or line.is_component or not line.unit_price or not line.qty \
+                or item not in prices or item in learned:
             continue
         # the quote's currency, excluding VAT, a list price (what the GPUs etc. inside are valued at)
         unit = line.unit_price / rec.factor(line.row) / rec.line_factor
@@ -76,12 +78,36 @@ def learned_entries(rec: Reconciliation, prices: PriceList, *, today: dt.date | 
     return out
 
 
-def learn_prices(recs: list[Reconciliation], prices: PriceList | None = None) -> tuple[PriceList, Path]:
-    """Put the prices of ``recs`` into the user's price list (atomically); return it and its path."""
+def far_from_list(entry: PriceEntry, prices: PriceList, exchange_rate: float) -> str:
+    """Why a learned price is too far from the list's to be learned without being asked
+    (more than tolerances.learn_factor times it, or less than its inverse), or ""."""
+    factor = tolerance("learn_factor")
+    try:
+        listed = prices.price(entry.item, entry.currency, exchange_rate)
+    except PriceError:
+        return ""
+    if listed <= 0 or 1 / factor <= entry.unit_price / listed <= factor:
+        return ""
+    return (f"{entry.item}: the quotation's {entry.unit_price:,.2f} {entry.currency} is "
+            f"{entry.unit_price / listed:.3g} times the list's {listed:,.2f} {entry.currency}, past the "
+            f"{factor:g}× a quoted price plausibly differs by; check the quotation's figures and "
+            "currency, or learn it anyway")
+
+
+def learn_prices(recs: list[Reconciliation], prices: PriceList | None = None, *,
+                 accept_far: bool = False) -> tuple[PriceList, Path]:
+    """Put the prices of ``recs`` into the user's price list (atomically); return it and its path.
+
+    A price more than tolerances.learn_factor times from the list's (a full-width "１２３"
+    read as US$123 for a US$50,000 switch) is refused with QuoteError, and nothing is
+    learned, unless ``accept_far``."""
     current = prices or load_price_list()
     entries = dict(current.entries)
     for rec in recs:
         for entry in learned_entries(rec, current):
+            far = far_from_list(entry, current, rec.exchange_rate)
+            if far and not accept_far:
+                raise QuoteError(f"{rec.quote.file}: no price was learned: {far}")
             entries[entry.item] = entry
     learned = PriceList(name=current.name, entries=entries)
     path = save_user_price_list(learned)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from engine.money.discount import price_factor
 
@@ -92,7 +92,32 @@ class Finding:
     item: str  # plan item id, or "" when there is none
     expected: float | str | None
     found: float | str | None
-    message: str
+    message: str  # in English
+    code: str = ""  # what engine.quotes.texts says it in any language ("" : the message only)
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        """The finding in ``lang`` ("en" or "zh")."""
+        if not self.code:
+            return self.message
+        from engine.quotes.texts import render
+
+        return render(self.code, lang, dict(self.params))
+
+    def part(self, lang: str = "en") -> str:
+        """The plan line it is about as a buyer names it (description and part number)."""
+        params = dict(self.params)
+        return str(params.get("part_zh" if lang == "zh" else "part") or params.get("part") or self.item)
+
+
+def said(kind: str, row: int | None, item: str, expected: float | str | None,
+         found: float | str | None, code: str, /, **params: Any) -> Finding:
+    """A finding made from its code and named parameters (its row among them)."""
+    from engine.quotes.texts import render
+
+    params.setdefault("row", row)
+    return Finding(kind, row, item, expected, found, render(code, "en", params), code,
+                   tuple(params.items()))
 
 
 @dataclass(frozen=True)
@@ -111,6 +136,8 @@ class VendorQuote:
     issues: tuple[Finding, ...]  # ambiguities met while reading, each with its row
     notes: tuple[str, ...] = ()  # how the file was read (basis, currency, per-system quantities)
     letterhead: tuple[str, ...] = field(default=(), repr=False)
+    rfq_no: str = ""  # the buyer's RFQ number the reply quotes ("询价单号"), "" when it names none
+    config_id: str = ""  # the configuration id the RFQ named, when the reply carries it
 
     @property
     def items(self) -> tuple[QuoteLine, ...]:
@@ -181,6 +208,10 @@ class Reconciliation:
     plan_discount: float = 0.0
     list_prices: bool = False
     quote_discount: float = 0.0  # the share the quotation's own discount rows take off its lines
+    # how the configuration was chosen: "user" (given), "rfq" (the reply names the RFQ's
+    # configuration or number), "server_line" (a quoted server names its model and GPU),
+    # "best_fit" (the lines that match best), "only" (the vendor's one configuration)
+    chosen_by: str = "best_fit"
 
     @property
     def line_factor(self) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from engine.quotes.rules import rules
 
@@ -11,21 +12,31 @@ _SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}  # Chinese units only: "30m" is a
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STRIP = re.compile(r"[\s,，'’_]")  # thousands separators and spaces
+_MOST_BITS = 128  # 3.4e38: far past any money, and float() of a longer integer overflows
+_MOST_CHARS = 40  # "¥1,234,567,890.00 元/台 (含税)" is 25; 400 digits are no price
 _PER_UNIT = re.compile(r"/[^\d/]+$")  # "3,200元/台", "12 USD/pc": the price of one
 
 
 def currencies_in(text: str) -> list[str]:
     """Every currency a text names or shows, longest mark first: "美元" is USD, not 元."""
     lowered = text.lower()
+    first: dict[str, int] = {}  # code -> where the text first names it
+    for pattern, code in _marks():
+        found = pattern.search(lowered)
+        if found:
+            first[code] = min(first.get(code, found.start()), found.start())
+            lowered = pattern.sub(lambda m: " " * len(m.group()), lowered)
+    return sorted(first, key=first.__getitem__)
+
+
+@cache
+def _marks() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each currency mark as a pattern, longest first ("美元" before "元", "hk$" before "$");
+    a mark of Latin letters only as a word, so "eur" is not found in "neural"."""
     marks = sorted(((m.lower(), str(code)) for code, ms in rules()["currencies"].items() for m in ms),
                    key=lambda mc: -len(mc[0]))
-    first: dict[str, int] = {}  # code -> where the text first names it
-    for mark, code in marks:
-        at = lowered.find(mark)
-        if at >= 0:
-            first[code] = min(first.get(code, at), at)
-            lowered = lowered.replace(mark, " " * len(mark))
-    return sorted(first, key=first.__getitem__)
+    return tuple((re.compile(rf"(?<![a-z]){re.escape(m)}(?![a-z])" if m.isascii() and m.isalpha()
+                             else re.escape(m)), code) for m, code in marks)
 
 
 def currency_in(text: str) -> str | None:
@@ -38,17 +49,19 @@ def parse_number(value: object) -> float | None:
     """``value`` as a number, or None when it is not one. Never guesses a partial number."""
     if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, int) and value.bit_length() > _MOST_BITS:  # float() would overflow
+        return None
     if isinstance(value, int | float):
         return float(value) if math.isfinite(value) else None
     text = str(value).strip()
-    if not text:
+    if not text or len(text) > _MOST_CHARS:  # no figure is written in 40 characters or more
         return None
     negative = text.startswith("(") and text.endswith(")")
     if negative:
         text = text[1:-1]
-    for code_marks in rules()["currencies"].values():
-        for mark in sorted(code_marks, key=len, reverse=True):
-            text = re.sub(re.escape(mark), "", text, flags=re.IGNORECASE)
+    text = text.lower()
+    for pattern, _ in _marks():
+        text = pattern.sub("", text)
     text = _PER_UNIT.sub("", _STRIP.sub("", text))
     scale = 1.0
     if len(text) > 1 and text[-1] in _SCALES:

@@ -21,7 +21,7 @@ def _figure(value: object) -> object:
     return _num(value) if isinstance(value, float) else value
 
 
-def quote_dict(rec: Reconciliation, normalised_total: float | None) -> dict[str, Any]:
+def quote_dict(rec: Reconciliation, normalised_total: float | None, lang: str = "en") -> dict[str, Any]:
     q = rec.quote
     lines = []
     for line in q.lines:
@@ -42,10 +42,15 @@ def quote_dict(rec: Reconciliation, normalised_total: float | None) -> dict[str,
         "lines": lines,
         "findings": [{"kind": f.kind, "row": f.row, "item": f.item or None,
                       "expected": _figure(f.expected), "found": _figure(f.found),
-                      "message": f.message} for f in rec.findings],
+                      "message": f.message,
+                      # added: the finding's code, its text in --lang, the part as buyers name it
+                      "code": f.code or None, "text": f.text(lang),
+                      "part": f.part(lang) if f.item else None} for f in rec.findings],
         "quote_currency": q.currency or rec.plan_currency, "vat_basis": q.vat_basis,
         "vat_rate": q.vat_rate, "quote_no": q.quote_no, "date": q.date, "sheet": q.sheet,
         "config": rec.config,
+        # how the configuration was chosen: user, rfq, server_line, only, best_fit
+        "config_chosen_by": rec.chosen_by, "rfq_no": q.rfq_no,
         "mapping": {"header_row": q.mapping.header_row, "origin": q.mapping.origin,
                     "columns": [{"field": name, "column": col + 1,
                                  "header": q.mapping.headers[col] if col < len(q.mapping.headers) else ""}
@@ -58,7 +63,7 @@ def quote_dict(rec: Reconciliation, normalised_total: float | None) -> dict[str,
     }
 
 
-def reconcile_dict(recs: list[Reconciliation], like: LikeForLike) -> dict[str, Any]:
+def reconcile_dict(recs: list[Reconciliation], like: LikeForLike, lang: str = "en") -> dict[str, Any]:
     normalised = {t.file: t.normalised_total for t in like.vendors}
     vendors = [{
         "file": t.file, "vendor": t.vendor, "config": t.config,
@@ -70,7 +75,7 @@ def reconcile_dict(recs: list[Reconciliation], like: LikeForLike) -> dict[str, A
         "by_item": {i: _num(v) for i, v in t.by_item},
     } for t in like.vendors]
     return {
-        "quotes": [quote_dict(r, normalised.get(r.quote.file)) for r in recs],
+        "quotes": [quote_dict(r, normalised.get(r.quote.file), lang) for r in recs],
         "comparison": {
             "currency": like.currency, "vat": "excluded", "vendors": vendors,
             "differences": {c: _num(d) for c, d in like.drivers},
@@ -103,20 +108,22 @@ def _money(value: float | None, currency: str) -> str:
     return "-" if value is None else f"{value:,.0f} {currency}"
 
 
-def reconcile_table(recs: list[Reconciliation], like: LikeForLike) -> str:
+def reconcile_table(recs: list[Reconciliation], like: LikeForLike, lang: str = "en") -> str:
     out: list[str] = []
     cur = like.currency
     for rec in recs:
         q = rec.quote
         basis = _BASIS.get(q.vat_basis, "VAT basis unknown")
         out.append(f"{q.file}: {q.vendor or 'vendor not stated'} quote {q.quote_no or '-'} "
-                   f"{q.date or ''} ({q.currency or cur}, prices {basis}) against {rec.config}")
+                   f"{q.date or ''} ({q.currency or cur}, prices {basis}) against {rec.config} "
+                   f"(chosen by: {rec.chosen_by.replace('_', ' ')})")
         out.append("  columns: " + mapping_text(q.mapping))
         out.append("  compared with " + basis_text(rec))
         out.append(f"  stated total {_money(rec.stated_total, cur)}, computed "
                    f"{_money(rec.computed_total, cur)} (excl. VAT)")
-        rows = [{"kind": f.kind, "row": f.row if f.row is not None else "-", "item": f.item or "-",
-                 "message": f.message} for f in rec.findings]
+        rows = [{"kind": f.kind, "row": f.row if f.row is not None else "-",
+                 "item": f.part(lang) if f.item else "-", "message": f.text(lang)}
+                for f in rec.findings]
         out.append(text_table(rows) if rows else "  no findings")
         out.append("")
     rows = []

@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from engine.errors import shown
+from engine.money.prices import CURRENCIES
 from engine.quotes.layout import (
     data_start,
     find_header,
@@ -19,7 +21,7 @@ from engine.quotes.layout import (
 from engine.quotes.mappings import apply_remembered, remembered_mapping
 from engine.quotes.model import ColumnMap, Finding, QuoteError, QuoteLine, SumRow, VatBasis, VendorQuote
 from engine.quotes.numbers import currencies_in, currency_in, parse_number, percent_in
-from engine.quotes.rules import holds, keyed_words, which, words
+from engine.quotes.rules import holds, keyed_words, rules, squeeze, which, words
 from engine.quotes.source import Grid, load_grids
 
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -88,7 +90,13 @@ def _interpret(source: Path, grid: Grid, header_index: int, labels: list[str], v
         notes.append(f"{grid.formulas} cells are formulas: their results as last saved were read, "
                      "never recalculated")
     start = data_start(grid.rows, header_index)
-    lines, sums, row_issues = _rows(grid.rows, start, mapping)
+    said_currency: list[Finding] = []
+    currency = _currency(letterhead, labels, grid.rows[start:], header_index + 1, said_currency)
+    if currency and currency not in CURRENCIES:
+        raise QuoteError(f"{source.name}: the prices are in {currency}; a plan converts CNY and USD only "
+                         "(at its exchange rate): ask the vendor for CNY or USD, or convert the prices, "
+                         "and import the file again")
+    lines, sums, row_issues = _rows(grid.rows, start, mapping, currency or "CNY")
     issues += row_issues
     lines, block_notes, block_issues = _components(lines, mapping, letterhead)
     notes += block_notes
@@ -96,13 +104,14 @@ def _interpret(source: Path, grid: Grid, header_index: int, labels: list[str], v
     if not lines:
         raise QuoteError(f"{source.name}: no quoted line with a quantity or a price under the header "
                          f"in row {header_index + 1}; nothing was imported")
-    currency = _currency(letterhead, labels, grid.rows[start:], header_index + 1, issues)
+    issues += said_currency
     basis, rate = _vat(letterhead, mapping, sums)
     notes.append(f"prices read as {'excluding' if basis == 'excluded' else 'including'} VAT"
                  if basis != "unknown" else "the file does not say whether prices include VAT")
     return VendorQuote(
         file=source.name, sheet=grid.sheet, vendor=found_vendor,
         quote_no=_labelled(letterhead, "quote_no"), date=_date(letterhead),
+        rfq_no=_labelled(letterhead, "rfq_no"), config_id=_labelled(letterhead, "config_id"),
         currency=currency, vat_basis=basis, vat_rate=rate, mapping=mapping,
         lines=tuple(lines), sums=tuple(sums), issues=tuple(issues), notes=tuple(notes),
         letterhead=tuple(letterhead))
@@ -114,20 +123,42 @@ def _vendor(letterhead: list[str], file_name: str) -> str:
     return hits.pop() if len(hits) == 1 else ""
 
 
+# a label that is more specific than another: a quote number is never the RFQ's number
+_NOT = {"quote_no": ("rfq_no", "config_id")}
+_NEXT_LABEL = re.compile(r"\s+[^\s:：]{1,20}\s?[:：]|日期|date\s*[:：]", re.IGNORECASE)
+_TRAILING_DATE = re.compile(r"[\s,，;；]+\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
+
+
 def _labelled(letterhead: list[str], key: str) -> str:
-    """The value after a label such as 'Quote No.:' in the same cell, or in the next cell."""
+    """The value after a label such as 'Quote No.:' in the same cell, or in the next cell;
+    never the next field of the same cell ("报价单号：Q-01 日期：2026-12-01" gives Q-01)."""
     marks = words("letterhead", key)
+    others = tuple(w for k in _NOT.get(key, ()) for w in words("letterhead", k))
     for i, cell in enumerate(letterhead):
         for part in re.split(r"[;；|]", cell):
             pieces = re.split(r"[:：]", part, maxsplit=1)
             label, value = (pieces[0], pieces[1]) if len(pieces) == 2 else (part, "")
-            if not holds(label, marks):
+            if not holds(label, marks) or holds(label, others):
                 continue
             if value.strip():
-                return value.strip()
-            if i + 1 < len(letterhead):
-                return letterhead[i + 1].strip()
+                return _value(value)
+            following = next((c for c in letterhead[i + 1:] if c != cell), "")  # merged: repeated
+            if following and not _is_label(following):
+                return _value(following)
     return ""
+
+
+def _value(raw: str) -> str:
+    """A field's value without the next field or a date written after it."""
+    cut = _NEXT_LABEL.search(raw.strip())
+    value = raw.strip()[:cut.start()] if cut and cut.start() > 0 else raw.strip()
+    bare = _TRAILING_DATE.sub("", value)
+    return (bare or value).strip(" ,，;；")
+
+
+def _is_label(cell: str) -> bool:
+    return any(holds(cell.split(":")[0].split("：")[0], words("letterhead", k))
+               for k in ("rfq_no", "config_id", "quote_no", "date")) and len(cell) <= 20
 
 
 def _date(letterhead: list[str]) -> str:
@@ -182,7 +213,7 @@ def _cell(row: tuple[object, ...], col: int | None) -> object:
     return row[col] if col is not None and col < len(row) else None
 
 
-def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
+def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap, currency: str
           ) -> tuple[list[QuoteLine], list[SumRow], list[Finding]]:
     lines: list[QuoteLine] = []
     sums: list[SumRow] = []
@@ -203,7 +234,9 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
             t for c in mapping.all("description") if (t := text(_cell(row, c)))))
         words_in_row = " ".join(dict.fromkeys(
             text(v) for c, v in enumerate(row) if c not in numeric and parse_number(v) is None and text(v)))
-        if qty is None:  # a merged label cell may spread over the part and quantity columns
+        # a merged label cell may spread over the part and quantity columns; a 小计 row may
+        # also add up the quantities above it: a label alone, no part number, is still a sum
+        if qty is None or (not part and _only_label(words_in_row)):
             label = which(words_in_row, "row_labels")
             amount = total if total is not None else unit
             if amount is None:  # a label and its figure in other columns
@@ -219,9 +252,18 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
             if qty is None or (unit is None and total is None):
                 continue  # the amount in words, its check, terms, signatures: not lines
             closed = False  # a priced line after a total (a total of part of the lines)
+        if qty is None and unit is None and total is None and _heading(row, qty_raw):
+            group = words_in_row  # a merged section heading ("一、计算设备") spans the qty column
+            continue
         if qty is None and text(qty_raw):
             issues.append(Finding("ambiguous", number, "", None, text(qty_raw),
                                   f"row {number}: quantity '{text(qty_raw)}' is not a number; "
+                                  "the line was left out"))
+            continue
+        unread = _unreadable_figure(row, mapping, unit, total)
+        if qty is not None and unread:
+            issues.append(Finding("ambiguous", number, "", None, unread[1],
+                                  f"row {number}: {unread[0]} '{unread[1]}' is not a number; "
                                   "the line was left out"))
             continue
         if qty is None and unit is None and total is None:
@@ -236,9 +278,69 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap
             issues.append(Finding("ambiguous", number, "", None, None,
                                   f"row {number}: no quantity; taken as 1"))
             qty = 1.0
+        problem = _implausible(qty, unit, total, currency, f"{part} {desc} {words_in_row}")
+        if problem:
+            issues.append(Finding("ambiguous", number, "", None, None,
+                                  f"row {number}: {problem}; the line was left out, not summed"))
+            continue
         lines.append(QuoteLine(number, part, desc, qty, unit, total, qty_total=qty,
                                remark=text(_cell(row, mapping.get("remark"))), group=group))
     return lines, sums, issues
+
+
+def _only_label(words_in_row: str) -> bool:
+    """Text that is a sum row's label and little else ("小计", "网络设备小计", "Subtotal")."""
+    return which(words_in_row, "row_labels") is not None and len(squeeze(words_in_row)) <= 16
+
+
+def _heading(row: tuple[object, ...], qty_raw: object) -> bool:
+    """A row of no figures whose text in the quantity column is a merged cell's (the same
+    text in another column too): a section heading, not a quantity that is no number."""
+    said = text(qty_raw)
+    return bool(said) and sum(1 for v in row if text(v) == said) > 1
+
+
+def _implausible(qty: float, unit: float | None, total: float | None, currency: str, said: str) -> str:
+    """Why a line's figures are no figures of a cluster quotation (resources/quotes.toml
+    [plausible]), or "": a quantity below 0 or past the bound, a price or amount past the
+    bound for its currency, or below 0 on a line that does not say it is a discount."""
+    bound = rules()["plausible"]
+    if qty < 0:
+        return f"a quantity of {qty:g}: a quoted quantity is never below 0"
+    if qty > bound["qty"]["max"]:
+        return f"a quantity of {_figure(qty)}, more than the {bound['qty']['max']:,} units a line holds"
+    discount = holds(said, words("row_labels", "discount"))
+    amount = qty * unit if unit is not None else total
+    for name, value, key in (("unit price", unit, "unit_price"), ("total", total, "line_total"),
+                             ("quantity × unit price", amount, "line_total")):
+        if value is None:
+            continue
+        if value < 0 and not discount:
+            return (f"a {name} of {_figure(value)} below 0 on a line that does not say it is a discount "
+                    "(a discount line says 'discount' or '折扣')")
+        most = bound[f"{key}_{currency}"]["max"]
+        if abs(value) > most:
+            return f"a {name} of {_figure(value)} {currency}, more than the {most:,} {currency} a line holds"
+    return ""
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.2f}".removesuffix(".00") if abs(value) < 1e15 else f"{value:.3g}"
+
+
+_FIGURE_LIKE = re.compile(r"\d|^(?:[-+]?(?:inf|infinity|nan)|true|false)$", re.IGNORECASE)
+
+
+def _unreadable_figure(row: tuple[object, ...], mapping: ColumnMap, unit: float | None,
+                       total: float | None) -> tuple[str, str] | None:
+    """The price or total cell that tries to be a figure and is none ('1e308', 'inf', TRUE,
+    400 digits), as (field, text); a word such as 'included' or '含' is no figure, so none."""
+    for field, value in (("unit price", unit), ("total", total)):
+        raw = _cell(row, mapping.get("unit_price" if field == "unit price" else "total"))
+        said = shown(raw).strip() if raw is not None else ""
+        if value is None and (isinstance(raw, bool | int | float) or _FIGURE_LIKE.search(said)):
+            return field, said
+    return None
 
 
 def _rate(row: tuple[object, ...]) -> float | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from engine.assumptions import default
 from engine.model import BomLine, Comparison, Plan
+from engine.quotes.anchor import choose
 from engine.quotes.arithmetic import check, lines_sum
 from engine.quotes.bundles import (
     bundled_warranty_value,
@@ -37,8 +38,17 @@ from engine.quotes.matching import (
     score,
     targets,
 )
-from engine.quotes.model import Finding, LineMatch, QuoteLine, Reconciliation, VendorQuote, line_factor
+from engine.quotes.model import (
+    Finding,
+    LineMatch,
+    QuoteLine,
+    Reconciliation,
+    VendorQuote,
+    line_factor,
+)
+from engine.quotes.model import said as _said
 from engine.quotes.rules import holds, tolerance, words
+from engine.quotes.texts import names
 
 
 @dataclass(frozen=True)
@@ -49,21 +59,17 @@ class _Hit:
     ambiguous: tuple[str, ...] = ()
 
 
-def plan_for_quote(comparison: Comparison, quote: VendorQuote) -> tuple[Plan, list[Finding]]:
-    """The feasible plan of the quote's vendor that the quote matches best."""
-    feasible = [p for p in comparison.plans if p.feasible and p.money is not None]
-    if not feasible:
-        raise ValueError("the plan has no feasible configuration to reconcile a quotation with")
-    same = [p for p in feasible if p.vendor.lower() == quote.vendor.lower()] if quote.vendor else []
+def plan_for_quote(comparison: Comparison, quote: VendorQuote, config: str | None = None
+                   ) -> tuple[Plan, str, list[Finding]]:
+    """The plan the quote answers (see engine.quotes.anchor), how it was chosen, and a
+    finding when the quotation's vendor has no configuration in the plan."""
+    plan, how, sure = choose(comparison, quote, config,
+                             lambda plans: max(plans, key=lambda p: _fit(quote, p)))
     issues: list[Finding] = []
-    if not same:
-        same = feasible
-        issues.append(Finding("ambiguous", None, "", quote.vendor or None, None,
-                              f"the quotation's vendor ({quote.vendor or 'not stated'}) has no "
-                              "configuration in the plan; matched against the closest one"))
-    if len(same) == 1:
-        return same[0], issues
-    return max(same, key=lambda p: _fit(quote, p)), issues
+    if not sure:
+        issues.append(_said("ambiguous", None, "", quote.vendor or None, None, "vendor_unplanned",
+                            vendor=quote.vendor or "not stated"))
+    return plan, how, issues
 
 
 def _fit(quote: VendorQuote, plan: Plan) -> tuple[int, int, float]:
@@ -96,12 +102,9 @@ def _match(line: QuoteLine, cands: list[Target]) -> _Hit:
 
 
 def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None = None) -> Reconciliation:
-    """Reconcile ``quote`` with the plan of ``config`` (default: the best match of its vendor)."""
-    if config is not None:
-        plan = next(p for p in comparison.plans if p.config == config)
-        issues: list[Finding] = []
-    else:
-        plan, issues = plan_for_quote(comparison, quote)
+    """Reconcile ``quote`` with the plan of ``config`` (default: the configuration the quote
+    answers, anchored on what was asked; see engine.quotes.anchor)."""
+    plan, chosen_by, issues = plan_for_quote(comparison, quote, config)
     fin = comparison.request.finance
     currency = plan.money.currency if plan.money else fin.currency
     fx = fin.exchange_rate if fin.exchange_rate is not None else default("finance.exchange_rate").value
@@ -110,18 +113,14 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
     findings: list[Finding] = list(quote.issues) + issues
     quote_currency = quote.currency or currency
     if not quote.currency:
-        findings.append(Finding("ambiguous", None, "", currency, None,
-                                f"the quotation does not state its currency; read as {currency}, "
-                                "the plan's"))
+        findings.append(_said("ambiguous", None, "", currency, None, "no_currency", currency=currency))
     rate = 1.0 if quote_currency == currency else (fx if quote_currency == "USD" else 1 / fx)
     stated = sorted({s.rate for s in quote.sums if s.kind == "tax" and s.rate is not None}
                     | ({quote.vat_rate} if quote.vat_rate is not None else set()))
     # several stated rates (VAT on goods and on services): the highest is the goods rate
     vat_rate = stated[-1] if stated else vat
     if quote.vat_basis == "unknown":
-        findings.append(Finding("ambiguous", None, "", "excluding VAT", None,
-                                "the quotation does not say whether its prices include VAT; "
-                                "read as excluding VAT"))
+        findings.append(_said("ambiguous", None, "", "excluding VAT", None, "no_vat_basis"))
     factor = 1 + vat_rate if quote.vat_basis == "included" else 1.0
     # Prices including VAT: a service line carries the services rate (the plan's, or the lower
     # rate the quotation states), unless the quotation states one rate for every line.
@@ -164,12 +163,13 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
         elif hit.target:
             lines_by_item[hit.target.line.item].append(_in_years(line, warranty, hit.target.line.item))
             if hit.ambiguous:
-                findings.append(Finding(
+                rivals = [names(plan_lines.get(i), i) for i in hit.ambiguous]
+                findings.append(_said(
                     "ambiguous", line.row, hit.target.line.item, ", ".join(hit.ambiguous),
-                    hit.target.line.item,
-                    f"row {line.row}: '{line.description[:60]}' matches "
-                    f"{hit.target.line.item} ({hit.score:.2f}) about as well as "
-                    f"{', '.join(hit.ambiguous)}; {hit.target.line.item} was taken"))
+                    hit.target.line.item, "ambiguous_match", text=line.description[:60],
+                    score=hit.score, **names(hit.target.line, hit.target.line.item),
+                    rivals=", ".join(r["part"] for r in rivals),
+                    rivals_zh="、".join(r["part_zh"] for r in rivals)))
             if hit.target.line.item == plan.config:
                 systems.append(line)
         elif is_bundled_service(line.description) and warranty is not None and line.is_component:
@@ -180,10 +180,9 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             lines_by_item[warranty.item].append(_in_years(line, warranty, warranty.item))
             matches[-1] = replace(matches[-1], item=warranty.item, how="service", category="services")
         elif not line.is_component:
-            findings.append(Finding(
-                "extra", line.row, "", None, line.qty,
-                f"row {line.row}: '{(line.part_number + ' ' + line.description).strip()[:70]}' "
-                f"(qty {line.qty:g}) is not in the plan"))
+            findings.append(_said(
+                "extra", line.row, "", None, line.qty, "extra",
+                text=(line.part_number + " " + line.description).strip()[:70], qty=line.qty))
     for system in systems:
         findings += _system_parts(plan, system, parts_quoted[system.row], bundled[system.row])
     values: list[tuple[int, str, float]] = []
@@ -195,14 +194,23 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
                                                          parent_row=owner, qty_total=qty))
                 values.append((owner, item, round(bundled_warranty_value(
                     plan, _system_unit(plan), qty) * _systems(quote, owner) * basis_factor, 2)))
+    # Quantities pooled by part: a quotation that lists a part's spares with its installed
+    # ones (no spares line of its own) is compared with the plan's installed plus spares;
+    # one that quotes exactly the installed quantity has left the spares out.
+    folded = {SPARE + item for item, quoted in lines_by_item.items()
+              if SPARE + item in plan_lines and SPARE + item not in lines_by_item
+              and abs(sum(q.qty_total for q in quoted) - plan_lines[item].qty) > 1e-9}
     for item, quoted in lines_by_item.items():
         target = plan_lines[item]
         qty = (max if item == (warranty.item if warranty else None) else sum)(q.qty_total for q in quoted)
         first = min(q.row for q in quoted)
-        if abs(qty - target.qty) > 1e-9:
-            findings.append(Finding(
-                "qty_mismatch", first, item, target.qty, qty,
-                f"row {first}: {item} quoted {qty:g}, the plan needs {target.qty:g}"))
+        needed = target.qty + (plan_lines[SPARE + item].qty if SPARE + item in folded else 0)
+        if abs(qty - needed) > 1e-9:
+            pooled_spares = {"installed": target.qty, "spares": needed - target.qty} \
+                if needed != target.qty else {}
+            findings.append(_said(
+                "qty_mismatch", first, item, needed, qty, "qty_spares" if pooled_spares else "qty",
+                expected=needed, found=qty, **names(target, item), **pooled_spares))
         priced = [q for q in quoted if not q.is_component and q.unit_price]
         for q in priced:
             expected = target.unit_price + _inside_per_unit(plan, q, bundled)
@@ -211,19 +219,20 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
             expected *= basis_factor
             found = plan_money(q.unit_price or 0.0, target.category)
             if abs(found - expected) > tolerance("price_rel") * expected:
-                findings.append(Finding(
-                    "price_diff", q.row, item, round(expected, 2), round(found, 2),
-                    f"row {q.row}: {item} at {found:,.2f} {currency} excl. VAT, {basis} "
-                    f"{expected:,.2f} ({(found - expected) / expected:+.1%})"))
-    covered = set(lines_by_item)
+                findings.append(_said(
+                    "price_diff", q.row, item, round(expected, 2), round(found, 2), basis,
+                    found=found, expected=expected, currency=currency, discount=discount * 100,
+                    change=(found - expected) / expected, **names(target, item)))
+    covered = set(lines_by_item) | folded
     for bom in plan_lines.values():
         # open-source software is priced at zero: nothing to buy, so nothing a vendor omits
         # (its installation is the software-deployment service, which is priced and checked)
         if bom.item not in covered and bom.unit_price > 0:
-            findings.append(Finding("missing", None, bom.item, bom.qty, 0,
-                                    f"{bom.item} ({bom.description_en[:60]}) × {bom.qty:g} is in "
-                                    "the plan but not in the quotation"))
-    findings += check(quote, vat_rate, (vat, vat_services))
+            findings.append(_said("missing", None, bom.item, bom.qty, 0, "missing", qty=bom.qty,
+                                  **names(bom, bom.item)))
+    category_of = {m.row: m.category for m in matches}
+    findings += check(quote, vat_rate, (vat, vat_services),
+                      lambda line: vat_services if category_of.get(line.row) == "services" else vat)
     stated_total = _stated_total(quote, vat_rate)
     by_category: dict[str, float] = defaultdict(float)
     lines_by_row = {q.row: q for q in quote.lines}
@@ -246,16 +255,17 @@ def reconcile(comparison: Comparison, quote: VendorQuote, *, config: str | None 
         bundled=tuple((row, item, qty) for row, inside in bundled.items() for item, qty in inside.items()),
         exchange_rate=fx, bundled_values=tuple(values),
         plan_discount=discount, list_prices=list_prices, quote_discount=quote_discount,
+        chosen_by=chosen_by,
     )
 
 
 def _basis(discount: float, list_prices: bool) -> str:
-    """How a price finding names the plan's price it compares with."""
+    """The code of a price finding: how it names the plan's price it compares with."""
     if not discount:
-        return "the plan's price is"
+        return "price"
     if list_prices:  # the quotation's own discount row takes the place of the plan's
-        return "the plan's list price (the quotation states its own discount) is"
-    return f"the plan's price after its {discount * 100:g}% discount is"
+        return "price_list"
+    return "price_discount"
 
 
 def _hits_for(quote: VendorQuote, plan: Plan) -> dict[int, _Hit]:
@@ -291,17 +301,16 @@ def _system_parts(plan: Plan, system: QuoteLine, quoted: dict[str, float],
     for part in component_targets(plan):
         item, per_system = part.line.item, part.line.qty / max(1, _plan_systems(plan))
         if says_without(system) and item not in quoted:
-            out.append(Finding("missing", system.row, item, per_system, 0,
-                               f"row {system.row}: the system is quoted without {item}; the plan's "
-                               f"holds {per_system:g} per system"))
+            out.append(_said("missing", system.row, item, per_system, 0, "system_without",
+                             per_system=per_system, **names(part.line, item)))
             continue
         qty = quoted.get(item)
         if qty is None and item in said:
             qty = bundled[item] = said[item]
-        if qty is not None and abs(qty / system.qty - per_system) > 1e-9:
-            out.append(Finding("qty_mismatch", system.row, item, per_system, qty / system.qty,
-                               f"row {system.row}: {qty / system.qty:g} × {item} per system quoted, "
-                               f"the plan's system holds {per_system:g}"))
+        if qty is not None and system.qty and abs(qty / system.qty - per_system) > 1e-9:  # 0: none
+            out.append(_said("qty_mismatch", system.row, item, per_system, qty / system.qty,
+                             "system_qty", found=qty / system.qty, expected=per_system,
+                             **names(part.line, item)))
     warranty = warranty_line(plan)
     if warranty is not None and warranty.item in said:
         bundled[warranty.item] = max(bundled.get(warranty.item, 0.0), said[warranty.item])
@@ -346,7 +355,11 @@ def _stated_total(quote: VendorQuote, vat_rate: float) -> float | None:
             included = quote.vat_basis == "included" or any(r < total.row for r in tax_rows)
         if not included:
             return total.amount
-    return totals[-1].amount / (1 + vat_rate)
+    last = totals[-1]
+    taxes = [s.amount for s in quote.sums if s.kind == "tax" and s.row < last.row]
+    if taxes and quote.vat_basis != "included":  # the VAT rows as written, at whatever rates
+        return last.amount - sum(taxes)
+    return last.amount / (1 + vat_rate)
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from engine.quotes.model import QuoteError
 from engine.quotes.rules import limit
+from engine.safeio import (
+    UnsafeFileError,
+    check_xlsx_archive,
+    count_xlsx_cells,
+    csv_records,
+    read_bytes,
+    xlsx_rows,
+)
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -35,26 +42,32 @@ class Grid:
 def load_grids(path: Path) -> list[Grid]:
     """Every sheet of ``path`` as a grid, the active sheet first."""
     name = path.name
-    if not path.is_file():
-        raise QuoteError(f"{name}: no such file")
-    size = path.stat().st_size
-    if size > limit("max_bytes"):
-        raise QuoteError(f"{name}: {size / 1e6:.0f} MB is too large for a quotation "
-                         f"(at most {limit('max_bytes') / 1e6:.0f} MB)")
-    with path.open("rb") as fh:
-        head = fh.read(8)
+    try:  # a regular file (a FIFO would wait for ever) within the size limit, read once
+        raw = read_bytes(path, max_bytes=int(limit("max_bytes")), name=name)
+    except UnsafeFileError as exc:
+        raise QuoteError(str(exc)) from None
+    head = raw[:8]
     suffix = path.suffix.lower()
     if head.startswith(_OLE_MAGIC):
         raise QuoteError(f"{name}: the workbook is password-protected or an old .xls; "
                          "remove the password or save it as .xlsx, then import it again")
-    if suffix in (".xlsx", ".xlsm"):
-        if not head.startswith(_ZIP_MAGIC):
-            raise QuoteError(f"{name}: not a spreadsheet (the file is not an Excel .xlsx workbook)")
-        return _xlsx_grids(path)
-    if suffix == ".csv":
-        return [_csv_grid(path)]
-    raise QuoteError(f"{name}: not a spreadsheet; a quotation must be .xlsx or .csv, "
-                     f"not {suffix or 'a file without an extension'}")
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            if not head.startswith(_ZIP_MAGIC):
+                raise QuoteError(f"{name}: not a spreadsheet (the file is not an Excel .xlsx workbook)")
+            return _xlsx_grids(name, raw)
+        if suffix == ".csv":
+            return [_csv_grid(name, raw)]
+    except UnsafeFileError as exc:
+        raise QuoteError(str(exc)) from None
+    if suffix == ".pdf":
+        if not head.startswith(b"%PDF"):
+            raise QuoteError(f"{name}: not a PDF (the file does not start as one)")
+        from engine.quotes.pdf import pdf_rows
+
+        return [Grid(sheet="", rows=pdf_rows(path))]
+    raise QuoteError(f"{name}: not a spreadsheet; a quotation must be .xlsx, .csv or a PDF with "
+                     f"text, not {suffix or 'a file without an extension'}")
 
 
 def _too_many(name: str, rows: int) -> QuoteError:
@@ -64,53 +77,81 @@ def _too_many(name: str, rows: int) -> QuoteError:
                       "nothing was imported")
 
 
-def _csv_grid(path: Path) -> Grid:
-    raw = path.read_bytes()
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # what Excel's "Unicode text" and Notepad's "Unicode" write
+
+
+def _csv_text(name: str, raw: bytes) -> str:
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise QuoteError(f"{name}: not readable UTF-16 text (it starts like UTF-16 but is damaged)"
+                             ) from None
     if b"\x00" in raw:
-        raise QuoteError(f"{path.name}: not a spreadsheet (a binary file named .csv)")
+        raise QuoteError(f"{name}: not a spreadsheet (a binary file named .csv)")
     for encoding in ("utf-8-sig", "gb18030"):  # Excel in China saves CSV as GBK
         try:
-            text = raw.decode(encoding)
-            break
+            return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - gb18030 decodes almost any byte string
-        raise QuoteError(f"{path.name}: not a text file in UTF-8 or GBK")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    try:
-        rows = [tuple(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise QuoteError(f"{path.name}: malformed CSV ({exc})") from None
-    if len(rows) > limit("max_rows"):
-        raise _too_many(path.name, len(rows))
+    raise QuoteError(f"{name}: not a text file in UTF-8 or GBK")  # pragma: no cover - gb18030 reads most
+
+
+_SAMPLE_CHARS = 65_536  # the delimiter is judged on the first lines, never the whole file
+_SAMPLE_LINES = 40
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter the first lines are written with: the one of , ; and tab that splits the
+    most of them into several cells (ties to the comma). Bounded work whatever the file,
+    unlike csv.Sniffer, whose regular expressions can take minutes on a hostile line."""
+    sample = "".join(io.StringIO(text[:_SAMPLE_CHARS], newline="").readlines()[:_SAMPLE_LINES])
+    best, score = ",", (0, 0)
+    for candidate in ",;\t":
+        try:
+            widths = [len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=candidate)]
+        except csv.Error:
+            continue
+        split = [w for w in widths if w > 1]
+        judged = (len(split), max((split.count(w) for w in split), default=0))
+        if judged > score:
+            best, score = candidate, judged
+    return best
+
+
+def _csv_grid(name: str, raw: bytes) -> Grid:
+    text = _csv_text(name, raw)
+    most = int(limit("max_rows"))
+    rows: list[tuple[str, ...]] = []
+    for _, row in csv_records(text, name, delimiter=_delimiter(text)):
+        rows.append(tuple(row))
+        if len(rows) > most:
+            lines = text.count("\n") + (not text.endswith("\n"))  # cheap: the file is within its size
+            raise _too_many(name, max(lines, most + 1))
     return Grid(sheet="", rows=tuple(rows))
 
 
-def _xlsx_grids(path: Path) -> list[Grid]:
+def _xlsx_grids(name: str, raw: bytes) -> list[Grid]:
     from openpyxl import load_workbook
 
-    name = path.name
+    check_xlsx_archive(io.BytesIO(raw), name)
+    most = int(limit("max_rows"))
     try:
-        with zipfile.ZipFile(path) as archive:
+        count_xlsx_cells(io.BytesIO(raw), name, most_cells=int(limit("max_cells")), most_rows=most,
+                         kind="a quotation")
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
                 raise QuoteError(f"{name}: not a spreadsheet (a zip file without a workbook)")
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:  # before the whole file is loaded: the size the sheet states, else counted by streaming
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        try:  # and counted again as openpyxl streams them, before the whole file is loaded
             for sheet in book.worksheets:
-                rows = sheet.max_row or 0
-                if rows <= 1:  # no size stated (some exporters write none)
-                    rows = sum(1 for _ in itertools.islice(sheet.iter_rows(values_only=True),
-                                                           int(limit("max_rows")) + 1))
-                if rows > limit("max_rows"):
-                    raise _too_many(name, rows)
+                for number, _ in xlsx_rows(sheet, name, most_cells=int(limit("max_cells"))):
+                    if number > most:
+                        raise _too_many(name, most + 1)
         finally:
             book.close()
-        book = load_workbook(path, data_only=False)
-    except QuoteError:
+        book = load_workbook(io.BytesIO(raw), data_only=False)
+    except (QuoteError, UnsafeFileError):
         raise
     except Exception as exc:  # openpyxl and zipfile raise many kinds on a damaged file
         reason = " ".join(str(exc).split()) or type(exc).__name__
@@ -123,7 +164,7 @@ def _xlsx_grids(path: Path) -> list[Grid]:
             continue
         formulas = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
         if formulas and saved is None:
-            saved = load_workbook(path, data_only=True)
+            saved = load_workbook(io.BytesIO(raw), data_only=True)
         values = [[c.value for c in row] for row in sheet.iter_rows()]
         percent = [c for row in sheet.iter_rows() for c in row if "%" in (c.number_format or "")]
         if len(values) > limit("max_rows"):

@@ -342,6 +342,18 @@
             <source>Forget your price list and go back to the shipped indicative prices?</source>
             <translation>放弃您的价格表，恢复为随附的参考价格吗？</translation>
         </message>
+        <message>
+            <source>Peaks per server, PF dense / sparse (INT8: POPS)</source>
+            <translation>单台服务器峰值，PF 稠密 / 稀疏（INT8：POPS）</translation>
+        </message>
+        <message>
+            <source>FP64 tensor</source>
+            <translation>FP64 张量核</translation>
+        </message>
+        <message>
+            <source>FP64 tensor (TFLOPS)</source>
+            <translation>FP64 张量核（TFLOPS）</translation>
+        </message>
     </context>
     <context>
         <name>Categories</name>
@@ -668,6 +680,10 @@
             <source>Inspur</source>
             <translation>浪潮</translation>
         </message>
+        <message>
+            <source>Huawei</source>
+            <translation>华为</translation>
+        </message>
     </context>
     <context>
         <name>Controller</name>
@@ -693,6 +709,22 @@
     </context>
     <context>
         <name>ExportDialog</name>
+        <message>
+            <source>Blank, for the vendor to fill in</source>
+            <translation>留空，由供方填写</translation>
+        </message>
+        <message>
+            <source>The plan's target (net) prices</source>
+            <translation>方案的目标（净）价</translation>
+        </message>
+        <message>
+            <source>The plan's list prices and discount</source>
+            <translation>方案的标价及折扣</translation>
+        </message>
+        <message>
+            <source>RFQ prices:</source>
+            <translation>询价单价格：</translation>
+        </message>
         <message>
             <source>Shortlist: the recommendation and each vendor's best</source>
             <translation>入选方案：推荐方案与各厂商的最佳方案</translation>
@@ -1212,6 +1244,26 @@
             <source>Racks</source>
             <translation>机柜</translation>
         </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation>撤销%1(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation>重做%1(&amp;R)</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1709,6 +1761,14 @@
     <context>
         <name>BomEditBar</name>
         <message>
+            <source>Prices typed are list prices (the discount comes off)</source>
+            <translation>输入的价格为标价（按折扣减免）</translation>
+        </message>
+        <message>
+            <source>Prices typed are net prices (paid, not discounted again)</source>
+            <translation>输入的价格为净价（实付价，不再打折）</translation>
+        </message>
+        <message>
             <source>Add line…</source>
             <translation>添加一行…</translation>
         </message>
@@ -1816,6 +1876,34 @@
     </context>
     <context>
         <name>QuoteImportDialog</name>
+        <message>
+            <source>Configuration:</source>
+            <translation>配置：</translation>
+        </message>
+        <message>
+            <source>(your choice)</source>
+            <translation>（您的选择）</translation>
+        </message>
+        <message>
+            <source>(the RFQ it answers)</source>
+            <translation>（所答复的询价单）</translation>
+        </message>
+        <message>
+            <source>(named in its server line)</source>
+            <translation>（服务器行中注明）</translation>
+        </message>
+        <message>
+            <source>(the vendor's only one)</source>
+            <translation>（该厂商唯一的配置）</translation>
+        </message>
+        <message>
+            <source>(best matching lines: check it)</source>
+            <translation>（按最匹配的行选定：请核对）</translation>
+        </message>
+        <message>
+            <source>Quotations (*.xlsx *.csv *.pdf)</source>
+            <translation>报价单 (*.xlsx *.csv *.pdf)</translation>
+        </message>
         <message>
             <source>Import vendor quote</source>
             <translation>导入供应商报价</translation>
@@ -2188,6 +2276,10 @@
             <source>all</source>
             <translation>全部</translation>
         </message>
+        <message>
+            <source>The only option in scope (named, not ranked): %1</source>
+            <translation>比较范围内的唯一方案（仅列出，不排名）：%1</translation>
+        </message>
     </context>
     <context>
         <name>PairView</name>
@@ -2242,6 +2334,14 @@
         <message>
             <source>BOM: %1</source>
             <translation>物料清单：%1</translation>
+        </message>
+        <message>
+            <source>Against the domestic option</source>
+            <translation>对比国产方案</translation>
+        </message>
+        <message>
+            <source>Difference (%1 − %2)</source>
+            <translation>差额（%1 − %2）</translation>
         </message>
     </context>
     <context>
@@ -2462,6 +2562,163 @@
         <message>
             <source>Days are a band: the best and worst cases are %1 and %2 × the expected days, the range that held %3 of published training runs, each predicted without itself (%4).</source>
             <translation>天数是一个区间：最好和最坏情况分别为预期天数的 %1 倍和 %2 倍；在已公开的训练中，逐一剔除后预测，%3 落在此区间内（%4）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <source>deadline</source>
+            <translation>工期</translation>
+        </message>
+        <message>
+            <source>fleet size</source>
+            <translation>GPU 规模</translation>
+        </message>
+        <message>
+            <source>lead time</source>
+            <translation>交付周期</translation>
+        </message>
+        <message>
+            <source>precision</source>
+            <translation>精度</translation>
+        </message>
+        <message>
+            <source>MFU</source>
+            <translation>MFU</translation>
+        </message>
+        <message>
+            <source>goodput</source>
+            <translation>有效训练时间占比</translation>
+        </message>
+        <message>
+            <source>cooling</source>
+            <translation>制冷方式</translation>
+        </message>
+        <message>
+            <source>rack budget</source>
+            <translation>机柜功率上限</translation>
+        </message>
+        <message>
+            <source>PUE</source>
+            <translation>PUE</translation>
+        </message>
+        <message>
+            <source>currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>hosting</source>
+            <translation>托管方式</translation>
+        </message>
+        <message>
+            <source>IDC rent</source>
+            <translation>IDC 租金</translation>
+        </message>
+        <message>
+            <source>wholesale rent</source>
+            <translation>批发租金</translation>
+        </message>
+        <message>
+            <source>purchase date</source>
+            <translation>采购日期</translation>
+        </message>
+        <message>
+            <source>market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>NVIDIA AI Enterprise</source>
+            <translation>NVIDIA AI Enterprise</translation>
+        </message>
+        <message>
+            <source>power price</source>
+            <translation>电价</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>年限</translation>
+        </message>
+        <message>
+            <source>warranty</source>
+            <translation>保修期</translation>
+        </message>
+        <message>
+            <source>maintenance rate</source>
+            <translation>年维保费率</translation>
+        </message>
+        <message>
+            <source>exchange rate</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <source>VAT on goods</source>
+            <translation>货物增值税</translation>
+        </message>
+        <message>
+            <source>VAT on services</source>
+            <translation>服务增值税</translation>
+        </message>
+        <message>
+            <source>discount</source>
+            <translation>折扣</translation>
+        </message>
+        <message>
+            <source>storage</source>
+            <translation>存储</translation>
+        </message>
+        <message>
+            <source>model and data</source>
+            <translation>模型与数据</translation>
+        </message>
+        <message>
+            <source>schedule</source>
+            <translation>进度安排</translation>
+        </message>
+        <message>
+            <source>efficiency</source>
+            <translation>效率</translation>
+        </message>
+        <message>
+            <source>facility</source>
+            <translation>机房设施</translation>
+        </message>
+        <message>
+            <source>finance</source>
+            <translation>财务参数</translation>
+        </message>
+        <message>
+            <source>configurations</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>added BOM line</source>
+            <translation>添加物料清单行</translation>
+        </message>
+        <message>
+            <source>reverted BOM lines</source>
+            <translation>还原物料清单行</translation>
+        </message>
+        <message>
+            <source>change of quantity</source>
+            <translation>修改数量</translation>
+        </message>
+        <message>
+            <source>change of unit price</source>
+            <translation>修改单价</translation>
+        </message>
+        <message>
+            <source>BOM edit</source>
+            <translation>修改物料清单</translation>
+        </message>
+        <message>
+            <source>change of %1</source>
+            <translation>修改%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>change of %1 and %n more</source>
+            <translation>
+                <numerusform>修改%1及其他 %n 项</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -80,7 +80,7 @@ def replan_times(edits: int = 15) -> tuple[list[float], dict[str, float]]:
             app.processEvents()
         times.append((time.perf_counter() - started) * 1000)
     views = view_times(window, app)
-    window.modified = False
+    window.session.mark_clean()
     window.close()
     return times, views
 

@@ -24,7 +24,7 @@ def settings(qapp: object, data_dir: Path):  # type: ignore[no-untyped-def]
 def _settle(window) -> None:  # type: ignore[no-untyped-def]
     """Before pytest-qt closes a main window: no "save changes?" question, no work in flight."""
     window.planner.wait()
-    window.modified = False
+    window.session.mark_clean()
 
 
 @pytest.fixture

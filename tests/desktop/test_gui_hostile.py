@@ -56,7 +56,8 @@ def test_legal_plans_open(qtbot, window, corpus: Path, warnings, wait_planned, n
 
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("name", ["int-4301-digits.cqplan", "nested-200000.cqplan", "nan.cqplan",
-                                  "float-1e400.cqplan", "customer-10mb.cqplan", "gpus-400-digits.cqplan"])
+                                  "float-1e400.cqplan", "customer-10mb.cqplan", "gpus-400-digits.cqplan",
+                                  "customer-lone-surrogate.cqplan", "override-description-surrogate.cqplan"])
 def test_a_hostile_draft_is_moved_aside_and_the_user_told(
     qtbot, add_window, settings, data_dir: Path, corpus: Path, warnings, name: str
 ) -> None:  # type: ignore[no-untyped-def]
@@ -80,14 +81,15 @@ def test_a_hostile_draft_is_moved_aside_and_the_user_told(
 
 
 @pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", ["int-4301-digits.cqplan", "customer-lone-surrogate.cqplan"])
 def test_double_clicking_a_hostile_plan_starts_the_app_with_a_dialog(
-    qtbot, add_window, settings, corpus: Path, warnings
+    qtbot, add_window, settings, corpus: Path, warnings, name: str
 ) -> None:  # type: ignore[no-untyped-def]
     from desktop.app import Controller
 
     controller = Controller(QApplication.instance(), settings)
-    window = add_window(controller.start(corpus / "int-4301-digits.cqplan"))
-    assert len(warnings) == 1 and "int-4301-digits.cqplan" in warnings[0][1]
+    window = add_window(controller.start(corpus / name))
+    assert len(warnings) == 1 and name in warnings[0][1]
     assert window.isVisible() and window.wizard is not None
     window.wizard.reject()
 
@@ -216,3 +218,17 @@ def test_a_plan_out_of_bounds_is_not_saved_where_it_could_not_be_opened(
     assert not window._write_plan(tmp_path / "p.cqplan")
     assert len(warnings) == 1 and "schedule.gpus" in warnings[0][1]
     assert not (tmp_path / "p.cqplan").exists()
+
+
+def test_a_plan_too_large_to_reopen_is_not_saved(tmp_path: Path) -> None:
+    from desktop.files import SaveError, write_plan
+    from engine.model import LineOverride
+
+    a800 = "inspur-nf5688m6-a800"
+    many = tuple(LineOverride(a800, f"extra-{n}", qty=1, unit_price=100.0, added=True,
+                              category="services", description="Site work " + "x" * 300)
+                 for n in range(4000))
+    request = dataclasses.replace(GPT3_30_DAYS, configs=(a800,), overrides=many)
+    with pytest.raises(SaveError, match=r"more than the 1 MB a plan file may be to open again"):
+        write_plan(tmp_path / "huge.cqplan", request)
+    assert list(tmp_path.iterdir()) == []

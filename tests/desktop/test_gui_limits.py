@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QValidator
 
+from desktop.draft import RequestDraft
 from desktop.fields import ValueField, bounded
 from desktop.pages.model import ModelPage
 from desktop.pages.schedule import SchedulePage
@@ -38,7 +39,7 @@ def test_the_mfu_field_refuses_below_the_table(qapp: object) -> None:
 
 
 def test_pages_use_the_table(qapp: object) -> None:
-    schedule, model = SchedulePage(), ModelPage()
+    schedule, model = SchedulePage(RequestDraft()), ModelPage(RequestDraft())
     days = schedule.days.edit.validator()
     assert days.validate(f"{bound('schedule.days').high:g}", 0)[0] == QValidator.State.Acceptable
     assert (model.runs.minimum(), model.runs.maximum()) == (

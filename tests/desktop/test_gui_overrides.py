@@ -175,9 +175,10 @@ def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
     assert window._write_plan(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["version"] == 2 and doc["request"]["overrides"][0]["qty"] == 60
-    # every entry of the list, so also the GPUs and HCAs inside the configured systems
+    # the entries pricing read, so also the GPUs and HCAs inside the configured systems,
+    # and not the whole list (a 100 000-row list would make a plan too large to reopen)
     assert {GPU, "hca-cx6-hdr"} <= {e["item"] for e in doc["snapshot"]["entries"]}
-    assert {e["item"] for e in doc["snapshot"]["entries"]} == set(load_price_list().entries)
+    assert {e["item"] for e in doc["snapshot"]["entries"]} < set(load_price_list().entries)
     assert doc["snapshot"]["quoted_capex"] == pytest.approx(quoted)
 
     save_user_price_list(dearer_today(GPU, 1.25))  # procurement updates the list afterwards
@@ -216,7 +217,7 @@ def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
         {p.config: p.money.capex for p in today.plans})
     assert capex(other, A800) > quoted[A800] and other.modified
     assert not other.quoted_bar.isVisible()
-    other.modified = False
+    other.session.mark_clean()
 
 
 def test_a_format_1_plan_opens_in_the_window(qtbot, window, tmp_path, wait_planned) -> None:  # type: ignore[no-untyped-def]
@@ -260,12 +261,12 @@ def test_overrides_and_snapshot_survive_the_wizard_and_a_language_switch(
         second = add_window(controller.window)
         wait_planned(second)
         assert second.request == request and second.quoted.snapshot == snapshot
-        second.modified = False
+        second.session.mark_clean()
     finally:
         install_translators(app, "en")
         if controller.window is first:  # the switch failed: close the first window here
             first.planner.wait()
-            first.modified = False
+            first.session.mark_clean()
             first.close()
 
 
@@ -379,3 +380,32 @@ def test_totals_that_moved_since_the_quote_are_said_in_the_bar(
     text = window.quoted_bar.label.text()
     assert "differ from the quote" in text and "0123456789ab" in text
     assert window.quoted.differences(window.result.comparison)[0][0] == A800
+
+
+def test_the_bom_editor_says_whether_a_typed_price_is_list_or_net(qtbot, comparison) -> None:  # type: ignore[no-untyped-def]
+    """A visible switch beside the BOM: a price typed as net is sent as net (never discounted
+    again), as list by default."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.bom_edit import attach_editing
+    from desktop.overrides import OverrideBook
+
+    holder = QObject()
+    holder.request = comparison.request  # type: ignore[attr-defined]
+    emitted: list[PlanRequest] = []
+    book = OverrideBook(holder)
+    book.edited.connect(emitted.append)
+    plan = next(p for p in comparison.plans if p.feasible)
+    model = BomModel(plan.bom, book=book, config=plan.config)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    bar = attach_editing(view, model)
+    assert bar.basis_box.isVisibleTo(bar) or not bar.isVisible()
+    assert bar.basis_box.currentData() == "list"
+    assert model.setData(model.index(0, 5), 1_000_000.0)
+    assert emitted[-1].overrides[-1].basis == "list"
+    bar.basis_box.setCurrentIndex(bar.basis_box.findData("net"))
+    assert model.setData(model.index(1, 5), 500_000.0)
+    assert emitted[-1].overrides[-1].basis == "net" and emitted[-1].overrides[-1].unit_price == 500_000

@@ -105,3 +105,21 @@ def test_pair_view_keeps_the_pair_across_a_replan(qtbot, window, wait_planned) -
     assert (chosen[0].config, chosen[1].config) == ("lenovo-sr670v2-a800-pcie", "inspur-nf5468m6-a800-pcie")
     assert chosen[0].days == pytest.approx(
         next(p for p in window.result.comparison.plans if p.config == chosen[0].config).days)
+
+
+def test_lenovo_against_the_domestic_option(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    # the 2026 catalog holds a third vendor's system (Huawei's Atlas 800T A2): the pair view
+    # stays Lenovo against Inspur, and offers Lenovo against the domestic option beside it
+    window.set_request(GPT3_30_DAYS)
+    wait_planned(window)
+    view = window.pair_view
+    assert not view.domestic.isHidden()
+    view.select("lenovo-sr680av3-h200", "inspur-nf5688m7-h200")
+    view.domestic.click()
+    left, right = view.selected()
+    assert (left.config, right.vendor) == ("lenovo-sr680av3-h200", "Huawei")
+    header = view.table.horizontalHeaderItem(3).text()
+    assert "Huawei" in header or "华为" in header
+    # the differences are the domestic option's figures less Lenovo's
+    row = next(r for r in view.rows if r.key == "gpus")
+    assert row.difference == right.gpus - left.gpus

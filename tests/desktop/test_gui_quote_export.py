@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QDialog
 from desktop import i18n
 from desktop.discount_field import attach_price_factor, discount_parser
 from desktop.fields import ValueField
+from desktop.pdf_fonts import cjk_font_available
 from desktop.quote_export import ExportDialog, ExportSettings, write_pdf
 from engine.export.pdf import find_libreoffice
+from engine.export.safe import ExportError
 
 
 def _discount_field(qtbot) -> tuple[ValueField, object]:  # type: ignore[no-untyped-def]
@@ -123,6 +125,12 @@ def test_pdf_of_an_inspur_rfq(qapp, comparison, tmp_path: Path, use_libreoffice:
     if use_libreoffice and find_libreoffice() is None:
         pytest.skip("LibreOffice is not installed")
     target = tmp_path / "rfq.pdf"
+    if not use_libreoffice and not cjk_font_available():  # a fresh machine: Qt would drop every glyph
+        with pytest.raises(ExportError, match=r"no Chinese font to draw it; install a Chinese font"):
+            write_pdf(comparison, target, use_libreoffice=False, kind="rfq", vendor="inspur", lang="zh",
+                      quote_no="RFQ-9")
+        assert not target.exists()
+        return
     path, renderer = write_pdf(comparison, target, use_libreoffice=use_libreoffice, kind="rfq",
                                vendor="inspur", lang="zh", quote_no="RFQ-9")
     assert renderer == ("LibreOffice" if use_libreoffice else "Qt")
@@ -131,3 +139,41 @@ def test_pdf_of_an_inspur_rfq(qapp, comparison, tmp_path: Path, use_libreoffice:
     assert "询价单" in text and "含税合计" in text and "RFQ-9" in text
     assert "元" in text and ("整" in text or "分" in text or "角" in text)  # the amount in words
     assert "lenovo" not in text.lower()
+
+
+def test_back_to_the_comparison_after_an_rfq_holds_every_vendor(qtbot, settings, comparison) -> None:  # type: ignore[no-untyped-def]
+    """After an Inspur RFQ, the internal comparison holds every vendor again: the vendor box
+    goes back to all and is disabled; the RFQ's prices are blank unless asked."""
+    dialog = ExportDialog(comparison, ExportSettings(settings.qsettings))
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rfq"))
+    dialog.vendor.setCurrentIndex(dialog.vendor.findData("inspur"))
+    assert dialog.options()["prices"] == "blank" and dialog.prices.isEnabled()
+    dialog.prices.setCurrentIndex(dialog.prices.findData("target"))
+    assert dialog.options()["prices"] == "target"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("comparison"))
+    options = dialog.options()
+    assert options["vendor"] is None and dialog.vendor.currentData() == ""
+    assert not dialog.vendor.isEnabled() and not dialog.prices.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("rfq"))
+    assert dialog.options()["vendor"] in ("inspur", "lenovo")
+
+
+def test_without_a_chinese_font_qt_refuses_a_chinese_pdf_and_writes_an_english_one(
+    qapp, comparison, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import desktop.pdf_fonts as fonts
+
+    monkeypatch.setattr(fonts, "cjk_font_available", lambda: False)  # as on a fresh machine
+    with pytest.raises(ExportError, match=r"rfq\.pdf: it holds Chinese text .*fonts-noto-cjk"):
+        write_pdf(comparison, tmp_path / "rfq.pdf", use_libreoffice=False, kind="rfq", vendor="inspur",
+                  lang="zh", quote_no="RFQ-9")
+    assert not (tmp_path / "rfq.pdf").exists()
+    # an English quote in USD holds no Chinese (in CNY it has the amount in Chinese words)
+    from engine import compare
+    from engine.model import Finance, PlanRequest, Schedule, Workload
+
+    in_usd = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0),
+                                 finance=Finance(currency="USD")))
+    path, renderer = write_pdf(in_usd, tmp_path / "en.pdf", use_libreoffice=False, lang="en", quote_no="Q-1")
+    assert renderer == "Qt" and path.read_bytes().startswith(b"%PDF")

@@ -51,12 +51,12 @@ def test_imports_reconciles_and_compares(dialog: Any, qtmodeltester: Any) -> Non
 
 
 def test_bad_file_is_refused_and_nothing_is_added(dialog: Any, tmp_path: Path) -> None:
-    bad = tmp_path / "offer.pdf"
-    bad.write_bytes(b"%PDF")
+    bad = tmp_path / "offer.docx"
+    bad.write_bytes(b"PK\x03\x04")
     assert not dialog.add_file(bad)
     assert dialog.chooser.count() == 0 and not dialog.quotes
     assert dialog.shown_warnings == [
-        "offer.pdf: not a spreadsheet; a quotation must be .xlsx or .csv, not .pdf"]
+        "offer.docx: not a spreadsheet; a quotation must be .xlsx, .csv or a PDF with text, not .docx"]
     assert not dialog.report_button.isEnabled()
 
 
@@ -124,3 +124,34 @@ def test_learning_prices_asks_first(dialog: Any, data_dir: Path, monkeypatch: py
     # acceptance, storage commissioning, software deployment; the spare HCA. Project management
     # and logistics are rated by value, not list prices: not learned
     assert asked and asked[0].startswith("Put 23 quoted prices into your price list?")
+
+
+def test_the_configuration_is_shown_and_the_users_to_change(dialog: Any) -> None:
+    assert dialog.add_file(INSPUR)
+    box = dialog.config_box
+    assert box.currentData() == "inspur-nf5688m7-h800" and dialog.recs[0].chosen_by != "user"
+    other = box.findData("lenovo-sr680av3-h800")
+    box.setCurrentIndex(other)
+    box.activated.emit(other)
+    assert (dialog.recs[0].config, dialog.recs[0].chosen_by) == ("lenovo-sr680av3-h800", "user")
+    assert dialog.chosen_label.text() == "(your choice)"
+    assert "reconciled with lenovo-sr680av3-h800" in dialog.summary.text()
+
+
+def test_hostile_quotations_are_imported_or_refused_with_one_dialog(
+    dialog: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.fuzz.hostile_quotes import CRASHES
+
+    for name, make in sorted(CRASHES.items()):
+        assert dialog.add_file(make(tmp_path / f"{name}.xlsx")), dialog.last_error
+    assert dialog.chooser.count() == len(CRASHES) and not dialog.shown_warnings
+    import desktop.quote_import as module
+
+    def broken(*_a: Any, **_k: Any) -> Any:  # whatever a reader lets escape is still a dialog
+        return 1 / 0
+
+    monkeypatch.setattr(module, "read_quote", broken)
+    assert not dialog.add_file(LENOVO)
+    assert len(dialog.shown_warnings) == 1 and LENOVO.name in dialog.shown_warnings[0]
+    assert "\n" not in dialog.shown_warnings[0]

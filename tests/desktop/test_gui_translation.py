@@ -31,6 +31,8 @@ KEPT = {
     # CPU, software and storage product names of the configured systems and the cluster software
     "Intel", "Platinum", "Gold", "Ice", "Lake", "Sapphire", "Emerald", "Rapids", "Genoa", "Rocky", "Linux",
     "Slurm", "Warewulf", "OpenHPC", "GHz", "Dell", "Omdia",
+    # Huawei's product names (the domestic accelerator system)
+    "Huawei", "Atlas", "Ascend", "Kunpeng", "TaiShan", "HCCS", "RoCE", "WenTian",
 }
 # names of several words, some of them plain English
 PRODUCT_NAMES = re.compile(r"IBM Storage Scale|NVIDIA AI Enterprise|The Register")

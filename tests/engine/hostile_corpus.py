@@ -36,6 +36,8 @@ REFUSED_PLANS: dict[str, str] = {
     "customer-5000-chars.cqplan": r"customer .*at most 200 characters",
     "binary.cqplan": r"not (a )?text",
     "truncated.cqplan": r"not valid JSON",
+    "customer-lone-surrogate.cqplan": r"quote\.customer is not plain text: .*U\+D800",
+    "override-description-surrogate.cqplan": r"overrides\[0\]\.description is not plain text",
     # made by materialise()
     "nested-200000.cqplan": r"nests deeper than 32 levels",
     "customer-10mb.cqplan": r"more than the 1 MB allowed",

@@ -95,3 +95,69 @@ def test_a_refused_plan_still_carries_its_gpus_market_status() -> None:
                                configs=("inspur-nf5688m6-a800",))).plans[0]
     assert not plan.feasible
     assert plan.availability is not None and plan.availability.status == "licence-required"
+
+
+@pytest.mark.parametrize(("gpu", "as_of", "export", "imported", "group"), [
+    # H100 under the 2023 rule: a licence under a presumption of denial; no import rule yet
+    ("h100-sxm5-80gb", "2024-06-01", "licence-required", "unsure", "blocked"),
+    # the BIS rule in force 2026-01-15 moves lesser chips than the H200 to case-by-case review
+    ("h100-sxm5-80gb", "2026-01-15", "case-by-case", "unsure", "unsure"),
+    ("h100-sxm5-80gb", "2026-01-14", "licence-required", "unsure", "blocked"),
+    # China-market parts: whether the rule covers them is not established
+    ("h800-sxm5-80gb", "2026-12-07", "unsure", "unsure", "unsure"),
+    # no export rule at all: never free to buy
+    ("a40-48gb", "2026-12-07", "unsure", "unsure", "unsure"),
+])
+def test_two_gates_each_dated(gpu: str, as_of: str, export: str, imported: str, group: str) -> None:
+    got = market_status(load_catalog(), gpu, "CN", as_of)
+    assert (got.export_status, got.import_status, got.group) == (export, imported, group)
+    assert got.restricted == (export == "licence-required")
+    # the history holds every rule for the GPU in the market, at most one in force per gate
+    assert [e.since for e in got.history] == sorted(e.since for e in got.history)
+    in_force = [e for e in got.history if e.in_force]
+    assert len({e.gate for e in in_force}) == len(in_force)
+    assert all(e.since <= as_of for e in in_force)
+
+
+def test_import_gate_from_its_date_with_source() -> None:
+    before = market_status(load_catalog(), "h20-96gb", "CN", "2025-11-04")
+    after = market_status(load_catalog(), "h20-96gb", "CN", "2025-11-05")
+    assert before.import_since is None and "no import rule" in before.import_rule
+    assert after.import_since == "2025-11-05" and "state-funded" in after.import_rule
+    assert "Reuters" in after.import_source
+
+
+def test_case_by_case_carries_its_fee_into_the_warning() -> None:
+    from engine.money.availability import availability_messages
+
+    status = market_status(load_catalog(), "h100-sxm5-80gb", "CN", "2026-12-07")
+    assert "25%" in status.fee
+    codes = [m.code for m in availability_messages(status, "H100")]
+    assert codes == ["export-case-by-case", "import-unsure"]
+
+
+def test_a_rule_with_a_status_of_the_other_gate_is_refused() -> None:
+    from pydantic import ValidationError
+
+    from engine.catalog import MarketRule
+
+    with pytest.raises(ValidationError, match="import gate"):
+        MarketRule(id="x", gpus=("a40-48gb",), market="CN", gate="import", status="case-by-case",
+                   since="2026-01-01", rule="r", rule_zh="r", source="src", verified=False)
+
+
+def test_cli_availability_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from engine.cli import main
+
+    assert main(["catalog", "availability", "--market", "cn", "--date", "2026-12-07",
+                 "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["gpu"] for r in rows} == set(load_catalog().gpus)
+    h100 = next(r for r in rows if r["gpu"] == "h100-sxm5-80gb")
+    assert (h100["export_status"], h100["import_status"], h100["since"]) == (
+        "case-by-case", "unsure", "2026-01-15")
+    assert "Covington" in h100["source"] and "Reuters" in h100["source"]
+    assert main(["catalog", "availability", "--date", "7/12/2026"]) == 2
+    assert "--date" in capsys.readouterr().err

@@ -19,6 +19,8 @@ SECTIONS = ("gpus", "servers", "configurations", "network", "racks", "pdus", "co
 REQUIRED_GPUS = {
     "a100-sxm4-40gb", "a100-sxm4-80gb", "a100-pcie-80gb", "a800-sxm4-80gb", "a800-pcie-80gb",
     "h100-sxm5-80gb", "h100-pcie-80gb", "h800-sxm5-80gb", "h20-96gb", "l40s-48gb", "a40-48gb",
+    # the 2026 China-market parts (tests/engine/test_catalog_2026.py)
+    "h20-141gb", "h200-sxm5-141gb", "ascend-910b",
 }
 REQUIRED_CONFIGURATIONS = {
     "inspur-nf5688m6-a800", "inspur-nf5688m6-a100", "inspur-nf5468m6-a800-pcie",
@@ -147,8 +149,10 @@ def test_configuration_power_and_parts_are_consistent(catalog: Catalog) -> None:
         # typical draw under training: the GPUs' TDP sum plus the rest, below the maximum
         assert cfg.gpu_count * gpu.tdp_w < cfg.typical_power_w < cfg.max_power_w, cfg.id
         assert nic.kind == "hca"
-        # HDR 200G for the A100/A800 generation, NDR 400G after it (DESIGN.md)
-        assert nic.technology == ("HDR" if gpu.architecture == "ampere" else "NDR"), cfg.id
+        # HDR 200G for the A100/A800 generation, NDR 400G after it (DESIGN.md); an Ascend
+        # module's own 200GE RoCE ports
+        expected = {"ampere": "HDR", "davinci": "RoCE200"}.get(gpu.architecture, "NDR")
+        assert nic.technology == expected, cfg.id
         if gpu.form_factor != "pcie" and cfg.gpu_count == 8:  # SXM/HGX 8-GPU: GPU:NIC 1:1
             assert cfg.compute_nics == cfg.gpu_count, cfg.id
         if gpu.form_factor == "pcie":

@@ -68,9 +68,10 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
     row = find_row(bom, "B", "A800-80G")
     assert bom[f"F{row}"].value == f"=D{row}*E{row}"
     assert bom[f"F{find_row(bom, 'C', 'Subtotal: Compute')}"].value.startswith("=SUM(F")
-    assert bom[f"F{find_row(bom, 'C', 'VAT on goods')}"].value.endswith("*VATRate")
-    assert bom[f"F{find_row(bom, 'C', 'VAT on services')}"].value.endswith("*VATRateServices")
-    assert bom[f"F{find_row(bom, 'C', 'Discount')}"].value.endswith("*Discount")
+    # the one rounding rule: each rate's VAT rounded to the fen once
+    assert bom[f"F{find_row(bom, 'C', 'VAT on goods')}"].value.endswith("*VATRate,2)")
+    assert bom[f"F{find_row(bom, 'C', 'VAT on services')}"].value.endswith("*VATRateServices,2)")
+    assert bom[f"F{find_row(bom, 'C', 'Discount')}"].value.endswith("*Discount,2)")
     assert bom.auto_filter.ref.startswith("A5:H")
     assert bom.freeze_panes == "A6"
     assert bom.print_title_rows == "$5:$5"

@@ -49,7 +49,7 @@ def cell_right_of(ws: openpyxl.worksheet.worksheet.Worksheet, label: str) -> tup
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
     path = write_quote(hand_comparison(), tmp_path / f"rfq-{lang}.xlsx", lang=lang,  # type: ignore[arg-type]
-                       kind="rfq", vendor="inspur", buyer=BUYER, quote_no="RFQ-7",
+                       kind="rfq", prices="list", vendor="inspur", buyer=BUYER, quote_no="RFQ-7",
                        quote_date=datetime.date(2024, 5, 1))
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == (["RFQ"] if lang == "en" else ["询价单"])
@@ -68,8 +68,11 @@ def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
     #   air unit 2 × 60,000.00 → 57,000.00 → 64,410.00              amount   128,820.00
     #   install 2 × 1,500.00 → 1,425.00 → 1,510.50 (6 %)            amount     3,021.00
     #   warranty 6 × 2,000.33 → 1,900.31 → 2,014.33 (6 %)           amount    12,085.98
-    #   total incl. VAT 4,079,890.71; excl. VAT 3,611,405.58
-    assert cents(total, 4_079_890.71)
+    #   excl. VAT 3,611,405.58, of which services 2,850.00 + 11,401.86 = 14,251.86
+    #   VAT, each rate once on its lines (the one rounding rule): goods 3,597,153.72 × 13 %
+    #   = 467,629.9836 → 467,629.98; services 14,251.86 × 6 % = 855.1116 → 855.11
+    #   total incl. VAT 3,611,405.58 + 467,629.98 + 855.11 = 4,079,890.67
+    assert cents(total, 4_079_890.67)
     assert abs(total - ALPHA_MONEY.capex) < 0.5  # the engine's unrounded 4,079,890.536435
     excl_label = "Total excl. VAT" if lang == "en" else "不含税合计"
     assert cents(values(ws.title, f"I{cell_right_of(ws, excl_label)[0]}"), 3_611_405.58)
@@ -79,7 +82,7 @@ def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
     words_label = "Total incl. VAT in words (RMB)" if lang == "en" else "含税合计人民币（大写）"
     words_row, _ = cell_right_of(ws, words_label)
     words = ws[f"D{words_row}"].value
-    assert words == "肆佰零柒万玖仟捌佰玖拾元柒角壹分"  # 4,079,890.71, written out by hand
+    assert words == "肆佰零柒万玖仟捌佰玖拾元陆角柒分"  # 4,079,890.67, written out by hand
     assert words == rmb_capital(total)  # the words say what the figures add up to
 
     texts = all_text(path)
@@ -95,10 +98,10 @@ def test_hand_built_rfq_totals_and_words(tmp_path: Path, lang: str) -> None:
 
 
 def test_rfq_prints_discount_and_price_factor_in_each_language(tmp_path: Path) -> None:
-    en = "\n".join(all_text(write_quote(hand_comparison(), tmp_path / "en.xlsx", kind="rfq",
+    en = "\n".join(all_text(write_quote(hand_comparison(), tmp_path / "en.xlsx", kind="rfq", prices="list",
                                         vendor="inspur")))
     assert "Pay 95% of list" in en
-    zh = "\n".join(all_text(write_quote(hand_comparison(), tmp_path / "zh.xlsx", kind="rfq",
+    zh = "\n".join(all_text(write_quote(hand_comparison(), tmp_path / "zh.xlsx", kind="rfq", prices="list",
                                         vendor="inspur", lang="zh")))
     assert "按标价的 95% 支付（95折）" in zh
     ws = openpyxl.load_workbook(tmp_path / "zh.xlsx").worksheets[0]
@@ -111,7 +114,7 @@ def test_real_inspur_rfq_has_no_lenovo_line_and_no_path(tmp_path: Path,
                                                         real_comparison: Comparison) -> None:
     root = str(resources_root())
     for lang in ("en", "zh"):
-        path = write_quote(real_comparison, tmp_path / f"{lang}.xlsx", kind="rfq",
+        path = write_quote(real_comparison, tmp_path / f"{lang}.xlsx", kind="rfq", prices="list",
                            vendor="inspur", lang=lang)  # type: ignore[arg-type]
         wb = openpyxl.load_workbook(path)
         assert len(wb.sheetnames) == 1  # the vendor's shortlist: its best configuration
@@ -123,18 +126,18 @@ def test_real_inspur_rfq_has_no_lenovo_line_and_no_path(tmp_path: Path,
 
 def test_rfq_details_what_it_is_asked_to(tmp_path: Path, real_comparison: Comparison) -> None:
     inspur = [p for p in real_comparison.plans if p.vendor == "Inspur" and p.money]
-    every = write_quote(real_comparison, tmp_path / "all.xlsx", kind="rfq", vendor="inspur",
+    every = write_quote(real_comparison, tmp_path / "all.xlsx", kind="rfq", prices="list", vendor="inspur",
                         detail="all")
     assert len(openpyxl.load_workbook(every).sheetnames) == len(inspur) > 1
     two = [inspur[0].config, inspur[-1].config]
-    chosen = write_quote(real_comparison, tmp_path / "two.xlsx", kind="rfq", vendor="inspur",
+    chosen = write_quote(real_comparison, tmp_path / "two.xlsx", kind="rfq", prices="list", vendor="inspur",
                          detail=two)
     wb = openpyxl.load_workbook(chosen)
     assert len(wb.sheetnames) == 2
     assert "NF5468M6" in wb.sheetnames[0] and "NF5688M7" in wb.sheetnames[1]
     lenovo = next(p.config for p in real_comparison.plans if p.vendor == "Lenovo")
     with pytest.raises(ValueError, match=f"detail: {lenovo} is not a priced configuration"):
-        write_quote(real_comparison, tmp_path / "bad.xlsx", kind="rfq", vendor="inspur",
+        write_quote(real_comparison, tmp_path / "bad.xlsx", kind="rfq", prices="list", vendor="inspur",
                     detail=[lenovo])
     assert not (tmp_path / "bad.xlsx").exists()
 
@@ -149,9 +152,9 @@ def test_comparison_carries_no_local_path(tmp_path: Path, real_comparison: Compa
 def test_rfq_needs_one_vendor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(ValueError, match="one vendor"):
         write_quote(hand_comparison(), tmp_path / "x.xlsx", kind="rfq")
-    code = main(["quote", "--preset", "gpt3-xl", "--days", "10", "--lead-time-days", "0", "--out",
-                 str(tmp_path / "r.xlsx"),
-                 "--kind", "rfq"])
+    code = main(["quote", "--preset", "gpt3-xl", "--days", "10",
+                 "--lead-time-days", "0", "--out", str(tmp_path / "r.xlsx"),
+                 "--kind", "rfq", "--prices", "list"])
     assert code == 2
     assert "--vendor" in capsys.readouterr().err
     assert not (tmp_path / "r.xlsx").exists()
@@ -162,14 +165,17 @@ def test_cli_rfq_with_buyer_and_terms_file(tmp_path: Path, capsys: pytest.Captur
     terms.write_text('[terms]\nvalidity_days = 45\ndelivery_days = 21\npayment = "100% net 30"\n'
                      '[buyer]\nphone = "021-5555"\n', encoding="utf-8")
     out = tmp_path / "rfq.xlsx"
-    code = main(["quote", "--preset", "gpt3-xl", "--days", "10", "--lead-time-days", "0", "--out",
-                 str(out), "--kind", "rfq",
-                 "--vendor", "inspur", "--lang", "zh", "--buyer", "company=甲研究院;contact=王五",
+    code = main(["quote", "--preset", "gpt3-xl", "--days", "10",
+                 "--lead-time-days", "0", "--out", str(out), "--kind", "rfq",
+                 "--prices", "list", "--vendor", "inspur", "--lang", "zh",
+                 "--buyer", "company=甲研究院;contact=王五",
                  "--terms", str(terms), "--discount", "九折"])
     assert code == 0, capsys.readouterr().err
     texts = all_text(out)
-    for text in ("甲研究院", "王五", "021-5555", "100% net 30", "合同签订后 21 天内"):
+    for text in ("甲研究院", "王五", "021-5555", "100% net 30"):
         assert text in texts, text
+    # the terms file's 21 delivery days are the buyer's date
+    assert any("起 21 天）：买方指定的日期" in t for t in texts)
     assert any(t.startswith("45 天，至") for t in texts)
     assert "按标价的 90% 支付（9折）；折扣指在标价基础上减免的比例。" in texts
 
@@ -189,7 +195,7 @@ def test_terms_and_buyer_errors_name_the_field(tmp_path: Path) -> None:
 
 
 def test_formula_like_buyer_text_stays_text(tmp_path: Path) -> None:
-    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", vendor="inspur",
+    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", prices="list", vendor="inspur",
                        buyer=Buyer(company='=HYPERLINK("http://x","y")', contact="+86 10"))
     ws = openpyxl.load_workbook(path).worksheets[0]
     cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x","y")']
@@ -202,7 +208,7 @@ def test_usd_rfq_writes_the_rmb_equivalent_in_words(tmp_path: Path) -> None:
     comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10, lead_time_days=0),
                                      finance=Finance(currency="USD", exchange_rate=7.0),
                                      configs=("inspur-nf5688m6-a800",)))
-    path = write_quote(comparison, tmp_path / "usd.xlsx", kind="rfq", vendor="inspur")
+    path = write_quote(comparison, tmp_path / "usd.xlsx", kind="rfq", prices="list", vendor="inspur")
     ws = openpyxl.load_workbook(path).worksheets[0]
     values = Recalculated(path)
     total = values(ws.title, f"I{cell_right_of(ws, 'Total incl. VAT')[0]}")
@@ -212,7 +218,7 @@ def test_usd_rfq_writes_the_rmb_equivalent_in_words(tmp_path: Path) -> None:
 
 
 def test_a_quote_without_a_number_gets_one_from_its_date_and_vendor(tmp_path: Path) -> None:
-    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", vendor="inspur",
+    path = write_quote(hand_comparison(), tmp_path / "q.xlsx", kind="rfq", prices="list", vendor="inspur",
                        quote_date=datetime.date(2024, 5, 1))
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert "RFQ-20240501-INSPUR" in ws.oddHeader.left.text
@@ -221,8 +227,9 @@ def test_a_quote_without_a_number_gets_one_from_its_date_and_vendor(tmp_path: Pa
 
 
 def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    base = ["quote", "--preset", "gpt3-175b", "--days", "30", "--lead-time-days", "0", "--kind",
-            "rfq", "--vendor", "inspur"]
+    base = ["quote", "--preset", "gpt3-175b", "--days", "30",
+            "--lead-time-days", "0", "--kind", "rfq", "--prices", "list",
+            "--vendor", "inspur"]
     out = tmp_path / "two.xlsx"
     assert main([*base, "--out", str(out), "--detail",
                  "inspur-nf5688m6-a800,inspur-nf5688m7-h800"]) == 0
@@ -237,19 +244,24 @@ def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert not bad.exists()
     # a saved plan holds the request, not what its quote details: --detail goes with it
     saved = tmp_path / "p.cqplan"
-    assert main(["plan", "--preset", "gpt3-175b", "--days", "30", "--lead-time-days", "0", "--save",
+    assert main(["plan", "--preset", "gpt3-175b", "--days", "30",
+            "--lead-time-days", "0", "--save",
                  str(saved)]) == 0
     every = tmp_path / "every.xlsx"
     assert main(["quote", str(saved), "--out", str(every), "--detail", "all"]) == 0
-    sheets = 5 + 15  # summary, comparison, racks, assumptions, sources and fifteen BOMs
+    from engine.catalog import load_catalog
+
+    # summary, comparison, racks, assumptions, sources and a BOM for every configuration of
+    # the catalog (15 in 2023's; 22 with the 2026 China-market systems)
+    sheets = 5 + len(load_catalog().configurations)
     assert len(openpyxl.load_workbook(every).sheetnames) == sheets
 
 
 def test_cli_says_what_a_doubtful_choice_means(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    base = ["quote", "--preset", "gpt3-xl", "--days", "10", "--lead-time-days", "0", "--config",
-            "inspur-nf5688m6-a800",
-            "--config", "lenovo-sr680av3-h800", "--kind", "rfq"]
+    base = ["quote", "--preset", "gpt3-xl", "--days", "10",
+                 "--lead-time-days", "0", "--config", "inspur-nf5688m6-a800",
+            "--config", "lenovo-sr680av3-h800", "--kind", "rfq", "--prices", "list"]
     # the vendor as people write it
     assert main([*base, "--vendor", "Inspur", "--out", str(tmp_path / "a.xlsx")]) == 0
     capsys.readouterr()

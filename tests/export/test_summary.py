@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from engine import PlanRequest, Schedule, Workload, compare
+from engine import Finance, PlanRequest, Schedule, Workload, compare
 from engine.export import write_quote
 from engine.export.labels import Labels
 from engine.export.names import titles
@@ -20,11 +20,14 @@ def _column(ws: openpyxl.worksheet.worksheet.Worksheet, letter: str) -> list[obj
 
 
 def test_left_out_of_the_recommendation_and_why(tmp_path: Path) -> None:
+    # bought in mid-2025, before the case-by-case rule of 2026-01-15
     comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
-                                     configs=CONFIGS))
+                                     configs=CONFIGS, finance=Finance(purchase_date="2025-06-01")))
     rec = comparison.recommendation
-    # in CN the H800s need an export licence; the A40 has no rule recorded: it is recommended
-    assert rec.cheapest_meeting_deadline == "lenovo-sr670v2-a40"
+    # in CN the H800s need an export licence; the A40 has no rule recorded: it is the only one
+    # left, so it is named, not crowned cheapest, fastest and lowest TCO at once (issue 19)
+    assert rec.only == "lenovo-sr670v2-a40" and rec.scope == ("lenovo-sr670v2-a40",)
+    assert (rec.cheapest_meeting_deadline, rec.fastest, rec.lowest_tco) == (None, None, None)
     assert {c for c, _ in rec.skipped} == {"lenovo-sr680av3-h800", "inspur-nf5688m7-h800"}
     for lang in ("en", "zh"):
         L = Labels(lang)  # type: ignore[arg-type]

@@ -72,7 +72,7 @@ def test_the_services_rate_is_its_own_input(tmp_path: Path) -> None:
 
 def rfq(tmp_path: Path, lang: str, currency: str = "CNY") -> tuple[Path, Labels]:
     path = write_quote(services_comparison(currency), tmp_path / f"rfq-{lang}-{currency}.xlsx",
-                       lang=lang, kind="rfq", vendor="inspur",  # type: ignore[arg-type]
+                       lang=lang, kind="rfq", prices="list", vendor="inspur",  # type: ignore[arg-type]
                        quote_date=datetime.date(2024, 5, 1))
     return path, Labels(lang)  # type: ignore[arg-type]
 

@@ -99,9 +99,13 @@ def _book(path: Path, rows: list[list[object]]) -> Path:
 
 def test_refuses_a_file_that_is_not_a_spreadsheet(tmp_path: Path) -> None:
     pdf = tmp_path / "quote.pdf"
-    pdf.write_bytes(b"%PDF-1.7")
-    with pytest.raises(QuoteError, match=r"quote\.pdf: not a spreadsheet"):
+    pdf.write_bytes(b"%PDF-1.7")  # a PDF's first bytes and nothing else: no readable PDF
+    with pytest.raises(QuoteError, match=r"quote\.pdf: not a readable PDF"):
         read_quote(pdf)
+    doc = tmp_path / "quote.docx"
+    doc.write_bytes(b"PK\x03\x04")
+    with pytest.raises(QuoteError, match=r"quote\.docx: not a spreadsheet"):
+        read_quote(doc)
     fake = tmp_path / "fake.xlsx"
     fake.write_text("just text")
     with pytest.raises(QuoteError, match=r"fake\.xlsx: not a spreadsheet"):

@@ -53,7 +53,7 @@ def _saved(book: Path, folder: Path) -> Path:
 
 def _rfq(comparison: Any, folder: Path, lang: str) -> Path:
     path = folder / f"rfq-{lang}.xlsx"
-    write_quote(comparison, path, kind="rfq", vendor="inspur", lang=lang)
+    write_quote(comparison, path, kind="rfq", prices="list", vendor="inspur", lang=lang)
     return path
 
 
@@ -66,7 +66,7 @@ def _row_of(sheet: Any, part: str) -> int:
 def test_our_rfq_read_back_unchanged_finds_nothing(rfq_comparison: Any, tmp_path: Path, lang: str) -> None:
     quote = read_quote(_saved(_rfq(rfq_comparison, tmp_path, lang), tmp_path / "saved"))
     rec = reconcile(rfq_comparison, quote)
-    assert rec.config == CONFIG
+    assert (rec.config, rec.chosen_by, quote.config_id) == (CONFIG, "rfq", CONFIG)
     assert [f.message for f in rec.findings] == []
     assert all(m.item for m in rec.matches), "every line matched"
     spares = [line for line in quote.lines if line.group.endswith(("Spares", "备件"))]
@@ -185,3 +185,53 @@ def test_a_vendors_larger_discount_shows_on_every_priced_line(discounted: Any, t
     gross = plan.money.hardware + plan.money.services
     assert rec.computed_total == pytest.approx(plan.money.net - 0.05 * gross, abs=1)
     assert rec.computed_total == pytest.approx(0.80 * gross, abs=1)
+
+
+def test_an_rfq_of_one_of_two_alike_configurations_reconciles_with_the_one_asked(tmp_path: Path) -> None:
+    """NF5688M6 with A800 or A100: one vendor, one server, most part numbers shared. The RFQ
+    for the A800 comes back against the A800 (its configuration id), unchanged: no finding."""
+    a800, a100 = "inspur-nf5688m6-a800", "inspur-nf5688m6-a100"
+    twins = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=60), configs=(a800, a100)))
+    path = tmp_path / "rfq.xlsx"
+    write_quote(twins, path, kind="rfq", prices="list", vendor="inspur", lang="zh", quote_no="RFQ-2026-017",
+                detail=(a800,))
+    quote = read_quote(_saved(path, tmp_path / "saved"))
+    assert (quote.rfq_no, quote.config_id) == ("RFQ-2026-017", a800)
+    rec = reconcile(twins, quote)
+    assert (rec.config, rec.chosen_by) == (a800, "rfq")
+    assert [f.message for f in rec.findings] == []
+
+
+def _priced_by_vendor(comparison: Any, folder: Path, lang: str,
+                      change: dict[str, float]) -> tuple[Path, dict[str, int]]:
+    """Our RFQ as sent (blank prices), priced by a vendor: each line's unit price typed into
+    the blank column, the plan's except ``change`` (part number -> price)."""
+    original = folder / f"blank-{lang}.xlsx"
+    folder.mkdir()
+    write_quote(comparison, original, kind="rfq", vendor="inspur", lang=lang)
+    plan = next(p for p in comparison.plans if p.config == CONFIG)
+    prices = {b.part_number: b.unit_price for b in plan.bom}
+    rows: dict[str, int] = {}
+
+    def price(book: Any, sheet: Any) -> None:
+        for r in range(1, sheet.max_row + 1):
+            part = sheet.cell(r, 2).value
+            if part in prices and sheet.cell(r, 4).value is not None:
+                assert sheet.cell(r, 5).value in (None, "")  # sent blank
+                sheet.cell(r, 5).value = change.get(part, prices[part])
+                rows[part] = r
+
+    return _edited(original, folder, price), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_our_blank_rfq_priced_by_a_vendor(rfq_comparison: Any, tmp_path: Path, lang: str) -> None:
+    unchanged, _ = _priced_by_vendor(rfq_comparison, tmp_path / "same", lang, {})
+    rec = reconcile(rfq_comparison, read_quote(unchanged))
+    assert (rec.config, rec.chosen_by) == (CONFIG, "rfq")
+    assert [f.message for f in rec.findings] == []
+    changed, rows = _priced_by_vendor(rfq_comparison, tmp_path / "changed", lang,
+                                      {"MQM9700-NS2F": 380_000})
+    rec = reconcile(rfq_comparison, read_quote(changed))
+    found = [(f.kind, f.row, f.item, f.expected, f.found) for f in rec.findings]
+    assert found == [("price_diff", rows["MQM9700-NS2F"], "ib-switch-qm9700", 360_000, 380_000)]

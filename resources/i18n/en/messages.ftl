@@ -15,6 +15,17 @@ msg-pcie-large-model = large model on PCIe or NVLink bridges
 msg-export-licence = an export licence is required for this GPU
 msg-availability-unsure = the GPU's market status is unsure
 msg-availability-unknown = the GPU's market status is unknown
+msg-export-case-by-case = the US export licence is reviewed case by case, on conditions
+msg-import-restricted = the buyer's country restricts importing this GPU
+msg-import-unsure = the buyer's country's import stance on this GPU is unsure
+msg-user-entered = catalog records entered by the user
+msg-rec-scope-clear = the titles compare only what is clear to buy
+msg-rec-nothing-clear = nothing is clearly buyable
+msg-rec-only-one = the only option of its group: named, not ranked
+msg-rec-best-of-group = the best of another status group
+msg-rec-none-meets = nothing in scope meets the deadline
+msg-rec-stated-mfu = days rest on a stated MFU, not on calibration
+msg-rec-price-missing = prices missing: placeholders used
 msg-storage-neutral = a vendor-neutral storage line is quoted
 msg-rack-limit = racks are not filled by power
 msg-unverified = unverified catalog figures
@@ -72,9 +83,54 @@ msg-cooling-kind-full = the { $server } is { $cooling ->
 msg-rdhx-budget-full = rack budget lowered from { NUMBER($budget, useGrouping: 0) } kW to the rear door's { NUMBER($door, useGrouping: 0) } kW
 msg-cloud-rate-full = no hourly cloud rate for the { $gpu } in resources/prices/cloud.csv
 msg-storage-neutral-full = no { $vendor } storage line in the catalog: a vendor-neutral one is quoted
+
+## Market status: the two gates (US export, the buyer's import), dated.
 msg-export-licence-full = EXPORT LICENCE REQUIRED: { $gpu } in { $market } since { $since } (as of { $as_of }{ $verified ->
         [yes] {""}
-       *[no] , source unverified
+       *[no] {", source unverified"}
     }); confirm the vendor can deliver before ordering
+msg-export-case-by-case-full = US export licence reviewed case by case: { $gpu } to { $market } since { $since } (as of { $as_of }{ $verified ->
+        [yes] {""}
+       *[no] {", source unverified"}
+    }); only on the rule's conditions{ $duty ->
+        [yes] {"; a duty or fee applies (see the plan's market status)"}
+       *[no] {""}
+    }: confirm the vendor holds a licence
 msg-availability-unsure-full = market status unsure: { $gpu } in { $market } as of { $as_of } (reports since { $since }); ask the vendor
 msg-availability-unknown-full = market status unknown: { $gpu } in { $market }: no rule recorded; ask the vendor
+msg-import-restricted-full = IMPORT RESTRICTED: { $gpu } in { $market } since { $since } (as of { $as_of }): the buyer's country does not permit it for now; ask the vendor whether an exemption applies
+msg-import-unsure-full = import stance unsure: { $gpu } in { $market } as of { $as_of } ({ $since ->
+        [none] no rule recorded
+       *[other] reports since { $since }
+    }); ask the vendor
+
+## The recommendation's caveats: its scope, what is out of it and why.
+msg-rec-scope-clear-full = The titles compare only the configurations whose GPUs are clear to buy in { $market } as of { $as_of } (US export without known restriction, import permitted){ $configs ->
+        [none] {""}
+       *[other] : { $configs }
+    }
+msg-rec-nothing-clear-full = Nothing is clearly buyable in { $market } as of { $as_of } (no configuration has both gates open: US export without known restriction and import permitted); the titles compare only the { $group ->
+        [clear] clear-to-buy
+        [conditional] conditional (export licence case by case)
+        [blocked] blocked (licence under a presumption of denial, or import restricted)
+       *[unsure] unsure
+    } group ({ $count }){ $configs ->
+        [none] {""}
+       *[other] : { $configs }
+    }
+msg-rec-only-one-full = { $config } is the only { $group ->
+        [clear] clear-to-buy
+        [conditional] conditional (export licence case by case)
+        [blocked] blocked (licence under a presumption of denial, or import restricted)
+       *[unsure] unsure
+    } option: it is named, not ranked as cheapest, fastest or lowest TCO
+msg-rec-best-of-group-full = Best of the { $group ->
+        [clear] clear-to-buy
+        [conditional] conditional (export licence case by case)
+        [blocked] blocked (licence under a presumption of denial, or import restricted)
+       *[unsure] unsure
+    } group (lowest TCO): { $config }
+msg-rec-none-meets-full = No configuration in scope meets the deadline at the expected efficiency
+msg-rec-stated-mfu-full = Days for { $configs } rest on an MFU stated in the catalog (a published run or an assumption), not on calibration runs: the band is wide
+msg-rec-price-missing-full = Prices are missing for { $configs }: placeholders are used; ask the vendors for them in the RFQ
+msg-user-entered-full = user-entered catalog records: { $items } (figures as the user entered them, checked by the shipped catalog's rules)

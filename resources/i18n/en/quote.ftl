@@ -48,6 +48,7 @@ rec-cheapest = Cheapest meeting the deadline
 rec-fastest = Fastest
 rec-lowest_tco = Lowest TCO
 rec-none = none
+rec-only = The only option in scope (named, not ranked)
 chart-capex = Capex by category
 chart-tco = TCO over the years
 chart-amount = Amount ({ $currency })

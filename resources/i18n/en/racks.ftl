@@ -5,6 +5,7 @@ racks-why = The racks of the recommended configuration ({ $why }), as the plan l
 racks-why-cheapest = the lowest capex that meets the deadline
 racks-why-tco = the lowest TCO
 racks-why-fastest = the fastest
+racks-why-only = the only one in scope (named, not ranked)
 racks-why-detailed = the first this document details
 
 ## The rack drawing (engine/export/racks_png.py): slot roles, rack captions, the floor sketch.

@@ -52,3 +52,22 @@ rfq-signature = Authorised signature
 rfq-sign_date = Date
 rfq-no_plans = No configuration of this vendor can run the workload.
 rfq-overridden_legend = Shaded lines were set or added by the buyer.
+
+## rfq: the plan's terms (delivery date, place by hosting, export licence), the configuration id
+
+rfq-config_id = Configuration id
+rfq-reference_note = Please quote the RFQ no. and the configuration id in your quotation.
+rfq-term_delivery_date = Required delivery date
+rfq-term_delivery_date_value = Delivered, installed and accepted by { $date } ({ $days } days after the order on { $ordered }): { $basis }. { $cost }
+rfq-delivery_basis_plan = the lead time this plan counts before training starts
+rfq-delivery_basis_buyer = the date the buyer sets
+rfq-delivery_cost_slack = The plan meets its { $deadline }-day deadline with { $slack } days to spare: a delivery up to { $slack } days later still meets it; beyond that, each day late delays the end of training by a day.
+rfq-delivery_cost_late = The plan already needs { $calendar } days against its { $deadline }-day deadline: each day late delays the end of training by a day.
+rfq-delivery_cost_open = Each day late delays the end of training by a day.
+rfq-place_own = The buyer's site named above; unloading and positioning by the supplier
+rfq-place_idc = The leased data centre (IDC) named by the buyer: { $idc }; unloading, positioning and the IDC's access procedures by the supplier
+rfq-idc_unnamed = to be named at order
+rfq-term_export = Export licence
+rfq-export_clause = For each GPU below, state whether an export licence is needed and held, and confirm that you can deliver the quantity by the required date. Our reading of the market: { $status }.
+rfq-export_line = { $gpu }: { $status }
+rfq-export_unknown = no rule known; please state

@@ -18,6 +18,17 @@ msg-indicative-prices = 价格仅供参考
 msg-export-licence = 该 GPU 须取得出口许可
 msg-availability-unsure = 该 GPU 的市场供应状态不确定
 msg-availability-unknown = 该 GPU 的市场供应状态未知
+msg-export-case-by-case = 美国出口许可逐案审查，须满足附加条件
+msg-import-restricted = 买方所在国限制进口该 GPU
+msg-import-unsure = 买方所在国对该 GPU 的进口态度不确定
+msg-user-entered = 用户录入的产品目录记录
+msg-rec-scope-clear = 推荐仅在可明确采购的方案中比较
+msg-rec-nothing-clear = 没有可明确采购的方案
+msg-rec-only-one = 该组唯一方案：仅列出，不排名
+msg-rec-best-of-group = 其他供应状态组的最佳方案
+msg-rec-none-meets = 比较范围内没有方案满足期限
+msg-rec-stated-mfu = 天数基于标称 MFU，而非校准数据
+msg-rec-price-missing = 价格缺失：采用占位价格
 msg-storage-neutral = 报价采用厂商中立的存储产品
 msg-lead-time = 期限落在交付周期之内
 msg-lead-time-unset = 未给出交付周期：训练从下单之日起计算
@@ -86,18 +97,54 @@ msg-storage-neutral-full = 产品目录中没有{ $vendor ->
         [Inspur] 浪潮
        *[other] { $vendor }
     }的存储产品：报价采用厂商中立的存储
-msg-export-licence-full = 须取得出口许可：{ $gpu } 自 { $since } 起在{ $market ->
-        [CN] 中国
-       *[other] { $market }
-    }受出口管制（截至 { $as_of }{ $verified ->
+
+## 供应状态：两道关口（美国出口、买方进口），均注明日期。
+msg-export-licence-full = 须取得出口许可：{ $gpu } 在 { $market } 自 { $since } 起（截至 { $as_of }{ $verified ->
         [yes] {""}
-       *[no] ，来源未经核实
-    }）；下单前请确认供应商能够交货
-msg-availability-unsure-full = 市场供应状态存疑：{ $gpu } 在{ $market ->
-        [CN] 中国
-       *[other] { $market }
-    }截至 { $as_of } 的状态不明（自 { $since } 起有相关报道）；请询问供应商
-msg-availability-unknown-full = 市场供应状态未知：{ $gpu } 在{ $market ->
-        [CN] 中国
-       *[other] { $market }
-    }没有记录任何规定；请询问供应商
+       *[no] {"，来源未经核实"}
+    }）；下单前请确认厂商能够交付
+msg-export-case-by-case-full = 美国出口许可逐案审查：{ $gpu } 出口至 { $market } 自 { $since } 起（截至 { $as_of }{ $verified ->
+        [yes] {""}
+       *[no] {"，来源未经核实"}
+    }）；仅在满足规则条件时批准{ $duty ->
+        [yes] {"；另有关税或费用（见方案的供应状态）"}
+       *[no] {""}
+    }：请确认厂商持有许可
+msg-availability-unsure-full = 市场供应状态不确定：{ $gpu } 在 { $market }，截至 { $as_of }（自 { $since } 起的报道）；请向厂商确认
+msg-availability-unknown-full = 市场供应状态未知：{ $gpu } 在 { $market } 无已记录的规定；请向厂商确认
+msg-import-restricted-full = 进口受限：{ $gpu } 在 { $market } 自 { $since } 起（截至 { $as_of }）：买方所在国暂不允许；请向厂商确认是否适用豁免
+msg-import-unsure-full = 进口态度不确定：{ $gpu } 在 { $market }，截至 { $as_of }（{ $since ->
+        [none] 无已记录的规定
+       *[other] 自 { $since } 起的报道
+    }）；请向厂商确认
+
+## 推荐的说明：比较范围、范围外的方案及原因。
+msg-rec-scope-clear-full = 推荐仅在截至 { $as_of } 在 { $market } 可明确采购（美国出口无已知限制且允许进口）的方案中比较{ $configs ->
+        [none] {""}
+       *[other] ：{ $configs }
+    }
+msg-rec-nothing-clear-full = 截至 { $as_of }，在 { $market } 没有可明确采购的方案（没有方案同时满足美国出口无已知限制与允许进口）；推荐仅在“{ $group ->
+        [clear] 可明确采购
+        [conditional] 附条件（出口许可逐案审查）
+        [blocked] 受阻（许可推定拒绝或进口受限）
+       *[unsure] 供应不确定
+    }”组内比较（{ $count } 个）{ $configs ->
+        [none] {""}
+       *[other] ：{ $configs }
+    }
+msg-rec-only-one-full = { $config } 是“{ $group ->
+        [clear] 可明确采购
+        [conditional] 附条件（出口许可逐案审查）
+        [blocked] 受阻（许可推定拒绝或进口受限）
+       *[unsure] 供应不确定
+    }”组的唯一方案：仅列出，不称为最低价、最快或总拥有成本最低
+msg-rec-best-of-group-full = “{ $group ->
+        [clear] 可明确采购
+        [conditional] 附条件（出口许可逐案审查）
+        [blocked] 受阻（许可推定拒绝或进口受限）
+       *[unsure] 供应不确定
+    }”组的最佳方案（总拥有成本最低）：{ $config }
+msg-rec-none-meets-full = 按预期效率，比较范围内没有方案满足期限
+msg-rec-stated-mfu-full = { $configs } 的天数基于目录中标称的 MFU（公开训练记录或假设），而非校准数据：区间较宽
+msg-rec-price-missing-full = { $configs } 的价格缺失：采用占位价格；请在询价单中向厂商索取
+msg-user-entered-full = 用户录入的产品目录记录：{ $items }（数据按用户录入，已按内置产品目录的规则校验）

@@ -48,6 +48,7 @@ rec-cheapest = 满足期限的最低价方案
 rec-fastest = 最快方案
 rec-lowest_tco = 总拥有成本最低方案
 rec-none = 无
+rec-only = 比较范围内的唯一方案（仅列出，不排名）
 chart-capex = 按类别的投资
 chart-tco = 逐年累计总拥有成本
 chart-amount = 金额（{ $currency }）

@@ -5,6 +5,7 @@ racks-why = 推荐方案（{ $why }）的机柜，按方案的布置绘制：每
 racks-why-cheapest = 满足期限且投资最低
 racks-why-tco = 总拥有成本最低
 racks-why-fastest = 最快完成
+racks-why-only = 比较范围内的唯一方案（仅列出，不排名）
 racks-why-detailed = 本文件详列的第一个方案
 
 ## 机柜图（engine/export/racks_png.py）：槽位角色、机柜说明、机房平面示意。

@@ -52,3 +52,22 @@ rfq-signature = 授权代表签字
 rfq-sign_date = 日期
 rfq-no_plans = 该厂商没有能运行此训练任务的配置。
 rfq-overridden_legend = 底色标出的行由采购方设定或添加。
+
+## rfq: the plan's terms (delivery date, place by hosting, export licence), the configuration id
+
+rfq-config_id = 配置编号
+rfq-reference_note = 请在报价单中注明询价单号及配置编号。
+rfq-term_delivery_date = 要求交货日期
+rfq-term_delivery_date_value = { $date } 前完成到货、安装及验收（下单日 { $ordered } 起 { $days } 天）：{ $basis }。{ $cost }
+rfq-delivery_basis_plan = 本方案开始训练前所计的交付周期
+rfq-delivery_basis_buyer = 买方指定的日期
+rfq-delivery_cost_slack = 本方案在 { $deadline } 天的期限内尚余 { $slack } 天：交货推迟不超过 { $slack } 天仍能按期完成；超过后每推迟一天，训练完成即推迟一天。
+rfq-delivery_cost_late = 本方案已需 { $calendar } 天，超过 { $deadline } 天的期限：每推迟一天交货，训练完成即推迟一天。
+rfq-delivery_cost_open = 每推迟一天交货，训练完成即推迟一天。
+rfq-place_own = 买方上述地址；由供方负责卸货及就位
+rfq-place_idc = 买方指定的租用数据中心（IDC）：{ $idc }；由供方负责卸货、就位及办理机房进场手续
+rfq-idc_unnamed = 下单时指定
+rfq-term_export = 出口许可及供货
+rfq-export_clause = 请就下列每种 GPU 说明是否需要出口许可、是否已取得，并确认能按要求日期供应所列数量。我方对市场情况的判断：{ $status }。
+rfq-export_line = { $gpu }，市场状况：{ $status }
+rfq-export_unknown = 无已知规则，请说明

@@ -1,0 +1,116 @@
+"""Systems a user adds: `catalog export ID` writes a self-contained catalog file, `--catalog FILE`
+plans, estimates and quotes with it; entries are validated as strictly as the shipped catalog
+and marked user-entered."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from engine.catalog import CatalogError, load_catalog
+from engine.cli import main
+from engine.money.prices import load_price_list
+from engine.user_catalog import catalog_and_prices, export_entry
+
+CFG = "lenovo-sr680av3-h200"
+
+
+def _renamed(text: str, renames: dict[str, str]) -> str:
+    """The exported file with some records given ids of their own (what a user does to add a
+    variant of a shipped system)."""
+    for old, new in renames.items():
+        text = re.sub(rf'^(id|gpu|item) = "{re.escape(old)}"$', rf'\1 = "{new}"', text, flags=re.M)
+    return text
+
+
+@pytest.fixture
+def own_system(tmp_path: Path) -> Path:
+    text = export_entry(CFG, load_catalog(), load_price_list())
+    path = tmp_path / "datasheet.toml"
+    path.write_text(_renamed(text, {CFG: "acme-h200", "h200-sxm5-141gb": "acme-h200-gpu"}),
+                    encoding="utf-8")
+    return path
+
+
+def test_export_is_self_contained_and_reads_back_unchanged(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x.toml"
+    assert main(["catalog", "export", CFG, "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    for section in ("[[gpus]]", "[[servers]]", "[[network]]", "[[configurations]]", "[[prices]]"):
+        assert section in text
+    # read back unchanged it is the shipped system, not a user entry
+    catalog, prices = catalog_and_prices(out, None)
+    assert not catalog.configurations[CFG].user_entered
+    assert prices.entry(CFG).unit_price == load_price_list().entry(CFG).unit_price
+    assert main(["catalog", "export", "no-such-config"]) == 2
+    assert "known configurations" in capsys.readouterr().err
+
+
+def test_a_user_system_plans_quotes_and_is_marked(own_system: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["plan", "--catalog", str(own_system), "--preset", "gpt3-175b", "--days", "120",
+            "--config", "acme-h200", "--config", CFG, "--format", "json"]
+    assert main(args) == 0
+    plans = {p["config"]: p for p in json.loads(capsys.readouterr().out)["plans"]}
+    own, shipped = plans["acme-h200"], plans[CFG]
+    # the same figures as the system it was copied from: the same rules planned it
+    assert (own["gpus"], own["nodes"], own["racks"]) == (shipped["gpus"], shipped["nodes"],
+                                                        shipped["racks"])
+    assert own["warnings"][0]["code"] == "user-entered"
+    assert "acme-h200" in own["warnings"][0]["text"] and "acme-h200-gpu" in own["warnings"][0]["text"]
+    assert all(w["code"] != "user-entered" for w in shipped["warnings"])
+    # its price came with it
+    line = next(b for b in own["bom"] if b["item"] == "acme-h200")
+    assert line["unit_price"] > 0
+    assert main(["estimate", "--catalog", str(own_system), "--preset", "gpt3-175b",
+                 "--gpu", "acme-h200-gpu", "--gpus", "64"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "q.xlsx"
+    assert main(["quote", "--catalog", str(own_system), "--preset", "gpt3-175b", "--days", "120",
+                 "--config", "acme-h200", "--out", str(out), "--lang", "zh"]) == 0
+    assert out.is_file()
+
+
+def test_a_saved_plan_reopens_with_its_catalog_file(own_system: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    saved = tmp_path / "own.cqplan"
+    assert main(["plan", "--catalog", str(own_system), "--preset", "gpt3-175b", "--days", "120",
+                 "--config", "acme-h200", "--save", str(saved)]) == 0
+    capsys.readouterr()
+    assert main(["plan", str(saved), "--catalog", str(own_system)]) == 0
+    assert "acme-h200" in capsys.readouterr().out
+    assert main(["plan", str(saved)]) == 2  # without it the configuration is unknown
+    assert "acme-h200" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (('memory_gb = 141.0', 'memory_gb = -1'), "[[gpus]] record 'acme-h200-gpu', field memory_gb"),
+    (('gpu_count = 8', 'gpu_count = 16'), "16 GPUs do not fit"),
+    (('form_factor = "sxm5"', 'form_factor = "oam"'), "field form_factor"),
+    (('tdp_w = 700.0', 'tdp_w = "much"'), "field tdp_w"),
+])
+def test_bad_entries_are_refused_naming_the_field(own_system: Path, change: tuple[str, str],
+                                                  expected: str,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    text = own_system.read_text(encoding="utf-8")
+    assert change[0] in text
+    own_system.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    assert main(["plan", "--catalog", str(own_system), "--preset", "gpt3-175b",
+                 "--days", "120"]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_an_id_of_the_shipped_catalog_with_other_figures_is_refused(tmp_path: Path) -> None:
+    text = export_entry(CFG, load_catalog(), load_price_list())
+    path = tmp_path / "clash.toml"
+    path.write_text(text.replace("max_power_w = 10200.0", "max_power_w = 9000.0"), encoding="utf-8")
+    with pytest.raises(CatalogError, match="id of its own"):
+        catalog_and_prices(path, None)
+    path.write_text(text + "\n[[racks]]\nid = \"r\"\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"\[\[racks\]\] is not allowed"):
+        catalog_and_prices(path, None)
