@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from engine.assumptions import default
-from engine.bounds import check
+from engine.bounds import bound, check
 from engine.catalog import Catalog, Gpu, load_catalog
 from engine.compute.efficiency import NodeTraits, gpu_traits
 from engine.compute.efficiency import estimate as estimate_efficiency
@@ -122,17 +121,16 @@ def measured_calibration(e: Efficiency, team: str) -> float | None:
     gpu = gpu_of(e.measured_gpu, "efficiency.measured_gpu")
     peak = gpu.dense_tflops["bf16"] * 1e12
     if e.measured_tokens_per_s is not None:
-        if not (math.isfinite(e.measured_tokens_per_s) and e.measured_tokens_per_s > 0):
-            raise RequestError("efficiency.measured_tokens_per_s", e.measured_tokens_per_s,
-                               "must be a positive number of tokens per second per GPU")
+        check("efficiency.measured_tokens_per_s", e.measured_tokens_per_s)  # resources/bounds.toml
         mfu = 6 * e.measured_params * e.measured_tokens_per_s / peak
         field, given = "efficiency.measured_tokens_per_s", e.measured_tokens_per_s
     else:
         assert e.measured_mfu is not None
         mfu, field, given = e.measured_mfu, "efficiency.measured_mfu", e.measured_mfu
-    if not (math.isfinite(mfu) and 0 < mfu <= 1):
+    measured_mfu = bound("efficiency.measured_mfu")  # the same limits as an MFU given directly
+    if not measured_mfu.admits(mfu):
         raise RequestError(field, given, f"implies {mfu:.0%} of the {gpu.name}'s dense BF16 peak; "
-                           "a measured run reaches above 0% and at most 100%")
+                           f"a measured MFU {measured_mfu.allowed}")
     modelled = estimate_efficiency(
         typical_traits(gpu), gpu_name=gpu.name, precision="bf16", gpus=e.measured_gpus,
         params=e.measured_params, moe=False, goodput=1.0, mfu_override=None, team=team,

@@ -125,9 +125,11 @@ def runs() -> tuple[Run, ...]:
 
 
 def modelled(run: Run) -> bool:
-    """The model can predict the run: its GPU is in the catalog (domestic accelerators such as
-    the Ascend 910B have no catalog entry and no kernel efficiency yet)."""
-    return run.gpu in load_catalog().gpus
+    """The model can predict the run: its GPU is in the catalog and the step model is fitted for
+    it. A part planned on its stated MFU (calibration = "published" or "uncalibrated", such as
+    the Ascend 910B) has no kernel efficiency and stays out of the NVIDIA fit."""
+    gpus = load_catalog().gpus
+    return run.gpu in gpus and gpus[run.gpu].calibration == "model"
 
 
 def fitted_runs() -> tuple[Run, ...]:
