@@ -489,7 +489,7 @@ def _runnable_comparison(args: argparse.Namespace, request: PlanRequest | None =
     catalog, prices = catalog_and_prices(getattr(args, "catalog", None), prices)
     comparison = compare(request, catalog=catalog, price_list=prices)
     if getattr(args, "save", None) is not None:  # the request is valid: keep it
-        _save(args.save, comparison, prices)
+        _save(args.save, comparison, prices, catalog)
     named = bool(request.configs)
     refused = [p for p in comparison.plans if not p.feasible]
     if named and refused:  # the user asked for these by name
@@ -503,7 +503,7 @@ def _runnable_comparison(args: argparse.Namespace, request: PlanRequest | None =
     return comparison
 
 
-def _save(path: Path, comparison: Comparison, prices: Any) -> None:
+def _save(path: Path, comparison: Comparison, prices: Any, catalog: Any = None) -> None:
     """The plan file the app would save: the request and the prices it was quoted with."""
     import datetime as dt
 
@@ -519,7 +519,7 @@ def _save(path: Path, comparison: Comparison, prices: Any) -> None:
     remove_stale_temp_files(target.parent)
     saved = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     snapshot = snapshot_for(comparison, prices or load_price_list(), saved=saved,
-                             catalog_version=catalog_version())
+                             catalog_version=catalog_version(), catalog=catalog)
     try:
         save_plan(comparison.request, target, snapshot=snapshot)
     except PlanFileError as exc:  # it would not open again

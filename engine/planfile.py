@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from engine.bounds import check_quote_heading, check_request, limit
+from engine.catalog import Catalog
 from engine.errors import RequestError, shown, text_problem
 from engine.model import (
     Comparison,
@@ -98,14 +99,14 @@ def plan_to_json(
 
 
 def snapshot_for(comparison: Comparison, prices: PriceList, *, saved: str,
-                 catalog_version: str) -> PriceSnapshot:
+                 catalog_version: str, catalog: Catalog | None = None) -> PriceSnapshot:
     """The snapshot a plan file keeps: the entries of ``prices`` that pricing ``comparison``'s
     request reads, learned by pricing it again, not the whole list (a user's list of 100 000
     rows gives a few dozen entries, and the plan reopens within the reader's limit)."""
     from engine.compare import compare
 
     asked = recording(prices)
-    compare(comparison.request, price_list=asked)
+    compare(comparison.request, catalog=catalog, price_list=asked)  # with a user's catalog file
     return take_snapshot(comparison, prices, saved=saved, catalog_version=catalog_version, read=asked.asked)
 
 
