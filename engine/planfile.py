@@ -26,13 +26,11 @@ import types
 import typing
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from engine.bounds import check_quote_heading, check_request, limit
+from engine.catalog import Catalog
 from engine.errors import RequestError, shown, text_problem
-
-if TYPE_CHECKING:
-    from engine.catalog import Catalog
 from engine.model import (
     Comparison,
     Efficiency,

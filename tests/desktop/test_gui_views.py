@@ -11,7 +11,7 @@ from desktop.models import SORT_ROLE
 from desktop.pairing import config_label
 from engine import compare
 from engine.catalog import load_catalog
-from engine.model import Facility, Finance, Schedule
+from engine.model import Facility, Finance
 from tests.shared import GPT3_30_DAYS
 
 
@@ -170,7 +170,8 @@ def test_the_overview_filters_to_a_shortlist(qtbot, window, wait_planned, mode) 
 def test_a_precision_refusal_offers_bf16(qapp) -> None:  # type: ignore[no-untyped-def]
     from desktop.refusals import explain
 
-    fp8 = dataclasses.replace(GPT3_30_DAYS, schedule=Schedule(days=30.0, precision="fp8"))
+    fp8 = dataclasses.replace(GPT3_30_DAYS,
+                              schedule=dataclasses.replace(GPT3_30_DAYS.schedule, precision="fp8"))
     comparison = compare(fp8)
     refused = [p for p in comparison.plans if p.refusals and p.refusals[0].code == "precision"]
     assert refused  # FP8 needs Hopper: the Ampere and Ada configurations are refused

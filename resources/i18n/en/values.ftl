@@ -17,6 +17,7 @@ value-no = no
 value-wholesale = wholesale
 value-cloud = cloud
 value-licence-required = licence-required
+value-case-by-case = case-by-case
 value-unsure = unsure
 value-unknown = unknown
 value-no-known-restriction = no-known-restriction

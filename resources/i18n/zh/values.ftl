@@ -17,6 +17,7 @@ value-no = 否
 value-wholesale = 批发数据中心
 value-cloud = 云租用
 value-licence-required = 须出口许可
+value-case-by-case = 逐案审查
 value-unsure = 不确定
 value-unknown = 未知
 value-no-known-restriction = 无已知限制
