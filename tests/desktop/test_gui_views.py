@@ -11,7 +11,7 @@ from desktop.models import SORT_ROLE
 from desktop.pairing import config_label
 from engine import compare
 from engine.catalog import load_catalog
-from engine.model import Facility, Finance
+from engine.model import Facility, Finance, PlanRequest, Schedule, Workload
 from tests.shared import GPT3_30_DAYS
 
 
@@ -180,3 +180,14 @@ def test_a_precision_refusal_offers_bf16(qapp) -> None:  # type: ignore[no-untyp
     assert explanation.text.startswith(f"Precision FP8: {len(refused)} of {len(comparison.plans)}")
     assert explanation.fixed.schedule.precision == "bf16"
     assert not any(p.refusals for p in compare(explanation.fixed).plans)
+
+
+def test_a_deadline_met_by_the_only_configuration_in_scope_is_not_called_missed(qapp) -> None:  # type: ignore[no-untyped-def]
+    from desktop.refusals import explain
+
+    # today in CN only the Ascend system is clear to buy: named, not ranked, and it meets 135 days
+    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=135.0),
+                                     finance=Finance(purchase_date="2026-12-07")))
+    assert comparison.recommendation.cheapest_meeting_deadline is None
+    assert any(p.meets_deadline for p in comparison.plans if p.feasible)
+    assert explain(comparison, load_catalog(), translated=False) is None
