@@ -41,8 +41,8 @@ FIELD_NAMES: dict[str, str] = {
     "finance.warranty_years": QT_TRANSLATE_NOOP("History", "warranty"),
     "finance.maintenance_rate": QT_TRANSLATE_NOOP("History", "maintenance rate"),
     "finance.exchange_rate": QT_TRANSLATE_NOOP("History", "exchange rate"),
-    "finance.vat": QT_TRANSLATE_NOOP("History", "Goods VAT rate"),
-    "finance.vat_services": QT_TRANSLATE_NOOP("History", "Services VAT rate"),
+    "finance.vat": QT_TRANSLATE_NOOP("History", "goods VAT rate"),
+    "finance.vat_services": QT_TRANSLATE_NOOP("History", "services VAT rate"),
     "finance.discount": QT_TRANSLATE_NOOP("History", "discount"),
     "storage.product": QT_TRANSLATE_NOOP("History", "storage"),
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -540,7 +540,21 @@ class MainWindow(QMainWindow):
     def new_plan(self) -> None:
         if not self.maybe_save():
             return
-        self._open_wizard(RequestDraft(schedule={"days": 30.0}), new=True)
+        from engine.lead_times import first_deadline_days
+
+        self._open_wizard(RequestDraft(schedule={"days": first_deadline_days()},
+                                       efficiency=self._team_settings()), new=True)
+
+    def _team_settings(self) -> dict[str, Any]:
+        """The team profile and measured calibration the user last planned with."""
+        from engine.compute.team import parse_measured
+        from engine.errors import RequestError
+
+        try:
+            measured = parse_measured(self.settings.measured)
+        except RequestError:  # a setting from elsewhere that no longer parses
+            measured = {}
+        return {"team": self.settings.team, **measured}
 
     def edit_in_wizard(self) -> None:
         if self.request is None:
@@ -556,7 +570,14 @@ class MainWindow(QMainWindow):
         wizard.setWindowModality(Qt.WindowModality.WindowModal)
 
         def accepted() -> None:
+            from dataclasses import asdict
+
+            from desktop.pages.schedule import measured_text
+
             d = wizard.draft
+            efficiency = wizard.request().efficiency
+            self.settings.team = efficiency.team or "typical"
+            self.settings.measured = measured_text(asdict(efficiency))
             if new:  # a new plan, priced with today's list, with no history
                 self.session.open(wizard.request(), customer=d.customer, quote_no=d.quote_no)
             else:  # an edit of the plan, undone as one step

@@ -96,8 +96,11 @@ def explain(comparison: Comparison, catalog: Catalog, *, translated: bool) -> Ex
         )
     deadline = request.schedule.days
     feasible = [p for p in comparison.plans if p.feasible and p.days > 0]
-    if deadline is not None and feasible and comparison.recommendation.cheapest_meeting_deadline is None:
-        fastest = min(p.days for p in feasible)
+    # The deadline counts calendar days (lead time + training at the sized confidence). A
+    # recommendation may rank none while plans meet it (one configuration alone in scope is
+    # named, not ranked), so the plans say whether the deadline holds.
+    if deadline is not None and feasible and not any(p.meets_deadline for p in feasible):
+        fastest = min(p.lead_time_days + p.days_at_confidence for p in feasible)
         days = math.ceil(fastest)
         return Explanation(
             translate("Refusals", "No configuration meets the %1-day deadline: the fastest needs %2 days.")

@@ -27,8 +27,10 @@ if TYPE_CHECKING:  # Qt is imported when the self-test runs, not when this modul
 
     from desktop.main_window import MainWindow
 
+from engine.lead_times import first_deadline_days
+
 PRESET = "gpt3-175b"
-DEADLINE_DAYS = "30"
+DEADLINE_DAYS = f"{first_deadline_days():g}"  # the default lead time and a month of training
 TIMEOUT_S = 120.0
 
 

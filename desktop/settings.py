@@ -93,6 +93,9 @@ class Settings:
     last_folder: Setting[str] = Setting("files/last_folder", str, "")
     window_geometry: Setting[bytes] = Setting("ui/window_geometry", bytes, b"")
     autosave_draft: Setting[bool] = Setting("files/autosave_draft", bool, True)
+    # the buyer's team: its software profile and its own measured run, for every new plan
+    team: Setting[str] = Setting("plan/team", str, "typical")
+    measured: Setting[str] = Setting("plan/measured", str, "")
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.qsettings = qsettings or default_qsettings()

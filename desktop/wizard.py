@@ -22,6 +22,7 @@ from desktop.pages.facility import FacilityPage
 from desktop.pages.model import ModelPage
 from desktop.pages.review import ReviewPage
 from desktop.pages.schedule import SchedulePage
+from engine.lead_times import first_deadline_days
 from engine.model import PlanRequest
 
 
@@ -36,7 +37,7 @@ class PlanWizard(QWizard):
         self.setWindowTitle(self.tr("New plan — ClusterQuote"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.draft = draft or RequestDraft(schedule={"days": 30.0})
+        self.draft = draft or RequestDraft(schedule={"days": first_deadline_days()})
         self.model_page = ModelPage(self.draft)
         self.schedule_page = SchedulePage(self.draft)
         self.configs_page = ConfigsPage(self.draft)

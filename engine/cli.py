@@ -55,7 +55,10 @@ FLAGS = {
     "finance.warranty_years": "--warranty-years", "finance.maintenance_rate": "--maintenance-rate",
     "configs": "--config", "gpu": "--gpu", "valid_days": "--valid-days",
     "overrides": "--override",
-    "schedule.lead_time_days": "--lead-time-days",
+    "schedule.lead_time_days": "--lead-time-days", "schedule.confidence": "--confidence",
+    "efficiency.team": "--team", "efficiency.measured_tokens_per_s": "--measured tokens_per_s",
+    "efficiency.measured_mfu": "--measured mfu", "efficiency.measured_params": "--measured params",
+    "efficiency.measured_gpus": "--measured gpus", "efficiency.measured_gpu": "--measured gpu",
     "finance.purchase_date": "--purchase-date", "finance.market": "--market",
     "storage.product": "--storage", "storage.checkpoints_kept": "--checkpoints-kept",
     "storage.dataset_tb": "--dataset-tb", "storage.checkpoint_minutes": "--checkpoint-minutes",
@@ -126,6 +129,30 @@ def _count(text: str) -> float:
         return parse_count(text, "")
     except RequestError as exc:
         raise argparse.ArgumentTypeError(f"'{shown(text)}' is not allowed; {exc.allowed}") from None
+
+
+def _measured(text: str) -> dict[str, Any]:
+    """'tokens_per_s=3100,params=7B,gpus=64,gpu=h100-sxm5-80gb' as Efficiency fields."""
+    from engine.compute.team import parse_measured
+
+    try:
+        return parse_measured(text)
+    except RequestError as exc:
+        raise argparse.ArgumentTypeError(f"'{shown(str(exc.value))}' is not allowed; "
+                                         f"{exc.allowed}") from None
+
+
+def _add_team(g: Any) -> None:
+    g.add_argument("--team", choices=["tuned", "typical", "first-run"],
+                   help="the training team's software profile (default typical: what published "
+                        "runs outside the largest labs reach)")
+    g.add_argument("--confidence", type=_number("a probability from 0.5 to 0.95"),
+                   help="probability that the deadline holds, 0.5 to 0.95 (default 0.8): the "
+                        "fleet is the smallest whose training days at it fit the deadline")
+    g.add_argument("--measured", type=_measured, metavar="tokens_per_s=T,params=P,gpus=N,gpu=ID",
+                   help="calibrate on your own run: tokens/s per GPU (or mfu=M) of a model of "
+                        "P parameters on N GPUs of type ID; it sets the team's level and "
+                        "narrows the band")
 
 
 def _override(text: str) -> LineOverride:
@@ -232,6 +259,7 @@ def _add_options(p: argparse.ArgumentParser) -> None:
                         "data centre, out when hosted)")
     g.add_argument("--wholesale-rent", type=_number("rent per contracted kW per month"))
     _add_lead_time(g)
+    _add_team(g)
 
 
 def _add_lead_time(g: Any) -> None:
@@ -290,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["table", "json"], default="table")
     _add_catalog(e)
     _add_lead_time(e)
+    _add_team(e)
 
     c = sub.add_parser("catalog", help="list GPUs, configurations, prices or workload presets")
     c.add_argument("section", nargs="?",
@@ -361,8 +390,8 @@ def request_from(args: argparse.Namespace) -> PlanRequest:
     return PlanRequest(
         workload=workload_from(args),
         schedule=Schedule(days=args.days, gpus=args.gpus, precision=args.precision,
-                          lead_time_days=args.lead_time_days),
-        efficiency=Efficiency(mfu=args.mfu, goodput=args.goodput),
+                          lead_time_days=args.lead_time_days, confidence=args.confidence),
+        efficiency=efficiency_from(args),
         facility=Facility(rack_kw=args.rack_kw, cooling=args.cooling, pue=args.pue,
                           rack_units=args.rack_units, row_racks=args.row_racks, spares=args.spares,
                           buy_racks=_yes_no(args.buy_racks), buy_cooling=_yes_no(args.buy_cooling),
@@ -394,6 +423,11 @@ def _iso_date(text: str) -> datetime.date:
 
 def _yes_no(value: str | None) -> bool | None:
     return None if value is None else value == "yes"
+
+
+def efficiency_from(args: argparse.Namespace) -> Efficiency:
+    return Efficiency(mfu=args.mfu, goodput=args.goodput, team=args.team,
+                      **(args.measured or {}))
 
 
 def workload_from(args: argparse.Namespace) -> Workload:
@@ -542,14 +576,17 @@ def _estimate(args: argparse.Namespace) -> int:
 
     workload = workload_from(args)
     check_workload(workload)
-    for field, value in (("schedule.gpus", args.gpus), ("efficiency.mfu", args.mfu),
-                         ("efficiency.goodput", args.goodput)):
+    efficiency = efficiency_from(args)
+    for field, value in (("schedule.gpus", args.gpus), ("schedule.confidence", args.confidence),
+                         *((f"efficiency.{k}", v) for k, v in vars(efficiency).items()
+                           if k not in ("team", "measured_gpu"))):
         check(field, value)
     from engine.user_catalog import catalog_and_prices
 
     catalog, _ = catalog_and_prices(args.catalog, None)
-    est = estimate(workload, args.gpu, args.gpus, mfu=args.mfu, goodput=args.goodput,
-                   precision=args.precision, lead_time=args.lead_time_days, catalog=catalog)
+    est = estimate(workload, args.gpu, args.gpus, precision=args.precision,
+                   lead_time=args.lead_time_days, efficiency=efficiency,
+                   confidence=args.confidence, catalog=catalog)
     if args.format == "json":
         print(_json(estimate_dict(est)))
     else:

@@ -14,6 +14,7 @@ from engine.model import STATUS_GROUPS, Comparison, Message, Plan, PlanRequest, 
 from engine.money.availability import buyer, market_status
 from engine.money.overrides import check_overrides
 from engine.money.prices import PriceList, load_price_list
+from engine.naming import titles
 from engine.planning.plan import plan_configuration
 from engine.resolve import resolve
 
@@ -81,14 +82,6 @@ def recommend(plans: tuple[Plan, ...], deadline: float | None, *,
     )
 
 
-def _title_zh(plan: Plan) -> str:
-    """The configuration as a Chinese quote titles it (export.names.config_title, which the
-    planning layers do not import): '联想 ThinkSystem SR680a V3 · 8× NVIDIA H800 SXM5 80GB'."""
-    from engine.i18n import get
-
-    vendor = get(f"vendor.{plan.vendor.lower().replace(' ', '-')}", "zh", plan.vendor)
-    return f"{vendor} {plan.server.removeprefix(plan.vendor).strip()} · {plan.gpus_per_node}× {plan.gpu_name}"
-
 
 def _caveats(ok: list[Plan], groups: dict[str, list[Plan]], scope_group: str, scope: list[Plan],
              deadline: float | None, catalog: Catalog | None) -> list[Message]:
@@ -98,38 +91,39 @@ def _caveats(ok: list[Plan], groups: dict[str, list[Plan]], scope_group: str, sc
     status = next((p.availability for p in ok if p.availability), None)
     market, as_of = (status.market, status.as_of) if status else ("", "")
     # a scope of a few is named here; a longer one by its group and count (JSON: scope)
-    named = len(scope) <= SCOPE_NAMED
-    ids = ", ".join(p.config for p in scope) if named else "none"
-    # in Chinese a configuration is named as buyers say it (联想 SR680a V3 · 8× H800 SXM5)
-    ids_zh = "、".join(_title_zh(p) for p in scope) if named else "none"
+    en, zh = titles(ok, "en"), titles(ok, "zh")  # named as buyers name them, never by id
+
+    def named(plans: list[Plan]) -> dict[str, str]:
+        return {"configs": ", ".join(en[p.config] for p in plans),
+                "configs_zh": "、".join(zh[p.config] for p in plans)}
+
+    def one(plan: Plan) -> dict[str, str]:
+        return {"config": en[plan.config], "config_zh": zh[plan.config]}
+
+    few = named(scope) if len(scope) <= SCOPE_NAMED else {"configs": "none", "configs_zh": "none"}
     out: list[Message] = []
     if scope_group == "clear":
-        out.append(Message.of("rec-scope-clear", market=market, as_of=as_of, configs=ids,
-                              configs_zh=ids_zh))
+        out.append(Message.of("rec-scope-clear", market=market, as_of=as_of, **few))
     else:
         out.append(Message.of("rec-nothing-clear", market=market, as_of=as_of, group=scope_group,
-                              count=len(scope), configs=ids, configs_zh=ids_zh))
+                              count=len(scope), **few))
     if len(scope) == 1:
-        out.append(Message.of("rec-only-one", config=scope[0].config, group=scope_group,
-                              config_zh=_title_zh(scope[0])))
+        out.append(Message.of("rec-only-one", group=scope_group, **one(scope[0])))
     for group in STATUS_GROUPS:
         if group != scope_group and groups[group]:
             top = min(groups[group], key=lambda p: p.money.tco if p.money else 0.0)
-            out.append(Message.of("rec-best-of-group", group=group, config=top.config,
-                                  config_zh=_title_zh(top)))
+            out.append(Message.of("rec-best-of-group", group=group, **one(top)))
     if deadline is not None and scope and not any(p.meets_deadline for p in scope):
         out.append(Message.of("rec-none-meets"))
     published = [p for p in ok if p.efficiency is not None and p.efficiency.factors
                  and p.efficiency.factors[0][0] in ("published MFU", "uncalibrated MFU")]
     if published:
-        out.append(Message.of("rec-stated-mfu", configs=", ".join(p.config for p in published),
-                              configs_zh="、".join(_title_zh(p) for p in published)))
+        out.append(Message.of("rec-stated-mfu", **named(published)))
     if catalog is not None:
         missing = [p for p in ok if p.config in catalog.configurations
                    and catalog.configurations[p.config].price_missing]
         if missing:
-            out.append(Message.of("rec-price-missing", configs=", ".join(p.config for p in missing),
-                                  configs_zh="、".join(_title_zh(p) for p in missing)))
+            out.append(Message.of("rec-price-missing", **named(missing)))
     return out
 
 

@@ -7,6 +7,7 @@ its origin ("request" or "default"), so nothing the engine used is hidden.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
@@ -55,13 +56,31 @@ class Schedule:
     days: float | None = None  # deadline: calendar days from the order
     gpus: int | None = None
     precision: Precision = "bf16"
-    lead_time_days: float | None = None  # None: default from resources/assumptions.toml
+    lead_time_days: float | None = None  # None: default from resources/lead_times.toml
+    confidence: float | None = None  # probability the deadline holds; None: assumptions.toml
+
+
+Team = Literal["tuned", "typical", "first-run"]
+TEAMS: tuple[Team, ...] = ("tuned", "typical", "first-run")
+DEFAULT_TEAM: Team = "typical"  # what ordinary buyers' teams reach (README: team profiles)
 
 
 @dataclass(frozen=True)
 class Efficiency:
     mfu: float | None = None  # override of the efficiency model (fraction of dense peak)
-    goodput: float | None = None  # share of wall time that trains (failures, restarts)
+    goodput: float | None = None  # share of wall time that trains; None: the interruption model
+    team: Team | None = None  # software profile; None: the default (typical)
+    # A measured calibration: the user's own run of a model of measured_params on measured_gpus
+    # GPUs of type measured_gpu reached measured_tokens_per_s tokens/s per GPU (or measured_mfu)
+    measured_tokens_per_s: float | None = None
+    measured_mfu: float | None = None
+    measured_params: float | None = None
+    measured_gpus: int | None = None
+    measured_gpu: str | None = None
+
+    @property
+    def measured(self) -> bool:
+        return self.measured_tokens_per_s is not None or self.measured_mfu is not None
 
 
 @dataclass(frozen=True)
@@ -154,10 +173,10 @@ class Message:
     @classmethod
     def of(cls, code: str, /, **params: object) -> Message:
         """The message ``code`` with its figures; its English text from the catalogue."""
-        from engine.i18n import params_of, t
+        from engine.i18n import params_of
 
         stored = params_of(params)
-        return cls(code, t(cls.entry(code), "en", **dict(stored)), stored)
+        return cls(code, _english(cls.entry(code), stored), stored)
 
     @staticmethod
     def entry(code: str) -> str:
@@ -173,6 +192,15 @@ class Message:
         if fills(self.entry(self.code), check_lang(lang), (k for k, _ in self.params)):
             return t(self.entry(self.code), lang, **dict(self.params))
         return self.text
+
+
+@functools.lru_cache(maxsize=4096)
+def _english(entry: str, stored: tuple[tuple[str, str | int | float], ...]) -> str:
+    """A catalogue sentence in English: a plan of 22 configurations writes the same few
+    thousand notes with the same figures, and formatting them was half its time."""
+    from engine.i18n import t
+
+    return t(entry, "en", **dict(stored))
 
 
 def note(code: str, /, **params: object) -> Message:
@@ -236,6 +264,10 @@ class EfficiencyEstimate:
     overridden: bool
     layout: Layout | None = None  # the parallel layout the model chose (None if overridden)
     memory_fits: bool = True  # False: no layout holds the model in this many GPUs
+    team: str = "typical"  # the software profile the MFU, goodput and band are for
+    calibration: float | None = None  # measured / modelled MFU of the user's own run, if given
+    goodput_modelled: bool = True  # False: the goodput was given, not from the interruption model
+    stated_band: bool = False  # True: mfu_low/mfu_high are the catalog record's stated band (P10/P90 of MFU)
 
     @property
     def delivered_tflops(self) -> float:
@@ -587,6 +619,31 @@ class Plan:
     storage: StoragePlan | None = None
     management: ManagementPlan | None = None
     availability: MarketStatus | None = None
+    days_p10: float = 0.0  # training days: 10% of such runs finish sooner
+    days_p50: float = 0.0
+    days_p90: float = 0.0  # 90% finish sooner
+    confidence: float = 0.0  # the probability the fleet was sized for the deadline to hold
+    days_at_confidence: float = 0.0  # training days at that probability
+
+    @property
+    def gpu_hours_p10(self) -> float:
+        return self.gpus * self.days_p10 * 24
+
+    @property
+    def gpu_hours_p50(self) -> float:
+        return self.gpus * self.days_p50 * 24
+
+    @property
+    def gpu_hours_p90(self) -> float:
+        return self.gpus * self.days_p90 * 24
+
+    @property
+    def calendar_days_p50(self) -> float:
+        return self.lead_time_days + self.days_p50
+
+    @property
+    def calendar_days_p90(self) -> float:
+        return self.lead_time_days + self.days_p90
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from engine.bounds import check_quote_heading, check_request, limit
+from engine.catalog import Catalog
 from engine.errors import RequestError, shown, text_problem
 from engine.model import (
     Comparison,
@@ -110,7 +111,7 @@ def snapshot_for(comparison: Comparison, prices: PriceList, *, saved: str,
     from engine.compare import compare
 
     asked = recording(prices)
-    compare(comparison.request, catalog=catalog, price_list=asked)  # the user's systems too
+    compare(comparison.request, catalog=catalog, price_list=asked)  # the catalog it was planned on
     return take_snapshot(comparison, prices, saved=saved, catalog_version=catalog_version, read=asked.asked)
 
 

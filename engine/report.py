@@ -57,11 +57,13 @@ def comparison_table(comparison: Comparison) -> str:
     lines = [compute_text(comparison.compute)]
     when = f"deadline {s.days:g} days" if s.days else f"fleet of {s.gpus} GPUs"
     lines.append(f"Schedule: {when}, precision {s.precision}" + _lead_text(comparison))
+    lines.append(_confidence_text(comparison))
     rows = []
     for p in comparison.plans:
         if not p.feasible:
             rows.append({"config": p.config, "vendor": p.vendor, "feasible": False, "gpus": None,
-                         "nodes": None, "racks": None, "days": None, "MFU %": None,
+                         "nodes": None, "racks": None, "days": None, "calendar P50/P90": None,
+                         "MFU %": None,
                          "IT kW": None, "capex": None, "TCO": None, "facility kW": None,
                          "rent TCO": None})
             continue
@@ -71,6 +73,7 @@ def comparison_table(comparison: Comparison) -> str:
             "config": p.config, "vendor": p.vendor, "feasible": True, "gpus": p.gpus,
             "nodes": p.nodes, "racks": p.racks.count,
             "days": f"{p.days:.1f} ({p.days_low:.0f}-{p.days_high:.0f})",
+            "calendar P50/P90": f"{p.calendar_days_p50:.0f}/{p.calendar_days_p90:.0f}",
             "MFU %": f"{100 * p.efficiency.mfu:.1f}",
             "IT kW": f"{p.power.it_max_kw:,.0f}",
             "capex": money_text(p.money.capex, cur), "TCO": money_text(p.money.tco, cur),
@@ -79,7 +82,8 @@ def comparison_table(comparison: Comparison) -> str:
                          if p.money.cloud_rate else "n/a"),
         })
     lines += ["", text_table(rows), ""]
-    lines.append("days: expected (range over the efficiency band); MFU of the dense peak; "
+    lines.append("days: expected training days (P10-P90); calendar P50/P90: lead time + the "
+                 "training days half and nine in ten such runs finish within; MFU of the dense peak; "
                  "IT kW at maximum draw; capex with VAT; TCO over "
                  f"{_years(comparison)} years; facility kW = IT maximum × PUE; rent TCO: the same "
                  "GPUs rented from a cloud all year at the hourly rate in resources/prices/cloud.csv.")
@@ -102,6 +106,20 @@ def comparison_table(comparison: Comparison) -> str:
             lines.append(f"  {p.config}: " + "; ".join(notes))
     lines.append(f"Prices are indicative ({comparison.price_list}); replace them with vendor quotes.")
     return "\n".join(lines)
+
+
+def _confidence_text(comparison: Comparison) -> str:
+    """The team profile the days are for, and the confidence the fleet was sized for."""
+    plan = next((p for p in comparison.plans if p.feasible and p.efficiency), None)
+    if plan is None or plan.efficiency is None:
+        return "Team: no feasible plan"
+    eff = plan.efficiency
+    team = f"Team: {eff.team}" + (" (calibrated on the team's measured run)"
+                                  if eff.calibration is not None else "")
+    if comparison.request.schedule.days is None:
+        return team + "; a fixed fleet: the days are its P10-P90"
+    return (team + f"; fleets sized so that the deadline holds with {plan.confidence:.0%} "
+            "confidence (meets deadline: lead time + training days at that probability)")
 
 
 def _lead_text(comparison: Comparison) -> str:
@@ -135,12 +153,17 @@ def estimate_table(est: Estimate) -> str:
         f"GPUs: {est.gpus} × {est.gpu_name} (a typical 8-GPU server)",
         f"Peak per GPU: {eff.peak_dense_tflops:g} TFLOP/s dense {eff.precision} (planned on); "
         f"{eff.peak_sparse_tflops:g} sparse (marketing, not used)",
-        f"MFU: {eff.mfu:.1%} (band {eff.mfu_low:.1%}-{eff.mfu_high:.1%}); goodput {eff.goodput:.0%}"
-        + ("; MFU given by the user" if eff.overridden else ""),
+        f"Team: {eff.team}" + (f", calibrated on the measured run (× {eff.calibration:.2f})"
+                               if eff.calibration is not None else ""),
+        f"MFU: {eff.mfu:.1%} (P90-P10 of days: {eff.mfu_low:.1%}-{eff.mfu_high:.1%}); "
+        f"goodput {eff.goodput:.0%}" + ("; MFU given by the user" if eff.overridden else ""),
         f"Layout: {_layout_text(est.layout)}",
-        f"Days to train: {est.days:,.1f} (band {est.days_low:,.1f}-{est.days_high:,.1f}); "
-        f"with a lead time of {est.lead_time_days:g} days: {est.calendar_days:,.1f} calendar days",
-        f"GPU-hours: {est.gpu_hours:,.0f} (band {est.gpu_hours_low:,.0f}-{est.gpu_hours_high:,.0f})",
+        f"Days to train: {est.days:,.1f} expected; P10 {est.days_p10:,.1f}, P50 {est.days_p50:,.1f}, "
+        f"P90 {est.days_p90:,.1f}; at {est.confidence:.0%} confidence {est.days_at_confidence:,.1f}",
+        f"Calendar days with a lead time of {est.lead_time_days:g} days: {est.calendar_days:,.1f} "
+        f"expected, P50 {est.calendar_days_p50:,.1f}, P90 {est.calendar_days_p90:,.1f}",
+        f"GPU-hours: {est.gpu_hours:,.0f}; P10 {est.gpu_hours_p10:,.0f}, P50 {est.gpu_hours_p50:,.0f}, "
+        f"P90 {est.gpu_hours_p90:,.0f}",
         *([f"Warning: {est.gpus} GPUs cannot hold the model; at least {est.memory_floor_gpus} needed"]
           if est.gpus < est.memory_floor_gpus else []),
     ])

@@ -25,7 +25,7 @@ HOSTING_NOTES = {
 class Resolved:
     days: float | None
     fleet_gpus: int | None
-    goodput: float
+    goodput: float | None  # None: the team profile's interruption model
     mfu_override: float | None
     rack_kw: float | None  # the request's; planning.budget picks the default
     pue: float
@@ -45,6 +45,8 @@ class Resolved:
     buy_racks: bool = True  # racks and PDUs bought (colo: the site's, unless asked)
     buy_cooling: bool = True  # cooling units bought (own only, unless asked)
     ups: bool = False  # a UPS sized to IT load is quoted (own only, unless the plant is out)
+    team: str = "typical"  # the software profile of the team that trains
+    confidence: float = 0.8  # probability the deadline holds that the fleet is sized for
 
 
 def _pick(out: list[Assumption], key: str, given: float | None, default_key: str, field: str) -> float:
@@ -88,7 +90,10 @@ def resolve(request: PlanRequest) -> Resolved:
         raise RequestError("facility.plant", f.plant, "must be ups, out or left empty")
     check("finance.discount", m.discount)
 
-    goodput = _pick(out, "goodput", e.goodput, "schedule.goodput", "efficiency.goodput")
+    goodput = None
+    if e.goodput is not None:
+        goodput = _pick(out, "goodput", e.goodput, "schedule.goodput", "efficiency.goodput")
+    team, confidence = _team_and_confidence(request, out)
     check("facility.rack_kw", f.rack_kw)  # without it, the rack budget is planning's default
     pue = _pick(out, "pue", f.pue, f"facility.pue_{f.cooling}", "facility.pue")
     rate = _pick(out, "exchange_rate", m.exchange_rate, "finance.exchange_rate",
@@ -141,7 +146,39 @@ def resolve(request: PlanRequest) -> Resolved:
         wholesale_rent_kw_month=wholesale,
         row_racks=int(row_racks), spares=spares, buy_racks=buy_racks, buy_cooling=buy_cooling,
         ups=ups,
+        team=team, confidence=confidence,
     )
+
+
+TEAM_NOTES = {
+    "tuned": "Megatron-LM/NeMo-class stack run by a team that has tuned it",
+    "typical": "the open stacks ordinary teams run (GPT-NeoX, Megatron-DeepSpeed, FSDP): what "
+               "published runs outside the largest labs reach",
+    "first-run": "a team's first large run on a stack it has not tuned yet",
+}
+
+
+def _team_and_confidence(request: PlanRequest, out: list[Assumption]) -> tuple[str, float]:
+    from engine.bounds import check
+    from engine.model import DEFAULT_TEAM, TEAMS
+
+    e, s = request.efficiency, request.schedule
+    team = e.team or DEFAULT_TEAM
+    if team not in TEAMS:
+        raise RequestError("efficiency.team", team, "must be " + ", ".join(TEAMS[:-1])
+                           + " or " + TEAMS[-1])
+    out.append(Assumption("team", team, "", "request" if e.team else "default",
+                          TEAM_NOTES[team] + " (resources/efficiency.toml [team])"))
+    if s.confidence is None:
+        d = default("schedule.confidence")
+        confidence = d.value
+        out.append(Assumption("confidence", confidence, "", "default", d.note))
+    else:
+        check("schedule.confidence", s.confidence)
+        confidence = s.confidence
+        out.append(Assumption("confidence", confidence, "", "request",
+                              "probability that the deadline holds, given in the request"))
+    return team, confidence
 
 
 def lead_time_days(given: float | None, out: list[Assumption] | None = None) -> float:

@@ -10,6 +10,7 @@ from engine.compute.estimate import Estimate
 from engine.model import (
     Comparison,
     ComputeNeed,
+    EfficiencyEstimate,
     Layout,
     MarketStatus,
     Message,
@@ -75,6 +76,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "currency": money.currency if money else None,
         "gpu_hours_low": plan.gpu_hours_low, "gpu_hours_high": plan.gpu_hours_high,
         "lead_time_days": plan.lead_time_days, "calendar_days": plan.calendar_days,
+        **_quantiles(plan),
+        "confidence": plan.confidence, "days_at_confidence": plan.days_at_confidence,
     }
     if eff is not None:
         out.update({
@@ -82,7 +85,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "peak_sparse_tflops": eff.peak_sparse_tflops, "mfu": eff.mfu,
             "mfu_low": eff.mfu_low, "mfu_high": eff.mfu_high, "goodput": eff.goodput,
             "mfu_factors": dict(eff.factors), "delivered_tflops_per_gpu": eff.delivered_tflops,
-            "layout": layout_dict(eff.layout),
+            "layout": layout_dict(eff.layout), **_team(eff),
         })
     if not plan.feasible or power is None or cooling is None or racks is None \
             or fabric is None or money is None:
@@ -192,7 +195,25 @@ def estimate_dict(est: Estimate) -> dict[str, Any]:
         "layout": layout_dict(est.layout),
         "gpu_hours_low": est.gpu_hours_low, "gpu_hours_high": est.gpu_hours_high,
         "lead_time_days": est.lead_time_days, "calendar_days": est.calendar_days,
+        **_quantiles(est), **_team(eff),
+        "confidence": est.confidence, "days_at_confidence": est.days_at_confidence,
     }
+
+
+def _quantiles(x: Plan | Estimate) -> dict[str, float]:
+    """P10/P50/P90 of training days, GPU-hours and calendar days (lead time + training)."""
+    return {
+        "days_p10": x.days_p10, "days_p50": x.days_p50, "days_p90": x.days_p90,
+        "gpu_hours_p10": x.gpu_hours_p10, "gpu_hours_p50": x.gpu_hours_p50,
+        "gpu_hours_p90": x.gpu_hours_p90,
+        "calendar_days_p10": x.lead_time_days + x.days_p10,
+        "calendar_days_p50": x.calendar_days_p50, "calendar_days_p90": x.calendar_days_p90,
+    }
+
+
+def _team(eff: EfficiencyEstimate) -> dict[str, Any]:
+    return {"team": eff.team, "measured_calibration": eff.calibration,
+            "goodput_modelled": eff.goodput_modelled}
 
 
 def finite(data: Any) -> Any:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-from engine.model import PlanRequest, Schedule, Workload
+from engine.model import Efficiency, PlanRequest, Schedule, Workload
 
-GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
+# 30 training days from the order (no lead time), a tuned team sized at 50% confidence: the
+# fleets these tests' figures and layouts were made for; the default profile and confidence
+# are tested in tests/engine/test_team.py and test_sizing.py
+GPT3_30_DAYS = PlanRequest(Workload(preset="gpt3-175b"),
+                           Schedule(days=30.0, lead_time_days=0.0, confidence=0.5),
+                           Efficiency(team="tuned"))

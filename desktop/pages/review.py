@@ -100,8 +100,8 @@ class ReviewPage(PlanPage):
                 else self.tr("the engine's estimate per configuration"),
             )
         )
-        goodput = e.goodput if e.goodput is not None else d["schedule.goodput"].value
-        rows.append((self.tr("Goodput"), fmt.percent(goodput)))
+        rows.append((self.tr("Goodput"), fmt.percent(e.goodput) if e.goodput is not None
+                     else self.tr("the engine's estimate per configuration")))
         rows.append(
             (
                 self.tr("Configurations"),

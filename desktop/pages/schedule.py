@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from desktop.pages.base import (
     _default,
     _placeholder,
 )
+from engine.lead_times import first_deadline_days
 
 
 class SchedulePage(PlanPage):
@@ -41,14 +43,15 @@ class SchedulePage(PlanPage):
         self.by_date.setObjectName("byDate")
         self.by_gpus = QRadioButton(self.tr("Fixed fleet of GPUs:"), self)
         self.by_gpus.setObjectName("byGpus")
-        self.days = ValueField(bounded("schedule.days"), placeholder="30")
+        first = first_deadline_days()
+        self.days = ValueField(bounded("schedule.days"), placeholder=f"{first:g}")
         self.days.setObjectName("days")
         self.end_date = QDateEdit(self)
         self.end_date.setObjectName("endDate")
         self.end_date.setCalendarPopup(True)
         self.end_date.setDisplayFormat("yyyy-MM-dd")
         self.end_date.setMinimumDate(QDate.currentDate().addDays(1))
-        self.end_date.setDate(QDate.currentDate().addDays(30))
+        self.end_date.setDate(QDate.currentDate().addDays(int(first)))
         self.date_days = QLabel(self)
         self.gpus = ValueField(bounded("schedule.gpus"), placeholder="1024")
         self.gpus.setObjectName("gpus")
@@ -94,15 +97,37 @@ class SchedulePage(PlanPage):
             placeholder=self.tr("estimated per configuration"),
         )
         self.mfu.setObjectName("mfu")
-        goodput = _default("schedule.goodput")
         self.goodput = ValueField(
             bounded("efficiency.goodput", percent=True),
             optional=True,
-            placeholder=_placeholder(goodput),
+            placeholder=self.tr("estimated per configuration"),
         )
         self.goodput.setObjectName("goodput")
         self.goodput.setToolTip(default_note("schedule.goodput"))
+        self.team = QComboBox(self)
+        self.team.setObjectName("team")
+        self.team.addItem(self.tr("Typical team (open stacks: GPT-NeoX, DeepSpeed, FSDP)"), "typical")
+        self.team.addItem(self.tr("Tuned team (Megatron-LM / NeMo class)"), "tuned")
+        self.team.addItem(self.tr("First large run of the team"), "first-run")
+        self.confidence = QComboBox(self)
+        self.confidence.setObjectName("confidence")
+        for share in (0.8, 0.9, 0.95, 0.5):
+            self.confidence.addItem(
+                self.tr("plan so that the deadline holds with %1% confidence")
+                .replace("%1", f"{share * 100:g}"), share)
+        self.measured = QLineEdit(self)
+        self.measured.setObjectName("measured")
+        self.measured.setToolTip(self.tr(
+            "Your own measured run: tokens/s per GPU (or mfu=0.35) of a model of the given "
+            "parameters on that many GPUs of that type. It sets your team's level and narrows "
+            "the range of days."))
+        self.measured.textChanged.connect(self._changed)
+        self.team.currentIndexChanged.connect(self._changed)
+        self.confidence.currentIndexChanged.connect(self._changed)
         form.addRow(self.tr("Precision:"), self.precision)
+        form.addRow(self.tr("Team:"), self.team)
+        form.addRow(self.tr("Confidence:"), self.confidence)
+        form.addRow(self.tr("Measured calibration:"), self.measured)
         form.addRow(self.tr("Model FLOPs utilisation (MFU):"), self.mfu)
         form.addRow(self.tr("Goodput:"), self.goodput)
         band = QLabel(
@@ -150,6 +175,13 @@ class SchedulePage(PlanPage):
         self.date_days.setText(self.tr("%n day(s) from today", "", days))
 
     def page_complete(self) -> bool:
+        from engine.compute.team import parse_measured
+        from engine.errors import RequestError
+
+        try:
+            parse_measured(self.measured.text())
+        except RequestError:
+            return False
         if self.by_days.isChecked():
             return self.days.value() is not None
         if self.by_gpus.isChecked():
@@ -169,6 +201,14 @@ class SchedulePage(PlanPage):
         self.lead_time.set_value(s.get("lead_time_days"))
         self.mfu.set_value(e.get("mfu"))
         self.goodput.set_value(e.get("goodput"))
+        self.team.setCurrentIndex(max(0, self.team.findData(e.get("team") or "typical")))
+        confidence = s.get("confidence") or 0.8
+        index = self.confidence.findData(confidence)
+        if index < 0:  # a plan file's own figure
+            self.confidence.addItem(f"{confidence:.0%}", confidence)
+            index = self.confidence.count() - 1
+        self.confidence.setCurrentIndex(index)
+        self.measured.setText(measured_text(e))
 
     def write(self, draft: RequestDraft) -> None:
         gpus = self.gpus.value() if self.by_gpus.isChecked() else None
@@ -178,8 +218,23 @@ class SchedulePage(PlanPage):
             "gpus": int(gpus) if gpus is not None else None,
             "precision": self.precision.currentData(),
             "lead_time_days": self.lead_time.value(),
+            # the defaults stay unset, so that a plan keeps following them
+            "confidence": None if self.confidence.currentIndex() == 0 else self.confidence.currentData(),
         }
-        draft.efficiency = {"mfu": self.mfu.value(), "goodput": self.goodput.value()}
+        draft.efficiency = {"mfu": self.mfu.value(), "goodput": self.goodput.value(),
+                            "team": None if self.team.currentIndex() == 0 else self.team.currentData(),
+                            **self.measured_fields()}
+
+    def measured_fields(self) -> dict[str, float | int | str]:
+        """The measured calibration typed in, as Efficiency's fields (none if it does not parse:
+        page_complete says so)."""
+        from engine.compute.team import parse_measured
+        from engine.errors import RequestError
+
+        try:
+            return parse_measured(self.measured.text())
+        except RequestError:
+            return {}
 
     def widget_for(self, field: str) -> ValueField | None:
         return {
@@ -189,3 +244,12 @@ class SchedulePage(PlanPage):
             "efficiency.mfu": self.mfu,
             "efficiency.goodput": self.goodput,
         }.get(field)
+
+
+def measured_text(e: dict[str, object]) -> str:
+    """A draft's measured calibration in the field's own form (empty when there is none)."""
+    from engine.compute.team import MEASURED_KEYS
+
+    parts = [f"{key}={e[field]:g}" if isinstance(e.get(field), float) else f"{key}={e[field]}"
+             for key, field in MEASURED_KEYS.items() if e.get(field) is not None]
+    return ",".join(parts)

@@ -92,7 +92,7 @@ class AssumptionsPanel(QWidget):
         self.goodput = field(
             "goodput",
             bounded("efficiency.goodput", percent=True),
-            f"{d['schedule.goodput'].value:g}",
+            self.tr("estimated"),  # the team profile's interruption model, per configuration
         )
         self.lead_time = field(
             "leadTime", bounded("schedule.lead_time_days"), f"{d['schedule.lead_time_days'].value:g}"

@@ -65,10 +65,28 @@ class HeadlineView(QWidget):
         text = f"<b>{escape(label)}</b> — " + self.tr("%1 PF/s-days (%2 FLOPs), %3").replace(
             "%1", fmt.number(need.pf_days, 1 if need.pf_days < 100 else 0)
         ).replace("%2", fmt.sci(need.flops)).replace("%3", when)
+        text += self._odds(comparison)
         if customer or quote_no:
             text += "<br>" + escape(" · ".join(x for x in (customer, quote_no) if x))
         self.headline.setText(text)
         self._show_refusal(comparison)
+
+    def _odds(self, comparison: Comparison) -> str:
+        """P50 and P90 calendar days of the recommended plan beside the deadline, and the
+        confidence the fleets were sized for."""
+        rec = comparison.recommendation
+        chosen = rec.cheapest_meeting_deadline or rec.fastest
+        plan = next((p for p in comparison.plans if p.config == chosen and p.feasible), None)
+        if plan is None:
+            return ""
+        odds = self.tr("%1: P50 %2, P90 %3 calendar days").replace("%1", plan.config).replace(
+            "%2", fmt.number(plan.calendar_days_p50, 0)).replace(
+            "%3", fmt.number(plan.calendar_days_p90, 0))
+        if comparison.request.schedule.days is not None:
+            odds += self.tr("; deadline %1 days, sized for %2% confidence").replace(
+                "%1", f"{comparison.request.schedule.days:g}").replace(
+                "%2", f"{plan.confidence * 100:.0f}")
+        return "<br>" + escape(odds)
 
     def _show_refusal(self, comparison: Comparison) -> None:
         """Why configurations were refused or miss the deadline, with a one-click fix."""

@@ -1,24 +1,29 @@
 """Step 2: delivered FLOP/s per GPU = dense peak × MFU × goodput.
 
 MFU comes from the step-time model (engine/compute/performance.py) for the best parallel layout
-of the cluster; its band is the spread of published runs around the model under leave-one-out
-(resources/efficiency.toml [band]).
+of the cluster, at the team profile's software efficiency (engine/compute/team.py) and a measured
+calibration if the user gave one; goodput from the interruption model of the same profile. Its
+band is the spread of published runs of that profile around the model under leave-one-out.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from engine.compute.parameters import parameter_notes, params, value
-from engine.compute.performance import Hardware, best, shape_for
+from engine.compute.performance import Hardware, Tuning, best, shape_for
+from engine.compute.team import DEFAULT_TEAM, profile, ratio_at, spread
+from engine.compute.team import goodput as team_goodput
 from engine.errors import RequestError
 from engine.model import EfficiencyEstimate, Precision
 
 if TYPE_CHECKING:
     from engine.catalog import Gpu
 
-__all__ = ["NodeTraits", "band", "band_coverage", "estimate", "gpu_traits", "parameter_notes", "peak_for"]
+__all__ = ["NodeTraits", "band", "band_coverage", "estimate", "gpu_traits", "parameter_notes", "peak_for",
+           "tuning"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class NodeTraits:
     memory_gb: float = 80.0
     gpus_per_node: int = 8
     nic_gbps: float = 200.0  # compute fabric per GPU, Gbit/s
+    memory_gbs: float = 2039.0  # HBM bandwidth per GPU, GB/s (A100-80GB when not given)
     # Catalog hook (Gpu.calibration): a part the step-time model is not fitted for plans on
     # the MFU its catalog record states, with that record's band and source.
     calibration: str = "model"  # model | published | uncalibrated
@@ -56,7 +62,7 @@ def gpu_traits(gpu: Gpu, *, link: str, link_gbs: float, nics_per_gpu: float,
         peak_dense={str(k): v for k, v in gpu.dense_tflops.items()},
         peak_sparse={str(k): v for k, v in gpu.sparse_tflops.items()},
         link=link, link_gbs=link_gbs, nics_per_gpu=nics_per_gpu, memory_gb=gpu.memory_gb,
-        gpus_per_node=gpus_per_node, nic_gbps=nic_gbps,
+        gpus_per_node=gpus_per_node, nic_gbps=nic_gbps, memory_gbs=gpu.bandwidth_gbs,
     )
 
 
@@ -68,14 +74,27 @@ def peak_for(traits: NodeTraits, precision: Precision, gpu_name: str) -> tuple[f
     return dense, traits.peak_sparse.get(precision, 2 * dense)
 
 
-def band() -> tuple[float, float]:
-    """GPU-hours (and days) at the band's ends, as multiples of the expected figure."""
-    return value("band", "low"), value("band", "high")
+def band(team: str = DEFAULT_TEAM, measured: bool = False) -> tuple[float, float]:
+    """GPU-hours (and days) at P10 and P90, as multiples of the expected figure."""
+    return ratio_at(team, 0.10, measured), ratio_at(team, 0.90, measured)
 
 
-def band_coverage() -> float:
-    """Share of published runs the band held under leave-one-out."""
-    return value("band", "coverage")
+def band_coverage(team: str = DEFAULT_TEAM, measured: bool = False) -> float:
+    """Share of the profile's published runs inside its P10-P90 band under leave-one-out."""
+    low, high = (_log(x) for x in band(team, measured))
+    runs = spread(team, measured)
+    return sum(low <= r <= high for r in runs) / len(runs)
+
+
+def _log(x: float) -> float:
+    return math.log(x)
+
+
+def tuning(team: str = DEFAULT_TEAM) -> Tuning:
+    """The step model's constants for a team profile."""
+    return Tuning(eta=profile(team).software_efficiency,
+                  comm=value("fit", "bandwidth_efficiency"), kappa=value("fit", "small_gemm"),
+                  overhead_s=value("fit", "step_overhead_s"))
 
 
 def hardware(traits: NodeTraits, precision: Precision, gpu_name: str) -> Hardware:
@@ -88,6 +107,7 @@ def hardware(traits: NodeTraits, precision: Precision, gpu_name: str) -> Hardwar
         memory_gb=traits.memory_gb, gpus_per_node=traits.gpus_per_node, link=traits.link,
         link_gbs=traits.link_gbs, nic_gbps=traits.nic_gbps,
         kernel_efficiency=value("kernel_efficiency", traits.architecture),
+        memory_gbs=traits.memory_gbs,
     )
 
 
@@ -99,41 +119,55 @@ def estimate(
     gpus: int,
     params: float | None,
     moe: bool,
-    goodput: float,
+    goodput: float | None,
     mfu_override: float | None,
+    team: str = DEFAULT_TEAM,
+    calibration: float | None = None,
 ) -> EfficiencyEstimate:
+    """MFU and goodput on ``gpus`` GPUs. ``goodput`` None: the team's interruption model.
+    ``calibration``: measured / modelled MFU of the user's own run (sets the team's level)."""
     dense, sparse = peak_for(traits, precision, gpu_name)
-    low, high = band()
+    good = team_goodput(gpus, team) if goodput is None else goodput
+    measured = calibration is not None or mfu_override is not None
+    low, high = band(team, measured)
     if mfu_override is not None:
         return EfficiencyEstimate(
             precision=precision, peak_dense_tflops=dense, peak_sparse_tflops=sparse,
             mfu=mfu_override, mfu_low=mfu_override / high, mfu_high=min(1.0, mfu_override / low),
-            goodput=goodput, factors=(("override", mfu_override),), overridden=True,
+            goodput=good, factors=(("override", mfu_override),), overridden=True, team=team,
+            goodput_modelled=goodput is None,
         )
     if traits.stated_mfu is not None:  # not a part the model is fitted for: its stated MFU
         mfu_low, mfu, mfu_high = traits.stated_mfu
         return EfficiencyEstimate(
             precision=precision, peak_dense_tflops=dense, peak_sparse_tflops=sparse,
-            mfu=mfu, mfu_low=mfu_low, mfu_high=mfu_high, goodput=goodput,
-            factors=((f"{traits.calibration} MFU", mfu),), overridden=False,
+            mfu=mfu, mfu_low=mfu_low, mfu_high=mfu_high, goodput=good,
+            factors=((f"{traits.calibration} MFU", mfu),), overridden=False, team=team,
+            goodput_modelled=goodput is None, stated_band=True,
         )
     hw = hardware(traits, precision, gpu_name)
     active = value("shape", "unknown_model_params") if params is None else params
     total = active * value("moe", "total_to_active") if moe else active
     shape = shape_for(active, total_params=total, gpus=gpus)
-    part, mfu = best(hw, shape, gpus)
-    eta, comm = value("fit", "software_efficiency"), value("fit", "bandwidth_efficiency")
-    compute = part.compute_s / eta
+    t = tuning(team)
+    part, mfu = best(hw, shape, gpus, t)
+    compute = part.compute_at(t)
     with_bubble = compute * (1 + part.bubble)
-    factors = (  # their product is the MFU
+    step = part.step_s(t)
+    factors: tuple[tuple[str, float], ...] = (  # their product is the MFU
         ("kernels", part.hardware_tflop / compute / hw.peak_tflops),
         ("model FLOPs share", part.useful_tflop / part.hardware_tflop),
         ("pipeline bubble", compute / with_bubble),
-        ("communication", with_bubble / part.step_s(eta, comm)),
+        ("communication", with_bubble / (step - t.overhead_s)),
+        ("fixed step costs", (step - t.overhead_s) / step),
     )
+    if calibration is not None:
+        calibrated = min(1.0, mfu * calibration)
+        factors += (("measured calibration", calibrated / mfu),)
+        mfu = calibrated
     return EfficiencyEstimate(
         precision=precision, peak_dense_tflops=dense, peak_sparse_tflops=sparse,
-        mfu=mfu, mfu_low=mfu / high, mfu_high=min(1.0, mfu / low), goodput=goodput,
-        factors=factors, overridden=False, layout=part.layout, memory_fits=part.fits,
+        mfu=mfu, mfu_low=mfu / high, mfu_high=min(1.0, mfu / low), goodput=good,
+        factors=factors, overridden=False, layout=part.layout, memory_fits=part.fits, team=team,
+        calibration=calibration, goodput_modelled=goodput is None,
     )
-

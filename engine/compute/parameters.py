@@ -22,10 +22,13 @@ def value(section: str, key: str) -> float:
 def parameter_notes() -> list[tuple[str, float, str]]:
     """Every model parameter with its note, for the assumptions sheet and the docs."""
     out: list[tuple[str, float, str]] = []
-    for section, entries in params().items():
-        if not isinstance(entries, dict):
-            continue
-        for key, entry in entries.items():
+
+    def walk(prefix: str, table: dict[str, Any]) -> None:
+        for key, entry in table.items():
             if isinstance(entry, dict) and "value" in entry:
-                out.append((f"{section}.{key}", float(entry["value"]), entry.get("note", "")))
+                out.append((f"{prefix}{key}", float(entry["value"]), entry.get("note", "")))
+            elif isinstance(entry, dict):  # a sub-table: [team.tuned]
+                walk(f"{prefix}{key}.", entry)
+
+    walk("", params())
     return out

@@ -3,14 +3,19 @@
 In the spirit of Calculon and llm-analysis: for every tensor (tp) × pipeline (pp) × data (dp)
 parallel layout, micro-batch size and recomputation choice, the step takes
 
-    compute / η  × (1 + pipeline bubble)
+    compute × (1 + κ·q) / η  × (1 + pipeline bubble)
   + tensor-parallel all-reduces over the intra-node link / c
   + pipeline sends and MoE all-to-alls over the inter-node fabric / c
   + the gradient all-reduce over the fabric / c that the last micro-batch's backward cannot hide
+  + a fixed cost per step (optimizer step, data loading, logging, evaluation) of the team's stack
 
-with η (software efficiency) and c (achieved share of link bandwidth) the two constants fitted
-on resources/calibration/runs.csv. The layout with the highest MFU that fits memory wins.
-Every other constant lives in resources/efficiency.toml with its source.
+with η (the team's software efficiency), κ (how far small matrix multiplies fall below the
+large-GEMM rate), the fixed step cost and c (achieved share of link bandwidth) the constants
+fitted on resources/calibration/runs.csv. q is the GPU's ridge point (peak FLOP/s over memory
+bandwidth) over the arithmetic intensity of the layer's GEMMs, 1/(1/M + 1/N + 1/K) FLOP per
+byte for M = micro-batch × sequence, N = 4·hidden / tp, K = hidden: small hidden sizes and small
+micro-batches make it large. The layout with the highest MFU that fits memory wins. Every other
+constant lives in resources/efficiency.toml with its source.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ class Hardware:
     link_gbs: float  # GPU-to-GPU, both directions, per GPU
     nic_gbps: float  # inter-node fabric per GPU, Gbit/s one way
     kernel_efficiency: float  # share of the bf16 peak large GEMMs reach on this architecture
+    memory_gbs: float  # HBM bandwidth, GB/s: with the peak, where GEMMs stop being compute-bound
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,16 @@ class Shape:
 
 
 @dataclass(frozen=True)
+class Tuning:
+    """The fitted constants a step is evaluated at (a team profile's, or trial ones in the fit)."""
+
+    eta: float  # software efficiency η
+    comm: float  # bandwidth efficiency c
+    kappa: float = 0.0  # small-GEMM penalty κ
+    overhead_s: float = 0.0  # fixed seconds per step
+
+
+@dataclass(frozen=True)
 class StepParts:
     """One layout's step, split so that η and c can be applied afterwards (and fitted)."""
 
@@ -71,11 +87,16 @@ class StepParts:
     comm_s: float  # exposed tensor/pipeline/all-to-all time at c = 1
     dp_s: float  # gradient all-reduce at c = 1
     dp_hidden_s: float  # the share of compute at η = 1 it can hide behind
+    shape_q: float = 0.0  # ridge point / GEMM intensity: the small-GEMM slowdown is 1 + κ·q
 
-    def step_s(self, eta: float, comm: float) -> float:
-        compute = self.compute_s / eta
-        return (compute * (1 + self.bubble) + self.comm_s / comm
-                + max(0.0, self.dp_s / comm - self.dp_hidden_s / eta))
+    def compute_at(self, t: Tuning) -> float:
+        return self.compute_s * (1 + t.kappa * self.shape_q) / t.eta
+
+    def step_s(self, t: Tuning) -> float:
+        compute = self.compute_at(t)
+        hidden = self.dp_hidden_s * (1 + t.kappa * self.shape_q) / t.eta
+        return (compute * (1 + self.bubble) + self.comm_s / t.comm
+                + max(0.0, self.dp_s / t.comm - hidden) + t.overhead_s)
 
 
 @lru_cache(maxsize=4096)
@@ -168,10 +189,13 @@ class Grid:
     comm_s: FLOAT
     dp_s: FLOAT
     dp_hidden_s: FLOAT
+    shape_q: FLOAT
 
-    def step_s(self, eta: float, comm: float) -> FLOAT:
-        return np.asarray(self.compute_s / eta * (1 + self.bubble) + self.comm_s / comm
-                          + np.maximum(0.0, self.dp_s / comm - self.dp_hidden_s / eta))
+    def step_s(self, t: Tuning) -> FLOAT:
+        slow = (1 + t.kappa * self.shape_q) / t.eta
+        return np.asarray(self.compute_s * slow * (1 + self.bubble) + self.comm_s / t.comm
+                          + np.maximum(0.0, self.dp_s / t.comm - self.dp_hidden_s * slow)
+                          + t.overhead_s)
 
     def row(self, i: int) -> StepParts:
         return StepParts(
@@ -184,7 +208,7 @@ class Grid:
             hardware_tflop=float(self.hardware_tflop[i]),
             compute_s=float(self.compute_s[i]), bubble=float(self.bubble[i]),
             comm_s=float(self.comm_s[i]), dp_s=float(self.dp_s[i]),
-            dp_hidden_s=float(self.dp_hidden_s[i]),
+            dp_hidden_s=float(self.dp_hidden_s[i]), shape_q=float(self.shape_q[i]),
         )
 
 
@@ -250,6 +274,9 @@ def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) ->
     dp_bw = np.where(dp > local, nic, max(hw.link_gbs, k.pcie_gbs) / 2 * GB)
     dp_s = 2 * (dp - 1) / dp * dense / local * k.grad_bytes / dp_bw
     hidden = 2 / 3 * compute / m  # only the last micro-batch's backward overlaps the reduce
+    # GEMM arithmetic intensity (FLOP per byte, bf16) of the MLP's M×K by K×N multiply
+    intensity = 1 / (1 / (mb * s) + tp / (4 * d) + 1 / d)
+    ridge = hw.peak_bf16_tflops * 1e12 / (hw.memory_gbs * GB)
 
     states = dense * (k.weight_grad_bytes + k.optimizer_bytes / dp)
     states += (shape.total_params - shape.params) * 16 / used
@@ -261,17 +288,15 @@ def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) ->
         tp=tp, pp=pp, dp=dp, mb=mb, full=full, fits=memory <= hw.memory_gb * k.usable_share,
         memory_gb=memory, useful_tflop=useful * used / gpus / 1e12,  # per GPU of the cluster
         hardware_tflop=hw_flops / 1e12, compute_s=compute, bubble=bubble,
-        comm_s=tp_s + pp_s + a2a_s, dp_s=dp_s, dp_hidden_s=hidden,
+        comm_s=tp_s + pp_s + a2a_s, dp_s=dp_s, dp_hidden_s=hidden, shape_q=ridge / intensity,
     )
 
 
 @lru_cache(maxsize=4096)
-def best(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None,
-         eta: float | None = None, comm: float | None = None) -> tuple[StepParts, float]:
+def best(hw: Hardware, shape: Shape, gpus: int, tuning: Tuning, recompute: str | None = None,
+         ) -> tuple[StepParts, float]:
     """The layout with the highest MFU that fits memory (or, if none fits, the smallest one)."""
-    eta = value("fit", "software_efficiency") if eta is None else eta
-    comm = value("fit", "bandwidth_efficiency") if comm is None else comm
     g = grid(hw, shape, gpus, recompute)
-    mfu = g.useful_tflop / (hw.peak_tflops * g.step_s(eta, comm))
+    mfu = g.useful_tflop / (hw.peak_tflops * g.step_s(tuning))
     i = int(np.argmax(np.where(g.fits, mfu, -1.0))) if g.fits.any() else int(np.argmin(g.memory_gb))
     return g.row(i), float(mfu[i])

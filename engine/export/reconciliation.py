@@ -190,8 +190,8 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
             elif figure is not None:
                 w.text(row, col, figure, fit=False)
         # the line as the finding names it (description, part number), else the plan item's name
-        named = dict(f.params).get("part_zh" if lang == "zh" else "part")
-        w.text(row, 7, str(named) if f.item and named else _item(f.item, lang))
+        named = "part" in dict(f.params)
+        w.text(row, 7, (f.part(lang) if named else _item(f.item, lang)) if f.item else "")
         row += 1
     row += 1
     w.text(row, 1, _w("lines", lang), "cq_section")

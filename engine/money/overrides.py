@@ -138,8 +138,8 @@ def _changed(line: BomLine, o: LineOverride, typed: LineOverride | None = None,
         qty = o.qty
     if o.unit_price is not None:
         if typed is not None and typed.basis == "net" and typed.unit_price is not None and discount:
-            notes.append(note("net-price-by-user", net=typed.unit_price, discount=discount,
-                              price=line.unit_price, currency=line.currency))
+            notes.append(note("net-price-by-user", paid=typed.unit_price, currency=line.currency,
+                              discount=discount, price=line.unit_price))
         else:
             notes.append(note("price-by-user", price=line.unit_price, currency=line.currency))
         price = round(o.unit_price, 2)

@@ -7,9 +7,10 @@ from functools import partial
 
 from engine.catalog import Catalog, Configuration, Gpu
 from engine.compute.efficiency import NodeTraits, estimate, gpu_traits
+from engine.compute.estimate import measured_calibration
 from engine.compute.sizing import Sizing, memory_floor_gpus, size_for_deadline, size_for_fleet
 from engine.errors import RequestError
-from engine.model import ComputeNeed, Message, Precision
+from engine.model import ComputeNeed, Efficiency, Message, Precision
 from engine.resolve import Resolved
 
 
@@ -30,11 +31,14 @@ class Sized:
 
 
 def size_gpus(cfg: Configuration, gpu: Gpu, need: ComputeNeed, res: Resolved, precision: Precision,
-              catalog: Catalog) -> Sized | Message:
-    """The GPUs and servers the request needs on this configuration, or why it cannot."""
+              catalog: Catalog, efficiency: Efficiency | None = None) -> Sized | Message:
+    """The GPUs and servers the request needs on this configuration, or why it cannot: the
+    fewest whose training days at the asked confidence fit the window."""
     efficiency_at = partial(
         estimate, traits_of(cfg, gpu, catalog), gpu_name=gpu.name, precision=precision,
         params=need.params, moe=need.moe, goodput=res.goodput, mfu_override=res.mfu_override,
+        team=res.team,
+        calibration=measured_calibration(efficiency, res.team) if efficiency else None,
     )
     try:
         efficiency_at(gpus=cfg.gpu_count)
@@ -49,13 +53,13 @@ def size_gpus(cfg: Configuration, gpu: Gpu, need: ComputeNeed, res: Resolved, pr
         if window <= 0:
             return Message.of("lead-time", days=f"{res.days:g}", lead=f"{res.lead_time_days:g}")
         sizing = size_for_deadline(need.flops, window, cfg.gpu_count, floor,
-                                   lambda g: efficiency_at(gpus=g))
+                                   lambda g: efficiency_at(gpus=g), res.confidence)
         if sizing is None:
             return Message.of("too-large", days=f"{res.days:g}", gpu=gpu.name)
     else:
         assert res.fleet_gpus is not None
         sizing = size_for_fleet(need.flops, res.fleet_gpus, cfg.gpu_count, floor,
-                                lambda g: efficiency_at(gpus=g))
+                                lambda g: efficiency_at(gpus=g), res.confidence)
         if sizing.gpus != res.fleet_gpus:
             warnings.append(Message.of("fleet-rounded", asked=res.fleet_gpus, gpus=sizing.gpus,
                                        nodes=sizing.nodes, per_node=cfg.gpu_count))

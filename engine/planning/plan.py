@@ -7,9 +7,12 @@ GPUs (gpus.py) -> rack budget (budget.py) -> fabric (fabric.py) -> storage and m
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from engine.catalog import Catalog, Configuration, Gpu, Server
 from engine.facility.fabric import FabricTooLarge
 from engine.facility.racks import RackRefusal
+from engine.lead_times import default_lead_time
 from engine.model import Assumption, ComputeNeed, Message, Plan, PlanRequest
 from engine.money.cloud import cloud_rates
 from engine.money.prices import PriceList
@@ -38,6 +41,17 @@ def _refused(cfg: Configuration, server: Server, gpu: Gpu, *reasons: Message) ->
     )
 
 
+def lead_time_for(request: PlanRequest, res: Resolved, architecture: str) -> Resolved:
+    """``res`` with the default lead time of this GPU generation in the buyer's market, unless
+    the request gave one (resources/lead_times.toml)."""
+    if request.schedule.lead_time_days is not None:
+        return res
+    lead = default_lead_time(architecture, request.finance.market)
+    kept = tuple(a for a in res.assumptions if a.key != "lead_time_days")
+    return replace(res, lead_time_days=lead.days, assumptions=(
+        *kept, Assumption("lead_time_days", lead.days, "days", "default", lead.note)))
+
+
 def plan_configuration(
     request: PlanRequest, cfg_id: str, need: ComputeNeed, res: Resolved,
     catalog: Catalog, prices: PriceList,
@@ -59,7 +73,9 @@ def plan_configuration(
             "liquid-needs-loop", server=f"{server.vendor} {server.model}", server_zh=server.name_zh,
             cooling=facility.cooling, fix="cooling = liquid",
         ))
-    sized = size_gpus(cfg, gpu, need, res, request.schedule.precision, catalog)
+    res = lead_time_for(request, res, gpu.architecture)
+    sized = size_gpus(cfg, gpu, need, res, request.schedule.precision, catalog,
+                      request.efficiency)
     if not isinstance(sized, Sized):
         return _refused(cfg, server, gpu, sized)
     sizing, floor = sized.sizing, sized.floor
@@ -128,6 +144,8 @@ def plan_configuration(
         gpu_hours_low=sizing.gpus * sizing.days_low * 24,
         gpu_hours_high=sizing.gpus * sizing.days_high * 24,
         lead_time_days=res.lead_time_days, calendar_days=res.lead_time_days + sizing.days,
+        days_p10=sizing.days_low, days_p50=sizing.days_p50, days_p90=sizing.days_high,
+        confidence=sizing.confidence, days_at_confidence=sizing.days_at_confidence,
         node_peak_dense_pflops=cfg.gpu_count * eff.peak_dense_tflops / 1000,
         node_peak_sparse_pflops=cfg.gpu_count * eff.peak_sparse_tflops / 1000,
         fabric=fabric, racks=layout, cooling=cooling, power=power, bom=bom, money=cash,

@@ -1625,6 +1625,38 @@
     <context>
         <name>SchedulePage</name>
         <message>
+            <source>Typical team (open stacks: GPT-NeoX, DeepSpeed, FSDP)</source>
+            <translation>一般团队（开源训练框架）</translation>
+        </message>
+        <message>
+            <source>Tuned team (Megatron-LM / NeMo class)</source>
+            <translation>调优团队（英伟达官方训练框架级）</translation>
+        </message>
+        <message>
+            <source>First large run of the team</source>
+            <translation>团队首次大规模训练</translation>
+        </message>
+        <message>
+            <source>plan so that the deadline holds with %1% confidence</source>
+            <translation>按 %1% 的置信度保证工期</translation>
+        </message>
+        <message>
+            <source>Your own measured run: tokens/s per GPU (or mfu=0.35) of a model of the given parameters on that many GPUs of that type. It sets your team's level and narrows the range of days.</source>
+            <translation>您实测的训练：给定参数量的模型在该数量、该型号 GPU 上每块 GPU 每秒处理的词元数（或模型算力利用率）。它确定团队水平，并缩小天数区间。</translation>
+        </message>
+        <message>
+            <source>Team:</source>
+            <translation>团队：</translation>
+        </message>
+        <message>
+            <source>Confidence:</source>
+            <translation>置信度：</translation>
+        </message>
+        <message>
+            <source>Measured calibration:</source>
+            <translation>实测校准：</translation>
+        </message>
+        <message>
             <source>Schedule and efficiency</source>
             <translation>工期与效率</translation>
         </message>
@@ -2396,6 +2428,14 @@
     <context>
         <name>HeadlineView</name>
         <message>
+            <source>%1: P50 %2, P90 %3 calendar days</source>
+            <translation>%1：P50 %2 天，P90 %3 天（日历天数）</translation>
+        </message>
+        <message>
+            <source>; deadline %1 days, sized for %2% confidence</source>
+            <translation>；工期 %1 天，按 %2% 置信度配置</translation>
+        </message>
+        <message>
             <source>Could not plan: %1</source>
             <translation>无法规划：%1</translation>
         </message>
@@ -2619,12 +2659,12 @@
             <translation>汇率</translation>
         </message>
         <message>
-            <source>Goods VAT rate</source>
-            <translation>货物增值税税率</translation>
+            <source>goods VAT rate</source>
+            <translation>货物增值税率</translation>
         </message>
         <message>
-            <source>Services VAT rate</source>
-            <translation>服务增值税税率</translation>
+            <source>services VAT rate</source>
+            <translation>服务增值税率</translation>
         </message>
         <message>
             <source>discount</source>

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from engine.catalog import load_catalog
 from engine.compare import compare
+from engine.compute.estimate import estimate
 from engine.model import PlanRequest, Schedule, Workload
 from engine.money.prices import load_price_list
 
@@ -32,15 +33,22 @@ def _time(label: str, fn: Callable[[], object], repeat: int, target_ms: float) -
 def main() -> None:
     catalog, prices = load_catalog(), load_price_list()
     n = len(catalog.configurations)
-    one = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=("inspur-nf5688m6-a800",))
-    every = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30))
-    big = PlanRequest(Workload(preset="llama3.1-405b"), Schedule(days=60))
+    one = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
+                      configs=("inspur-nf5688m6-a800",))
+    every = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0))
+    big = PlanRequest(Workload(preset="llama3.1-405b"), Schedule(days=60, lead_time_days=0))
     _time("one plan (GPT-3 175B, 30 days, NF5688M6)", lambda: compare(one, catalog=catalog,
           price_list=prices), 200, 5)
     _time(f"full comparison ({n} configurations)", lambda: compare(every, catalog=catalog,
           price_list=prices), 50, 100)
     _time(f"full comparison, Llama 3.1 405B ({n})", lambda: compare(big, catalog=catalog,
           price_list=prices), 50, 100)
+    sizes = iter(range(10**6))
+
+    def fresh_estimate() -> object:  # a new model size each call: no cached step grid helps
+        return estimate(Workload(params=7e9 + next(sizes) * 1e6, tokens=1e12), "h100-sxm5-80gb",
+                        256, confidence=0.8)
+    _time("estimate (7B class on 256 H100, uncached)", fresh_estimate, 200, 5)
     start = time.perf_counter()
     load_catalog.cache_clear()
     load_catalog()

@@ -70,7 +70,7 @@ def thousand_line_bom(comparison: Comparison) -> Comparison:
 
 def main() -> None:
     start = time.perf_counter()
-    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30)))
+    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0)))
     priced = sum(p.money is not None for p in comparison.plans)
     lines = sum(len(p.bom) for p in comparison.plans)
     print(f"compare(): {len(comparison.plans)} configurations, {priced} priced, {lines} BOM lines,"

@@ -66,7 +66,7 @@ def replan_times(edits: int = 15) -> tuple[list[float], dict[str, float]]:
     app = QApplication.instance() or QApplication([])
     window = MainWindow(Settings())
     window.show()
-    window.set_request(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0)))
+    window.set_request(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0, lead_time_days=0)))
     while window.planner.busy:
         app.processEvents()
     times = []

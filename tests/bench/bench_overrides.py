@@ -38,7 +38,7 @@ def median_ms(work: Callable[[], object]) -> float:
 
 def main() -> None:
     prices = load_price_list()
-    plain = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
+    plain = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0, lead_time_days=0))
     first = compare(plain, price_list=prices)
     overrides = tuple(LineOverride(p.config, line.item, qty=line.qty + 1)
                       for p in first.plans for line in p.bom[:4])

@@ -19,7 +19,7 @@ from engine.money.prices import PriceList, load_price_list, save_user_price_list
 A800 = "inspur-nf5688m6-a800"
 H800 = "lenovo-sr680av3-h800"
 GPU = "a800-sxm4-80gb"  # priced inside the A800 configured system's line, no line of its own
-REQUEST = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0),
+REQUEST = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0, lead_time_days=0.0),
                       finance=Finance(vat=0.13, vat_services=0.06, discount=0.1), configs=(A800, H800))
 
 
@@ -225,7 +225,8 @@ def test_a_format_1_plan_opens_in_the_window(qtbot, window, tmp_path, wait_plann
     path = tmp_path / "old.cqplan"
     path.write_text(json.dumps({
         "format": "clusterquote-plan", "version": 1,
-        "request": {"workload": {"preset": "gpt3-175b"}, "schedule": {"days": 30}, "configs": [A800]},
+        "request": {"workload": {"preset": "gpt3-175b"},
+                    "schedule": {"days": 30, "lead_time_days": 0}, "configs": [A800]},
     }), encoding="utf-8")
     assert window.open_plan(Path(path))
     wait_planned(window)

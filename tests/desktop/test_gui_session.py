@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 
 from desktop.history import History, Step, changed_fields, describe, override_change
 from engine import compare
-from engine.model import Facility, Finance, LineOverride, Schedule
+from engine.model import Facility, Finance, LineOverride
 from engine.planfile import save_plan
 from tests.shared import GPT3_30_DAYS
 
@@ -56,7 +56,8 @@ def test_history_undo_redo_and_the_clean_point() -> None:
 def test_a_step_names_what_it_changed(qapp) -> None:  # type: ignore[no-untyped-def]
     assert changed_fields(GPT3_30_DAYS, RACK_12) == ["facility.rack_kw"]
     assert describe(Step(GPT3_30_DAYS, RACK_12)) == "change of rack budget"
-    deadline = dataclasses.replace(GPT3_30_DAYS, schedule=Schedule(days=60.0))
+    deadline = dataclasses.replace(GPT3_30_DAYS,
+                                   schedule=dataclasses.replace(GPT3_30_DAYS.schedule, days=60.0))
     assert describe(Step(GPT3_30_DAYS, deadline)) == "change of deadline"
     # a currency change clears the prices typed in the old one: one step, named by the currency
     usd = dataclasses.replace(GPT3_30_DAYS, finance=Finance(currency="USD"))

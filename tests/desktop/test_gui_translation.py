@@ -85,7 +85,7 @@ def test_every_visible_string_of_the_chinese_ui_is_translated(
     window = add_window(MainWindow(settings))
     window.show()
     # direct liquid cooling: most configurations are refused, the refusal line offers a fix
-    window.set_request(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0),
+    window.set_request(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0, lead_time_days=0.0),
                                    facility=Facility(cooling="liquid")))
     wait_planned(window)
     assert window.fix_button.isVisible()

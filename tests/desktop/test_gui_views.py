@@ -11,7 +11,7 @@ from desktop.models import SORT_ROLE
 from desktop.pairing import config_label
 from engine import compare
 from engine.catalog import load_catalog
-from engine.model import Facility, Finance, Schedule
+from engine.model import Facility, Finance, PlanRequest, Schedule, Workload
 from tests.shared import GPT3_30_DAYS
 
 
@@ -175,7 +175,8 @@ def test_the_overview_filters_to_a_shortlist(qtbot, window, wait_planned, mode) 
 def test_a_precision_refusal_offers_bf16(qapp) -> None:  # type: ignore[no-untyped-def]
     from desktop.refusals import explain
 
-    fp8 = dataclasses.replace(GPT3_30_DAYS, schedule=Schedule(days=30.0, precision="fp8"))
+    fp8 = dataclasses.replace(GPT3_30_DAYS,
+                              schedule=dataclasses.replace(GPT3_30_DAYS.schedule, precision="fp8"))
     comparison = compare(fp8)
     refused = [p for p in comparison.plans if p.refusals and p.refusals[0].code == "precision"]
     assert refused  # FP8 needs Hopper: the Ampere and Ada configurations are refused
@@ -186,3 +187,14 @@ def test_a_precision_refusal_offers_bf16(qapp) -> None:  # type: ignore[no-untyp
     # in BF16 nothing is refused for its precision (the direct-liquid server still wants its loop)
     assert not any(p.refusals and p.refusals[0].code == "precision"
                    for p in compare(explanation.fixed).plans)
+
+
+def test_a_deadline_met_by_the_only_configuration_in_scope_is_not_called_missed(qapp) -> None:  # type: ignore[no-untyped-def]
+    from desktop.refusals import explain
+
+    # today in CN only the Ascend system is clear to buy: named, not ranked, and it meets 135 days
+    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=135.0),
+                                     finance=Finance(purchase_date="2026-12-07")))
+    assert comparison.recommendation.cheapest_meeting_deadline is None
+    assert any(p.meets_deadline for p in comparison.plans if p.feasible)
+    assert explain(comparison, load_catalog(), translated=False) is None

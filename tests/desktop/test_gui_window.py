@@ -30,12 +30,14 @@ def test_wizard_to_comparison_shows_the_engine_figures(qtbot, window, wait_plann
     days = wizard.schedule_page.days.edit
     days.selectAll()
     qtbot.keyClicks(days, "30")
+    qtbot.keyClicks(wizard.schedule_page.lead_time.edit, "0")  # training from the day of the order
     for _ in range(3):
         qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.planner.finished, timeout=20_000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
-    expected = compare(GPT3_30_DAYS)
+    # what the wizard asked: 30 days from the order, the default team and confidence
+    expected = compare(PlanRequest(GPT3_30_DAYS.workload, Schedule(days=30.0, lead_time_days=0.0)))
     assert window.result.comparison == expected
     model, rows = window.table_model, rows_of(window)
     for column, plan in enumerate(expected.plans):

@@ -1,8 +1,13 @@
 """Published training runs (resources/calibration/runs.csv), the performance model's prediction
-of each, the fit of its two constants and leave-one-out cross-validation.
+of each, the fit of its constants and leave-one-out cross-validation.
+
+Fitted: each team profile's software efficiency η on that profile's runs, and the small-GEMM
+penalty κ and fixed step cost shared by all; the bandwidth efficiency c stays at its stored fit.
+A hero run (GPU-hours of the training steps alone) is compared with the step model; a production
+run (wall-clock × GPUs) with the step model × the profile's goodput at its GPU count.
 
 Used by test_calibration.py (which keeps the figures) and tests/bench/calibration_report.py
-(which prints them).
+(which prints them and writes resources/calibration/residuals.csv).
 """
 
 from __future__ import annotations
@@ -14,19 +19,21 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.assumptions import default
 from engine.catalog import load_catalog
 from engine.compute.parameters import value
-from engine.compute.performance import Grid, Hardware, StepParts, grid, shape_for
+from engine.compute.performance import Grid, Hardware, StepParts, Tuning, grid, shape_for
+from engine.compute.team import DEFAULT_TEAM, MIN_RUNS, TEAMS, goodput, predictive_quantile
 from engine.model import Layout
 from engine.resources import resource_path
 
 HERE = Path(__file__).resolve().parent
 PREVIOUS_MODEL = HERE.parent / "bench" / "previous_model.csv"
-ETAS = np.round(np.arange(0.40, 1.0001, 0.01), 2)
-COMMS = np.round(np.arange(0.20, 1.0001, 0.05), 2)
-BASELINES = ("flat50", "nemo140", "previous")
-NEMO_A100_TFLOPS = 140.0  # NeMo launcher default, counted on 8·N·D (calibration.md)
+ETAS = np.round(np.arange(0.10, 1.0001, 0.01), 2)
+KAPPAS = np.array([0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0])
+OVERHEADS = np.array([0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5])
+STALLS = np.round(np.arange(0.0, 0.5001, 0.025), 3)
+BASELINES = ("flat40", "flat50", "previous")
+STACK_TEAM = {"tuned": "tuned", "typical": "typical", "unknown": "typical"}
 
 
 @dataclass(frozen=True)
@@ -51,17 +58,31 @@ class Run:
     use: str  # fit | excluded
     quality: str
     source: str
+    kind: str  # hero | production
+    stack: str  # tuned | typical | unknown
+    split: str  # fit | holdout
+    team: str  # the profile the run belongs to
+
+    @property
+    def peak_precision(self) -> str:
+        return "bf16" if self.precision == "fp16" else self.precision  # same tensor peak
 
     @property
     def peak(self) -> float:
-        return load_catalog().gpu(self.gpu).dense_tflops[self.precision]  # type: ignore[index]
+        return load_catalog().gpu(self.gpu).dense_tflops[self.peak_precision]  # type: ignore[index]
 
     @property
     def goodput(self) -> float:
-        """Published GPU-hours that may count restarts are compared at the default goodput."""
-        if self.basis == "gpu_hours" and self.includes_restarts != "no":
-            return default("schedule.goodput").value
-        return 1.0
+        """Hero figures count the training steps only; production ones the wall clock (the
+        interruption model and the stalls, at the stored constants)."""
+        return goodput(self.gpus, self.team) if self.kind == "production" else 1.0
+
+    @property
+    def interruption_goodput(self) -> float:
+        """The interruption model alone: the fit adds the stall share it is fitting."""
+        if self.kind != "production":
+            return 1.0
+        return goodput(self.gpus, self.team) / (1 - value("goodput", "production_stall"))
 
     @property
     def published_mfu(self) -> float:
@@ -82,8 +103,8 @@ class Run:
         return 6 * self.params * self.tokens / (wall_mfu * self.peak * 1e12) / 3600
 
 
-def _float(text: str) -> float | None:
-    return float(text) if text.strip() else None
+def _float(text: str | None) -> float | None:
+    return float(text) if text and text.strip() else None
 
 
 @cache
@@ -98,12 +119,25 @@ def runs() -> tuple[Run, ...]:
         precision=r["precision"], seq=int(r["seq_len"]), batch_tokens=_float(r["batch_tokens"]),
         recompute=r["recompute"] or None, basis=r["basis"], published=float(r["published"]),
         includes_restarts=r["includes_restarts"], use=r["use"], quality=r["quality"],
-        source=r["source"],
+        source=r["source"], kind=r["kind"], stack=r["stack"], split=r["split"] or "fit",
+        team=r.get("team") or STACK_TEAM[r["stack"]],
     ) for r in rows)
 
 
+def modelled(run: Run) -> bool:
+    """The model can predict the run: its GPU is in the catalog and the step model is fitted for
+    it. A part planned on its stated MFU (calibration = "published" or "uncalibrated", such as
+    the Ascend 910B) has no kernel efficiency and stays out of the NVIDIA fit."""
+    gpus = load_catalog().gpus
+    return run.gpu in gpus and gpus[run.gpu].calibration == "model"
+
+
 def fitted_runs() -> tuple[Run, ...]:
-    return tuple(r for r in runs() if r.use == "fit")
+    return tuple(r for r in runs() if r.use == "fit" and r.split == "fit" and modelled(r))
+
+
+def holdout_runs() -> tuple[Run, ...]:
+    return tuple(r for r in runs() if r.use == "fit" and r.split == "holdout" and modelled(r))
 
 
 def hardware(run: Run) -> Hardware:
@@ -112,6 +146,7 @@ def hardware(run: Run) -> Hardware:
         peak_tflops=run.peak, peak_bf16_tflops=gpu.dense_tflops["bf16"], memory_gb=gpu.memory_gb,
         gpus_per_node=run.gpus_per_node, link="nvswitch", link_gbs=run.link_gbs,
         nic_gbps=run.nic_gbps, kernel_efficiency=value("kernel_efficiency", gpu.architecture),
+        memory_gbs=gpu.bandwidth_gbs,
     )
 
 
@@ -135,35 +170,63 @@ def layouts(run: Run) -> tuple[StepParts, ...]:
 
 @cache
 def mfu_grid(run: Run) -> np.ndarray:
-    """MFU of the best layout at every (η, c) of the grid: shape (len(ETAS), len(COMMS))."""
+    """Step MFU of the best layout at every (η, κ, overhead): (len(ETAS), len(KAPPAS), len(OVERHEADS))."""
     g = _grid(run)
     keep = _usable(g)
+    comm = value("fit", "bandwidth_efficiency")
     eta = ETAS[:, None, None]
-    c = COMMS[None, :, None]
-    step = (g.compute_s[keep] / eta * (1 + g.bubble[keep]) + g.comm_s[keep] / c
-            + np.maximum(0.0, g.dp_s[keep] / c - g.dp_hidden_s[keep] / eta))
-    return np.asarray((g.useful_tflop[keep] / (run.peak * step)).max(axis=2))
+    over = OVERHEADS[None, :, None]
+    fixed = g.comm_s[keep] / comm
+    out = np.empty((len(ETAS), len(KAPPAS), len(OVERHEADS)))
+    for k, kappa in enumerate(KAPPAS):
+        slow = (1 + kappa * g.shape_q[keep]) / eta
+        step = (g.compute_s[keep] * slow * (1 + g.bubble[keep]) + fixed
+                + np.maximum(0.0, g.dp_s[keep] / comm - g.dp_hidden_s[keep] * slow) + over)
+        out[:, k, :] = (g.useful_tflop[keep] / (run.peak * step)).max(axis=2)
+    return out
 
 
-def log_errors(selected: tuple[Run, ...]) -> np.ndarray:
-    """log(predicted / published GPU-hours) per grid point and run: (etas, comms, runs)."""
-    return np.stack([np.log(r.published_mfu / (mfu_grid(r) * r.goodput)) for r in selected],
-                    axis=2)
+@cache
+def abs_log_errors(run: Run) -> np.ndarray:
+    """|log(predicted / published GPU-hours)| at every (η, κ, overhead, stall) grid point."""
+    base = np.log(run.published_mfu / (mfu_grid(run) * run.interruption_goodput))
+    if run.kind != "production":
+        return np.repeat(np.abs(base)[..., None], len(STALLS), axis=3)
+    return np.abs(base[..., None] - np.log(1 - STALLS))
 
 
-def fit(selected: tuple[Run, ...]) -> tuple[float, float]:
-    """η and c with the least mean |log error| over ``selected``."""
-    loss = np.abs(log_errors(selected)).mean(axis=2)
-    i, j = np.unravel_index(int(loss.argmin()), loss.shape)
-    return float(ETAS[i]), float(COMMS[j])
+@dataclass(frozen=True)
+class Fit:
+    kappa: float
+    overhead_s: float
+    etas: dict[str, float]  # per team profile; a profile without runs is absent
+    stall: float  # share of a production run's wall clock lost beyond interruptions
+
+    def tuning(self, team: str) -> Tuning:
+        return Tuning(eta=self.etas[team], comm=value("fit", "bandwidth_efficiency"),
+                      kappa=self.kappa, overhead_s=self.overhead_s)
+
+
+def _fit(selected: tuple[Run, ...]) -> Fit:
+    """Least mean |log error|: each profile's η on its runs, κ and the overhead over all."""
+    losses = {t: sum(abs_log_errors(r) for r in selected if r.team == t) for t in TEAMS}
+    present = {t: loss for t, loss in losses.items() if isinstance(loss, np.ndarray)}
+    total = sum(loss.min(axis=0) for loss in present.values())
+    assert isinstance(total, np.ndarray)
+    k, o, st = np.unravel_index(int(total.argmin()), total.shape)
+    etas = {t: float(ETAS[int(loss[:, k, o, st].argmin())]) for t, loss in present.items()}
+    return Fit(float(KAPPAS[k]), float(OVERHEADS[o]), etas, float(STALLS[st]))
+
+
+@cache
+def fit() -> Fit:
+    return _fit(fitted_runs())
 
 
 @dataclass(frozen=True)
 class Prediction:
     run: Run
-    eta: float
-    comm: float
-    mfu: float  # at the fitted constants, before goodput
+    mfu: float  # step MFU at the fit's constants, before goodput
     gpu_hours: float
     layout: Layout
 
@@ -171,62 +234,70 @@ class Prediction:
     def error(self) -> float:
         return self.gpu_hours / self.run.published_gpu_hours - 1
 
-
-def _predict(run: Run, eta: float, comm: float) -> Prediction:
-    grid = mfu_grid(run)
-    mfu = float(grid[int(np.abs(ETAS - eta).argmin()), int(np.abs(COMMS - comm).argmin())])
-    chosen = max(layouts(run), key=lambda p: p.useful_tflop / p.step_s(eta, comm))
-    return Prediction(run, eta, comm, mfu, run.gpu_hours_at(mfu * run.goodput), chosen.layout)
+    @property
+    def log_ratio(self) -> float:
+        """log(published / predicted GPU-hours): what the plan's quantiles are read from."""
+        return float(np.log(self.run.published_gpu_hours / self.gpu_hours))
 
 
-def in_sample() -> list[Prediction]:
-    eta, comm = fit(fitted_runs())
-    return [_predict(r, eta, comm) for r in fitted_runs()]
+def _index(grid_values: np.ndarray, x: float) -> int:
+    return int(np.abs(grid_values - x).argmin())
+
+
+def predict(run: Run, f: Fit) -> Prediction:
+    team = run.team if run.team in f.etas else "typical"
+    t = f.tuning(team)
+    mfu = float(mfu_grid(run)[_index(ETAS, t.eta), _index(KAPPAS, t.kappa),
+                              _index(OVERHEADS, t.overhead_s)])
+    chosen = max(layouts(run), key=lambda p: p.useful_tflop / p.step_s(t))
+    good = run.interruption_goodput * (1 - f.stall if run.kind == "production" else 1.0)
+    return Prediction(run, mfu, run.gpu_hours_at(mfu * good), chosen.layout)
 
 
 @cache
 def leave_one_out() -> tuple[Prediction, ...]:
-    """Each run predicted by the model fitted on every other run."""
+    """Each fitted run predicted by the model fitted on every other run."""
     selected = fitted_runs()
-    errors = np.abs(log_errors(selected))
-    total = errors.sum(axis=2)
-    out = []
-    for k, run in enumerate(selected):
-        loss = total - errors[:, :, k]
-        i, j = np.unravel_index(int(loss.argmin()), loss.shape)
-        out.append(_predict(run, float(ETAS[i]), float(COMMS[j])))
-    return tuple(out)
+    return tuple(predict(run, _fit(selected[:k] + selected[k + 1:]))
+                 for k, run in enumerate(selected))
 
 
-def band_ratios(predictions: tuple[Prediction, ...], *, low_q: float = 0.10,
-                high_q: float = 0.90) -> tuple[float, float]:
-    """Published / predicted GPU-hours at the band's quantiles."""
-    ratios = np.array([1 / (1 + p.error) for p in predictions])
-    return float(np.quantile(ratios, low_q)), float(np.quantile(ratios, high_q))
+@cache
+def held_out() -> tuple[Prediction, ...]:
+    """Runs never shown to the fit, predicted by the fit on all the others."""
+    return tuple(predict(r, fit()) for r in holdout_runs())
 
 
-def band_coverage(predictions: tuple[Prediction, ...], tail: float = 0.10) -> float:
-    """Share of runs whose published figure falls in a band built from the OTHER runs."""
+# ---------------------------------------------------------------- spread and coverage
+
+
+def _quantile(values: list[float], q: float) -> float:
+    return predictive_quantile(values, q)
+
+
+def spread_of(predictions: tuple[Prediction, ...], team: str, kind: str,
+              min_same_kind: int) -> list[float]:
+    """The log-ratios a run of ``team`` and ``kind`` reads its quantiles from: those of its kind
+    and profile when there are enough, else its profile's (as engine.compute.team for plans,
+    which are of the production kind)."""
+    mine = [p for p in predictions if p.run.team == team]
+    same = [p.log_ratio for p in mine if p.run.kind == kind]
+    chosen = same if len(same) >= min_same_kind else [p.log_ratio for p in mine]
+    if len(chosen) < MIN_RUNS and team != DEFAULT_TEAM:  # as the engine: the default's
+        return spread_of(predictions, DEFAULT_TEAM, kind, min_same_kind)
+    return chosen
+
+
+def coverage(predictions: tuple[Prediction, ...], low_q: float, high_q: float,
+             min_same_kind: int, reference: tuple[Prediction, ...] | None = None) -> float:
+    """Share of runs inside their profile's [low_q, high_q] band; with no ``reference`` the
+    band of each run comes from the OTHER runs (leave-one-out), else from ``reference``."""
     inside = 0
     for k, p in enumerate(predictions):
-        low, high = band_ratios(predictions[:k] + predictions[k + 1:], low_q=tail, high_q=1 - tail)
-        inside += low * p.gpu_hours <= p.run.published_gpu_hours <= high * p.gpu_hours
+        others = (predictions[:k] + predictions[k + 1:]) if reference is None else reference
+        spread = spread_of(others, p.run.team, p.run.kind, min_same_kind)
+        inside += _quantile(spread, low_q) <= p.log_ratio <= _quantile(spread, high_q)
     return inside / len(predictions)
-
-
-def band_tail(predictions: tuple[Prediction, ...], target: float = 0.80) -> float:
-    """The largest tail share (narrowest band) whose held-out coverage reaches ``target``."""
-    for percent in range(10, 0, -1):
-        if band_coverage(predictions, percent / 100) >= target:
-            return percent / 100
-    return 0.0
-
-
-def band(predictions: tuple[Prediction, ...]) -> tuple[float, float, float, float]:
-    """Tail share, band ends (published / predicted) and held-out coverage of the chosen band."""
-    tail = band_tail(predictions)
-    low, high = band_ratios(predictions, low_q=tail, high_q=1 - tail)
-    return tail, low, high, band_coverage(predictions, tail)
 
 
 # ---------------------------------------------------------------- baselines
@@ -234,27 +305,24 @@ def band(predictions: tuple[Prediction, ...]) -> tuple[float, float, float, floa
 
 @cache
 def previous_model_mfu() -> dict[str, float]:
-    """The model before issue 13, computed once from its code (see the file's header)."""
+    """The model before issue 18, computed once from its code (see the file's header)."""
     with PREVIOUS_MODEL.open(newline="") as fh:
         lines = [line for line in fh if not line.startswith("#")]
     return {r["id"]: float(r["mfu"]) for r in csv.DictReader(lines)}
 
 
 def baseline_gpu_hours(run: Run, which: str) -> float:
-    """flat50: 50% MFU; nemo140: 140 TFLOP/s per A100 on 8·N·D (scaled by the dense BF16 peak
-    for other GPUs); previous: the model before issue 13."""
-    if which == "flat50":
-        mfu = 0.5
-    elif which == "nemo140":
-        bf16 = load_catalog().gpu(run.gpu).dense_tflops["bf16"]
-        mfu = NEMO_A100_TFLOPS * 6 / 8 * (bf16 / 312) / run.peak
+    """flat40 / flat50: 40% / 50% MFU, times 0.9 goodput for a production run (the old flat
+    default); previous: the model before issue 18 as its plans printed it (MFU × 0.9 goodput
+    for production runs, as its calibration compared hero runs at 1.0)."""
+    if which in ("flat40", "flat50"):
+        mfu = 0.4 if which == "flat40" else 0.5
     else:
         mfu = previous_model_mfu()[run.id]
-    return run.gpu_hours_at(mfu * run.goodput)
+    return run.gpu_hours_at(mfu * (0.9 if run.kind == "production" else 1.0))
 
 
 def summary(errors: list[float]) -> tuple[float, float, float]:
     """Median |error|, worst |error| and mean signed error."""
     absolute = sorted(abs(e) for e in errors)
     return (float(np.median(absolute)), max(absolute), sum(errors) / len(errors))
-

@@ -19,7 +19,7 @@ from typing import Any
 HOSTILE = Path(__file__).parents[1] / "fixtures" / "hostile"
 VALID_PLAN = {
     "format": "clusterquote-plan", "version": 1,
-    "request": {"workload": {"preset": "gpt3-175b"}, "schedule": {"days": 30.0}},
+    "request": {"workload": {"preset": "gpt3-175b"}, "schedule": {"days": 30.0, "lead_time_days": 0.0}},
     "quote": {"customer": "ACME", "quote_no": "Q-1"},
 }
 

@@ -59,7 +59,7 @@ def test_purchase_date_defaults_to_today_and_is_checked() -> None:
 
 
 def test_restricted_gpu_is_warned_and_skipped() -> None:
-    request = PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=30),
+    request = PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=30, lead_time_days=0),
                           finance=Finance(purchase_date="2026-01-01"),
                           configs=("inspur-nf5688m6-a800", "lenovo-sr670v2-a40"))
     comparison = compare(request)
@@ -79,7 +79,7 @@ def test_restricted_gpu_is_warned_and_skipped() -> None:
 
 
 def test_when_every_plan_is_restricted_the_recommendation_says_so() -> None:
-    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=30),
+    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=30, lead_time_days=0),
                                      finance=Finance(purchase_date="2026-01-01"),
                                      configs=("inspur-nf5688m6-a800", "inspur-nf5688m7-h800")))
     rec = comparison.recommendation

@@ -66,7 +66,8 @@ def test_the_message_names_field_value_and_range() -> None:
 
 @given(days=st.floats(allow_nan=True, allow_infinity=True), years=st.integers())
 def test_a_request_is_refused_exactly_when_a_field_is_out_of_bounds(days: float, years: int) -> None:
-    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=days), finance=Finance(years=years))
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=days, lead_time_days=0),
+                          finance=Finance(years=years))
     ok = bound("schedule.days").admits(days) and bound("finance.years").admits(years)
     try:
         check_request(request)

@@ -77,7 +77,7 @@ def seed_plan() -> dict[str, Any]:
     """`plan --preset gpt3-175b --days 30 --format json` over the default configurations."""
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
-        assert main(["plan", *SEED, "--days", "30", "--format", "json"]) == 0
+        assert main(["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--format", "json"]) == 0
     data: dict[str, Any] = as_json(buffer.getvalue())
     return data
 
@@ -143,7 +143,8 @@ def test_plan_json_bom_lines(seed_plan: dict[str, Any]) -> None:
 
 
 def test_plan_json_for_one_configuration_in_usd(capsys: pytest.CaptureFixture[str]) -> None:
-    data = json_of(["plan", *SEED, "--days", "30", "--config", "inspur-nf5688m6-a800",
+    data = json_of(["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--config",
+                    "inspur-nf5688m6-a800",
                     "--currency", "USD"], capsys)
     [plan] = data["plans"]
     assert plan["config"] == "inspur-nf5688m6-a800"
@@ -153,7 +154,8 @@ def test_plan_json_for_one_configuration_in_usd(capsys: pytest.CaptureFixture[st
 
 
 def test_plan_json_carries_the_vat_rate_of_services(capsys: pytest.CaptureFixture[str]) -> None:
-    data = json_of(["plan", *SEED, "--days", "30", "--config", "inspur-nf5688m6-a800",
+    data = json_of(["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--config",
+                    "inspur-nf5688m6-a800",
                     "--vat", "0.13", "--vat-services", "0.09"], capsys)
     money = data["plans"][0]["money"]
     assert (money["vat_rate"], money["vat_rate_services"]) == (0.13, 0.09)
@@ -174,7 +176,8 @@ def test_plan_json_for_a_fleet(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_plan_json_refused_plans_carry_every_contract_key(capsys: pytest.CaptureFixture[str]) -> None:
     # Direct liquid cooling: only the water-cooled servers can run; the rest are refused.
-    data = json_of(["plan", *SEED, "--days", "30", "--cooling", "liquid", "--rack-kw", "80"], capsys)
+    data = json_of(["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--cooling", "liquid",
+                    "--rack-kw", "80"], capsys)
     refused = [p for p in data["plans"] if not p["feasible"]]
     assert refused and len(refused) < len(data["plans"])
     for plan in refused:
@@ -191,7 +194,7 @@ def test_plan_with_no_runnable_configuration_exits_2(capsys: pytest.CaptureFixtu
 
 
 def test_plan_table_is_the_default_format(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(["plan", *SEED, "--days", "30"], capsys)
+    code, out, err = run(["plan", *SEED, "--days", "30", "--lead-time-days", "0"], capsys)
     assert code == 0 and err == ""
     assert "inspur-nf5688m6-a800" in out and "lenovo-sr670v2-a100-pcie" in out
     assert "Traceback" not in out
@@ -270,33 +273,43 @@ NF5688 = ["--config", "inspur-nf5688m6-a800"]
 
 # argv, the flag the message must name, what it must say is allowed (a regular expression)
 BAD_INPUT = [
-    pytest.param([*PLAN, "--days", "-3"], "--days", r"positive|above 0|greater than 0", id="days-negative"),
-    pytest.param([*PLAN, "--days", "0"], "--days", r"positive|above 0|greater than 0", id="days-zero"),
-    pytest.param([*PLAN, "--days", "abc"], "--days", r"number", id="days-abc"),
+    pytest.param([*PLAN, "--days", "-3", "--lead-time-days", "0"], "--days",
+                 r"positive|above 0|greater than 0", id="days-negative"),
+    pytest.param([*PLAN, "--days", "0", "--lead-time-days", "0"], "--days",
+                 r"positive|above 0|greater than 0", id="days-zero"),
+    pytest.param([*PLAN, "--days", "abc", "--lead-time-days", "0"], "--days", r"number", id="days-abc"),
     pytest.param([*PLAN, "--gpus", "0"], "--gpus", r"1 or more|at least 1|positive", id="gpus-zero"),
-    pytest.param(["plan", "--params", "-5", "--tokens", "300B", "--days", "30"], "--params",
+    pytest.param(["plan", "--params", "-5", "--tokens", "300B", "--days", "30", "--lead-time-days",
+                  "0"], "--params",
                  r"positive", id="params-negative"),
-    pytest.param(["plan", "--params", "175X", "--tokens", "300B", "--days", "30"], "--params",
+    pytest.param(["plan", "--params", "175X", "--tokens", "300B", "--days", "30",
+                  "--lead-time-days", "0"], "--params",
                  r"175B", id="params-malformed"),
-    pytest.param(["plan", "--preset", "nope", "--days", "30"], "--preset", r"gpt3-175b",
+    pytest.param(["plan", "--preset", "nope", "--days", "30", "--lead-time-days", "0"], "--preset",
+                 r"gpt3-175b",
                  id="preset-unknown"),
-    pytest.param([*PLAN, "--days", "30", "--config", "nope"], "--config", r"inspur-nf5688m6-a800",
+    pytest.param([*PLAN, "--days", "30", "--lead-time-days", "0", "--config", "nope"], "--config",
+                 r"inspur-nf5688m6-a800",
                  id="config-unknown"),
     pytest.param(["estimate", *SEED, "--gpu", "nope", "--gpus", "8"], "--gpu", r"a100-sxm4-80gb",
                  id="gpu-unknown"),
-    pytest.param([*PLAN, "--days", "30", "--mfu", "1.5"], "--mfu", r"at most 1|between|fraction",
+    pytest.param([*PLAN, "--days", "30", "--lead-time-days", "0", "--mfu", "1.5"], "--mfu",
+                 r"at most 1|between|fraction",
                  id="mfu-above-1"),
     pytest.param(["estimate", *SEED, "--gpu", "a100-sxm4-80gb", "--gpus", "8", "--mfu", "1.5"], "--mfu",
                  r"at most 1|between|fraction", id="estimate-mfu-above-1"),
     pytest.param(["estimate", *SEED, "--gpu", "a100-sxm4-80gb", "--gpus", "0"], "--gpus",
                  r"1 or more|at least 1|positive", id="estimate-gpus-zero"),
-    pytest.param([*PLAN, "--days", "30", "--pue", "0.5"], "--pue", r"at least 1", id="pue-below-1"),
-    pytest.param([*PLAN, "--days", "30", "--vat-services", "1.5"], "--vat-services", r"at most 1",
+    pytest.param([*PLAN, "--days", "30", "--lead-time-days", "0", "--pue", "0.5"], "--pue",
+                 r"at least 1", id="pue-below-1"),
+    pytest.param([*PLAN, "--days", "30", "--lead-time-days", "0", "--vat-services", "1.5"],
+                 "--vat-services", r"at most 1",
                  id="vat-services-above-1"),
-    pytest.param([*PLAN, "--days", "30", "--cooling", "liquid", *NF5688], "--config",
+    pytest.param([*PLAN, "--days", "30", "--lead-time-days", "0", "--cooling", "liquid", *NF5688], "--config",
                  r"air|rdhx|liquid", id="config-cannot-cool"),
     pytest.param([*PLAN, "--gpus", "8", *NF5688], "--config", r"47", id="config-below-memory-floor"),
-    pytest.param([*PLAN, "--days", "30", "--gpus", "64"], "--gpus", r"--days", id="days-and-gpus"),
+    pytest.param([*PLAN, "--days", "30", "--lead-time-days", "0", "--gpus", "64"], "--gpus",
+                 r"--days", id="days-and-gpus"),
     pytest.param(PLAN, "--days", r"--gpus", id="neither-days-nor-gpus"),
 ]
 
@@ -319,13 +332,15 @@ def test_quote_into_a_missing_folder_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out_file = tmp_path / "missing" / "quote.xlsx"
-    code, _, err = run(["quote", *SEED, "--days", "30", *NF5688, "--out", str(out_file)], capsys)
+    code, _, err = run(["quote", *SEED, "--days", "30", "--lead-time-days", "0", *NF5688, "--out",
+                        str(out_file)], capsys)
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "--out" in err
 
 
 def test_quote_valid_days_names_the_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["quote", *SEED, "--days", "30", *NF5688, "--out", str(tmp_path / "q.xlsx"),
+    code, _, err = run(["quote", *SEED, "--days", "30", "--lead-time-days", "0", *NF5688, "--out",
+                        str(tmp_path / "q.xlsx"),
                         "--valid-days", "0"], capsys)
     assert code == 2
     assert "--valid-days" in err
@@ -341,7 +356,8 @@ def _command() -> list[str]:
 
 def test_installed_command_never_shows_a_traceback() -> None:
     result = subprocess.run(
-        [*_command(), "plan", "--preset", "gpt3-175b", "--days", "-3", "--format", "json"],
+        [*_command(), "plan", "--preset", "gpt3-175b", "--days", "-3", "--lead-time-days", "0",
+         "--format", "json"],
         capture_output=True, text=True, timeout=60, cwd=ROOT, check=False,
     )
     assert result.returncode == 2, result.stderr

@@ -70,7 +70,8 @@ def test_a_bad_lead_time_names_the_flag(value: str, capsys: pytest.CaptureFixtur
 
 
 def test_refused_plans_keep_the_new_keys(capsys: pytest.CaptureFixture[str]) -> None:
-    data = _json(["plan", *SEED, "--days", "200", "--cooling", "liquid", "--rack-kw", "80",
+    data = _json(["plan", *SEED, "--days", "200", "--lead-time-days", "0", "--cooling", "liquid",
+                  "--rack-kw", "80",
                   "--format", "json"], capsys)
     refused = [p for p in data["plans"] if not p["feasible"]]
     assert refused

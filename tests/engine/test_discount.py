@@ -56,7 +56,8 @@ def test_zhe_and_parse_are_inverse(percent_paid: int) -> None:
 @pytest.mark.parametrize("given_as", ["0.15", "15%", "85折", "八五折"])
 def test_cli_applies_each_form_as_fifteen_percent_off(given_as: str,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["plan", "--preset", "gpt3-xl", "--days", "10", "--config", "inspur-nf5688m6-a800",
+    code = main(["plan", "--preset", "gpt3-xl", "--days", "10", "--lead-time-days", "0", "--config",
+                 "inspur-nf5688m6-a800",
                  "--discount", given_as, "--format", "json"])
     assert code == 0
     plan = json.loads(capsys.readouterr().out)["plans"][0]

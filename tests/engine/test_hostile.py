@@ -125,7 +125,7 @@ def test_quote_from_a_plan_file_uses_its_heading(tmp_path: Path, capsys: pytest.
 def test_a_plan_file_and_request_flags_do_not_mix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     plan = tmp_path / "p.cqplan"
     plan.write_text(json.dumps(VALID_PLAN), encoding="utf-8")
-    code, _, err = run(["plan", str(plan), "--days", "45"], capsys)
+    code, _, err = run(["plan", str(plan), "--days", "45", "--lead-time-days", "0"], capsys)
     assert code == 2
     assert "--days" in one_clean_line(err)
 
@@ -137,10 +137,11 @@ def test_plan_save_writes_what_the_desktop_app_saves(
     from engine.model import PlanRequest, Schedule, Workload
     from engine.planfile import load_plan, load_plan_document, plan_to_json
 
-    code, table, err = run(["plan", *SEED, "--days", "30", "--save", str(tmp_path / "mine")], capsys)
+    code, table, err = run(["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--save",
+                            str(tmp_path / "mine")], capsys)
     assert code == 0, err
     saved = tmp_path / "mine.cqplan"  # the suffix is added, as the desktop app does
-    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0, lead_time_days=0.0))
     # desktop.files.write_plan's text: the request and the prices it was quoted with
     snapshot = load_plan_document(saved).snapshot
     assert snapshot is not None and snapshot.entries
@@ -162,7 +163,8 @@ def test_plan_save_into_a_file_posing_as_a_folder_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "blocker").write_text("", encoding="utf-8")
-    code, _, err = run(["plan", *SEED, "--days", "30", "--save", str(tmp_path / "blocker" / "p.cqplan")],
+    code, _, err = run(["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--save",
+                        str(tmp_path / "blocker" / "p.cqplan")],
                        capsys)
     assert code == 2
     assert "--save" in one_clean_line(err)
@@ -172,27 +174,39 @@ def test_plan_save_into_a_file_posing_as_a_folder_is_one_line(
 
 HUGE = "9" * 400
 BAD_LINES = [
-    pytest.param([*SEED, "--days", "30", "--years", HUGE], "--years", id="years-400-digits"),
-    pytest.param([*SEED, "--days", "30", "--warranty-years", HUGE], "--warranty-years",
+    pytest.param([*SEED, "--days", "30", "--lead-time-days", "0", "--years", HUGE], "--years",
+                 id="years-400-digits"),
+    pytest.param([*SEED, "--days", "30", "--lead-time-days", "0", "--warranty-years", HUGE],
+                 "--warranty-years",
                  id="warranty-400-digits"),
-    pytest.param([*SEED, "--days", "30", "--runs", HUGE], "--runs", id="runs-400-digits"),
+    pytest.param([*SEED, "--days", "30", "--lead-time-days", "0", "--runs", HUGE], "--runs",
+                 id="runs-400-digits"),
     pytest.param([*SEED, "--gpus", HUGE], "--gpus", id="gpus-400-digits"),
     pytest.param([*SEED, "--gpus", "9" * 30], "--gpus", id="gpus-30-digits"),
-    pytest.param([*SEED, "--days", "30", "--years", "9" * 30], "--years", id="years-30-digits"),
-    pytest.param([*SEED, "--days", "30", "--goodput", "1e-320", "--mfu", "1e-10"], "--mfu",
+    pytest.param([*SEED, "--days", "30", "--lead-time-days", "0", "--years", "9" * 30], "--years",
+                 id="years-30-digits"),
+    pytest.param([*SEED, "--days", "30", "--lead-time-days", "0", "--goodput", "1e-320", "--mfu",
+                  "1e-10"], "--mfu",
                  id="goodput-subnormal-mfu-tiny"),
-    pytest.param([*SEED, "--days", "30", "--goodput", "1e-320"], "--goodput", id="goodput-subnormal"),
-    pytest.param(["--flops", "1e300", "--days", "1"], "--flops", id="flops-1e300"),
-    pytest.param([*SEED, "--days", "1e-300"], "1e-300 days would need more than a million",
+    pytest.param([*SEED, "--days", "30", "--lead-time-days", "0", "--goodput", "1e-320"],
+                 "--goodput", id="goodput-subnormal"),
+    pytest.param(["--flops", "1e300", "--days", "1", "--lead-time-days", "0"], "--flops", id="flops-1e300"),
+    pytest.param([*SEED, "--days", "1e-300", "--lead-time-days", "0"],
+                 "1e-300 days would need more than a million",
                  id="days-1e-300"),  # legal, but no configuration can: a refusal that says why
-    pytest.param([*SEED, "--days", "30", "--exchange-rate", "1e-300", "--currency", "USD"],
+    pytest.param([*SEED, "--days", "30", "--lead-time-days", "0", "--exchange-rate", "1e-300",
+                  "--currency", "USD"],
                  "--exchange-rate", id="exchange-rate-1e-300"),
-    pytest.param([*SEED, "--days", "30", "--power-price", "1e300"], "--power-price", id="power-1e300"),
-    pytest.param([*SEED, "--days", "30", "--colo-rent", "1e300", "--hosting", "colo"], "--colo-rent",
+    pytest.param([*SEED, "--days", "30", "--lead-time-days", "0", "--power-price", "1e300"],
+                 "--power-price", id="power-1e300"),
+    pytest.param([*SEED, "--days", "30", "--lead-time-days", "0", "--colo-rent", "1e300",
+                  "--hosting", "colo"], "--colo-rent",
                  id="colo-rent-1e300"),
-    pytest.param(["--params", "1e300", "--tokens", "1e300", "--days", "30"], "--params",
+    pytest.param(["--params", "1e300", "--tokens", "1e300", "--days", "30", "--lead-time-days",
+                  "0"], "--params",
                  id="params-1e300"),
-    pytest.param([*SEED, "--days", "30", "--tuning-pf-days", "1e300"], "--tuning-pf-days",
+    pytest.param([*SEED, "--days", "30", "--lead-time-days", "0", "--tuning-pf-days", "1e300"],
+                 "--tuning-pf-days",
                  id="tuning-1e300"),
 ]
 
@@ -209,7 +223,7 @@ def test_out_of_bounds_numbers_exit_2_naming_the_flag(
 @pytest.mark.parametrize("flag", ["--days", "--preset", "--precision", "--config", "--params"])
 def test_a_5000_character_value_is_cut_in_the_message(flag: str, capsys: pytest.CaptureFixture[str]) -> None:
     base = [] if flag == "--preset" else SEED
-    when = [] if flag == "--days" else ["--days", "30"]
+    when = [] if flag == "--days" else ["--days", "30", "--lead-time-days", "0"]
     code, _, err = run(["plan", *base, *when, flag, "x" * 5000], capsys)
     assert code == 2
     line = one_clean_line(err)
@@ -219,7 +233,7 @@ def test_a_5000_character_value_is_cut_in_the_message(flag: str, capsys: pytest.
 @pytest.mark.parametrize("flag", ["--preset", "--config", "--days"])
 def test_a_newline_in_a_value_gives_one_line(flag: str, capsys: pytest.CaptureFixture[str]) -> None:
     base = [] if flag == "--preset" else SEED
-    when = [] if flag == "--days" else ["--days", "30"]
+    when = [] if flag == "--days" else ["--days", "30", "--lead-time-days", "0"]
     code, _, err = run(["plan", *base, *when, flag, "evil\nclusterquote: all fine"], capsys)
     assert code == 2
     assert "evil\\nclusterquote" in one_clean_line(err)
@@ -254,13 +268,14 @@ def test_a_partial_price_list_falls_back_to_the_shipped_prices(capsys: pytest.Ca
     assert prices.entries["a100-sxm4-80gb"].unit_price == 98_000  # the user's
     assert prices.entries["h100-sxm5-80gb"] == shipped.entries["h100-sxm5-80gb"]  # the shipped
     assert "h100-sxm5-80gb" in prices.from_shipped
-    code, out, err = run(["plan", *SEED, "--days", "30", "--format", "json"], capsys)
+    code, out, err = run(["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--format", "json"], capsys)
     assert code == 0, err  # planning goes on: once every plan failed with "no price for ..."
     assert "shipped prices for the" in strict(out)["price_list"]
 
 
 def test_price_list_flag_prices_a_run_from_a_given_list(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["plan", *SEED, "--days", "30", "--config", "inspur-nf5688m6-a100", "--format", "json"]
+    argv = ["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--config",
+            "inspur-nf5688m6-a100", "--format", "json"]
     code, shipped_out, _ = run(argv, capsys)
     assert code == 0
     code, out, err = run([*argv, "--price-list", str(HOSTILE / "prices-partial.csv")], capsys)
@@ -286,7 +301,8 @@ def test_a_price_of_1e308_is_refused_with_its_row(capsys: pytest.CaptureFixture[
         import_prices(HOSTILE / "prices-1e308.csv")
     assert str(info.value).count("prices-1e308.csv") == 1  # said once, not wrapped again
     assert not user_price_list_path().exists()
-    code, _, err = run(["plan", *SEED, "--days", "30", "--price-list", str(HOSTILE / "prices-1e308.csv")],
+    code, _, err = run(["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--price-list",
+                        str(HOSTILE / "prices-1e308.csv")],
                        capsys)
     assert code == 2
     assert "line 3" in one_clean_line(err)
@@ -344,7 +360,7 @@ def _cli(argv: list[str], *, file_size_limit: int | None = None, env: dict[str, 
 
 def test_a_quote_to_a_full_disk_prints_one_line(tmp_path: Path) -> None:
     target = tmp_path / "quote.xlsx"
-    result = _cli(["quote", *SEED, "--days", "30", *NF5688, "--out", str(target)],
+    result = _cli(["quote", *SEED, "--days", "30", "--lead-time-days", "0", *NF5688, "--out", str(target)],
                   file_size_limit=4096)
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
@@ -355,7 +371,8 @@ def test_a_quote_to_a_full_disk_prints_one_line(tmp_path: Path) -> None:
 
 
 def test_a_plan_saved_to_a_full_disk_prints_one_line(tmp_path: Path) -> None:
-    result = _cli(["plan", *SEED, "--days", "30", "--save", str(tmp_path / "p.cqplan"), "--format", "json"],
+    result = _cli(["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--save",
+                   str(tmp_path / "p.cqplan"), "--format", "json"],
                   file_size_limit=100)
     assert result.returncode == 2, result.stderr
     assert "--save" in one_clean_line(result.stderr)
@@ -364,7 +381,8 @@ def test_a_plan_saved_to_a_full_disk_prints_one_line(tmp_path: Path) -> None:
 
 def test_output_to_a_full_disk_prints_one_line() -> None:
     code = "import sys; from engine.cli import main; raise SystemExit(main(sys.argv[1:]))"
-    argv = [sys.executable, "-c", code, "plan", *SEED, "--days", "30", "--format", "json"]
+    argv = [sys.executable, "-c", code, "plan", *SEED, "--days", "30", "--lead-time-days", "0",
+            "--format", "json"]
     with open("/dev/full", "w") as full:
         result = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
                                 cwd=ROOT, check=False)
@@ -385,7 +403,8 @@ def test_stale_temp_files_of_ours_are_removed_at_start(tmp_path: Path, data_dir:
     an_hour_ago = time.time() - 3600
     for path in [*stale, *kept]:
         os.utime(path, (an_hour_ago, an_hour_ago))
-    code, _, err = run(["quote", *SEED, "--days", "30", *NF5688, "--out", str(out_dir / "q.xlsx")], capsys)
+    code, _, err = run(["quote", *SEED, "--days", "30", "--lead-time-days", "0", *NF5688, "--out",
+                        str(out_dir / "q.xlsx")], capsys)
     assert code == 0, err
     assert not any(p.exists() for p in stale)
     assert all(p.exists() for p in [*kept, young])
@@ -413,7 +432,8 @@ def test_a_saved_plan_replans_and_quotes_with_the_prices_it_was_saved_with(
     tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
     saved = tmp_path / "run.cqplan"
-    argv = ["plan", *SEED, "--days", "30", "--config", "inspur-nf5688m6-a100", "--format", "json"]
+    argv = ["plan", *SEED, "--days", "30", "--lead-time-days", "0", "--config",
+            "inspur-nf5688m6-a100", "--format", "json"]
     code, before, err = run([*argv, "--save", str(saved)], capsys)
     assert code == 0, err
     assert json.loads(saved.read_text(encoding="utf-8"))["snapshot"]["entries"]

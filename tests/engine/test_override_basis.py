@@ -17,7 +17,8 @@ CONFIG = "inspur-nf5688m7-h800"
 
 
 def _switch(basis: str, discount: float = 0.15) -> tuple[object, object]:
-    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=(CONFIG,),
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
+                          configs=(CONFIG,),
                           finance=Finance(discount=discount),
                           overrides=(LineOverride(CONFIG, "ib-switch-qm9700", unit_price=1_000_000,
                                                   basis=basis),))  # type: ignore[arg-type]
@@ -46,7 +47,8 @@ def test_without_a_discount_net_and_list_agree() -> None:
 
 
 def test_the_basis_is_saved_with_the_plan(tmp_path: Path) -> None:
-    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=(CONFIG,),
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
+                          configs=(CONFIG,),
                           overrides=(LineOverride(CONFIG, "ib-switch-qm9700", unit_price=1e6,
                                                   basis="net"),))
     path = save_plan(request, tmp_path / "p.cqplan")
@@ -56,7 +58,8 @@ def test_the_basis_is_saved_with_the_plan(tmp_path: Path) -> None:
 def test_cli_net_override(capsys: pytest.CaptureFixture[str]) -> None:
     from engine.cli import main
 
-    args = ["plan", "--preset", "gpt3-175b", "--days", "30", "--config", CONFIG, "--discount", "15%",
+    args = ["plan", "--preset", "gpt3-175b", "--days", "30", "--lead-time-days", "0", "--config", CONFIG,
+            "--discount", "15%",
             "--format", "json", "--override", f"{CONFIG}:ib-switch-qm9700:net=1000000"]
     assert main(args) == 0
     assert '"unit_price": 1176470.59' in capsys.readouterr().out

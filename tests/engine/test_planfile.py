@@ -20,7 +20,7 @@ from engine.planfile import (
 
 FULL = PlanRequest(
     workload=Workload(params=7e10, tokens=2e12, runs=3, finetune_tokens=1e10, tuning_pf_days=50.0),
-    schedule=Schedule(days=45.0, precision="fp8"),
+    schedule=Schedule(days=45.0, lead_time_days=0, precision="fp8"),
     efficiency=Efficiency(mfu=0.4, goodput=0.85),
     facility=Facility(rack_kw=12.0, cooling="liquid", pue=1.25, rack_units=47),
     finance=Finance(currency="USD", exchange_rate=7.1, power_price=0.09, years=4, hosting="colo",
@@ -34,9 +34,9 @@ FULL = PlanRequest(
     "request_",
     [
         FULL,
-        PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30)),
+        PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0)),
         PlanRequest(Workload(pf_days=3640.0), Schedule(gpus=1024)),
-        PlanRequest(Workload(flops=3.14e23, moe=True), Schedule(days=10.5)),
+        PlanRequest(Workload(flops=3.14e23, moe=True), Schedule(days=10.5, lead_time_days=0)),
     ],
 )
 def test_round_trip_gives_the_same_request(tmp_path: Path, request_: PlanRequest) -> None:

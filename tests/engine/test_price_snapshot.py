@@ -37,7 +37,7 @@ from engine.planfile import (
 A800 = "inspur-nf5688m6-a800"
 PCIE = "lenovo-sr670v2-a100-pcie"
 REQUEST = PlanRequest(
-    Workload(preset="gpt3-175b"), Schedule(days=30),
+    Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
     finance=Finance(vat=0.13, vat_services=0.06, discount=0.05),
     configs=(A800, PCIE),
     overrides=(

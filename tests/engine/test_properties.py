@@ -47,7 +47,7 @@ workloads = st.one_of(
 deadline_days = st.floats(1, 365)
 fleets = st.integers(1, 20_000)
 schedules = st.one_of(
-    st.builds(lambda d: Schedule(days=d), deadline_days),
+    st.builds(lambda d: Schedule(days=d, lead_time_days=0), deadline_days),
     st.builds(lambda g: Schedule(gpus=g), fleets),
 )
 facilities = st.builds(
@@ -261,8 +261,8 @@ def test_fabric_serves_every_endpoint(request: PlanRequest) -> None:
 @given(requests(), deadline_days, deadline_days)
 def test_more_days_never_mean_more_gpus(request: PlanRequest, d1: float, d2: float) -> None:
     short, long = sorted((d1, d2))
-    first = feasible_plan(replace(request, schedule=Schedule(days=short)))
-    second = plan_of(replace(request, schedule=Schedule(days=long)))
+    first = feasible_plan(replace(request, schedule=Schedule(days=short, lead_time_days=0)))
+    second = plan_of(replace(request, schedule=Schedule(days=long, lead_time_days=0)))
     if first is None:
         return
     assert second.feasible, (second.config, short, long, second.refusals)
@@ -309,9 +309,12 @@ def test_deadline_plan_is_the_fewest_nodes_that_meet_it(request: PlanRequest) ->
     deadline = request.schedule.days
     assert deadline is not None
     assert plan.meets_deadline
-    # the deadline counts the calendar: lead time, then training
+    # the deadline counts the calendar: lead time, then the training days at the confidence the
+    # fleet is sized for (0.8 by default), which lie at or above the expected days' P50
     assert plan.calendar_days == pytest.approx(plan.lead_time_days + plan.days)
-    assert plan.calendar_days <= deadline * (1 + 1e-9), (plan.config, plan.calendar_days, deadline)
+    at_confidence = plan.lead_time_days + plan.days_at_confidence
+    assert at_confidence <= deadline * (1 + 1e-9), (plan.config, at_confidence, deadline)
+    assert plan.days_p10 <= plan.days_p50 <= plan.days_at_confidence <= plan.days_p90
     deadline -= plan.lead_time_days  # what is left for training
     fewer = plan.gpus - plan.gpus_per_node
     if fewer < max(1, plan.memory_floor_gpus):
@@ -319,7 +322,8 @@ def test_deadline_plan_is_the_fewest_nodes_that_meet_it(request: PlanRequest) ->
     smaller = plan_of(replace(request, schedule=Schedule(gpus=fewer)))
     if not smaller.feasible:  # refused for a reason of its own: it cannot do better
         return
-    assert smaller.days > deadline, (plan.config, plan.gpus, fewer, smaller.days, deadline)
+    assert smaller.days_at_confidence > deadline, (plan.config, plan.gpus, fewer,
+                                                   smaller.days_at_confidence, deadline)
 
 
 @pytest.mark.parametrize("config", CONFIG_IDS)
@@ -331,7 +335,7 @@ def test_every_configuration_plans_the_seed_case(config: str) -> None:
     liquid = catalog.servers[catalog.configurations[config].server].cooling == "liquid"
     # a direct-liquid server is planned with its coolant loop (under air it is refused)
     facility = Facility(cooling="liquid") if liquid else Facility()
-    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=lead + 30),
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=lead + 30, lead_time_days=0),
                           facility=facility, configs=(config,))
     plan = plan_of(request)
     assert plan.feasible, plan.refusals

@@ -21,10 +21,11 @@ def _plan(schedule: Schedule, config: str, efficiency: Efficiency | None = None,
 
 
 def test_gpus_for_a_30_day_deadline_by_hand() -> None:
-    # A800 SXM4: 312 TFLOP/s dense BF16. MFU fixed at 0.40, goodput 1.
+    # A800 SXM4: 312 TFLOP/s dense BF16. MFU fixed at 0.40, goodput 1, sized at 50% confidence
+    # (a stated MFU is the median of the days).
     # GPUs = 3.1428e23 / (312e12 × 0.40 × 30 × 86400) = 971.6 -> 972 -> whole 8-GPU nodes: 976
     # no lead time: all 30 days train
-    plan = _plan(Schedule(days=30, lead_time_days=0), "inspur-nf5688m6-a800",
+    plan = _plan(Schedule(days=30, lead_time_days=0, confidence=0.5), "inspur-nf5688m6-a800",
                  efficiency=Efficiency(mfu=0.4, goodput=1.0))
     assert pytest.approx(971.6, abs=0.1) == 3.1428e23 / (312e12 * 0.40 * 30 * 86_400)
     assert plan.gpus == 976 and plan.nodes == 122
@@ -35,7 +36,7 @@ def test_gpus_for_a_30_day_deadline_by_hand() -> None:
 def test_the_deadline_counts_the_lead_time_by_hand() -> None:
     # 120 calendar days with 90 of delivery and acceptance leave the same 30 training days as
     # above: 976 GPUs, 29.86 training days, 119.86 calendar days
-    plan = _plan(Schedule(days=120, lead_time_days=90), "inspur-nf5688m6-a800",
+    plan = _plan(Schedule(days=120, lead_time_days=90, confidence=0.5), "inspur-nf5688m6-a800",
                  efficiency=Efficiency(mfu=0.4, goodput=1.0))
     assert plan.gpus == 976
     assert plan.lead_time_days == 90
@@ -45,6 +46,26 @@ def test_the_deadline_counts_the_lead_time_by_hand() -> None:
     assert lead.value == 90 and lead.origin == "request"
 
 
+def test_the_fleet_is_the_smallest_that_meets_the_deadline_at_the_confidence() -> None:
+    # At 80% confidence the 30 training days must hold the days' 80% quantile: days × r(0.8) <= 30,
+    # r the ratio of published to predicted days at that quantile (engine.compute.team)
+    from engine.compute.team import ratio_at
+
+    plans = {c: _plan(Schedule(days=30, lead_time_days=0, confidence=c), "inspur-nf5688m6-a800",
+                      efficiency=Efficiency(mfu=0.4, goodput=1.0)) for c in (0.5, 0.8, 0.95)}
+    assert plans[0.5].gpus < plans[0.8].gpus < plans[0.95].gpus
+    for c, plan in plans.items():
+        r = ratio_at("typical", c, measured=True)  # a stated MFU: the team's level is known
+        assert plan.confidence == c and plan.meets_deadline
+        assert plan.days_at_confidence == pytest.approx(plan.days * r, rel=1e-9)
+        assert plan.days * r <= 30 * (1 + 1e-9)
+        fewer = 3.1428e23 / ((plan.gpus - 8) * 312e12 * 0.4 * 86_400)  # one server less
+        assert fewer * r > 30
+        assert plan.days_p10 < plan.days_p50 < plan.days_p90
+        assert plan.days_p50 == pytest.approx(plan.days, rel=1e-9)  # stated MFU: P50 is it
+        assert plan.calendar_days_p90 == pytest.approx(plan.lead_time_days + plan.days_p90)
+
+
 def test_a_deadline_inside_the_lead_time_is_refused_with_the_reason() -> None:
     plan = _plan(Schedule(days=60, lead_time_days=90), "inspur-nf5688m6-a800")
     assert not plan.feasible
@@ -52,14 +73,23 @@ def test_a_deadline_inside_the_lead_time_is_refused_with_the_reason() -> None:
 
 
 def test_the_default_lead_time_is_an_assumption_of_the_plan() -> None:
-    plan = _plan(Schedule(days=365), "inspur-nf5688m6-a800")
-    lead = next(a for a in plan.assumptions if a.key == "lead_time_days")
-    assert lead.origin == "default" and "weeks" in lead.note
-    assert plan.lead_time_days == lead.value
-    band = next(a for a in plan.assumptions if a.key == "training_days_band")
-    assert "leave-one-out" in band.note
-    assert plan.days_low < plan.days < plan.days_high
-    assert "lead-time-unset" in {w.code for w in plan.warnings}
+    # resources/lead_times.toml: Hopper servers in China ship in 84 days, Ampere ones in 56, and
+    # installation, burn-in and acceptance add 21: 105 and 77 days before training starts
+    for config, lead_days in (("inspur-nf5688m7-h800", 84 + 21), ("inspur-nf5688m6-a800", 56 + 21)):
+        plan = _plan(Schedule(days=365), config)
+        lead = next(a for a in plan.assumptions if a.key == "lead_time_days")
+        assert lead.origin == "default" and "weeks" in lead.note and "acceptance" in lead.note
+        assert plan.lead_time_days == lead.value == lead_days
+        assert plan.calendar_days == pytest.approx(lead_days + plan.days)
+        band = next(a for a in plan.assumptions if a.key == "training_days_band")
+        assert "leave-one-out" in band.note
+        assert plan.days_low < plan.days < plan.days_high
+        assert "lead-time-unset" not in {w.code for w in plan.warnings}
+    # a market without its own table takes the others' figures: Hopper 70 + 21 days
+    plan = _plan(Schedule(days=365), "inspur-nf5688m7-h800")
+    other = compare(PlanRequest(GPT3, Schedule(days=365), finance=Finance(market="DE"),
+                                configs=("inspur-nf5688m7-h800",))).plans[0]
+    assert other.lead_time_days == 70 + 21 < plan.lead_time_days
 
 
 def test_days_for_a_fixed_fleet_by_hand() -> None:
@@ -73,7 +103,7 @@ def test_days_for_a_fixed_fleet_by_hand() -> None:
 
 def test_memory_floor_by_hand() -> None:
     # 174.6e9 params × 16 B = 2.794e12 B; 80 GB × (1 − 0.25) = 60e9 B usable -> 46.6 -> 47 GPUs
-    plan = _plan(Schedule(days=10_000), "inspur-nf5688m6-a800")
+    plan = _plan(Schedule(days=10_000, lead_time_days=0), "inspur-nf5688m6-a800")
     assert plan.memory_floor_gpus == 47
     assert plan.gpus == 48  # six whole nodes, though one node would meet the deadline
 

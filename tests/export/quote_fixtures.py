@@ -165,7 +165,7 @@ def _plan(config: str, vendor: str, bom: tuple[BomLine, ...], money: Money | Non
 
 def hand_comparison() -> Comparison:
     request = PlanRequest(
-        Workload(params=7e9, tokens=2e12), Schedule(days=30),
+        Workload(params=7e9, tokens=2e12), Schedule(days=30, lead_time_days=0),
         finance=Finance(discount=0.05, vat=0.13, vat_services=0.06, exchange_rate=7.0, years=3),
     )
     need = ComputeNeed(flops=8.4e22, pretrain_flops=8.4e22, runs=1, finetune_flops=0.0,
@@ -201,7 +201,7 @@ def services_comparison(currency: str = "CNY", exchange_rate: float = 7.0) -> Co
                  warranty_years=3, maintenance_rate=0.08, rent_kw_month=None, contracted_kw=0.0,
                  energy_per_run_mwh=1.0, delivered_pflops=1.0)
     request = PlanRequest(
-        Workload(params=7e9, tokens=2e12), Schedule(days=30),
+        Workload(params=7e9, tokens=2e12), Schedule(days=30, lead_time_days=0),
         finance=Finance(currency=currency, discount=0.1, vat=0.13, vat_services=0.06,  # type: ignore[arg-type]
                         exchange_rate=exchange_rate, years=3),
     )

@@ -74,7 +74,7 @@ def test_days_band_is_explained_in_the_workbook(tmp_path: Path) -> None:
     from engine.compute.efficiency import band, band_coverage
     from engine.export import write_quote
 
-    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30),
+    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
                                      configs=("inspur-nf5688m6-a800",)))
     low, high = band()
     for lang in ("en", "zh"):

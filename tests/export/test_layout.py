@@ -98,7 +98,7 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
 def test_usd_quote_uses_dollar_format(tmp_path: Path) -> None:
     from engine import Finance, PlanRequest, Schedule, Workload, compare
 
-    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10),
+    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10, lead_time_days=0),
                                      finance=Finance(currency="USD"),
                                      configs=("inspur-nf5688m6-a800",)))
     path = write_quote(comparison, tmp_path / "usd.xlsx")

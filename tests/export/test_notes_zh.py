@@ -23,10 +23,10 @@ def _comparisons() -> tuple[Comparison, ...]:
     """Plans that between them write every kind of note: rear doors and air, with storage and
     the management plane, AI Enterprise, bought racks."""
     return (
-        compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30),
+        compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
                             facility=Facility(cooling="rdhx"),
                             finance=Finance(ai_enterprise=True), storage=StorageRequest())),
-        compare(PlanRequest(Workload(preset="llama3-70b"), Schedule(days=60),
+        compare(PlanRequest(Workload(preset="llama3-70b"), Schedule(days=60, lead_time_days=0),
                             facility=Facility(cooling="air"))),
     )
 

@@ -16,7 +16,7 @@ from tests.export.quote_fixtures import bom_sheet_name
 
 A800 = "inspur-nf5688m6-a800"
 REQUEST = PlanRequest(
-    Workload(preset="gpt3-175b"), Schedule(days=30), finance=Finance(discount=0.05),
+    Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0), finance=Finance(discount=0.05),
     configs=(A800,),
     overrides=(
         LineOverride(A800, A800, unit_price=1_000_000.0),

@@ -19,7 +19,7 @@ A800 = "inspur-nf5688m6-a800"
 
 def test_quote_carries_the_overrides_and_their_totals(tmp_path: Path) -> None:
     request = PlanRequest(
-        Workload(preset="gpt3-175b"), Schedule(days=30), finance=Finance(discount=0.05),
+        Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0), finance=Finance(discount=0.05),
         configs=(A800,),
         overrides=(
             LineOverride(A800, A800, unit_price=1_000_000.0),  # the vendor's system price

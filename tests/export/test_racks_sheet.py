@@ -24,7 +24,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
 def real_comparison() -> Comparison:
     from engine import PlanRequest, Schedule, Workload, compare
 
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30)))
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0)))
 
 
 def test_racks_sheet_shows_the_recommended_configuration(tmp_path: Path,

@@ -113,7 +113,8 @@ def _shown_strings(xlsx: Path) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(("kind", "lang", "max_pages"), [
     # 15 configurations compared, the shortlist of two detailed (the recommendation and
     # Inspur's best): summary 1, comparison 5 (side by side 2, tables 2 with the warnings,
-    # both charts 1), two BOMs of two landscape pages, racks 1, assumptions 5-6 (shared
+    # both charts 1), two BOMs of two landscape pages, racks 1, assumptions 6-8 (the team
+    # profile, the confidence, the modelled goodput and P50/P90 calendar days among them; shared
     # once, those that differ side by side), sources 5-6. Every BOM of the fifteen made 58-60.
     # The RFQ details Inspur's best configuration: letterhead, about 45 priced lines in
     # nine categories, VAT on goods and on services, the amount in words with its check,

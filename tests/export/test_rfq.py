@@ -24,7 +24,7 @@ BUYER = Buyer(company="某某人工智能研究院", department="采购部", con
 def real_comparison() -> Comparison:
     from engine import PlanRequest, Schedule, Workload, compare
 
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30)))
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0)))
 
 
 def all_text(path: Path) -> list[str]:
@@ -152,7 +152,8 @@ def test_comparison_carries_no_local_path(tmp_path: Path, real_comparison: Compa
 def test_rfq_needs_one_vendor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(ValueError, match="one vendor"):
         write_quote(hand_comparison(), tmp_path / "x.xlsx", kind="rfq")
-    code = main(["quote", "--preset", "gpt3-xl", "--days", "10", "--out", str(tmp_path / "r.xlsx"),
+    code = main(["quote", "--preset", "gpt3-xl", "--days", "10",
+                 "--lead-time-days", "0", "--out", str(tmp_path / "r.xlsx"),
                  "--kind", "rfq", "--prices", "list"])
     assert code == 2
     assert "--vendor" in capsys.readouterr().err
@@ -164,7 +165,8 @@ def test_cli_rfq_with_buyer_and_terms_file(tmp_path: Path, capsys: pytest.Captur
     terms.write_text('[terms]\nvalidity_days = 45\ndelivery_days = 21\npayment = "100% net 30"\n'
                      '[buyer]\nphone = "021-5555"\n', encoding="utf-8")
     out = tmp_path / "rfq.xlsx"
-    code = main(["quote", "--preset", "gpt3-xl", "--days", "10", "--out", str(out), "--kind", "rfq",
+    code = main(["quote", "--preset", "gpt3-xl", "--days", "10",
+                 "--lead-time-days", "0", "--out", str(out), "--kind", "rfq",
                  "--prices", "list", "--vendor", "inspur", "--lang", "zh",
                  "--buyer", "company=甲研究院;contact=王五",
                  "--terms", str(terms), "--discount", "九折"])
@@ -203,7 +205,7 @@ def test_formula_like_buyer_text_stays_text(tmp_path: Path) -> None:
 def test_usd_rfq_writes_the_rmb_equivalent_in_words(tmp_path: Path) -> None:
     from engine import Finance, PlanRequest, Schedule, Workload, compare
 
-    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10),
+    comparison = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=10, lead_time_days=0),
                                      finance=Finance(currency="USD", exchange_rate=7.0),
                                      configs=("inspur-nf5688m6-a800",)))
     path = write_quote(comparison, tmp_path / "usd.xlsx", kind="rfq", prices="list", vendor="inspur")
@@ -225,7 +227,8 @@ def test_a_quote_without_a_number_gets_one_from_its_date_and_vendor(tmp_path: Pa
 
 
 def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    base = ["quote", "--preset", "gpt3-175b", "--days", "30", "--kind", "rfq", "--prices", "list",
+    base = ["quote", "--preset", "gpt3-175b", "--days", "30",
+            "--lead-time-days", "0", "--kind", "rfq", "--prices", "list",
             "--vendor", "inspur"]
     out = tmp_path / "two.xlsx"
     assert main([*base, "--out", str(out), "--detail",
@@ -241,7 +244,9 @@ def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert not bad.exists()
     # a saved plan holds the request, not what its quote details: --detail goes with it
     saved = tmp_path / "p.cqplan"
-    assert main(["plan", "--preset", "gpt3-175b", "--days", "30", "--save", str(saved)]) == 0
+    assert main(["plan", "--preset", "gpt3-175b", "--days", "30",
+            "--lead-time-days", "0", "--save",
+                 str(saved)]) == 0
     every = tmp_path / "every.xlsx"
     assert main(["quote", str(saved), "--out", str(every), "--detail", "all"]) == 0
     from engine.catalog import load_catalog
@@ -259,7 +264,8 @@ def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_cli_says_what_a_doubtful_choice_means(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    base = ["quote", "--preset", "gpt3-xl", "--days", "10", "--config", "inspur-nf5688m6-a800",
+    base = ["quote", "--preset", "gpt3-xl", "--days", "10",
+                 "--lead-time-days", "0", "--config", "inspur-nf5688m6-a800",
             "--config", "lenovo-sr680av3-h800", "--kind", "rfq", "--prices", "list"]
     # the vendor as people write it
     assert main([*base, "--vendor", "Inspur", "--out", str(tmp_path / "a.xlsx")]) == 0

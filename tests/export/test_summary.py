@@ -21,7 +21,7 @@ def _column(ws: openpyxl.worksheet.worksheet.Worksheet, letter: str) -> list[obj
 
 def test_left_out_of_the_recommendation_and_why(tmp_path: Path) -> None:
     # bought in mid-2025, before the case-by-case rule of 2026-01-15
-    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30),
+    comparison = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
                                      configs=CONFIGS, finance=Finance(purchase_date="2025-06-01")))
     rec = comparison.recommendation
     # in CN the H800s need an export licence; the A40 has no rule recorded: it is the only one

@@ -112,7 +112,7 @@ def test_real_comparison_totals_equal_the_engine_to_the_cent(tmp_path: Path) -> 
     from engine import Facility, Finance, PlanRequest, Schedule, Workload, compare
 
     request = PlanRequest(
-        Workload(preset="gpt3-175b"), Schedule(days=30),
+        Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
         facility=Facility(cooling="rdhx"),
         finance=Finance(discount=0.07, hosting="colo", years=4, currency="USD"),
         configs=("inspur-nf5688m6-a800", "lenovo-sr680av3-h800", "lenovo-sr670v2-a100-pcie"),

@@ -161,7 +161,8 @@ def test_arbitrary_bytes(data: bytes) -> None:
 
 
 def test_hostile_values_deep_inside_stay_plan_file_errors() -> None:
-    doc = copy.deepcopy(plan_to_dict(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0))))
+    doc = copy.deepcopy(plan_to_dict(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30.0,
+                                                                                        lead_time_days=0))))
     doc["request"]["finance"]["years"] = 10**4400  # json.dumps can write it; the reader must refuse it
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / NAME

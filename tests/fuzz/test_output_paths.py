@@ -10,7 +10,8 @@ import pytest
 
 from tests.fuzz.fuzz_support import assert_contract, run_cli
 
-QUOTE = ["quote", "--preset", "gpt3-175b", "--days", "30", "--config", "inspur-nf5688m6-a800"]
+QUOTE = ["quote", "--preset", "gpt3-175b", "--days", "30", "--lead-time-days", "0",
+          "--config", "inspur-nf5688m6-a800"]
 
 
 def test_a_pdf_that_cannot_be_written_stops_before_the_workbook(tmp_path: Path) -> None:
@@ -43,7 +44,8 @@ def test_a_pipe_or_link_given_as_out_is_never_replaced(tmp_path: Path, kind: str
 @pytest.mark.parametrize(("value", "says"), [("", "no file name was given"), (".", "no file name was given"),
                                              ("FOLDER", "is a folder")])
 def test_save_without_a_file_name_says_so(tmp_path: Path, value: str, says: str) -> None:
-    argv = ["plan", "--preset", "gpt3-175b", "--days", "30", "--save", value.replace("FOLDER", str(tmp_path))]
+    argv = ["plan", "--preset", "gpt3-175b", "--days", "30", "--lead-time-days", "0",
+          "--save", value.replace("FOLDER", str(tmp_path))]
     outcome = run_cli(argv)
     assert_contract(argv, outcome)
     assert outcome.code == 2 and "--save: " in outcome.err and says in outcome.err

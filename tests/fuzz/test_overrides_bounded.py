@@ -12,7 +12,8 @@ A800 = "inspur-nf5688m6-a800"
 
 def test_an_override_past_the_line_total_is_refused_and_nothing_written(tmp_path: Path) -> None:
     out = tmp_path / "quote.xlsx"
-    argv = ["quote", "--preset", "gpt3-175b", "--days", "30", "--config", A800,
+    argv = ["quote", "--preset", "gpt3-175b", "--days", "30", "--lead-time-days", "0",
+          "--config", A800,
             "--override", f"{A800}:rack-42u:qty=10000000,price=1e12", "--out", str(out)]
     outcome = run_cli(argv)
     assert_contract(argv, outcome)
@@ -21,7 +22,8 @@ def test_an_override_past_the_line_total_is_refused_and_nothing_written(tmp_path
 
 
 def test_an_override_within_the_line_total_plans() -> None:
-    argv = ["plan", "--preset", "gpt3-175b", "--days", "30", "--config", A800,
+    argv = ["plan", "--preset", "gpt3-175b", "--days", "30", "--lead-time-days", "0",
+          "--config", A800,
             "--override", f"{A800}:rack-42u:qty=100,price=20000", "--format", "json"]
     outcome = run_cli(argv)
     assert_contract(argv, outcome)

@@ -33,7 +33,8 @@ def big_list(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_plan_priced_from_100000_rows_saves_and_reopens_with_its_totals(big_list: Path,
                                                                           tmp_path: Path) -> None:
     saved = tmp_path / "big.cqplan"
-    argv = ["plan", "--preset", "gpt3-175b", "--days", "30", "--price-list", str(big_list),
+    argv = ["plan", "--preset", "gpt3-175b", "--days", "30", "--lead-time-days", "0",
+          "--price-list", str(big_list),
             "--save", str(saved), "--format", "json"]
     outcome = run_cli(argv)  # reading 100 000 rows takes a while: no time limit here
     assert outcome.code == 0 and outcome.err == "", outcome.err

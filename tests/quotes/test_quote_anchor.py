@@ -19,7 +19,8 @@ A800, A100 = "inspur-nf5688m6-a800", "inspur-nf5688m6-a100"
 @pytest.fixture(scope="module")
 def twins() -> Any:
     """One vendor, one server, two GPUs: the quantities and most part numbers are alike."""
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=60), configs=(A800, A100)))
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=60, lead_time_days=0),
+                               configs=(A800, A100)))
 
 
 def _csv(path: Path, server: str, ref: str = "") -> Path:

@@ -96,7 +96,7 @@ def test_the_whole_flow_without_a_display(tmp_path: Path) -> None:
     from tests.fixtures.quotes.make_quotes import PLANTED
 
     saved = tmp_path / "h800.cqplan"
-    code, _, err = run("plan", "--pf-days", "3000", "--days", "30", "--currency", "CNY",
+    code, _, err = run("plan", "--pf-days", "3000", "--gpus", "280", "--currency", "CNY",
                        "--config", "lenovo-sr680av3-h800", "--config", "inspur-nf5688m7-h800",
                        "--save", str(saved))
     assert code == 0 and saved.is_file(), err

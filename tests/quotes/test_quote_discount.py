@@ -19,7 +19,8 @@ HEAD = "Inspur quotation\nCurrency: CNY\nPart number,Description,Qty,Unit price,
 
 @pytest.fixture(scope="module")
 def discounted() -> Any:
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=(CONFIG,),
+    # 384 H800s, a fixed fleet (the 30-day plan before team profiles and confidence)
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=384), configs=(CONFIG,),
                                finance=Finance(discount=0.15)))
 
 

@@ -28,13 +28,15 @@ CONFIG = "inspur-nf5688m7-h800"
 
 @pytest.fixture(scope="module")
 def rfq_comparison() -> Any:
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=(CONFIG,)))
+    # a fixed fleet of 384 H800s (the 30-day plan before team profiles and confidence): the
+    # quantities below are this fleet's; the performance model is not what is tested here
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=384), configs=(CONFIG,)))
 
 
 @pytest.fixture(scope="module")
 def discounted() -> Any:
     """The same plan at a 15% discount (85折): its BOM keeps list prices, the total is net."""
-    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30), configs=(CONFIG,),
+    return compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=384), configs=(CONFIG,),
                                finance=Finance(discount=0.15)))
 
 
@@ -189,7 +191,8 @@ def test_an_rfq_of_one_of_two_alike_configurations_reconciles_with_the_one_asked
     """NF5688M6 with A800 or A100: one vendor, one server, most part numbers shared. The RFQ
     for the A800 comes back against the A800 (its configuration id), unchanged: no finding."""
     a800, a100 = "inspur-nf5688m6-a800", "inspur-nf5688m6-a100"
-    twins = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=60), configs=(a800, a100)))
+    twins = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=60, lead_time_days=0),
+                                configs=(a800, a100)))
     path = tmp_path / "rfq.xlsx"
     write_quote(twins, path, kind="rfq", prices="list", vendor="inspur", lang="zh", quote_no="RFQ-2026-017",
                 detail=(a800,))

@@ -58,7 +58,7 @@ msg-overridden-full = { $lines } line(s) set by the user, not by the plan: { $it
 msg-override-price-far-full = the unit price of { $item } set by the user ({ NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }) is { NUMBER($ratio, maximumSignificantDigits: 3) } times the price list's ({ NUMBER($list_price, minimumFractionDigits: 2, maximumFractionDigits: 2) }): check the digits and the currency
 msg-memory-bound-full = the GPU count is set by memory ({ $floor } GPUs hold the model), not by the deadline
 msg-beyond-published-full = { $gpus } GPUs is past the largest published training run ({ $largest }); efficiency is extrapolated
-msg-deadline-risk-full = at the low end of the efficiency band (MFU { NUMBER($mfu, style: "percent", maximumFractionDigits: 0) }) training takes { NUMBER($days, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } days{ $lead ->
+msg-deadline-risk-full = at P90 of the training days (MFU { NUMBER($mfu, style: "percent", maximumFractionDigits: 0) }) training takes { NUMBER($days, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } days{ $lead ->
         [0] ,
        *[other] , which with the { NUMBER($lead, useGrouping: 0) }-day lead time is
     } past the deadline

@@ -34,7 +34,7 @@ note-rated = { NUMBER($rate, style: "percent", minimumFractionDigits: 1, maximum
 note-rated-yearly = { $years } years × { NUMBER($rate, style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1) } of equipment value { NUMBER($value, maximumFractionDigits: 0) } { $currency } a year
 note-qty-by-user = quantity set by the user (planned { NUMBER($planned) })
 note-price-by-user = unit price set by the user (price list { NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency })
-note-net-price-by-user = net unit price set by the user, { NUMBER($net, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency } paid: list equivalent at the { NUMBER($discount, style: "percent", maximumFractionDigits: 0) } discount (price list { NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency })
+note-net-price-by-user = net unit price set by the user, { NUMBER($paid, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency } paid: list equivalent at the { NUMBER($discount, style: "percent") } discount (price list { NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency })
 note-added-by-user = line added by the user
 # A catalog record's own wording (resources/catalog/*.toml keeps it in both languages).
 note-catalog-text = { $text }

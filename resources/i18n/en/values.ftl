@@ -21,3 +21,5 @@ value-case-by-case = case-by-case
 value-unsure = unsure
 value-unknown = unknown
 value-no-known-restriction = no-known-restriction
+value-permitted = permitted
+value-restricted = restricted

@@ -1,7 +1,9 @@
 ## 默认值的说明（resources/assumptions.toml 中每项的 note）：英文在该文件中紧挨着数值与出处，
 ## 中文在此，以 "default-" 加该项的键（点写作连字符）为名。
 
-default-schedule-goodput = 实际用于训练的时间占比；Meta 报告 Llama 3 405B 的有效训练时间超过 90%（未核实）
+default-schedule-goodput = 实际用于训练的时间占比；Meta 报告 Llama 3 405B 的有效训练时间超过 90%（未核实）。计划已不再使用此值：有效训练时间取自团队水平的中断模型；保留供旧数据参考
+default-schedule-confidence = 训练天数不超过工期的概率：集群规模取最小者，使该团队水平的公开训练任务在此分位数下的天数落在工期内（由采购方选择；0.8 表示每五个工期中有一个存在风险）
+default-schedule-training_window_days = 首个计划的工期：默认交付周期加 30 天训练（种子文章中 GPT-3 175B 的一个月），以保证可以完成
 default-facility-rack_usable_fraction = 机柜 U 空间可用比例；可用 U 数为机柜 U 数减去实际安装的设备（1U 管理交换机、配线架）及另留 U 数，功率允许时 42U 机柜可装 13 台 3U 服务器（hardware.md：13 × 3U = 39U）
 default-facility-rack_reserved_units = 每个计算机柜：光纤与以太网主干端接用的配线架（2U，厂商综合布线设计的预留；工程惯例，未核实）
 default-facility-pue_air = 2023 年全球平均 PUE 为 1.58（Uptime Institute）；新建风冷机房略好
@@ -22,7 +24,7 @@ default-finance-warranty_years = 随服务器购买的厂商保修
 default-finance-maintenance_rate = 保修期后每年的维保费用，占硬件价格的比例（未核实）
 default-finance-colo_rent_kw_month_cny = 租用 IDC 机柜按功率计费约每月 4 000–15 000 元（prices.md，未核实）
 default-finance-colo_rent_kw_month_usd = 批发型托管，典型值（未核实）
-default-schedule-lead_time_days = 从下单到第一步训练的天数；0 表示从下单当天开始计算训练，请填写厂商报的交付周期：2024 年 4 月 GPU 服务器交货需 8–12 周（Dell，The Register），2023 年底需 36–52 周（Omdia），安装、老化测试和验收另需约 3 周（工程估算，未核实）
+default-schedule-lead_time_days = 未给出时从下单到第一步训练的天数：计划按其 GPU 代际和采购方市场取 resources/lead_times.toml 中的数值（交货 + 约 3 周的安装、老化测试与验收）；105 天是中国市场 Hopper 服务器的数值，为其中最长。请填写厂商报的交付周期
 default-facility-row_racks = 每列机柜数；每列制冷 N+1（工程惯例，未核实）
 default-facility-air_rack_limit_kw = 风冷的实际上限约为每柜 25–30 kW（hardware.md，未核实）
 default-facility-psu_c20_from_w = IEC 60320 C13/C14 额定 10 A（230 V 时 2.3 kW）；约 1.8 kW 及以上的服务器电源使用 C20 输入口，接 16 A C19 插座（工程惯例，未核实）
@@ -34,6 +36,9 @@ default-rack_kw-rdhx_davinci = 主动式背板换热器每柜可带走 35–50 k
 default-rack_kw-liquid_davinci = 直接液冷每柜约 50–120 kW（hardware.md）
 default-rack_kw-air_ada = 多数运营方没有超过 20 kW 的机柜（Uptime Institute 2023，hardware.md）
 default-rack_kw-air_hopper = 风冷每柜约可达 25–30 kW（hardware.md）：两台 10.2 kW 的 HGX H100 服务器，NVIDIA DGX H100 机柜方案之一（20.4 kW）
+default-rack_kw-air_davinci = 与 Ampere 级机柜相同：多数运营商没有 20 kW 以上的机柜（Uptime Institute 2023，hardware.md）：三台估算 5.6 kW 的 Atlas 800T A2 服务器
+default-rack_kw-rdhx_davinci = 主动式背板换热器每柜可带走 35–50 kW（目录 rdhx-40kw，未核实）
+default-rack_kw-liquid_davinci = 直接液冷每柜约 50–120 kW（hardware.md）
 default-rack_kw-rdhx_ampere = 主动式背板换热器每柜可带走 35–50 kW（目录 rdhx-40kw，未核实）
 default-rack_kw-rdhx_ada = 主动式背板换热器每柜可带走 35–50 kW（目录 rdhx-40kw，未核实）
 default-rack_kw-rdhx_hopper = 主动式背板换热器每柜可带走 35–50 kW（目录 rdhx-40kw，未核实）

@@ -58,7 +58,7 @@ msg-overridden-full = { $lines } 行由用户设定，而非方案计算：{ $it
 msg-override-price-far-full = 用户为 { $item } 设定的单价（{ NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }）是标价（{ NUMBER($list_price, minimumFractionDigits: 2, maximumFractionDigits: 2) }）的 { NUMBER($ratio, maximumSignificantDigits: 3) } 倍：请核对数字与币种
 msg-memory-bound-full = GPU 数量由显存决定（需 { $floor } 块 GPU 才能容纳模型），而非由工期决定
 msg-beyond-published-full = { $gpus } 块 GPU 超过已公开的最大训练规模（{ $largest } 块）；效率为外推值
-msg-deadline-risk-full = 按效率区间的低端（MFU { NUMBER($mfu, style: "percent", maximumFractionDigits: 0) }）训练需 { NUMBER($days, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } 天{ $lead ->
+msg-deadline-risk-full = 按训练天数的 P90（MFU { NUMBER($mfu, style: "percent", maximumFractionDigits: 0) }）训练需 { NUMBER($days, minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: 0) } 天{ $lead ->
         [0] {""}
        *[other] ，加上 { NUMBER($lead, useGrouping: 0) } 天交付周期
     }，将超出工期

@@ -47,7 +47,7 @@ note-rated = 设备金额 { NUMBER($value, maximumFractionDigits: 0) } { $curren
 note-rated-yearly = { $years } 年 × 每年设备金额 { NUMBER($value, maximumFractionDigits: 0) } { $currency } 的 { NUMBER($rate, style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1) }
 note-qty-by-user = 数量由用户设定（规划为 { NUMBER($planned) }）
 note-price-by-user = 单价由用户设定（价目表 { NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }）
-note-net-price-by-user = 净单价由用户设定，实付 { NUMBER($net, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }：按 { NUMBER($discount, style: "percent", maximumFractionDigits: 0) } 折扣折算的目录价（价目表 { NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }）
+note-net-price-by-user = 净单价由用户设定，实付 { NUMBER($paid, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }：按 { NUMBER($discount, style: "percent") } 折扣折算为目录价（价目表 { NUMBER($price, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }）
 note-added-by-user = 由用户添加的行
 # 产品目录记录自带的措辞（resources/catalog/*.toml 中两种语言都有）。
 note-catalog-text = { $text }

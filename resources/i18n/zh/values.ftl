@@ -21,3 +21,5 @@ value-case-by-case = 逐案审查
 value-unsure = 不确定
 value-unknown = 未知
 value-no-known-restriction = 无已知限制
+value-permitted = 允许进口
+value-restricted = 限制进口
