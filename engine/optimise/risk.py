@@ -47,7 +47,8 @@ def draw_efficiency(design: Design, z: np.ndarray) -> np.ndarray:
     if design.days_high <= design.days_low or design.days <= 0:
         return np.ones_like(z)
     sigma = np.log(design.days_high / design.days_low) / (2 * Z90)
-    return np.exp(sigma * z)
+    out: np.ndarray = np.exp(sigma * z)
+    return out
 
 
 def calendar_days(design: Design, draws: Draws, nominal_goodput: float, slip_days: float

@@ -16,8 +16,17 @@ from engine.model import HOSTINGS, Plan, PlanRequest
 from engine.money.prices import PriceList, load_price_list
 from engine.optimise.exact import Evaluator
 from engine.optimise.risk import Draws, calendar_days, draw, money_draws, quantiles, slip_days
-from engine.optimise.table import COOLINGS, STOPPED, Axes, Table, build_table, deadline_nodes, \
-    node_steps, rack_budgets, settings
+from engine.optimise.table import (
+    COOLINGS,
+    STOPPED,
+    Axes,
+    Table,
+    build_table,
+    deadline_nodes,
+    node_steps,
+    rack_budgets,
+    settings,
+)
 from engine.resolve import resolve
 
 Objective = Literal["capex", "tco"]
@@ -140,7 +149,7 @@ def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_0
         gpn = p.gpus_per_node
         low, high = deadline_nodes(p.nodes, math.ceil(p.memory_floor_gpus / gpn))
         nodes[p.config] = node_steps(max(low, 1), high, steps, must=(p.nodes,))
-    archs = {catalog.gpus[p.gpu].architecture for p in plans}
+    archs: set[str] = {catalog.gpus[p.gpu].architecture for p in plans}
     axes = Axes(configs=tuple(p.config for p in plans), nodes=nodes,
                 rack_kw={k: rack_budgets(request, k, archs) for k in COOLINGS},
                 hostings=HOSTINGS)
