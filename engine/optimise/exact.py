@@ -70,13 +70,20 @@ class Evaluator:
         self.sized = cache(self._sized)
         self.placed = cache(self._placed)
         self.resolved = cache(self._resolved)
+        self.choices = cache(self._choices)
+        self.billed = cache(self._billed)
 
-    def _resolved(self, cfg: str, gpus: int, cooling: str, rack_kw: float, hosting: str) -> Resolved:
-        return resolve(variant_request(self.request, cfg, gpus, cooling, rack_kw, hosting))
+    def _choices(self, cooling: str, rack_kw: float, hosting: str) -> PlanRequest:
+        """The request with a variant's facility and hosting (the fleet is set where it counts:
+        sizing; the later steps read the request's storage, finance and facility only)."""
+        return variant_request(self.request, "", 1, cooling, rack_kw, hosting)
+
+    def _resolved(self, cooling: str, rack_kw: float, hosting: str) -> Resolved:
+        return resolve(self.choices(cooling, rack_kw, hosting))
 
     def _sized(self, cfg_id: str, nodes: int) -> Sized | None:
         cfg = self.catalog.configuration(cfg_id)
-        res = self.resolved(cfg_id, nodes * cfg.gpu_count, "air", 20.0, "own")
+        res = replace(self.resolved("air", 20.0, "own"), days=None, fleet_gpus=nodes * cfg.gpu_count)
         sized = size_gpus(cfg, self.catalog.gpus[cfg.gpu], self.need, res,
                           self.request.schedule.precision, self.catalog)
         return sized if isinstance(sized, Sized) and not sized.warnings else None
@@ -86,9 +93,8 @@ class Evaluator:
         cfg = self.catalog.configuration(cfg_id)
         server = self.catalog.servers[cfg.server]
         gpus = nodes * cfg.gpu_count
-        req = variant_request(self.request, cfg_id, gpus, "air", rack_kw,
-                              "own" if buy_racks else "colo")
-        res = self.resolved(cfg_id, gpus, "air", rack_kw, "own" if buy_racks else "colo")
+        req = self.choices("air", rack_kw, "own" if buy_racks else "colo")
+        res = self.resolved("air", rack_kw, "own" if buy_racks else "colo")
         nic = self.catalog.network[cfg.compute_nic]
         try:
             fp = plan_compute_fabric(cfg, nic.technology, nodes, rack_kw, req, res, self.catalog,
@@ -117,7 +123,7 @@ class Evaluator:
         if cooling == "rdhx":  # as a plan: the rear door caps the budget
             door = max(u.capacity_kw for u in self.catalog.cooling.values() if u.kind == "rdhx")
             budget = min(budget, door)
-        res = self.resolved(cfg_id, sizing.gpus, cooling, rack_kw, hosting)
+        res = self.resolved(cooling, rack_kw, hosting)
         rate = cloud_rates().get(gpu.id)
         if hosting == "cloud" and rate is None:
             return None
@@ -128,10 +134,30 @@ class Evaluator:
         fabric, layout, planes = placed
         power = plan_power(sizing.nodes, cfg.typical_power_w, fabric, layout, planes.power_w,
                            res.pue, sizing.days, self.catalog)
-        cool = plan_cooling(cooling, layout, self.catalog, hosting, res)
-        req = variant_request(self.request, cfg_id, sizing.gpus, cooling, rack_kw, hosting)
-        bom, _ = bill(req, cfg, sizing, fabric, layout, cool, planes, res, self.catalog,
-                      self.prices)
+        # a site that cools (colocation, wholesale) bills the same whatever the cooling kind
+        billed_cooling = cooling if res.buy_cooling else ""
+        hardware, services, spread, foreign = self.billed(
+            cfg_id, nodes, budget, billed_cooling, rack_kw, hosting)
+        return Design(
+            hardware=hardware, services=services, facility_kw=power.facility_kw,
+            contracted_kw=sum(r.power_kw for r in layout.racks), gpus=sizing.gpus,
+            days=sizing.days, days_low=sizing.days_low, days_high=sizing.days_high,
+            cloud_rate=cloud_rate, lead_time_days=res.lead_time_days,
+            spread=spread, foreign=foreign,
+        )
+
+    def _billed(self, cfg_id: str, nodes: int, budget: float, cooling: str, rack_kw: float,
+                hosting: str) -> tuple[float, float, float, float]:
+        """Hardware and services subtotals of the bill, its price spread and foreign share."""
+        cfg = self.catalog.configuration(cfg_id)
+        kind = cooling or "air"
+        res = self.resolved(kind, rack_kw, hosting)
+        sized, placed = self.sized(cfg_id, nodes), self.placed(cfg_id, nodes, budget, res.buy_racks)
+        assert sized is not None and placed is not None
+        fabric, layout, planes = placed
+        cool = plan_cooling(kind, layout, self.catalog, hosting, res)
+        bom, _ = bill(self.choices(kind, rack_kw, hosting), cfg, sized.sizing, fabric, layout,
+                      cool, planes, res, self.catalog, self.prices)
         services = sum(line.total for line in bom if line.category == "services")
         hardware = sum(line.total for line in bom) - services
         total = hardware + services
@@ -142,10 +168,5 @@ class Evaluator:
             spread += line.total * self.spreads.get(confidence, max(self.spreads.values()))
             if entry is not None and entry.currency != self.request.finance.currency:
                 foreign += line.total
-        return Design(
-            hardware=hardware, services=services, facility_kw=power.facility_kw,
-            contracted_kw=sum(r.power_kw for r in layout.racks), gpus=sizing.gpus,
-            days=sizing.days, days_low=sizing.days_low, days_high=sizing.days_high,
-            cloud_rate=cloud_rate, lead_time_days=res.lead_time_days,
-            spread=spread / total if total else 0.0, foreign=foreign / total if total else 0.0,
-        )
+        return (hardware, services, spread / total if total else 0.0,
+                foreign / total if total else 0.0)
