@@ -72,6 +72,17 @@ class Evaluator:
         self.resolved = cache(self._resolved)
         self.choices = cache(self._choices)
         self.billed = cache(self._billed)
+        self.item_risk = cache(self._item_risk)
+
+    def _item_risk(self, item: str) -> tuple[float, float]:
+        """A price's ± share from its row's confidence (a row not in the list counts as low),
+        and 1 if it is priced in the other currency."""
+        entry = self.prices.entries.get(item)
+        widest = max(self.spreads.values())
+        if entry is None:
+            return self.spreads.get("low", widest), 0.0
+        abroad = float(entry.currency != self.request.finance.currency)
+        return self.spreads.get(entry.confidence, widest), abroad
 
     def _choices(self, cooling: str, rack_kw: float, hosting: str) -> PlanRequest:
         """The request with a variant's facility and hosting (the fleet is set where it counts:
@@ -163,10 +174,8 @@ class Evaluator:
         total = hardware + services
         spread = foreign = 0.0
         for line in bom:
-            entry = self.prices.entries.get(line.item)
-            confidence = entry.confidence if entry is not None else "low"
-            spread += line.total * self.spreads.get(confidence, max(self.spreads.values()))
-            if entry is not None and entry.currency != self.request.finance.currency:
-                foreign += line.total
+            share, abroad = self.item_risk(line.item)
+            spread += line.total * share
+            foreign += line.total * abroad
         return (hardware, services, spread / total if total else 0.0,
                 foreign / total if total else 0.0)

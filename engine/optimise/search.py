@@ -121,7 +121,7 @@ def allowed(plans: tuple[Plan, ...], named: bool) -> tuple[tuple[Plan, ...], tup
 
 
 def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_000,
-             objective: Objective = "capex", seed: int = 0, catalog: Catalog | None = None,
+             objective: Objective = "tco", seed: int = 0, catalog: Catalog | None = None,
              prices: PriceList | None = None) -> Result:
     if request.schedule.days is None:
         raise RequestError("schedule.days", "none", "the optimiser needs a deadline in days")
