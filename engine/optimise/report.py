@@ -39,11 +39,14 @@ def result_table(r: Result, lang: str = "en") -> str:
         lines += [t("optimise.best", lang, config=b["config"], gpus=b["gpus"],
                     cooling=b["cooling"], rack_kw=b["rack_kw"], hosting=b["hosting"],
                     p_meets=b["p_meets"]), _row(b)]
-        if r.best_plan is not None:
-            cost = r.best_plan[r.objective]
-            lines.append(t("optimise.versus-plan", lang, config=r.best_plan["config"],
-                           gpus=r.best_plan["gpus"], objective=r.objective, cost=cost,
-                           saving=cost - b[r.objective]))
+    own = r.best_plan
+    if own is not None and own["meets_confidence"] and r.best is not None:
+        cost = own[r.objective]
+        lines.append(t("optimise.versus-plan", lang, config=own["config"], gpus=own["gpus"],
+                       objective=r.objective, cost=cost, saving=cost - r.best[r.objective]))
+    elif own is not None:
+        lines.append(t("optimise.plan-short", lang, config=own["config"], gpus=own["gpus"],
+                       objective=r.objective, cost=own[r.objective], p_meets=own["p_meets"]))
     if r.left_out:
         lines.append(t("optimise.left-out", lang, configs=", ".join(c for c, _ in r.left_out)))
     return "\n".join(lines)

@@ -175,9 +175,10 @@ def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_0
 
 def best_plan(plans: tuple[Plan, ...], table: Table, o: Odds, cost: np.ndarray,
               confidence: float, request: PlanRequest) -> dict[str, Any] | None:
-    """The cheapest plan of the request itself (its cooling, budget and hosting) that meets
-    the deadline with the asked confidence, as found in the table."""
-    found: list[tuple[float, dict[str, Any]]] = []
+    """The request's own plans (its cooling, budget and hosting, sized for the deadline at the
+    expected efficiency), as found in the table: the cheapest that meets the deadline with the
+    asked confidence, else the likeliest to meet it (``meets_confidence`` says which)."""
+    found: list[tuple[float, float, dict[str, Any]]] = []
     for p in plans:
         if p.racks is None:
             continue
@@ -188,9 +189,11 @@ def best_plan(plans: tuple[Plan, ...], table: Table, o: Odds, cost: np.ndarray,
             & (table.rack_kw == p.racks.budget_kw) & (table.hosting == HOSTINGS.index(
                 request.finance.hosting)))
         for i in rows:
-            if o.p_meets[i] >= confidence:
-                found.append((float(cost[i]), {"config": p.config, "gpus": p.gpus,
-                                               "capex": float(table.capex[i]),
-                                               "tco": float(table.tco[i]),
-                                               "p_meets": float(o.p_meets[i])}))
-    return min(found, key=lambda f: f[0])[1] if found else None
+            found.append((float(cost[i]), float(o.p_meets[i]), {
+                "config": p.config, "gpus": p.gpus, "capex": float(table.capex[i]),
+                "tco": float(table.tco[i]), "p_meets": float(o.p_meets[i]),
+                "meets_confidence": bool(o.p_meets[i] >= confidence)}))
+    meeting = [f for f in found if f[2]["meets_confidence"]]
+    if meeting:
+        return min(meeting, key=lambda f: f[0])[2]
+    return max(found, key=lambda f: (f[1], -f[0]))[2] if found else None

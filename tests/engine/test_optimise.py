@@ -73,7 +73,8 @@ def test_best_never_dearer_than_the_best_plan_at_the_same_confidence():
     # about half the time less the delivery slip: a low confidence lets plans qualify
     result = optimise(REQUEST, confidence=0.3, draws=2_000, objective="tco", seed=7)
     assert result.best is not None and result.best["p_meets"] >= 0.3
-    assert result.best_plan is not None and result.best_plan["p_meets"] >= 0.3
+    assert result.best_plan is not None and result.best_plan["meets_confidence"]
+    assert result.best_plan["p_meets"] >= 0.3
     # the plan compared against is the request's own plan, priced by plan itself
     plans = {p.config: p for p in compare(REQUEST).plans}
     own = plans[result.best_plan["config"]]
@@ -96,3 +97,11 @@ def test_bad_input_names_the_field(field, kwargs):
     with pytest.raises(RequestError) as exc:
         optimise(REQUEST, **kwargs)
     assert exc.value.field == field
+
+
+def test_the_requests_own_plan_is_reported_when_it_falls_short(result):
+    own = result.best_plan
+    assert own is not None
+    if not own["meets_confidence"]:
+        assert own["p_meets"] < 0.9
+        assert result.best is not None and result.best["gpus"] > own["gpus"]

@@ -5,3 +5,4 @@ optimise-best = Best: { $config }, { $gpus } GPUs, { $cooling } cooling, { NUMBE
 optimise-none = No variant meets the deadline with this confidence: allow more days, lower the confidence or name more configurations
 optimise-versus-plan = The cheapest plan of the request itself that meets the same confidence: { $config }, { $gpus } GPUs, { $objective } { NUMBER($cost, maximumFractionDigits: 0) } ({ NUMBER($saving, maximumFractionDigits: 0) } more)
 optimise-left-out = Not searched (the market stops their GPU; name them with --config to search them): { $configs }
+optimise-plan-short = The request's own plan, sized for the deadline at the expected efficiency, does not reach this confidence: { $config }, { $gpus } GPUs, { $objective } { NUMBER($cost, maximumFractionDigits: 0) }, meets the deadline with probability { NUMBER($p_meets, maximumFractionDigits: 2) }

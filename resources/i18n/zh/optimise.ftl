@@ -5,3 +5,4 @@ optimise-best = 最优：{ $config }，{ $gpus } 块 GPU，{ $cooling } 散热�
 optimise-none = 没有方案能以此置信度按期完成：请放宽天数、降低置信度或指定更多配置
 optimise-versus-plan = 按原请求规划、以同一置信度按期完成的最便宜方案：{ $config }，{ $gpus } 块 GPU，{ $objective } { NUMBER($cost, maximumFractionDigits: 0) }（多 { NUMBER($saving, maximumFractionDigits: 0) }）
 optimise-left-out = 未搜索（所在市场限制其 GPU；用 --config 指定即可搜索）：{ $configs }
+optimise-plan-short = 按原请求、以预期效率为期限规划的方案达不到此置信度：{ $config }，{ $gpus } 块 GPU，{ $objective } { NUMBER($cost, maximumFractionDigits: 0) }，按期完成的概率为 { NUMBER($p_meets, maximumFractionDigits: 2) }
