@@ -18,7 +18,7 @@ from engine.catalog import Catalog
 from engine.compute.sizing import Sizing
 from engine.facility.fabric import FabricTooLarge
 from engine.facility.racks import RackRefusal
-from engine.model import ComputeNeed, PlanRequest, RackLayout
+from engine.model import ComputeNeed, EfficiencyEstimate, PlanRequest, RackLayout
 from engine.money.cloud import cloud_rates
 from engine.money.prices import PriceList
 from engine.planning.bill import bill
@@ -47,6 +47,7 @@ class Design:
     lead_time_days: float
     spread: float  # value-weighted ± share of the prices, from the list's confidence
     foreign: float  # share of the bill priced in the other currency (moves with the rate)
+    efficiency: EfficiencyEstimate | None = None  # what the days' distribution is read from
 
 
 def variant_request(request: PlanRequest, cfg: str, gpus: int, cooling: str, rack_kw: float,
@@ -154,7 +155,7 @@ class Evaluator:
             contracted_kw=sum(r.power_kw for r in layout.racks), gpus=sizing.gpus,
             days=sizing.days, days_low=sizing.days_low, days_high=sizing.days_high,
             cloud_rate=cloud_rate, lead_time_days=res.lead_time_days,
-            spread=spread, foreign=foreign,
+            spread=spread, foreign=foreign, efficiency=sizing.efficiency,
         )
 
     def _billed(self, cfg_id: str, nodes: int, budget: float, cooling: str, rack_kw: float,

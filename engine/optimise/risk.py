@@ -39,16 +39,31 @@ def draw(n: int, seed: int) -> Draws:
     )
 
 
-def draw_efficiency(design: Design, z: np.ndarray) -> np.ndarray:
-    """Training days over the expected days, for standard normal draws ``z``.
+QUANTILE_GRID = np.linspace(0.005, 0.995, 199)
 
-    TEMPORARY until the performance model with P10/P50/P90 days lands: the plan's efficiency
-    band (days_low, days_high) is read as its P10/P90 around a log-normal median at ``days``."""
+
+def draw_efficiency(design: Design, z: np.ndarray) -> np.ndarray:
+    """Training days over the expected days, one per draw; ``z`` are standard normal draws,
+    used through their ranks so that any quantile function can be sampled with them.
+
+    With the performance model's quantiles (engine.compute.sizing.spread_ratio: P10/P50/P90
+    from the calibration runs' residuals), the days are sampled from them. Without it, the
+    plan's efficiency band (days_low, days_high, the MFU band's ends) is read as P10/P90 of a
+    log-normal with its median at the expected days: REMOVE this fallback when the
+    performance model is merged."""
+    from engine.compute import sizing
+
+    quantile_ratio = getattr(sizing, "spread_ratio", None)
+    if quantile_ratio is not None and design.efficiency is not None:
+        u = (np.argsort(np.argsort(z)) + 0.5) / len(z)  # the draws' ranks, uniform on (0, 1)
+        table = np.array([quantile_ratio(design.efficiency, float(q)) for q in QUANTILE_GRID])
+        out: np.ndarray = np.interp(u, QUANTILE_GRID, table)
+        return out
     if design.days_high <= design.days_low or design.days <= 0:
         return np.ones_like(z)
     sigma = np.log(design.days_high / design.days_low) / (2 * Z90)
-    out: np.ndarray = np.exp(sigma * z)
-    return out
+    lognormal: np.ndarray = np.exp(sigma * z)
+    return lognormal
 
 
 def calendar_days(design: Design, draws: Draws, nominal_goodput: float, slip_days: float
