@@ -124,18 +124,24 @@ def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_0
              objective: Objective = "tco", seed: int = 0, catalog: Catalog | None = None,
              prices: PriceList | None = None) -> Result:
     if request.schedule.days is None:
-        raise RequestError("schedule.days", "none", "the optimiser needs a deadline in days")
+        raise RequestError("schedule.days", None, "the optimiser needs a deadline in days")
     if not 0 < confidence < 1:
         raise RequestError("confidence", confidence, "must be above 0 and below 1")
     if not 1_000 <= draws <= 1_000_000:
         raise RequestError("draws", draws, "must be from 1000 to 1000000")
     if request.overrides:
-        raise RequestError("overrides", len(request.overrides),
+        line = request.overrides[0]
+        raise RequestError("overrides", f"{line.config}:{line.item}",
                            "line overrides apply to one plan; optimise the request without them")
     catalog = catalog or load_catalog()
     prices = prices or load_price_list()
     comparison = compare(request, catalog=catalog, price_list=prices)
     plans, left_out = allowed(comparison.plans, bool(request.configs))
+    if not any(p.feasible for p in comparison.plans):
+        refused = comparison.plans[0]
+        raise RequestError("schedule.days", request.schedule.days,
+                           f"no configuration can run this workload (e.g. {refused.config}: "
+                           f"{refused.refusals[0].text})")
     if not plans:
         raise RequestError("configs", ", ".join(c for c, _ in left_out) or "none",
                            "no configuration the market allows can run this workload; "

@@ -105,3 +105,37 @@ def test_the_requests_own_plan_is_reported_when_it_falls_short(result):
     if not own["meets_confidence"]:
         assert own["p_meets"] < 0.9
         assert result.best is not None and result.best["gpus"] > own["gpus"]
+
+
+def test_the_command_answers_in_json(capsys, tmp_path):
+    from engine.cli import main
+
+    saved = tmp_path / "best.cqplan"
+    code = main(["optimise", "--preset", "gpt3-175b", "--days", "150", "--draws", "1000",
+                 "--seed", "5", "--format", "json", "--save", str(saved)])
+    assert code == 0
+    import json
+
+    out = json.loads(capsys.readouterr().out)
+    assert out["seed"] == 5 and out["draws"] == 1000 and out["variants_evaluated"] > 100
+    best = out["best"]
+    for key in ("config", "gpus", "cooling", "rack_kw", "hosting", "capex", "tco", "days_p50",
+                "days_p90", "p_meets"):
+        assert key in best
+    assert saved.exists()
+    assert main(["plan", str(saved), "--format", "json"]) == 0
+    (plan,) = json.loads(capsys.readouterr().out)["plans"]
+    assert plan["gpus"] == best["gpus"] and abs(plan["tco"] - best["tco"]) < 1.0
+
+
+@pytest.mark.parametrize(("args", "flag"), [
+    (["--days", "150", "--confidence", "1.5"], "--confidence"),
+    (["--days", "150", "--draws", "5"], "--draws"),
+    (["--gpus", "512"], "--days"),
+])
+def test_bad_input_exits_2_naming_the_flag(capsys, args, flag):
+    from engine.cli import main
+
+    assert main(["optimise", "--preset", "gpt3-175b", *args]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and flag in err and "Traceback" not in err
