@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from engine.bounds import check
 from engine.catalog import Catalog, load_catalog
 from engine.compare import compare
 from engine.errors import RequestError
@@ -125,10 +126,8 @@ def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_0
              prices: PriceList | None = None) -> Result:
     if request.schedule.days is None:
         raise RequestError("schedule.days", None, "the optimiser needs a deadline in days")
-    if not 0 < confidence < 1:
-        raise RequestError("confidence", confidence, "must be above 0 and below 1")
-    if not 1_000 <= draws <= 1_000_000:
-        raise RequestError("draws", draws, "must be from 1000 to 1000000")
+    check("confidence", confidence, "optimise.confidence")
+    check("draws", draws, "optimise.draws")
     if request.overrides:
         line = request.overrides[0]
         raise RequestError("overrides", f"{line.config}:{line.item}",
