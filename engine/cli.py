@@ -39,6 +39,7 @@ from engine.money.prices import PriceError
 
 # request field -> the flag that sets it
 FLAGS = {
+    "confidence": "--confidence", "draws": "--draws",
     "workload": "WORKLOAD (--preset | --params with --tokens | --flops | --pf-days)",
     "workload.preset": "--preset", "workload.params": "--params", "workload.tokens": "--tokens",
     "workload.flops": "--flops", "workload.pf_days": "--pf-days", "workload.runs": "--runs",
@@ -308,6 +309,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--save", type=Path, metavar="FILE.cqplan",
                    help="also save the request as a plan file the desktop app opens")
 
+    o = sub.add_parser("optimise", help="the cheapest design that meets the deadline with given odds")
+    _add_plan_args(o)
+    o.add_argument("--confidence", type=_number("a probability"), default=0.9,
+                   help="probability of meeting the deadline the answer must reach (default 0.9)")
+    o.add_argument("--draws", type=_whole, default=10_000, help="Monte-Carlo draws (default 10000)")
+    o.add_argument("--objective", choices=["capex", "tco"], default="tco",
+                   help="the cost the front and the answer minimise (default tco)")
+    o.add_argument("--seed", type=_whole, default=0, help="seed of the draws (default 0)")
+    o.add_argument("--format", choices=["table", "json"], default="table")
+    o.add_argument("--save", type=Path, metavar="FILE.cqplan",
+                   help="save the best variant as a plan file, quotable like any plan")
+
     e = sub.add_parser("estimate", help="days to train on N GPUs of one type")
     _add_workload(e)
     e.add_argument("--gpu", required=True, help="a GPU id (see `catalog gpus`)")
@@ -568,6 +581,25 @@ def _plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _optimise(args: argparse.Namespace) -> int:
+    from engine.compare import compare
+    from engine.optimise.exact import variant_request
+    from engine.optimise.report import result_dict, result_table
+    from engine.optimise.search import optimise
+
+    document = _plan_document(args)
+    prices = _prices_for(args, document)
+    result = optimise(document.request, confidence=args.confidence, draws=args.draws,
+                      objective=args.objective, seed=args.seed, prices=prices)
+    if args.save is not None and result.best is not None:
+        b = result.best
+        best = variant_request(document.request, b["config"], b["gpus"], b["cooling"],
+                               b["rack_kw"], b["hosting"])
+        _save(args.save, compare(best, price_list=prices), prices)
+    print(_json(result_dict(result)) if args.format == "json" else result_table(result))
+    return 0
+
+
 def _estimate(args: argparse.Namespace) -> int:
     from engine.bounds import check, check_workload
     from engine.compute.estimate import estimate
@@ -742,7 +774,7 @@ def _reconcile(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "plan": _plan, "estimate": _estimate, "catalog": _catalog, "quote": _quote,
-    "reconcile": _reconcile,
+    "reconcile": _reconcile, "optimise": _optimise,
 }
 
 
