@@ -311,8 +311,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     o = sub.add_parser("optimise", help="the cheapest design that meets the deadline with given odds")
     _add_plan_args(o)
-    o.add_argument("--confidence", type=_number("a probability"), default=0.9,
-                   help="probability of meeting the deadline the answer must reach (default 0.9)")
     o.add_argument("--draws", type=_whole, default=10_000, help="Monte-Carlo draws (default 10000)")
     o.add_argument("--objective", choices=["capex", "tco"], default="tco",
                    help="the cost the front and the answer minimise (default tco)")
@@ -589,7 +587,10 @@ def _optimise(args: argparse.Namespace) -> int:
 
     document = _plan_document(args)
     prices = _prices_for(args, document)
-    result = optimise(document.request, confidence=args.confidence, draws=args.draws,
+    # the confidence the fleets are sized for is the odds the answer must reach
+    asked = document.request.schedule.confidence
+    result = optimise(document.request, confidence=asked if asked is not None else 0.8,
+                      draws=args.draws,
                       objective=args.objective, seed=args.seed, prices=prices)
     if args.save is not None and result.best is not None:
         b = result.best
