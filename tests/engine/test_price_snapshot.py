@@ -124,13 +124,14 @@ def test_repricing_diff_names_the_changed_line_and_its_effect(
     assert not changes[PCIE].changed and changes[PCIE].lines == ()
     a800 = changes[A800]
     # the GPUs are priced inside the configured system's line, and the field spares kit's GPU
-    # board (one for 112 servers, site.spare_board_from = 64) is a line; the rated services follow
+    # board (one per 64 servers, site.spare_board_from) is a line; the rated services follow
     assert a800.changed and [c.item for c in a800.lines] == [
         A800, "warranty", "project-management", "logistics", "a800-sxm4-80gb"]
     system, spare = a800.lines[0], a800.lines[-1]
-    assert (spare.qty_before, spare.qty_after) == (8, 8)
-    gpu_price = shipped.entries["a800-sxm4-80gb"].unit_price
     plan = next(p for p in quoted.plans if p.config == A800)
+    boards = plan.nodes // 64  # whole boards only: 1 per full 64 servers
+    assert boards >= 1 and (spare.qty_before, spare.qty_after) == (8 * boards, 8 * boards)
+    gpu_price = shipped.entries["a800-sxm4-80gb"].unit_price
     assert plan.gpus_per_node == 8 and system.qty_before == system.qty_after == plan.nodes
     # by hand: 8 GPUs a system, each 20 % of 83 000 dearer: 8 × 16 600 = 132 800 more a
     # system (1 104 640 → 1 237 440); 112 systems: 14 873 600 more equipment,
@@ -138,7 +139,7 @@ def test_repricing_diff_names_the_changed_line_and_its_effect(
     assert system.unit_price_before is not None and system.qty_before is not None
     assert system.unit_price_after == pytest.approx(system.unit_price_before + 8 * gpu_price * 0.2)
     assert system.delta == pytest.approx(system.qty_before * 8 * gpu_price * 0.2)
-    line_delta = system.delta + 8 * gpu_price * 0.2  # and the spare board's 8 GPUs
+    line_delta = system.delta + boards * 8 * gpu_price * 0.2  # and the spare boards' GPUs
     # the rated services, on the equipment before and after:
     # warranty 3 × (2 842 990.08 − 2 619 886.08) = 669 312, project management
     # 1 895 326.72 − 1 746 590.72 = 148 736, logistics 1 516 261.38 − 1 397 272.58
