@@ -24,7 +24,6 @@ from engine.model import CATEGORIES, BomLine, Category, LineOverride, Message, n
 from engine.money.discount import price_factor
 
 MAX_ITEM_CHARS = 64
-MAX_SERVICE_YEARS = 10  # a vendor's warranty and service inside a price: 1 to 5 years is usual
 MAX_LINE_TOTAL = 1e10  # ten billion on one line: past a 10 000-GPU cluster's servers (about 3e9 CNY)
 
 
@@ -53,9 +52,10 @@ def check_overrides(overrides: Iterable[LineOverride], configurations: Collectio
             raise RequestError("overrides", where, f"quantity {o.qty:,} × unit price {o.unit_price:,.2f} is "
                                f"{o.qty * o.unit_price:.3g}, more than the {MAX_LINE_TOTAL:.0e} one line "
                                "may cost")
-        if not (isinstance(o.service_years, int) and 0 <= o.service_years <= MAX_SERVICE_YEARS):
+        years = bound("overrides.service_years")
+        if not (isinstance(o.service_years, int) and years.admits(o.service_years)):
             raise RequestError("overrides", o.service_years, f"{where}: the service years inside "
-                               f"the price must be a whole number from 0 to {MAX_SERVICE_YEARS}")
+                               f"the price {years.allowed}")
         if o.service_years and o.unit_price is None:
             raise RequestError("overrides", where, "service years are inside a price: give the "
                                "vendor's price (price=P or net=P) with them")

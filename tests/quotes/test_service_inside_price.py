@@ -60,7 +60,7 @@ def test_service_years_beyond_the_price_are_still_bought() -> None:
 def test_service_years_need_a_price_and_a_sane_count() -> None:
     with pytest.raises(RequestError, match="service years are inside a price"):
         _plan(LineOverride(CONFIG, CONFIG, qty=8, service_years=3))
-    with pytest.raises(RequestError, match="whole number from 0 to 10"):
+    with pytest.raises(RequestError, match="whole number of years, at least 0 and at most 10"):
         _plan(LineOverride(CONFIG, CONFIG, unit_price=1e6, service_years=40))
 
 
