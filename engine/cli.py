@@ -173,12 +173,15 @@ def _override(text: str) -> LineOverride:
             elif key == "net":  # a price paid (a vendor's quote): never discounted again
                 values["unit_price"] = float(value)
                 values["basis"] = "net"
+            elif key == "service":  # years of warranty and service inside that price
+                values["service_years"] = int(value)
             else:
                 raise ValueError(key)
         except ValueError:
             raise argparse.ArgumentTypeError(
                 f"'{setting}' in '{text}' is not allowed; give qty=N (a whole number), "
-                "price=P (a list price, a number) or net=P (a price paid)") from None
+                "price=P (a list price, a number), net=P (a price paid) or service=Y (whole "
+                "years of warranty and service inside that price)") from None
     return LineOverride(config, item, **values)
 
 
@@ -190,7 +193,8 @@ def _merged_overrides(given: list[LineOverride]) -> tuple[LineOverride, ...]:
         if old is not None:
             o = LineOverride(o.config, o.item, qty=o.qty if o.qty is not None else old.qty,
                              unit_price=o.unit_price if o.unit_price is not None else old.unit_price,
-                             basis=o.basis if o.unit_price is not None else old.basis)
+                             basis=o.basis if o.unit_price is not None else old.basis,
+                             service_years=o.service_years or old.service_years)
         merged[(o.config, o.item)] = o
     return tuple(merged.values())
 
@@ -240,9 +244,10 @@ def _add_options(p: argparse.ArgumentParser) -> None:
     s = p.add_argument_group("storage (parallel file system)")
     s.add_argument("--storage", choices=["vendor", "neutral", "none"], default="vendor",
                    help="the server vendor's storage line (default), a vendor-neutral one, or none")
-    s.add_argument("--storage-class", choices=["good", "better"], default=None,
+    s.add_argument("--storage-class", choices=["good", "better", "best"], default=None,
                    help="bandwidth class of NVIDIA's DGX SuperPOD RA (4 SUs: good 60/30, better "
-                        "160/80 GB/s read/write; default good, the RA's class for language models)")
+                        "160/80, best 500/250 GB/s read/write; default good, the RA's class for "
+                        "language models; best for large uncompressed images, video or 3-D data)")
     s.add_argument("--checkpoints-kept", type=_whole, help="checkpoints kept on the file system")
     s.add_argument("--dataset-tb", type=_number("terabytes"), help="data set size (default: from tokens)")
     s.add_argument("--checkpoint-minutes", type=_number("minutes"),
@@ -291,7 +296,9 @@ def _add_plan_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--override", action="append", default=[], type=_override,
                    metavar="CONFIG:ITEM:qty=N|price=P",
                    help="set a BOM line's quantity or unit price (in --currency, before discount "
-                        "and VAT), e.g. inspur-nf5688m6-a800:inspur-nf5688m6-a800:price=1000000 (repeat)")
+                        "and VAT), e.g. inspur-nf5688m6-a800:inspur-nf5688m6-a800:price=1000000 (repeat); "
+                        "net=P for a price paid, service=Y for the years of warranty and service a "
+                        "vendor's price already holds (the plan's warranty then skips them)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -125,7 +125,7 @@ class StorageRequest:
     checkpoints_kept: int | None = None
     dataset_tb: float | None = None  # None: from the training tokens
     checkpoint_minutes: float | None = None  # longest time to write one checkpoint
-    performance: Literal["good", "better"] | None = None  # RA class; None: by workload (good)
+    performance: Literal["good", "better", "best"] | None = None  # RA class; None: by workload (good)
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,9 @@ class LineOverride:
     # the unit price as typed: "list" (before the discount, which comes off the total) or
     # "net" (what is paid, a vendor's quoted price: never discounted again)
     basis: PriceBasis = "list"
+    # years of warranty and service the typed price already holds (a vendor's server price
+    # "with 3 years' service"): the plan's warranty on the line covers only the years beyond
+    service_years: int = 0
 
 
 @dataclass(frozen=True)
@@ -424,7 +427,7 @@ class StoragePlan:
     cables: int  # every link of the storage network: nodes, storage servers, switch to switch
     power_w: float
     parts: tuple[tuple[str, int], ...]  # (catalog id, count) bought for the tier
-    performance: str = ""  # the RA's class the bandwidth is sized to: "good", "better"
+    performance: str = ""  # the RA's class the bandwidth is sized to: "good", "better", "best"
     node_gbs: float = 0.0  # GB/s from each compute node to storage (its storage ports' line rate)
     fabric: str = ""  # how nodes reach storage: "converged-ethernet" (2 × 200GbE, bonded)
     inband: str = ""  # how in-band management reaches the nodes: "bonded" on the same ports
@@ -537,6 +540,9 @@ class BomLine:
     overridden: bool = False  # the user set its quantity or unit price, or added it
     components: tuple[Component, ...] = ()  # a configured system's parts, per system
     notes: tuple[Message, ...] = ()  # what the note says, for each language to word
+    # years of the vendor's warranty and service its price already holds (a vendor's price,
+    # typed with them): the plan's warranty is not bought again for those years
+    service_years: int = 0
 
     @property
     def total(self) -> float:

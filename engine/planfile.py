@@ -321,7 +321,8 @@ def snapshot_to_dict(snapshot: PriceSnapshot) -> dict[str, Any]:
         "price_list": snapshot.price_list,
         "saved": snapshot.saved,
         "catalog_version": snapshot.catalog_version,
-        "entries": [{**e.as_row(), "unit_price": e.unit_price} for e in snapshot.entries],
+        "entries": [{**e.as_row(), "unit_price": e.unit_price, **({"basis": e.basis} if e.basis else {})}
+                    for e in snapshot.entries],
         "quoted_capex": dict(snapshot.quoted_capex),
     }
 
@@ -342,7 +343,7 @@ def _snapshot(data: object, name: str) -> PriceSnapshot | None:
         raise PlanFileError(f"{name}: snapshot.entries must be a list of price-list rows")
     entries = []
     for n, row in enumerate(rows):
-        if not isinstance(row, dict) or set(row) != set(PRICE_COLUMNS):
+        if not isinstance(row, dict) or set(row) - {"basis"} != set(PRICE_COLUMNS):
             raise PlanFileError(f"{name}: snapshot.entries[{n}] must have the price-list "
                                 f"columns {', '.join(PRICE_COLUMNS)}")
         try:

@@ -52,6 +52,13 @@ def check_overrides(overrides: Iterable[LineOverride], configurations: Collectio
             raise RequestError("overrides", where, f"quantity {o.qty:,} × unit price {o.unit_price:,.2f} is "
                                f"{o.qty * o.unit_price:.3g}, more than the {MAX_LINE_TOTAL:.0e} one line "
                                "may cost")
+        years = bound("overrides.service_years")
+        if not (isinstance(o.service_years, int) and years.admits(o.service_years)):
+            raise RequestError("overrides", o.service_years, f"{where}: the service years inside "
+                               f"the price {years.allowed}")
+        if o.service_years and o.unit_price is None:
+            raise RequestError("overrides", where, "service years are inside a price: give the "
+                               "vendor's price (price=P or net=P) with them")
         if o.added:
             if o.qty is None or o.unit_price is None:
                 raise RequestError("overrides", where, "an added line needs a quantity and a "
@@ -136,6 +143,10 @@ def _changed(line: BomLine, o: LineOverride, typed: LineOverride | None = None,
     if o.qty is not None:
         notes.append(note("qty-by-user", planned=line.qty))
         qty = o.qty
+    years = line.service_years
+    if o.service_years:
+        notes.append(note("service-in-price", years=o.service_years))
+        years = o.service_years
     if o.unit_price is not None:
         if typed is not None and typed.basis == "net" and typed.unit_price is not None and discount:
             notes.append(note("net-price-by-user", paid=typed.unit_price, currency=line.currency,
@@ -145,7 +156,8 @@ def _changed(line: BomLine, o: LineOverride, typed: LineOverride | None = None,
         price = round(o.unit_price, 2)
     text = "; ".join([*([line.note] if line.note and not line.notes else []),
                       *(n.text for n in notes)])
-    return replace(line, qty=qty, unit_price=price, note=text, notes=tuple(notes), overridden=True)
+    return replace(line, qty=qty, unit_price=price, note=text, notes=tuple(notes), overridden=True,
+                   service_years=years)
 
 
 def _added_line(o: LineOverride, currency: str) -> BomLine:
@@ -156,4 +168,5 @@ def _added_line(o: LineOverride, currency: str) -> BomLine:
         description_en=o.description.strip(), description_zh=o.description.strip(),
         qty=o.qty, unit_price=round(o.unit_price, 2), currency=currency,
         note=note("added-by-user").text, notes=(note("added-by-user"),), overridden=True,
+        service_years=o.service_years,
     )

@@ -9,6 +9,11 @@ Columns (one header row, any order, extra columns ignored)::
 
     item,vendor,part_number,description_en,description_zh,unit_price,currency,date,source,confidence
 
+and an optional ``basis``: the market the price was seen in, ``CN`` (a price paid in China)
+or ``intl`` (an international list or reseller price, converted at the exchange rate). The
+currency is only the unit; the basis says whose market the figure belongs to, so a GPU's
+module and card are compared on one basis (tests/engine/test_price_basis.py).
+
 ``item`` is a catalog id: a configuration id prices the base system without its
 GPUs and compute HCAs, which are priced by their own ids.
 
@@ -48,6 +53,7 @@ Confidence = Literal["low", "medium", "high"]
 
 CURRENCIES: Final[tuple[Currency, ...]] = get_args(Currency)
 CONFIDENCES: Final[tuple[Confidence, ...]] = get_args(Confidence)
+BASES: Final[tuple[str, ...]] = ("CN", "intl")  # "" in a user's list: not stated
 COLUMNS: Final[tuple[str, ...]] = (
     "item",
     "vendor",
@@ -153,6 +159,14 @@ def _confidence(value: str) -> Confidence:
     return level
 
 
+def _basis(value: str) -> str:
+    text = value.strip()
+    found = next((b for b in BASES if b.lower() == text.lower()), None)
+    if text and found is None:
+        raise _BadValue("CN (a price in China), intl (an international price) or empty")
+    return found or ""
+
+
 _PARSERS: Final[dict[str, Callable[[Any], object]]] = {
     "item": _item,
     "vendor": lambda v: _text("vendor", v),
@@ -164,6 +178,7 @@ _PARSERS: Final[dict[str, Callable[[Any], object]]] = {
     "date": _date,
     "source": lambda v: _text("source", v),
     "confidence": _confidence,
+    "basis": _basis,
 }
 
 
@@ -184,9 +199,10 @@ class PriceEntry:
     date: str  # ISO yyyy-mm-dd
     source: str
     confidence: Confidence
+    basis: str = ""  # "CN" or "intl"; "" when a user's list does not say
 
     def __post_init__(self) -> None:
-        for column in COLUMNS:
+        for column in (*COLUMNS, "basis"):
             value = getattr(self, column)
             try:
                 parsed = _PARSERS[column](value)
@@ -309,7 +325,7 @@ def _parse_rows(
                     f"{path}, line {line}: the header lacks column(s) {', '.join(missing)}; "
                     f"a price list needs {','.join(COLUMNS)}"
                 )
-            header = {c: names.index(c) for c in COLUMNS}
+            header = {c: names.index(c) for c in (*COLUMNS, "basis") if c in names}
             continue
         values: dict[str, object] = {}
         for column, index in header.items():
@@ -403,10 +419,10 @@ def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
 def _write_csv(price_list: PriceList, path: Path) -> None:
     # utf-8-sig: Excel opens the Chinese descriptions correctly
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(fh, fieldnames=(*COLUMNS, "basis"), lineterminator="\n")
         writer.writeheader()
         for entry in price_list.entries.values():
-            row = entry.as_row()
+            row = {**entry.as_row(), "basis": entry.basis}
             writer.writerow({c: escape_formula(v) if c in _TEXT_COLUMNS else v for c, v in row.items()})
         fh.flush()
         os.fsync(fh.fileno())
@@ -418,10 +434,11 @@ def _write_xlsx(price_list: PriceList, path: Path) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "prices"
-    sheet.append(list(COLUMNS))
+    sheet.append([*COLUMNS, "basis"])
     for entry in price_list.entries.values():
         row = entry.as_row()
-        sheet.append([entry.unit_price if c == "unit_price" else row[c] for c in COLUMNS])
+        sheet.append([entry.unit_price if c == "unit_price" else row[c] for c in COLUMNS]
+                     + [entry.basis])
     for row_cells in sheet.iter_rows(min_row=1):
         for cell in row_cells:
             if isinstance(cell.value, str):

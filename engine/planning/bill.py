@@ -24,7 +24,12 @@ from engine.model import (
 from engine.money.bom import Need, configured_system_line, price_lines
 from engine.money.overrides import apply_overrides
 from engine.money.prices import PriceList
-from engine.money.services import equipment_value, open_software_lines, rated_service_lines
+from engine.money.services import (
+    covered_service,
+    equipment_value,
+    open_software_lines,
+    rated_service_lines,
+)
 from engine.planning.parts import parts
 from engine.planning.site_lines import (
     border,
@@ -155,6 +160,7 @@ def bill(
              *open_software_lines(catalog, currency, sizing.nodes + planes.servers)]
     discount = request.finance.discount  # a net price typed is never discounted again
     as_set, _ = apply_overrides(tuple(lines), request.overrides, cfg.id, currency, discount)
-    lines += rated_service_lines(catalog, currency, equipment_value(as_set), res.warranty_years)
+    lines += rated_service_lines(catalog, currency, equipment_value(as_set), res.warranty_years,
+                                 covered_service(as_set))
     ordered = tuple(sorted(lines, key=lambda line: CATEGORIES.index(line.category)))  # stable
     return apply_overrides(ordered, request.overrides, cfg.id, currency, discount)

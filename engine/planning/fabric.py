@@ -113,6 +113,7 @@ def service_leaves_warning(fp: FabricPlan, nodes: int, rails: int) -> list[Messa
     if more <= 0:
         return []
     return [Message.of("ufm-leaf-group", nodes=nodes, ports=fabric.ufm_links, leaves=more,
+                       spines=fabric.spines + fabric.cores - without.spines - without.cores,
                        fewer=nodes - 1)]
 
 

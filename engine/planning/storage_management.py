@@ -49,6 +49,11 @@ def _value(out: list[Assumption], key: str, given: float | None = None) -> float
     return float(given)
 
 
+# The RA's storage performance classes, by workload (RA-11333-001 Table 5): language models
+# "Good", compressed images "Better", large uncompressed images, video or 3-D data "Best".
+STORAGE_CLASSES = ("good", "better", "best")
+
+
 def storage_need(request: PlanRequest, compute: ComputeNeed, gpus: int,
                  out: list[Assumption]) -> StorageNeed:
     r = request.storage
@@ -58,12 +63,15 @@ def storage_need(request: PlanRequest, compute: ComputeNeed, gpus: int,
     keys = ("dataset_bytes_per_token", "checkpoint_bytes_per_param", "headroom")
     figures = {k: _value(out, f"storage.{k}") for k in keys}
     performance = r.performance or "good"
-    if performance not in ("good", "better"):
-        raise RequestError("storage.performance", performance, "must be good, better or left empty")
+    if performance not in STORAGE_CLASSES:
+        raise RequestError("storage.performance", performance,
+                           "must be good, better, best or left empty")
     out.append(Assumption(
         "storage.performance", performance, "", "request" if r.performance else "default",
         "storage performance class of NVIDIA's DGX SuperPOD H100 RA (RA-11333-001, Tables 5-6): "
         "language-model training is 'Good'" if not r.performance else "given in the request"))
+    node = default(f"storage.{performance}_node_read_gbps")
+    out.append(Assumption("storage.node_read_gbps", node.value, node.unit, "default", node.note))
     per = default("storage.su_gpus").value
     for way in ("read", "write"):
         d = default(f"storage.{performance}_{way}_gbps")
@@ -118,6 +126,10 @@ def _storage_tier(
                  fabric.storage_switches, node_cable=eth["node_link_cable"],
                  node_gbs=node_gbs(catalog), fabric="converged-ethernet"),
     )
+    need = default(f"storage.{plan.performance}_node_read_gbps").value
+    if plan.node_gbs < need:  # a node's ports must carry its class's single-node read
+        warnings.append(Message.of("storage-node-path", node=plan.node_gbs, need=need,
+                                   performance=plan.performance))
     return _Tier(plan, product)
 
 

@@ -96,4 +96,5 @@ def test_json_lists_the_request_s_overrides() -> None:
     assert code == 0
     assert json.loads(out)["overrides"] == [
         {"config": A800, "item": "rack-42u", "qty": 50, "unit_price": None, "added": False,
-         "category": "services", "description": "", "basis": "list"}]  # basis: added field
+         "category": "services", "description": "", "basis": "list",
+         "service_years": 0}]  # basis, service_years: added fields

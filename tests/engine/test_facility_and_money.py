@@ -141,10 +141,12 @@ def test_prices_convert_at_the_exchange_rate() -> None:
     in_cny = {line.item: line.unit_price for line in cny.bom}
     currencies = set()
     system = usd.bom[0]
-    # one configured-system price: base US$60 000 + 8 × H100 US$30 000 + 8 × NDR HCA US$2 200
-    # + the 2 × 200GbE storage and in-band adapter US$1 800
-    assert (system.item, system.qty, system.unit_price) == ("lenovo-sr680av3-h100", 1, 319_400)
-    assert in_cny[system.item] == pytest.approx(319_400 * 7.2)
+    # one configured-system price: base US$60 000 + 8 × NDR HCA US$2 200 + the 2 × 200GbE storage
+    # and in-band adapter US$1 800, and 8 × H100 at the China price ¥252 000 (1/8 of it in USD at
+    # 8 CNY per USD, 7.2 at the default rate)
+    assert (system.item, system.qty, system.unit_price) == ("lenovo-sr680av3-h100", 1,
+                                                            79_400 + 8 * 252_000 / 8)
+    assert in_cny[system.item] == pytest.approx(79_400 * 7.2 + 8 * 252_000)
     for line in usd.bom[1:]:
         if line.item not in listed:  # open-source software and value-rated services
             continue

@@ -132,3 +132,43 @@ def test_storage_class_and_node_path_follow_the_ra() -> None:
     assert bom[("storage", "cable-200g-aoc")] == 2 * good.nodes
     better = plan("better").storage
     assert better is not None and better.need_read_gbps == pytest.approx(160.0)
+
+
+def test_the_best_class_is_selectable_and_sized_to_the_ra() -> None:
+    # 'Best' (RA-11333-001 Table 6, remembered: unverified): 500 / 250 GB/s read / write for
+    # 4 SUs of 1 024 GPU positions, 40 GB/s read for one node. 512 GPUs: 250 / 125 GB/s.
+    # The vendor-neutral appliance reads at 90 and writes at 65 GB/s a block: ceil(250 / 90) = 3
+    # blocks by read (ceil(125 / 65) = 2 by write).
+    from engine.cli import main
+
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=512),
+                          storage=StorageRequest(product="neutral", performance="best"),
+                          configs=("inspur-nf5688m7-h800",))
+    plan = compare(request).plans[0]
+    s = plan.storage
+    assert s is not None and s.performance == "best"
+    assert (s.need_read_gbps, s.need_write_gbps) == (pytest.approx(250.0), pytest.approx(125.0))
+    assert (s.blocks, s.limited_by) == (3, "read") and s.read_gbps >= s.need_read_gbps
+    # every node's path (2 × 200GbE = 50 GB/s) carries the class's 40 GB/s of one node: no warning
+    assert s.node_gbs >= 40.0 and not any(m.code == "storage-node-path" for m in plan.warnings)
+    node = next(a for a in plan.assumptions if a.key == "storage.node_read_gbps")
+    assert node.value == 40.0
+    # and the CLI takes it
+    assert main(["plan", "--preset", "gpt3-175b", "--gpus", "512", "--config", "inspur-nf5688m7-h800",
+                 "--storage-class", "best", "--format", "json"]) == 0
+
+
+def test_a_node_path_below_its_class_is_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    # one 200GbE port a node (25 GB/s) cannot carry the 'Best' class's 40 GB/s of one node
+    import engine.planning.storage_management as sm
+
+    monkeypatch.setattr(sm, "node_gbs", lambda catalog: 25.0)
+    plan = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=64),
+                               storage=StorageRequest(performance="best"),
+                               configs=("inspur-nf5688m7-h800",))).plans[0]
+    said = [m for m in plan.warnings if m.code == "storage-node-path"]
+    assert len(said) == 1 and "25 GB/s" in said[0].text and "40 GB/s" in said[0].text
+    assert "每个计算节点" in said[0].render("zh")
+    good = compare(PlanRequest(Workload(preset="gpt3-xl"), Schedule(gpus=64),
+                               configs=("inspur-nf5688m7-h800",))).plans[0]
+    assert not any(m.code == "storage-node-path" for m in good.warnings)  # 25 >= 4 GB/s

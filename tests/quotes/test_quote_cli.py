@@ -93,12 +93,22 @@ def test_learn_prices_flag(data_dir: Path) -> None:
 def test_the_whole_flow_without_a_display(tmp_path: Path) -> None:
     """`plan --save` writes the plan as quoted (request and price snapshot); `reconcile` reads it
     and finds in the Inspur sample exactly what was planted against the same plan."""
+    from engine.money.prices import read_price_list, shipped_price_list_path, write_price_list
+    from engine.money.snapshot import snapshot_prices
+    from engine.planfile import load_plan_document
     from tests.fixtures.quotes.make_quotes import PLANTED
 
+    # planned at the prices the sample was quoted at (the sample plan's snapshot), as a buyer
+    # plans with the list of the day
+    doc = load_plan_document(PLAN)
+    assert doc.snapshot is not None
+    as_quoted = tmp_path / "as_quoted.csv"
+    write_price_list(snapshot_prices(doc.snapshot, read_price_list(shipped_price_list_path())),
+                     as_quoted)
     saved = tmp_path / "h800.cqplan"
     code, _, err = run("plan", "--pf-days", "3000", "--gpus", "280", "--currency", "CNY",
                        "--config", "lenovo-sr680av3-h800", "--config", "inspur-nf5688m7-h800",
-                       "--save", str(saved))
+                       "--price-list", str(as_quoted), "--save", str(saved))
     assert code == 0 and saved.is_file(), err
     assert json.loads(saved.read_text(encoding="utf-8"))["snapshot"]["entries"]
     code, out, err = run("reconcile", str(saved), "--quote", str(INSPUR), "--format", "json")

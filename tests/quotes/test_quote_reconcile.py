@@ -10,7 +10,7 @@ import pytest
 from engine.money.prices import load_price_list, read_price_list, shipped_price_list_path
 from engine.quotes import compare_quotes, learn_prices, read_quote, reconcile
 from tests.fixtures.quotes.make_quotes import PLANTED
-from tests.quotes.quote_files import INSPUR, LENOVO, MESSY
+from tests.quotes.quote_files import INSPUR, LENOVO, MESSY, PLAN
 
 
 @pytest.mark.parametrize("path", [LENOVO, INSPUR, MESSY], ids=lambda p: p.name)
@@ -161,7 +161,15 @@ def test_like_for_like_totals_by_hand(comparison: Any) -> None:
 def test_learned_prices_go_to_the_user_list_with_their_source(comparison: Any, data_dir: Path) -> None:
     shipped = shipped_price_list_path().read_bytes()
     rec = reconcile(comparison, read_quote(INSPUR))
-    learned, path = learn_prices([rec], read_price_list(shipped_price_list_path()))
+    # learned into the list the plan was quoted at (its snapshot), whose H800 is the ¥216 000
+    # of the day: the shipped list has since moved the H800 to the China basis (¥252 000)
+    from engine.money.snapshot import snapshot_prices
+    from engine.planfile import load_plan_document
+
+    doc = load_plan_document(PLAN)
+    assert doc.snapshot is not None
+    as_quoted = snapshot_prices(doc.snapshot, read_price_list(shipped_price_list_path()))
+    learned, path = learn_prices([rec], as_quoted)
     assert path.parent == data_dir and shipped_price_list_path().read_bytes() == shipped
     switch = load_price_list().entry("eth-mgmt-sn2201")
     assert (switch.unit_price, switch.currency, switch.confidence) == (34_000, "CNY", "high")
@@ -174,8 +182,7 @@ def test_learned_prices_go_to_the_user_list_with_their_source(comparison: Any, d
     assert system.unit_price == pytest.approx(2_401_075.60 - 8 * 216_000 - 8 * 15_840 - 103_395.60)
     assert system.unit_price == pytest.approx(430_000 + 12_960)
     assert system.confidence == "medium" and "less h800-sxm5-80gb, hca-cx7-ndr, warranty" in system.source
-    assert learned.entry("crah-inrow-40kw") == read_price_list(shipped_price_list_path()).entry(
-        "crah-inrow-40kw")  # not quoted: unchanged
+    assert learned.entry("crah-inrow-40kw") == as_quoted.entry("crah-inrow-40kw")  # not quoted: unchanged
 
 
 def test_discount_vat_and_a_quotation_without_vendor_or_currency(comparison: Any, tmp_path: Path) -> None:

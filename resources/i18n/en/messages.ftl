@@ -27,6 +27,7 @@ msg-rec-none-meets = nothing in scope meets the deadline
 msg-rec-stated-mfu = days rest on a stated MFU, not on calibration
 msg-rec-price-missing = prices missing: placeholders used
 msg-storage-neutral = a vendor-neutral storage line is quoted
+msg-storage-node-path = a node reaches storage below its class
 msg-rack-limit = racks are not filled by power
 msg-unverified = unverified catalog figures
 msg-indicative-prices = prices are indicative
@@ -83,6 +84,7 @@ msg-cooling-kind-full = the { $server } is { $cooling ->
 msg-rdhx-budget-full = rack budget lowered from { NUMBER($budget, useGrouping: 0) } kW to the rear door's { NUMBER($door, useGrouping: 0) } kW
 msg-cloud-rate-full = no hourly cloud rate for the { $gpu } in resources/prices/cloud.csv
 msg-storage-neutral-full = no { $vendor } storage line in the catalog: a vendor-neutral one is quoted
+msg-storage-node-path-full = each compute node reaches storage at { NUMBER($node, maximumFractionDigits: 1) } GB/s, below the { NUMBER($need, maximumFractionDigits: 1) } GB/s a node of the RA's '{ $performance }' storage class reads at: add storage ports to the node or choose a lower class
 
 ## Market status: the two gates (US export, the buyer's import), dated.
 msg-export-licence-full = EXPORT LICENCE REQUIRED: { $gpu } in { $market } since { $since } (as of { $as_of }{ $verified ->
@@ -140,6 +142,9 @@ msg-user-entered-full = user-entered catalog records: { $items } (figures as the
 msg-liquid-needs-loop = a direct-liquid-cooled server needs liquid cooling
 msg-liquid-needs-loop-full = the { $server } is direct-liquid cooled: it needs a coolant loop (CDUs, rack manifolds, secondary piping) that { $cooling } cooling does not bring; plan it with liquid cooling ({ $fix })
 msg-ufm-leaf-group = the fabric manager needs another group of leaves
-msg-ufm-leaf-group-full = { $nodes } nodes fill every leaf port, so the fabric manager's { $ports } ports take { $leaves } more leaf switches; NVIDIA's DGX SuperPOD takes one node out instead ({ $fewer } nodes, RA-11333-001)
+msg-ufm-leaf-group-full = { $nodes } nodes fill every leaf port, so the fabric manager's { $ports } ports take { $leaves } more leaf switches{ $spines ->
+        [0] {""}
+       *[other] {" "}and { $spines } more spine or core switches, with their links and optics
+    }; NVIDIA's DGX SuperPOD takes one node out instead ({ $fewer } nodes, RA-11333-001)
 msg-plant-out-of-scope = the electrical plant is out of scope
 msg-plant-out-of-scope-full = the electrical plant upstream of the PDUs (UPS, switchgear) is out of scope: the site must supply { NUMBER($it_kw, maximumFractionDigits: 0, useGrouping: 0) } kW of protected IT power and { NUMBER($facility_kw, maximumFractionDigits: 0, useGrouping: 0) } kW in all

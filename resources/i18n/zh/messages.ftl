@@ -30,6 +30,7 @@ msg-rec-none-meets = 比较范围内没有方案满足期限
 msg-rec-stated-mfu = 天数基于标称 MFU，而非校准数据
 msg-rec-price-missing = 价格缺失：采用占位价格
 msg-storage-neutral = 报价采用厂商中立的存储产品
+msg-storage-node-path = 节点到存储的带宽低于所选等级
 msg-lead-time = 期限落在交付周期之内
 msg-lead-time-unset = 未给出交付周期：训练从下单之日起计算
 msg-too-large = 按此期限所需 GPU 数量超出可规划范围
@@ -97,6 +98,7 @@ msg-storage-neutral-full = 产品目录中没有{ $vendor ->
         [Inspur] 浪潮
        *[other] { $vendor }
     }的存储产品：报价采用厂商中立的存储
+msg-storage-node-path-full = 每个计算节点到存储的带宽为 { NUMBER($node, maximumFractionDigits: 1) } GB/s，低于参考架构“{ $performance }”存储等级单节点 { NUMBER($need, maximumFractionDigits: 1) } GB/s 的读带宽：请为节点增加存储端口，或选择较低等级
 
 ## 供应状态：两道关口（美国出口、买方进口），均注明日期。
 msg-export-licence-full = 须取得出口许可：{ $gpu }在{ $market ->
@@ -179,6 +181,9 @@ msg-liquid-needs-loop-full = { $server } 为直接液冷：需要{ $cooling ->
        *[other] { $cooling }
     }方案所没有的冷却液回路（CDU、机柜分水器、二次侧管路）；请将冷却方式改为液冷后重新规划
 msg-ufm-leaf-group = 网络管理器需要再增加一组叶交换机
-msg-ufm-leaf-group-full = { $nodes } 台节点占满全部叶交换机端口，网络管理器（UFM）的 { $ports } 个端口需另加 { $leaves } 台叶交换机；NVIDIA DGX 参考架构（RA-11333-001）的做法是每个扩展单元少接一台节点（共 { $fewer } 台）
+msg-ufm-leaf-group-full = { $nodes } 台节点占满全部叶交换机端口，网络管理器（UFM）的 { $ports } 个端口需另加 { $leaves } 台叶交换机{ $spines ->
+        [0] {""}
+       *[other] 及 { $spines } 台脊或核心交换机（含链路与光模块）
+    }；NVIDIA DGX 参考架构（RA-11333-001）的做法是每个扩展单元少接一台节点（共 { $fewer } 台）
 msg-plant-out-of-scope = 供配电设施不在范围内
 msg-plant-out-of-scope-full = PDU 上游的供配电设施（UPS、开关柜）不在本报价范围内：场地须提供 { NUMBER($it_kw, maximumFractionDigits: 0, useGrouping: 0) } kW 受保护的 IT 电力，总计 { NUMBER($facility_kw, maximumFractionDigits: 0, useGrouping: 0) } kW
