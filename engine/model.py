@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Literal, Protocol
 
 Precision = Literal["bf16", "fp8"]
 CoolingKind = Literal["air", "rdhx", "liquid"]
@@ -583,8 +583,48 @@ class Money:
         return self.vat - self.vat_services
 
 
+class _Fleet(Protocol):
+    """What the quantile figures are made of: a fleet and its training-day quantiles."""
+
+    @property
+    def gpus(self) -> int: ...
+    @property
+    def days_p10(self) -> float: ...
+    @property
+    def days_p50(self) -> float: ...
+    @property
+    def days_p90(self) -> float: ...
+    @property
+    def lead_time_days(self) -> float: ...
+
+
+class DayQuantiles:
+    """GPU-hours and calendar days at P10/P50/P90 of the training days: one definition for
+    the estimate of a fleet and the plan of a configuration."""
+
+    @property
+    def gpu_hours_p10(self: _Fleet) -> float:
+        return self.gpus * self.days_p10 * 24
+
+    @property
+    def gpu_hours_p50(self: _Fleet) -> float:
+        return self.gpus * self.days_p50 * 24
+
+    @property
+    def gpu_hours_p90(self: _Fleet) -> float:
+        return self.gpus * self.days_p90 * 24
+
+    @property
+    def calendar_days_p50(self: _Fleet) -> float:
+        return self.lead_time_days + self.days_p50
+
+    @property
+    def calendar_days_p90(self: _Fleet) -> float:
+        return self.lead_time_days + self.days_p90
+
+
 @dataclass(frozen=True)
-class Plan:
+class Plan(DayQuantiles):
     config: str
     vendor: str
     server: str  # "Inspur NF5688M6"
@@ -625,25 +665,6 @@ class Plan:
     confidence: float = 0.0  # the probability the fleet was sized for the deadline to hold
     days_at_confidence: float = 0.0  # training days at that probability
 
-    @property
-    def gpu_hours_p10(self) -> float:
-        return self.gpus * self.days_p10 * 24
-
-    @property
-    def gpu_hours_p50(self) -> float:
-        return self.gpus * self.days_p50 * 24
-
-    @property
-    def gpu_hours_p90(self) -> float:
-        return self.gpus * self.days_p90 * 24
-
-    @property
-    def calendar_days_p50(self) -> float:
-        return self.lead_time_days + self.days_p50
-
-    @property
-    def calendar_days_p90(self) -> float:
-        return self.lead_time_days + self.days_p90
 
 
 @dataclass(frozen=True)
