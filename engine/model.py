@@ -219,7 +219,31 @@ class Assumption:
     value: float | str
     unit: str  # "", "kW", "CNY/kWh", ...
     origin: str  # "request", "default", "catalog", "model"
-    note: str = ""  # where the figure comes from
+    note: str = ""  # where the figure comes from, in English (JSON, the CLI)
+    note_code: str = ""  # the note's catalogue entry ("assumed.cooling"), when it has one
+    note_params: tuple[tuple[str, str | int | float], ...] = ()
+    value_code: str = ""  # a value that is a sentence: its catalogue entry
+    value_params: tuple[tuple[str, str | int | float], ...] = ()
+
+    @classmethod
+    def said(cls, key: str, value: float | str, unit: str, origin: str, code: str, /,
+             **params: object) -> Assumption:
+        """An assumption whose note is the catalogue's sentence ``code`` with ``params``."""
+        message = Message.of(code, **params)
+        return cls(key, value, unit, origin, message.text, message.code, message.params)
+
+    def value_in(self, lang: str) -> float | str:
+        """The value; a sentence in ``lang`` when the value is one."""
+        if self.value_code:
+            return Message(self.value_code, str(self.value), self.value_params).render(lang)
+        return self.value
+
+    def note_in(self, lang: str) -> str:
+        """The note in ``lang`` when it is a catalogue sentence; else as given (a default's
+        own note: engine.assumptions.note_in words it)."""
+        if self.note_code:
+            return Message(self.note_code, self.note, self.note_params).render(lang)
+        return self.note
 
 
 @dataclass(frozen=True)

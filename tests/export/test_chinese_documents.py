@@ -58,8 +58,6 @@ def test_the_chinese_comparison_quote_has_no_english_prose(documents: dict[str, 
     assert _cells(documents["quote"], skip_sheets=("假设",)) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the planning's assumption notes (how heat leaves the "
-                   "racks, the parallel layout, the market rule...) are still English text")
 def test_the_chinese_assumptions_have_no_english_prose(documents: dict[str, Path]) -> None:
     assert _cells(documents["quote"]) == []
 
