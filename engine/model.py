@@ -590,6 +590,7 @@ class Money:
     cost_per_pf_day: float  # TCO / PF/s-days the fleet delivers over the horizon
     hosting: str = "own"
     contracted_kw: float = 0.0  # power rented from a colocation or wholesale site
+    services_net: float | None = None  # the services after discount, Σ qty × net unit price
     cloud_per_run: float = 0.0  # renting the plan's GPUs for the training run (GPU-hours × rate)
     cloud_per_year: float = 0.0  # renting them all year, as the own cluster runs
     cloud_rate: float = 0.0  # per GPU-hour, in `currency`; 0: no rate in the cloud price list
@@ -598,7 +599,8 @@ class Money:
     def vat_services(self) -> float:
         """VAT on the services after discount, at the services rate, to the fen (half away
         from zero, as engine.money.totals rounds it)."""
-        value = self.services * (1 - self.discount_rate) * self.vat_rate_services
+        net = self.services * (1 - self.discount_rate) if self.services_net is None else self.services_net
+        value = net * self.vat_rate_services
         return float(Decimal(f"{value:.15g}").quantize(Decimal("0.01"), ROUND_HALF_UP))
 
     @property

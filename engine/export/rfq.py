@@ -45,6 +45,7 @@ from engine.export.terms import QuoteTerms, load_terms
 from engine.i18n import t
 from engine.model import CATEGORIES, BomLine, Comparison, Money, Plan
 from engine.money.discount import price_factor, zhe
+from engine.money.totals import net_unit
 
 # No. | part number | description | qty | list price | unit excl. | amount excl. | unit incl. | amount incl.
 # The description takes the room: amounts up to ¥999,999,999.99 need 17, unit prices 15.
@@ -61,7 +62,7 @@ def unit_prices(money: Money, line: BomLine) -> tuple[Decimal, Decimal]:
     """The line's unit price excluding and including VAT, each rounded to the fen as an
     invoice states it (and as the sheet's ROUND formulas do): list × (1 − discount), then
     × (1 + the line's VAT rate). Amounts are quantity × these, so they check by hand."""
-    excl = _excel_round(line.unit_price * price_factor(money.discount_rate))
+    excl = to_fen(f"{net_unit(line.unit_price, money.discount_rate):.2f}")
     incl = _excel_round(float(excl) * (1 + line_vat_rate(money, line)))
     return excl, incl
 
