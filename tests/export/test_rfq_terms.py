@@ -105,10 +105,16 @@ def test_the_vendor_is_asked_to_confirm_export_licence_and_delivery(tmp_path: Pa
 def test_the_rfq_number_and_configuration_id_are_in_the_document_and_its_properties(
         tmp_path: Path) -> None:
     path = write_quote(_plan(), tmp_path / "r.xlsx", kind="rfq", vendor="inspur", quote_no="RFQ-2026-017")
+    # the configuration's own number: the RFQ's and the configuration's code, so that a
+    # reply echoing the number alone is tied to what was asked
+    from engine.naming import config_code
+
+    number = f"RFQ-2026-017-{config_code(CONFIG)}"
     texts = _texts(path)
-    assert "RFQ-2026-017" in texts and CONFIG in texts
+    assert number in texts and CONFIG in texts
     props = openpyxl.load_workbook(path).properties
-    assert props.identifier == "RFQ-2026-017" and props.keywords == f"rfq=RFQ-2026-017; config={CONFIG}"
+    assert props.identifier == "RFQ-2026-017"
+    assert props.keywords == f"rfq=RFQ-2026-017; config={CONFIG}; ref={number}"
 
 
 @pytest.mark.parametrize("discount", [0.0, 0.15])
