@@ -56,7 +56,7 @@ def schedule_assumptions(sizing: Sizing, res: Resolved) -> tuple[Assumption, ...
     out = [Assumption.said(
         "training_days_band", f"{sizing.days_low:.1f}–{sizing.days_high:.1f}", "days", "model",
         "assumed.days-band", low=f"{low:.2f}", high=f"{high:.2f}",
-        coverage=f"{band_coverage(eff.team, measured):.0%}")]
+        coverage=f"{band_coverage(eff.team, measured):.0%}", runs="resources/calibration/runs.csv")]
     if eff.calibration is not None:
         out.append(Assumption.said("measured_calibration", round(eff.calibration, 3), "",
                                    "request", "assumed.calibration"))

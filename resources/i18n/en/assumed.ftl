@@ -40,7 +40,7 @@ assumed-mfu-band = MFU at P90 and P10 of the training days
 assumed-goodput = share of wall-clock time that trains: interruptions grow with GPUs × days, each costs the { $team } team's restart and lost work, checkpoints stall training (resources/efficiency.toml [goodput], [team])
 assumed-intra-node = how the GPUs in a server are connected
 assumed-memory-floor = { $bytes } bytes per parameter, { $reserve } of memory kept for activations
-assumed-days-band = days_low–days_high: { $low }–{ $high } × the expected days, the range that held { $coverage } of published training runs under leave-one-out (resources/calibration/runs.csv)
+assumed-days-band = days_low–days_high: { $low }–{ $high } × the expected days, the range that held { $coverage } of published training runs under leave-one-out ({ $runs })
 assumed-calibration = the team's measured MFU over the model's for the same run: it scales the MFU
 assumed-layout = tensor × pipeline × data parallel, micro-batch { $microbatch }, { $recompute ->
         [full] full recomputation

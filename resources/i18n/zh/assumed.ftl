@@ -43,7 +43,7 @@ assumed-goodput = 实际用于训练的时间占比：中断次数随 GPU 数 ×
     }的重启和工作损失，检查点写入使训练暂停（resources/efficiency.toml [goodput]、[team]）
 assumed-intra-node = 服务器内 GPU 的互联方式
 assumed-memory-floor = 每参数 { $bytes } 字节，显存的 { $reserve } 留给激活值
-assumed-days-band = 训练天数低值–高值：预期天数的 { $low }–{ $high } 倍，在留一法检验下涵盖了 { $coverage } 的公开训练任务（resources/calibration/runs.csv）
+assumed-days-band = 训练天数低值–高值：预期天数的 { $low }–{ $high } 倍，在留一法检验下涵盖了 { $coverage } 的公开训练任务（{ $runs }）
 assumed-calibration = 团队实测 MFU 与模型对同一任务估算 MFU 之比：按此比例调整 MFU
 assumed-layout = 张量 × 流水线 × 数据并行，微批次 { $microbatch }，{ $recompute ->
         [full] 完全重计算
