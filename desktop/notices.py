@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -30,10 +29,6 @@ BAND = QT_TRANSLATE_NOOP(
     "Notices",
     "Days are a band: the best and worst cases are %1 and %2 × the expected days, the range that held "
     "%3 of published training runs, each predicted without itself (%4).",
-)
-BAND_NOTE = re.compile(
-    r"days_low–days_high: ([\d.]+)–([\d.]+) × the expected days, the range that held (\d+%) of "
-    r"published training runs under leave-one-out \((.+)\)"
 )
 
 
@@ -84,11 +79,11 @@ def band_sentence(comparison: Comparison) -> str:
     for plan in comparison.plans:
         for a in plan.assumptions:
             if a.key == "training_days_band":
-                match = BAND_NOTE.fullmatch(a.note)
-                if match is None:
+                if a.note_code != "assumed.days-band":
                     return a.note
+                figures = dict(a.note_params)  # the band's figures, as the engine worded them
                 text = QCoreApplication.translate("Notices", BAND)
-                for n, figure in reversed(list(enumerate(match.groups(), start=1))):
-                    text = text.replace(f"%{n}", figure)
+                for n, key in reversed(list(enumerate(("low", "high", "coverage", "runs"), start=1))):
+                    text = text.replace(f"%{n}", str(figures[key]))
                 return text
     return ""

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from engine.model import Assumption
 from engine.resources import resource_path
 
 
@@ -52,6 +53,14 @@ def note_in(lang: str, note: str) -> str:
     catalogue; any other note is returned as given."""
     key = _keys_by_note().get(note)
     return default_note(key, lang) if key is not None else note
+
+
+def assumption_note(lang: str, assumption: Assumption) -> str:
+    """An assumption's note in ``lang``: its catalogue sentence, or a default's own note as
+    resources/i18n/<lang>/defaults.ftl words it."""
+    if assumption.note_code:
+        return assumption.note_in(lang)
+    return note_in(lang, assumption.note)
 
 
 @cache

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from engine.model import Assumption, Message
 from engine.resources import resource_path
 
 DEFAULT_MARKET = "CN"
@@ -22,20 +23,33 @@ def _table() -> dict[str, Any]:
 @dataclass(frozen=True)
 class LeadTime:
     days: float
-    note: str
+    note: str  # in English, as the assumption's note
+    params: tuple[tuple[str, str | int | float], ...] = ()  # of the note's sentence
+
+    def assumption(self) -> Assumption:
+        """The plan's lead-time assumption: the default, with its sources in words."""
+        return Assumption.said("lead_time_days", self.days, "days", "default",
+                               "assumed.lead-time", **dict(self.params))
 
 
 def default_lead_time(architecture: str, market: str | None = None) -> LeadTime:
     """Delivery of ``architecture`` servers in ``market`` plus installation and acceptance."""
+    from engine.i18n import get
+
     table = _table()
-    region = table.get((market or DEFAULT_MARKET).upper()) or table["other"]
-    delivery = (region.get(architecture) or table["other"][architecture])["delivery_days"]
+    name = (market or DEFAULT_MARKET).upper()
+    name = name if name in table and architecture in table[name] else "other"
+    delivery = table[name][architecture]["delivery_days"]
     install = table["install"]["days"]
     days = float(delivery["value"]) + float(install["value"])
-    return LeadTime(days, f"{delivery['value']:g} days' delivery of {architecture} servers "
-                          f"({delivery['note']}) + {install['value']:g} days' installation, "
-                          f"burn-in and acceptance ({install['note']}); give the lead time the "
-                          "vendor quotes")
+    # the English notes stand beside their figures in the toml; the Chinese ones in defaults.ftl
+    params = {"delivery": f"{delivery['value']:g}", "architecture": architecture,
+              "delivery_note": delivery["note"], "install": f"{install['value']:g}",
+              "install_note": install["note"],
+              "delivery_note_zh": get(f"leadtime.{name}.{architecture}", "zh", delivery["note"]),
+              "install_note_zh": get("leadtime.install", "zh", install["note"])}
+    message = Message.of("assumed.lead-time", **params)
+    return LeadTime(days, message.text, message.params)
 
 
 def first_deadline_days(market: str | None = None) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Literal, Protocol
 
 Precision = Literal["bf16", "fp8"]
 CoolingKind = Literal["air", "rdhx", "liquid"]
@@ -222,7 +222,31 @@ class Assumption:
     value: float | str
     unit: str  # "", "kW", "CNY/kWh", ...
     origin: str  # "request", "default", "catalog", "model"
-    note: str = ""  # where the figure comes from
+    note: str = ""  # where the figure comes from, in English (JSON, the CLI)
+    note_code: str = ""  # the note's catalogue entry ("assumed.cooling"), when it has one
+    note_params: tuple[tuple[str, str | int | float], ...] = ()
+    value_code: str = ""  # a value that is a sentence: its catalogue entry
+    value_params: tuple[tuple[str, str | int | float], ...] = ()
+
+    @classmethod
+    def said(cls, key: str, value: float | str, unit: str, origin: str, code: str, /,
+             **params: object) -> Assumption:
+        """An assumption whose note is the catalogue's sentence ``code`` with ``params``."""
+        message = Message.of(code, **params)
+        return cls(key, value, unit, origin, message.text, message.code, message.params)
+
+    def value_in(self, lang: str) -> float | str:
+        """The value; a sentence in ``lang`` when the value is one."""
+        if self.value_code:
+            return Message(self.value_code, str(self.value), self.value_params).render(lang)
+        return self.value
+
+    def note_in(self, lang: str) -> str:
+        """The note in ``lang`` when it is a catalogue sentence; else as given (a default's
+        own note: engine.assumptions.note_in words it)."""
+        if self.note_code:
+            return Message(self.note_code, self.note, self.note_params).render(lang)
+        return self.note
 
 
 @dataclass(frozen=True)
@@ -572,6 +596,7 @@ class Money:
     cost_per_pf_day: float  # TCO / PF/s-days the fleet delivers over the horizon
     hosting: str = "own"
     contracted_kw: float = 0.0  # power rented from a colocation or wholesale site
+    services_net: float | None = None  # the services after discount, Σ qty × net unit price
     cloud_per_run: float = 0.0  # renting the plan's GPUs for the training run (GPU-hours × rate)
     cloud_per_year: float = 0.0  # renting them all year, as the own cluster runs
     cloud_rate: float = 0.0  # per GPU-hour, in `currency`; 0: no rate in the cloud price list
@@ -580,7 +605,8 @@ class Money:
     def vat_services(self) -> float:
         """VAT on the services after discount, at the services rate, to the fen (half away
         from zero, as engine.money.totals rounds it)."""
-        value = self.services * (1 - self.discount_rate) * self.vat_rate_services
+        net = self.services * (1 - self.discount_rate) if self.services_net is None else self.services_net
+        value = net * self.vat_rate_services
         return float(Decimal(f"{value:.15g}").quantize(Decimal("0.01"), ROUND_HALF_UP))
 
     @property
@@ -589,8 +615,48 @@ class Money:
         return self.vat - self.vat_services
 
 
+class _Fleet(Protocol):
+    """What the quantile figures are made of: a fleet and its training-day quantiles."""
+
+    @property
+    def gpus(self) -> int: ...
+    @property
+    def days_p10(self) -> float: ...
+    @property
+    def days_p50(self) -> float: ...
+    @property
+    def days_p90(self) -> float: ...
+    @property
+    def lead_time_days(self) -> float: ...
+
+
+class DayQuantiles:
+    """GPU-hours and calendar days at P10/P50/P90 of the training days: one definition for
+    the estimate of a fleet and the plan of a configuration."""
+
+    @property
+    def gpu_hours_p10(self: _Fleet) -> float:
+        return self.gpus * self.days_p10 * 24
+
+    @property
+    def gpu_hours_p50(self: _Fleet) -> float:
+        return self.gpus * self.days_p50 * 24
+
+    @property
+    def gpu_hours_p90(self: _Fleet) -> float:
+        return self.gpus * self.days_p90 * 24
+
+    @property
+    def calendar_days_p50(self: _Fleet) -> float:
+        return self.lead_time_days + self.days_p50
+
+    @property
+    def calendar_days_p90(self: _Fleet) -> float:
+        return self.lead_time_days + self.days_p90
+
+
 @dataclass(frozen=True)
-class Plan:
+class Plan(DayQuantiles):
     config: str
     vendor: str
     server: str  # "Inspur NF5688M6"
@@ -631,25 +697,6 @@ class Plan:
     confidence: float = 0.0  # the probability the fleet was sized for the deadline to hold
     days_at_confidence: float = 0.0  # training days at that probability
 
-    @property
-    def gpu_hours_p10(self) -> float:
-        return self.gpus * self.days_p10 * 24
-
-    @property
-    def gpu_hours_p50(self) -> float:
-        return self.gpus * self.days_p50 * 24
-
-    @property
-    def gpu_hours_p90(self) -> float:
-        return self.gpus * self.days_p90 * 24
-
-    @property
-    def calendar_days_p50(self) -> float:
-        return self.lead_time_days + self.days_p50
-
-    @property
-    def calendar_days_p90(self) -> float:
-        return self.lead_time_days + self.days_p90
 
 
 @dataclass(frozen=True)

@@ -45,3 +45,27 @@ def titles(plans: Sequence[Plan], lang: str) -> dict[str, str]:
     count = Counter(named.values())
     return {config: f"{name} ({config})" if count[name] > 1 else name
             for config, name in named.items()}
+
+
+def config_code(config: str) -> str:
+    """Four letters and digits that stand for a configuration in an RFQ's number ("7KQ2"):
+    the same for the same id on any machine, so a reply that echoes the number alone
+    names the configuration it answers (base 32 of the id's SHA-1, about a million codes)."""
+    import base64
+    import hashlib
+
+    return base64.b32encode(hashlib.sha1(config.encode("utf-8")).digest()).decode()[:4]
+
+
+def rfq_reference(rfq_no: str, config: str) -> str:
+    """The number an RFQ prints for one configuration: the RFQ's number and the
+    configuration's code ("RFQ-2026-017-7KQ2")."""
+    return f"{rfq_no}-{config_code(config)}" if rfq_no else config_code(config)
+
+
+def config_by_reference(reference: str, configs: Sequence[str]) -> str | None:
+    """The one configuration of ``configs`` whose code ends an RFQ number ``reference``, or
+    None (no number, no code, or a code two configurations share)."""
+    found = [c for c in configs
+             if re.search(rf"(?<![A-Z0-9]){config_code(c)}$", reference.strip().upper())]
+    return found[0] if len(found) == 1 else None

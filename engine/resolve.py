@@ -12,14 +12,6 @@ from engine.bounds import check
 from engine.errors import RequestError
 from engine.model import HOSTINGS, Assumption, PlanRequest
 
-HOSTING_NOTES = {
-    "own": "own data centre: racks, PDUs and cooling bought; energy paid",
-    "colo": "leased colocation: rent per contracted kW and metered energy; the site's racks and cooling",
-    "wholesale": "build-to-suit wholesale: rent per contracted kW and metered energy; racks and PDUs "
-                 "bought, the landlord cools",
-    "cloud": "cloud rental: GPU-hours at an hourly rate, no hardware bought",
-}
-
 
 @dataclass(frozen=True)
 class Resolved:
@@ -58,7 +50,7 @@ def _pick(out: list[Assumption], key: str, given: float | None, default_key: str
         return d.value
     check(field, given)
     d = default(default_key)
-    out.append(Assumption(key, given, d.unit, "request", "given in the request"))
+    out.append(Assumption.said(key, given, d.unit, "request", "assumed.given"))
     return float(given)
 
 
@@ -118,24 +110,23 @@ def resolve(request: PlanRequest) -> Resolved:
     buy_racks = f.buy_racks if f.buy_racks is not None else m.hosting in ("own", "wholesale")
     buy_cooling = f.buy_cooling if f.buy_cooling is not None else m.hosting == "own"
     if m.discount:
-        out.append(Assumption("discount", m.discount, "", "request", "given in the request"))
-    out.append(Assumption("cooling", f.cooling, "", "request" if f.cooling != "air" else "default",
-                          "how heat leaves the racks"))
-    out.append(Assumption("hosting", m.hosting, "", "request" if m.hosting != "own" else "default",
-                          HOSTING_NOTES[m.hosting]))
-    out.append(Assumption("buy_racks", "yes" if buy_racks else "no", "",
-                          "request" if f.buy_racks is not None else "default",
-                          "racks and PDUs on the bill (colocation: the site's, unless asked)"))
-    out.append(Assumption("buy_cooling", "yes" if buy_cooling else "no", "",
-                          "request" if f.buy_cooling is not None else "default",
-                          "cooling units on the bill (an own data centre buys them)"))
+        out.append(Assumption.said("discount", m.discount, "", "request", "assumed.given"))
+    out.append(Assumption.said("cooling", f.cooling, "",
+                               "request" if f.cooling != "air" else "default", "assumed.cooling"))
+    out.append(Assumption.said("hosting", m.hosting, "",
+                               "request" if m.hosting != "own" else "default", "assumed.hosting",
+                               hosting=m.hosting))
+    out.append(Assumption.said("buy_racks", "yes" if buy_racks else "no", "",
+                               "request" if f.buy_racks is not None else "default",
+                               "assumed.buy-racks"))
+    out.append(Assumption.said("buy_cooling", "yes" if buy_cooling else "no", "",
+                               "request" if f.buy_cooling is not None else "default",
+                               "assumed.buy-cooling"))
     ups = (f.plant or ("ups" if m.hosting == "own" else "out")) == "ups" and m.hosting != "cloud"
-    out.append(Assumption("plant", "ups" if ups else "out", "",
-                          "request" if f.plant is not None else "default",
-                          "electrical plant upstream of the PDUs: a UPS sized to IT load is quoted"
-                          if ups else "electrical plant upstream of the PDUs: out of scope (the "
-                          "site's), with the kW it must supply"))
-    out.append(Assumption("currency", m.currency, "", "request", "prices converted at the exchange rate"))
+    plant = "ups" if ups else "out"
+    out.append(Assumption.said("plant", plant, "", "request" if f.plant is not None else "default",
+                               "assumed.plant", plant=plant))
+    out.append(Assumption.said("currency", m.currency, "", "request", "assumed.currency"))
     lead = lead_time_days(s.lead_time_days, out)
     return Resolved(
         days=s.days, fleet_gpus=s.gpus, goodput=goodput, mfu_override=e.mfu, rack_kw=f.rack_kw,
@@ -150,14 +141,6 @@ def resolve(request: PlanRequest) -> Resolved:
     )
 
 
-TEAM_NOTES = {
-    "tuned": "Megatron-LM/NeMo-class stack run by a team that has tuned it",
-    "typical": "the open stacks ordinary teams run (GPT-NeoX, Megatron-DeepSpeed, FSDP): what "
-               "published runs outside the largest labs reach",
-    "first-run": "a team's first large run on a stack it has not tuned yet",
-}
-
-
 def _team_and_confidence(request: PlanRequest, out: list[Assumption]) -> tuple[str, float]:
     from engine.bounds import check
     from engine.model import DEFAULT_TEAM, TEAMS
@@ -167,8 +150,8 @@ def _team_and_confidence(request: PlanRequest, out: list[Assumption]) -> tuple[s
     if team not in TEAMS:
         raise RequestError("efficiency.team", team, "must be " + ", ".join(TEAMS[:-1])
                            + " or " + TEAMS[-1])
-    out.append(Assumption("team", team, "", "request" if e.team else "default",
-                          TEAM_NOTES[team] + " (resources/efficiency.toml [team])"))
+    out.append(Assumption.said("team", team, "", "request" if e.team else "default",
+                               "assumed.team", team=team))
     if s.confidence is None:
         d = default("schedule.confidence")
         confidence = d.value
@@ -176,8 +159,8 @@ def _team_and_confidence(request: PlanRequest, out: list[Assumption]) -> tuple[s
     else:
         check("schedule.confidence", s.confidence)
         confidence = s.confidence
-        out.append(Assumption("confidence", confidence, "", "request",
-                              "probability that the deadline holds, given in the request"))
+        out.append(Assumption.said("confidence", confidence, "", "request",
+                                   "assumed.confidence-given"))
     return team, confidence
 
 

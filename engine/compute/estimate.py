@@ -15,7 +15,15 @@ from engine.compute.team import DEFAULT_TEAM, check_confidence, check_team
 from engine.compute.workload import compute_need
 from engine.errors import RequestError
 from engine.lead_times import default_lead_time
-from engine.model import ComputeNeed, Efficiency, EfficiencyEstimate, Layout, Precision, Workload
+from engine.model import (
+    ComputeNeed,
+    DayQuantiles,
+    Efficiency,
+    EfficiencyEstimate,
+    Layout,
+    Precision,
+    Workload,
+)
 from engine.resolve import lead_time_days
 
 
@@ -29,7 +37,7 @@ def typical_traits(gpu: Gpu) -> NodeTraits:
 
 
 @dataclass(frozen=True)
-class Estimate:
+class Estimate(DayQuantiles):
     compute: ComputeNeed
     gpu: str
     gpu_name: str
@@ -51,26 +59,6 @@ class Estimate:
     @property
     def days_p90(self) -> float:
         return self.days_high
-
-    @property
-    def gpu_hours_p10(self) -> float:
-        return self.gpus * self.days_p10 * 24
-
-    @property
-    def gpu_hours_p50(self) -> float:
-        return self.gpus * self.days_p50 * 24
-
-    @property
-    def gpu_hours_p90(self) -> float:
-        return self.gpus * self.days_p90 * 24
-
-    @property
-    def calendar_days_p50(self) -> float:
-        return self.lead_time_days + self.days_p50
-
-    @property
-    def calendar_days_p90(self) -> float:
-        return self.lead_time_days + self.days_p90
 
     @property
     def gpu_hours(self) -> float:

@@ -12,7 +12,7 @@ from dataclasses import fields
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from engine.assumptions import note_in
+from engine.assumptions import assumption_note
 from engine.export.comparison_sheet import PER_BLOCK, title
 from engine.export.labels import Labels
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
@@ -62,8 +62,8 @@ def _table(comparison: Comparison, L: Labels) -> tuple[dict[str, dict[str, Cell]
         for a in plan.assumptions:
             key = f"a:{a.key}"
             labels.setdefault(key, L.key(a.key))
-            table.setdefault(key, {})[plan.config] = (a.value, a.unit, a.origin,
-                                                      note_in(L.lang, a.note))
+            table.setdefault(key, {})[plan.config] = (a.value_in(L.lang), a.unit, a.origin,
+                                                      assumption_note(L.lang, a))
     return table, labels
 
 

@@ -36,6 +36,7 @@ from engine.export.terms import QuoteTerms, load_terms
 from engine.model import CATEGORIES, Comparison, Money, Plan
 from engine.money.discount import price_factor, zhe
 from engine.money.totals import fen
+from engine.naming import rfq_reference
 
 _STYLE = """
 body { font-family: 'Calibri', 'DengXian', 'Microsoft YaHei', sans-serif; font-size: 9pt; }
@@ -81,7 +82,7 @@ def _rfq_plan(plan: Plan, money: Money, info: QuoteInfo, terms: QuoteTerms, L: L
                                            gpu=plan.gpu_name))
              + f"<br>{escape(L('rfq.instructions'))}</p>",
              "<table>",
-             _row([f"<b>{escape(L('rfq.no'))}</b>", escape(info.quote_no),
+             _row([f"<b>{escape(L('rfq.no'))}</b>", escape(rfq_reference(info.quote_no, plan.config)),
                    f"<b>{escape(L('rfq.date'))}</b>", info.quote_date.isoformat()]),
              _row([f"<b>{escape(L('rfq.validity'))}</b>",
                    escape(L("rfq.validity_value", days=info.valid_days, until=until.isoformat())),

@@ -117,7 +117,7 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
             w.text(row, 3, _item(a.item, lang))
             w.text(row, 4, _category(a.category, lang))
             w.number(row, 5, a.amount, money)
-            w.wrapped(row, 6, a.source, width=60)
+            w.wrapped(row, 6, a.source_in(lang), width=60)
             row += 1
     w.ws.freeze_panes = "B6"
     heading = PrintHeading(left=_w("title", lang), right="", footer=Labels(lang)("footer.page"))
@@ -156,7 +156,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
     facts = [
         ("vendor", q.vendor or "?"), ("quote_no", q.quote_no), ("date", q.date),
         ("currency", qcur), ("basis", _w(q.vat_basis, lang)), ("config", rec.config),
-        ("mapping", mapping_text(q.mapping)), ("compared", _compared(rec, lang)),
+        ("mapping", mapping_text(q.mapping, lang)), ("compared", _compared(rec, lang)),
     ]
     row = 3
     for key, value in facts:

@@ -45,6 +45,8 @@ from engine.export.terms import QuoteTerms, load_terms
 from engine.i18n import t
 from engine.model import CATEGORIES, BomLine, Comparison, Money, Plan
 from engine.money.discount import price_factor, zhe
+from engine.money.totals import net_unit
+from engine.naming import rfq_reference
 
 # No. | part number | description | qty | list price | unit excl. | amount excl. | unit incl. | amount incl.
 # The description takes the room: amounts up to ¥999,999,999.99 need 17, unit prices 15.
@@ -61,7 +63,7 @@ def unit_prices(money: Money, line: BomLine) -> tuple[Decimal, Decimal]:
     """The line's unit price excluding and including VAT, each rounded to the fen as an
     invoice states it (and as the sheet's ROUND formulas do): list × (1 − discount), then
     × (1 + the line's VAT rate). Amounts are quantity × these, so they check by hand."""
-    excl = _excel_round(line.unit_price * price_factor(money.discount_rate))
+    excl = to_fen(f"{net_unit(line.unit_price, money.discount_rate):.2f}")
     incl = _excel_round(float(excl) * (1 + line_vat_rate(money, line)))
     return excl, incl
 
@@ -250,7 +252,7 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
 
     until = info.quote_date + datetime.timedelta(days=info.valid_days)
     w.text(5, 2, L("rfq.no"), "cq_label", fit=False)
-    w.merged(5, 3, 3, info.quote_no, "cq_wrap")
+    w.merged(5, 3, 3, rfq_reference(info.quote_no, plan.config), "cq_wrap")
     w.text(5, 5, L("rfq.date"), "cq_label", fit=False)
     w.number(5, 6, info.quote_date, "cq_date", fit=False)
     w.text(6, 2, L("rfq.validity"), "cq_label", fit=False)
@@ -417,6 +419,8 @@ def build_rfq(comparison: Comparison, info: QuoteInfo, detail: Detail = "shortli
         ws.title = sheet_name(wanted, taken)
         _write_quotation(ws, wb, plan, money, info, terms, L, heading, first=i == 0,
                          comparison=comparison)
-    wb.properties.keywords = f"rfq={info.quote_no}; config=" + ",".join(p.config for p, _ in plans)
+    wb.properties.keywords = (f"rfq={info.quote_no}; config=" + ",".join(p.config for p, _ in plans)
+                              + "; ref=" + ",".join(rfq_reference(info.quote_no, p.config)
+                                                    for p, _ in plans))
     wb.active = 0
     return wb

@@ -101,6 +101,7 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
         groups.setdefault(line.category, []).append(line)
 
     subtotals: dict[str, str] = {}
+    spans: dict[str, tuple[int, int]] = {}  # each category's line rows, first and last
     row = header_row + 1
     number = 0
     for category, lines in groups.items():
@@ -133,8 +134,14 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
         w.formula(row, 6, f"=SUM(F{first}:F{row - 1})", m_sub, shown=subtotal)
         w.styled(row, width, "cq_sub_label")
         subtotals[category] = f"F{row}"
+        spans[category] = (first, row - 1)
         row += 1
     ws.auto_filter.ref = f"A{header_row}:H{max(row - 1, header_row + 1)}"
+
+    def net_of(rows: list[tuple[int, int]]) -> str:
+        """Σ quantity × unit price after the discount (rounded to the fen) over line rows."""
+        terms = [f"SUMPRODUCT(D{a}:D{z},ROUND(E{a}:E{z}*(1-{NAME_DISCOUNT}),2))" for a, z in rows]
+        return "+".join(terms) or "0"
 
     def total_line(key: str, formula: str, *, rate: str | None = None, style: str = m_sub,
                    label_style: str = "cq_sub_label", label: str | None = None) -> str:
@@ -157,15 +164,17 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
     services = total_line("bom.services", "=" + subtotals.get("services", "0"),
                           style=b, label_style=plain)
     before = total_line("bom.before_discount", f"={hardware}+{services}")
-    # one rounding rule (engine.money.totals): the discount and each VAT to the fen, once
-    discount = total_line("bom.discount", f"=-ROUND({before}*{NAME_DISCOUNT},2)", rate=NAME_DISCOUNT,
-                          style=b, label_style=plain)
+    # one rounding rule (engine.money.totals), an invoice's: each unit price after the
+    # discount to the fen, lines at quantity × that, each rate's VAT to the fen once
+    net_goods = net_of([span for c, span in spans.items() if c != "services"])
+    net_services = net_of([span for c, span in spans.items() if c == "services"])
+    discount = total_line("bom.discount", f"=ROUND({net_goods}+{net_services}-{before},2)",
+                          rate=NAME_DISCOUNT, style=b, label_style=plain)
     net = total_line("bom.net", f"={before}+{discount}")
     # goods and services are taxed at their own rates, each after the discount
-    vat_goods = total_line("bom.vat_goods", f"=ROUND({hardware}*(1-{NAME_DISCOUNT})*{NAME_VAT},2)",
+    vat_goods = total_line("bom.vat_goods", f"=ROUND(({net_goods})*{NAME_VAT},2)",
                            rate=NAME_VAT, style=b, label_style=plain)
-    vat_services = total_line("bom.vat_services",
-                              f"=ROUND({services}*(1-{NAME_DISCOUNT})*{NAME_VAT_SERVICES},2)",
+    vat_services = total_line("bom.vat_services", f"=ROUND(({net_services})*{NAME_VAT_SERVICES},2)",
                               rate=NAME_VAT_SERVICES, style=b, label_style=plain)
     capex = total_line("bom.grand_total", f"={net}+{vat_goods}+{vat_services}", style=m_total,
                        label_style="cq_total_label")

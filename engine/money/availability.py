@@ -124,12 +124,18 @@ def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:
 
 def availability_assumption(status: MarketStatus) -> Assumption:
     """Both gates in one assumption: the export rule, then the import stance, each sourced."""
-    source = f" Source: {status.source}{'' if status.verified else ' (unverified)'}." if status.source else ""
-    imported = f" Import ({status.import_status}"
-    imported += f", since {status.import_since}): " if status.import_since else "): "
-    imported += status.import_rule + "."
-    if status.import_source:
-        imported += f" Source: {status.import_source}."
-    fee = f" Fee or duty: {status.fee}." if status.fee else ""
-    return Assumption("market_status", status.status, "", "catalog",
-                      f"Export ({status.export_status}): {status.rule}.{source}{imported}{fee}")
+    from engine.i18n import get
+
+    def zh(status_word: str) -> str:
+        return get(f"value.{status_word}", "zh", status_word)
+
+    return Assumption.said(
+        "market_status", status.status, "", "catalog", "assumed.market-status",
+        export=status.export_status, export_zh=zh(status.export_status),
+        rule=status.rule, rule_zh=status.rule_zh or status.rule,
+        source=status.source or "none", verified="yes" if status.verified else "no",
+        imported=status.import_status, imported_zh=zh(status.import_status),
+        since=status.import_since or "none",
+        import_rule=status.import_rule, import_rule_zh=status.import_rule_zh or status.import_rule,
+        import_source=status.import_source or "none",
+        fee=status.fee or "none", fee_zh=status.fee_zh or status.fee or "none")

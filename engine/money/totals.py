@@ -14,6 +14,17 @@ def fen(value: float) -> float:
     return float(Decimal(f"{value:.15g}").quantize(Decimal("0.01"), ROUND_HALF_UP))
 
 
+def net_unit(unit_price: float, discount_rate: float) -> float:
+    """A unit price after the discount, rounded to the fen as an invoice states it (and as
+    the RFQ's and the BOM sheet's ROUND formulas do): list × (1 − discount)."""
+    return fen(unit_price * (1.0 - discount_rate))
+
+
+def net_amount(lines: list[BomLine] | tuple[BomLine, ...], discount_rate: float) -> float:
+    """What ``lines`` cost after the discount: Σ quantity × net unit price, to the fen."""
+    return fen(sum(line.qty * net_unit(line.unit_price, discount_rate) for line in lines))
+
+
 def money(
     *, bom: tuple[BomLine, ...], currency: str, discount_rate: float, vat_rate: float,
     vat_rate_services: float, facility_kw: float, power_price: float, years: int, warranty_years: int,
@@ -37,14 +48,17 @@ def money(
     services = dict(subtotals)["services"]
     hardware = sum(v for c, v in subtotals if c != "services")
     gross = hardware + services
-    # One rounding rule for every document: the discount and each rate's VAT are rounded to
-    # the fen once, on the totals (as the quote's BOM sheet and the RFQ write them).
-    discount = fen(gross * discount_rate)
-    net = gross - discount
+    # One rounding rule for every document, an invoice's: each unit price after the discount
+    # is rounded to the fen, a line costs quantity × that, and each rate's VAT is rounded to
+    # the fen once on its lines (as the RFQ and the quote's BOM sheet write them). The
+    # discount is what that takes off the list.
+    net_goods = net_amount([line for line in bom if line.category != "services"], discount_rate)
+    net_services = net_amount([line for line in bom if line.category == "services"], discount_rate)
+    net = fen(net_goods + net_services)
+    discount = fen(gross - net)
     # China taxes goods (servers, network, software products) and services (installation,
     # warranty contracts, ...) at different rates; the discount comes off both before VAT.
-    vat = (fen(hardware * (1 - discount_rate) * vat_rate)
-           + fen(services * (1 - discount_rate) * vat_rate_services))
+    vat = fen(net_goods * vat_rate) + fen(net_services * vat_rate_services)
     capex = net + vat
 
     cloud_per_year = gpus * HOURS_PER_YEAR * cloud_rate
@@ -70,5 +84,6 @@ def money(
         energy_per_run=0.0 if cloud else energy_per_run_mwh * 1000 * power_price,
         cost_per_pf_day=tco_by_year[-1] / pf_days_delivered if pf_days_delivered else 0.0,
         hosting=hosting, contracted_kw=contracted_kw if rent_kw_month is not None else 0.0,
+        services_net=net_services,
         cloud_per_run=gpu_hours * cloud_rate, cloud_per_year=cloud_per_year, cloud_rate=cloud_rate,
     )

@@ -1,37 +1,49 @@
-"""The assumptions a plan states about the model it trains and the schedule it keeps."""
+"""The assumptions a plan states about the model it trains and the schedule it keeps; their
+notes are catalogue sentences (resources/i18n/<lang>/assumed.ftl)."""
 
 from __future__ import annotations
+
+import re
 
 from engine.assumptions import default
 from engine.catalog import Configuration, Gpu
 from engine.compute.efficiency import band, band_coverage
 from engine.compute.sizing import Sizing
+from engine.i18n import t
 from engine.model import Assumption, EfficiencyEstimate
 from engine.resolve import Resolved
+
+
+def _factors(eff: EfficiencyEstimate, lang: str) -> str:
+    """The MFU's factors and their values, named in ``lang``."""
+    def name(text: str) -> str:
+        return t("assumed.factor", lang, name=re.sub(r"[^a-z]+", "-", text.lower()), text=text)
+
+    return " × ".join(f"{name(n)} {v:.3f}" for n, v in eff.factors)
 
 
 def model_assumptions(
     eff: EfficiencyEstimate, cfg: Configuration, gpu: Gpu, floor: int
 ) -> tuple[Assumption, ...]:
+    goodput = (Assumption.said("goodput", round(eff.goodput, 4), "", "model", "assumed.goodput",
+                               team=eff.team)
+               if eff.goodput_modelled else
+               Assumption.said("goodput", round(eff.goodput, 4), "", "request", "assumed.given"))
     facts = [
-        Assumption("peak_dense_tflops", eff.peak_dense_tflops, "TFLOP/s", "catalog",
-                   f"{gpu.name} dense {eff.precision} tensor peak, per GPU; plans use it"),
-        Assumption("peak_sparse_tflops", eff.peak_sparse_tflops, "TFLOP/s", "catalog",
-                   "2:4 sparse peak (the marketing figure), shown only"),
-        Assumption("mfu", round(eff.mfu, 4), "", "request" if eff.overridden else "model",
-                   "model FLOPs utilisation: " + " × ".join(f"{n} {v:.3f}" for n, v in eff.factors)),
-        Assumption("mfu_band", f"{eff.mfu_low:.3f}–{eff.mfu_high:.3f}", "", "model",
-                   "MFU at P90 and P10 of the training days"),
-        Assumption("goodput", round(eff.goodput, 4), "", "model" if eff.goodput_modelled
-                   else "request", "share of wall-clock time that trains: interruptions grow with "
-                   f"GPUs × days, each costs the {eff.team} team's restart and lost work, "
-                   "checkpoints stall training (resources/efficiency.toml [goodput], [team])"
-                   if eff.goodput_modelled else "given in the request"),
-        Assumption("intra_node_link", f"{cfg.intra_node_link} {cfg.intra_node_gbs:g} GB/s", "",
-                   "catalog", "how the GPUs in a server are connected"),
-        Assumption("memory_floor_gpus", floor, "GPUs", "model",
-                   f"{default('memory.bytes_per_param').value:g} bytes per parameter, "
-                   f"{default('memory.activation_reserve').value:.0%} of memory kept for activations"),
+        Assumption.said("peak_dense_tflops", eff.peak_dense_tflops, "TFLOP/s", "catalog",
+                        "assumed.peak-dense", gpu=gpu.name, precision=eff.precision),
+        Assumption.said("peak_sparse_tflops", eff.peak_sparse_tflops, "TFLOP/s", "catalog",
+                        "assumed.peak-sparse"),
+        Assumption.said("mfu", round(eff.mfu, 4), "", "request" if eff.overridden else "model",
+                        "assumed.mfu", factors=_factors(eff, "en"), factors_zh=_factors(eff, "zh")),
+        Assumption.said("mfu_band", f"{eff.mfu_low:.3f}–{eff.mfu_high:.3f}", "", "model",
+                        "assumed.mfu-band"),
+        goodput,
+        Assumption.said("intra_node_link", f"{cfg.intra_node_link} {cfg.intra_node_gbs:g} GB/s",
+                        "", "catalog", "assumed.intra-node"),
+        Assumption.said("memory_floor_gpus", floor, "GPUs", "model", "assumed.memory-floor",
+                        bytes=f"{default('memory.bytes_per_param').value:g}",
+                        reserve=f"{default('memory.activation_reserve').value:.0%}"),
     ]
     return tuple(facts)
 
@@ -41,30 +53,25 @@ def schedule_assumptions(sizing: Sizing, res: Resolved) -> tuple[Assumption, ...
     eff = sizing.efficiency
     measured = eff.calibration is not None or eff.overridden
     low, high = band(eff.team, measured)
-    out = [Assumption(
+    out = [Assumption.said(
         "training_days_band", f"{sizing.days_low:.1f}–{sizing.days_high:.1f}", "days", "model",
-        f"days_low–days_high: {low:.2f}–{high:.2f} × the expected days, the range that held "
-        f"{band_coverage(eff.team, measured):.0%} of published training runs under "
-        "leave-one-out (resources/calibration/runs.csv)")]
+        "assumed.days-band", low=f"{low:.2f}", high=f"{high:.2f}",
+        coverage=f"{band_coverage(eff.team, measured):.0%}", runs="resources/calibration/runs.csv")]
     if eff.calibration is not None:
-        out.append(Assumption(
-            "measured_calibration", round(eff.calibration, 3), "", "request",
-            "the team's measured MFU over the model's for the same run: it scales the MFU"))
+        out.append(Assumption.said("measured_calibration", round(eff.calibration, 3), "",
+                                   "request", "assumed.calibration"))
     if eff.layout is not None:
         lay = eff.layout
-        out.append(Assumption(
+        out.append(Assumption.said(
             "parallel_layout", f"tp {lay.tp} × pp {lay.pp} × dp {lay.dp}", "", "model",
-            f"tensor × pipeline × data parallel, micro-batch {lay.microbatch}, "
-            f"{lay.recompute} recomputation"
-            + (f" ({lay.recomputed_share:.0%} of layers)" if lay.recompute == "partial" else "")
-            + ": the fastest layout that fits memory"))
-    out.append(Assumption(
-        "calendar_days", round(res.lead_time_days + sizing.days, 1), "days", "model",
-        f"lead time {res.lead_time_days:g} days + {sizing.days:.1f} training days"))
-    out.append(Assumption(
-        "calendar_days_p50_p90",
-        f"{res.lead_time_days + sizing.days_p50:.1f} / {res.lead_time_days + sizing.days_high:.1f}",
-        "days", "model", f"lead time + P50 and P90 training days; the fleet is sized so that "
-        f"lead time + {sizing.confidence:.0%}-quantile days "
-        f"({res.lead_time_days + sizing.days_at_confidence:.1f}) fit the deadline"))
+            "assumed.layout", microbatch=lay.microbatch, recompute=lay.recompute,
+            share=f"{lay.recomputed_share:.0%}"))
+    lead = res.lead_time_days
+    out.append(Assumption.said(
+        "calendar_days", round(lead + sizing.days, 1), "days", "model", "assumed.calendar-days",
+        lead=f"{lead:g}", days=f"{sizing.days:.1f}"))
+    out.append(Assumption.said(
+        "calendar_days_p50_p90", f"{lead + sizing.days_p50:.1f} / {lead + sizing.days_high:.1f}",
+        "days", "model", "assumed.calendar-p50-p90", confidence=f"{sizing.confidence:.0%}",
+        at=f"{lead + sizing.days_at_confidence:.1f}"))
     return tuple(out)

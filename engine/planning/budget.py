@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.assumptions import Default, default
+from engine.assumptions import Default, default, default_note
 from engine.catalog import Gpu
 from engine.facility.racks import network_budget_kw
 from engine.model import Assumption, PlanRequest
@@ -17,10 +17,13 @@ def default_rack_kw(cooling: str, architecture: str) -> Default:
 def rack_budget(request: PlanRequest, res: Resolved, gpu: Gpu) -> tuple[float, Assumption]:
     """The request's rack budget, or the default for its cooling kind and the GPU's generation."""
     if res.rack_kw is not None:
-        return res.rack_kw, Assumption("rack_kw", res.rack_kw, "kW", "request", "given in the request")
-    d = default_rack_kw(request.facility.cooling, gpu.architecture)
-    return d.value, Assumption("rack_kw", d.value, d.unit, "default",
-                               f"{request.facility.cooling} cooling, {gpu.architecture} GPUs: {d.note}")
+        return res.rack_kw, Assumption.said("rack_kw", res.rack_kw, "kW", "request", "assumed.given")
+    cooling, architecture = request.facility.cooling, gpu.architecture
+    d = default_rack_kw(cooling, architecture)
+    return d.value, Assumption.said(
+        "rack_kw", d.value, d.unit, "default", "assumed.rack-kw", cooling=cooling,
+        architecture=architecture, note=d.note,
+        note_zh=default_note(f"rack_kw.{cooling}_{architecture}", "zh"))
 
 
 def network_rack_kw(rack_kw: float) -> float:

@@ -5,8 +5,23 @@ from __future__ import annotations
 from engine.assumptions import default
 from engine.catalog import Catalog
 from engine.facility.cooling import Unit, plan_cooling
-from engine.model import CoolingPlan, RackLayout
+from engine.model import Assumption, CoolingPlan, Message, RackLayout
 from engine.resolve import Resolved
+
+
+def _rejection(hosting: str, layout: RackLayout) -> Message:
+    """Where the heat leaves the building, by hosting: the own site's plant is out of scope."""
+    heat = sum(r.power_kw for r in layout.racks)
+    return Message.of("assumed.heat-rejection", hosting=hosting, kw=f"{heat:.0f}")
+
+
+def heat_rejection(hosting: str, layout: RackLayout) -> Assumption:
+    """The assumption of where the heat goes: its value is the sentence, in the reader's words."""
+    said = _rejection(hosting, layout)
+    note = Message.of("assumed.heat-rejection-note")
+    return Assumption(key="heat_rejection", value=said.text, unit="", origin="model",
+                      note=note.text, note_code=note.code, value_code=said.code,
+                      value_params=said.params)
 
 
 def cooling(kind: str, layout: RackLayout, catalog: Catalog, hosting: str, res: Resolved
@@ -21,14 +36,7 @@ def cooling(kind: str, layout: RackLayout, catalog: Catalog, hosting: str, res: 
             compute.append(r.power_kw)
         else:
             rows[r.row - 1] = (compute, other + r.power_kw)
-    heat = sum(r.power_kw for r in layout.racks)
-    rejection = {
-        "own": f"out of scope: the site's chillers, dry coolers or cooling towers must reject "
-               f"{heat:.0f} kW of IT heat plus the cooling units' own power; not quoted",
-        "colo": "the colocation site's plant",
-        "wholesale": "the landlord's plant, built to suit",
-        "cloud": "the cloud provider's",
-    }[hosting]
+    rejection = _rejection(hosting, layout).text
     return plan_cooling(
         kind=kind, compute_rack_kw=[], other_kw=0.0, rows=rows,
         crah=units("crah"), rdhx=units("rdhx"), cdu=units("cdu"),

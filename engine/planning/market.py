@@ -26,10 +26,10 @@ def gpu_market(request: PlanRequest, catalog: Catalog, gpu: str) -> Market:
     fin = request.finance
     market, as_of = buyer(fin.market, fin.purchase_date, dt.date.today())
     out = [
-        Assumption("purchase_date", as_of, "", "request" if fin.purchase_date else "default",
-                   "market availability of the GPU is taken as of this date"),
-        Assumption("market", market, "", "request" if market != "CN" else "default",
-                   "where the cluster is bought (buyer's country)"),
+        Assumption.said("purchase_date", as_of, "", "request" if fin.purchase_date else "default",
+                        "assumed.purchase-date"),
+        Assumption.said("market", market, "", "request" if market != "CN" else "default",
+                        "assumed.market"),
     ]
     status = market_status(catalog, gpu, market, as_of)
     out.append(availability_assumption(status))

@@ -13,7 +13,7 @@ from engine.catalog import Catalog, Configuration, Gpu, Server
 from engine.facility.fabric import FabricTooLarge
 from engine.facility.racks import RackRefusal
 from engine.lead_times import default_lead_time
-from engine.model import Assumption, ComputeNeed, Message, Plan, PlanRequest
+from engine.model import ComputeNeed, Message, Plan, PlanRequest
 from engine.money.cloud import cloud_rates
 from engine.money.prices import PriceList
 from engine.money.totals import money
@@ -21,6 +21,7 @@ from engine.planning.assumed import model_assumptions, schedule_assumptions
 from engine.planning.bill import bill
 from engine.planning.budget import rack_budget
 from engine.planning.cooling import cooling as plan_cooling
+from engine.planning.cooling import heat_rejection
 from engine.planning.fabric import plan_compute_fabric, service_leaves_warning
 from engine.planning.gpus import Sized, size_gpus
 from engine.planning.market import gpu_market
@@ -49,7 +50,7 @@ def lead_time_for(request: PlanRequest, res: Resolved, architecture: str) -> Res
     lead = default_lead_time(architecture, request.finance.market)
     kept = tuple(a for a in res.assumptions if a.key != "lead_time_days")
     return replace(res, lead_time_days=lead.days, assumptions=(
-        *kept, Assumption("lead_time_days", lead.days, "days", "default", lead.note)))
+        *kept, lead.assumption()))
 
 
 def plan_configuration(
@@ -153,8 +154,7 @@ def plan_configuration(
             *res.assumptions, budget_assumption,
             *model_assumptions(eff, cfg, gpu, floor),
             *schedule_assumptions(sizing, res),
-            Assumption("heat_rejection", cooling.heat_rejection, "", "model",
-                       "how the heat leaves the building"),
+            heat_rejection(hosting, layout),
             *market.assumptions, *planes.assumptions,
         ),
         storage=planes.storage, management=planes.management, availability=market.status,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.assumptions import default
+from engine.assumptions import default, default_note
 from engine.bounds import check
 from engine.catalog import Catalog, ManagementPart, NetworkPart, StorageProduct
 from engine.errors import RequestError
@@ -45,7 +45,7 @@ def _value(out: list[Assumption], key: str, given: float | None = None) -> float
         out.append(Assumption(key, d.value, d.unit, "default", d.note))
         return d.value
     check(key, given)
-    out.append(Assumption(key, given, d.unit, "request", "given in the request"))
+    out.append(Assumption.said(key, given, d.unit, "request", "assumed.given"))
     return float(given)
 
 
@@ -66,18 +66,19 @@ def storage_need(request: PlanRequest, compute: ComputeNeed, gpus: int,
     if performance not in STORAGE_CLASSES:
         raise RequestError("storage.performance", performance,
                            "must be good, better, best or left empty")
-    out.append(Assumption(
+    out.append(Assumption.said(
         "storage.performance", performance, "", "request" if r.performance else "default",
-        "storage performance class of NVIDIA's DGX SuperPOD H100 RA (RA-11333-001, Tables 5-6): "
-        "language-model training is 'Good'" if not r.performance else "given in the request"))
+        "assumed.given" if r.performance else "assumed.storage-class"))
     node = default(f"storage.{performance}_node_read_gbps")
     out.append(Assumption("storage.node_read_gbps", node.value, node.unit, "default", node.note))
     per = default("storage.su_gpus").value
     for way in ("read", "write"):
         d = default(f"storage.{performance}_{way}_gbps")
         figures[f"{way}_gbps_per_gpu"] = d.value / per
-        out.append(Assumption(f"storage.{way}_gbps_per_gpu", round(d.value / per, 4), "GB/s",
-                              "default", f"{d.value:g} GB/s for {per:g} GPUs: {d.note}"))
+        key = f"storage.{performance}_{way}_gbps"
+        out.append(Assumption.said(f"storage.{way}_gbps_per_gpu", round(d.value / per, 4), "GB/s",
+                                   "default", "assumed.storage-bandwidth", gbps=f"{d.value:g}",
+                                   gpus=f"{per:g}", note=d.note, note_zh=default_note(key, "zh")))
     return StorageNeed(gpus=gpus, params=compute.params, tokens=compute.tokens,
                        dataset_tb=r.dataset_tb, checkpoints_kept=int(kept),
                        checkpoint_minutes=minutes, performance=performance, **figures)
@@ -282,9 +283,8 @@ def storage_management(eq: Equipment, layout: RackLayout, request: PlanRequest, 
                           (note("gpus-years", gpus=gpus, years=years),)))
     needs.append(Need("services", "software-deployment", nodes + servers))
     storage_w = (storage.power_w + storage.switches * eq.frontend_switch.power_w) if storage else 0.0
-    kw = Assumption("storage_management_kw", round((storage_w + mgmt.power_w) / 1000, 3), "kW",
-                    "model", "storage and management equipment at its maximum draw, counted in "
-                    "IT power and, conservatively, at the same figure for energy")
+    kw = Assumption.said("storage_management_kw", round((storage_w + mgmt.power_w) / 1000, 3),
+                         "kW", "model", "assumed.storage-management-kw")
     return Planes(storage=storage, management=mgmt, power_w=storage_w + mgmt.power_w,
                   servers=servers, needs=tuple(needs), warnings=eq.warnings,
                   assumptions=(*eq.assumptions, kw))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from engine.model import Comparison, Plan
+from engine.naming import config_by_reference
 from engine.quotes.matching import models
 from engine.quotes.model import VendorQuote
 
@@ -26,7 +27,12 @@ def feasible(comparison: Comparison) -> list[Plan]:
 
 def by_reference(quote: VendorQuote, plans: list[Plan]) -> Plan | None:
     """The configuration the reply names: its configuration id, or an id inside its RFQ
-    number or letterhead."""
+    number or letterhead, or the configuration's code that ends the RFQ number our RFQ
+    printed (engine.naming.rfq_reference), echoed alone."""
+    if quote.rfq_no and not quote.config_id:
+        coded = config_by_reference(quote.rfq_no, [p.config for p in plans])
+        if coded is not None:
+            return next(p for p in plans if p.config == coded)
     said = " ".join([quote.config_id, quote.rfq_no, *quote.letterhead]).lower()
     named = [p for p in plans if p.config.lower() in said]
     exact = [p for p in named if p.config.lower() == quote.config_id.lower()]

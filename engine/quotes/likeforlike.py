@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from engine.model import CATEGORIES, Comparison, Plan
 from engine.quotes.matching import pooled
@@ -24,16 +25,25 @@ def _plan(comparison: Comparison, config: str) -> Plan:
     return next(p for p in comparison.plans if p.config == config)
 
 
-def _label(rec: Reconciliation) -> str:
-    return f"{rec.quote.vendor or 'vendor'} quote {rec.quote.quote_no or rec.quote.file}"
+def _quote(rec: Reconciliation) -> dict[str, Any]:
+    """The parameters naming a quotation: its vendor and number."""
+    from engine.i18n import t
+
+    vendor = rec.quote.vendor
+    return {"vendor": vendor or t("like.vendor", "en"), "vendor_zh": vendor or t("like.vendor", "zh"),
+            "number": rec.quote.quote_no or rec.quote.file}
 
 
-def _less_discount(rec: Reconciliation) -> str:
-    return f" less the plan's {rec.plan_discount * 100:g}% discount" if rec.plan_discount else ""
+def _discount(rec: Reconciliation) -> str:
+    return f"{rec.plan_discount * 100:g}" if rec.plan_discount else "none"
 
 
-def _listed(comparison: Comparison, rec: Reconciliation) -> str:
-    return f"price list {Path(comparison.price_list).name}{_less_discount(rec)}"
+def _listed(comparison: Comparison, rec: Reconciliation) -> dict[str, Any]:
+    """The parameters of a price from the plan's price list (a snapshot's date in words)."""
+    name = Path(comparison.price_list).name
+    about = comparison.price_list_about
+    return {"list": name, "list_zh": about.render("zh") if about else name,
+            "discount": _discount(rec)}
 
 
 def adjustments(
@@ -48,39 +58,43 @@ def adjustments(
             quoted = next(((o, u) for o in others if (u := o.unit_price(f.item)) is not None), None)
             if quoted is not None:
                 other, (price, row) = quoted
-                price, source = other.paid(price), f"{_label(other)}, row {row}"
+                price, code, said = other.paid(price), "like.quoted-row", {**_quote(other), "row": row}
             else:
-                price, source = rec.plan_paid(bom.unit_price), _listed(comparison, rec)
-            out.append(Adjustment("omitted", f.item, bom.category, round(bom.qty * price, 2), source))
+                price, code, said = rec.plan_paid(bom.unit_price), "like.listed", _listed(comparison, rec)
+            out.append(Adjustment.said("omitted", f.item, bom.category, round(bom.qty * price, 2),
+                                       None, code, **said))
         elif f.kind == "qty_mismatch" and f.item in lines and isinstance(f.expected, int | float) \
                 and isinstance(f.found, int | float):
             bom = lines[f.item]
             own = rec.unit_price(f.item)
-            price, source = (rec.paid(own[0]), f"{_label(rec)}, row {own[1]}") if own else (
-                rec.plan_paid(bom.unit_price), _listed(comparison, rec))
+            price, code, said = (rec.paid(own[0]), "like.quoted-row", {**_quote(rec), "row": own[1]}
+                                 ) if own else (rec.plan_paid(bom.unit_price), "like.listed",
+                                                _listed(comparison, rec))
             kind = "qty_shortfall" if f.found < f.expected else "qty_excess"
-            out.append(Adjustment(kind, f.item, bom.category,
-                                  round((f.expected - f.found) * price, 2), source, f.row))
+            out.append(Adjustment.said(kind, f.item, bom.category,
+                                       round((f.expected - f.found) * price, 2), f.row, code, **said))
         elif f.kind == "extra" and f.row is not None:
             line = next(q for q in rec.quote.lines if q.row == f.row)
-            out.append(Adjustment("out_of_scope", line.part_number or line.description[:40], "unmatched",
-                                  -round(rec.paid(rec.in_plan_money(line.amount, line.row)), 2),
-                                  f"{_label(rec)}, row {f.row}: not in the plan, set aside", f.row))
+            out.append(Adjustment.said(
+                "out_of_scope", line.part_number or line.description[:40], "unmatched",
+                -round(rec.paid(rec.in_plan_money(line.amount, line.row)), 2), f.row,
+                "like.set-aside", **_quote(rec), row=f.row))
     moved: dict[str, float] = defaultdict(float)
     for row, item, value in rec.bundled_values:  # a warranty inside a server price
         bom = lines[item]
         moved[item] += value
-        out.append(Adjustment("bundled_service", item, bom.category, value,
-                              f"inside the server price of row {row}, valued at the plan's warranty "
-                              "rate on the server's price", row))
-        out.append(Adjustment("bundled_service", item, "compute", -value,
-                              f"taken out of the server price of row {row}", row))
+        out.append(Adjustment.said("bundled_service", item, bom.category, value, row,
+                                   "like.bundled", row=row))
+        out.append(Adjustment.said("bundled_service", item, "compute", -value, row,
+                                   "like.taken-out", row=row))
     for item, value in moved.items():  # the plan's warranty also covers the rest of the equipment
         rest = round(rec.plan_paid(lines[item].total) - rec.paid(value), 2)
         if rest > 0.5:
-            out.append(Adjustment("omitted", item, lines[item].category, rest,
-                                  "the plan's warranty on the equipment besides the servers "
-                                  f"({lines[item].note}){_less_discount(rec)}"))
+            warranty = lines[item]
+            zh = "；".join(n.render("zh") for n in warranty.notes) if warranty.notes else warranty.note
+            out.append(Adjustment.said("omitted", item, warranty.category, rest, None,
+                                       "like.warranty-rest", note=warranty.note, note_zh=zh,
+                                       discount=_discount(rec)))
     return out
 
 

@@ -173,8 +173,25 @@ class Adjustment:
     item: str
     category: str
     amount: float  # in the plan's currency, excluding VAT; + adds to the quote
-    source: str  # where the price came from: "indicative price list", "Inspur quote row 12", ...
+    source: str  # where the price came from, in English: "Inspur quote IS-1, row 12", ...
     row: int | None = None
+    code: str = ""  # the source's catalogue sentence (resources/i18n/<lang>/like.ftl)
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def said(cls, kind: str, item: str, category: str, amount: float, row: int | None,
+             code: str, /, **params: Any) -> Adjustment:
+        """An adjustment whose source is the catalogue's ``code`` with ``params``."""
+        from engine.i18n import t
+
+        return cls(kind, item, category, amount, t(code, "en", **params), row, code,
+                   tuple(params.items()))
+
+    def source_in(self, lang: str) -> str:
+        """Where the price came from, in ``lang``."""
+        from engine.i18n import t
+
+        return t(self.code, lang, **dict(self.params)) if self.code else self.source
 
 
 def line_factor(plan_discount: float, list_prices: bool) -> float:

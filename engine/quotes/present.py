@@ -86,12 +86,17 @@ def reconcile_dict(recs: list[Reconciliation], like: LikeForLike, lang: str = "e
     }
 
 
-def mapping_text(mapping: ColumnMap) -> str:
-    """The columns read, e.g. "part_number: 型号 (C), qty: 数量 (E)", and the header row."""
-    shown = ", ".join(
-        f"{name}: {mapping.headers[col] if col < len(mapping.headers) else ''} ({get_column_letter(col + 1)})"
+def mapping_text(mapping: ColumnMap, lang: str = "en") -> str:
+    """The columns read, e.g. "part_number: 型号 (C), qty: 数量 (E)", and the header row; the
+    vendor's headers as written, the fields in ``lang``."""
+    from engine.i18n import t
+
+    sep = "，" if lang == "zh" else ", "
+    shown = sep.join(
+        f"{t('recon.field', lang, field=name)}: "
+        f"{mapping.headers[col] if col < len(mapping.headers) else ''} ({get_column_letter(col + 1)})"
         for name, col in mapping.columns)
-    return f"{shown}; header row {mapping.header_row} ({mapping.origin})"
+    return t("recon.columns-read", lang, columns=shown, row=str(mapping.header_row), origin=mapping.origin)
 
 
 def basis_text(rec: Reconciliation) -> str:

@@ -48,7 +48,7 @@ from engine.quotes.model import (
 )
 from engine.quotes.model import said as _said
 from engine.quotes.rules import holds, tolerance, words
-from engine.quotes.texts import names
+from engine.quotes.texts import VENDOR_NOT_STATED, names
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def plan_for_quote(comparison: Comparison, quote: VendorQuote, config: str | Non
     issues: list[Finding] = []
     if not sure:
         issues.append(_said("ambiguous", None, "", quote.vendor or None, None, "vendor_unplanned",
-                            vendor=quote.vendor or "not stated"))
+                            vendor=quote.vendor or VENDOR_NOT_STATED))
     return plan, how, issues
 
 

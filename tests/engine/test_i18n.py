@@ -14,7 +14,7 @@ from engine.model import Message
 def test_both_languages_have_the_same_codes() -> None:
     # defaults' notes: English beside the figure in resources/assumptions.toml, other
     # languages in their defaults.ftl
-    assert codes("en") == {c for c in codes("zh") if not c.startswith("default-")}
+    assert codes("en") == {c for c in codes("zh") if not c.startswith(("default-", "leadtime-"))}
     assert len(codes("en")) > 350  # the quote's words, the messages, the notes
 
 
@@ -28,11 +28,25 @@ def test_every_defaults_note_is_worded_in_chinese_and_no_other_key_is() -> None:
     assert default_note("schedule.goodput", "zh").startswith("实际用于训练的时间占比")
 
 
+def test_every_lead_time_note_is_worded_in_chinese() -> None:
+    # resources/lead_times.toml keeps each English note beside its figure; defaults.ftl words it
+    import tomllib
+
+    from engine.resources import resource_path
+
+    table = tomllib.loads(resource_path("lead_times.toml").read_text(encoding="utf-8"))
+    noted = {f"leadtime-{market}-{arch}" for market, archs in table.items() if market != "install"
+             for arch in archs} | {"leadtime-install"}
+    assert noted == {c for c in codes("zh") if c.startswith("leadtime-")}
+
+
 # Figures one language words its own way: a discount as 折 (8.5折 = 15 % off); a cable's
 # part number, left out of the Chinese sentence; the liquid refusal's fix as the request's
 # setting (cooling = liquid), said in Chinese words instead.
 _OWN_WORDING = {"quote-price_factor_note": {"zhe"}, "msg-cable-reach-full": {"cable"},
-                "msg-liquid-needs-loop-full": {"fix"}}
+                "msg-liquid-needs-loop-full": {"fix"},
+                # the market rule's source is cited as read, in English, on the Sources sheet
+                "assumed-market-status": {"import_source"}}
 
 
 @pytest.mark.parametrize("code", sorted(codes("en")))

@@ -107,19 +107,23 @@ ALPHA_BOM = (
           6, 2_000.33),
 )
 # Hand-worked: hardware 2,000,000 + 1,600,008 + 52,469.25 + 14,000.20 + 120,000;
-# VAT 13 % of 3,786,477.45 × 0.95 = 467,629.965075 on goods + 6 % of 15,001.98 × 0.95
-# = 855.11286 on services
+# 5 % off each unit price, rounded to the fen as an invoice states it: 950,000.00 × 2,
+# 95,000.475 → 95,000.48 × 16, 47,500.2375 → 47,500.24, 117.2775 → 117.28 × 20, 7,600.00,
+# 2,850.095 → 2,850.10 × 2, 57,000.00 × 2 = 3,597,153.72 goods; 1,425.00 × 2 + 1,900.3135
+# → 1,900.31 × 6 = 14,251.86 services; net 3,611,405.58, discount 3,801,479.43 − that =
+# 190,073.85. VAT 13 % × 3,597,153.72 = 467,629.98 + 6 % × 14,251.86 = 855.11.
 ALPHA_MONEY = Money(
     currency="CNY",
     subtotals=(("compute", 3_600_008.00), ("network", 52_469.25), ("rack_power", 14_000.20),
                ("cooling", 120_000.00), ("services", 15_001.98)),
     hardware=3_786_477.45, services=15_001.98,
-    discount_rate=0.05, discount=190_073.9715, net=3_611_405.4585,
-    vat_rate=0.13, vat_rate_services=0.06, vat=468_485.077935, capex=4_079_890.536435,
+    discount_rate=0.05, discount=190_073.85, net=3_611_405.58,
+    vat_rate=0.13, vat_rate_services=0.06, vat=468_485.09, capex=4_079_890.67,
     energy_per_year=100_000.00, maintenance_per_year=(0.0, 0.0, 287_772.29),
     hosting_per_year=12_000.00, years=3,
-    tco_by_year=(4_079_890.536435, 4_191_890.536435, 4_303_890.536435, 4_703_662.826435),
-    tco=4_703_662.826435, energy_per_run=8_000.00, cost_per_pf_day=4_703.662826435,
+    tco_by_year=(4_079_890.67, 4_191_890.67, 4_303_890.67, 4_703_662.96),
+    tco=4_703_662.96, energy_per_run=8_000.00, cost_per_pf_day=4_703.66296,
+    services_net=14_251.86,
 )
 
 BETA_BOM = (
@@ -131,18 +135,21 @@ BETA_BOM = (
     _line("services", "install-node", "SVC-INST", "Installation per server", "服务器安装", 1,
           10_000.00),
 )
-# VAT 13 % of 1,007,999.97 × 0.95 = 124,487.996295 + 6 % of 10,000 × 0.95 = 570
+# 5 % off each unit price to the fen: 237,500.00 × 4 + 949.9905 → 949.99 × 3 + 4,750.00 =
+# 957,599.97 goods, 9,500.00 services; discount 1,017,999.97 − 967,099.97 = 50,900.00;
+# VAT 13 % × 957,599.97 = 124,487.9961 → 124,488.00 + 6 % × 9,500.00 = 570.00
 BETA_MONEY = Money(
     currency="CNY",
     subtotals=(("compute", 1_000_000.00), ("network", 2_999.97), ("rack_power", 5_000.00),
                ("cooling", 0.0), ("services", 10_000.00)),
     hardware=1_007_999.97, services=10_000.00,
-    discount_rate=0.05, discount=50_899.9985, net=967_099.9715,
-    vat_rate=0.13, vat_rate_services=0.06, vat=125_057.996295, capex=1_092_157.967795,
+    discount_rate=0.05, discount=50_900.00, net=967_099.97,
+    vat_rate=0.13, vat_rate_services=0.06, vat=125_058.00, capex=1_092_157.97,
     energy_per_year=50_000.00, maintenance_per_year=(0.0, 0.0, 76_607.99),
     hosting_per_year=0.0, years=3,
-    tco_by_year=(1_092_157.967795, 1_142_157.967795, 1_192_157.967795, 1_318_765.957795),
-    tco=1_318_765.957795, energy_per_run=4_000.00, cost_per_pf_day=2_637.53191559,
+    tco_by_year=(1_092_157.97, 1_142_157.97, 1_192_157.97, 1_318_765.96),
+    tco=1_318_765.96, energy_per_run=4_000.00, cost_per_pf_day=2_637.53192,
+    services_net=9_500.00,
 )
 
 

@@ -30,7 +30,7 @@ def _full_codes() -> set[str]:
 
 def _keys() -> set[str]:
     """Keys the plans' assumptions carry: written in the engine, and every default."""
-    keys = set(re.findall(r'Assumption\(\s*"([a-z0-9_.]+)"', _engine_sources()))
+    keys = set(re.findall(r'Assumption(?:\.said)?\(\s*(?:key=)?"([a-z0-9_.]+)"', _engine_sources()))
     defaults = tomllib.loads((ROOT / "resources" / "assumptions.toml").read_text(encoding="utf-8"))
     for section, entries in defaults.items():
         keys |= {f"{section}.{name}" for name, entry in entries.items() if "value" in entry}

@@ -223,7 +223,10 @@ def test_a_quote_without_a_number_gets_one_from_its_date_and_vendor(tmp_path: Pa
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert "RFQ-20240501-INSPUR" in ws.oddHeader.left.text
     row, _ = cell_right_of(ws, "RFQ no.")
-    assert ws[f"C{row}"].value == "RFQ-20240501-INSPUR"
+    # the sheet's configuration's own number: the RFQ's and the configuration's code
+    from engine.naming import rfq_reference
+
+    assert ws[f"C{row}"].value == rfq_reference("RFQ-20240501-INSPUR", "alpha-cfg")
 
 
 def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

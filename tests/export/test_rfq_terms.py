@@ -105,17 +105,23 @@ def test_the_vendor_is_asked_to_confirm_export_licence_and_delivery(tmp_path: Pa
 def test_the_rfq_number_and_configuration_id_are_in_the_document_and_its_properties(
         tmp_path: Path) -> None:
     path = write_quote(_plan(), tmp_path / "r.xlsx", kind="rfq", vendor="inspur", quote_no="RFQ-2026-017")
+    # the configuration's own number: the RFQ's and the configuration's code, so that a
+    # reply echoing the number alone is tied to what was asked
+    from engine.naming import config_code
+
+    number = f"RFQ-2026-017-{config_code(CONFIG)}"
     texts = _texts(path)
-    assert "RFQ-2026-017" in texts and CONFIG in texts
+    assert number in texts and CONFIG in texts
     props = openpyxl.load_workbook(path).properties
-    assert props.identifier == "RFQ-2026-017" and props.keywords == f"rfq=RFQ-2026-017; config={CONFIG}"
+    assert props.identifier == "RFQ-2026-017"
+    assert props.keywords == f"rfq=RFQ-2026-017; config={CONFIG}; ref={number}"
 
 
 @pytest.mark.parametrize("discount", [0.0, 0.15])
 def test_one_rounding_rule_the_rfq_totals_the_plans_capex(discount: float) -> None:
-    """The discount and each rate's VAT are rounded to the fen once, in the plan and in the
-    RFQ alike: without a discount the totals agree to the fen; with one, the RFQ's unit
-    prices are each rounded to the fen (an invoice's), which may move the total by a fen."""
+    """One rule in the plan and in the RFQ alike, an invoice's: each unit price after the
+    discount rounded to the fen, lines at quantity × that, each rate's VAT rounded once: the
+    totals agree to the fen, with a discount or without."""
     from decimal import Decimal
 
     from engine.export.rfq import total_incl_vat
@@ -126,4 +132,45 @@ def test_one_rounding_rule_the_rfq_totals_the_plans_capex(discount: float) -> No
     for plan in comparison.plans:
         assert plan.money is not None
         gap = total_incl_vat(plan.money, plan.bom, "list") - Decimal(f"{plan.money.capex:.2f}")
-        assert abs(gap) <= (Decimal("0.01") if discount else 0), (plan.config, gap)
+        assert gap == 0, (plan.config, gap)
+
+
+def test_the_rounding_rule_by_hand(tmp_path: Path) -> None:
+    """A bill written out by hand, discount 15%, VAT 13% on goods and 6% on services:
+    goods 100 × 10.05 = 1,005.00 list; 10.05 × 0.85 = 8.5425, an invoice's 8.54 a unit, so
+    100 × 8.54 = 854.00 (not 1,005.00 × 0.85 = 854.25); VAT 854.00 × 13% = 111.02.
+    Services 1 × 200.00 → 170.00; VAT 170.00 × 6% = 10.20. Net 1,024.00, discount
+    1,205.00 − 1,024.00 = 181.00, total 1,024.00 + 111.02 + 10.20 = 1,145.22: the plan's
+    capex, the RFQ's total and the quote's BOM sheet recalculated, to the fen."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from engine.export.rfq import total_incl_vat
+    from engine.model import BomLine
+    from engine.money.totals import money
+    from tests.export.quote_fixtures import Recalculated, bom_sheet_name, find_row
+
+    def line(category: str, item: str, qty: int, price: float) -> BomLine:
+        return BomLine(category, item, "Inspur", item.upper(), item, item, qty, price, "CNY")  # type: ignore[arg-type]
+
+    bom = (line("network", "cable-x", 100, 10.05), line("services", "install-x", 1, 200.0))
+    cash = money(bom=bom, currency="CNY", discount_rate=0.15, vat_rate=0.13,
+                 vat_rate_services=0.06, facility_kw=0.0, power_price=0.0, years=1,
+                 warranty_years=1, maintenance_rate=0.0, rent_kw_month=None, contracted_kw=0.0,
+                 energy_per_run_mwh=0.0, delivered_pflops=1.0)
+    assert (cash.net, cash.discount, cash.vat, cash.capex) == (1024.00, 181.00, 121.22, 1145.22)
+    assert (cash.vat_goods, cash.vat_services) == (111.02, 10.20)
+    assert total_incl_vat(cash, bom, "list") == Decimal("1145.22")
+
+    # the quote's BOM sheet, its formulas recalculated, says the same
+    comparison = _plan(discount=0.15)
+    plan = replace(comparison.plans[0], bom=bom, money=cash)
+    path = write_quote(replace(comparison, plans=(plan,)), tmp_path / "q.xlsx", lang="en")
+    values = Recalculated(path)
+    wb = openpyxl.load_workbook(path)
+    sheet = bom_sheet_name(wb, plan.config)
+    ws = wb[sheet]
+    total = find_row(ws, "C", "Grand total (incl. VAT)")
+    discount = find_row(ws, "C", "Discount")
+    assert round(values(sheet, f"F{discount}"), 2) == -181.00
+    assert round(values(sheet, f"F{total}"), 2) == 1145.22

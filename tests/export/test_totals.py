@@ -142,21 +142,24 @@ def test_editing_a_quantity_and_the_vat_rate_moves_the_totals(tmp_path: Path) ->
     values = Recalculated(path)
     name = bom.title
     # Worked by hand: hardware 3,786,477.45 + 200,001.00 = 3,986,478.45;
-    # before discount + 15,001.98 services = 4,001,480.43; 5 % discount 200,074.0215;
-    # net 3,801,406.4085; VAT 6 % on goods 3,986,478.45 × 0.95 = 227,229.27165, services
-    # stay at 6 %: 855.11286; capex 4,029,490.79301;
+    # before discount + 15,001.98 services = 4,001,480.43. Each unit price 5 % off, to the
+    # fen (quote_fixtures.ALPHA_MONEY): goods 3,597,153.72 + 2 × 95,000.48 = 3,787,154.68,
+    # services 14,251.86; net 3,801,406.54, discount 4,001,480.43 − that = 200,073.89;
+    # VAT 6 % on goods 3,787,154.68 = 227,229.2808 → 227,229.28, services stay at 6 %:
+    # 855.11; capex 4,029,490.93;
     # TCO over 3 years: + 3 × (100,000 energy + 12,000 hosting) + 287,772.29 maintenance.
     assert cents(values(name, f"F{row}"), 1_800_009.00)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Subtotal: Compute')}"), 3_800_009.00)
     assert cents(values(name, f"F{find_row(bom, 'C', 'Hardware')}"), 3_986_478.45)
-    assert cents(values(name, f"F{find_row(bom, 'C', 'Discount')}"), -200_074.0215)
-    assert cents(values(name, f"F{find_row(bom, 'C', 'Net (excl. VAT)')}"), 3_801_406.4085)
-    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT on goods')}"), 227_229.27165)
-    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT on services')}"), 855.11286)
-    assert cents(values(name, f"F{find_row(bom, 'C', 'Grand total (incl. VAT)')}"), 4_029_490.79301)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'Discount')}"), -200_073.89)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'Net (excl. VAT)')}"), 3_801_406.54)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT on goods')}"), 227_229.28)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'VAT on services')}"), 855.11)
+    assert cents(values(name, f"F{find_row(bom, 'C', 'Grand total (incl. VAT)')}"), 4_029_490.93)
     alpha = find_row(summary, "A", "Inspur Server · 8× A800 SXM4", start=17)
-    assert cents(values("Summary", f"I{alpha}"), 4_029_490.79301)
-    assert cents(values("Summary", f"J{alpha}"), 4_653_263.08301)
-    # the other configuration moved only by the VAT rate: net 967,099.9715 × 1.06
+    assert cents(values("Summary", f"I{alpha}"), 4_029_490.93)
+    assert cents(values("Summary", f"J{alpha}"), 4_653_263.22)
+    # the other configuration moved only by the VAT rate: goods net 957,599.97 × 6 % =
+    # 57,456.00, services 570.00: 967,099.97 + 57,456.00 + 570.00
     beta = find_row(summary, "A", "Lenovo Server · 8× A800 SXM4 (beta-cfg)", start=17)
-    assert cents(values("Summary", f"I{beta}"), 1_025_125.96979)
+    assert cents(values("Summary", f"I{beta}"), 1_025_125.97)

@@ -81,3 +81,30 @@ def test_cli_config_and_json_say_how(twins: Any, tmp_path: Path, capsys: Any) ->
     assert (out["config"], out["config_chosen_by"]) == (A100, "user")
     assert main(["reconcile", str(plan), "--quote", str(quote), "--config", "nope"]) == 2
     assert "--config: 'nope'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("config", [A800, A100])
+def test_the_rfq_number_alone_anchors_it(twins: Any, tmp_path: Path, config: str) -> None:
+    """The app's RFQ prints each configuration's number (the RFQ's number and the
+    configuration's code); a reply that echoes that number, and names neither the
+    configuration nor the GPU, answers that configuration."""
+    import openpyxl
+
+    from engine.export import write_quote
+
+    rfq = write_quote(twins, tmp_path / "rfq.xlsx", kind="rfq", vendor="inspur",
+                      quote_no="RFQ-2026-017", detail="all")
+    wb = openpyxl.load_workbook(rfq)
+    printed = {str(ws["C7"].value): str(ws["C5"].value) for ws in wb.worksheets}
+    assert set(printed) == {A800, A100} and len(set(printed.values())) == 2
+    number = printed[config]
+    assert number.startswith("RFQ-2026-017-")
+    quote = read_quote(_csv(tmp_path / "reply.csv", "GPU服务器", ref=f"询价单号: {number}"))
+    assert (quote.rfq_no, quote.config_id) == (number, "")
+    rec = reconcile(twins, quote)
+    assert (rec.config, rec.chosen_by) == (config, "rfq")
+
+
+def test_an_rfq_number_without_a_code_anchors_nothing(twins: Any, tmp_path: Path) -> None:
+    quote = read_quote(_csv(tmp_path / "reply.csv", "GPU服务器", ref="询价单号: RFQ-2026-017"))
+    assert reconcile(twins, quote).chosen_by == "best_fit"

@@ -190,6 +190,8 @@ def test_a_vendors_larger_discount_shows_on_every_priced_line(discounted: Any, t
 def test_an_rfq_of_one_of_two_alike_configurations_reconciles_with_the_one_asked(tmp_path: Path) -> None:
     """NF5688M6 with A800 or A100: one vendor, one server, most part numbers shared. The RFQ
     for the A800 comes back against the A800 (its configuration id), unchanged: no finding."""
+    from engine.naming import rfq_reference
+
     a800, a100 = "inspur-nf5688m6-a800", "inspur-nf5688m6-a100"
     twins = compare(PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=60, lead_time_days=0),
                                 configs=(a800, a100)))
@@ -197,7 +199,8 @@ def test_an_rfq_of_one_of_two_alike_configurations_reconciles_with_the_one_asked
     write_quote(twins, path, kind="rfq", prices="list", vendor="inspur", lang="zh", quote_no="RFQ-2026-017",
                 detail=(a800,))
     quote = read_quote(_saved(path, tmp_path / "saved"))
-    assert (quote.rfq_no, quote.config_id) == ("RFQ-2026-017", a800)
+    # the number the RFQ printed for the A800: the RFQ's and the configuration's code
+    assert (quote.rfq_no, quote.config_id) == (rfq_reference("RFQ-2026-017", a800), a800)
     rec = reconcile(twins, quote)
     assert (rec.config, rec.chosen_by) == (a800, "rfq")
     assert [f.message for f in rec.findings] == []

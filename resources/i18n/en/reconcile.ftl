@@ -67,3 +67,20 @@ recon-kind-qty_excess = qty_excess
 recon-kind-bundled_service = bundled_service
 recon-kind-out_of_scope = out_of_scope
 recon-spare = Spare: { $item }
+
+## how a quotation's columns were read (engine/quotes/present.py mapping_text)
+recon-field = { $field ->
+        [seq] seq
+        [part_number] part_number
+        [description] description
+        [qty] qty
+        [unit_price] unit_price
+        [total] total
+        [remark] remark
+       *[other] { $field }
+    }
+recon-columns-read = { $columns }; header row { $row } ({ $origin ->
+        [remembered] remembered
+        [corrected] corrected
+       *[detected] detected
+    })

@@ -92,3 +92,14 @@ default-site-core_uplinks = 前端网络至园区核心网络的上联：两台�
 default-site-border_firewalls = 集群与园区网络之间的一对高可用防火墙（工程惯例，未核实）
 default-site-ups_load = UPS 由 IT 最大负载加载至不超过额定值的 80%（同 facility.pdu_continuous_load 的持续负载规则；按 IT 负载而非设施总功率选型，hardware.md 第二次评审）
 default-site-storage_renewal_tb_year = 存储软件第 1 年之后的续期按可用 TB 与年计，覆盖保修期的后续年份（存储构建块价格含第 1 年）
+
+## 默认交付周期的说明（resources/lead_times.toml 中每项的 note）：以 "leadtime-" 加市场与 GPU 架构为名。
+leadtime-install = GPU 集群的上架布线、老化测试和验收：约三周（工程估算，未核实）
+leadtime-CN-hopper = 12 周：2024 年 4 月起 H100 服务器 8–12 周交付期的上限（Dell，据联合报和 The Register）；中国市场的 Hopper 产品（H20）来自有限库存，英伟达称恢复生产需九个月（路透社，2025 年 7 月），故取区间上限（2026 年情况未核实）
+leadtime-CN-ampere = 8 周：2024 年 4 月 8–12 周交付期的下限（Dell，联合报）；A800 服务器为渠道库存销售的旧产品线（未核实）
+leadtime-CN-ada = PCIe 卡式服务器 6 周（工程估算，未核实）
+leadtime-CN-davinci = 未找到昇腾 910B（Atlas 800T A2）服务器公开的交付时间；按中国市场 Hopper 的 12 周规划（工程估算，未核实）
+leadtime-other-hopper = 10 周：2024 年 4 月起 H100 服务器 8–12 周交付期的中值，2023 年末为 36–52 周（Dell，据联合报和 The Register；Omdia，据 Tom's Hardware）
+leadtime-other-ampere = 8 周：2024 年 4 月 8–12 周交付期的下限（Dell，联合报）
+leadtime-other-ada = PCIe 卡式服务器 6 周（工程估算，未核实）
+leadtime-other-davinci = 未找到昇腾 910B（Atlas 800T A2）服务器公开的交付时间；华为主要在中国销售：按中国市场规划（工程估算，未核实）

@@ -67,3 +67,20 @@ recon-kind-qty_excess = 扣除多余数量
 recon-kind-bundled_service = 拆分捆绑服务
 recon-kind-out_of_scope = 范围外剔除
 recon-spare = 备件：{ $item }
+
+## 报价各列的读取方式（engine/quotes/present.py mapping_text）
+recon-field = { $field ->
+        [seq] 序号
+        [part_number] 型号
+        [description] 描述
+        [qty] 数量
+        [unit_price] 单价
+        [total] 金额
+        [remark] 备注
+       *[other] { $field }
+    }
+recon-columns-read = { $columns }；表头在第 { $row } 行（{ $origin ->
+        [remembered] 沿用记住的映射
+        [corrected] 用户更正
+       *[detected] 自动识别
+    }）

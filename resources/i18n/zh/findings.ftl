@@ -1,0 +1,28 @@
+## 报价核对的发现：厂商报价与方案的差异（engine.quotes.model.said(..., "<code>") 即 finding-<code>）。
+## 部件以描述和型号称呼，不用方案内部编号。
+
+finding-vendor-unplanned = 报价厂商（{ $vendor }）在方案中没有配置；已按最接近的配置核对
+finding-no-currency = 报价未注明币种；按方案的币种 { $currency } 读取
+finding-no-vat-basis = 报价未说明价格是否含税；按不含税读取
+finding-ambiguous-match = 第 { $row } 行：“{ $text }”与 { $part }（{ NUMBER($score, minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: 0) }）及 { $rivals } 同样接近；按 { $part } 核对
+finding-extra = 第 { $row } 行：“{ $text }”（数量 { NUMBER($qty, useGrouping: 0) }）不在方案中
+finding-qty = 第 { $row } 行：{ $part } 报价数量 { NUMBER($found, useGrouping: 0) }，方案需要 { NUMBER($expected, useGrouping: 0) }
+finding-qty-spares = 第 { $row } 行：{ $part } 报价数量 { NUMBER($found, useGrouping: 0) }，方案需要 { NUMBER($expected, useGrouping: 0) }（安装 { NUMBER($installed, useGrouping: 0) }，备件 { NUMBER($spares, useGrouping: 0) }）
+finding-price = 第 { $row } 行：{ $part } 不含税单价 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }，方案价格 { NUMBER($expected, minimumFractionDigits: 2, maximumFractionDigits: 2) }（{ $change_signed }）
+finding-price-list = 第 { $row } 行：{ $part } 不含税单价 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }，方案标价（报价自列折扣）{ NUMBER($expected, minimumFractionDigits: 2, maximumFractionDigits: 2) }（{ $change_signed }）
+finding-price-discount = 第 { $row } 行：{ $part } 不含税单价 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) } { $currency }，方案按 { NUMBER($discount, useGrouping: 0) }% 折扣后的价格 { NUMBER($expected, minimumFractionDigits: 2, maximumFractionDigits: 2) }（{ $change_signed }）
+finding-missing = 方案中有 { $part } × { NUMBER($qty, useGrouping: 0) }，报价中没有
+finding-system-without = 第 { $row } 行：服务器报价不含 { $part }；方案每台含 { NUMBER($per_system, useGrouping: 0) }
+finding-system-qty = 第 { $row } 行：每台服务器报价 { NUMBER($found, useGrouping: 0) } × { $part }，方案每台含 { NUMBER($expected, useGrouping: 0) }
+finding-line-total = 第 { $row } 行：{ NUMBER($qty, useGrouping: 0) } × { NUMBER($unit, minimumFractionDigits: 2, maximumFractionDigits: 2) } = { NUMBER($expected, minimumFractionDigits: 2, maximumFractionDigits: 2) }，但金额写作 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) }（相差 { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) }）
+finding-subtotal = 第 { $row } 行：小计应为 { NUMBER($expected, minimumFractionDigits: 2, maximumFractionDigits: 2) }（上方各行之和），报价写作 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) }（相差 { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) }）
+finding-tax-rate = 第 { $row } 行：税额应为 { NUMBER($expected, minimumFractionDigits: 2, maximumFractionDigits: 2) }（各行金额的 { NUMBER($rate, style: "percent", maximumFractionDigits: 0) }{ $included ->
+        [True] （含税）
+       *[other] {""}
+    }），报价写作 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) }（相差 { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) }）
+finding-tax-mixed = 第 { $row } 行：税额应为 { NUMBER($expected, minimumFractionDigits: 2, maximumFractionDigits: 2) }（货物 { NUMBER($goods, minimumFractionDigits: 2, maximumFractionDigits: 2) } 按 { NUMBER($goods_rate, style: "percent", maximumFractionDigits: 0) }，服务 { NUMBER($services, minimumFractionDigits: 2, maximumFractionDigits: 2) } 按 { NUMBER($services_rate, style: "percent", maximumFractionDigits: 0) }{ $included ->
+        [True] （含税）
+       *[other] {""}
+    }），报价写作 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) }（相差 { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) }）
+finding-taxes-together = 第 { $rows } 行：各税额行合计 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) }，但各行按 { NUMBER($low, style: "percent", maximumFractionDigits: 0) } 至 { NUMBER($high, style: "percent", maximumFractionDigits: 0) } 计税应为 { NUMBER($least, minimumFractionDigits: 2, maximumFractionDigits: 2) } 至 { NUMBER($most, minimumFractionDigits: 2, maximumFractionDigits: 2) }（相差 { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) }）
+finding-grand-total = 第 { $row } 行：总计应为 { NUMBER($expected, minimumFractionDigits: 2, maximumFractionDigits: 2) }（各行、折扣及税额之和），报价写作 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) }（相差 { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) }）
