@@ -175,9 +175,11 @@ class Message:
         """The message ``code`` with its figures; its English text from the catalogue."""
         try:
             # the figure's type is part of the key: 1, 1.0 and True are equal but print apart
-            return _message(cls, code, tuple((k, type(v), v) for k, v in params.items()))
+            if cls is Message:
+                return _message(code, tuple((k, type(v), v) for k, v in params.items()))
         except TypeError:  # a figure that cannot be hashed: made afresh
-            return _made(cls, code, params)
+            pass
+        return _made(cls, code, params)
 
     @staticmethod
     def entry(code: str) -> str:
@@ -203,11 +205,10 @@ def _made(cls: type[Message], code: str, params: dict[str, object]) -> Message:
 
 
 @functools.lru_cache(maxsize=8192)
-def _message(cls: type[Message], code: str, given: tuple[tuple[str, type, object], ...]
-             ) -> Message:
+def _message(code: str, given: tuple[tuple[str, type, object], ...]) -> Message:
     """Messages are frozen: a plan of many configurations writes the same notes with the same
     figures again and again, and the same message object serves them all."""
-    return _made(cls, code, {k: v for k, _, v in given})
+    return _made(Message, code, {k: v for k, _, v in given})
 
 
 @functools.lru_cache(maxsize=4096)
