@@ -176,10 +176,13 @@ class Message:
     @classmethod
     def of(cls, code: str, /, **params: object) -> Message:
         """The message ``code`` with its figures; its English text from the catalogue."""
-        from engine.i18n import params_of
-
-        stored = params_of(params)
-        return cls(code, _english(cls.entry(code), stored), stored)
+        try:
+            # the figure's type is part of the key: 1, 1.0 and True are equal but print apart
+            if cls is Message:
+                return _message(code, tuple((k, type(v), v) for k, v in params.items()))
+        except TypeError:  # a figure that cannot be hashed: made afresh
+            pass
+        return _made(cls, code, params)
 
     @staticmethod
     def entry(code: str) -> str:
@@ -195,6 +198,20 @@ class Message:
         if fills(self.entry(self.code), check_lang(lang), (k for k, _ in self.params)):
             return t(self.entry(self.code), lang, **dict(self.params))
         return self.text
+
+
+def _made(cls: type[Message], code: str, params: dict[str, object]) -> Message:
+    from engine.i18n import params_of
+
+    stored = params_of(params)
+    return cls(code, _english(cls.entry(code), stored), stored)
+
+
+@functools.lru_cache(maxsize=8192)
+def _message(code: str, given: tuple[tuple[str, type, object], ...]) -> Message:
+    """Messages are frozen: a plan of many configurations writes the same notes with the same
+    figures again and again, and the same message object serves them all."""
+    return _made(Message, code, {k: v for k, _, v in given})
 
 
 @functools.lru_cache(maxsize=4096)

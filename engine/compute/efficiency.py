@@ -126,6 +126,45 @@ def estimate(
 ) -> EfficiencyEstimate:
     """MFU and goodput on ``gpus`` GPUs. ``goodput`` None: the team's interruption model.
     ``calibration``: measured / modelled MFU of the user's own run (sets the team's level)."""
+    # Sizing for a deadline asks for a dozen cluster sizes per configuration, and a comparison
+    # redone after an edit asks for the same ones again: the estimates are kept (they are frozen).
+    key = (_traits_key(traits), gpu_name, precision, gpus, params, moe, goodput, mfu_override,
+           team, calibration)
+    hit = _ESTIMATES.get(key)
+    if hit is None:
+        hit = _estimate(traits, gpu_name=gpu_name, precision=precision, gpus=gpus, params=params,
+                        moe=moe, goodput=goodput, mfu_override=mfu_override, team=team,
+                        calibration=calibration)
+        if len(_ESTIMATES) >= _ESTIMATES_MAX:  # the oldest goes first
+            del _ESTIMATES[next(iter(_ESTIMATES))]
+        _ESTIMATES[key] = hit
+    return hit
+
+
+_ESTIMATES: dict[tuple[object, ...], EfficiencyEstimate] = {}
+_ESTIMATES_MAX = 8192
+
+
+def _traits_key(traits: NodeTraits) -> tuple[object, ...]:
+    return (traits.architecture, tuple(traits.peak_dense.items()),
+            tuple(traits.peak_sparse.items()), traits.link, traits.link_gbs, traits.nics_per_gpu,
+            traits.memory_gb, traits.gpus_per_node, traits.nic_gbps, traits.memory_gbs,
+            traits.calibration, traits.stated_mfu, traits.mfu_source)
+
+
+def _estimate(
+    traits: NodeTraits,
+    *,
+    gpu_name: str,
+    precision: Precision,
+    gpus: int,
+    params: float | None,
+    moe: bool,
+    goodput: float | None,
+    mfu_override: float | None,
+    team: str,
+    calibration: float | None,
+) -> EfficiencyEstimate:
     dense, sparse = peak_for(traits, precision, gpu_name)
     good = team_goodput(gpus, team) if goodput is None else goodput
     measured = calibration is not None or mfu_override is not None

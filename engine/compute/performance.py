@@ -143,13 +143,6 @@ def constants() -> Constants:
     )
 
 
-def _tp_bandwidth(hw: Hardware, tp: int) -> float:
-    """GB/s one way per GPU for a tensor-parallel group of ``tp``."""
-    if hw.link == "nvlink-bridge" and tp > 2:
-        return constants().pcie_gbs / 2  # bridges join pairs; the rest crosses PCIe
-    return max(hw.link_gbs, constants().pcie_gbs) / 2
-
-
 def _compute_rate(hw: Hardware, precision_speedup: float) -> float:
     """FLOP/s a GPU sustains at η = 1: GEMMs at the kernel efficiency, the rest at bf16 speed."""
     gemm = constants().gemm_share
@@ -213,32 +206,40 @@ class Grid:
 
 
 def _layouts(hw: Hardware, shape: Shape, gpus: int, recompute: str | None
-             ) -> list[tuple[int, int, int, float]]:
+             ) -> npt.NDArray[np.float64]:
+    return _layout_rows(hw.gpus_per_node, shape.layers, shape.batch_tokens / shape.seq, gpus,
+                        recompute)
+
+
+@lru_cache(maxsize=1024)
+def _layout_rows(gpus_per_node: int, layers: int, seqs: float, gpus: int, recompute: str | None
+                 ) -> npt.NDArray[np.float64]:
     """(tp, pp, micro-batch, share of layers fully recomputed) of every layout the cluster can run.
 
     A layout need not divide the cluster: dp = ⌊GPUs / (tp·pp)⌋ replicas train and the GPUs
     left over idle (127 servers, as in NVIDIA's SuperPOD, cannot split into 8-way pipelines).
     The idle GPUs count against the MFU, so a dividing layout wins where one is as fast."""
     out = []
-    seqs = shape.batch_tokens / shape.seq
     for tp in TPS:
-        if tp > hw.gpus_per_node:
+        if tp > gpus_per_node:
             break
         for pp in PPS:
-            if pp > shape.layers or tp * pp > gpus:
+            if pp > layers or tp * pp > gpus:
                 continue
             dp = gpus // (tp * pp)
             for full in ((1.0 if recompute == "full" else 0.0,) if recompute else SHARES):
                 for mb in MICROBATCHES:
                     if mb == 1 or seqs >= dp * mb:  # a larger micro-batch needs the sequences
                         out.append((tp, pp, mb, full))
-    return out
+    rows = np.array(out, dtype=np.float64).reshape(-1, 4)
+    rows.flags.writeable = False  # shared by every grid of the same cluster
+    return rows
 
 
 @lru_cache(maxsize=4096)
 def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) -> Grid:
     """The step of every layout split into its parts (η = c = 1), for the search and the fit."""
-    rows = np.array(_layouts(hw, shape, gpus, recompute), dtype=np.float64).reshape(-1, 4)
+    rows = _layouts(hw, shape, gpus, recompute)
     tp, pp, mb, full = rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3]
     k = constants()
     s, d, layers = float(shape.seq), float(shape.hidden), float(shape.layers)
@@ -258,7 +259,9 @@ def grid(hw: Hardware, shape: Shape, gpus: int, recompute: str | None = None) ->
     act_bytes = mb * s * d * 2  # one micro-batch's activations of one layer, bf16
     nic = hw.nic_gbps / 8 * GB
     stage_layers = layers / pp
-    tp_bw = np.array([_tp_bandwidth(hw, int(t)) for t in tp]) * GB
+    # _tp_bandwidth for every row at once: bridged pairs cross PCIe beyond a pair
+    tp_bw = np.where((tp > 2) & (hw.link == "nvlink-bridge"), k.pcie_gbs / 2,
+                     max(hw.link_gbs, k.pcie_gbs) / 2) * GB
     all_reduces = 4 + 2 * full
     tp_s = m * stage_layers * all_reduces * 2 * (tp - 1) / tp * act_bytes / tp_bw
     # steady-state sends overlap the next micro-batch; those of the fill and drain cannot

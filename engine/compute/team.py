@@ -21,7 +21,8 @@ from engine.errors import RequestError
 from engine.model import DEFAULT_TEAM, TEAMS
 from engine.resources import resource_path
 
-__all__ = ["DEFAULT_TEAM", "TEAMS", "goodput", "profile", "ratio_at", "spread"]
+__all__ = ["DEFAULT_TEAM", "TEAMS", "band_quantile", "centred_scatter", "goodput", "profile",
+           "ratio_at", "spread"]
 MIN_SAME_KIND = 5  # fewer production runs of a profile than this: its runs of every kind
 MIN_RUNS = 3  # a profile's spread needs at least this many runs
 
@@ -127,10 +128,60 @@ def _student_t(q: float, nu: int) -> float:
             + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * nu**3))
 
 
+def centred_scatter(pairs: list[tuple[str, float]] | tuple[tuple[str, float], ...]
+                    ) -> tuple[float, ...]:
+    """Sorted log-ratios of one run kind about their profile's mean, pooled over the profiles
+    (each with at least two runs). A centred residual is scaled by √(n/(n − 1)), so that it
+    scatters as a new run does about a mean taken without it."""
+    groups: dict[str, list[float]] = {}
+    for team, log_ratio in pairs:
+        groups.setdefault(team, []).append(log_ratio)
+    out: list[float] = []
+    for values in groups.values():
+        n = len(values)
+        if n >= 2:
+            mean = sum(values) / n
+            out += [(x - mean) * math.sqrt(n / (n - 1)) for x in values]
+    return tuple(sorted(out))
+
+
+@cache
+def kind_scatter(kind: str = "production") -> tuple[float, ...]:
+    """The fit runs' scatter of ``kind`` about their profiles' means (plans are production)."""
+    return centred_scatter([(r.team, r.log_ratio) for r in residuals()
+                            if r.split == "fit" and r.kind == kind])
+
+
+def band_quantile(log_ratios: tuple[float, ...] | list[float], scatter: tuple[float, ...],
+                  q: float) -> float:
+    """Quantile ``q`` of the next run's log-ratio: the wider of two estimates, each honest on
+    its own. (1) The Student-t prediction interval of the profile's runs
+    (``predictive_quantile``), which assumes they scatter normally. (2) The profile's mean plus
+    the order statistic of the pooled scatter of all profiles' runs of that kind
+    (``centred_scatter``): the ⌈q·(N + 1)⌉-th of N for q above one half, the ⌊q·(N + 1)⌋-th
+    below, which holds a share q of new runs whatever their distribution (split conformal
+    prediction; Vovk et al. 2005, Lei et al. 2018), widened by √(1 + 1/n) for the mean of the
+    profile's n runs. A profile of a few close runs does not vouch for a narrow band on its
+    own, and a kind whose runs scatter widely widens every profile's band."""
+    own = predictive_quantile(log_ratios, q)
+    n_scatter = len(scatter)
+    if q == 0.5 or n_scatter < 2:
+        return own
+    rank = math.ceil(q * (n_scatter + 1)) if q > 0.5 else math.floor(q * (n_scatter + 1))
+    rank = min(n_scatter, max(1, rank))
+    n = len(log_ratios)
+    pooled = sum(log_ratios) / n + scatter[rank - 1] * math.sqrt(1 + 1 / n)
+    return max(own, pooled) if q > 0.5 else min(own, pooled)
+
+
 @cache
 def ratio_at(team: str, q: float, measured: bool = False) -> float:
-    """Published / predicted GPU-hours at quantile ``q`` for the profile's next run."""
-    return math.exp(predictive_quantile(spread(team, measured), q))
+    """Published / predicted GPU-hours at quantile ``q`` for the profile's next run. A measured
+    calibration keeps the tuned runs' Student-t band about their mean (the team's level is
+    known; what remains is the model's error from one configuration to another)."""
+    if measured:
+        return math.exp(predictive_quantile(spread(team, measured), q))
+    return math.exp(band_quantile(spread(team), kind_scatter("production"), q))
 
 
 def spread_runs(team: str, measured: bool = False) -> int:

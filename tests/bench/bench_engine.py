@@ -2,7 +2,10 @@
 
     uv run python tests/bench/bench_engine.py
 
-Targets on the 2-core reference machine: one plan under 5 ms, the full comparison under 100 ms.
+Targets on the 2-core reference machine: one estimate under 5 ms, a 15-configuration comparison
+under 100 ms. A comparison asked again (the desktop app replans after every edit) reuses the rack
+placements and efficiency estimates it already made; a new deadline each call shows the cost
+without them (a new fleet size places new racks).
 """
 
 from __future__ import annotations
@@ -20,14 +23,17 @@ from engine.money.prices import load_price_list
 
 def _time(label: str, fn: Callable[[], object], repeat: int, target_ms: float) -> None:
     fn()  # warm caches: catalog, price list, parameters are read once per process
-    samples = []
+    samples, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
         samples.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
     median = statistics.median(samples)
+    # CPU time beside the wall clock: on a shared machine the wall clock counts other work too
     print(f"{label:44} median {median:7.2f} ms  p95 {sorted(samples)[int(0.95 * repeat) - 1]:7.2f} ms"
-          f"  target {target_ms:g} ms  {'ok' if median < target_ms else 'OVER'}")
+          f"  CPU {statistics.median(cpu):7.2f} ms  target {target_ms:g} ms"
+          f"  {'ok' if median < target_ms else 'OVER'}")
 
 
 def main() -> None:
@@ -39,6 +45,18 @@ def main() -> None:
     big = PlanRequest(Workload(preset="llama3.1-405b"), Schedule(days=60, lead_time_days=0))
     _time("one plan (GPT-3 175B, 30 days, NF5688M6)", lambda: compare(one, catalog=catalog,
           price_list=prices), 200, 5)
+    fifteen = tuple(catalog.configurations)[:15]
+    fifteen_req = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=30, lead_time_days=0),
+                              configs=fifteen)
+    _time("15-configuration comparison (asked again)", lambda: compare(
+        fifteen_req, catalog=catalog, price_list=prices), 50, 100)
+    deadlines = iter(range(31, 10**6))
+
+    def fresh_comparison() -> object:  # a new deadline each call: new fleets, new racks
+        request = PlanRequest(Workload(preset="gpt3-175b"),
+                              Schedule(days=next(deadlines), lead_time_days=0), configs=fifteen)
+        return compare(request, catalog=catalog, price_list=prices)
+    _time("15-configuration comparison (new deadline)", fresh_comparison, 30, 100)
     _time(f"full comparison ({n} configurations)", lambda: compare(every, catalog=catalog,
           price_list=prices), 50, 100)
     _time(f"full comparison, Llama 3.1 405B ({n})", lambda: compare(big, catalog=catalog,

@@ -27,6 +27,7 @@ from tests.engine.calibration_runs import (
     leave_one_out,
     modelled,
     runs,
+    scatter_of,
     summary,
 )
 
@@ -98,7 +99,13 @@ def main() -> None:
     for team in TEAMS:
         table(f"Leave-one-out, team profile {team}", tuple(p for p in loo if p.run.team == team))
 
-    print("\nShare of runs inside their profile's band (each run's band from the other runs):")
+    print("\nShare of runs inside their profile's band (each run's band from the other runs; a band is")
+    print("the wider of the profile's Student-t interval and the pooled scatter of the run's kind):")
+    for kind in ("hero", "production"):
+        scatter = scatter_of(loo, kind)
+        sd = (sum(x * x for x in scatter) / max(1, len(scatter) - 1)) ** 0.5
+        print(f"  {kind} runs scatter about their profile's mean with σ = {sd:.2f} "
+              f"(log-ratio, {len(scatter)} runs)")
     print(f"  {'':24} {'P10-P90':>8} {'P50-P90':>8}")
     groups = {"all": loo, **{k: tuple(p for p in loo if p.run.kind == k)
                              for k in ("hero", "production")},

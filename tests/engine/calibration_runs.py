@@ -22,7 +22,7 @@ import numpy as np
 from engine.catalog import load_catalog
 from engine.compute.parameters import value
 from engine.compute.performance import Grid, Hardware, StepParts, Tuning, grid, shape_for
-from engine.compute.team import DEFAULT_TEAM, MIN_RUNS, TEAMS, goodput, predictive_quantile
+from engine.compute.team import DEFAULT_TEAM, MIN_RUNS, TEAMS, band_quantile, centred_scatter, goodput
 from engine.model import Layout
 from engine.resources import resource_path
 
@@ -271,8 +271,9 @@ def held_out() -> tuple[Prediction, ...]:
 # ---------------------------------------------------------------- spread and coverage
 
 
-def _quantile(values: list[float], q: float) -> float:
-    return predictive_quantile(values, q)
+def scatter_of(predictions: tuple[Prediction, ...], kind: str) -> tuple[float, ...]:
+    """The pooled scatter of ``kind`` about each profile's mean (as engine.compute.team)."""
+    return centred_scatter([(p.run.team, p.log_ratio) for p in predictions if p.run.kind == kind])
 
 
 def spread_of(predictions: tuple[Prediction, ...], team: str, kind: str,
@@ -296,7 +297,9 @@ def coverage(predictions: tuple[Prediction, ...], low_q: float, high_q: float,
     for k, p in enumerate(predictions):
         others = (predictions[:k] + predictions[k + 1:]) if reference is None else reference
         spread = spread_of(others, p.run.team, p.run.kind, min_same_kind)
-        inside += _quantile(spread, low_q) <= p.log_ratio <= _quantile(spread, high_q)
+        scatter = scatter_of(others, p.run.kind)
+        inside += (band_quantile(spread, scatter, low_q) <= p.log_ratio
+                   <= band_quantile(spread, scatter, high_q))
     return inside / len(predictions)
 
 

@@ -35,16 +35,18 @@ from tests.engine.calibration_runs import (
 
 # Reached (tests/bench/calibration_report.py): leave-one-out over the fit runs ...
 # (the targets were a median of 12%, means within ±8%, 80% inside P10-P90, and on
-# held-out runs 20%, ±10%, 80%: the means and held-out coverage are met, the medians and the
-# leave-one-out coverage are not; see the README)
+# held-out runs 20%, ±10%, 80%: the means and the coverage are met, the medians are not; see
+# the README). The band is the wider of the profile's Student-t interval and the pooled
+# scatter of the kind's runs (engine.compute.team.band_quantile): hero 50 of 55 runs inside,
+# production 17 of 21 (the Student-t interval alone held 43 and 16).
 RUNS = 93
 LOO_MEDIAN = 0.1626
-LOO_MEAN = {"hero": 0.0299, "production": -0.0206}
-LOO_COVERAGE = {"hero": 0.7818, "production": 0.7619}  # inside P10-P90, each band from the others
+LOO_MEAN = {"hero": 0.0231, "production": -0.0206}
+LOO_COVERAGE = {"hero": 50 / 55, "production": 17 / 21}  # inside P10-P90, each band from the others
 # ... and on the runs never shown to the fit (split=holdout)
-HELD_MEDIAN = 0.2578
-HELD_MEAN = 0.0322
-HELD_COVERAGE = 0.8333
+HELD_MEDIAN = 0.2520
+HELD_MEAN = 0.0240
+HELD_COVERAGE = 10 / 12
 
 
 def test_the_set_is_broad_tagged_and_sourced() -> None:
@@ -114,6 +116,7 @@ def test_p10_p90_holds_the_runs_of_each_kind() -> None:
             coverage((p,), 0.10, 0.90, MIN_SAME_KIND, loo[:loo.index(p)] + loo[loo.index(p) + 1:])
             for p in group) / len(group)
         assert reached == pytest.approx(share, abs=0.005), kind
+        assert reached >= 0.80  # the target, met
 
 
 def test_the_model_beats_flat_40_percent_on_production_runs() -> None:

@@ -12,7 +12,15 @@ import pytest
 
 from engine.cli import main
 from engine.compute.estimate import estimate
-from engine.compute.team import predictive_quantile, ratio_at, residuals, spread
+from engine.compute.team import (
+    band_quantile,
+    centred_scatter,
+    kind_scatter,
+    predictive_quantile,
+    ratio_at,
+    residuals,
+    spread,
+)
 from engine.errors import RequestError
 from engine.model import Efficiency, PlanRequest, Schedule, Workload
 from engine.planfile import plan_from_json, plan_to_json
@@ -34,6 +42,35 @@ def test_the_prediction_interval_by_hand() -> None:
     assert predictive_quantile([0.0, 0.1, 0.2, 0.3], 0.5) == pytest.approx(0.15)
     with pytest.raises(ValueError):
         predictive_quantile([0.0, 0.1], 0.9)
+
+
+def test_the_pooled_scatter_by_hand() -> None:
+    # profile a: 0 and 0.2 about 0.1, ±0.1 × √(2/1) = ±0.1414; profile b: 1.0 and 1.4 about 1.2,
+    # ±0.2 × √2 = ±0.2828; profile c has one run and no scatter of its own
+    pairs = [("a", 0.0), ("a", 0.2), ("b", 1.0), ("b", 1.4), ("c", 5.0)]
+    assert centred_scatter(pairs) == pytest.approx((-0.2828, -0.1414, 0.1414, 0.2828), abs=1e-4)
+
+
+def test_the_band_is_the_wider_of_the_two_estimates_by_hand() -> None:
+    runs = [0.0, 0.1, 0.2, 0.3]  # Student-t: P10 = 0.15 − 0.2364 = −0.0864, P90 = 0.3864
+    wide = tuple(x / 10 for x in range(-4, 5))  # nine runs of the kind, −0.4 … 0.4 about their means
+    # P90: the ⌈0.9 × 10⌉ = 9th of 9, 0.4; 0.15 + 0.4 × √(1 + 1/4) = 0.5972, wider than 0.3864
+    assert band_quantile(runs, wide, 0.9) == pytest.approx(0.5972, abs=1e-4)
+    # P10: the ⌊0.1 × 10⌋ = 1st, −0.4; 0.15 − 0.4472 = −0.2972, below −0.0864
+    assert band_quantile(runs, wide, 0.1) == pytest.approx(-0.2972, abs=1e-4)
+    assert band_quantile(runs, wide, 0.5) == pytest.approx(0.15)  # the centre stays
+    # a kind whose runs scatter little never narrows the profile's own band
+    narrow = tuple(x / 100 for x in range(-4, 5))
+    assert band_quantile(runs, narrow, 0.9) == pytest.approx(predictive_quantile(runs, 0.9))
+    assert band_quantile(runs, narrow, 0.1) == pytest.approx(predictive_quantile(runs, 0.1))
+
+
+def test_plans_read_a_band_at_least_as_wide_as_the_student_t_one() -> None:
+    assert len(kind_scatter("production")) >= 15  # every production fit run of a profile of two+
+    for team in ("tuned", "typical", "first-run"):
+        for q in (0.8, 0.9, 0.95):
+            assert ratio_at(team, q) >= math.exp(predictive_quantile(spread(team), q)) - 1e-12
+            assert ratio_at(team, 1 - q) <= math.exp(predictive_quantile(spread(team), 1 - q))
 
 
 def test_estimate_gives_p10_p50_p90_and_a_slower_team_takes_longer() -> None:
