@@ -35,9 +35,11 @@ drawing-in-row = in the rows
 drawing-room = at the wall
 drawing-door = on rear doors
 drawing-floor = Floor sketch: racks in rows of { $per_row }, cooling units between them (not to scale)
-drawing-room-units = { $count } × { $unit }, at the wall
 drawing-key = { $key }: { $text }
-drawing-title = { $title } — { $racks } racks ({ $rack })
+drawing-title = { $title } — { $racks ->
+    [one] 1 rack
+   *[other] { $racks } racks
+} ({ $rack })
 
 ## Vendors as the reader's language names them (brand names not listed stay as they are).
 

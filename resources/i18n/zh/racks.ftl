@@ -35,7 +35,6 @@ drawing-in-row = 列间
 drawing-room = 靠墙
 drawing-door = 机柜后门
 drawing-floor = 机房平面示意：每列 { $per_row } 个机柜，制冷单元位于其间（未按比例）
-drawing-room-units = { $count } × { $unit }（靠墙）
 drawing-key = { $key }：{ $text }
 drawing-title = { $title } — { $racks } 个机柜（{ $rack }）
 
