@@ -270,9 +270,12 @@ def draw_racks(fig: Figure, view: RackView) -> list[tuple[Rack, list[int]]]:
     fig.set_size_inches(page.width, page.height)
     groups = rack_groups(view.racks)
     left = page.width * 0.03
+    across = min(len(groups), TYPES_PER_ROW)  # fewer than six elevations stand centred
+    used = page.column_in * (across + (across - 1) * COLUMN_GAP)
+    first = (page.width - used) / 2
     for n, (rack, numbers) in enumerate(groups):
         top, _keys = page.type_rows[n // TYPES_PER_ROW]
-        x = left + (n % TYPES_PER_ROW) * page.column_in * (1 + COLUMN_GAP)
+        x = first + (n % TYPES_PER_ROW) * page.column_in * (1 + COLUMN_GAP)
         box = _inches(fig, x, top + RACK_TITLE_IN, page.column_in, RACK_IN)
         _draw_rack(fig, box, rack, numbers, view, page.column_in, ruler=n % TYPES_PER_ROW == 0)
     _draw_floor(fig, view, page.floor, left, page.floor_top)
@@ -593,9 +596,11 @@ def _draw_floor(fig: Figure, view: RackView, floor: FloorLayout, left: float, to
     coolers: list[tuple[float, float, float, float]] = []
     doors_drawn: list[tuple[float, float, float, float]] = []
     block_in = floor.label_in + max(len(r) for r in floor.rows) * p + BLOCK_GAP_IN
+    blocks = math.ceil(len(floor.rows) / floor.rows_per_block)
+    centre = max(0.0, (floor.width - (blocks * block_in - BLOCK_GAP_IN)) / 2)  # the rows centred
     for r, cells in enumerate(floor.rows):
         block, within = divmod(r, floor.rows_per_block)
-        x0 = block * block_in + floor.label_in
+        x0 = centre + block * block_in + floor.label_in
         y = rows_top + ((within // 2) * PAIR + (within % 2) * 1.4 + 0.15) * p
         # the row's numbers at its head (racks stand in plan order)
         fig.text(x0 - 0.06, y + p / 2, _row_label(view, cells), ha="right", va="center",
