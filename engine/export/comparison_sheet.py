@@ -348,6 +348,8 @@ def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomR
     ws.row_breaks.append(Break(id=charts_row - 2))  # both charts on a page of their own
     last_row = line_row + math.ceil(line_h / 0.53) + 1
     last_col = get_column_letter(max(ws.max_column, 2 + years, width))
-    print_setup(ws, heading, title_rows=None, area=f"A1:{last_col}{last_row}")
+    # the blocks and tables carry their own header rows (each starts a page); the title and
+    # the indicative-price line head every page, so no page is read without them
+    print_setup(ws, heading, title_rows="1:2", area=f"A1:{last_col}{last_row}")
     ws.freeze_panes = "B3"  # labels stay in view; blocks have their own headers
     return refs

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,48 @@ def find_libreoffice() -> str | None:
     return None
 
 
+GUARD_FLAG = "--cq-pdf-guard"  # the frozen app runs the guard when started with this first
+
+
+def program_command(command: list[str], work: str) -> list[str]:
+    """``command`` as run: on POSIX through the guard (engine/export/pdf_guard.py), which kills
+    LibreOffice and removes ``work`` if this process dies, even by kill -9; on Windows as is."""
+    if os.name != "posix":
+        return command
+    if getattr(sys, "frozen", False):  # the packaged app: its own executable runs the guard
+        guard = [sys.executable, GUARD_FLAG]
+    else:
+        guard = [sys.executable, str(Path(__file__).with_name("pdf_guard.py"))]
+    return [*guard, str(os.getpid()), work, *command]
+
+
+def _run(command: list[str], timeout: float) -> tuple[int, str]:
+    """Run ``command`` in a process group of its own; (exit code, what it said). On a timeout,
+    or anything else that stops the wait, the whole group is killed, LibreOffice with it."""
+    posix = os.name == "posix"
+    process = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, start_new_session=posix,
+        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except BaseException:
+        _kill(process, posix)
+        process.communicate()
+        raise
+    return process.returncode, output
+
+
+def _kill(process: subprocess.Popen[str], group: bool) -> None:
+    try:
+        if group:
+            os.killpg(process.pid, signal.SIGKILL)  # the guard leads its group
+        else:
+            process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
 def xlsx_to_pdf(xlsx: Path, target: Path, *, soffice: str | None = None) -> Path:
     """Render ``xlsx`` to ``target`` (.pdf) with LibreOffice headless; replace ``target`` atomically.
 
@@ -61,17 +104,16 @@ def xlsx_to_pdf(xlsx: Path, target: Path, *, soffice: str | None = None) -> Path
         command = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                    "--convert-to", "pdf", "--outdir", str(folder), str(Path(xlsx).resolve())]
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S,
-                                  check=False, stdin=subprocess.DEVNULL,
-                                  creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
-                                  if sys.platform == "win32" else 0)
+            returncode, output = _run(program_command(command, work), TIMEOUT_S)
         except subprocess.TimeoutExpired:
             raise ExportError(f"cannot write {target}: LibreOffice took over {TIMEOUT_S} s") from None
         except OSError as exc:
             raise ExportError(f"cannot write {target}: cannot run LibreOffice ({exc.strerror})") from None
+        if returncode == 127 and output.startswith("cannot run LibreOffice"):  # said by the guard
+            raise ExportError(f"cannot write {target}: {output.strip()}")
         made = folder / (Path(xlsx).stem + ".pdf")
-        if done.returncode != 0 or not made.exists():
-            why = " ".join((done.stderr or done.stdout or "no output").split())[:200]
+        if returncode != 0 or not made.exists():
+            why = " ".join((output or "no output").split())[:200]
             raise ExportError(f"cannot write {target}: LibreOffice failed ({why})")
         try:
             write_atomically(target, lambda tmp: shutil.copyfile(made, tmp),

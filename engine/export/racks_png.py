@@ -12,6 +12,7 @@ with matplotlib's Agg backend for the comparison workbook.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from collections.abc import Sequence
@@ -20,14 +21,13 @@ from typing import Any
 
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.gridspec import GridSpec
 from matplotlib.transforms import (
+    Affine2D,
     Bbox,
     BboxTransform,
     BboxTransformTo,
     ScaledTranslation,
     Transform,
-    TransformedBbox,
 )
 
 from engine.catalog import Catalog
@@ -142,46 +142,155 @@ def _numbers(numbers: list[int]) -> str:
     return ", ".join(f"R{n:02d}" for n in numbers)
 
 
+# The page, in inches from the top: every band is sized before anything is drawn, so no text
+# can run into the next band whatever the fleet's size or the language.
+MARGIN_IN = 0.15
+SUPTITLE_IN = 0.4
+RACK_TITLE_IN = 0.45  # two lines of 8 pt above each elevation
+RACK_IN = 5.6  # the rack itself: 42 U at about 9.5 pt each, a line of 6 pt type a U
+STATS_IN = 0.62  # four lines of 7 pt beneath it
+KEY_LINE_IN = 0.13  # a line of the slot key (6 pt) beneath the figures
+ROW_GAP_IN = 0.35
+COLUMN_GAP = 0.35  # between elevations, as a fraction of one's width
+SLOT_WIDTH = 0.8 / 1.3  # of an elevation's width: the rack spans -0.15..1.15, a slot 0.1..0.9
+LABEL_PT = (6.5, 5.5)  # a slot label's sizes, largest first: 5.5 pt is the least legible printed
+KEY_PT = 6.0
+LINE = 1.3  # a line's height in its type size (matplotlib: 1.2 × linespacing)
+
+
+@dataclass(frozen=True)
+class SlotLabel:
+    """A run of slots' label as drawn: its lines and size, or a key letter when the full name
+    cannot fit the slot (the name is then written out beneath the rack)."""
+
+    run: tuple[RackSlot, ...]
+    text: str
+    size: float
+    key: str = ""  # the letter standing for the name; "" when the name itself fits
+    full: str = ""
+
+
+def text_width_pt(text: str, size: float) -> float:
+    """The widest line of ``text`` at ``size`` points, in points, in the fonts in force (the
+    Chinese drawing sets its own): measured from the glyphs, no renderer needed."""
+    from matplotlib import rcParams
+
+    fonts = (rcParams["font.family"][0], *rcParams["font.sans-serif"])
+    return max((_line_width_pt(line, size, fonts) for line in text.split("\n") if line), default=0.0)
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_width_pt(line: str, size: float, fonts: tuple[str, ...]) -> float:
+    """One line's width; ``fonts`` keys the cache only (the rcParams they come from decide)."""
+    import warnings
+
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    with warnings.catch_warnings():  # a missing glyph is the drawing's to report, not the ruler's
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        width: float = text_to_path.get_text_width_height_descent(
+            line, FontProperties(size=size), ismath=False)[0]
+    return width
+
+
+def _wide(ch: str) -> bool:
+    return ord(ch) >= 0x2E80  # CJK and full-width forms: a line may break between any two
+
+
+def wrap(text: str, width_pt: float, size: float) -> list[str] | None:
+    """``text``'s words in lines no wider than ``width_pt`` (Chinese breaks between characters;
+    a line break already in ``text`` is kept); None when a single Latin word is wider."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        pieces: list[str] = []
+        for word in paragraph.split(" "):
+            if any(_wide(c) for c in word) and text_width_pt(word, size) > width_pt:
+                pieces += list(word)  # character by character
+            else:
+                pieces.append(word)
+        line = ""
+        for piece in pieces:
+            joiner = "" if line and (_wide(piece[:1]) or _wide(line[-1:])) and len(piece) == 1 else " "
+            candidate = f"{line}{joiner}{piece}" if line else piece
+            if text_width_pt(candidate, size) <= width_pt:
+                line = candidate
+            elif line and text_width_pt(piece, size) <= width_pt:
+                lines.append(line)
+                line = piece
+            else:
+                return None
+        lines.append(line)
+    return lines
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes, in inches."""
+
+    width: float
+    height: float
+    column_in: float  # one elevation's width
+    type_rows: tuple[tuple[float, float], ...]  # each elevation row: top of its titles, key lines
+    floor: FloorLayout
+    floor_top: float
+
+
+def layout(view: RackView) -> Layout:
+    """The page: a column per distinct rack (six a row) sized by its slots' keys, then the floor
+    sized by its rows and legend."""
+    groups = rack_groups(view.racks)
+    width = max(2.3 * min(len(groups), TYPES_PER_ROW), 11.0)
+    column = (width * 0.94) / (TYPES_PER_ROW + (TYPES_PER_ROW - 1) * COLUMN_GAP)
+    top = MARGIN_IN + SUPTITLE_IN
+    rows = []
+    for start in range(0, len(groups), TYPES_PER_ROW):
+        keys = max(len(key_lines(slot_labels(rack, view, column), view, column))
+                   for rack, _ in groups[start:start + TYPES_PER_ROW])
+        rows.append((top, keys))
+        top += RACK_TITLE_IN + RACK_IN + STATS_IN + keys * KEY_LINE_IN + ROW_GAP_IN
+    floor = floor_layout(view, width * 0.94)
+    return Layout(width, top + floor.height + MARGIN_IN, column, tuple(rows), floor, top)
+
+
 def figure_size(view: RackView) -> tuple[float, float]:
-    """Inches: a column per distinct rack (six a row), then the floor."""
-    groups = len(rack_groups(view.racks))
-    type_rows = math.ceil(groups / TYPES_PER_ROW)
-    floor_rows = math.ceil(len(view.racks) / view.racks_per_row)
-    width = max(2.3 * min(groups, TYPES_PER_ROW), 11.0)
-    return width, 0.6 + 6.2 * type_rows + 1.2 + 0.75 * floor_rows
+    """Inches: the elevations, six a row, then the floor."""
+    page = layout(view)
+    return page.width, page.height
 
 
 def draw_racks(fig: Figure, view: RackView) -> list[tuple[Rack, list[int]]]:
     """Elevations of the distinct racks and the floor sketch; returns the racks drawn.
 
-    Drawn straight on the figure, each part in its box of a grid laid out for the figure's
-    size now, not on an Axes each: making an Axes costs more than drawing a whole rack."""
+    Drawn straight on the figure, each part in its box laid out in inches (``layout``), not on
+    an Axes each: making an Axes costs more than drawing a whole rack. The figure takes the
+    layout's size."""
     fig.clear()
+    page = layout(view)
+    fig.set_size_inches(page.width, page.height)
     groups = rack_groups(view.racks)
-    type_rows = math.ceil(len(groups) / TYPES_PER_ROW)
-    floor_rows = math.ceil(len(view.racks) / view.racks_per_row)
-    grid = GridSpec(
-        type_rows + 1,
-        TYPES_PER_ROW,
-        figure=fig,
-        height_ratios=[6.2] * type_rows + [1.2 + 0.75 * floor_rows],
-        hspace=0.55,
-        wspace=0.35,
-        top=1 - 0.7 / fig.get_figheight(),
-        bottom=0.02,
-        left=0.03,
-        right=0.97,
-    )
+    left = page.width * 0.03
+    across = min(len(groups), TYPES_PER_ROW)  # fewer than six elevations stand centred
+    used = page.column_in * (across + (across - 1) * COLUMN_GAP)
+    first = (page.width - used) / 2
     for n, (rack, numbers) in enumerate(groups):
-        box = grid[n // TYPES_PER_ROW, n % TYPES_PER_ROW].get_position(fig)
-        _draw_rack(fig, box, rack, numbers, view, ruler=n % TYPES_PER_ROW == 0)
-    _draw_floor(fig, grid[type_rows, :].get_position(fig), view)
+        top, _keys = page.type_rows[n // TYPES_PER_ROW]
+        x = first + (n % TYPES_PER_ROW) * page.column_in * (1 + COLUMN_GAP)
+        box = _inches(fig, x, top + RACK_TITLE_IN, page.column_in, RACK_IN)
+        _draw_rack(fig, box, rack, numbers, view, page.column_in, ruler=n % TYPES_PER_ROW == 0)
+    _draw_floor(fig, view, page.floor, left, page.floor_top)
     fig.suptitle(
         view.tr("title", title=view.title, racks=len(view.racks), rack=view.rack_model),
-        fontsize=11,
-        y=0.995,
+        fontsize=11, y=1 - MARGIN_IN / page.height, va="top",
     )
     return groups
+
+
+def _inches(fig: Figure, x: float, top: float, w: float, h: float) -> Bbox:
+    """A box ``w`` × ``h`` inches whose top left is ``x`` inches in, ``top`` inches down, as a
+    fraction of the figure."""
+    width, height = fig.get_size_inches()
+    return Bbox.from_bounds(x / width, 1 - (top + h) / height, w / width, h / height)
 
 
 def _frame(fig: Figure, box: Bbox) -> Transform:
@@ -195,8 +304,62 @@ def _title(fig: Figure, box: Bbox, text: str, *, pad: float) -> None:
              transform=_frame(fig, box) + ScaledTranslation(0, pad / 72, fig.dpi_scale_trans))
 
 
-def _draw_rack(fig: Figure, box: Bbox, rack: Rack, numbers: list[int], view: RackView, *,
-               ruler: bool) -> None:
+def _slot_text(run: list[RackSlot], lang: str) -> str:
+    """What a run of slots holds, in full: a server's vendor over its model, else its role."""
+    first, count = run[0], len(run)
+    if first.role == "patch_panel":  # a part with no vendor: what it is
+        return role_name(first.role, lang)
+    if first.units >= 2 and (first.role == "server" or lang == "en"):
+        return _local_vendor(first.label, lang).replace(" ", "\n", 1)
+    if first.units >= 2:  # a storage or management server: what it is, in the reader's words
+        vendor = _local_vendor(first.label, lang).split(" ", 1)[0]
+        return f"{vendor}\n{role_name(first.role, lang)}"
+    name = role_name(first.role, lang)
+    return name if count == 1 else f"{count} × {name}"
+
+
+def slot_labels(rack: Rack, view: RackView, column_in: float) -> list[SlotLabel]:
+    """Each run of slots' label at the largest size that fits the slot, across and up; a key
+    letter where none does."""
+    mounted = sorted((s for s in rack.slots if s.units > 0), key=lambda s: s.position_u)
+    width_pt = column_in * SLOT_WIDTH * 72 - 4  # 2 pt clear each side
+    unit_pt = RACK_IN / (view.rack_units + 0.5) * 72
+    out = []
+    keys = iter("abcdefghijklmnopqrstuvwxyz")
+    for run in _runs(mounted):
+        full = _slot_text(run, view.lang)
+        height_pt = sum(s.units for s in run) * unit_pt
+        for size in LABEL_PT:
+            lines = wrap(full, width_pt, size)
+            if lines is not None and len(lines) * size * LINE <= height_pt:
+                out.append(SlotLabel(tuple(run), "\n".join(lines), size))
+                break
+        else:
+            key = next(keys)
+            out.append(SlotLabel(tuple(run), key, LABEL_PT[0], key, " ".join(full.split())))
+    return out
+
+
+def key_lines(labels: list[SlotLabel], view: RackView, column_in: float) -> list[str]:
+    """The names the slots stand for by a letter, wrapped to the elevation's width."""
+    lines: list[str] = []
+    for label in labels:
+        if label.key:
+            said = view.tr("key", key=label.key, text=label.full)
+            lines += wrap(said, column_in * 72 * (1 + COLUMN_GAP * 0.8), KEY_PT) or [said]
+    return lines
+
+
+def _ink(colour: str) -> str:
+    """Type that reads on ``colour``: white on a dark fill, near-black on a light one."""
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(colour)
+    return "white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.55 else "#111111"
+
+
+def _draw_rack(fig: Figure, box: Bbox, rack: Rack, numbers: list[int], view: RackView,
+               column_in: float, *, ruler: bool) -> None:
     units = view.rack_units
     data = BboxTransform(Bbox.from_extents(-0.15, 0, 1.15, units + 0.5), box) + fig.transFigure
     _boxes(fig, data, [(0, 0, 1, units)], facecolors="#f4f4f4", edgecolors="#333333", linewidths=1)
@@ -219,32 +382,19 @@ def _draw_rack(fig: Figure, box: Bbox, rack: Rack, numbers: list[int], view: Rac
         edgecolors="white",
         linewidths=0.5,
         zorder=2,
+        gid="slots",
     )
-    inside = TransformedBbox(box, fig.transFigure)  # a label too long for its slot stops at the box
-    for run in _runs(mounted):  # one label for a run of the same thing stacked together
-        first, count = run[0], len(run)
-        span = sum(s.units for s in run)
-        if first.units >= 2 and (first.role == "server" or view.lang == "en"):
-            text = _local_vendor(first.label, view.lang).replace(" ", "\n", 1)
-        elif first.units >= 2:  # a storage or management server: what it is, in the reader's words
-            vendor = _local_vendor(first.label, view.lang).split(" ", 1)[0]
-            text = f"{vendor}\n{role_name(first.role, view.lang)}"
-        else:
-            name = role_name(first.role, view.lang)
-            text = name if count == 1 else f"{count} × {name}"
-        fig.text(
-            0.5,
-            first.position_u - 1 + span / 2,
-            text,
-            ha="center",
-            va="center",
-            fontsize=5 if first.units < 2 else 6,
-            color="white",
-            zorder=3,
-            transform=data,
-            clip_box=inside,
-            clip_on=True,
-        )
+    labels = slot_labels(rack, view, column_in)
+    for label in labels:  # one label for a run of the same thing stacked together
+        first = label.run[0]
+        span = sum(s.units for s in label.run)
+        fig.text(0.5, first.position_u - 1 + span / 2, label.text, ha="center", va="center",
+                 fontsize=label.size, color=_ink(COLOURS.get(first.role, "#999999")),
+                 weight="bold" if label.key else "normal", linespacing=1.1, zorder=3,
+                 transform=data, gid="slot-label",
+                 # the slot's own colour behind the type hides the lines between stacked slots
+                 bbox={"facecolor": COLOURS.get(first.role, "#999999"), "edgecolor": "none",
+                       "pad": 0.3})
     budget = view.budget_kw if rack.kind == "compute" else view.network_budget_kw
     kind = (
         view.tr("compute-rack") if rack.kind == "compute" else view.tr("network-rack")
@@ -266,19 +416,16 @@ def _draw_rack(fig: Figure, box: Bbox, rack: Rack, numbers: list[int], view: Rac
         ),
         (view.tr("pdus", pdus=len(pdus)), False),
     ]
-    frame = _frame(fig, box)
+    below = _frame(fig, box) + ScaledTranslation(0, -0.08, fig.dpi_scale_trans)
     for i, (text, over) in enumerate(lines):
-        fig.text(
-            0.5,
-            -0.04 - 0.05 * i,
-            text,
-            transform=frame,
-            ha="center",
-            va="top",
-            fontsize=7,
-            color=OVER if over else "#222222",
-            weight="bold" if i == 0 else "normal",
-        )
+        fig.text(0.5, 0, text, ha="center", va="top", fontsize=7,
+                 transform=below + ScaledTranslation(0, -0.14 * i, fig.dpi_scale_trans),
+                 color=OVER if over else "#222222", weight="bold" if i == 0 else "normal")
+    keys = key_lines(labels, view, column_in)
+    if keys:
+        fig.text(0, 0, "\n".join(keys), ha="left", va="top", fontsize=KEY_PT, linespacing=1.1,
+                 transform=_frame(fig, box) + ScaledTranslation(0, -0.08 - STATS_IN, fig.dpi_scale_trans),
+                 color="#222222", gid="slot-key")
 
 
 def _local_vendor(label: str, lang: str) -> str:
@@ -315,79 +462,171 @@ def _boxes(fig: Figure, transform: Transform, boxes: Sequence[tuple[float, float
     return collection
 
 
-def _draw_floor(fig: Figure, cell: Bbox, view: RackView) -> None:
-    """Racks in rows of ``racks_per_row``, in-row cooling units between them, room units at the wall."""
-    per_row = view.racks_per_row
-    rows = [list(range(i, min(i + per_row, len(view.racks)))) for i in range(0, len(view.racks), per_row)]
+FLOOR_TITLE_IN = 0.32
+LEGEND_LINE_IN = 0.22
+LEGEND_PT = 7.0
+ROW_LABEL_PT = 6.0
+FLOOR_PITCH_MAX_IN = 0.3  # a rack's place along a row: a small floor is not drawn huge
+FLOOR_PITCH_MIN_IN = 0.09  # below this a square is a speck: more blocks side by side instead
+BLOCK_GAP_IN = 0.35
+PAIR = 3.4  # a pair of rows back to back, with the aisles, in pitches
+MAX_BLOCKS = 6
+
+
+@dataclass(frozen=True)
+class FloorLayout:
+    """The floor sketch's bands and blocks, in inches from the floor's top left."""
+
+    width: float
+    height: float
+    pitch: float
+    blocks: int  # blocks of rows side by side: a large floor reads better wide than tall
+    rows_per_block: int
+    label_in: float  # the row numbers' column at each block's left
+    rows: tuple[tuple[int | None, ...], ...]  # each row: its racks (index in the plan) and coolers
+    room: int  # cooling units at the wall
+    legend: tuple[tuple[str, str, float, float], ...]  # colour, text, x, y
+    legend_in: float  # the legend's band
+
+
+def _row_cells(view: RackView) -> list[list[int | None]]:
+    """The engine's rows (each rack's ``row``, in place order) with the in-row cooling units
+    spread evenly between the racks. The units are shared among rows by each row's heat (the
+    engine sizes N+1 per row), the largest remainders rounding up: the plan's total is drawn."""
+    by_row: dict[int, list[int]] = {}
+    for i, rack in sorted(enumerate(view.racks), key=lambda ir: (ir[1].row, ir[1].position, ir[0])):
+        by_row.setdefault(rack.row, []).append(i)
+    rows = [by_row[r] for r in sorted(by_row)]
+    if len(rows) == 1 or any(r.row == 0 for r in view.racks):  # a layout without rows: chunks
+        per_row = view.racks_per_row
+        rows = [list(range(i, min(i + per_row, len(view.racks))))
+                for i in range(0, len(view.racks), per_row)]
     in_row = sum(c.count for c in view.cooling if c.placement == "in-row")
-    room = sum(c.count for c in view.cooling if c.placement == "room")
-    doors = any(c.placement == "door" for c in view.cooling)
-    per_row_units = [in_row // len(rows) + (1 if r < in_row % len(rows) else 0) for r in range(len(rows))]
-    width = per_row + max(per_row_units, default=0) + 1
-    extent = Bbox.from_extents(-1.6, -((len(rows) - 1) // 2) * 3.4 - 2.6, width + 2.5, 1.5)
-    box = _fit(fig, cell, extent)
-    data = BboxTransform(extent, box) + fig.transFigure
-    racks_drawn: list[tuple[float, float, float, float]] = []
-    kinds: list[str] = []
-    coolers: list[tuple[float, float, float, float]] = []
-    doors_drawn: list[tuple[float, float, float, float]] = []
-    for r, racks in enumerate(rows):
-        y = -(r // 2) * 3.4 - (r % 2) * 1.4  # rows in pairs, back to back around a hot aisle
+    heat = [sum(view.racks[i].power_kw for i in row) for row in rows]
+    total = sum(heat) or 1.0
+    shares = [in_row * h / total for h in heat]
+    counts = [math.floor(s) for s in shares]
+    for r in sorted(range(len(rows)), key=lambda r: counts[r] - shares[r])[: in_row - sum(counts)]:
+        counts[r] += 1
+    out = []
+    for racks, units in zip(rows, counts, strict=True):
         cells: list[int | None] = list(racks)
-        units_here = per_row_units[r]
-        for k in range(units_here):  # spread the row's cooling units evenly between its racks
-            cells.insert(round((k + 1) * len(cells) / (units_here + 1)) + k, None)
-        # the row's numbers at its head (racks stand in plan order): a label a rack was most
-        # of the drawing time on a large floor
-        fig.text(-0.15, y + 0.5, _numbers([c + 1 for c in racks]), ha="right", va="center", fontsize=6,
-                 color="#222222", transform=data)
-        for x, cell_ in enumerate(cells):
-            if cell_ is None:
-                coolers.append((x, y, 0.9, 1))
-                continue
-            rack = view.racks[cell_]
-            racks_drawn.append((x, y, 0.9, 1))
-            kinds.append(rack.kind)
-            if doors and rack.kind == "compute":
-                doors_drawn.append((x, y + (1 if r % 2 else -0.15), 0.9, 0.15))
-    coolers += [(width + 0.5, -k * 1.3, 1.2, 1) for k in range(room)]  # room air handlers at the wall
-    # every rack of the plan, in plan order; the test of the drawing counts them by this gid
-    _boxes(fig, data, racks_drawn, facecolors=[KIND_COLOURS[k] for k in kinds], edgecolors="#333333",
-           alpha=0.85, gid="floor-racks")
-    _boxes(fig, data, coolers, facecolors=COOLING_COLOUR, edgecolors="#333333")
-    _boxes(fig, data, doors_drawn, facecolors=COOLING_COLOUR, edgecolors="none")
-    legend = [
+        for k in range(units):  # spread the row's cooling units evenly between its racks
+            cells.insert(round((k + 1) * len(cells) / (units + 1)) + k, None)
+        out.append(cells)
+    return out
+
+
+def _row_label(view: RackView, cells: Sequence[int | None]) -> str:
+    return _numbers([c + 1 for c in cells if c is not None])
+
+
+def floor_layout(view: RackView, width: float) -> FloorLayout:
+    """Blocks of row pairs side by side, as few as keep the floor no taller than 1.25 × its
+    width with squares no smaller than FLOOR_PITCH_MIN_IN; the legend wrapped to the width."""
+    rows = _row_cells(view)
+    room = sum(c.count for c in view.cooling if c.placement == "room")
+    cells = max(len(r) for r in rows)
+    label_in = max(text_width_pt(_row_label(view, r), ROW_LABEL_PT) for r in rows) / 72 + 0.08
+    pairs = math.ceil(len(rows) / 2)
+    choice = None
+    for blocks in range(1, min(MAX_BLOCKS, pairs) + 1):
+        pitch = min(FLOOR_PITCH_MAX_IN,
+                    (width - blocks * label_in - (blocks - 1) * BLOCK_GAP_IN) / (blocks * cells))
+        if pitch < FLOOR_PITCH_MIN_IN and choice is not None:
+            break
+        choice = blocks, pitch
+        if math.ceil(pairs / blocks) * PAIR * pitch <= 1.25 * width:
+            break
+    assert choice is not None
+    blocks, pitch = choice
+    rows_per_block = 2 * math.ceil(pairs / blocks)
+    legend, legend_in = _legend(view, width)
+    drawn_rows = min(rows_per_block, len(rows))
+    rows_in = ((drawn_rows - 1) // 2 * PAIR + (drawn_rows - 1) % 2 * 1.4 + 1.3) * pitch
+    per_line = max(1, int((width - label_in) // (1.3 * pitch)))
+    room_in = (math.ceil(room / per_line) * 1.3 + 0.5) * pitch if room else 0.0
+    height = FLOOR_TITLE_IN + legend_in + 0.1 + rows_in + room_in
+    return FloorLayout(width, height, pitch, blocks, rows_per_block, label_in,
+                       tuple(tuple(r) for r in rows), room, legend, legend_in)
+
+
+def _legend(view: RackView, width: float) -> tuple[tuple[tuple[str, str, float, float], ...], float]:
+    """The legend's entries placed left to right, a new line when the next would pass ``width``:
+    a swatch and black type (coloured type on white is unreadable in pale colours)."""
+    entries = [
         (KIND_COLOURS["compute"], view.tr("legend-compute")),
         (KIND_COLOURS["network"], view.tr("legend-network")),
     ]
+    where = {"in-row": view.tr("in-row"), "room": view.tr("room"), "door": view.tr("door")}
     for cooling in view.cooling:
-        where = {
-            "in-row": view.tr("in-row"),
-            "room": view.tr("room"),
-            "door": view.tr("door"),
-        }
-        legend.append((COOLING_COLOUR, f"{cooling.count} × {cooling.label} ({where[cooling.placement]})"))
-    frame = _frame(fig, box)
-    for i, (colour, text) in enumerate(legend):
-        fig.text(
-            0.01 + 0.26 * (i % 4),
-            1.02 + 0.12 * (i // 4),
-            "■ " + text,
-            color=colour,
-            fontsize=7,
-            transform=frame,
-            va="bottom",
-        )
-    _title(fig, box, view.tr("floor", per_row=per_row), pad=24)
+        entries.append((COOLING_COLOUR, f"{cooling.count} × {cooling.label} ({where[cooling.placement]})"))
+    swatch, gap = 0.14, 0.3
+    placed = []
+    x, line = 0.0, 0
+    for colour, text in entries:
+        wide = swatch + text_width_pt(text, LEGEND_PT) / 72
+        if x > 0 and x + wide > width:
+            x, line = 0.0, line + 1
+        placed.append((colour, text, x, line * LEGEND_LINE_IN))
+        x += wide + gap
+    return tuple(placed), (line + 1) * LEGEND_LINE_IN
 
 
-def _fit(fig: Figure, cell: Bbox, extent: Bbox) -> Bbox:
-    """The largest box in ``cell`` (figure fraction), centred, that shows ``extent`` at one
-    scale across and up: what an axes with an equal aspect shrinks to."""
-    width, height = fig.get_size_inches()
-    scale = min(cell.width * width / extent.width, cell.height * height / extent.height)
-    w, h = extent.width * scale / width, extent.height * scale / height
-    return Bbox.from_bounds(cell.x0 + (cell.width - w) / 2, cell.y0 + (cell.height - h) / 2, w, h)
+def _draw_floor(fig: Figure, view: RackView, floor: FloorLayout, left: float, top: float) -> None:
+    """Racks in the engine's rows, in pairs back to back, in-row cooling units between them,
+    room units along the wall beneath; title, legend and rows each in a band of their own."""
+    height = fig.get_size_inches()[1]
+    inches = Affine2D().scale(1, -1).translate(left, height - top) + fig.dpi_scale_trans
+    fig.text(floor.width / 2, 0.05, view.tr("floor", per_row=view.racks_per_row), ha="center",
+             va="top", fontsize=8, transform=inches)
+    legend_top = FLOOR_TITLE_IN
+    swatches = []
+    for _colour, text, x, y in floor.legend:
+        swatches.append((x, legend_top + y + 0.04, 0.1, 0.1))
+        fig.text(x + 0.14, legend_top + y + 0.09, text, ha="left", va="center", fontsize=LEGEND_PT,
+                 color="#222222", transform=inches, gid="floor-legend")
+    _boxes(fig, inches, swatches, facecolors=[c for c, *_ in floor.legend], edgecolors="#333333",
+           linewidths=0.5, gid="floor-legend-swatches")
+    p = floor.pitch
+    rows_top = FLOOR_TITLE_IN + floor.legend_in + 0.1
+    doors = any(c.placement == "door" for c in view.cooling)
+    racks_drawn: list[tuple[float, float, float, float]] = []
+    order: list[int] = []
+    coolers: list[tuple[float, float, float, float]] = []
+    doors_drawn: list[tuple[float, float, float, float]] = []
+    block_in = floor.label_in + max(len(r) for r in floor.rows) * p + BLOCK_GAP_IN
+    blocks = math.ceil(len(floor.rows) / floor.rows_per_block)
+    centre = max(0.0, (floor.width - (blocks * block_in - BLOCK_GAP_IN)) / 2)  # the rows centred
+    for r, cells in enumerate(floor.rows):
+        block, within = divmod(r, floor.rows_per_block)
+        x0 = centre + block * block_in + floor.label_in
+        y = rows_top + ((within // 2) * PAIR + (within % 2) * 1.4 + 0.15) * p
+        # the row's numbers at its head (racks stand in plan order)
+        fig.text(x0 - 0.06, y + p / 2, _row_label(view, cells), ha="right", va="center",
+                 fontsize=ROW_LABEL_PT, color="#222222", transform=inches, gid="floor-label")
+        for k, cell in enumerate(cells):
+            x = x0 + k * p
+            if cell is None:
+                coolers.append((x, y, 0.9 * p, p))
+                continue
+            racks_drawn.append((x, y, 0.9 * p, p))
+            order.append(cell)
+            if doors and view.racks[cell].kind == "compute":  # on the hot aisle's side
+                doors_drawn.append((x, y + (-0.15 * p if within % 2 else p), 0.9 * p, 0.15 * p))
+    rows_drawn = min(floor.rows_per_block, len(floor.rows))
+    room_top = rows_top + ((rows_drawn - 1) // 2 * PAIR + (rows_drawn - 1) % 2 * 1.4 + 1.8) * p
+    per_line = max(1, int((floor.width - floor.label_in) // (1.3 * p)))
+    coolers += [(floor.label_in + (k % per_line) * 1.3 * p, room_top + (k // per_line) * 1.3 * p,
+                 1.2 * p, p) for k in range(floor.room)]  # room air handlers along the wall
+    # every rack of the plan in plan order; the test of the drawing counts them by this gid
+    ranked = sorted(zip(order, racks_drawn, strict=True))
+    _boxes(fig, inches, [b for _, b in ranked],
+           facecolors=[KIND_COLOURS[view.racks[i].kind] for i, _ in ranked],
+           edgecolors="#333333", linewidths=0.5, alpha=0.85, gid="floor-racks")
+    _boxes(fig, inches, coolers, facecolors=COOLING_COLOUR, edgecolors="#333333", linewidths=0.5,
+           gid="floor-coolers")
+    _boxes(fig, inches, doors_drawn, facecolors=COOLING_COLOUR, edgecolors="none", gid="floor-doors")
 
 
 # Fonts that draw Chinese, first found wins; DejaVu Sans (matplotlib's own) last.

@@ -41,6 +41,7 @@ import platformdirs
 
 from engine.bounds import bound, limit
 from engine.errors import shown
+from engine.plausible import price_problem
 from engine.resources import resource_path
 from engine.safeio import UnsafeFileError, table_rows, workbook_in_memory, write_atomically, write_error
 
@@ -345,7 +346,12 @@ def _parse_rows(
                 f"{path}, line {line}, column item: value '{item}' is a duplicate of line "
                 f"{lines[item]}; each item may have one price"
             )
-        entries[item] = PriceEntry(**values)  # type: ignore[arg-type]
+        entry = PriceEntry(**values)  # type: ignore[arg-type]
+        implausible = price_problem(entry.unit_price, entry.currency,
+                                    f"{entry.part_number} {entry.description_en} {entry.description_zh}")
+        if implausible:
+            raise PriceError(f"{path}, line {line}, column unit_price: {implausible}")
+        entries[item] = entry
         lines[item] = line
     if header is None:
         raise PriceError(f"{path} is empty; a price list needs the header {','.join(COLUMNS)}")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from engine.errors import shown
 from engine.money.prices import CURRENCIES
+from engine.plausible import price_problem
 from engine.quotes.layout import (
     data_start,
     find_header,
@@ -278,7 +279,8 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap, 
             issues.append(Finding("ambiguous", number, "", None, None,
                                   f"row {number}: no quantity; taken as 1"))
             qty = 1.0
-        problem = _implausible(qty, unit, total, currency, f"{part} {desc} {words_in_row}")
+        problem = (_implausible(qty, unit, total, currency, f"{part} {desc} {words_in_row}")
+                   or (price_problem(unit, currency, f"{part} {desc}") if unit is not None else ""))
         if problem:
             issues.append(Finding("ambiguous", number, "", None, None,
                                   f"row {number}: {problem}; the line was left out, not summed"))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
@@ -294,6 +294,12 @@ def _entries(draw: st.DrawFn) -> PriceEntry:
 @settings(max_examples=30, deadline=None)
 @given(st.lists(_entries(), min_size=1, max_size=8, unique_by=lambda e: e.item))
 def test_any_valid_list_round_trips_through_csv(entries: list[PriceEntry]) -> None:
+    from engine.plausible import price_problem
+
+    # valid includes plausible: a price inside the range of the kind of part its words name
+    assume(not any(price_problem(e.unit_price, e.currency,
+                                 f"{e.part_number} {e.description_en} {e.description_zh}")
+                   for e in entries))
     pl = PriceList("generated", {e.item: e for e in entries})
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "p.csv"

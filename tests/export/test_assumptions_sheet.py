@@ -51,3 +51,21 @@ def test_a_sentence_goes_under_the_blocks(tmp_path: Path, comparison: Comparison
                for c in range(3, 3 + PER_BLOCK))
     under = ws[f"B{rows[-1]}"].value
     assert "kW" in under and "联想 SR670 V2 · 4× A100 PCIe: " in under
+
+
+def test_the_assumptions_read_in_words(tmp_path: Path) -> None:
+    """A buyer reads 'rear-door heat exchangers' and 'no', not the codes rdhx, colo, False."""
+    from engine import Facility, Finance, PlanRequest, Schedule, Workload, compare
+
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=60, lead_time_days=0),
+                          facility=Facility(cooling="rdhx", buy_racks=False),
+                          finance=Finance(hosting="colo", ai_enterprise=False),
+                          configs=("inspur-nf5688m7-h800", "lenovo-sr680av3-h800"))
+    ws = openpyxl.load_workbook(write_quote(compare(request), tmp_path / "q.xlsx"))["Assumptions"]
+    shown = {str(cell.value).strip() for row in ws.iter_rows() for cell in row[1:]
+             if isinstance(cell.value, str | bool)}
+    codes = {"rdhx", "colo", "own", "air", "liquid", "True", "False", "wholesale", "cloud",
+             "no-known-restriction", "licence-required", "case-by-case", "model", "catalog",
+             "request"}
+    assert not shown & codes, shown & codes
+    assert "rear-door heat exchangers" in shown and "colocation (rented IDC space)" in shown

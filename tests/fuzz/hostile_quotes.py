@@ -234,4 +234,15 @@ ABSURD: dict[str, tuple[Callable[[Path], Path], int, str]] = {
     "negative-quantity": (with_cell(SWITCH_ROW, QTY, -24), SWITCH_ROW, r"quantity of -24: .*never below 0"),
     "negative-price": (with_cell(SWITCH_ROW, PRICE, -52000), SWITCH_ROW,
                        r"unit price of -52,000 below 0 on a line that does not say it is a discount"),
+    # within the bound of any line, not of its kind (resources/quotes.toml [plausible.parts]):
+    # a switch at 123 USD (the fen of a 12,300 price?) or 3 million USD, a server at 100 USD;
+    # the ranges are CNY over 7 CNY a USD: switches 1,000-15,000,000 CNY, servers 5,000-30,000,000
+    "switch-at-123-usd": (with_cell(SWITCH_ROW, PRICE, 123), SWITCH_ROW,
+                          r"unit price 123 USD is not a plausible price of switch parts, which lie "
+                          r"between 142\.86 and 2,142,857\.14 USD"),
+    "switch-at-3-million-usd": (with_cell(SWITCH_ROW, PRICE, 3_000_000), SWITCH_ROW,
+                                r"unit price 3,000,000 USD is not a plausible price of switch parts"),
+    "server-at-100-usd": (with_cell(SYSTEM_ROW, PRICE, 100), SYSTEM_ROW,
+                          r"unit price 100 USD is not a plausible price of server parts, which "
+                           r"lie between 714\.29 and 4,285,714\.29 USD"),
 }

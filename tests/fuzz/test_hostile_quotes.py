@@ -205,17 +205,53 @@ def test_a_word_holding_eur_is_no_currency(tmp_path: Path) -> None:
 
 
 def test_learning_refuses_a_price_far_from_the_list_unless_asked(tmp_path: Path) -> None:
-    # full-width digits are digits: "１２３" is 123, which for a US$52,000 switch is no price
-    path = with_cell(SWITCH_ROW, PRICE, "１２３")(tmp_path / "fullwidth.xlsx")
+    # full-width digits are digits: "１２３４" is 1,234, a switch's price by its kind's range
+    # (123 is refused by the reader already: test_an_absurd_line_is_a_finding_and_never_summed),
+    # but for this US$52,000 switch no price
+    path = with_cell(SWITCH_ROW, PRICE, "１２３４")(tmp_path / "fullwidth.xlsx")
     argv = ["reconcile", str(PLAN), "--quote", str(path), "--learn-prices"]
     outcome = run_cli(argv)
     assert_contract(argv, outcome)
     assert outcome.code == 2, outcome.err
     assert re.search(r"--learn-prices: fullwidth\.xlsx: no price was learned: "
-                     r".*123\.00 USD is 0\.00\d+ times the list's", outcome.err), outcome.err
+                     r".*1,234\.00 USD is 0\.0\d+ times the list's", outcome.err), outcome.err
     from engine.money.prices import user_price_list_path
 
     assert not user_price_list_path().exists()  # nothing learned
     outcome = run_cli([*argv, "--accept-far-prices"])
     assert outcome.code == 0, outcome.err
     assert user_price_list_path().exists()
+
+
+def test_a_price_list_price_out_of_its_kinds_range_is_refused(tmp_path: Path) -> None:
+    """A price list's cable at 650,000 USD (650 was meant) is refused with the file, line,
+    column, value and range: the cable range is 5-40,000 CNY, 0.71-5,714.29 USD at 7 CNY a USD."""
+    shipped = Path(__file__).resolve().parents[2] / "resources" / "prices" / "prices.csv"
+    lines = shipped.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("cable-hdr-aoc,"))
+    lines[row] = lines[row].replace(",650,USD,", ",650000,USD,")
+    assert ",650000,USD," in lines[row]
+    prices = tmp_path / "prices.csv"
+    prices.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["plan", "--preset", "gpt3-175b", "--days", "30", "--price-list", str(prices)]
+    outcome = run_cli(argv)
+    assert_contract(argv, outcome)
+    assert outcome.code == 2, outcome.err
+    assert re.search(rf"prices\.csv, line {row + 1}, column unit_price: unit price 650,000 USD is not "
+                     r"a plausible price of cable parts, which lie between 0\.71 and 5,714\.29 USD",
+                     outcome.err), outcome.err
+
+
+def test_every_shipped_price_lies_in_its_kinds_range() -> None:
+    """The ranges and the shipped list agree: every priced line of resources/prices/prices.csv
+    names a kind of part and lies inside its range (or the list would not load)."""
+    import csv
+
+    from engine.plausible import part_kind, price_problem
+
+    shipped = Path(__file__).resolve().parents[2] / "resources" / "prices" / "prices.csv"
+    with shipped.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            said = f"{row['part_number']} {row['description_en']} {row['description_zh']}"
+            assert part_kind(said) is not None, row["item"]
+            assert price_problem(float(row["unit_price"]), row["currency"], said) == "", row["item"]

@@ -61,7 +61,7 @@ def test_nothing_named_falls_back_to_the_best_fit(twins: Any, tmp_path: Path) ->
 def test_the_quote_number_is_read_without_the_date(tmp_path: Path) -> None:
     path = tmp_path / "q.csv"
     path.write_text("浪潮 报价单\n报价单号：IEIT-BJ-2026-118 日期：2026-12-01\n"
-                    "型号,描述,数量,单价\nA1,Switch,1,100\n", encoding="utf-8")
+                    "型号,描述,数量,单价\nA1,Switch,1,52000\n", encoding="utf-8")
     quote = read_quote(path)
     assert (quote.quote_no, quote.date) == ("IEIT-BJ-2026-118", "2026-12-01")
 

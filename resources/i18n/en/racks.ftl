@@ -22,6 +22,7 @@ drawing-role-frontend_switch = front-end switch
 drawing-role-oob_switch = out-of-band aggregation switch
 drawing-role-director = director switch
 drawing-role-pdu = PDU
+drawing-role-patch_panel = patch panel
 drawing-compute-rack = Compute rack
 drawing-network-rack = Network rack
 drawing-kw = { NUMBER($kw, minimumFractionDigits: 1, maximumFractionDigits: 1) } of { $budget } kW
@@ -34,7 +35,11 @@ drawing-in-row = in the rows
 drawing-room = at the wall
 drawing-door = on rear doors
 drawing-floor = Floor sketch: racks in rows of { $per_row }, cooling units between them (not to scale)
-drawing-title = { $title } — { $racks } racks ({ $rack })
+drawing-key = { $key }: { $text }
+drawing-title = { $title } — { $racks ->
+    [one] 1 rack
+   *[other] { $racks } racks
+} ({ $rack })
 
 ## Vendors as the reader's language names them (brand names not listed stay as they are).
 

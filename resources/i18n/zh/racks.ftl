@@ -22,6 +22,7 @@ drawing-role-frontend_switch = 前端交换机
 drawing-role-oob_switch = 带外汇聚交换机
 drawing-role-director = 导向器交换机
 drawing-role-pdu = PDU
+drawing-role-patch_panel = 配线架
 drawing-compute-rack = 计算机柜
 drawing-network-rack = 网络机柜
 drawing-kw = { NUMBER($kw, minimumFractionDigits: 1, maximumFractionDigits: 1) } / { $budget } kW
@@ -34,6 +35,7 @@ drawing-in-row = 列间
 drawing-room = 靠墙
 drawing-door = 机柜后门
 drawing-floor = 机房平面示意：每列 { $per_row } 个机柜，制冷单元位于其间（未按比例）
+drawing-key = { $key }：{ $text }
 drawing-title = { $title } — { $racks } 个机柜（{ $rack }）
 
 ## 厂商名称（未列出的品牌名保持原样）。
