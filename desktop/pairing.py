@@ -30,8 +30,13 @@ def vendor_name(vendor: str) -> str:
 
 def config_label(plan: Plan) -> str:
     """'Inspur NF5688M6 · 8× A800 SXM4' ('浪潮 NF5688M6 · 8× A800 SXM4' in Chinese), as the
-    quote names it."""
-    return config_title(plan, vendor_name(plan.vendor))
+    quote names it; a system the user entered says so."""
+    title = config_title(plan, vendor_name(plan.vendor))
+    if any(w.code == "user-entered" for w in plan.warnings):
+        from PySide6.QtCore import QCoreApplication
+
+        title += " · " + QCoreApplication.translate("Pairing", "user-entered")
+    return title
 
 
 def by_vendor(plans: tuple[Plan, ...] | list[Plan]) -> list[Plan]:

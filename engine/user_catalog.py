@@ -275,15 +275,20 @@ def save_user_system(added: UserEntries) -> Path:
     CatalogError names the record, the field, the value and what is allowed."""
     from engine.catalog import load_catalog
 
+    shipped = load_catalog()
     path = user_catalog_path()
     own = load_user_entries(None) if path.is_file() else None
     records = {section: dict(own.records.get(section, {})) if own else {} for section in SECTIONS}
     for section, by_id in added.records.items():
-        records[section].update(by_id)
+        for rid, record in by_id.items():
+            present = getattr(shipped, section).get(rid)
+            if present is not None and _same(present.model_dump(), record, section):
+                continue  # a shipped record used as it is stays the shipped one
+            records[section][rid] = {**record, "user_entered": True}
     prices = {p.item: p for p in (own.prices if own else ())}
     prices.update({p.item: p for p in added.prices})
     combined = UserEntries(added.path, records, tuple(prices.values()))
-    with_user_entries(load_catalog(), combined)  # refuses what the shipped catalog would
+    with_user_entries(shipped, combined)  # refuses what the shipped catalog would
     write_entry_file(entries_text(combined), path)
     return path
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
+from desktop import user_systems
 from desktop.models import FIGURES, at_risk, at_risk_text, category_name, display_value
 from desktop.noop import QT_TRANSLATE_NOOP
 from desktop.notices import band_sentence, export_banner, export_licence_html
 from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
-from engine.catalog import load_catalog
 from engine.figures import figure_row
 from engine.model import Comparison, Plan
 
@@ -102,7 +102,7 @@ class PairView(QWidget):
     def set_comparison(self, comparison: Comparison) -> None:
         self._comparison = comparison
         keep = (self.lenovo.currentData(), self.inspur.currentData())
-        pairs = proposed_pairs(comparison, load_catalog())
+        pairs = proposed_pairs(comparison, user_systems.catalog())
         plans = {p.config: p for p in comparison.plans}
         for combo, vendor in ((self.lenovo, "Lenovo"), (self.inspur, "Inspur")):
             combo.blockSignals(True)
