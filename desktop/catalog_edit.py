@@ -112,6 +112,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("prices", "price_source", _t("Where the prices come from")),
     Spec("prices", "confidence", _t("Price confidence (high: a vendor's firm quote)"), "choice"),
 )
+# A new configuration's fields that are the user's to give, not the template's.
+NEW_SYSTEM: dict[str, Any] = {"id": "", "source": "", "verified": False}
 MODELS: dict[str, type[Any]] = {"gpus": Gpu, "servers": Server, "configurations": Configuration}
 TABS = (("gpus", _t("Accelerator")), ("servers", _t("Server")),
         ("configurations", _t("Configuration")), ("prices", _t("Prices")))
@@ -235,8 +237,8 @@ class SystemEditor(QDialog):
         }
         for (section, field), widget in self.widgets.items():
             value = _get(records[section], field)
-            if section == "configurations" and field == "id" and not self.editing:
-                value = ""  # a new system is named by the user
+            if section == "configurations" and not self.editing and field in NEW_SYSTEM:
+                value = NEW_SYSTEM[field]  # a new system is named and sourced by the user
             if isinstance(widget, ValueField):
                 widget.set_value(value)
             elif isinstance(widget, QComboBox):
@@ -246,6 +248,7 @@ class SystemEditor(QDialog):
             else:
                 widget.setText(", ".join(value) if isinstance(value, list | tuple) else
                                "" if value is None else str(value))
+                widget.setCursorPosition(0)  # a long source reads from its start
         self.widgets[("configurations", "id")].setReadOnly(self.editing)
         self.base = records
         self.problem.hide()

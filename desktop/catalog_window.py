@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from desktop import format as fmt
 from desktop.models import SORT_ROLE
 from desktop.noop import QT_TRANSLATE_NOOP
+from desktop.pairing import vendor_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -332,7 +333,7 @@ class CatalogWindow(QDialog):
                 [
                     cfg.id,
                     self._origin(cfg),
-                    server.vendor,
+                    vendor_name(server.vendor),
                     f"{server.model} {server.variant}",
                     f"{cfg.gpu_count} × {gpu.name}",
                     f"{cfg.intra_node_link} {cfg.intra_node_gbs:g} GB/s",

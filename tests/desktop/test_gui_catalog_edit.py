@@ -42,6 +42,7 @@ def _own_system(editor) -> None:  # type: ignore[no-untyped-def]
     w[("prices", "system_price")].setText("2400000")
     w[("prices", "gpu_price")].setText("230000")
     w[("prices", "price_source")].setText("ACME datasheet and offer, 2026-12-07")
+    w[("configurations", "source")].setText("ACME datasheet DS-H200-8, 2026-12-07")
 
 
 def test_a_system_entered_in_the_window_is_kept_marked_and_planned(
@@ -80,6 +81,7 @@ def test_a_system_entered_in_the_window_is_kept_marked_and_planned(
     (("configurations", "gpu_count"), "8.5",
      "Configuration › GPUs per server = 8.5: Enter a whole number from 1 to 64"),
     (("configurations", "id"), "", "Configuration › Id: Required"),
+    (("configurations", "source"), "", "Configuration › Source: Required"),
 ])
 def test_a_field_out_of_its_bound_is_refused_before_the_engine(
         qtbot, window, field, text, said) -> None:  # type: ignore[no-untyped-def]
