@@ -239,6 +239,10 @@ class CatalogWindow(QDialog):
         self.remove_button.clicked.connect(self.remove_system)
         self.systems_note = QLabel(page)
         self.systems_note.setWordWrap(True)
+        self.seed_rack = QLabel(self.seed_rack_text(), page)
+        self.seed_rack.setObjectName("seedRack")
+        self.seed_rack.setWordWrap(True)
+        self.systems_layout.addWidget(self.seed_rack)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
@@ -247,6 +251,25 @@ class CatalogWindow(QDialog):
         self.systems_layout.addLayout(buttons)
         self._selection_changed()
         return page
+
+    def seed_rack_text(self) -> str:
+        """The seed's "a rack of 13 SR670 V2 gives about 2 PFLOPS", in the catalog's figures."""
+        from engine.catalog import SEED_RACK, rack_peaks
+
+        config, servers = SEED_RACK
+        if config not in self.catalog.configurations:
+            return ""
+        cfg = self.catalog.configurations[config]
+        gpu = self.catalog.gpus[cfg.gpu]
+        peaks = rack_peaks(self.catalog, config, servers)
+        fp64, bf16 = peaks["fp64_tensor"]["dense"], peaks["bf16/fp16"]["dense"]
+        return (self.tr("The seed's rack statement: %1 × %2 with %3 × %4 = %5 PF FP64 tensor, "
+                        "%6 PF dense BF16 (%1 × %3 × %7 and %1 × %3 × %8 TFLOPS).")
+                .replace("%1", str(servers)).replace("%2", self.catalog.servers[cfg.server].model)
+                .replace("%3", str(cfg.gpu_count)).replace("%4", gpu.name)
+                .replace("%5", f"{fp64:.3g}").replace("%6", f"{bf16:.3g}")
+                .replace("%7", f"{gpu.dense_tflops['fp64']:g}")
+                .replace("%8", f"{gpu.dense_tflops['bf16']:g}"))
 
     def selected_config(self) -> str | None:
         row = self.configurations_table.currentRow()

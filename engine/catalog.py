@@ -414,6 +414,19 @@ def server_peaks(cfg: Configuration, gpu: Gpu) -> dict[str, dict[str, float | No
     return out
 
 
+# The seed's rack statement: "a rack of 13 SR670 V2 gives about 2 PFLOPS" (a ThinkSystem
+# SR670 V2 with 8 × A100 PCIe is 3U, so 13 fill 39U of a 42U rack). Shown in the catalog
+# window and the README with the figures the catalog gives.
+SEED_RACK = ("lenovo-sr670v2-a100-pcie", 13)
+
+
+def rack_peaks(catalog: Catalog, config_id: str, servers: int) -> dict[str, dict[str, float | None]]:
+    """Peak PF (int8: POPS) of ``servers`` servers of one configuration, by precision."""
+    cfg = catalog.configuration(config_id)
+    return {name: {k: (round(v * servers, 6) if v is not None else None) for k, v in peak.items()}
+            for name, peak in server_peaks(cfg, catalog.gpus[cfg.gpu]).items()}
+
+
 _FILES = {
     "gpus": "gpus.toml",
     "servers": "servers.toml",

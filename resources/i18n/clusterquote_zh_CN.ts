@@ -391,8 +391,8 @@
             <translation>从您的系统中删除 %1？已保存的方案文件仍保留其副本。</translation>
         </message>
         <message>
-            <source>The seed's rack statement: %1</source>
-            <translation>原文的机柜说法：%1</translation>
+            <source>The seed's rack statement: %1 × %2 with %3 × %4 = %5 PF FP64 tensor, %6 PF dense BF16 (%1 × %3 × %7 and %1 × %3 × %8 TFLOPS).</source>
+            <translation>原文的机柜说法：%1 台 %2，每台 %3 × %4，FP64 张量峰值 %5 PF，BF16 稠密峰值 %6 PF（%1 × %3 × %7 与 %1 × %3 × %8 TFLOPS）。</translation>
         </message>
     </context>
     <context>
@@ -2382,6 +2382,14 @@
         <message>
             <source>Difference (%1 − %2)</source>
             <translation>差额（%1 − %2）</translation>
+        </message>
+        <message>
+            <source>Peak per server, %1 (%2 dense / sparse)</source>
+            <translation>每台服务器峰值，%1（%2，稠密 / 稀疏）</translation>
+        </message>
+        <message>
+            <source>FP64 tensor</source>
+            <translation>FP64 张量</translation>
         </message>
     </context>
     <context>
