@@ -731,10 +731,13 @@ def _quote(args: argparse.Namespace) -> int:
         if problem:
             raise UsageError(f"clusterquote: error: --pdf: cannot write {pdf}: {problem}; "
                              "no file was written")
+    from engine.user_catalog import catalog_and_prices
+
+    catalog, _ = catalog_and_prices(args.catalog, None, document.entries)  # as planned on
     path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,
                        valid_days=args.valid_days, kind=args.kind, buyer=buyer, terms=terms,
                        price_list=prices, detail=detail, prices=args.prices,
-                       delivery_date=args.delivery_date, idc=args.idc)
+                       delivery_date=args.delivery_date, idc=args.idc, catalog=catalog)
     print(f"wrote {path}")
     if args.pdf:
         from engine.export.pdf import xlsx_to_pdf

@@ -155,7 +155,7 @@ class ConfigsPage(PlanPage):
 
     def write(self, draft: RequestDraft) -> None:
         ids = self.checked_ids()
-        # Everything checked means the engine's default set (every Lenovo and Inspur configuration).
+        # Everything checked means the engine's default set (every configuration of every vendor).
         draft.configs = () if len(ids) == len(self._items) else tuple(ids)
 
 

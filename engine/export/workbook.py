@@ -349,7 +349,7 @@ def _price_list_used(comparison: Comparison) -> PriceListLike | None:
 
 
 def build_workbook(comparison: Comparison, info: QuoteInfo, price_list: PriceListLike | None,
-                   detail: Detail = "shortlist") -> Workbook:
+                   detail: Detail = "shortlist", *, catalog: object | None = None) -> Workbook:
     """The internal comparison; a BOM sheet for each configuration ``detail`` names."""
     L = Labels(info.lang)
     L.titles = titles(comparison.plans, info.lang)
@@ -390,6 +390,7 @@ def build_workbook(comparison: Comparison, info: QuoteInfo, price_list: PriceLis
     refs = write_comparison(comparison_ws, comparison, boms, L, indicative, heading)
     _write_summary(summary, wb, comparison, refs, info, L, indicative, heading, chosen)
     write_assumptions(assumptions_ws, comparison, L, heading)
-    write_sources(sources_ws, comparison, price_list, L, indicative, heading, chosen)
+    write_sources(sources_ws, comparison, price_list, L, indicative, heading, chosen,
+                  catalog=catalog)
     wb.active = 0
     return wb

@@ -102,7 +102,17 @@ def test_a_saved_plan_carries_the_users_system_and_re_plans_identically(
     assert after["plans"][0]["warnings"][0]["code"] == "user-entered"
     out = tmp_path / "again.xlsx"
     assert main(["quote", str(saved), "--out", str(out)]) == 0  # and quotes from the file alone
-    assert out.is_file()
+    # the Sources sheet lists the user's records with their own source, marked user-entered
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out)["Sources"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    kinds = {r[0]: r[1] for r in rows if r[1] and "entered by the user" in str(r[1])}
+    assert "NVIDIA H200 SXM5 141GB" in kinds and kinds["NVIDIA H200 SXM5 141GB"] == \
+        "GPU, entered by the user"
+    assert any(str(r[1]).startswith("Configuration, entered by the user") for r in rows)
+    assert not any("entered by the user" in str(r[1]) for r in rows if r[0] and "ThinkSystem" in
+                   str(r[0]) and str(r[1]).startswith("Server"))  # the shipped server is not
 
 
 def test_a_plan_whose_carried_record_is_broken_is_refused_naming_it(
