@@ -82,11 +82,12 @@ class DraftStore:
 
     def save(
         self, request: PlanRequest, *, customer: str = "", quote_no: str = "",
-        snapshot: PriceSnapshot | None = None,
+        snapshot: PriceSnapshot | None = None, entries: UserEntries | None = None,
     ) -> None:
         # A draft is a courtesy: failing to write one must not stop the work.
         with contextlib.suppress(OSError):
-            write_plan(self.path, request, customer=customer, quote_no=quote_no, snapshot=snapshot)
+            write_plan(self.path, request, customer=customer, quote_no=quote_no, snapshot=snapshot,
+                       entries=entries)
 
     def load(self) -> PlanDocument | None:
         """The draft left by a session that did not end cleanly, if it can be read.

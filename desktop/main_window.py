@@ -372,7 +372,8 @@ class MainWindow(QMainWindow):
         session = self.session
         if session.request is not None and self.settings.autosave_draft:
             self.drafts.save(session.request, customer=session.customer, quote_no=session.quote_no,
-                             snapshot=session.quoted.snapshot)
+                             snapshot=session.quoted.snapshot,
+                             entries=self._plan_entries(session.request))
 
     # ------------------------------------------------------------ planning results
     def _plan_started(self) -> None:

@@ -88,6 +88,9 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
                    currency=cur), "cq_subtitle", fit=False)
     _name_configuration(ws, plan.config)
     w.text(3, 1, indicative, "cq_subtitle", fit=False)
+    entered = next((m for m in plan.warnings if m.code == "user-entered"), None)
+    if entered is not None:  # a system the user entered says so on its own bill
+        w.text(4, 1, L.say(entered), "cq_note", fit=False)
     header_row = 5
     w.header(header_row, 1, [L("bom.no"), L("bom.part_number"), L("bom.description"),
                              L("bom.qty"), L("bom.unit_price"), L("bom.total"),

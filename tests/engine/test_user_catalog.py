@@ -105,7 +105,11 @@ def test_a_saved_plan_carries_the_users_system_and_re_plans_identically(
     # the Sources sheet lists the user's records with their own source, marked user-entered
     from openpyxl import load_workbook
 
-    sheet = load_workbook(out)["Sources"]
+    book = load_workbook(out)
+    (bom,) = [ws for ws in book.worksheets
+              if ws.title not in ("Summary", "Comparison", "Racks", "Assumptions", "Sources")]
+    assert str(bom["A4"].value).startswith("user-entered catalog records: acme-h200")
+    sheet = book["Sources"]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     kinds = {r[0]: r[1] for r in rows if r[1] and "entered by the user" in str(r[1])}
     assert "NVIDIA H200 SXM5 141GB" in kinds and kinds["NVIDIA H200 SXM5 141GB"] == \
