@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.fields import ValueField, bounded
 from desktop.noop import QT_TRANSLATE_NOOP
+from desktop.pairing import vendor_name
 from engine.catalog import NO_SPARSITY, Catalog, CatalogError, Configuration, Gpu, Server, bound_key
 
 
@@ -114,6 +115,9 @@ SPECS: tuple[Spec, ...] = (
 )
 # A new configuration's fields that are the user's to give, not the template's.
 NEW_SYSTEM: dict[str, Any] = {"id": "", "source": "", "verified": False}
+# Choices shown in words (the others are the catalog's technical names: hopper, sxm5, nvswitch).
+CHOICE_NAMES = {"air": _t("air"), "liquid-to-air": _t("liquid-to-air"), "liquid": _t("liquid"),
+                "low": _t("low"), "medium": _t("medium"), "high": _t("high")}
 MODELS: dict[str, type[Any]] = {"gpus": Gpu, "servers": Server, "configurations": Configuration}
 TABS = (("gpus", _t("Accelerator")), ("servers", _t("Server")),
         ("configurations", _t("Configuration")), ("prices", _t("Prices")))
@@ -210,7 +214,12 @@ class SystemEditor(QDialog):
             return ValueField(bounded("prices.unit_price"), optional=spec.optional, parent=self)
         if spec.kind == "choice":
             box = QComboBox(self)
-            box.addItems(list(choices(spec.section, spec.field, self.catalog)))
+            for value in choices(spec.section, spec.field, self.catalog):
+                if spec.field == "vendor":
+                    shown = vendor_name(value)  # 联想, 浪潮, 华为 in Chinese
+                else:
+                    shown = tr(CHOICE_NAMES[value]) if value in CHOICE_NAMES else value
+                box.addItem(shown, value)
             return box
         if spec.kind == "bool":
             return QCheckBox(self)
@@ -242,7 +251,7 @@ class SystemEditor(QDialog):
             if isinstance(widget, ValueField):
                 widget.set_value(value)
             elif isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(widget.findText(str(value)), 0))
+                widget.setCurrentIndex(max(widget.findData(str(value)), 0))
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
             else:
@@ -259,7 +268,7 @@ class SystemEditor(QDialog):
         if isinstance(widget, ValueField):
             return widget.value()
         if isinstance(widget, QComboBox):
-            return widget.currentText()
+            return widget.currentData()
         if isinstance(widget, QCheckBox):
             return widget.isChecked()
         text = widget.text().strip()
@@ -343,6 +352,9 @@ class SystemEditor(QDialog):
         if problems:
             return self._refused("\n".join(problems))
         records = self.records()
+        refusals = self.configurator_refusals(records)
+        if refusals:  # what a vendor's configurator refuses, in the reader's language
+            return self._refused("\n".join(refusals))
         entries = UserEntries(
             tr("your system"),
             {section: {r["id"]: {**r, "user_entered": True}} for section, r in records.items()},
@@ -362,6 +374,30 @@ class SystemEditor(QDialog):
         self.saved.emit(records["configurations"]["id"])
         self.accept()
         return True
+
+    def configurator_refusals(self, records: dict[str, dict[str, Any]]) -> list[str]:
+        """The configurator's refusals of these records (engine.rules, the rules the catalog
+        check applies), said in the app's language; none when a record is itself invalid (the
+        engine's check then names its field)."""
+        from pydantic import ValidationError
+
+        from desktop.messages import message_text, speaks_chinese
+        from engine.rules import configuration_refusals
+
+        try:
+            gpu = Gpu.model_validate(records["gpus"])
+            server = Server.model_validate(records["servers"])
+        except ValidationError:
+            return []
+        cfg = records["configurations"]
+        try:
+            found = configuration_refusals(server=server, gpu=gpu, gpu_count=int(cfg["gpu_count"]),
+                                           max_power_w=float(cfg["max_power_w"]),
+                                           nics=int(cfg["compute_nics"]))
+        except (KeyError, TypeError, ValueError):
+            return []
+        return [f"{cfg.get('id', '')}: {message_text(m, translated=speaks_chinese())}"
+                for m in found]
 
     def _refused(self, message: str) -> bool:
         """Show why; mark the field a refusal names ("[[gpus]] record 'x', field tdp_w")."""

@@ -3038,5 +3038,29 @@
             <source>your system</source>
             <translation>您的系统</translation>
         </message>
+        <message>
+            <source>air</source>
+            <translation>风冷</translation>
+        </message>
+        <message>
+            <source>liquid-to-air</source>
+            <translation>液冷转风冷</translation>
+        </message>
+        <message>
+            <source>liquid</source>
+            <translation>液冷</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>高</translation>
+        </message>
     </context>
 </TS>
