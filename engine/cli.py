@@ -659,19 +659,18 @@ def _catalog(args: argparse.Namespace) -> int:
 
 
 def _export_entry(args: argparse.Namespace) -> int:
-    """`catalog export ID`: the configuration, its GPU, server, NIC and prices as TOML."""
-    from engine.catalog import load_catalog
-    from engine.money.prices import load_price_list
-    from engine.user_catalog import export_entry, write_entry_file
+    """`catalog export ID`: the configuration, its GPU, server, NIC and prices as TOML (a
+    shipped system, or one of the user's own, to share with a colleague)."""
+    from engine.user_catalog import catalog_and_prices, export_entry, write_entry_file
 
     if args.id is None:
         raise UsageError("clusterquote catalog: error: `catalog export` needs a configuration id "
                          "(see `catalog configs`)")
-    catalog = load_catalog()
+    catalog, prices = catalog_and_prices(None, None)  # with the user data folder's entries
     if args.id not in catalog.configurations:
         raise RequestError("configs", args.id, "known configurations: "
                            + ", ".join(sorted(catalog.configurations)))
-    text = export_entry(args.id, catalog, load_price_list())
+    text = export_entry(args.id, catalog, prices)
     if args.out is None:
         print(text, end="")
         return 0

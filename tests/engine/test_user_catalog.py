@@ -193,3 +193,31 @@ def test_an_id_of_the_shipped_catalog_with_other_figures_is_refused(tmp_path: Pa
     path.write_text(text + "\n[[racks]]\nid = \"r\"\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=r"\[\[racks\]\] is not allowed"):
         catalog_and_prices(path, None)
+
+
+def test_the_users_own_system_is_kept_exported_and_removed(own_system: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Kept in the user data folder (as the app's editor keeps it), a system plans without
+    --catalog, exports to a file a colleague reads back, and goes away with its records."""
+    from engine.user_catalog import (
+        read_user_entries,
+        remove_user_configuration,
+        save_user_system,
+        user_catalog_path,
+    )
+
+    save_user_system(read_user_entries(own_system))
+    kept = read_user_entries(user_catalog_path())
+    # the shipped server and NIC the file repeats unchanged stay the shipped ones
+    assert {s: sorted(r) for s, r in kept.records.items() if r} == {
+        "configurations": ["acme-h200"], "gpus": ["acme-h200-gpu"]}
+    assert main(["plan", "--preset", "gpt3-175b", "--days", "120", "--config", "acme-h200"]) == 0
+    shared = tmp_path / "shared.toml"
+    assert main(["catalog", "export", "acme-h200", "--out", str(shared)]) == 0
+    catalog, prices = catalog_and_prices(shared, None)
+    assert catalog.configurations["acme-h200"].user_entered
+    assert prices.entry("acme-h200").unit_price == load_price_list().entry(CFG).unit_price
+    capsys.readouterr()
+    remove_user_configuration("acme-h200")
+    assert not any(read_user_entries(user_catalog_path()).records.values())
+    assert main(["plan", "--preset", "gpt3-175b", "--days", "120", "--config", "acme-h200"]) == 2
