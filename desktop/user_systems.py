@@ -38,8 +38,8 @@ def _key() -> tuple[object, ...]:
     try:
         stat = path.stat()
     except OSError:
-        return (None, id(_state["carried"]))
-    return (stat.st_mtime_ns, stat.st_size, id(_state["carried"]))
+        return (str(path), None, id(_state["carried"]))
+    return (str(path), stat.st_mtime_ns, stat.st_size, id(_state["carried"]))
 
 
 def working(prices: PriceList | None = None) -> tuple[Catalog, PriceList]:
