@@ -155,7 +155,7 @@ class SystemEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("systemEditor")
         self.catalog, self.prices, self.editing = catalog, prices, editing
-        self.setWindowTitle(tr("Edit your system") if editing else tr("Add a system"))
+        self.setWindowTitle(self.tr("Edit your system") if editing else self.tr("Add a system"))
         self.resize(720, 640)
         self.widgets: dict[tuple[str, str], Any] = {}
         self.start = QComboBox(self)
@@ -163,7 +163,7 @@ class SystemEditor(QDialog):
         for cfg in sorted(catalog.configurations):
             self.start.addItem(cfg, cfg)
         self.start.setEnabled(not editing)
-        note = QLabel(tr("Figures start from the system chosen; give every record you change an "
+        note = QLabel(self.tr("Figures start from the system chosen; give every record you change an "
                          "id of its own. Each is checked by the rules the shipped catalog "
                          "obeys, and kept in your data folder."), self)
         note.setWordWrap(True)
@@ -180,7 +180,7 @@ class SystemEditor(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Start from"), self))
+        top.addWidget(QLabel(self.tr("Start from"), self))
         top.addWidget(self.start, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -225,7 +225,7 @@ class SystemEditor(QDialog):
             return QCheckBox(self)
         edit = QLineEdit(self)
         if spec.kind == "id":
-            edit.setPlaceholderText(tr("lower-case letters, digits and hyphens"))
+            edit.setPlaceholderText(self.tr("lower-case letters, digits and hyphens"))
         return edit
 
     def fill(self, config_id: str) -> None:
@@ -356,7 +356,7 @@ class SystemEditor(QDialog):
         if refusals:  # what a vendor's configurator refuses, in the reader's language
             return self._refused("\n".join(refusals))
         entries = UserEntries(
-            tr("your system"),
+            self.tr("your system"),
             {section: {r["id"]: {**r, "user_entered": True}} for section, r in records.items()},
             ())
         try:
