@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from engine.catalog import Catalog, CatalogError, load_catalog
-from engine.money.prices import PriceList
+from engine.money.prices import PriceError, PriceList
 from engine.user_catalog import (
     UserEntries,
     catalog_and_prices,
+    catalog_with,
     plan_entries,
     user_catalog_path,
 )
@@ -52,8 +53,8 @@ def catalog() -> Catalog:
     """The working catalog, or the shipped one when the user's entries do not load."""
     key = _key()
     if key != _state["key"]:
-        try:
-            _state["catalog"], _ = working()
+        try:  # no price list read: a broken one is the planner's to report
+            _state["catalog"] = catalog_with(None, _state["carried"])
             _state["problem"] = ""
         except (CatalogError, OSError) as exc:
             _state["catalog"], _state["problem"] = load_catalog(), str(exc)
@@ -73,6 +74,6 @@ def entries_for(configs: list[str] | tuple[str, ...], prices: PriceList | None =
     """The user-entered records (and prices) a plan of ``configs`` stands on, for its file."""
     try:
         cat, price_list = working(prices)
-    except (CatalogError, OSError):
+    except (CatalogError, PriceError, OSError):  # nothing to carry that could be read
         return None
     return plan_entries(configs or list(cat.configurations), cat, price_list)

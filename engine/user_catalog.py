@@ -261,6 +261,17 @@ def catalog_and_prices(path: Path | None, prices: PriceList | None,
     return catalog, price_list
 
 
+def catalog_with(path: Path | None, carried: UserEntries | None = None) -> Catalog:
+    """The catalog of ``catalog_and_prices``, without reading a price list."""
+    from engine.catalog import load_catalog
+
+    catalog = load_catalog()
+    for entries, over_user in ((load_user_entries(path), False), (carried, True)):
+        if entries is not None:
+            catalog = with_user_entries(catalog, entries, over_user=over_user)
+    return catalog
+
+
 def load_user_entries(path: Path | None) -> UserEntries | None:
     """``path`` read, else the user data folder's entries if there are any, else None."""
     if path is not None:
