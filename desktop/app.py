@@ -110,6 +110,9 @@ class Controller:
                 ),
             )
             if answer == QMessageBox.StandardButton.Yes:
+                from desktop import user_systems
+
+                user_systems.set_carried(document.entries)  # the user's systems it stands on
                 window.session.open(document.request, customer=document.customer,
                                     quote_no=document.quote_no, snapshot=document.snapshot)
                 return window

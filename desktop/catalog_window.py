@@ -1,7 +1,9 @@
-"""The catalog and the price list: view the hardware, edit prices, import a vendor list, reset.
+"""The catalog and the price list: view the hardware, add and edit your own systems, edit
+prices, import a vendor list, reset.
 
-The user's price list lives in the user data folder (engine.money.prices) and every
-plan uses it; this window only calls the engine's price-list functions.
+The user's price list and the systems the user adds live in the user data folder
+(engine.money.prices, engine.user_catalog) and every plan uses them; this window only calls
+the engine's functions. A user's records are marked "user-entered" in every table.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 from desktop import format as fmt
 from desktop.models import SORT_ROLE
 from desktop.noop import QT_TRANSLATE_NOOP
+from desktop.pairing import vendor_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -168,18 +171,19 @@ class CatalogWindow(QDialog):
     """Catalog (read-only) and price list (editable) in tabs."""
 
     prices_changed = Signal()
+    systems_changed = Signal()  # the user added, edited or removed a system
 
     def __init__(self, parent: QWidget | None = None, *, chinese: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("catalogWindow")
         self.setWindowTitle(self.tr("Catalog and prices — ClusterQuote"))
         self.resize(1100, 640)
-        from engine.catalog import load_catalog
+        from desktop import user_systems
 
-        self.catalog = load_catalog()
+        self.catalog = user_systems.catalog()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("catalogTabs")
-        self.tabs.addTab(self._configurations_tab(), self.tr("Server configurations"))
+        self.tabs.addTab(self._systems_page(), self.tr("Server configurations"))
         self.tabs.addTab(self._gpus_tab(), self.tr("GPUs"))
         self.price_model = PriceModel(chinese=chinese, parent=self)
         self.tabs.addTab(self._prices_tab(), self.tr("Prices"))
@@ -214,7 +218,136 @@ class CatalogWindow(QDialog):
     def _yes_no(self, value: bool) -> str:
         return self.tr("yes") if value else self.tr("no")
 
-    def _configurations_tab(self) -> QWidget:
+    def _origin(self, record: Any) -> str:
+        return self.tr("user-entered") if record.user_entered else self.tr("shipped")
+
+    # -- the user's own systems
+    def _systems_page(self) -> QWidget:
+        page = QWidget(self)
+        self.systems_layout = QVBoxLayout(page)
+        self.systems_layout.setContentsMargins(0, 0, 0, 0)
+        self.configurations_table = self._configurations_tab()
+        self.systems_layout.addWidget(self.configurations_table, 1)
+        self.add_button = QPushButton(self.tr("Add a system…"), page)
+        self.add_button.setObjectName("addSystem")
+        self.add_button.clicked.connect(lambda: self.edit_system(None))
+        self.edit_button = QPushButton(self.tr("Edit your system…"), page)
+        self.edit_button.setObjectName("editSystem")
+        self.edit_button.clicked.connect(lambda: self.edit_system(self.selected_config()))
+        self.remove_button = QPushButton(self.tr("Remove your system"), page)
+        self.remove_button.setObjectName("removeSystem")
+        self.remove_button.clicked.connect(self.remove_system)
+        self.systems_note = QLabel(page)
+        self.systems_note.setWordWrap(True)
+        self.seed_rack = QLabel(self.seed_rack_text(), page)
+        self.seed_rack.setObjectName("seedRack")
+        self.seed_rack.setWordWrap(True)
+        self.systems_layout.addWidget(self.seed_rack)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.systems_layout.addWidget(self.systems_note)
+        self.systems_layout.addLayout(buttons)
+        self._selection_changed()
+        return page
+
+    def seed_rack_text(self) -> str:
+        """The seed's "a rack of 13 SR670 V2 gives about 2 PFLOPS", in the catalog's figures."""
+        from engine.catalog import SEED_RACK, rack_peaks
+
+        config, servers = SEED_RACK
+        if config not in self.catalog.configurations:
+            return ""
+        cfg = self.catalog.configurations[config]
+        gpu = self.catalog.gpus[cfg.gpu]
+        peaks = rack_peaks(self.catalog, config, servers)
+        fp64, bf16 = peaks["fp64_tensor"]["dense"], peaks["bf16/fp16"]["dense"]
+        return (self.tr("The seed's rack statement: %1 × %2 with %3 × %4 = %5 PF FP64 tensor, "
+                        "%6 PF dense BF16 (%1 × %3 × %7 and %1 × %3 × %8 TFLOPS).")
+                .replace("%1", str(servers)).replace("%2", self.catalog.servers[cfg.server].model)
+                .replace("%3", str(cfg.gpu_count)).replace("%4", gpu.name)
+                .replace("%5", f"{fp64:.3g}").replace("%6", f"{bf16:.3g}")
+                .replace("%7", f"{gpu.dense_tflops['fp64']:g}")
+                .replace("%8", f"{gpu.dense_tflops['bf16']:g}"))
+
+    def selected_config(self) -> str | None:
+        row = self.configurations_table.currentRow()
+        item = self.configurations_table.item(row, 0) if row >= 0 else None
+        return item.text() if item is not None else None
+
+    def _selection_changed(self) -> None:
+        from desktop import user_systems
+        from engine.user_catalog import user_catalog_path
+
+        chosen = self.selected_config()
+        own = chosen is not None and self.catalog.configurations[chosen].user_entered
+        self.edit_button.setEnabled(own)
+        self.remove_button.setEnabled(own)
+        text = self.tr("Your systems are kept in %1 and travel inside the plans you save."
+                       ).replace("%1", str(user_catalog_path()))
+        if user_systems.problem():
+            text += " " + self.tr("They cannot be read now: %1").replace("%1", user_systems.problem())
+        self.systems_note.setText(text)
+
+    def edit_system(self, config_id: str | None) -> Any:
+        """Open the editor: a new system from the selected one (or the first), or the user's
+        own ``config_id`` to change it. Returns the dialog (shown, not run)."""
+        from desktop.catalog_edit import SystemEditor
+        from engine.money.prices import load_price_list
+        from engine.user_catalog import catalog_and_prices
+
+        _, prices = catalog_and_prices(None, load_price_list())
+        template = config_id or self.selected_config() or sorted(self.catalog.configurations)[0]
+        self.editor = SystemEditor(self.catalog, prices, template=template,
+                                   editing=config_id is not None, parent=self)
+        self.editor.saved.connect(self._systems_saved)
+        self.editor.open()
+        return self.editor
+
+    def remove_system(self) -> None:
+        from engine.user_catalog import remove_user_configuration
+
+        chosen = self.selected_config()
+        if chosen is None or not self.catalog.configurations[chosen].user_entered:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Remove your system"),
+            self.tr("Remove %1 from your systems? Plans saved with it keep their copy."
+                    ).replace("%1", chosen))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            remove_user_configuration(chosen)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Remove your system"), str(exc))
+            return
+        self._systems_saved(None)
+
+    def _systems_saved(self, config_id: str | None) -> None:
+        """Show the catalog again with the user's change, the saved system selected."""
+        from desktop import user_systems
+
+        user_systems.changed()
+        self.catalog = user_systems.catalog()
+        old = self.configurations_table
+        self.configurations_table = self._configurations_tab()
+        self.systems_layout.replaceWidget(old, self.configurations_table)
+        old.deleteLater()
+        gpus = self.tabs.widget(1)
+        self.tabs.removeTab(1)
+        self.tabs.insertTab(1, self._gpus_tab(), self.tr("GPUs"))
+        if gpus is not None:
+            gpus.deleteLater()
+        if config_id is not None:
+            for row in range(self.configurations_table.rowCount()):
+                item = self.configurations_table.item(row, 0)
+                if item is not None and item.text() == config_id:
+                    self.configurations_table.selectRow(row)
+        self._selection_changed()
+        self.systems_changed.emit()
+
+    def _configurations_tab(self) -> QTableWidget:
         c = self.catalog
         rows = []
         for cfg in c.configurations.values():
@@ -222,7 +355,8 @@ class CatalogWindow(QDialog):
             rows.append(
                 [
                     cfg.id,
-                    server.vendor,
+                    self._origin(cfg),
+                    vendor_name(server.vendor),
                     f"{server.model} {server.variant}",
                     f"{cfg.gpu_count} × {gpu.name}",
                     f"{cfg.intra_node_link} {cfg.intra_node_gbs:g} GB/s",
@@ -233,9 +367,10 @@ class CatalogWindow(QDialog):
                     cfg.source,
                 ]
             )
-        return self._table(
+        table = self._table(
             [
                 self.tr("Id"),
+                self.tr("Entered by"),
                 self.tr("Vendor"),
                 self.tr("Server"),
                 self.tr("GPUs"),
@@ -249,6 +384,10 @@ class CatalogWindow(QDialog):
             rows,
             "configurationsTable",
         )
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.itemSelectionChanged.connect(self._selection_changed)
+        return table
 
     def _peaks_text(self, cfg: Any, gpu: Any) -> str:
         """'FP64 0.078 · FP64 tensor 0.156 · … · BF16/FP16 2.50 / 4.99': one server's peaks by
@@ -272,6 +411,7 @@ class CatalogWindow(QDialog):
             rows.append(
                 [
                     gpu.id,
+                    self._origin(gpu),
                     gpu.name,
                     gpu.form_factor.upper(),
                     f"{gpu.memory_gb:g} GB {gpu.memory_type}",
@@ -289,6 +429,7 @@ class CatalogWindow(QDialog):
         return self._table(
             [
                 self.tr("Id"),
+                self.tr("Entered by"),
                 self.tr("GPU"),
                 self.tr("Form factor"),
                 self.tr("Memory"),

@@ -19,6 +19,7 @@ from engine.model import PlanRequest
 from engine.money.snapshot import PriceSnapshot
 from engine.planfile import PlanDocument, PlanFileError, load_plan_document, plan_file_text
 from engine.safeio import DATA_ERRORS, data_error_message
+from engine.user_catalog import UserEntries
 
 DRAFT_NAME = "draft.cqplan"
 
@@ -52,14 +53,14 @@ def write_text(path: Path, text: str) -> None:
 
 def write_plan(
     path: Path, request: PlanRequest, *, customer: str = "", quote_no: str = "",
-    snapshot: PriceSnapshot | None = None,
+    snapshot: PriceSnapshot | None = None, entries: UserEntries | None = None,
 ) -> None:
     """Write a plan file; SaveError for one that could not be opened again (a value out of bounds)."""
     try:
         check_request(request)
         check_quote_heading(customer, quote_no)
         text = plan_file_text(request, name=path.name, customer=customer, quote_no=quote_no,
-                              snapshot=snapshot)
+                              snapshot=snapshot, entries=entries)
     except RequestError as exc:
         raise SaveError(f"cannot save {path.name}: {exc}") from None
     except PlanFileError as exc:  # larger than a plan may be to open again
@@ -81,11 +82,12 @@ class DraftStore:
 
     def save(
         self, request: PlanRequest, *, customer: str = "", quote_no: str = "",
-        snapshot: PriceSnapshot | None = None,
+        snapshot: PriceSnapshot | None = None, entries: UserEntries | None = None,
     ) -> None:
         # A draft is a courtesy: failing to write one must not stop the work.
         with contextlib.suppress(OSError):
-            write_plan(self.path, request, customer=customer, quote_no=quote_no, snapshot=snapshot)
+            write_plan(self.path, request, customer=customer, quote_no=quote_no, snapshot=snapshot,
+                       entries=entries)
 
     def load(self) -> PlanDocument | None:
         """The draft left by a session that did not end cleanly, if it can be read.

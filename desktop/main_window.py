@@ -372,7 +372,8 @@ class MainWindow(QMainWindow):
         session = self.session
         if session.request is not None and self.settings.autosave_draft:
             self.drafts.save(session.request, customer=session.customer, quote_no=session.quote_no,
-                             snapshot=session.quoted.snapshot)
+                             snapshot=session.quoted.snapshot,
+                             entries=self._plan_entries(session.request))
 
     # ------------------------------------------------------------ planning results
     def _plan_started(self) -> None:
@@ -461,9 +462,18 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(path.parent)
         self.settings.add_recent(str(path))
         self._fill_recent_list()
+        from desktop import user_systems
+
+        user_systems.set_carried(document.entries)  # the user-entered systems the plan carries
         self.session.open(document.request, customer=document.customer, quote_no=document.quote_no,
                           path=path, snapshot=document.snapshot, modified=False)
         return True
+
+    def _plan_entries(self, request: Any) -> Any:
+        """The user-entered systems the plan stands on, for its file to carry."""
+        from desktop import user_systems
+
+        return user_systems.entries_for(request.configs, self.session.quoted.price_list())
 
     def save_plan(self) -> bool:
         if self.path is None:
@@ -487,7 +497,8 @@ class MainWindow(QMainWindow):
         assert request is not None
         try:
             write_plan(path, request, customer=self.customer, quote_no=self.quote_no,
-                       snapshot=self.session.quoted.for_saving(request))
+                       snapshot=self.session.quoted.for_saving(request),
+                       entries=self._plan_entries(request))
         except SaveError as exc:
             QMessageBox.warning(self, self.tr("Cannot save the plan"), str(exc))
             return False
@@ -598,6 +609,7 @@ class MainWindow(QMainWindow):
             chinese = self.settings.effective_language().startswith("zh")
             self.catalog_window = CatalogWindow(self, chinese=chinese)
             self.catalog_window.prices_changed.connect(self.session.replan)
+            self.catalog_window.systems_changed.connect(self.session.replan)
         self.catalog_window.show()
         self.catalog_window.raise_()
 

@@ -167,7 +167,7 @@ class ComparisonModel(QAbstractTableModel):
         self._recommended: str | None = None
 
     def set_result(self, table: FigureTable, comparison: Comparison) -> None:
-        rank = {v: i for i, v in enumerate(VENDOR_ORDER)}  # Lenovo's configurations, then Inspur's
+        rank = {v: i for i, v in enumerate(VENDOR_ORDER)}  # Lenovo's, then Inspur's, then other vendors'
         vendors = table.column("vendor")
         order = sorted(range(len(table.configs)), key=lambda n: rank.get(str(vendors[n]), len(rank)))
         self.beginResetModel()

@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from engine.catalog import Catalog
+from engine.catalog import PEAK_PRECISIONS, Catalog, server_peaks
 from engine.export import names
 from engine.export.names import config_title
 from engine.model import CATEGORIES, Comparison, Plan
@@ -30,8 +30,13 @@ def vendor_name(vendor: str) -> str:
 
 def config_label(plan: Plan) -> str:
     """'Inspur NF5688M6 · 8× A800 SXM4' ('浪潮 NF5688M6 · 8× A800 SXM4' in Chinese), as the
-    quote names it."""
-    return config_title(plan, vendor_name(plan.vendor))
+    quote names it; a system the user entered says so."""
+    title = config_title(plan, vendor_name(plan.vendor))
+    if any(w.code == "user-entered" for w in plan.warnings):
+        from PySide6.QtCore import QCoreApplication
+
+        title += " · " + QCoreApplication.translate("Pairing", "user-entered")
+    return title
 
 
 def by_vendor(plans: tuple[Plan, ...] | list[Plan]) -> list[Plan]:
@@ -99,6 +104,26 @@ class PairRow:
             return 0
         right_lower = diff < 0
         return 1 if right_lower == self.lower_is_better else -1
+
+
+def peak_rows(left: Plan, right: Plan, catalog: Catalog) -> list[PairRow]:
+    """One row per precision either server has: its dense peak per server in PF (INT8: POPS),
+    higher being better (engine.catalog.server_peaks; the view shows the sparse peak beside)."""
+    peaks = [server_peaks_of(p, catalog) for p in (left, right)]
+    rows = []
+    for name, _key in PEAK_PRECISIONS:
+        if any(name in p for p in peaks):
+            values = [p[name]["dense"] if name in p else None for p in peaks]
+            rows.append(PairRow(f"peak:{name}", "peak", values[0], values[1], False))
+    return rows
+
+
+def server_peaks_of(plan: Plan, catalog: Catalog) -> dict[str, dict[str, float | None]]:
+    """A plan's server peaks by precision ({} for a configuration the catalog lacks)."""
+    cfg = catalog.configurations.get(plan.config)
+    if cfg is None or cfg.gpu not in catalog.gpus:
+        return {}
+    return server_peaks(cfg, catalog.gpus[cfg.gpu])
 
 
 def _number(value: object) -> bool:

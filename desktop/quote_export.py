@@ -252,6 +252,7 @@ def write_pdf(comparison: Comparison, target: Path, *, use_libreoffice: bool | N
                                **options)
             return xlsx_to_pdf(xlsx, target), "LibreOffice"
     options.pop("price_list", None)
+    options.pop("catalog", None)  # the HTML quote has no Sources sheet
     return html_to_pdf(quote_as_html(comparison, **options), target), "Qt"
 
 
@@ -291,7 +292,10 @@ def write_export(session: PlanSession, settings: Settings, path: Path, *, pdf: b
     if session.result is None:
         return None
     lang = "zh" if settings.effective_language().startswith("zh") else "en"
-    options.update(lang=lang, quote_no=session.quote_no)
+    from desktop import user_systems
+
+    # the catalog planned on: the Sources sheet names the user's systems and marks them
+    options.update(lang=lang, quote_no=session.quote_no, catalog=user_systems.catalog())
     comparison: Comparison = session.result.comparison
     if parent is not None:
         parent.setCursor(Qt.CursorShape.WaitCursor)

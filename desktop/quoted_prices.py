@@ -75,13 +75,16 @@ class QuotedPrices(QObject):
 
         A plan still on its saved prices keeps their date and source.
         """
-        prices = self.price_list() or load_price_list()
-        try:
-            comparison = compare(request, price_list=prices)
+        from desktop import user_systems
+
+        try:  # on the systems the user added too (their prices come with them)
+            catalog, prices = user_systems.working(self.price_list())
+            comparison = compare(request, catalog=catalog, price_list=prices)
         except PLANNING_ERRORS:  # a request that cannot be planned is saved without prices
             return None
         saved = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-        taken = snapshot_for(comparison, prices, saved=saved, catalog_version=catalog_version())
+        taken = snapshot_for(comparison, prices, saved=saved, catalog_version=catalog_version(),
+                             catalog=catalog)
         if self.snapshot is not None:
             taken = dataclasses.replace(taken, saved=self.snapshot.saved,
                                         price_list=self.snapshot.price_list)
@@ -95,10 +98,14 @@ class QuotedPrices(QObject):
 
     def repricing(self, request: PlanRequest) -> tuple[PlanChange, ...]:
         """What today's price list would change, configuration by configuration."""
+        from desktop import user_systems
+
         saved = self.price_list()
         assert saved is not None
-        return diff_comparisons(compare(request, price_list=saved),
-                                compare(request, price_list=load_price_list()))
+        catalog = user_systems.catalog()  # the saved prices hold the user's systems' own
+        _, today = user_systems.working(load_price_list())
+        return diff_comparisons(compare(request, catalog=catalog, price_list=saved),
+                                compare(request, catalog=catalog, price_list=today))
 
     def use_todays_prices(self) -> None:
         self.snapshot = None

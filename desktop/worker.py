@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -56,7 +57,7 @@ class _PlanTask(QRunnable):
 
     def __init__(
         self, generation: int, request: PlanRequest, signals: _Signals, engine: _Engine,
-        price_list: PriceList | None = None,
+        price_list: PriceList | None = None, catalog: Any = None,
     ) -> None:
         super().__init__()
         self.generation = generation
@@ -64,6 +65,7 @@ class _PlanTask(QRunnable):
         self.signals = signals
         self.engine = engine
         self.price_list = price_list
+        self.catalog = catalog
 
     def run(self) -> None:
         compare, figure_table = self.engine.compare, self.engine.figure_table
@@ -71,6 +73,7 @@ class _PlanTask(QRunnable):
         try:
             comparison = compare(
                 self.request,
+                catalog=self.catalog,
                 price_list=self.price_list,
                 progress=lambda done, total: self.signals.progress.emit(self.generation, done, total),
             )
@@ -107,10 +110,18 @@ class Planner(QObject):
 
     def start(self, request: PlanRequest, price_list: PriceList | None = None) -> None:
         """Plan ``request`` with ``price_list`` (None: the user's or the shipped list)."""
+        from desktop import user_systems
+
         self._generation += 1
         self.busy = True
         self.started.emit()
-        self.pool.start(_PlanTask(self._generation, request, self._signals, _engine(), price_list))
+        try:  # the systems the user added, and those the opened plan carries
+            catalog, price_list = user_systems.working(price_list)
+        except (CatalogError, PriceError, OSError) as exc:
+            self._signals.failed.emit(self._generation, "", str(exc))
+            return
+        self.pool.start(_PlanTask(self._generation, request, self._signals, _engine(), price_list,
+                                  catalog))
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the pool is idle (tests, self-test, shutdown)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -414,6 +414,19 @@ def server_peaks(cfg: Configuration, gpu: Gpu) -> dict[str, dict[str, float | No
     return out
 
 
+# The seed's rack statement: "a rack of 13 SR670 V2 gives about 2 PFLOPS" (a ThinkSystem
+# SR670 V2 with 8 × A100 PCIe is 3U, so 13 fill 39U of a 42U rack). Shown in the catalog
+# window and the README with the figures the catalog gives.
+SEED_RACK = ("lenovo-sr670v2-a100-pcie", 13)
+
+
+def rack_peaks(catalog: Catalog, config_id: str, servers: int) -> dict[str, dict[str, float | None]]:
+    """Peak PF (int8: POPS) of ``servers`` servers of one configuration, by precision."""
+    cfg = catalog.configuration(config_id)
+    return {name: {k: (round(v * servers, 6) if v is not None else None) for k, v in peak.items()}
+            for name, peak in server_peaks(cfg, catalog.gpus[cfg.gpu]).items()}
+
+
 _FILES = {
     "gpus": "gpus.toml",
     "servers": "servers.toml",
@@ -445,38 +458,110 @@ def read_catalog(folder: Path) -> Catalog:
             raise CatalogError(f"cannot read catalog file {path}: {exc.strerror}") from None
         except tomllib.TOMLDecodeError as exc:
             raise CatalogError(f"catalog file {path} is not valid TOML: {exc}") from None
-        records = data.get(section, [])
-        if not isinstance(records, list):
-            raise CatalogError(f"{path}: [[{section}]] must be an array of tables")
-        by_id: dict[str, object] = {}
-        for record in records:
-            rid = record.get("id") if isinstance(record, dict) else None
-            if not isinstance(rid, str):
-                raise CatalogError(f"{path}: a [[{section}]] record has no id")
-            if rid in by_id:
-                raise CatalogError(f"{path}: duplicate id '{rid}' in [[{section}]]")
-            by_id[rid] = record
-        raw[section] = by_id
+        raw[section] = records_by_id(data.get(section, []), str(path), section)
+    # cross-record checks (references, configuration rules) concern configurations
+    return validated_catalog(raw, lambda section: str(folder / _FILES.get(section, _FILES[
+        "configurations"])), f"catalog in {folder} is invalid:\n", "\n")
+
+
+def records_by_id(rows: object, where: str, section: str) -> dict[str, Any]:
+    """The ``[[section]]`` tables of a catalog file by id; CatalogError for a section that is
+    not an array of tables, a record without an id, or an id given twice."""
+    if not isinstance(rows, list):
+        raise CatalogError(f"{where}: [[{section}]] must be an array of tables")
+    by_id: dict[str, Any] = {}
+    for record in rows:
+        rid = record.get("id") if isinstance(record, dict) else None
+        if not isinstance(rid, str):
+            raise CatalogError(f"{where}: a [[{section}]] record has no id")
+        if rid in by_id:
+            raise CatalogError(f"{where}: duplicate id '{rid}' in [[{section}]]")
+        by_id[rid] = record
+    return by_id
+
+
+def validated_catalog(raw: Mapping[str, Any], where: Callable[[str], str], heading: str,
+                      joiner: str) -> Catalog:
+    """``raw`` (section -> id -> fields) validated by the catalog's models and rules, the one
+    check for shipped files and user entries alike; CatalogError lists every problem, each
+    naming the file (``where(section)``), the record, the field, the value and the rule."""
+    problems = bound_problems(raw, where)
+    if problems:
+        raise CatalogError(heading + joiner.join(problems))
     try:
         return Catalog.model_validate(raw)
     except ValidationError as exc:
-        lines = [_describe(folder, error) for error in exc.errors()]
-        raise CatalogError(f"catalog in {folder} is invalid:\n" + "\n".join(lines)) from None
+        lines = [describe_error(error, where) for error in exc.errors()]
+        raise CatalogError(heading + joiner.join(lines)) from None
 
 
-def _describe(folder: Path, error: Mapping[str, Any]) -> str:
-    """One validation error as 'file: [[section]] record 'id', field: message'."""
+# Sections whose numbers resources/bounds.toml bounds, and the table that bounds them.
+BOUNDED = {"gpus": "catalog_gpus", "servers": "catalog_servers",
+           "configurations": "catalog_configurations", "network": "catalog_network"}
+_PEAKS = ("dense_tflops", "sparse_tflops", "dense_tflops_high")
+
+
+def bound_key(section: str, field: str) -> str | None:
+    """The resources/bounds.toml key of a record's field ("psu.watts" -> catalog_servers.psu_watts,
+    "dense_tflops.bf16" -> catalog_gpus.tflops); None for a field without a bound."""
+    from engine.bounds import numeric_keys
+
+    if section not in BOUNDED:
+        return None
+    head = field.split(".")[0]
+    name = "tflops" if head in _PEAKS else field.replace(".", "_")
+    key = f"{BOUNDED[section]}.{name}"
+    return key if key in numeric_keys() else None
+
+
+def bound_problems(raw: Mapping[str, Any], where: Callable[[str], str]) -> list[str]:
+    """Each number of a record outside its bound in resources/bounds.toml, as one line naming
+    the file, record, field, value and range (a value of the wrong type is pydantic's to tell)."""
+    from engine.bounds import bound
+
+    out = []
+    for section in BOUNDED:
+        for rid, record in (raw.get(section) or {}).items():
+            if not isinstance(record, Mapping):
+                continue
+            for field, value in _numbers(record):
+                key = bound_key(section, field)
+                if key is None or isinstance(value, bool) or not isinstance(value, int | float):
+                    continue
+                b = bound(key)
+                if not b.admits(value):
+                    out.append(f"{where(section)}: [[{section}]] record '{rid}', field {field}: "
+                               f"value {value!r} is not allowed: it {b.allowed}")
+    return out
+
+
+def _numbers(record: Mapping[str, Any]) -> list[tuple[str, object]]:
+    """(field, value) of a record, one level of tables opened (psu.watts, dense_tflops.bf16)."""
+    out: list[tuple[str, object]] = []
+    for name, value in record.items():
+        if isinstance(value, Mapping):
+            out += [(f"{name}.{inner}", v) for inner, v in value.items()]
+        else:
+            out.append((name, value))
+    return out
+
+
+def describe_error(error: Mapping[str, Any], where: Callable[[str], str]) -> str:
+    """One validation error as "file: [[section]] record 'id', field f: value V is not
+    allowed: rule"; a check across records is told against the configurations."""
     loc = tuple(error.get("loc", ()))
     message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
-    if loc and loc[0] in _FILES:
-        where = f"{folder / _FILES[str(loc[0])]}: [[{loc[0]}]]"
+    if loc and str(loc[0]) in _FILES:
+        place = f"{where(str(loc[0]))}: [[{loc[0]}]]"
         if len(loc) > 1:
-            where += f" record '{loc[1]}'"
+            place += f" record '{loc[1]}'"
         if len(loc) > 2:
-            where += ", field " + ".".join(str(p) for p in loc[2:])
-        return f"{where}: {message}"
-    # cross-record checks (references, configuration rules) concern configurations
-    return f"{folder / _FILES['configurations']}: {message}"
+            place += ", field " + ".".join(str(p) for p in loc[2:])
+            value = error.get("input")
+            if error.get("type") != "missing" and not isinstance(value, dict | list):
+                message = f"value {value!r} is not allowed: {message[:1].lower()}{message[1:]}"
+        return f"{place}: {message}"
+    return f"{where('configurations')}: {message}"
 
 
 @cache

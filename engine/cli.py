@@ -404,6 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "answers: its RFQ, else its server line, else its best-matching lines)")
     r.add_argument("--learn-prices", action="store_true",
                    help="put the quoted prices into your price list, with their source")
+    _add_catalog(r)
     r.add_argument("--accept-far-prices", action="store_true",
                    help="with --learn-prices: learn a price even when it is more than 5 times from "
                         "the list's (refused otherwise)")
@@ -486,7 +487,7 @@ def _plan_document(args: argparse.Namespace) -> Any:
     customer = getattr(args, "customer", "") or document.customer
     quote_no = getattr(args, "quote_no", "") or document.quote_no
     check_quote_heading(customer, quote_no)
-    return PlanDocument(document.request, customer, quote_no, document.snapshot)
+    return PlanDocument(document.request, customer, quote_no, document.snapshot, document.entries)
 
 
 def _prices_for(args: argparse.Namespace, document: Any) -> Any:
@@ -515,13 +516,14 @@ def _price_list(args: argparse.Namespace) -> Any:
 
 
 def _runnable_comparison(args: argparse.Namespace, request: PlanRequest | None = None,
-                         prices: Any = None) -> Comparison:
-    """Plan the request; a named configuration that cannot run it, or none that can, is an error."""
+                         prices: Any = None, carried: Any = None) -> Comparison:
+    """Plan the request; a named configuration that cannot run it, or none that can, is an error.
+    ``carried``: the user-entered records a plan file carries."""
     from engine.compare import compare
     from engine.user_catalog import catalog_and_prices
 
     request = request if request is not None else request_from(args)
-    catalog, prices = catalog_and_prices(getattr(args, "catalog", None), prices)
+    catalog, prices = catalog_and_prices(getattr(args, "catalog", None), prices, carried)
     comparison = compare(request, catalog=catalog, price_list=prices)
     if getattr(args, "save", None) is not None:  # the request is valid: keep it
         _save(args.save, comparison, prices, catalog)
@@ -546,6 +548,7 @@ def _save(path: Path, comparison: Comparison, prices: Any, catalog: Any = None) 
     from engine.money.prices import load_price_list
     from engine.planfile import SUFFIX, PlanFileError, save_plan, snapshot_for
     from engine.safeio import remove_stale_temp_files
+    from engine.user_catalog import plan_entries
 
     if not path.name or path.is_dir():  # --save '' is Path('.'), a folder without a name
         said = f"{shown(str(path))} is a folder" if path.name else "no file name was given"
@@ -555,8 +558,12 @@ def _save(path: Path, comparison: Comparison, prices: Any, catalog: Any = None) 
     saved = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     snapshot = snapshot_for(comparison, prices or load_price_list(), saved=saved,
                              catalog_version=catalog_version(), catalog=catalog)
+    entries = None
+    if catalog is not None:  # the user's records the plan stands on travel with it
+        entries = plan_entries([p.config for p in comparison.plans], catalog,
+                               prices or load_price_list(), where=target.name)
     try:
-        save_plan(comparison.request, target, snapshot=snapshot)
+        save_plan(comparison.request, target, snapshot=snapshot, entries=entries)
     except PlanFileError as exc:  # it would not open again
         raise SaveFailed(f"--save: {exc}") from None
     except OSError as exc:
@@ -584,7 +591,8 @@ def _plan(args: argparse.Namespace) -> int:
     from engine.serialize import comparison_dict
 
     document = _plan_document(args)
-    comparison = _runnable_comparison(args, document.request, _prices_for(args, document))
+    comparison = _runnable_comparison(args, document.request, _prices_for(args, document),
+                                      document.entries)
     if args.format == "json":
         print(_json(comparison_dict(comparison)))
     else:
@@ -592,7 +600,7 @@ def _plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _optimised(request: Any, args: argparse.Namespace, prices: Any) -> Any:
+def _optimised(request: Any, args: argparse.Namespace, prices: Any, catalog: Any = None) -> Any:
     """The optimiser's result for the request: the confidence the fleets are sized for is the
     odds the answer must reach (resolve's default when the request gives none)."""
     from engine.optimise.search import optimise
@@ -603,22 +611,24 @@ def _optimised(request: Any, args: argparse.Namespace, prices: Any) -> Any:
         confidence = resolve(request).confidence
     return optimise(request, confidence=confidence if confidence is not None else 0.8,
                     draws=args.draws, objective=getattr(args, "objective", "tco"),
-                    seed=args.seed, prices=prices)
+                    seed=args.seed, catalog=catalog, prices=prices)
 
 
 def _optimise(args: argparse.Namespace) -> int:
     from engine.compare import compare
     from engine.optimise.exact import variant_request
     from engine.optimise.report import result_dict, result_table
+    from engine.user_catalog import catalog_and_prices
 
     document = _plan_document(args)
-    prices = _prices_for(args, document)
-    result = _optimised(document.request, args, prices)
+    catalog, prices = catalog_and_prices(args.catalog, _prices_for(args, document),
+                                         document.entries)
+    result = _optimised(document.request, args, prices, catalog)
     if args.save is not None and result.best is not None:
         b = result.best
         best = variant_request(document.request, b["config"], b["gpus"], b["cooling"],
                                b["rack_kw"], b["hosting"])
-        _save(args.save, compare(best, price_list=prices), prices)
+        _save(args.save, compare(best, catalog=catalog, price_list=prices), prices, catalog)
     print(_json(result_dict(result)) if args.format == "json" else result_table(result))
     return 0
 
@@ -671,19 +681,18 @@ def _catalog(args: argparse.Namespace) -> int:
 
 
 def _export_entry(args: argparse.Namespace) -> int:
-    """`catalog export ID`: the configuration, its GPU, server, NIC and prices as TOML."""
-    from engine.catalog import load_catalog
-    from engine.money.prices import load_price_list
-    from engine.user_catalog import export_entry, write_entry_file
+    """`catalog export ID`: the configuration, its GPU, server, NIC and prices as TOML (a
+    shipped system, or one of the user's own, to share with a colleague)."""
+    from engine.user_catalog import catalog_and_prices, export_entry, write_entry_file
 
     if args.id is None:
         raise UsageError("clusterquote catalog: error: `catalog export` needs a configuration id "
                          "(see `catalog configs`)")
-    catalog = load_catalog()
+    catalog, prices = catalog_and_prices(None, None)  # with the user data folder's entries
     if args.id not in catalog.configurations:
         raise RequestError("configs", args.id, "known configurations: "
                            + ", ".join(sorted(catalog.configurations)))
-    text = export_entry(args.id, catalog, load_price_list())
+    text = export_entry(args.id, catalog, prices)
     if args.out is None:
         print(text, end="")
         return 0
@@ -714,7 +723,7 @@ def _quote(args: argparse.Namespace) -> int:
             buyer = replace(buyer, company=document.customer.strip())
     buyer = parse_buyer(args.buyer, buyer)
     prices = _prices_for(args, document)
-    comparison = _runnable_comparison(args, document.request, prices)
+    comparison = _runnable_comparison(args, document.request, prices, document.entries)
     every_vendor = {p.config: p.vendor for p in comparison.plans}
     if args.vendor:
         try:
@@ -743,16 +752,20 @@ def _quote(args: argparse.Namespace) -> int:
         if problem:
             raise UsageError(f"clusterquote: error: --pdf: cannot write {pdf}: {problem}; "
                              "no file was written")
+    from engine.user_catalog import catalog_and_prices
+
+    catalog, _ = catalog_and_prices(args.catalog, None, document.entries)  # as planned on
     options = None
     if args.options:
         if args.kind == "rfq":
             raise UsageError("clusterquote: error: --options: the Options sheet belongs to the "
                              "comparison (--kind comparison), not to an RFQ")
-        options = _optimised(document.request, args, prices)
+        options = _optimised(document.request, args, prices, catalog)
     path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,
                        valid_days=args.valid_days, kind=args.kind, buyer=buyer, terms=terms,
                        price_list=prices, detail=detail, prices=args.prices,
-                       delivery_date=args.delivery_date, idc=args.idc, options=options)
+                       delivery_date=args.delivery_date, idc=args.idc, options=options,
+                       catalog=catalog)
     print(f"wrote {path}")
     if args.pdf:
         from engine.export.pdf import xlsx_to_pdf
@@ -772,8 +785,13 @@ def _reconcile(args: argparse.Namespace) -> int:
         quotes = [read_quote(path) for path in args.quote]  # every file read before anything is used
     except (PlanFileError, QuoteError) as exc:
         raise UsageError(f"clusterquote: error: {exc}") from None
-    # the quotes answer the plan as it was sent: its saved prices where it has them
-    comparison = compare(document.request, price_list=_prices_for(args, document))
+    # the quotes answer the plan as it was sent: its saved prices where it has them, on the
+    # systems it was planned on (a user's own travel in the plan file, or come from --catalog)
+    from engine.user_catalog import catalog_and_prices
+
+    catalog, prices = catalog_and_prices(args.catalog, _prices_for(args, document),
+                                         document.entries)
+    comparison = compare(document.request, catalog=catalog, price_list=prices)
     if not any(p.feasible for p in comparison.plans):
         raise UsageError(f"clusterquote: error: {args.plan_file.name}: no configuration of the plan "
                          "can run its workload, so there is nothing to reconcile with")

@@ -5,10 +5,15 @@
                  "overrides": [{"config": "...", "item": "...", "qty": 4, ...}]},
      "quote": {"customer": "...", "quote_no": "..."},
      "snapshot": {"price_list": "...", "saved": "...", "catalog_version": "...",
-                  "entries": [{price-list row}, ...], "quoted_capex": {"config": 1.0}}}
+                  "entries": [{price-list row}, ...], "quoted_capex": {"config": 1.0}},
+     "catalog": {"gpus": [...], "servers": [...], "network": [...], "configurations": [...],
+                 "prices": [...]}}
 
 Version 2 added the request's BOM overrides and the price snapshot; a version 1
-file is migrated on reading (no overrides, no snapshot).
+file is migrated on reading (no overrides, no snapshot). Version 3 added "catalog": the
+user-entered records the plan stands on (engine.user_catalog), so a plan with a system the
+user added reopens, and re-plans the same, where that user's own catalog is not; a version 2
+file has none.
 
 Reading checks everything: broken JSON, a file that is not a plan, a plan from a
 newer version, unknown or mistyped fields all raise ``PlanFileError`` with one
@@ -34,7 +39,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from engine.bounds import check_quote_heading, check_request, limit
-from engine.catalog import Catalog
+from engine.catalog import Catalog, CatalogError
 from engine.errors import RequestError, shown, text_problem
 from engine.model import (
     Comparison,
@@ -51,9 +56,10 @@ from engine.money.prices import COLUMNS as PRICE_COLUMNS
 from engine.money.prices import PriceEntry, PriceError, PriceList
 from engine.money.snapshot import PriceSnapshot, recording, take_snapshot
 from engine.safeio import UnsafeFileError, parse_json, read_text, write_atomically
+from engine.user_catalog import UserEntries, entries_dict, entries_from_data
 
 FORMAT = "clusterquote-plan"
-VERSION = 2
+VERSION = 3
 SUFFIX = ".cqplan"
 
 _SECTIONS: dict[str, type] = {
@@ -78,11 +84,12 @@ class PlanDocument:
     customer: str = ""
     quote_no: str = ""
     snapshot: PriceSnapshot | None = None  # the prices the plan was quoted with
+    entries: UserEntries | None = None  # the user-entered records the plan stands on
 
 
 def plan_to_dict(
     request: PlanRequest, *, customer: str = "", quote_no: str = "",
-    snapshot: PriceSnapshot | None = None,
+    snapshot: PriceSnapshot | None = None, entries: UserEntries | None = None,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {name: asdict(getattr(request, name)) for name in _SECTIONS}
     body["configs"] = list(request.configs)
@@ -92,14 +99,17 @@ def plan_to_dict(
         doc["quote"] = {"customer": customer, "quote_no": quote_no}
     if snapshot is not None:
         doc["snapshot"] = snapshot_to_dict(snapshot)
+    if entries is not None:
+        doc["catalog"] = entries_dict(entries)
     return doc
 
 
 def plan_to_json(
     request: PlanRequest, *, customer: str = "", quote_no: str = "",
-    snapshot: PriceSnapshot | None = None,
+    snapshot: PriceSnapshot | None = None, entries: UserEntries | None = None,
 ) -> str:
-    doc = plan_to_dict(request, customer=customer, quote_no=quote_no, snapshot=snapshot)
+    doc = plan_to_dict(request, customer=customer, quote_no=quote_no, snapshot=snapshot,
+                       entries=entries)
     return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
@@ -117,12 +127,13 @@ def snapshot_for(comparison: Comparison, prices: PriceList, *, saved: str,
 
 def plan_file_text(
     request: PlanRequest, *, name: str, customer: str = "", quote_no: str = "",
-    snapshot: PriceSnapshot | None = None,
+    snapshot: PriceSnapshot | None = None, entries: UserEntries | None = None,
 ) -> str:
     """The text of a plan file, once it is known to open again: PlanFileError for a plan
     larger than a plan file may be when read (files.plan_max_bytes) or holding text that
     is not text, so nothing is written that the reader would refuse."""
-    text = plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot)
+    text = plan_to_json(request, customer=customer, quote_no=quote_no, snapshot=snapshot,
+                        entries=entries)
     problem = text_problem(text)
     if problem:
         raise PlanFileError(f"cannot save {name}: it holds text that is not plain text ({problem})")
@@ -138,13 +149,13 @@ def plan_file_text(
 
 def save_plan(
     request: PlanRequest, path: str | Path, *, customer: str = "", quote_no: str = "",
-    snapshot: PriceSnapshot | None = None,
+    snapshot: PriceSnapshot | None = None, entries: UserEntries | None = None,
 ) -> Path:
     """Write ``request`` to ``path`` atomically: a temporary file beside it, then a rename.
     PlanFileError, before anything is written, for a plan the reader would refuse."""
     target = Path(path)
     text = plan_file_text(request, name=target.name, customer=customer, quote_no=quote_no,
-                          snapshot=snapshot)
+                          snapshot=snapshot, entries=entries)
     return write_atomically(target, lambda tmp: tmp.write_bytes(text.encode("utf-8")))
 
 
@@ -208,7 +219,21 @@ def plan_from_dict(doc: object, *, name: str = "the plan") -> PlanDocument:
         check_quote_heading(customer, quote_no)
     except RequestError as exc:
         raise PlanFileError(f"{name}: {exc.field} {shown(exc.value)} is not allowed; {exc.allowed}") from None
-    return PlanDocument(request, customer, quote_no, _snapshot(doc.get("snapshot"), name))
+    return PlanDocument(request, customer, quote_no, _snapshot(doc.get("snapshot"), name),
+                        _entries(doc.get("catalog"), name))
+
+
+def _entries(data: object, name: str) -> UserEntries | None:
+    """The user-entered records a plan carries; their figures are checked by the catalog's
+    rules when the plan is planned (engine.user_catalog.catalog_and_prices)."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise PlanFileError(f"{name}: catalog must be an object of catalog tables")
+    try:
+        return entries_from_data(data, f"{name} (its catalog)")
+    except CatalogError as exc:
+        raise PlanFileError(str(exc)) from None
 
 
 def _refuse_non_text(value: object, path: str, name: str) -> None:
@@ -301,6 +326,10 @@ def _migrated(doc: dict[str, Any], version: int) -> dict[str, Any]:
         if isinstance(request, dict):
             request = {**request, "overrides": []}
         doc = {**doc, "version": 2, "request": request}
+        version = 2
+    if version == 2:  # no user-entered records carried
+        doc = {**doc, "version": 3}
+        doc.pop("catalog", None)
     return doc
 
 

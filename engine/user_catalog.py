@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from engine.catalog import Catalog, CatalogError
+from engine.catalog import (
+    Catalog,
+    CatalogError,
+    Configuration,
+    Gpu,
+    NetworkPart,
+    Server,
+    records_by_id,
+    validated_catalog,
+)
 from engine.money.prices import PriceEntry, PriceError, PriceList, user_data_dir
 
 # The sections a user file may hold, as the shipped catalog spells them.
@@ -56,29 +65,28 @@ def read_user_entries(path: Path) -> UserEntries:
         raise CatalogError(f"cannot read catalog file {path}: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CatalogError(f"catalog file {path} is not valid TOML: {exc}") from None
+    return entries_from_data(data, str(path))
+
+
+def entries_from_data(data: Mapping[str, Any], where: str) -> UserEntries:
+    """User entries from a catalog file's tables (or a plan file's "catalog" object); records
+    are checked when added to a catalog (``with_user_entries``)."""
     unknown = sorted(set(data) - set(SECTIONS) - {"prices"})
     if unknown:
-        raise CatalogError(f"{path}: [[{unknown[0]}]] is not allowed; a catalog file holds "
+        raise CatalogError(f"{where}: [[{unknown[0]}]] is not allowed; a catalog file holds "
                            + ", ".join(f"[[{s}]]" for s in (*SECTIONS, "prices")))
-    records: dict[str, dict[str, dict[str, Any]]] = {}
-    for section in SECTIONS:
-        rows = data.get(section, [])
-        if not isinstance(rows, list):
-            raise CatalogError(f"{path}: [[{section}]] must be an array of tables")
-        by_id: dict[str, dict[str, Any]] = {}
-        for row in rows:
-            rid = row.get("id") if isinstance(row, dict) else None
-            if not isinstance(rid, str):
-                raise CatalogError(f"{path}: a [[{section}]] record has no id")
-            if rid in by_id:
-                raise CatalogError(f"{path}: duplicate id '{rid}' in [[{section}]]")
-            by_id[rid] = {**row, "user_entered": True}  # whatever the file says
-        records[section] = by_id
-    prices = tuple(_price(path, i, row) for i, row in enumerate(data.get("prices", []), 1))
-    return UserEntries(str(path), records, prices)
+    records = {section: {rid: {**row, "user_entered": True}  # whatever the file says
+                         for rid, row in records_by_id(data.get(section, []), where,
+                                                       section).items()}
+               for section in SECTIONS}
+    rows = data.get("prices", [])
+    if not isinstance(rows, list):
+        raise CatalogError(f"{where}: [[prices]] must be an array of tables")
+    prices = tuple(_price(where, i, row) for i, row in enumerate(rows, 1))
+    return UserEntries(where, records, prices)
 
 
-def _price(path: Path, number: int, row: object) -> PriceEntry:
+def _price(path: str, number: int, row: object) -> PriceEntry:
     if not isinstance(row, dict):
         raise CatalogError(f"{path}: [[prices]] entry {number} must be a table")
     try:
@@ -91,56 +99,40 @@ def _price(path: Path, number: int, row: object) -> PriceEntry:
             from None
 
 
-def with_user_entries(catalog: Catalog, entries: UserEntries) -> Catalog:
-    """The shipped catalog with the user's records added, checked by the same rules (fields,
-    references, what a vendor's configurator refuses); an id may not replace a shipped one."""
-    merged: dict[str, dict[str, Any]] = {}
-    for section in ("gpus", "servers", "configurations", "network", "racks", "pdus", "cooling",
-                    "services", "storage", "management", "software", "open_software",
-                    "rated_services", "availability"):
-        merged[section] = {rid: r.model_dump() for rid, r in getattr(catalog, section).items()}
+def with_user_entries(catalog: Catalog, entries: UserEntries, *,
+                      over_user: bool = False) -> Catalog:
+    """The catalog with the user's records added, checked by the shipped catalog's own rules
+    (engine.catalog.validated_catalog: fields, bounds, references, what a vendor's configurator
+    refuses). An id may not replace a shipped record; with ``over_user`` it may replace a
+    user's record (a plan file's records over the user folder's: the plan re-plans as saved)."""
+    merged = {section: {rid: r.model_dump() for rid, r in records.items()}
+              for section, records in catalog}
     for section, records in entries.records.items():
         for rid, record in records.items():
-            shipped = merged[section].get(rid)
-            if shipped is not None:
-                if _same(shipped, record, section):
-                    continue  # the shipped record, exported unchanged: it stays the shipped one
-                raise CatalogError(f"{entries.path}: [[{section}]] record '{rid}': the id is the "
-                                   "shipped catalog's and the record differs from it; give your "
-                                   "entry an id of its own")
+            present = merged[section].get(rid)
+            if present is not None and not (over_user and present.get("user_entered")):
+                if _same(present, record, section):
+                    continue  # the same record, exported unchanged: it stays as it is
+                owner = "a user entry's" if present.get("user_entered") else "the shipped catalog's"
+                raise CatalogError(f"{entries.path}: [[{section}]] record '{rid}': the id is "
+                                   f"{owner} and the record differs from it; give your entry an "
+                                   "id of its own")
             merged[section][rid] = record
-    try:
-        return Catalog.model_validate(merged)
-    except ValidationError as exc:
-        # one line: the command line prints the first line of an error
-        raise CatalogError(f"catalog file {entries.path} is invalid: "
-                           + "; ".join(_describe(entries.path, e) for e in exc.errors())) from None
+    # one line: the command line prints the first line of an error
+    return validated_catalog(merged, lambda _section: entries.path,
+                             "", "; ")
 
 
-def _same(shipped: dict[str, Any], record: dict[str, Any], section: str) -> bool:
-    """Whether ``record`` (as read from a file) is the shipped record, field for field."""
-    from engine.catalog import Configuration, Gpu, NetworkPart, Server
-
+def _same(present: dict[str, Any], record: dict[str, Any], section: str) -> bool:
+    """Whether ``record`` (as read from a file) is ``present``, field for field."""
     models: dict[str, type[BaseModel]] = {"gpus": Gpu, "servers": Server, "network": NetworkPart,
                                           "configurations": Configuration}
+    mark = bool(present.get("user_entered"))
     try:
-        read = models[section].model_validate({**record, "user_entered": False}).model_dump()
+        read = models[section].model_validate({**record, "user_entered": mark}).model_dump()
     except ValidationError:
         return False
-    return bool(read == {**shipped, "user_entered": False})
-
-
-def _describe(path: str, error: Mapping[str, Any]) -> str:
-    loc = tuple(error.get("loc", ()))
-    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
-    if loc and loc[0] in SECTIONS:
-        where = f"{path}: [[{loc[0]}]]"
-        if len(loc) > 1:
-            where += f" record '{loc[1]}'"
-        if len(loc) > 2:
-            where += ", field " + ".".join(str(p) for p in loc[2:])
-        return f"{where}: {message}"
-    return f"{path}: {message}"
+    return bool(read == present)
 
 
 def with_user_prices(prices: PriceList, entries: UserEntries, catalog: Catalog) -> PriceList:
@@ -157,19 +149,69 @@ def with_user_prices(prices: PriceList, entries: UserEntries, catalog: Catalog) 
 def export_entry(config_id: str, catalog: Catalog, prices: PriceList) -> str:
     """A self-contained catalog file for one configuration: its GPU, server, compute NIC and
     the configuration, with their prices, as TOML a user edits and reads back."""
+    entries = system_entries(config_id, catalog, prices, where="export", only_user=False)
+    return entries_text(entries)
+
+
+def system_entries(config_id: str, catalog: Catalog, prices: PriceList, *, where: str,
+                   only_user: bool = True) -> UserEntries:
+    """The records one configuration needs (GPU, server, compute NIC, the configuration) and
+    their prices (a configuration is priced by its id); ``only_user``: the user-entered ones."""
     cfg = catalog.configuration(config_id)
     parts = [("gpus", catalog.gpus[cfg.gpu]), ("servers", catalog.servers[cfg.server]),
              ("network", catalog.network[cfg.compute_nic]), ("configurations", cfg)]
-    out = [HEADER]
+    records: dict[str, dict[str, dict[str, Any]]] = {section: {} for section in SECTIONS}
     for section, record in parts:
-        fields = {k: v for k, v in record.model_dump().items() if k != "user_entered"}
-        out.append(f"\n[[{section}]]\n" + "".join(f"{k} = {_toml(v)}\n" for k, v in fields.items()
-                                                  if v is not None))
-    for item in (cfg.gpu, cfg.id, cfg.compute_nic):  # a configuration is priced by its id
-        if item in prices:
-            entry = asdict(prices.entry(item))
-            out.append("\n[[prices]]\n" + "".join(f"{k} = {_toml(v)}\n" for k, v in entry.items()))
+        if record.user_entered or not only_user:
+            records[section][record.id] = record.model_dump()
+    kept = {rid for by_id in records.values() for rid in by_id}
+    items = [i for i in (cfg.gpu, cfg.id, cfg.compute_nic) if i in kept and i in prices]
+    return UserEntries(where, records, tuple(prices.entry(i) for i in items))
+
+
+def entries_text(entries: UserEntries) -> str:
+    """``entries`` as a catalog file a user reads, edits and reads back (TOML)."""
+    out = [HEADER]
+    for section in ("gpus", "servers", "network", "configurations"):
+        for record in entries.records.get(section, {}).values():
+            fields = {k: v for k, v in record.items() if k != "user_entered" and v is not None}
+            out.append(f"\n[[{section}]]\n" + "".join(f"{k} = {_toml(v)}\n"
+                                                      for k, v in fields.items()))
+    for price in entries.prices:
+        out.append("\n[[prices]]\n" + "".join(f"{k} = {_toml(v)}\n"
+                                               for k, v in asdict(price).items()))
     return "".join(out)
+
+
+def entries_dict(entries: UserEntries) -> dict[str, Any]:
+    """``entries`` as a plan file keeps them (the tables of a catalog file, as JSON)."""
+    out: dict[str, Any] = {}
+    for section in SECTIONS:
+        rows = [{k: v for k, v in r.items() if k != "user_entered" and v is not None}
+                for r in entries.records.get(section, {}).values()]
+        if rows:
+            out[section] = rows
+    if entries.prices:
+        out["prices"] = [asdict(p) for p in entries.prices]
+    return out
+
+
+def plan_entries(configs: Iterable[str], catalog: Catalog, prices: PriceList, *,
+                 where: str = "the plan") -> UserEntries | None:
+    """The user-entered records (and their prices) that the configurations ``configs`` stand
+    on, for a plan file to carry; None when they stand on the shipped catalog alone."""
+    records: dict[str, dict[str, dict[str, Any]]] = {section: {} for section in SECTIONS}
+    found: dict[str, PriceEntry] = {}
+    for config in configs:
+        if config not in catalog.configurations:
+            continue
+        one = system_entries(config, catalog, prices, where=where)
+        for section, by_id in one.records.items():
+            records[section].update(by_id)
+        found.update({p.item: p for p in one.prices})
+    if not any(records.values()):
+        return None
+    return UserEntries(where, records, tuple(found.values()))
 
 
 def _toml(value: object) -> str:
@@ -203,18 +245,31 @@ def write_entry_file(text: str, path: Path) -> None:
     _write_atomically(path, write)
 
 
-def catalog_and_prices(path: Path | None, prices: PriceList | None) -> tuple[Catalog, PriceList]:
+def catalog_and_prices(path: Path | None, prices: PriceList | None,
+                       carried: UserEntries | None = None) -> tuple[Catalog, PriceList]:
     """The shipped catalog and ``prices`` (else the user's or shipped list), with the entries
-    of ``path`` (else of the user data folder, if any) added to both."""
+    of ``path`` (else of the user data folder, if any) added to both, and then the entries a
+    plan file ``carried`` (over the user's own of the same id: the plan re-plans as saved)."""
     from engine.catalog import load_catalog
     from engine.money.prices import load_price_list
 
     catalog, price_list = load_catalog(), prices or load_price_list()
-    entries = load_user_entries(path)
-    if entries is None:
-        return catalog, price_list
-    merged = with_user_entries(catalog, entries)
-    return merged, with_user_prices(price_list, entries, merged)
+    for entries, over_user in ((load_user_entries(path), False), (carried, True)):
+        if entries is not None:
+            catalog = with_user_entries(catalog, entries, over_user=over_user)
+            price_list = with_user_prices(price_list, entries, catalog)
+    return catalog, price_list
+
+
+def catalog_with(path: Path | None, carried: UserEntries | None = None) -> Catalog:
+    """The catalog of ``catalog_and_prices``, without reading a price list."""
+    from engine.catalog import load_catalog
+
+    catalog = load_catalog()
+    for entries, over_user in ((load_user_entries(path), False), (carried, True)):
+        if entries is not None:
+            catalog = with_user_entries(catalog, entries, over_user=over_user)
+    return catalog
 
 
 def load_user_entries(path: Path | None) -> UserEntries | None:
@@ -223,3 +278,47 @@ def load_user_entries(path: Path | None) -> UserEntries | None:
         return read_user_entries(path)
     own = user_catalog_path()
     return read_user_entries(own) if own.is_file() else None
+
+
+def save_user_system(added: UserEntries) -> Path:
+    """Add (or replace, by id) records in the user data folder's catalog file, after checking
+    the whole file with the shipped catalog's rules: nothing is written that would not load.
+    CatalogError names the record, the field, the value and what is allowed."""
+    from engine.catalog import load_catalog
+
+    shipped = load_catalog()
+    path = user_catalog_path()
+    own = load_user_entries(None) if path.is_file() else None
+    records = {section: dict(own.records.get(section, {})) if own else {} for section in SECTIONS}
+    for section, by_id in added.records.items():
+        for rid, record in by_id.items():
+            present = getattr(shipped, section).get(rid)
+            if present is not None and _same(present.model_dump(), record, section):
+                continue  # a shipped record used as it is stays the shipped one
+            records[section][rid] = {**record, "user_entered": True}
+    prices = {p.item: p for p in (own.prices if own else ())}
+    prices.update({p.item: p for p in added.prices})
+    combined = UserEntries(added.path, records, tuple(prices.values()))
+    with_user_entries(shipped, combined)  # refuses what the shipped catalog would
+    write_entry_file(entries_text(combined), path)
+    return path
+
+
+def remove_user_configuration(config_id: str) -> Path | None:
+    """Remove a user's configuration from the user data folder, with its GPU, server and NIC
+    records when no other of the user's configurations uses them."""
+    own = load_user_entries(None)
+    if own is None or config_id not in own.records.get("configurations", {}):
+        return None
+    records = {section: dict(by_id) for section, by_id in own.records.items()}
+    cfg = records["configurations"].pop(config_id)
+    still = records["configurations"].values()
+    for section, key in (("gpus", "gpu"), ("servers", "server"), ("network", "compute_nic")):
+        rid = cfg.get(key)
+        if rid in records.get(section, {}) and all(c.get(key) != rid for c in still):
+            records[section].pop(rid)
+    ids = {rid for by_id in records.values() for rid in by_id}
+    prices = tuple(p for p in own.prices if p.item in ids)
+    path = user_catalog_path()
+    write_entry_file(entries_text(UserEntries(own.path, records, prices)), path)
+    return path

@@ -58,14 +58,14 @@ class ConfigsPage(PlanPage):
         self._precision = ""
 
     def _build(self, precision: TensorPrecision) -> None:
-        from engine.catalog import load_catalog
+        from desktop import user_systems
 
         checked = set(self.checked_ids()) if self._items else None
         self._filling = True
         self.tree.clear()
         self._items.clear()
         self._vendor_items.clear()
-        catalog = load_catalog()
+        catalog = user_systems.catalog()
         prices = _config_prices(self.draft.finance.get("currency", "CNY"))
         by_vendor: dict[str, list[Any]] = {}
         for cfg in catalog.configurations.values():
@@ -155,7 +155,7 @@ class ConfigsPage(PlanPage):
 
     def write(self, draft: RequestDraft) -> None:
         ids = self.checked_ids()
-        # Everything checked means the engine's default set (every Lenovo and Inspur configuration).
+        # Everything checked means the engine's default set (every configuration of every vendor).
         draft.configs = () if len(ids) == len(self._items) else tuple(ids)
 
 

@@ -90,10 +90,10 @@ class HeadlineView(QWidget):
 
     def _show_refusal(self, comparison: Comparison) -> None:
         """Why configurations were refused or miss the deadline, with a one-click fix."""
+        from desktop import user_systems
         from desktop.refusals import explain
-        from engine.catalog import load_catalog
 
-        explanation = explain(comparison, load_catalog(), translated=self.translated)
+        explanation = explain(comparison, user_systems.catalog(), translated=self.translated)
         self.fix = explanation.fixed if explanation else None
         self.refusal.setVisible(explanation is not None)
         self.refusal.setText(explanation.text if explanation else "")

@@ -20,11 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import format as fmt
+from desktop import user_systems
 from desktop.models import FIGURES, at_risk, at_risk_text, category_name, display_value
 from desktop.noop import QT_TRANSLATE_NOOP
 from desktop.notices import band_sentence, export_banner, export_licence_html
-from desktop.pairing import PairRow, config_label, pair_rows, proposed_pairs, vendor_name
-from engine.catalog import load_catalog
+from desktop.pairing import (
+    PairRow,
+    config_label,
+    pair_rows,
+    peak_rows,
+    proposed_pairs,
+    server_peaks_of,
+    vendor_name,
+)
 from engine.figures import figure_row
 from engine.model import Comparison, Plan
 
@@ -40,6 +48,12 @@ MONEY_LABELS = {
 }
 
 
+# The precisions' names as the catalog window writes them (FP64 is the vector peak).
+PEAK_NAMES = {"fp64": "FP64", "fp64_tensor": QT_TRANSLATE_NOOP("PairView", "FP64 tensor"),
+              "fp32": "FP32", "tf32": "TF32", "bf16/fp16": "BF16/FP16", "fp8": "FP8",
+              "int8": "INT8"}
+
+
 class PairView(QWidget):
     """Pick a Lenovo and an Inspur configuration (or a proposed pair) and compare them."""
 
@@ -50,6 +64,7 @@ class PairView(QWidget):
         self.setObjectName("pair")
         self._comparison: Comparison | None = None
         self.rows: list[PairRow] = []
+        self.peaks: dict[str, dict[str, dict[str, float | None]]] = {}  # config -> server peaks
         self._stale = False
         self.proposals = QComboBox(self)
         self.proposals.setObjectName("pairProposals")
@@ -102,7 +117,7 @@ class PairView(QWidget):
     def set_comparison(self, comparison: Comparison) -> None:
         self._comparison = comparison
         keep = (self.lenovo.currentData(), self.inspur.currentData())
-        pairs = proposed_pairs(comparison, load_catalog())
+        pairs = proposed_pairs(comparison, user_systems.catalog())
         plans = {p.config: p for p in comparison.plans}
         for combo, vendor in ((self.lenovo, "Lenovo"), (self.inspur, "Inspur")):
             combo.blockSignals(True)
@@ -187,7 +202,9 @@ class PairView(QWidget):
         self.export_banner.setVisible(bool(banner))
         currency = self._comparison.request.finance.currency
         rows = {p.config: figure_row(p) for p in (left, right)}  # the overview's figures, same source
-        self.rows = pair_rows(left, right, rows, PAIR_FIGURES)
+        catalog = user_systems.catalog()
+        self.peaks = {p.config: server_peaks_of(p, catalog) for p in (left, right)}
+        self.rows = pair_rows(left, right, rows, PAIR_FIGURES) + peak_rows(left, right, catalog)
         difference = (self.tr("Difference (Inspur − Lenovo)") if right.vendor == "Inspur" else
                       self.tr("Difference (%1 − %2)").replace("%1", vendor_name(right.vendor))
                       .replace("%2", vendor_name(left.vendor)))
@@ -222,6 +239,16 @@ class PairView(QWidget):
         risky = at_risk(plan, deadline)
         if key == "meets_deadline" and risky:
             return at_risk_text(plan.days_low, plan.days_high, plan.lead_time_days)
+        if kind == "peak":  # dense, then the 2:4 sparse peak where the part has one
+            peak = self.peaks.get(plan.config, {}).get(key.split(":", 1)[1])
+            if peak is None or peak["dense"] is None:
+                return "—"
+            text = fmt.number(peak["dense"], 3)
+            if peak.get("dense_high") is not None:
+                text += "–" + fmt.number(peak["dense_high"], 3)
+            if peak["sparse"] is not None:
+                text += " / " + fmt.number(peak["sparse"], 3)
+            return text
         return display_value(kind, value, currency)
 
     @staticmethod
@@ -232,6 +259,12 @@ class PairView(QWidget):
             )
         if key.startswith("money:"):
             return QCoreApplication.translate("PairView", MONEY_LABELS[key.split(":", 1)[1]])
+        if key.startswith("peak:"):
+            name = key.split(":", 1)[1]
+            unit = "POPS" if name == "int8" else "PF"
+            return (QCoreApplication.translate("PairView", "Peak per server, %1 (%2 dense / sparse)")
+                    .replace("%1", QCoreApplication.translate("PairView", PEAK_NAMES.get(name, name)))
+                    .replace("%2", unit))
         return LABELS[key].text
 
     @staticmethod
@@ -242,4 +275,6 @@ class PairView(QWidget):
         sign = "+" if diff > 0 else ""
         if row.kind == "percent":
             return sign + fmt.percent(diff, 1)
+        if row.kind == "peak":
+            return sign + fmt.number(diff, 3)
         return sign + display_value(row.kind, diff, currency)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import user_systems
 from desktop.pairing import config_label
 from desktop.views.picker import fill_config_picker
-from engine.catalog import load_catalog
 from engine.model import Comparison, Plan, Rack
 
 SCREEN_DPI = 80
@@ -81,7 +81,7 @@ class RackView(QWidget):
 
         plan = self.plan()
         chinese = self.language.startswith("zh")
-        view = rack_view(plan, load_catalog(), chinese=chinese) if plan is not None else None
+        view = rack_view(plan, user_systems.catalog(), chinese=chinese) if plan is not None else None
         if view is None:
             self.drawn_racks = []
             return False

@@ -149,6 +149,7 @@ def write_quote(
     idc: str = "",
     detail: Detail = "shortlist",
     options: Any | None = None,
+    catalog: object | None = None,
 ) -> Path:
     """Write the quote workbook for ``comparison`` to ``path`` (.xlsx) and return the path.
 
@@ -161,7 +162,9 @@ def write_quote(
     written (an existing file at ``path`` is then left as it was); ValueError for a bad
     argument. ``detail``: which configurations get a BOM or quotation sheet (see above).
     An RFQ's ``prices``: "blank" (the default: the vendor fills them in), "target" (the plan's
-    net prices) or "list" (its list prices and discount); ``delivery_date`` the date the buyer
+    net prices) or "list" (its list prices and discount); ``catalog``: the one planned on
+    (with the user's own systems, which the Sources sheet marks user-entered; default: the
+    shipped one); ``delivery_date`` the date the buyer
     requires (default: the order date plus the plan's lead time); ``idc`` the leased data
     centre that takes delivery when the plan is hosted in one. ``options``: an optimiser result
     (engine.optimise.search.Result) the comparison gains an Options sheet from.
@@ -175,5 +178,5 @@ def write_quote(
 
         workbook = build_rfq(comparison, info, detail)
     else:
-        workbook = build_workbook(comparison, info, price_list, detail, options)
+        workbook = build_workbook(comparison, info, price_list, detail, options, catalog=catalog)
     return save_atomically(workbook, Path(path))

@@ -85,8 +85,12 @@ def _name(kind: str, record: object, lang: Lang) -> str:
                or getattr(record, "name", rid))
 
 
+USER = "+user"  # a kind's mark for a record the user entered
+
+
 def _record(kind: str, record: object, name: str) -> Record:
-    return (kind, name, str(getattr(record, "source", "")),
+    mark = USER if getattr(record, "user_entered", False) else ""
+    return (kind + mark, name, str(getattr(record, "source", "")),
             bool(getattr(record, "verified", False)))
 
 
@@ -116,18 +120,22 @@ def _platforms(comparison: Comparison, catalog: object, L: Labels) -> list[Recor
 
 
 def write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListLike | None,
-                  L: Labels, indicative: str, heading: PrintHeading, detailed: list[str]) -> None:
+                  L: Labels, indicative: str, heading: PrintHeading, detailed: list[str], *,
+                  catalog: object | None = None) -> None:
+    """``catalog``: the one the comparison was planned on (default: the shipped one); a
+    record the user entered is marked so in the kind column."""
     w = SheetWriter(ws)
     w.text(1, 1, L("src.title"), "cq_title", fit=False)
     w.text(2, 1, indicative, "cq_label", fit=False)
     w.text(3, 1, f"{L('src.price_list')}: {price_list_name(comparison, L.lang)}", "cq_subtitle",
            fit=False)
-    try:
-        from engine.catalog import load_catalog
+    if catalog is None:
+        try:
+            from engine.catalog import load_catalog
 
-        catalog: object | None = load_catalog()
-    except (ImportError, OSError, ValueError):
-        catalog = None
+            catalog = load_catalog()
+        except (ImportError, OSError, ValueError):
+            catalog = None
 
     row = 5
     w.text(row, 1, L("src.catalog"), "cq_section", fit=False)
@@ -141,7 +149,9 @@ def write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListLi
         row += 1
         for kind, name, source, verified in _platforms(comparison, catalog, L):
             w.wrapped(row, 1, name, width=NAME_WIDTH)
-            w.text(row, 2, L(f"kind.{kind}"), fit=False)
+            shown = L(f"kind.{kind.removesuffix(USER)}")
+            w.text(row, 2, f"{shown}, {L('src.user_entered')}" if kind.endswith(USER) else shown,
+                   fit=False)
             w.text(row, 3, L.yes_no(verified), "cq_center", fit=False)
             w.merged(row, 4, LAST, source)
             row += 1

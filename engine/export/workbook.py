@@ -90,6 +90,9 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
                    currency=cur), "cq_subtitle", fit=False)
     _name_configuration(ws, plan.config)
     w.text(3, 1, indicative, "cq_subtitle", fit=False)
+    entered = next((m for m in plan.warnings if m.code == "user-entered"), None)
+    if entered is not None:  # a system the user entered says so on its own bill
+        w.text(4, 1, L.say(entered), "cq_note", fit=False)
     header_row = 5
     w.header(header_row, 1, [L("bom.no"), L("bom.part_number"), L("bom.description"),
                              L("bom.qty"), L("bom.unit_price"), L("bom.total"),
@@ -360,7 +363,8 @@ def _price_list_used(comparison: Comparison) -> PriceListLike | None:
 
 
 def build_workbook(comparison: Comparison, info: QuoteInfo, price_list: PriceListLike | None,
-                   detail: Detail = "shortlist", options: Any | None = None) -> Workbook:
+                   detail: Detail = "shortlist", options: Any | None = None, *,
+                   catalog: object | None = None) -> Workbook:
     """The internal comparison; a BOM sheet for each configuration ``detail`` names; an Options
     sheet after the Comparison when ``options`` (an engine.optimise.search.Result) is given."""
     L = Labels(info.lang)
@@ -406,6 +410,7 @@ def build_workbook(comparison: Comparison, info: QuoteInfo, price_list: PriceLis
     refs = write_comparison(comparison_ws, comparison, boms, L, indicative, heading)
     _write_summary(summary, wb, comparison, refs, info, L, indicative, heading, chosen)
     write_assumptions(assumptions_ws, comparison, L, heading)
-    write_sources(sources_ws, comparison, price_list, L, indicative, heading, chosen)
+    write_sources(sources_ws, comparison, price_list, L, indicative, heading, chosen,
+                  catalog=catalog)
     wb.active = 0
     return wb

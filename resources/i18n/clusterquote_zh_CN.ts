@@ -354,6 +354,46 @@
             <source>FP64 tensor (TFLOPS)</source>
             <translation>FP64 张量核（TFLOPS）</translation>
         </message>
+        <message>
+            <source>user-entered</source>
+            <translation>用户录入</translation>
+        </message>
+        <message>
+            <source>shipped</source>
+            <translation>内置</translation>
+        </message>
+        <message>
+            <source>Entered by</source>
+            <translation>录入方</translation>
+        </message>
+        <message>
+            <source>Add a system…</source>
+            <translation>添加系统…</translation>
+        </message>
+        <message>
+            <source>Edit your system…</source>
+            <translation>编辑您的系统…</translation>
+        </message>
+        <message>
+            <source>Remove your system</source>
+            <translation>删除您的系统</translation>
+        </message>
+        <message>
+            <source>Your systems are kept in %1 and travel inside the plans you save.</source>
+            <translation>您的系统保存在 %1，并随您保存的方案文件一同保存。</translation>
+        </message>
+        <message>
+            <source>They cannot be read now: %1</source>
+            <translation>目前无法读取：%1</translation>
+        </message>
+        <message>
+            <source>Remove %1 from your systems? Plans saved with it keep their copy.</source>
+            <translation>从您的系统中删除 %1？已保存的方案文件仍保留其副本。</translation>
+        </message>
+        <message>
+            <source>The seed's rack statement: %1 × %2 with %3 × %4 = %5 PF FP64 tensor, %6 PF dense BF16 (%1 × %3 × %7 and %1 × %3 × %8 TFLOPS).</source>
+            <translation>原文的机柜说法：%1 台 %2，每台 %3 × %4，FP64 张量峰值 %5 PF，BF16 稠密峰值 %6 PF（%1 × %3 × %7 与 %1 × %3 × %8 TFLOPS）。</translation>
+        </message>
     </context>
     <context>
         <name>Categories</name>
@@ -2343,6 +2383,14 @@
             <source>Difference (%1 − %2)</source>
             <translation>差额（%1 − %2）</translation>
         </message>
+        <message>
+            <source>Peak per server, %1 (%2 dense / sparse)</source>
+            <translation>每台服务器峰值，%1（%2，稠密 / 稀疏）</translation>
+        </message>
+        <message>
+            <source>FP64 tensor</source>
+            <translation>FP64 张量</translation>
+        </message>
     </context>
     <context>
         <name>RackView</name>
@@ -2727,6 +2775,292 @@
             <translation>
                 <numerusform>修改%1及其他 %n 项</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Pairing</name>
+        <message>
+            <source>user-entered</source>
+            <translation>用户录入</translation>
+        </message>
+    </context>
+    <context>
+        <name>SystemEditor</name>
+        <message>
+            <source>FP64 tensor peak (TFLOPS)</source>
+            <translation>FP64 张量峰值（TFLOPS）</translation>
+        </message>
+        <message>
+            <source>FP64 peak (TFLOPS)</source>
+            <translation>FP64 峰值（TFLOPS）</translation>
+        </message>
+        <message>
+            <source>FP32 peak (TFLOPS)</source>
+            <translation>FP32 峰值（TFLOPS）</translation>
+        </message>
+        <message>
+            <source>TF32 dense peak (TFLOPS)</source>
+            <translation>TF32 稠密峰值（TFLOPS）</translation>
+        </message>
+        <message>
+            <source>BF16 dense peak (TFLOPS)</source>
+            <translation>BF16 稠密峰值（TFLOPS）</translation>
+        </message>
+        <message>
+            <source>FP16 dense peak (TFLOPS)</source>
+            <translation>FP16 稠密峰值（TFLOPS）</translation>
+        </message>
+        <message>
+            <source>FP8 dense peak (TFLOPS)</source>
+            <translation>FP8 稠密峰值（TFLOPS）</translation>
+        </message>
+        <message>
+            <source>INT8 dense peak (TOPS)</source>
+            <translation>INT8 稠密峰值（TOPS）</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Maker</source>
+            <translation>制造商</translation>
+        </message>
+        <message>
+            <source>Architecture</source>
+            <translation>架构</translation>
+        </message>
+        <message>
+            <source>Form factor</source>
+            <translation>形态</translation>
+        </message>
+        <message>
+            <source>Memory (GB)</source>
+            <translation>显存（GB）</translation>
+        </message>
+        <message>
+            <source>Memory type</source>
+            <translation>显存类型</translation>
+        </message>
+        <message>
+            <source>Memory bandwidth (GB/s)</source>
+            <translation>显存带宽（GB/s）</translation>
+        </message>
+        <message>
+            <source>GPU-to-GPU link</source>
+            <translation>GPU 互联</translation>
+        </message>
+        <message>
+            <source>GPU-to-GPU bandwidth (GB/s, 0 for PCIe only)</source>
+            <translation>GPU 互联带宽（GB/s，仅 PCIe 时为 0）</translation>
+        </message>
+        <message>
+            <source>TDP (W)</source>
+            <translation>热设计功耗（W）</translation>
+        </message>
+        <message>
+            <source>2:4 sparse peaks (twice the dense ones)</source>
+            <translation>2:4 稀疏峰值（稠密峰值的两倍）</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Verified in a vendor document</source>
+            <translation>已在厂商文件中核实</translation>
+        </message>
+        <message>
+            <source>Vendor</source>
+            <translation>厂商</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>型号</translation>
+        </message>
+        <message>
+            <source>Variant</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Chinese name</source>
+            <translation>中文名称</translation>
+        </message>
+        <message>
+            <source>Part number</source>
+            <translation>部件号</translation>
+        </message>
+        <message>
+            <source>Height (U)</source>
+            <translation>高度（U）</translation>
+        </message>
+        <message>
+            <source>Weight (kg)</source>
+            <translation>重量（kg）</translation>
+        </message>
+        <message>
+            <source>Power supplies (count)</source>
+            <translation>电源数量</translation>
+        </message>
+        <message>
+            <source>Power per supply (W)</source>
+            <translation>单个电源功率（W）</translation>
+        </message>
+        <message>
+            <source>Supplies that may fail (count)</source>
+            <translation>允许故障的电源数</translation>
+        </message>
+        <message>
+            <source>GPU form factors it takes (comma-separated)</source>
+            <translation>支持的 GPU 形态（逗号分隔）</translation>
+        </message>
+        <message>
+            <source>GPU slots</source>
+            <translation>GPU 槽位</translation>
+        </message>
+        <message>
+            <source>CPUs (N × part)</source>
+            <translation>CPU（N × 部件）</translation>
+        </message>
+        <message>
+            <source>Memory (N × part)</source>
+            <translation>内存（N × 部件）</translation>
+        </message>
+        <message>
+            <source>Storage (N × part)</source>
+            <translation>存储（N × 部件）</translation>
+        </message>
+        <message>
+            <source>Cooling</source>
+            <translation>散热方式</translation>
+        </message>
+        <message>
+            <source>Slots for compute HCAs</source>
+            <translation>计算网卡槽位</translation>
+        </message>
+        <message>
+            <source>GPUs per server</source>
+            <translation>每台服务器 GPU 数</translation>
+        </message>
+        <message>
+            <source>Link inside the server</source>
+            <translation>服务器内互联</translation>
+        </message>
+        <message>
+            <source>Bandwidth inside the server (GB/s)</source>
+            <translation>服务器内带宽（GB/s）</translation>
+        </message>
+        <message>
+            <source>Compute HCA</source>
+            <translation>计算网卡</translation>
+        </message>
+        <message>
+            <source>Compute HCAs per server</source>
+            <translation>每台服务器计算网卡数</translation>
+        </message>
+        <message>
+            <source>Maximum power (W)</source>
+            <translation>最大功率（W）</translation>
+        </message>
+        <message>
+            <source>Power under training load (W)</source>
+            <translation>训练负载功率（W）</translation>
+        </message>
+        <message>
+            <source>Description (English)</source>
+            <translation>描述（英文）</translation>
+        </message>
+        <message>
+            <source>Description (Chinese)</source>
+            <translation>描述（中文）</translation>
+        </message>
+        <message>
+            <source>Price per server, as configured</source>
+            <translation>每台服务器价格（按此配置）</translation>
+        </message>
+        <message>
+            <source>Price per accelerator (spares)</source>
+            <translation>每块加速卡价格（备件）</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Where the prices come from</source>
+            <translation>价格来源</translation>
+        </message>
+        <message>
+            <source>Price confidence (high: a vendor's firm quote)</source>
+            <translation>价格可信度（高：厂商正式报价）</translation>
+        </message>
+        <message>
+            <source>Accelerator</source>
+            <translation>加速卡</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Configuration</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>Prices</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <source>Edit your system</source>
+            <translation>编辑您的系统</translation>
+        </message>
+        <message>
+            <source>Add a system</source>
+            <translation>添加系统</translation>
+        </message>
+        <message>
+            <source>Figures start from the system chosen; give every record you change an id of its own. Each is checked by the rules the shipped catalog obeys, and kept in your data folder.</source>
+            <translation>数据从所选系统开始；您修改的每条记录都要另起编号。每条记录按内置产品目录的同样规则校验，并保存在您的数据文件夹中。</translation>
+        </message>
+        <message>
+            <source>Start from</source>
+            <translation>起始系统</translation>
+        </message>
+        <message>
+            <source>lower-case letters, digits and hyphens</source>
+            <translation>小写字母、数字和连字符</translation>
+        </message>
+        <message>
+            <source>your system</source>
+            <translation>您的系统</translation>
+        </message>
+        <message>
+            <source>air</source>
+            <translation>风冷</translation>
+        </message>
+        <message>
+            <source>liquid-to-air</source>
+            <translation>液冷转风冷</translation>
+        </message>
+        <message>
+            <source>liquid</source>
+            <translation>液冷</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>高</translation>
         </message>
     </context>
 </TS>

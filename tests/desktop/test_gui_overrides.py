@@ -174,7 +174,7 @@ def test_save_reopen_same_totals_after_the_price_list_changed_then_reprice(
     path = tmp_path / "q.cqplan"
     assert window._write_plan(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["version"] == 2 and doc["request"]["overrides"][0]["qty"] == 60
+    assert doc["version"] == 3 and doc["request"]["overrides"][0]["qty"] == 60
     # the entries pricing read, so also the GPUs and HCAs inside the configured systems,
     # and not the whole list (a 100 000-row list would make a plan too large to reopen)
     assert {GPU, "hca-cx6-hdr"} <= {e["item"] for e in doc["snapshot"]["entries"]}

@@ -123,3 +123,31 @@ def test_lenovo_against_the_domestic_option(qtbot, window, wait_planned) -> None
     # the differences are the domestic option's figures less Lenovo's
     row = next(r for r in view.rows if r.key == "gpus")
     assert row.difference == right.gpus - left.gpus
+
+
+def test_pair_view_shows_peaks_by_precision(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    window.set_request(GPT3_30_DAYS)
+    wait_planned(window)
+    view = window.pair_view
+    window.tabs.setCurrentWidget(view)
+    view.select("lenovo-sr670v2-a100-pcie", "inspur-nf5688m6-a100")
+    cells = {view.table.item(r, 0).text(): [view.table.item(r, c).text() for c in (1, 2, 3)]
+             for r in range(view.table.rowCount())}
+    # by hand, NVIDIA's A100 datasheet, 8 GPUs a server: FP64 tensor 8 × 19.5 = 156 TFLOPS;
+    # BF16 8 × 312 = 2 496 dense, 4 992 sparse; PCIe and SXM4 have the same tensor peaks
+    fp64 = cells["Peak per server, FP64 tensor (PF dense / sparse)"]
+    assert fp64[0] == fp64[1] == "0.156"
+    bf16 = cells["Peak per server, BF16/FP16 (PF dense / sparse)"]
+    assert bf16[0] == "2.496 / 4.992" and bf16[2] == "0.000"
+    assert cells["Peak per server, INT8 (POPS dense / sparse)"][0] == "4.992 / 9.984"
+    # H800 carries FP8, A100 does not: the row is there, with a dash for the A100
+    view.select("lenovo-sr670v2-a100-pcie", "inspur-nf5688m7-h800")
+    fp8 = next(r for r in view.rows if r.key == "peak:fp8")
+    assert fp8.left is None and fp8.right is not None and fp8.right > 0
+
+
+def test_the_catalog_window_states_the_seeds_rack(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show_catalog()
+    text = window.catalog_window.seed_rack.text()
+    assert "13 × ThinkSystem SR670 V2 with 8 × NVIDIA A100 PCIe 80GB" in text
+    assert "= 2.03 PF FP64 tensor, 32.4 PF dense BF16 (13 × 8 × 19.5 and 13 × 8 × 312 TFLOPS)" in text

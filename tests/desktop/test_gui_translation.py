@@ -142,3 +142,28 @@ def test_no_sentence_lives_both_in_the_ts_and_in_the_catalogue() -> None:
             english.add(t(code, "en"))
     both = sorted(s for s in sources if s in english and len(s.split()) > 2)
     assert not both, both
+
+
+def test_the_system_editor_speaks_chinese(qtbot, add_window, settings, chinese) -> None:  # type: ignore[no-untyped-def]
+    from desktop.main_window import MainWindow
+
+    settings.language = "zh_CN"
+    window = add_window(MainWindow(settings))
+    window.show_catalog()
+    editor = window.catalog_window.edit_system(None)
+    editor.widgets[("configurations", "gpu_count")].setText("16")  # refused by the configurator
+    editor.widgets[("configurations", "id")].setText("acme-x")
+    editor.widgets[("configurations", "source")].setText("数据表")
+    assert not editor.save()
+    assert "装不下 16 块 GPU" in editor.problem.text()
+    problems = []
+    for index in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        problems += untranslated(editor, cells=False)
+    editor.reject()
+    # the choices that stay as the catalog names them: architectures, form factors, links
+    technical = {"ampere", "ada", "hopper", "davinci", "nvlink", "nvlink-bridge", "nvswitch",
+                 "nvlink-mesh", "hccs", "pcie", "sxm4", "sxm5", "npu-module"}
+    left = [p for p in problems if p.split("'")[1] not in technical]
+    assert not left, "\n".join(left)

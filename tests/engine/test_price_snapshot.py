@@ -93,7 +93,7 @@ def test_save_and_reopen_keeps_overrides_snapshot_and_totals(
     path = save_plan(REQUEST, tmp_path / "q.cqplan", customer="Acme", snapshot=snap)
     doc = load_plan_document(path)
     assert doc.request == REQUEST and doc.snapshot == snap and doc.customer == "Acme"
-    assert json.loads(path.read_text(encoding="utf-8"))["version"] == VERSION == 2
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == VERSION == 3
 
     # the price list changed since: GPUs 20 % dearer (they are priced inside the configured
     # system's line, not on a line of their own)

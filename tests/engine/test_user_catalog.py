@@ -75,15 +75,85 @@ def test_a_user_system_plans_quotes_and_is_marked(own_system: Path, tmp_path: Pa
     assert out.is_file()
 
 
-def test_a_saved_plan_reopens_with_its_catalog_file(own_system: Path, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_saved_plan_carries_the_users_system_and_re_plans_identically(
+        own_system: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Saved with a user's system, a plan reopens where that user's catalog is not (no
+    --catalog, an empty user data folder) and plans the same figures."""
+    saved = tmp_path / "own.cqplan"
+    args = ["--preset", "gpt3-175b", "--days", "120", "--config", "acme-h200", "--config", CFG]
+    assert main(["plan", "--catalog", str(own_system), *args, "--save", str(saved),
+                 "--format", "json"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    assert doc["version"] == 3
+    # it carries the user's records and their prices, and nothing of the shipped catalog
+    assert [r["id"] for r in doc["catalog"]["configurations"]] == ["acme-h200"]
+    assert [r["id"] for r in doc["catalog"]["gpus"]] == ["acme-h200-gpu"]
+    assert "servers" not in doc["catalog"]  # the shipped SR680a V3 is the shipped one
+    assert {p["item"] for p in doc["catalog"]["prices"]} == {"acme-h200", "acme-h200-gpu"}
+    own_system.unlink()  # another machine: the datasheet file is not there
+    assert main(["plan", str(saved), "--format", "json"]) == 0
+    after = json.loads(capsys.readouterr().out)
+    for old, new in zip(before["plans"], after["plans"], strict=True):
+        assert (new["config"], new["gpus"], new["nodes"], new["racks"]) == \
+            (old["config"], old["gpus"], old["nodes"], old["racks"])
+        assert new["capex"] == pytest.approx(old["capex"], rel=1e-12)
+        assert new["tco"] == pytest.approx(old["tco"], rel=1e-12)
+    assert after["plans"][0]["warnings"][0]["code"] == "user-entered"
+    out = tmp_path / "again.xlsx"
+    assert main(["quote", str(saved), "--out", str(out)]) == 0  # and quotes from the file alone
+    # the Sources sheet lists the user's records with their own source, marked user-entered
+    from openpyxl import load_workbook
+
+    book = load_workbook(out)
+    (bom,) = [ws for ws in book.worksheets
+              if ws.title not in ("Summary", "Comparison", "Racks", "Assumptions", "Sources")]
+    assert str(bom["A4"].value).startswith("user-entered catalog records: acme-h200")
+    sheet = book["Sources"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    kinds = {r[0]: r[1] for r in rows if r[1] and "entered by the user" in str(r[1])}
+    assert "NVIDIA H200 SXM5 141GB" in kinds and kinds["NVIDIA H200 SXM5 141GB"] == \
+        "GPU, entered by the user"
+    assert any(str(r[1]).startswith("Configuration, entered by the user") for r in rows)
+    assert not any("entered by the user" in str(r[1]) for r in rows if r[0] and "ThinkSystem" in
+                   str(r[0]) and str(r[1]).startswith("Server"))  # the shipped server is not
+
+
+def test_a_plan_whose_carried_record_is_broken_is_refused_naming_it(
+        own_system: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     saved = tmp_path / "own.cqplan"
     assert main(["plan", "--catalog", str(own_system), "--preset", "gpt3-175b", "--days", "120",
                  "--config", "acme-h200", "--save", str(saved)]) == 0
     capsys.readouterr()
-    assert main(["plan", str(saved), "--catalog", str(own_system)]) == 0
-    assert "acme-h200" in capsys.readouterr().out
-    assert main(["plan", str(saved)]) == 2  # without it the configuration is unknown
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    doc["catalog"]["gpus"][0]["tdp_w"] = 70000  # a unit slip: kW typed as W, ten times over
+    saved.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["plan", str(saved)]) == 2
+    err = capsys.readouterr().err
+    assert "own.cqplan (its catalog)" in err and "field tdp_w: value 70000" in err
+    assert "at most 10000 W" in err and "Traceback" not in err
+
+
+def test_reconcile_and_optimise_take_the_catalog_file(own_system: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "p.cqplan"
+    assert main(["plan", "--catalog", str(own_system), "--preset", "gpt3-175b", "--days", "120",
+                 "--config", "acme-h200", "--save", str(plan)]) == 0
+    quote = tmp_path / "q.csv"
+    quote.write_text("Lenovo quotation\nCurrency: CNY; excluding VAT\n"
+                     "Part number,Description,Qty,Unit price\n"
+                     "acme-h200,SR680a V3 8×H200,10,2000000\n", encoding="utf-8")
+    capsys.readouterr()
+    # the plan carries the system; --catalog gives it too (and names the file's own systems)
+    for extra in ([], ["--catalog", str(own_system)]):
+        assert main(["reconcile", str(plan), "--quote", str(quote), "--format", "json",
+                     "--config", "acme-h200", *extra]) == 0
+        assert json.loads(capsys.readouterr().out)["quotes"][0]["config"] == "acme-h200"
+    search = ["optimise", "--preset", "gpt3-175b", "--days", "200", "--goodput", "0.9",
+              "--confidence", "0.5", "--config", "acme-h200", "--draws", "1000"]
+    assert main([*search, "--catalog", str(own_system), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["best"]["config"] == "acme-h200"
+    assert main(search) == 2  # without it the id is unknown
     assert "acme-h200" in capsys.readouterr().err
 
 
@@ -92,6 +162,12 @@ def test_a_saved_plan_reopens_with_its_catalog_file(own_system: Path, tmp_path: 
     (('gpu_count = 8', 'gpu_count = 16'), "16 GPUs do not fit"),
     (('form_factor = "sxm5"', 'form_factor = "oam"'), "field form_factor"),
     (('tdp_w = 700.0', 'tdp_w = "much"'), "field tdp_w"),
+    (('tdp_w = 700.0', 'tdp_w = 0.7'),  # kW typed for W
+     "field tdp_w: value 0.7 is not allowed: it must be at least 10 and at most 10000 W"),
+    (('tdp_w = 700.0', 'tdp_w = 750'), ""),  # a figure of its own, within bounds: planned
+    (('memory_gb = 141.0', 'memory_gb = 141000'),
+     "field memory_gb: value 141000 is not allowed: it must be above 0 and at most 10000 GB"),
+    (('gpu_count = 8', 'gpu_count = 8.5'), "field gpu_count"),
 ])
 def test_bad_entries_are_refused_naming_the_field(own_system: Path, change: tuple[str, str],
                                                   expected: str,
@@ -99,9 +175,12 @@ def test_bad_entries_are_refused_naming_the_field(own_system: Path, change: tupl
     text = own_system.read_text(encoding="utf-8")
     assert change[0] in text
     own_system.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
-    assert main(["plan", "--catalog", str(own_system), "--preset", "gpt3-175b",
-                 "--days", "120"]) == 2
+    code = main(["plan", "--catalog", str(own_system), "--preset", "gpt3-175b", "--days", "120"])
     err = capsys.readouterr().err
+    if not expected:
+        assert code == 0
+        return
+    assert code == 2
     assert expected in err and "Traceback" not in err and len(err.splitlines()) == 1
 
 
@@ -114,3 +193,31 @@ def test_an_id_of_the_shipped_catalog_with_other_figures_is_refused(tmp_path: Pa
     path.write_text(text + "\n[[racks]]\nid = \"r\"\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=r"\[\[racks\]\] is not allowed"):
         catalog_and_prices(path, None)
+
+
+def test_the_users_own_system_is_kept_exported_and_removed(own_system: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Kept in the user data folder (as the app's editor keeps it), a system plans without
+    --catalog, exports to a file a colleague reads back, and goes away with its records."""
+    from engine.user_catalog import (
+        read_user_entries,
+        remove_user_configuration,
+        save_user_system,
+        user_catalog_path,
+    )
+
+    save_user_system(read_user_entries(own_system))
+    kept = read_user_entries(user_catalog_path())
+    # the shipped server and NIC the file repeats unchanged stay the shipped ones
+    assert {s: sorted(r) for s, r in kept.records.items() if r} == {
+        "configurations": ["acme-h200"], "gpus": ["acme-h200-gpu"]}
+    assert main(["plan", "--preset", "gpt3-175b", "--days", "120", "--config", "acme-h200"]) == 0
+    shared = tmp_path / "shared.toml"
+    assert main(["catalog", "export", "acme-h200", "--out", str(shared)]) == 0
+    catalog, prices = catalog_and_prices(shared, None)
+    assert catalog.configurations["acme-h200"].user_entered
+    assert prices.entry("acme-h200").unit_price == load_price_list().entry(CFG).unit_price
+    capsys.readouterr()
+    remove_user_configuration("acme-h200")
+    assert not any(read_user_entries(user_catalog_path()).records.values())
+    assert main(["plan", "--preset", "gpt3-175b", "--days", "120", "--config", "acme-h200"]) == 2

@@ -15,3 +15,4 @@ src-confidence = Confidence
 src-unit_price = Unit price
 src-currency = Currency
 src-no_catalog = The catalog could not be read; records are not listed.
+src-user_entered = entered by the user

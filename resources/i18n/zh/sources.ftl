@@ -15,3 +15,4 @@ src-confidence = 可信度
 src-unit_price = 单价
 src-currency = 币种
 src-no_catalog = 无法读取产品目录，未列出目录记录。
+src-user_entered = 用户录入
