@@ -106,6 +106,10 @@ class FrontModel(QAbstractTableModel):
             self.best = keys.index(variant_key(best))
         self.endResetModel()
 
+    def set_confidence(self, confidence: float) -> None:
+        self.confidence = confidence
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
     def clear(self) -> None:
         self.show((), None, {}, self.currency, self.confidence)
 

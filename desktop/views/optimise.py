@@ -173,6 +173,8 @@ class OptimiseView(QWidget):
         charts.setSizes([560, 400])
         self.table.setMinimumHeight(140)
 
+        self.confidence.changed.connect(self._odds_changed)
+        self.draws.changed.connect(self._update_state)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.status)
@@ -194,6 +196,12 @@ class OptimiseView(QWidget):
 
                 confidence = default("schedule.confidence").value
             self.confidence.set_value(confidence * 100, "{:g}%")
+        self._update_state()
+
+    def _odds_changed(self) -> None:
+        confidence = self.confidence.value()
+        if self.found is None and confidence is not None:  # the table's P-column names the odds
+            self.model.set_confidence(confidence)
         self._update_state()
 
     def problem(self) -> str:
