@@ -25,6 +25,7 @@ from engine.planning.bill import bill
 from engine.planning.cooling import cooling as plan_cooling
 from engine.planning.fabric import plan_compute_fabric
 from engine.planning.gpus import Sized, size_gpus
+from engine.planning.plan import lead_time_for
 from engine.planning.power import plan_power
 from engine.planning.racks import place
 from engine.planning.storage_management import Planes, size_equipment, storage_management
@@ -97,7 +98,7 @@ class Evaluator:
         cfg = self.catalog.configuration(cfg_id)
         res = replace(self.resolved("air", 20.0, "own"), days=None, fleet_gpus=nodes * cfg.gpu_count)
         sized = size_gpus(cfg, self.catalog.gpus[cfg.gpu], self.need, res,
-                          self.request.schedule.precision, self.catalog)
+                          self.request.schedule.precision, self.catalog, self.request.efficiency)
         return sized if isinstance(sized, Sized) and not sized.warnings else None
 
     def _placed(self, cfg_id: str, nodes: int, rack_kw: float, buy_racks: bool
@@ -125,8 +126,8 @@ class Evaluator:
         """The variant's figures, or None when a plan of the same choices would refuse."""
         cfg = self.catalog.configuration(cfg_id)
         server, gpu = self.catalog.servers[cfg.server], self.catalog.gpus[cfg.gpu]
-        if cooling == "liquid" and server.cooling != "liquid":
-            return None
+        if (cooling == "liquid") != (server.cooling == "liquid"):
+            return None  # as a plan: no liquid loop for an air server, no air for a liquid one
         sized = self.sized(cfg_id, nodes)
         if sized is None:
             return None
@@ -135,7 +136,8 @@ class Evaluator:
         if cooling == "rdhx":  # as a plan: the rear door caps the budget
             door = max(u.capacity_kw for u in self.catalog.cooling.values() if u.kind == "rdhx")
             budget = min(budget, door)
-        res = self.resolved(cooling, rack_kw, hosting)
+        res = lead_time_for(self.request, self.resolved(cooling, rack_kw, hosting),
+                            gpu.architecture)
         rate = cloud_rates().get(gpu.id)
         if hosting == "cloud" and rate is None:
             return None
@@ -146,8 +148,9 @@ class Evaluator:
         fabric, layout, planes = placed
         power = plan_power(sizing.nodes, cfg.typical_power_w, fabric, layout, planes.power_w,
                            res.pue, sizing.days, self.catalog)
-        # a site that cools (colocation, wholesale) bills the same whatever the cooling kind
-        billed_cooling = cooling if res.buy_cooling else ""
+        # a site that cools (colocation, wholesale) bills the same whatever the cooling kind,
+        # unless a UPS is quoted: it is sized on the facility power, which the PUE moves
+        billed_cooling = cooling if res.buy_cooling or res.ups else ""
         hardware, services, spread, foreign = self.billed(
             cfg_id, nodes, budget, billed_cooling, rack_kw, hosting)
         return Design(
@@ -168,8 +171,10 @@ class Evaluator:
         assert sized is not None and placed is not None
         fabric, layout, planes = placed
         cool = plan_cooling(kind, layout, self.catalog, hosting, res)
+        power = plan_power(sized.sizing.nodes, cfg.typical_power_w, fabric, layout,
+                           planes.power_w, res.pue, sized.sizing.days, self.catalog)
         bom, _ = bill(self.choices(kind, rack_kw, hosting), cfg, sized.sizing, fabric, layout,
-                      cool, planes, res, self.catalog, self.prices)
+                      cool, planes, res, self.catalog, self.prices, power)
         services = sum(line.total for line in bom if line.category == "services")
         hardware = sum(line.total for line in bom) - services
         total = hardware + services

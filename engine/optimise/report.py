@@ -13,6 +13,9 @@ def result_dict(r: Result) -> dict[str, Any]:
     out = asdict(r)
     out["left_out"] = [{"config": c, "status": s} for c, s in r.left_out]
     out["front"] = list(r.front)
+    quantiles = out.pop("best_days_quantiles")
+    if out["best"] is not None:
+        out["best"]["days_quantiles"] = quantiles  # P0..P100 calendar days of the best's draws
     return out
 
 

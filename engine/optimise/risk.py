@@ -66,11 +66,13 @@ def draw_efficiency(design: Design, z: np.ndarray) -> np.ndarray:
     return lognormal
 
 
-def calendar_days(design: Design, draws: Draws, nominal_goodput: float, slip_days: float
-                  ) -> np.ndarray:
-    """Days from the order to the end of training, one per draw."""
+def calendar_days(design: Design, draws: Draws, slip_days: float) -> np.ndarray:
+    """Days from the order to the end of training, one per draw. The goodput draws move the
+    plan's days about its expected goodput by their ratio to the range's middle."""
+    risk = settings()["risk"]
+    middle = (float(risk["goodput_low"]["value"]) + float(risk["goodput_high"]["value"])) / 2
     training = design.days * draw_efficiency(design, draws.z_efficiency) \
-        * (nominal_goodput / draws.goodput)
+        * (middle / draws.goodput)
     return design.lead_time_days + slip_days * draws.slip + training
 
 

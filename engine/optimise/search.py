@@ -56,15 +56,15 @@ class Odds:
     days: np.ndarray  # groups × draws
 
 
-def odds(table: Table, catalog: Catalog, draws: Draws, deadline: float, confidence: float,
-         goodput: float) -> Odds:
+def odds(table: Table, catalog: Catalog, draws: Draws, deadline: float, confidence: float
+         ) -> Odds:
     keys = table.config.astype(np.int64) * 1_000_000 + table.nodes
     uniq, first, group = np.unique(keys, return_index=True, return_inverse=True)
     days = np.empty((len(uniq), len(draws)))
     for g, row in enumerate(first):
         design = table.design[row]
         arch = catalog.gpus[catalog.configuration(table.configs[table.config[row]]).gpu].architecture
-        days[g] = calendar_days(design, draws, goodput, slip_days(arch))
+        days[g] = calendar_days(design, draws, slip_days(arch))
     meets = (days <= deadline).mean(axis=1)
     q = np.quantile(days, confidence, axis=1)
     return Odds(p_meets=meets[group], days_q=q[group], group=group, days=days)
@@ -104,6 +104,8 @@ class Result:
     best: dict[str, Any] | None
     best_plan: dict[str, Any] | None  # the cheapest single plan meeting the same confidence
     left_out: tuple[tuple[str, str], ...]  # (configuration, market status) not searched
+    # calendar days of the best variant at P0, P1, ..., P100 of its draws (empty without a best)
+    best_days_quantiles: tuple[float, ...] = ()
 
 
 def allowed(plans: tuple[Plan, ...], named: bool) -> tuple[tuple[Plan, ...], tuple[tuple[str, str], ...]]:
@@ -162,7 +164,7 @@ def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_0
     if not len(table):
         raise RequestError("configs", ", ".join(axes.configs), "no variant could be planned")
     d = draw(draws, seed)
-    o = odds(table, catalog, d, request.schedule.days, confidence, res.goodput)
+    o = odds(table, catalog, d, request.schedule.days, confidence)
     cost = table.capex if objective == "capex" else table.tco
     currency = request.finance.currency
     front = pareto(cost, o.days_q)
@@ -175,7 +177,13 @@ def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_0
         best=None if best is None else _variant(table, o, best, d, res.exchange_rate, currency),
         best_plan=best_plan(plans, table, o, cost, confidence, request),
         left_out=left_out,
+        best_days_quantiles=() if best is None else days_quantiles(o.days[o.group[best]]),
     )
+
+
+def days_quantiles(days: np.ndarray) -> tuple[float, ...]:
+    """P0..P100 of a variant's calendar-day draws: the curve a risk chart is drawn from."""
+    return tuple(float(x) for x in np.quantile(days, np.linspace(0.0, 1.0, 101)))
 
 
 def best_plan(plans: tuple[Plan, ...], table: Table, o: Odds, cost: np.ndarray,

@@ -3,6 +3,8 @@ and the answer is never dearer than the best plan at the same confidence."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -90,6 +92,19 @@ def test_every_variant_in_the_front_has_its_odds(result):
     assert result.variants_evaluated > len(result.front)
 
 
+def test_best_days_quantiles_are_the_best_variants_draws(result):
+    q = result.best_days_quantiles
+    assert result.best is not None and len(q) == 101
+    assert all(a <= b for a, b in itertools.pairwise(q))
+    # P10/P50/P90 of the same draws, read off the same curve
+    assert q[10] == pytest.approx(result.best["days_p10"])
+    assert q[50] == pytest.approx(result.best["days_p50"])
+    assert q[90] == pytest.approx(result.best["days_p90"])
+    # the share of draws at or under the deadline sits between the curve's neighbours
+    below = sum(x <= result.deadline for x in q[1:100]) / 99
+    assert abs(below - result.best["p_meets"]) <= 0.02
+
+
 @pytest.mark.parametrize(("field", "kwargs"), [
     ("confidence", {"confidence": 1.0}), ("draws", {"draws": 10}),
 ])
@@ -122,6 +137,8 @@ def test_the_command_answers_in_json(capsys, tmp_path):
     for key in ("config", "gpus", "cooling", "rack_kw", "hosting", "capex", "tco", "days_p50",
                 "days_p90", "p_meets"):
         assert key in best
+    assert len(best["days_quantiles"]) == 101 and "best_days_quantiles" not in out
+    assert best["days_quantiles"][50] == pytest.approx(best["days_p50"])
     assert saved.exists()
     assert main(["plan", str(saved), "--format", "json"]) == 0
     (plan,) = json.loads(capsys.readouterr().out)["plans"]
