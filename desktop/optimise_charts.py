@@ -105,9 +105,10 @@ def draw_front(fig: Figure, p: FrontPicture) -> None:
 
 
 def draw_risk(fig: Figure, v: dict[str, Any] | None, title: str, deadline: float,
-              confidence: float) -> None:
-    """The chosen variant's odds of finishing by each day (a CDF of calendar days), with the
-    deadline and the asked odds marked."""
+              confidence: float, quantiles: Sequence[float] = ()) -> None:
+    """The chosen variant's odds of finishing by each day (a CDF of calendar days: ``quantiles``
+    are P0..P100), with the deadline and the asked odds marked. The engine keeps every
+    quantile for the best variant only; another is drawn by its P10, P50 and P90."""
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
     if v is None:
@@ -115,7 +116,6 @@ def draw_risk(fig: Figure, v: dict[str, Any] | None, title: str, deadline: float
         ax.text(0.5, 0.5, translate("Optimise", "Choose a variant to see its odds."),
                 ha="center", va="center")
         return
-    quantiles = v.get("days_quantiles")
     if quantiles:
         days = [float(d) for d in quantiles]
         shares = [i / (len(days) - 1) for i in range(len(days))]
@@ -128,6 +128,9 @@ def draw_risk(fig: Figure, v: dict[str, Any] | None, title: str, deadline: float
         ax.plot(days, shares, linestyle="", marker="o", color="#1f77b4")
         for d, s in zip(days, shares, strict=True):
             ax.annotate(f"P{s * 100:.0f}", (d, s), textcoords="offset points", xytext=(6, -4), fontsize=8)
+        ax.text(0.99, 0.02, translate("Optimise", "P10, P50 and P90 of this variant; the search keeps "
+                                      "the whole curve for the ★ variant"),
+                transform=ax.transAxes, ha="right", va="bottom", fontsize=7, color="#555555")
     _deadline(ax, deadline)
     ax.axhline(confidence, color="#555555", linestyle=":", linewidth=1)
     asked = translate("Optimise", "asked odds %1").replace("%1", fmt.percent(confidence))

@@ -409,7 +409,9 @@ class OptimiseView(QWidget):
                                                       self.model.best, r.deadline, r.confidence,
                                                       r.currency, r.objective))
                 title = self.model.title(self.chosen) if self.chosen else ""
-                draw_risk(risk.figure, self.chosen, title, r.deadline, r.confidence)
+                best = chosen is not None and chosen == self.model.best
+                draw_risk(risk.figure, self.chosen, title, r.deadline, r.confidence,
+                          r.best_days_quantiles if best else ())
             front.draw()
             risk.draw()
 

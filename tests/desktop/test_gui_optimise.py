@@ -17,7 +17,7 @@ from desktop import optimise_worker as worker
 from desktop.optimise_charts import FrontPicture, draw_front, draw_risk
 from desktop.optimise_model import COLUMNS, Name
 from engine.errors import RequestError
-from engine.model import Efficiency, PlanRequest, Schedule, Workload
+from engine.model import PlanRequest, Schedule, Workload
 
 SEARCH_S = 300_000  # ms: the machine running the tests may be shared; no timing is asserted
 # one Lenovo and one Inspur H800 server: a small design space with both vendors in it
@@ -26,7 +26,7 @@ CONFIGS = ("lenovo-sr680av3-h800", "inspur-nf5688m7-h800")
 
 def small_request(**schedule: float) -> PlanRequest:
     return PlanRequest(Workload(preset="gpt3-175b"), Schedule(**{"days": 240.0, **schedule}),
-                       efficiency=Efficiency(goodput=0.9), configs=CONFIGS)
+                       configs=CONFIGS)
 
 
 def column(key: str) -> int:
@@ -79,8 +79,12 @@ def test_a_search_fills_the_front_and_use_this_plan_is_one_undo_step(
     # the status line says what was searched, in figures
     assert fmt.number(result.variants_evaluated) in view.status.text()
     # the best variant is chosen first; the charts drew the front and its odds
-    if result.best is not None:
-        assert view.chosen == result.best
+    assert result.best is not None, "the small request's deadline can be met"
+    assert view.chosen == result.best
+    # the risk chart of the best variant is its CDF: P0..P100 of its calendar days
+    risk_ax = view._canvases["risk"].figure.axes[0]
+    assert len(result.best_days_quantiles) == 101
+    assert list(risk_ax.get_lines()[0].get_xdata()) == list(result.best_days_quantiles)
     front_ax = view._canvases["front"].figure.axes[0]
     assert any(line.get_xdata()[0] == result.deadline for line in front_ax.get_lines()
                if len(set(line.get_xdata())) == 1)  # the deadline line
@@ -110,7 +114,10 @@ def test_a_search_fills_the_front_and_use_this_plan_is_one_undo_step(
     assert "undo" in view.status.text()
     wait_planned(window)
     (plan,) = window.result.comparison.plans
+    # the plan made of the variant's choices costs what the search said, to the yuan
     assert plan.gpus == chosen["gpus"] and plan.config == chosen["config"]
+    assert plan.money.capex == pytest.approx(chosen["capex"], abs=1.0)
+    assert plan.money.tco == pytest.approx(chosen["tco"], abs=1.0)
     # the search needs a deadline: the plan now has a fixed fleet
     assert not view.search_button.isEnabled()
 
@@ -157,8 +164,7 @@ def test_an_engine_error_is_shown_and_the_view_stays_usable(qtbot, planned, monk
 
 
 def test_a_plan_without_a_deadline_is_not_searched_and_says_why(window, wait_planned) -> None:  # type: ignore[no-untyped-def]
-    window.set_request(PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=512),
-                                   efficiency=Efficiency(goodput=0.9), configs=CONFIGS))
+    window.set_request(PlanRequest(Workload(preset="gpt3-175b"), Schedule(gpus=512), configs=CONFIGS))
     wait_planned(window)
     view = window.optimise_view
     assert not view.search_button.isEnabled()
@@ -214,8 +220,7 @@ VARIANTS = [  # two vendors, cheapest first, each quicker than the one before
     {"config": "a", "gpus": 64, "capex": 30e6, "tco": 40e6, "days_quantile": 300.0, "days_p10": 250.0,
      "days_p50": 270.0, "days_p90": 300.0, "p_meets": 0.2},
     {"config": "b", "gpus": 128, "capex": 50e6, "tco": 65e6, "days_quantile": 200.0, "days_p10": 170.0,
-     "days_p50": 185.0, "days_p90": 200.0, "p_meets": 0.93,
-     "days_quantiles": [150.0 + i for i in range(101)]},
+     "days_p50": 185.0, "days_p90": 200.0, "p_meets": 0.93},
 ]
 NAMES = {"a": Name("Lenovo", "Lenovo X"), "b": Name("Inspur", "Inspur Y")}
 
@@ -234,12 +239,22 @@ def test_the_front_chart_marks_the_deadline_the_vendors_and_the_chosen_point() -
     assert "P90" in ax.get_xlabel()
 
 
+def test_without_quantiles_the_risk_chart_shows_the_three_it_has() -> None:
+    fig = agg_figure()
+    draw_risk(fig, VARIANTS[0], "Lenovo X", deadline=240.0, confidence=0.9)
+    (points, *_) = fig.axes[0].get_lines()
+    assert list(points.get_xdata()) == [250.0, 270.0, 300.0]
+    assert list(points.get_ydata()) == [0.1, 0.5, 0.9]
+    assert points.get_linestyle() == "None"  # no curve made up between them
+
+
 def test_the_risk_chart_is_the_cdf_of_the_quantiles_with_the_deadline() -> None:
     fig = agg_figure()
-    draw_risk(fig, VARIANTS[1], "Inspur Y", deadline=240.0, confidence=0.9)
+    quantiles = [150.0 + i for i in range(101)]
+    draw_risk(fig, VARIANTS[1], "Inspur Y", deadline=240.0, confidence=0.9, quantiles=quantiles)
     ax = fig.axes[0]
     curve = ax.get_lines()[0]
-    assert list(curve.get_xdata()) == VARIANTS[1]["days_quantiles"]
+    assert list(curve.get_xdata()) == quantiles
     shares = list(curve.get_ydata())
     assert shares[0] == 0 and shares[-1] == 1 and shares[50] == pytest.approx(0.5)
     assert any(list(line.get_xdata()) == [240.0, 240.0] for line in ax.get_lines())
