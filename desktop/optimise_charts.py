@@ -45,8 +45,8 @@ class FrontPicture:
 
 def _deadline(ax: Any, deadline: float) -> None:
     ax.axvline(deadline, color=DEADLINE_COLOUR, linestyle="--", linewidth=1)
-    ax.text(deadline, 1.0, " " + translate("Optimise", "deadline") + f" {fmt.number(deadline)}",
-            color=DEADLINE_COLOUR, transform=ax.get_xaxis_transform(), va="top", fontsize=8)
+    ax.text(deadline, 0.01, " " + translate("Optimise", "deadline") + f" {fmt.number(deadline)}",
+            color=DEADLINE_COLOUR, transform=ax.get_xaxis_transform(), va="bottom", fontsize=8)
 
 
 def draw_front(fig: Figure, p: FrontPicture) -> None:
@@ -95,9 +95,15 @@ def draw_front(fig: Figure, p: FrontPicture) -> None:
     # variants far slower than the deadline squash the ones that matter: show up to twice it
     # and say how many are off the chart (the table lists them all)
     limit = max(p.deadline * 2, min(xs) * 1.2)
+    if p.chosen is not None:  # the chosen variant is always on the chart
+        limit = max(limit, xs[p.chosen])
     beyond = sum(1 for x in xs if x > limit)
-    left, right = ax.get_xlim()
-    ax.set_xlim(min(left, p.deadline * 0.9), min(max(right, p.deadline * 1.1), limit))
+    shown = [x for x in xs if x <= limit]
+    low, high = min(*shown, p.deadline), max(*shown, p.deadline)
+    pad = (high - low) * 0.06 or high * 0.05
+    ax.set_xlim(low - pad, high + pad)
+    _, top = ax.get_ylim()
+    ax.set_ylim(0, top * 1.06)  # room above the dearest point's ring
     if beyond:
         ax.text(1.0, 0.02, translate("Optimise", "Off the chart, slower: %1 →").replace("%1", str(beyond)),
                 transform=ax.transAxes, ha="right", va="bottom", fontsize=8, color="#555555")
@@ -128,9 +134,9 @@ def draw_risk(fig: Figure, v: dict[str, Any] | None, title: str, deadline: float
         ax.plot(days, shares, linestyle="", marker="o", color="#1f77b4")
         for d, s in zip(days, shares, strict=True):
             ax.annotate(f"P{s * 100:.0f}", (d, s), textcoords="offset points", xytext=(6, -4), fontsize=8)
-        ax.text(0.99, 0.02, translate("Optimise", "P10, P50 and P90 of this variant; the search keeps "
+        ax.text(0.01, 0.99, translate("Optimise", "P10, P50 and P90 of this variant; the search keeps "
                                       "the whole curve for the ★ variant"),
-                transform=ax.transAxes, ha="right", va="bottom", fontsize=7, color="#555555")
+                transform=ax.transAxes, ha="left", va="top", fontsize=7, color="#555555", wrap=True)
     _deadline(ax, deadline)
     ax.axhline(confidence, color="#555555", linestyle=":", linewidth=1)
     asked = translate("Optimise", "asked odds %1").replace("%1", fmt.percent(confidence))
