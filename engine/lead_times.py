@@ -47,3 +47,26 @@ def first_deadline_days(market: str | None = None) -> float:
     region = table.get((market or DEFAULT_MARKET).upper()) or table["other"]
     longest = max(default_lead_time(arch, market).days for arch in region)
     return longest + default("schedule.training_window_days").value
+
+
+@dataclass(frozen=True)
+class LeadRange:
+    """Where the lead time of a GPU generation's servers may land: delivery between ``low`` and
+    ``high`` days (most likely ``mode``, the planned delivery), plus installation."""
+
+    low: float
+    mode: float
+    high: float
+    install: float
+    note: str
+
+
+def lead_time_range(architecture: str, market: str | None = None) -> LeadRange:
+    table = _table()
+    region = table.get((market or DEFAULT_MARKET).upper()) or table["other"]
+    entry = region.get(architecture) or table["other"][architecture]
+    delivery, span = entry["delivery_days"], entry["delivery_range"]
+    low, high = float(span["low"]), float(span["high"])
+    mode = min(max(float(delivery["value"]), low), high)
+    return LeadRange(low, mode, high, float(table["install"]["days"]["value"]),
+                     f"{low:g}-{high:g} days' delivery of {architecture} servers ({span['note']})")

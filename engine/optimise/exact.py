@@ -2,10 +2,13 @@
 order with the same functions, but split where the choices enter so that the costly steps run
 once per (configuration, servers) and per rack budget, not once per variant.
 
-Sizing depends on (configuration, servers); fabric and racks on the rack budget and whether
-racks are bought too; cooling, power and the bill on the cooling kind and the hosting. The
+Sizing depends on (configuration, servers); fabric and racks on the rack budget (racks bought or
+not only flags the layout, as engine.planning.racks.place does); cooling, power and the bill on
+the cooling kind and the hosting. The bill is totalled here from the same needs as
+engine.planning.bill.bill, without writing its lines (the optimiser refuses line overrides); the
 money is left as the inputs of engine.money.totals.money, which the variant table computes for
-all variants at once (engine.optimise.table).
+all variants at once (engine.optimise.table). tests/engine/test_optimise.py checks variants
+against plans of the same choices.
 """
 
 from __future__ import annotations
@@ -14,17 +17,22 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from engine.assumptions import default
 from engine.catalog import Catalog
 from engine.compute.sizing import Sizing
 from engine.facility.fabric import FabricTooLarge
 from engine.facility.racks import RackRefusal
-from engine.model import ComputeNeed, EfficiencyEstimate, PlanRequest, RackLayout
+from engine.lead_times import LeadRange, lead_time_range
+from engine.model import ComputeNeed, EfficiencyEstimate, PlanRequest, PowerPlan, RackLayout
 from engine.money.cloud import cloud_rates
+from engine.money.indicative import node_price
 from engine.money.prices import PriceList
-from engine.planning.bill import bill
+from engine.money.services import EQUIPMENT
+from engine.planning.bill import needs, site_needs
 from engine.planning.cooling import cooling as plan_cooling
 from engine.planning.fabric import plan_compute_fabric
 from engine.planning.gpus import Sized, size_gpus
+from engine.planning.parts import parts
 from engine.planning.plan import lead_time_for
 from engine.planning.power import plan_power
 from engine.planning.racks import place
@@ -42,13 +50,15 @@ class Design:
     contracted_kw: float
     gpus: int
     days: float  # training days at the expected efficiency
-    days_low: float  # the efficiency band's ends (P10/P90-ish until the performance model lands)
-    days_high: float
+    days_low: float  # P10 of the training days (the team profile's spread)
+    days_high: float  # P90
     cloud_rate: float  # per GPU-hour, request currency
-    lead_time_days: float
+    lead_time_days: float  # as planned: the request's, else the generation's default
     spread: float  # value-weighted ± share of the prices, from the list's confidence
     foreign: float  # share of the bill priced in the other currency (moves with the rate)
     efficiency: EfficiencyEstimate | None = None  # what the days' distribution is read from
+    lead: LeadRange | None = None  # where the lead time may land; None: the request's, as quoted
+    architecture: str = ""
 
 
 def variant_request(request: PlanRequest, cfg: str, gpus: int, cooling: str, rack_kw: float,
@@ -62,6 +72,14 @@ def variant_request(request: PlanRequest, cfg: str, gpus: int, cooling: str, rac
     )
 
 
+@dataclass(frozen=True)
+class Bill:
+    hardware: float
+    services: float
+    spread: float
+    foreign: float
+
+
 class Evaluator:
     """Exact designs for one request, each costly step cached on the choices it depends on."""
 
@@ -69,12 +87,17 @@ class Evaluator:
                  prices: PriceList, spreads: dict[str, float]) -> None:
         self.request, self.need, self.catalog, self.prices = request, need, catalog, prices
         self.spreads = spreads
+        self.currency = request.finance.currency
         self.sized = cache(self._sized)
         self.placed = cache(self._placed)
         self.resolved = cache(self._resolved)
         self.choices = cache(self._choices)
         self.billed = cache(self._billed)
         self.item_risk = cache(self._item_risk)
+        self.unit = cache(self._unit)
+        self.system_unit = cache(self._system_unit)
+        self.powered = cache(self._powered)
+        self.lead_resolved = cache(self._lead_resolved)
 
     def _item_risk(self, item: str) -> tuple[float, float]:
         """A price's ± share from its row's confidence (a row not in the list counts as low),
@@ -83,8 +106,19 @@ class Evaluator:
         widest = max(self.spreads.values())
         if entry is None:
             return self.spreads.get("low", widest), 0.0
-        abroad = float(entry.currency != self.request.finance.currency)
+        abroad = float(entry.currency != self.currency)
         return self.spreads.get(entry.confidence, widest), abroad
+
+    def _unit(self, item: str, rate: float) -> float:
+        """A line's unit price as engine.money.bom.price_lines writes it."""
+        return round(self.prices.price(item, self.currency, rate), 2)
+
+    def _system_unit(self, cfg_id: str, rate: float) -> float:
+        """The configured system's unit price, with its storage and in-band adapter, as
+        engine.money.bom.configured_system_line writes it."""
+        node_nic = parts()["ethernet"]["node_nic"]
+        unit = node_price(self.catalog, self.prices, cfg_id, self.currency, rate)
+        return round(unit + self.prices.price(node_nic, self.currency, rate), 2)
 
     def _choices(self, cooling: str, rack_kw: float, hosting: str) -> PlanRequest:
         """The request with a variant's facility and hosting (the fleet is set where it counts:
@@ -94,6 +128,18 @@ class Evaluator:
     def _resolved(self, cooling: str, rack_kw: float, hosting: str) -> Resolved:
         return resolve(self.choices(cooling, rack_kw, hosting))
 
+    def _lead_resolved(self, cooling: str, rack_kw: float, hosting: str, architecture: str
+                       ) -> Resolved:
+        return lead_time_for(self.request, self.resolved(cooling, rack_kw, hosting), architecture)
+
+    def _powered(self, cfg_id: str, nodes: int, budget: float, pue: float) -> PowerPlan:
+        cfg = self.catalog.configuration(cfg_id)
+        sized, placed = self.sized(cfg_id, nodes), self.placed(cfg_id, nodes, budget)
+        assert sized is not None and placed is not None
+        fabric, layout, planes = placed
+        return plan_power(nodes, cfg.typical_power_w, fabric, layout, planes.power_w, pue,
+                          sized.sizing.days, self.catalog)
+
     def _sized(self, cfg_id: str, nodes: int) -> Sized | None:
         cfg = self.catalog.configuration(cfg_id)
         res = replace(self.resolved("air", 20.0, "own"), days=None, fleet_gpus=nodes * cfg.gpu_count)
@@ -101,13 +147,15 @@ class Evaluator:
                           self.request.schedule.precision, self.catalog, self.request.efficiency)
         return sized if isinstance(sized, Sized) and not sized.warnings else None
 
-    def _placed(self, cfg_id: str, nodes: int, rack_kw: float, buy_racks: bool
+    def _placed(self, cfg_id: str, nodes: int, rack_kw: float
                 ) -> tuple[Any, RackLayout, Planes] | None:
+        """Fabric, racks and planes with the racks bought; a site's racks differ only in that
+        flag (engine.planning.racks.place), which ``layout`` sets."""
         cfg = self.catalog.configuration(cfg_id)
         server = self.catalog.servers[cfg.server]
         gpus = nodes * cfg.gpu_count
-        req = self.choices("air", rack_kw, "own" if buy_racks else "colo")
-        res = self.resolved("air", rack_kw, "own" if buy_racks else "colo")
+        req = self.choices("air", rack_kw, "own")
+        res = self.resolved("air", rack_kw, "own")
         nic = self.catalog.network[cfg.compute_nic]
         try:
             fp = plan_compute_fabric(cfg, nic.technology, nodes, rack_kw, req, res, self.catalog,
@@ -120,6 +168,14 @@ class Evaluator:
             return None
         planes = storage_management(equipment, layout, req, res, fabric, gpus)
         return fabric, layout, planes
+
+    def layout(self, cfg_id: str, nodes: int, rack_kw: float, bought: bool
+               ) -> tuple[Any, RackLayout, Planes] | None:
+        placed = self.placed(cfg_id, nodes, rack_kw)
+        if placed is None or bought:
+            return placed
+        fabric, layout, planes = placed
+        return fabric, replace(layout, bought=False), planes
 
     def design(self, cfg_id: str, nodes: int, cooling: str, rack_kw: float, hosting: str
                ) -> Design | None:
@@ -136,52 +192,67 @@ class Evaluator:
         if cooling == "rdhx":  # as a plan: the rear door caps the budget
             door = max(u.capacity_kw for u in self.catalog.cooling.values() if u.kind == "rdhx")
             budget = min(budget, door)
-        res = lead_time_for(self.request, self.resolved(cooling, rack_kw, hosting),
-                            gpu.architecture)
+        res = self.lead_resolved(cooling, rack_kw, hosting, gpu.architecture)
         rate = cloud_rates().get(gpu.id)
         if hosting == "cloud" and rate is None:
             return None
-        cloud_rate = rate.rate(self.request.finance.currency, res.exchange_rate) if rate else 0.0
-        placed = self.placed(cfg_id, sizing.nodes, budget, res.buy_racks)
+        cloud_rate = rate.rate(self.currency, res.exchange_rate) if rate else 0.0
+        placed = self.layout(cfg_id, sizing.nodes, budget, res.buy_racks)
         if placed is None:
             return None
-        fabric, layout, planes = placed
-        power = plan_power(sizing.nodes, cfg.typical_power_w, fabric, layout, planes.power_w,
-                           res.pue, sizing.days, self.catalog)
+        layout = placed[1]
+        power = self.powered(cfg_id, sizing.nodes, budget, res.pue)
         # a site that cools (colocation, wholesale) bills the same whatever the cooling kind,
         # unless a UPS is quoted: it is sized on the facility power, which the PUE moves
         billed_cooling = cooling if res.buy_cooling or res.ups else ""
-        hardware, services, spread, foreign = self.billed(
-            cfg_id, nodes, budget, billed_cooling, rack_kw, hosting)
+        b = self.billed(cfg_id, nodes, budget, billed_cooling, rack_kw, hosting)
+        given = self.request.schedule.lead_time_days is not None
         return Design(
-            hardware=hardware, services=services, facility_kw=power.facility_kw,
+            hardware=b.hardware, services=b.services, facility_kw=power.facility_kw,
             contracted_kw=sum(r.power_kw for r in layout.racks), gpus=sizing.gpus,
             days=sizing.days, days_low=sizing.days_low, days_high=sizing.days_high,
             cloud_rate=cloud_rate, lead_time_days=res.lead_time_days,
-            spread=spread, foreign=foreign, efficiency=sizing.efficiency,
+            spread=b.spread, foreign=b.foreign, efficiency=sizing.efficiency,
+            lead=None if given else lead_time_range(gpu.architecture, self.request.finance.market),
+            architecture=gpu.architecture,
         )
 
     def _billed(self, cfg_id: str, nodes: int, budget: float, cooling: str, rack_kw: float,
-                hosting: str) -> tuple[float, float, float, float]:
-        """Hardware and services subtotals of the bill, its price spread and foreign share."""
+                hosting: str) -> Bill:
+        """Hardware and services subtotals of the bill engine.planning.bill.bill writes for
+        these choices, its price spread and foreign share."""
+        if hosting == "cloud":  # rented: nothing is bought
+            return Bill(0.0, 0.0, 0.0, 0.0)
         cfg = self.catalog.configuration(cfg_id)
         kind = cooling or "air"
         res = self.resolved(kind, rack_kw, hosting)
-        sized, placed = self.sized(cfg_id, nodes), self.placed(cfg_id, nodes, budget, res.buy_racks)
+        sized, placed = self.sized(cfg_id, nodes), self.layout(cfg_id, nodes, budget, res.buy_racks)
         assert sized is not None and placed is not None
         fabric, layout, planes = placed
         cool = plan_cooling(kind, layout, self.catalog, hosting, res)
-        power = plan_power(sized.sizing.nodes, cfg.typical_power_w, fabric, layout,
-                           planes.power_w, res.pue, sized.sizing.days, self.catalog)
-        bom, _ = bill(self.choices(kind, rack_kw, hosting), cfg, sized.sizing, fabric, layout,
-                      cool, planes, res, self.catalog, self.prices, power)
-        services = sum(line.total for line in bom if line.category == "services")
-        hardware = sum(line.total for line in bom) - services
-        total = hardware + services
+        power = self.powered(cfg_id, nodes, budget, res.pue)
+        wanted = needs(cfg, sized.sizing, fabric, layout, cool, res, self.catalog) \
+            + list(planes.needs) \
+            + site_needs(cfg, sized.sizing, fabric, layout, cool, planes, power, res, self.catalog)
+        qty: dict[tuple[str, str], int] = {}
+        for n in wanted:  # price_lines merges equal items
+            qty[(n.category, n.item)] = qty.get((n.category, n.item), 0) + n.qty
+        rate = res.exchange_rate
+        lines = [("compute", cfg.id, sized.sizing.nodes * self.system_unit(cfg.id, rate))]
+        lines += [(c, item, q * self.unit(item, rate)) for (c, item), q in qty.items() if q > 0]
+        value = sum(total for c, _, total in lines if c in EQUIPMENT)
+        for svc in self.catalog.rated_services.values():  # engine.money.services, rated lines
+            years = res.warranty_years if svc.per_year else 1
+            if years > 0:
+                lines.append(("services", svc.id,
+                              years * round(default(svc.rate_key).value * value, 2)))
+        services = sum(total for c, _, total in lines if c == "services")
+        hardware = sum(total for c, _, total in lines if c != "services")
         spread = foreign = 0.0
-        for line in bom:
-            share, abroad = self.item_risk(line.item)
-            spread += line.total * share
-            foreign += line.total * abroad
-        return (hardware, services, spread / total if total else 0.0,
-                foreign / total if total else 0.0)
+        for _, item, total in lines:
+            share, abroad = self.item_risk(item)
+            spread += total * share
+            foreign += total * abroad
+        whole = hardware + services
+        return Bill(hardware, services, spread / whole if whole else 0.0,
+                    foreign / whole if whole else 0.0)

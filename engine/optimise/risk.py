@@ -1,6 +1,19 @@
-"""Monte-Carlo risk: seeded draws of efficiency, goodput, delivery, prices and the exchange rate,
-shared by every variant (common random numbers, so that variants are compared on the same
-luck)."""
+"""Monte-Carlo risk: seeded draws of the training days, the lead time, prices and the exchange
+rate, shared by every variant (common random numbers, so that variants are compared on the same
+luck).
+
+- Training days: the plan's expected days × the ratio of the team profile's next run, drawn
+  from the performance model's quantiles (engine.compute.sizing.spread_ratio: the leave-one-out
+  residuals of published wall-clock runs, a Student-t prediction interval; a part the model is
+  not fitted for keeps its catalog band). The goodput model is inside the expected days (it
+  falls as the fleet grows); its run-to-run variation is inside the residuals, which are of
+  wall-clock runs, so it is not drawn a second time.
+- Lead time: delivery on a triangular range per GPU generation and market
+  (resources/lead_times.toml `delivery_range`, mode at the planned delivery), plus installation;
+  a lead time the request gives (the vendor's quote) is taken as quoted.
+- Prices: each variant's value-weighted spread from the price list's confidence, triangular.
+- Exchange rate: uniform over resources/optimise.toml's range; it moves the foreign-priced share.
+"""
 
 from __future__ import annotations
 
@@ -8,77 +21,85 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.lead_times import LeadRange
+from engine.model import EfficiencyEstimate
 from engine.optimise.exact import Design
 from engine.optimise.table import settings
 
-Z90 = 1.2815515655446004  # the standard normal's 90th percentile
+# the ratio's quantile function is tabulated on this grid; draws beyond its ends take the ends
+QUANTILE_GRID = np.linspace(0.005, 0.995, 199)
 
 
 @dataclass(frozen=True)
 class Draws:
     seed: int
-    z_efficiency: np.ndarray  # standard normal
-    goodput: np.ndarray
-    slip: np.ndarray  # 0..1 of the generation's delivery slip
+    u_efficiency: np.ndarray  # uniform (0, 1): where the run lands among the team's runs
+    u_delivery: np.ndarray  # uniform (0, 1): where the delivery lands in its range
     price: np.ndarray  # -1..1, triangular: scaled by each variant's price spread
     exchange_rate: np.ndarray
 
     def __len__(self) -> int:
-        return len(self.goodput)
+        return len(self.price)
 
 
 def draw(n: int, seed: int) -> Draws:
     risk = settings()["risk"]
     rng = np.random.default_rng(seed)
     return Draws(
-        seed=seed, z_efficiency=rng.standard_normal(n),
-        goodput=rng.uniform(risk["goodput_low"]["value"], risk["goodput_high"]["value"], n),
-        slip=rng.uniform(0.0, 1.0, n), price=rng.triangular(-1.0, 0.0, 1.0, n),
+        seed=seed, u_efficiency=rng.uniform(0.0, 1.0, n), u_delivery=rng.uniform(0.0, 1.0, n),
+        price=rng.triangular(-1.0, 0.0, 1.0, n),
         exchange_rate=rng.uniform(risk["exchange_rate_low"]["value"],
                                   risk["exchange_rate_high"]["value"], n),
     )
 
 
-QUANTILE_GRID = np.linspace(0.005, 0.995, 199)
+def spread_key(eff: EfficiencyEstimate | None) -> tuple[object, ...]:
+    """What the days' distribution depends on: the team profile and its calibration, or the
+    catalog's stated band."""
+    if eff is None:
+        return ("none",)
+    if eff.stated_band:
+        return ("band", eff.mfu, eff.mfu_low, eff.mfu_high)
+    return ("team", eff.team, eff.calibration is not None or eff.overridden)
 
 
-def draw_efficiency(design: Design, z: np.ndarray) -> np.ndarray:
-    """Training days over the expected days, one per draw; ``z`` are standard normal draws,
-    used through their ranks so that any quantile function can be sampled with them.
-
-    With the performance model's quantiles (engine.compute.sizing.spread_ratio: P10/P50/P90
-    from the calibration runs' residuals), the days are sampled from them. Without it, the
-    plan's efficiency band (days_low, days_high, the MFU band's ends) is read as P10/P90 of a
-    log-normal with its median at the expected days: REMOVE this fallback when the
-    performance model is merged."""
-    from engine.compute import sizing
-
-    quantile_ratio = getattr(sizing, "spread_ratio", None)
-    if quantile_ratio is not None and design.efficiency is not None:
-        u = (np.argsort(np.argsort(z)) + 0.5) / len(z)  # the draws' ranks, uniform on (0, 1)
-        table = np.array([quantile_ratio(design.efficiency, float(q)) for q in QUANTILE_GRID])
-        out: np.ndarray = np.interp(u, QUANTILE_GRID, table)
-        return out
-    if design.days_high <= design.days_low or design.days <= 0:
-        return np.ones_like(z)
-    sigma = np.log(design.days_high / design.days_low) / (2 * Z90)
-    lognormal: np.ndarray = np.exp(sigma * z)
-    return lognormal
+_RATIOS: dict[tuple[object, ...], np.ndarray] = {}
 
 
-def calendar_days(design: Design, draws: Draws, slip_days: float) -> np.ndarray:
-    """Days from the order to the end of training, one per draw. The goodput draws move the
-    plan's days about its expected goodput by their ratio to the range's middle."""
-    risk = settings()["risk"]
-    middle = (float(risk["goodput_low"]["value"]) + float(risk["goodput_high"]["value"])) / 2
-    training = design.days * draw_efficiency(design, draws.z_efficiency) \
-        * (middle / draws.goodput)
-    return design.lead_time_days + slip_days * draws.slip + training
+def _ratio_table(eff: EfficiencyEstimate) -> np.ndarray:
+    """The ratio at each grid quantile, once per distribution (spread_key)."""
+    from engine.compute.sizing import spread_ratio
+
+    key = spread_key(eff)
+    if key not in _RATIOS:
+        _RATIOS[key] = np.array([spread_ratio(eff, float(q)) for q in QUANTILE_GRID])
+    return _RATIOS[key]
 
 
-def slip_days(architecture: str) -> float:
-    slips = settings()["risk"]["delivery_slip_days"]
-    return float(slips.get(architecture, slips["other"]))
+def efficiency_ratio(eff: EfficiencyEstimate | None, u: np.ndarray) -> np.ndarray:
+    """Training days over the model's expected days, one per draw."""
+    if eff is None:
+        return np.ones_like(u)
+    out: np.ndarray = np.interp(u, QUANTILE_GRID, _ratio_table(eff))
+    return out
+
+
+def lead_days(lead: LeadRange | None, quoted: float, u: np.ndarray) -> np.ndarray:
+    """Days from the order to the first training step, one per draw (inverse triangular CDF)."""
+    if lead is None or lead.high <= lead.low:
+        return np.full_like(u, quoted if lead is None else lead.mode + lead.install)
+    a, m, b = lead.low, lead.mode, lead.high
+    cut = (m - a) / (b - a)
+    delivery = np.where(u < cut, a + np.sqrt(u * (b - a) * (m - a)),
+                        b - np.sqrt((1 - u) * (b - a) * (b - m)))
+    out: np.ndarray = delivery + lead.install
+    return out
+
+
+def calendar_days(design: Design, draws: Draws) -> np.ndarray:
+    """Days from the order to the end of training, one per draw."""
+    return lead_days(design.lead, design.lead_time_days, draws.u_delivery) \
+        + design.days * efficiency_ratio(design.efficiency, draws.u_efficiency)
 
 
 def money_draws(capex: float, tco: float, design: Design, draws: Draws, rate: float,

@@ -4,7 +4,7 @@ cheapest variant that meets the deadline with the asked confidence."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -16,10 +16,17 @@ from engine.errors import RequestError
 from engine.model import HOSTINGS, Plan, PlanRequest
 from engine.money.prices import PriceList, load_price_list
 from engine.optimise.exact import Evaluator
-from engine.optimise.risk import Draws, calendar_days, draw, money_draws, quantiles, slip_days
+from engine.optimise.risk import (
+    Draws,
+    draw,
+    efficiency_ratio,
+    lead_days,
+    money_draws,
+    quantiles,
+    spread_key,
+)
 from engine.optimise.table import (
     COOLINGS,
-    STOPPED,
     Axes,
     Table,
     build_table,
@@ -28,7 +35,7 @@ from engine.optimise.table import (
     rack_budgets,
     settings,
 )
-from engine.resolve import resolve
+from engine.resolve import Resolved, resolve
 
 Objective = Literal["capex", "tco"]
 
@@ -56,22 +63,31 @@ class Odds:
     days: np.ndarray  # groups × draws
 
 
-def odds(table: Table, catalog: Catalog, draws: Draws, deadline: float, confidence: float
-         ) -> Odds:
+def odds(table: Table, draws: Draws, deadline: float, confidence: float) -> Odds:
+    """Calendar days per draw of each (configuration, servers) group: its lead time draws plus
+    its expected training days times the ratio draws of its team profile, each drawn once."""
     keys = table.config.astype(np.int64) * 1_000_000 + table.nodes
     uniq, first, group = np.unique(keys, return_index=True, return_inverse=True)
     days = np.empty((len(uniq), len(draws)))
+    ratios: dict[tuple[object, ...], np.ndarray] = {}
+    leads: dict[tuple[object, ...], np.ndarray] = {}
     for g, row in enumerate(first):
         design = table.design[row]
-        arch = catalog.gpus[catalog.configuration(table.configs[table.config[row]]).gpu].architecture
-        days[g] = calendar_days(design, draws, slip_days(arch))
+        k = spread_key(design.efficiency)
+        if k not in ratios:
+            ratios[k] = efficiency_ratio(design.efficiency, draws.u_efficiency)
+        lk = (design.lead, design.lead_time_days)
+        if lk not in leads:
+            leads[lk] = lead_days(design.lead, design.lead_time_days, draws.u_delivery)
+        np.multiply(ratios[k], design.days, out=days[g])
+        days[g] += leads[lk]
     meets = (days <= deadline).mean(axis=1)
     q = np.quantile(days, confidence, axis=1)
     return Odds(p_meets=meets[group], days_q=q[group], group=group, days=days)
 
 
-def _variant(table: Table, o: Odds, i: int, draws: Draws, rate: float, currency: str
-             ) -> dict[str, Any]:
+def _variant(table: Table, o: Odds, i: int, draws: Draws, rate: float, currency: str,
+             markets: dict[str, str]) -> dict[str, Any]:
     design = table.design[i]
     capex_d, tco_d = money_draws(float(table.capex[i]), float(table.tco[i]), design, draws, rate,
                                  currency)
@@ -88,6 +104,8 @@ def _variant(table: Table, o: Odds, i: int, draws: Draws, rate: float, currency:
         "capex_p10": c10, "capex_p50": c50, "capex_p90": c90,
         "tco_p10": t10, "tco_p50": t50, "tco_p90": t90,
         "p_meets": float(o.p_meets[i]),
+        "market": markets.get(table.configs[table.config[i]], "unsure"),
+        "lead_time_days": float(design.lead_time_days),
     }
 
 
@@ -108,36 +126,72 @@ class Result:
     best_days_quantiles: tuple[float, ...] = ()
 
 
+def market_group(plan: Plan) -> str:
+    """The worse of the market's two gates (STATUS_GROUPS); no record: unsure."""
+    return plan.availability.group if plan.availability else "unsure"
+
+
+def market_words(plan: Plan) -> str:
+    a = plan.availability
+    if a is None:
+        return "unsure: no market record"
+    return f"{a.group}: export {a.export_status}, import {a.import_status} ({a.market}, {a.as_of})"
+
+
 def allowed(plans: tuple[Plan, ...], named: bool) -> tuple[tuple[Plan, ...], tuple[tuple[str, str], ...]]:
-    """Feasible plans the market lets the buyer have; a stopped GPU only when named by the
-    request, and then the result says so."""
+    """Feasible plans the market lets the buyer have, clearly or with a caveat (conditional,
+    unsure); a blocked GPU (a licence presumed denied, or the import restricted) only when
+    the request names configurations, and then the variants say so."""
     keep, out = [], []
     for p in plans:
-        status = p.availability.status if p.availability else "unknown"
         if not p.feasible:
             continue
-        if status == STOPPED and not named:
-            out.append((p.config, status))
+        if market_group(p) == "blocked" and not named:
+            out.append((p.config, market_words(p)))
         else:
             keep.append(p)
     return tuple(keep), tuple(out)
 
 
-def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_000,
-             objective: Objective = "tco", seed: int = 0, catalog: Catalog | None = None,
-             prices: PriceList | None = None) -> Result:
-    if request.schedule.days is None:
-        raise RequestError("schedule.days", None, "the optimiser needs a deadline in days")
-    check("confidence", confidence, "optimise.confidence")
-    check("draws", draws, "optimise.draws")
-    if request.overrides:
-        line = request.overrides[0]
-        raise RequestError("overrides", f"{line.config}:{line.item}",
-                           "line overrides apply to one plan; optimise the request without them")
+COOLING_REFUSALS = ("liquid-needs-loop", "cooling-kind")
+
+
+def with_its_cooling(request: PlanRequest, plans: tuple[Plan, ...], catalog: Catalog,
+                     prices: PriceList) -> tuple[Plan, ...]:
+    """The plans, where one is refused only for the request's cooling kind (a liquid-cooled
+    server without a loop, an air-cooled one with only a loop) planned with the server's own:
+    cooling is one of the choices searched."""
+    out = []
+    for p in plans:
+        if p.feasible or not p.refusals or p.refusals[0].code not in COOLING_REFUSALS:
+            out.append(p)
+            continue
+        server = catalog.servers[catalog.configuration(p.config).server]
+        kind = "liquid" if server.cooling == "liquid" else "air"
+        other = replace(request, configs=(p.config,),
+                        facility=replace(request.facility, cooling=kind))  # type: ignore[arg-type]
+        out.append(compare(other, catalog=catalog, price_list=prices).plans[0])
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Space:
+    """The searched variants, the plans they grew from and what the market left out."""
+
+    table: Table
+    plans: tuple[Plan, ...]
+    left_out: tuple[tuple[str, str], ...]
+    resolved: Resolved
+
+
+def variant_table(request: PlanRequest, catalog: Catalog | None = None,
+                  prices: PriceList | None = None) -> Space:
+    """Every variant of the request the market allows, priced and timed as a plan."""
     catalog = catalog or load_catalog()
     prices = prices or load_price_list()
     comparison = compare(request, catalog=catalog, price_list=prices)
-    plans, left_out = allowed(comparison.plans, bool(request.configs))
+    plans, left_out = allowed(with_its_cooling(request, comparison.plans, catalog, prices),
+                              bool(request.configs))
     if not any(p.feasible for p in comparison.plans):
         refused = comparison.plans[0]
         raise RequestError("schedule.days", request.schedule.days,
@@ -163,8 +217,25 @@ def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_0
     table = build_table(ev, axes, res)
     if not len(table):
         raise RequestError("configs", ", ".join(axes.configs), "no variant could be planned")
+    return Space(table, plans, left_out, res)
+
+
+def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_000,
+             objective: Objective = "tco", seed: int = 0, catalog: Catalog | None = None,
+             prices: PriceList | None = None) -> Result:
+    if request.schedule.days is None:
+        raise RequestError("schedule.days", None, "the optimiser needs a deadline in days")
+    check("confidence", confidence, "optimise.confidence")
+    check("draws", draws, "optimise.draws")
+    if request.overrides:
+        line = request.overrides[0]
+        raise RequestError("overrides", f"{line.config}:{line.item}",
+                           "line overrides apply to one plan; optimise the request without them")
+    space = variant_table(request, catalog, prices)
+    table, plans, res = space.table, space.plans, space.resolved
     d = draw(draws, seed)
-    o = odds(table, catalog, d, request.schedule.days, confidence)
+    o = odds(table, d, request.schedule.days, confidence)
+    markets = {p.config: market_group(p) for p in plans}
     cost = table.capex if objective == "capex" else table.tco
     currency = request.finance.currency
     front = pareto(cost, o.days_q)
@@ -173,10 +244,11 @@ def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_0
     return Result(
         variants_evaluated=len(table), draws=draws, seed=seed, confidence=confidence,
         objective=objective, deadline=float(request.schedule.days), currency=currency,
-        front=tuple(_variant(table, o, int(i), d, res.exchange_rate, currency) for i in front),
-        best=None if best is None else _variant(table, o, best, d, res.exchange_rate, currency),
+        front=tuple(_variant(table, o, int(i), d, res.exchange_rate, currency, markets) for i in front),
+        best=None if best is None else _variant(table, o, best, d, res.exchange_rate, currency,
+                                                   markets),
         best_plan=best_plan(plans, table, o, cost, confidence, request),
-        left_out=left_out,
+        left_out=space.left_out,
         best_days_quantiles=() if best is None else days_quantiles(o.days[o.group[best]]),
     )
 
@@ -205,7 +277,9 @@ def best_plan(plans: tuple[Plan, ...], table: Table, o: Odds, cost: np.ndarray,
             found.append((float(cost[i]), float(o.p_meets[i]), {
                 "config": p.config, "gpus": p.gpus, "capex": float(table.capex[i]),
                 "tco": float(table.tco[i]), "p_meets": float(o.p_meets[i]),
-                "meets_confidence": bool(o.p_meets[i] >= confidence)}))
+                "meets_confidence": bool(o.p_meets[i] >= confidence),
+                "cooling": request.facility.cooling, "rack_kw": float(table.rack_kw[i]),
+                "hosting": request.finance.hosting, "days_quantile": float(o.days_q[i])}))
     meeting = [f for f in found if f[2]["meets_confidence"]]
     if meeting:
         return min(meeting, key=lambda f: f[0])[2]

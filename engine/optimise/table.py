@@ -21,8 +21,6 @@ from engine.resolve import Resolved
 from engine.resources import resource_path
 
 COOLINGS = ("air", "rdhx", "liquid")
-# a GPU the buyer's market stops is left out unless the request names its configuration
-STOPPED = "licence-required"
 
 
 @cache
@@ -47,8 +45,8 @@ def node_steps(low: int, high: int, steps: int, must: tuple[int, ...] = ()) -> t
 
 
 def rack_budgets(request: PlanRequest, cooling: str, architectures: set[str]) -> tuple[float, ...]:
-    """The hall's budgets to try for a cooling kind: the steps, the request's, the defaults."""
-    values = {float(v) for v in settings()["space"]["rack_kw"]["values"]}
+    """The hall's budgets to try for a cooling kind: its steps, the request's, the defaults."""
+    values = {float(v) for v in settings()["space"]["rack_kw"][cooling]["values"]}
     if request.facility.rack_kw is not None:
         values.add(float(request.facility.rack_kw))
     values |= {default_rack_kw(cooling, a).value for a in architectures}
@@ -80,8 +78,10 @@ def money_columns(d: dict[str, np.ndarray], res: Resolved, discount: float
                   ) -> tuple[np.ndarray, np.ndarray]:
     """Capex and TCO of every row, as engine.money.totals.money computes them for one plan."""
     hw, sv, cloud = d["hardware"], d["services"], d["cloud"]
-    capex = (hw + sv) * (1 - discount) + hw * (1 - discount) * res.vat \
-        + sv * (1 - discount) * res.vat_services
+    # the discount and each rate's VAT rounded to the fen once, as engine.money.totals.fen
+    gross = hw + sv
+    capex = gross - fen(gross * discount) + fen(hw * (1 - discount) * res.vat) \
+        + fen(sv * (1 - discount) * res.vat_services)
     energy = np.where(cloud, 0.0, d["facility_kw"] * HOURS_PER_YEAR * res.power_price)
     upkeep_years = max(0, res.years - res.warranty_years)
     maintenance = hw * (1 - discount) * res.maintenance_rate * upkeep_years
@@ -89,6 +89,12 @@ def money_columns(d: dict[str, np.ndarray], res: Resolved, discount: float
                     d["rent_kw_month"] * d["contracted_kw"] * 12)
     tco = capex + res.years * (energy + rent) + maintenance
     return capex, tco
+
+
+def fen(values: np.ndarray) -> np.ndarray:
+    """Rounded to the fen, half away from zero (the figures are not negative)."""
+    out: np.ndarray = np.floor(values * 100 + 0.5) / 100
+    return out
 
 
 def build_table(ev: Evaluator, axes: Axes, res: Resolved) -> Table:
