@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from desktop import format as fmt
 from desktop.models import SORT_ROLE
@@ -34,6 +34,14 @@ HOSTING_NAMES = {
     "wholesale": QT_TRANSLATE_NOOP("Optimise", "Wholesale hall"),
     "cloud": QT_TRANSLATE_NOOP("Optimise", "Cloud rental"),
 }
+
+MARKET_NAMES = {  # the worse of the market's two gates (engine.model.STATUS_GROUPS)
+    "clear": QT_TRANSLATE_NOOP("Optimise", "Clear to buy"),
+    "conditional": QT_TRANSLATE_NOOP("Optimise", "Licence case by case"),
+    "unsure": QT_TRANSLATE_NOOP("Optimise", "Unsure"),
+    "blocked": QT_TRANSLATE_NOOP("Optimise", "Blocked"),
+}
+MARKET_COLOURS = {"conditional": "#9a6700", "unsure": "#9a6700", "blocked": "#b00020"}
 
 
 def cooling_text(kind: str) -> str:
@@ -67,17 +75,19 @@ def config_names(configs: set[str], catalog: Catalog) -> dict[str, Name]:
     return out
 
 
-COLUMNS = (
+COLUMNS = (  # what a buyer compares first (cost, time, odds), then what the variant is made of
     ("config", QT_TRANSLATE_NOOP("Optimise", "Configuration")),
     ("gpus", QT_TRANSLATE_NOOP("Optimise", "GPUs")),
-    ("cooling", QT_TRANSLATE_NOOP("Optimise", "Cooling")),
-    ("rack_kw", QT_TRANSLATE_NOOP("Optimise", "Rack budget (kW)")),
-    ("hosting", QT_TRANSLATE_NOOP("Optimise", "Hosting")),
     ("capex", QT_TRANSLATE_NOOP("Optimise", "Capex")),
     ("tco", QT_TRANSLATE_NOOP("Optimise", "TCO")),
     ("days_p50", QT_TRANSLATE_NOOP("Optimise", "Days, P50")),
     ("days_quantile", QT_TRANSLATE_NOOP("Optimise", "Days, P%1")),
     ("p_meets", QT_TRANSLATE_NOOP("Optimise", "On time")),
+    ("market", QT_TRANSLATE_NOOP("Optimise", "Market")),
+    ("cooling", QT_TRANSLATE_NOOP("Optimise", "Cooling")),
+    ("rack_kw", QT_TRANSLATE_NOOP("Optimise", "Rack budget (kW)")),
+    ("hosting", QT_TRANSLATE_NOOP("Optimise", "Hosting")),
+    ("lead_time_days", QT_TRANSLATE_NOOP("Optimise", "Lead time (days)")),
 )
 
 
@@ -144,13 +154,20 @@ class FrontModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(v, key)
         if role == SORT_ROLE:
-            return self.title(v) if key == "config" else v[key]
-        if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("config", "cooling", "hosting"):
+            return self.title(v) if key == "config" else v.get(key)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "market" and v.get("market") in MARKET_COLOURS:
+            return QColor(MARKET_COLOURS[v["market"]])
+        if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("config", "market", "cooling",
+                                                                      "hosting"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and index.row() == self.best:
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and key == "market":
+            return QCoreApplication.translate(
+                "Optimise", "Whether the buyer's market sells this GPU: the worse of its two gates, "
+                "the US export rule and the import rule")
         if role == Qt.ItemDataRole.ToolTipRole and index.row() == self.best:
             return QCoreApplication.translate(
                 "Optimise", "The cheapest variant that meets the deadline with at least %1 odds"
@@ -160,6 +177,10 @@ class FrontModel(QAbstractTableModel):
     def _text(self, v: Variant, key: str) -> str:
         if key == "config":
             return ("★ " if self.rows.index(v) == self.best else "") + self.title(v)
+        if key == "market":
+            market = v.get("market")
+            return QCoreApplication.translate("Optimise", MARKET_NAMES[market]) if market in MARKET_NAMES \
+                else "—"
         if key == "cooling":
             return cooling_text(v["cooling"])
         if key == "hosting":
@@ -170,6 +191,4 @@ class FrontModel(QAbstractTableModel):
             return fmt.number(v[key], 0 if float(v[key]).is_integer() else 1)
         if key == "p_meets":
             return fmt.percent(v[key])
-        if key.startswith("days"):
-            return fmt.number(v[key])
-        return fmt.number(v[key])
+        return fmt.number(v.get(key))

@@ -2734,6 +2734,161 @@
         </message>
     </context>
     <context>
+        <name>Optimise</name>
+        <message>
+            <source>deadline</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <source>Search to see the cheapest ways to meet the deadline.</source>
+            <translation>点击“搜索”，查看按期完成的最省钱方案。</translation>
+        </message>
+        <message>
+            <source>cheapest meeting the odds</source>
+            <translation>达到概率要求的最低成本方案</translation>
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation>已选方案</translation>
+        </message>
+        <message>
+            <source>Calendar days from the order, P%1 (lead time and training)</source>
+            <translation>自下单起的日历天数，P%1（含交付周期与训练）</translation>
+        </message>
+        <message>
+            <source>Cost against calendar days</source>
+            <translation>成本与日历天数</translation>
+        </message>
+        <message>
+            <source>Off the chart, slower: %1 →</source>
+            <translation>图外更慢的方案：%1 个 →</translation>
+        </message>
+        <message>
+            <source>P10, P50 and P90 of this variant; the search keeps the whole curve for the ★ variant</source>
+            <translation>此方案的 P10、P50 和 P90；搜索只为 ★ 方案保留整条曲线</translation>
+        </message>
+        <message>
+            <source>Choose a variant to see its odds.</source>
+            <translation>选择一个方案以查看其按期完成概率。</translation>
+        </message>
+        <message>
+            <source>asked odds %1</source>
+            <translation>要求的概率 %1</translation>
+        </message>
+        <message>
+            <source>on time in %1 of the draws</source>
+            <translation>%1 的抽样按期完成</translation>
+        </message>
+        <message>
+            <source>Calendar days from the order</source>
+            <translation>自下单起的日历天数</translation>
+        </message>
+        <message>
+            <source>Share of draws finished</source>
+            <translation>已完成的抽样比例</translation>
+        </message>
+        <message>
+            <source>Air</source>
+            <translation>风冷</translation>
+        </message>
+        <message>
+            <source>Rear door</source>
+            <translation>背板换热</translation>
+        </message>
+        <message>
+            <source>Direct liquid</source>
+            <translation>直接液冷</translation>
+        </message>
+        <message>
+            <source>Own data centre</source>
+            <translation>自有数据中心</translation>
+        </message>
+        <message>
+            <source>Leased IDC</source>
+            <translation>租用 IDC 机柜</translation>
+        </message>
+        <message>
+            <source>Wholesale hall</source>
+            <translation>批发机房</translation>
+        </message>
+        <message>
+            <source>Cloud rental</source>
+            <translation>云租用</translation>
+        </message>
+        <message>
+            <source>Configuration</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>Clear to buy</source>
+            <translation>可直接采购</translation>
+        </message>
+        <message>
+            <source>Licence case by case</source>
+            <translation>需逐案许可</translation>
+        </message>
+        <message>
+            <source>Unsure</source>
+            <translation>不确定</translation>
+        </message>
+        <message>
+            <source>Blocked</source>
+            <translation>受阻</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>Whether the buyer's market sells this GPU: the worse of its two gates, the US export rule and the import rule</source>
+            <translation>买方所在市场能否买到此 GPU：取美国出口规则与进口规则两道关口中较差的一项</translation>
+        </message>
+        <message>
+            <source>Lead time (days)</source>
+            <translation>交付周期（天）</translation>
+        </message>
+        <message>
+            <source>GPUs</source>
+            <translation>GPU 数</translation>
+        </message>
+        <message>
+            <source>Cooling</source>
+            <translation>制冷方式</translation>
+        </message>
+        <message>
+            <source>Rack budget (kW)</source>
+            <translation>机柜功率上限（kW）</translation>
+        </message>
+        <message>
+            <source>Hosting</source>
+            <translation>托管方式</translation>
+        </message>
+        <message>
+            <source>Capex</source>
+            <translation>一次性投资</translation>
+        </message>
+        <message>
+            <source>TCO</source>
+            <translation>总拥有成本</translation>
+        </message>
+        <message>
+            <source>Days, P50</source>
+            <translation>天数（P50）</translation>
+        </message>
+        <message>
+            <source>Days, P%1</source>
+            <translation>天数（P%1）</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>按期概率</translation>
+        </message>
+        <message>
+            <source>The cheapest variant that meets the deadline with at least %1 odds</source>
+            <translation>以至少 %1 的概率按期完成的最低成本方案</translation>
+        </message>
+    </context>
+    <context>
         <name>OptimiseView</name>
         <message>
             <source>The odds of meeting the deadline the answer must reach: the cheapest variant whose share of draws finished by the deadline is at least this</source>
@@ -2841,134 +2996,7 @@
         </message>
         <message>
             <source>%1: %2 GPUs, %3 cooling at %4 kW a rack, %5. Capex %6, TCO %7. Calendar days P10 %8, P50 %9, P90 %10; on time in %11 of the draws.</source>
-            <translation>%1：%2 个 GPU，制冷方式 %3，每机柜 %4 kW，%5。一次性投资 %6，总拥有成本 %7。日历天数 P10 %8、P50 %9、P90 %10；%11 的抽样按期完成。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Optimise</name>
-        <message>
-            <source>deadline</source>
-            <translation>截止日期</translation>
-        </message>
-        <message>
-            <source>Search to see the cheapest ways to meet the deadline.</source>
-            <translation>点击“搜索”，查看按期完成的最省钱方案。</translation>
-        </message>
-        <message>
-            <source>cheapest meeting the odds</source>
-            <translation>达到概率要求的最低成本方案</translation>
-        </message>
-        <message>
-            <source>chosen</source>
-            <translation>已选方案</translation>
-        </message>
-        <message>
-            <source>Calendar days from the order, P%1 (lead time and training)</source>
-            <translation>自下单起的日历天数，P%1（含交付周期与训练）</translation>
-        </message>
-        <message>
-            <source>Cost against calendar days</source>
-            <translation>成本与日历天数</translation>
-        </message>
-        <message>
-            <source>Off the chart, slower: %1 →</source>
-            <translation>图外更慢的方案：%1 个 →</translation>
-        </message>
-        <message>
-            <source>P10, P50 and P90 of this variant; the search keeps the whole curve for the ★ variant</source>
-            <translation>此方案的 P10、P50 和 P90；搜索只为 ★ 方案保留整条曲线</translation>
-        </message>
-        <message>
-            <source>Choose a variant to see its odds.</source>
-            <translation>选择一个方案以查看其按期完成概率。</translation>
-        </message>
-        <message>
-            <source>asked odds %1</source>
-            <translation>要求的概率 %1</translation>
-        </message>
-        <message>
-            <source>on time in %1 of the draws</source>
-            <translation>%1 的抽样按期完成</translation>
-        </message>
-        <message>
-            <source>Calendar days from the order</source>
-            <translation>自下单起的日历天数</translation>
-        </message>
-        <message>
-            <source>Share of draws finished</source>
-            <translation>已完成的抽样比例</translation>
-        </message>
-        <message>
-            <source>Air</source>
-            <translation>风冷</translation>
-        </message>
-        <message>
-            <source>Rear door</source>
-            <translation>背板换热</translation>
-        </message>
-        <message>
-            <source>Direct liquid</source>
-            <translation>直接液冷</translation>
-        </message>
-        <message>
-            <source>Own data centre</source>
-            <translation>自有数据中心</translation>
-        </message>
-        <message>
-            <source>Leased IDC</source>
-            <translation>租用 IDC 机柜</translation>
-        </message>
-        <message>
-            <source>Wholesale hall</source>
-            <translation>批发机房</translation>
-        </message>
-        <message>
-            <source>Cloud rental</source>
-            <translation>云租用</translation>
-        </message>
-        <message>
-            <source>Configuration</source>
-            <translation>配置</translation>
-        </message>
-        <message>
-            <source>GPUs</source>
-            <translation>GPU 数</translation>
-        </message>
-        <message>
-            <source>Cooling</source>
-            <translation>制冷方式</translation>
-        </message>
-        <message>
-            <source>Rack budget (kW)</source>
-            <translation>机柜功率上限（kW）</translation>
-        </message>
-        <message>
-            <source>Hosting</source>
-            <translation>托管方式</translation>
-        </message>
-        <message>
-            <source>Capex</source>
-            <translation>一次性投资</translation>
-        </message>
-        <message>
-            <source>TCO</source>
-            <translation>总拥有成本</translation>
-        </message>
-        <message>
-            <source>Days, P50</source>
-            <translation>天数（P50）</translation>
-        </message>
-        <message>
-            <source>Days, P%1</source>
-            <translation>天数（P%1）</translation>
-        </message>
-        <message>
-            <source>On time</source>
-            <translation>按期概率</translation>
-        </message>
-        <message>
-            <source>The cheapest variant that meets the deadline with at least %1 odds</source>
-            <translation>以至少 %1 的概率按期完成的最低成本方案</translation>
+            <translation>%1：%2 个 GPU，采用%3，每机柜 %4 kW，%5。一次性投资 %6，总拥有成本 %7。日历天数 P10 %8、P50 %9、P90 %10；%11 的抽样按期完成。</translation>
         </message>
     </context>
 </TS>
