@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from types import SimpleNamespace
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -88,6 +89,14 @@ def test_a_search_fills_the_front_and_use_this_plan_is_one_undo_step(
     front_ax = view._canvases["front"].figure.axes[0]
     assert any(line.get_xdata()[0] == result.deadline for line in front_ax.get_lines()
                if len(set(line.get_xdata())) == 1)  # the deadline line
+
+    # a click on a point of the front chart chooses that variant
+    last = len(rows) - 1
+    x, y = front_ax.transData.transform((rows[last]["days_quantile"], rows[last][result.objective] / 1e6))
+    view._clicked(SimpleNamespace(inaxes=front_ax, x=x + 3, y=y - 3))
+    assert view.chosen is rows[last]
+    assert view.table.selectionModel().currentIndex().row() == view.proxy.mapFromSource(
+        view.model.index(last, 0)).row()
 
     # choosing another row in the table chooses that variant
     pick = len(rows) - 1 if view.chosen is rows[0] else 0
