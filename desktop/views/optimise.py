@@ -13,6 +13,7 @@ import warnings
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -84,6 +85,7 @@ class OptimiseView(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("optimiseCancel")
         self.cancel_button.clicked.connect(self.optimiser.cancel)
+        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.cancel_button.hide()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("optimiseProgress")
