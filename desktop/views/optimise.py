@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import warnings
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence
@@ -36,6 +37,8 @@ from desktop.optimise_worker import Found, Optimiser, Search
 from desktop.session import PlanSession
 from engine.model import PlanRequest
 
+# the latest answer of each session's search: a window remade for another language shows it again
+LAST_FOUND: WeakKeyDictionary[PlanSession, Found] = WeakKeyDictionary()
 DEFAULT_DRAWS = 10_000  # the issue's figure: a P90 resting on a thousand draws beyond it
 ERROR_STYLE = "color: #b00020;"
 
@@ -61,6 +64,8 @@ class OptimiseView(QWidget):
         for signal, slot in self._links:
             signal.connect(slot)
         self._request_changed(session.request)
+        if session in LAST_FOUND:  # the window was remade (a language change): show it again
+            self.show_found(LAST_FOUND[session])
 
     # ------------------------------------------------------------ construction
     def _build(self) -> None:
@@ -291,9 +296,14 @@ class OptimiseView(QWidget):
         self._update_state()
 
     def _finished(self, found: Found) -> None:
+        self._stopped()
+        LAST_FOUND[self.session] = found
+        self.show_found(found)
+
+    def show_found(self, found: Found) -> None:
+        """Show a search's answer, the best variant chosen (its names in the GUI's language)."""
         from engine.catalog import load_catalog
 
-        self._stopped()
         self.found = found
         r = found.result
         names = config_names({v["config"] for v in r.front} | ({r.best["config"]} if r.best else set()),

@@ -57,7 +57,7 @@ def searched(qtbot, window):  # type: ignore[no-untyped-def]
 
 
 def test_a_search_fills_the_front_and_use_this_plan_is_one_undo_step(
-    qtbot, planned, wait_planned
+    qtbot, planned, wait_planned, add_window
 ) -> None:  # type: ignore[no-untyped-def]
     window = planned
     session = window.session
@@ -136,6 +136,15 @@ def test_a_search_fills_the_front_and_use_this_plan_is_one_undo_step(
     assert session.undo_text() == ""
     assert view.use_button.isEnabled() and view.search_button.isEnabled()
     wait_planned(window)
+
+    # a window remade for another language carries on with the session and shows the answer
+    from desktop.main_window import MainWindow
+
+    other = add_window(MainWindow(window.settings, session=session))
+    window.hand_over()
+    assert other.optimise_view.found is view.found
+    assert other.optimise_view.model.rows == rows
+    wait_planned(other)
 
 
 def test_cancel_drops_the_search_and_keeps_the_plan(qtbot, planned) -> None:  # type: ignore[no-untyped-def]
