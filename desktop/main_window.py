@@ -45,6 +45,7 @@ from desktop.views.assumptions import AssumptionsPanel
 from desktop.views.bom import BomView
 from desktop.views.chart_tab import ChartTab
 from desktop.views.headline import HeadlineView
+from desktop.views.optimise import OptimiseView
 from desktop.views.overview import OverviewView
 from desktop.views.pair import PairView
 from desktop.views.racks import RackView
@@ -321,6 +322,8 @@ class MainWindow(QMainWindow):
             tab = ChartTab(key, language, self.tabs)
             self.chart_tabs[key] = tab
             self.tabs.addTab(tab, label)
+        self.optimise_view = OptimiseView(self.session, language, self.tabs)
+        self.tabs.addTab(self.optimise_view, self.tr("Optimise"))
         self.stack.addWidget(page)
 
         self.panel = AssumptionsPanel(self.session, self)
@@ -662,6 +665,7 @@ class MainWindow(QMainWindow):
             signal.disconnect(slot)
         self._links.clear()
         self.panel.detach()
+        self.optimise_view.detach()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -672,5 +676,6 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = bytes(self.saveGeometry().data())
         if not handing_over:
             self.drafts.clear()
+        self.optimise_view.optimiser.cancel()  # its answer would come to a closed window
         self.planner.wait(10_000)
         event.accept()

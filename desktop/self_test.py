@@ -5,6 +5,9 @@ GPT-3 175B preset and a 30-day deadline, opens the comparison, exports
 DIR/quote.xlsx and saves a PNG of every wizard page, every comparison tab and
 the catalog window into DIR, and of the pair view and rack elevation in English
 and in Chinese (pair-<lang>.png, racks-<lang>.png, racks-<lang>-export.png).
+The Optimise view searches the plan narrowed to two of its configurations with the
+fewest draws allowed (a quick search), uses the best variant as the plan and undoes
+both edits (optimise.png).
 Exit status 0 when all went well; otherwise 1 with the reason on stderr.
 Settings, drafts and prices live in a temporary data folder unless
 CLUSTERQUOTE_DATA_DIR is set.
@@ -168,6 +171,7 @@ def _walk(out: Path, language: str) -> list[Path]:
         tab = window.tabs.widget(index)
         name = _slug(tab.objectName().replace(":", "-") if tab is not None else str(index))
         shots.append(_save(window, out / f"comparison-{index + 1:02d}-{name}.png"))
+    shots.append(_optimise(app, window, out / "optimise.png"))
     window.tabs.setCurrentIndex(0)
 
     quote = window.export_quote(out / "quote.xlsx")
@@ -222,6 +226,54 @@ def _pair_and_racks(out: Path, language: str, request: Any) -> list[Path]:
     window.close()
     _settle(app)
     return shots
+
+
+def _optimise(app: QCoreApplication, window: MainWindow, path: Path) -> Path:
+    """Search the design space of the plan narrowed to two configurations (the recommended first)
+    with a thousand draws, use the chosen variant as the plan and undo both edits."""
+    import dataclasses
+
+    assert window.result is not None and window.request is not None
+    searched = window.request
+    rec = window.result.comparison.recommendation
+    ids = [c for c in (rec.cheapest_meeting_deadline, rec.lowest_tco, rec.fastest) if c]
+    ids += [p.config for p in window.result.comparison.plans if p.feasible]
+    window.session.edit(dataclasses.replace(searched, configs=tuple(dict.fromkeys(ids))[:2]))
+    window.planner.wait()
+    _settle(app)
+    view = window.optimise_view
+    window.tabs.setCurrentWidget(view)
+    view.draws.setText("1000")
+    _settle(app)
+    if not view.search_button.isEnabled():
+        raise SelfTestError(f"the search cannot start: {view.search_button.toolTip()}")
+    view.search()
+    started = time.monotonic()
+    while view.optimiser.busy:
+        view.optimiser.wait(200)
+        app.processEvents()
+        if time.monotonic() - started > TIMEOUT_S:
+            view.optimiser.cancel()
+            raise SelfTestError("the optimiser did not finish in time")
+    _settle(app)
+    if view.found is None or view.model.rowCount() == 0:
+        raise SelfTestError(f"the optimiser found nothing: {view.status.text()}")
+    shot = _save(window, path)
+    before, chosen = window.request, view.chosen
+    if chosen is None or not view.use_chosen():
+        raise SelfTestError("'Use this plan' did not change the plan")
+    assert window.request is not None
+    if window.request.configs != (chosen["config"],) or window.request.schedule.gpus != chosen["gpus"]:
+        raise SelfTestError("'Use this plan' made another plan than the chosen variant")
+    window.session.undo()
+    if window.request != before:
+        raise SelfTestError("undo did not bring back the searched plan")
+    window.session.undo()
+    if window.request != searched:
+        raise SelfTestError("undo did not bring back the plan before the search")
+    window.planner.wait()
+    _settle(app)
+    return shot
 
 
 def _export_dialog(app: QCoreApplication, window: MainWindow, path: Path) -> Path:

@@ -135,6 +135,7 @@ def test_self_test_walks_the_app_and_writes_the_quote(qapp, tmp_path: Path, lang
         "wizard-5-review.png",
     ]
     assert any(p.startswith("comparison-") and "bom" in p for p in pngs)
+    assert "optimise.png" in pngs  # a search run, its best variant used and undone
     for language in ("en", "zh_CN"):  # both languages, whichever the run speaks
         for shot in (f"pair-{language}.png", f"racks-{language}.png", f"racks-{language}-export.png"):
             assert shot in pngs

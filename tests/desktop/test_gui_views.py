@@ -137,7 +137,7 @@ def test_one_bom_view_with_a_picker_resizes_after_a_replan(qtbot, window, wait_p
     comparison = planned(window, GPT3_30_DAYS, wait_planned)
     view = window.bom_view
     window.tabs.setCurrentWidget(view)
-    assert window.tabs.count() == 8  # no tab per configuration
+    assert window.tabs.count() == 9  # no tab per configuration (eight views and Optimise)
     assert view.picker.count() == len(comparison.plans)
     view.select("inspur-nf5688m6-a800")
     plan = next(p for p in comparison.plans if p.config == "inspur-nf5688m6-a800")
