@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from engine.quotes.model import FIELDS, ColumnMap, Finding
+from engine.i18n import t as catalogue
+from engine.quotes.model import FIELDS, ColumnMap, Finding, said
 from engine.quotes.numbers import parse_number
 from engine.quotes.rules import holds, limit, longest, squeeze, words
 
@@ -100,11 +101,12 @@ def map_columns(header_index: int, labels: list[str]) -> tuple[ColumnMap, list[F
                 notes.append(f"part_number: column '{labels[chosen]}' read; "
                              + ", ".join(f"'{labels[c]}'" for c in cols[1:]) + " left aside")
             else:
-                issues.append(Finding(
+                issues.append(said(
                     "ambiguous", row, "", ", ".join(labels[c] for c in cols), labels[chosen],
-                    f"row {row}: columns {', '.join(repr(labels[c]) for c in cols)} could each be "
-                    f"the {name.replace('_', ' ')}; '{labels[chosen]}' was taken: correct the "
-                    "mapping if that is wrong"))
+                    "columns", columns=", ".join(repr(labels[c]) for c in cols),
+                    columns_zh="、".join(f"“{labels[c]}”" for c in cols),
+                    field=name.replace("_", " "), field_zh=catalogue("recon.field", "zh", field=name),
+                    chosen=labels[chosen]))
         columns.append((name, chosen))
     mapping = ColumnMap(header_row=row, columns=tuple(columns), headers=tuple(labels))
     return mapping, issues, notes

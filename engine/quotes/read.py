@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from engine.errors import shown
+from engine.i18n import t as catalogue
 from engine.money.prices import CURRENCIES
 from engine.plausible import price_problem
 from engine.quotes.layout import (
@@ -21,6 +22,7 @@ from engine.quotes.layout import (
 )
 from engine.quotes.mappings import apply_remembered, remembered_mapping
 from engine.quotes.model import ColumnMap, Finding, QuoteError, QuoteLine, SumRow, VatBasis, VendorQuote
+from engine.quotes.model import said as finding
 from engine.quotes.numbers import currencies_in, currency_in, parse_number, percent_in
 from engine.quotes.rules import holds, keyed_words, rules, squeeze, which, words
 from engine.quotes.source import Grid, load_grids
@@ -61,10 +63,9 @@ def _one_sheet_of(quote: VendorQuote, sheets: list[str]) -> VendorQuote:
     others = [name for name in sheets if name != quote.sheet]
     if not others:
         return quote
-    said = Finding("ambiguous", None, "", ", ".join(others), quote.sheet,
-                   f"the workbook holds {len(sheets)} quotation sheets; sheet '{quote.sheet}' (the "
-                   f"active one) was read, not {', '.join(repr(n) for n in others)}: to read another, "
-                   "make it the active sheet (select it and save) and import the file again")
+    said = finding("ambiguous", None, "", ", ".join(others), quote.sheet, "several_sheets",
+                   count=len(sheets), sheet=quote.sheet, others=", ".join(repr(n) for n in others),
+                   others_zh="、".join(f"“{n}”" for n in others))
     return replace(quote, issues=(*quote.issues, said))
 
 
@@ -178,9 +179,8 @@ def _currency(letterhead: list[str], labels: list[str], rows: tuple[tuple[object
               header_row: int, issues: list[Finding]) -> str:
     named = list(dict.fromkeys(code for cell in [*letterhead, *labels] for code in currencies_in(cell)))
     if len(named) > 1:
-        issues.append(Finding("ambiguous", header_row, "", " or ".join(named), named[0],
-                              f"rows 1-{header_row}: the letterhead and headers name {' and '.join(named)}; "
-                              f"prices read as {named[0]}, the first named"))
+        issues.append(finding("ambiguous", header_row, "", " or ".join(named), named[0], "currencies",
+                              named=" and ".join(named), named_zh="和".join(named), first=named[0]))
     if named:
         return named[0]
     for row in rows[:200]:
@@ -257,27 +257,24 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap, 
             group = words_in_row  # a merged section heading ("一、计算设备") spans the qty column
             continue
         if qty is None and text(qty_raw):
-            issues.append(Finding("ambiguous", number, "", None, text(qty_raw),
-                                  f"row {number}: quantity '{text(qty_raw)}' is not a number; "
-                                  "the line was left out"))
+            issues.append(finding("ambiguous", number, "", None, text(qty_raw), "qty_not_number",
+                                  text=text(qty_raw)))
             continue
         unread = _unreadable_figure(row, mapping, unit, total)
         if qty is not None and unread:
-            issues.append(Finding("ambiguous", number, "", None, unread[1],
-                                  f"row {number}: {unread[0]} '{unread[1]}' is not a number; "
-                                  "the line was left out"))
+            field = unread[0].replace(" ", "_")
+            issues.append(finding("ambiguous", number, "", None, unread[1], "figure_not_number",
+                                  field=unread[0], field_zh=catalogue("recon.field", "zh", field=field),
+                                  text=unread[1]))
             continue
         if qty is None and unit is None and total is None:
             group = words_in_row  # a section heading such as "一、计算节点", "9 Spares"
             continue
         if not part and not desc:
-            issues.append(Finding("ambiguous", number, "", None, None,
-                                  f"row {number}: figures without a part number or a description; "
-                                  "the row was left out"))
+            issues.append(finding("ambiguous", number, "", None, None, "no_part"))
             continue
         if qty is None:
-            issues.append(Finding("ambiguous", number, "", None, None,
-                                  f"row {number}: no quantity; taken as 1"))
+            issues.append(finding("ambiguous", number, "", None, None, "no_qty"))
             qty = 1.0
         problem = (_implausible(qty, unit, total, currency, f"{part} {desc} {words_in_row}")
                    or (price_problem(unit, currency, f"{part} {desc}") if unit is not None else ""))
@@ -386,11 +383,8 @@ def _components(lines: list[QuoteLine], mapping: ColumnMap, letterhead: list[str
             system = next(line for line in out if line.row == parent_row)
             qtys = [out[i].qty for i in members]
             if system.qty > 1 and all(q >= system.qty and q % system.qty == 0 for q in qtys):
-                issues.append(Finding(
-                    "ambiguous", parent_row, "", "per system", "summed?",
-                    f"row {parent_row}: every component quantity of this configured system is a "
-                    f"multiple of its {system.qty:g} systems; read as per system, but they may be "
-                    "summed: say so in the quantity header (e.g. 'Total Qty') if they are"))
+                issues.append(finding("ambiguous", parent_row, "", "per system", "summed?",
+                                      "per_system", systems=system.qty))
     return out, notes, issues
 
 

@@ -26,3 +26,13 @@ finding-tax-mixed = row { $row }: the VAT should be { NUMBER($expected, minimumF
     }), but the quotation says { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) } (off by { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) })
 finding-taxes-together = rows { $rows }: the VAT rows add up to { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) }, but the lines' VAT at { NUMBER($low, style: "percent", maximumFractionDigits: 0) } to { NUMBER($high, style: "percent", maximumFractionDigits: 0) } is { NUMBER($least, minimumFractionDigits: 2, maximumFractionDigits: 2) } to { NUMBER($most, minimumFractionDigits: 2, maximumFractionDigits: 2) } (off by { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) })
 finding-grand-total = row { $row }: the grand total should be { NUMBER($expected, minimumFractionDigits: 2, maximumFractionDigits: 2) } (the lines, discounts and VAT), but the quotation says { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) } (off by { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) })
+
+## read while the quotation is read (engine/quotes/read.py, layout.py)
+finding-several-sheets = the workbook holds { $count } quotation sheets; sheet '{ $sheet }' (the active one) was read, not { $others }: to read another, make it the active sheet (select it and save) and import the file again
+finding-currencies = rows 1-{ $row }: the letterhead and headers name { $named }; prices read as { $first }, the first named
+finding-qty-not-number = row { $row }: quantity '{ $text }' is not a number; the line was left out
+finding-figure-not-number = row { $row }: { $field } '{ $text }' is not a number; the line was left out
+finding-no-part = row { $row }: figures without a part number or a description; the row was left out
+finding-no-qty = row { $row }: no quantity; taken as 1
+finding-per-system = row { $row }: every component quantity of this configured system is a multiple of its { NUMBER($systems, useGrouping: 0) } systems; read as per system, but they may be summed: say so in the quantity header (e.g. 'Total Qty') if they are
+finding-columns = row { $row }: columns { $columns } could each be the { $field }; '{ $chosen }' was taken: correct the mapping if that is wrong

@@ -26,3 +26,13 @@ finding-tax-mixed = 第 { $row } 行：税额应为 { NUMBER($expected, minimumF
     }），报价写作 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) }（相差 { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) }）
 finding-taxes-together = 第 { $rows } 行：各税额行合计 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) }，但各行按 { NUMBER($low, style: "percent", maximumFractionDigits: 0) } 至 { NUMBER($high, style: "percent", maximumFractionDigits: 0) } 计税应为 { NUMBER($least, minimumFractionDigits: 2, maximumFractionDigits: 2) } 至 { NUMBER($most, minimumFractionDigits: 2, maximumFractionDigits: 2) }（相差 { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) }）
 finding-grand-total = 第 { $row } 行：总计应为 { NUMBER($expected, minimumFractionDigits: 2, maximumFractionDigits: 2) }（各行、折扣及税额之和），报价写作 { NUMBER($found, minimumFractionDigits: 2, maximumFractionDigits: 2) }（相差 { NUMBER($off, minimumFractionDigits: 2, maximumFractionDigits: 2) }）
+
+## 读取报价时的发现（engine/quotes/read.py、layout.py）
+finding-several-sheets = 工作簿有 { $count } 个报价工作表；已读取当前活动的工作表“{ $sheet }”，未读取 { $others }：如需读取其他工作表，请将其设为活动工作表（选中后保存）再重新导入
+finding-currencies = 第 1-{ $row } 行：抬头和表头注明了 { $named }；价格按首个注明的 { $first } 读取
+finding-qty-not-number = 第 { $row } 行：数量“{ $text }”不是数字；该行未计入
+finding-figure-not-number = 第 { $row } 行：{ $field }“{ $text }”不是数字；该行未计入
+finding-no-part = 第 { $row } 行：有数字但没有型号或描述；该行未计入
+finding-no-qty = 第 { $row } 行：没有数量；按 1 计
+finding-per-system = 第 { $row } 行：该整机配置的每个部件数量都是其 { NUMBER($systems, useGrouping: 0) } 台的整数倍；已按每台读取，但可能是合计数量：如是合计，请在数量列表头注明（如“总数量”）
+finding-columns = 第 { $row } 行：{ $columns } 列都可能是{ $field }；已取“{ $chosen }”：如有误请更正列映射
