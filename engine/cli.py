@@ -376,6 +376,12 @@ def build_parser() -> argparse.ArgumentParser:
                                              "when the plan is hosted in one")
     q.add_argument("--pdf", action="store_true",
                    help="also write the quote as PDF beside --out (needs LibreOffice)")
+    q.add_argument("--options", action="store_true",
+                   help="a comparison gains an Options sheet: the optimiser's front, the chosen "
+                        "variant and its odds (searches the design space; needs --days)")
+    q.add_argument("--draws", type=_whole, default=10_000,
+                   help="with --options: Monte-Carlo draws (default 10000)")
+    q.add_argument("--seed", type=_whole, default=0, help="with --options: seed of the draws")
 
     r = sub.add_parser("reconcile", help="check vendor quotations against a saved plan, like for like")
     r.add_argument("plan_file", type=Path, metavar="PLAN.cqplan", help="the plan the vendors quoted")
@@ -452,7 +458,7 @@ def workload_from(args: argparse.Namespace) -> Workload:
 NOT_REQUEST_FLAGS = frozenset({
     "help", "plan_file", "price_list", "format", "save", "out", "lang", "customer", "quote_no",
     "valid_days", "kind", "vendor", "buyer", "terms", "detail", "pdf", "catalog", "prices",
-    "delivery_date", "idc",
+    "delivery_date", "idc", "options", "draws", "seed", "objective",
 })
 
 
@@ -579,19 +585,28 @@ def _plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _optimised(request: Any, args: argparse.Namespace, prices: Any) -> Any:
+    """The optimiser's result for the request: the confidence the fleets are sized for is the
+    odds the answer must reach (resolve's default when the request gives none)."""
+    from engine.optimise.search import optimise
+    from engine.resolve import resolve
+
+    confidence = request.schedule.confidence
+    if confidence is None and request.schedule.days is not None:
+        confidence = resolve(request).confidence
+    return optimise(request, confidence=confidence if confidence is not None else 0.8,
+                    draws=args.draws, objective=getattr(args, "objective", "tco"),
+                    seed=args.seed, prices=prices)
+
+
 def _optimise(args: argparse.Namespace) -> int:
     from engine.compare import compare
     from engine.optimise.exact import variant_request
     from engine.optimise.report import result_dict, result_table
-    from engine.optimise.search import optimise
 
     document = _plan_document(args)
     prices = _prices_for(args, document)
-    # the confidence the fleets are sized for is the odds the answer must reach
-    asked = document.request.schedule.confidence
-    result = optimise(document.request, confidence=asked if asked is not None else 0.8,
-                      draws=args.draws,
-                      objective=args.objective, seed=args.seed, prices=prices)
+    result = _optimised(document.request, args, prices)
     if args.save is not None and result.best is not None:
         b = result.best
         best = variant_request(document.request, b["config"], b["gpus"], b["cooling"],
@@ -721,10 +736,16 @@ def _quote(args: argparse.Namespace) -> int:
         if problem:
             raise UsageError(f"clusterquote: error: --pdf: cannot write {pdf}: {problem}; "
                              "no file was written")
+    options = None
+    if args.options:
+        if args.kind == "rfq":
+            raise UsageError("clusterquote: error: --options: the Options sheet belongs to the "
+                             "comparison (--kind comparison), not to an RFQ")
+        options = _optimised(document.request, args, prices)
     path = write_quote(comparison, args.out, lang=args.lang, quote_no=document.quote_no,
                        valid_days=args.valid_days, kind=args.kind, buyer=buyer, terms=terms,
                        price_list=prices, detail=detail, prices=args.prices,
-                       delivery_date=args.delivery_date, idc=args.idc)
+                       delivery_date=args.delivery_date, idc=args.idc, options=options)
     print(f"wrote {path}")
     if args.pdf:
         from engine.export.pdf import xlsx_to_pdf

@@ -148,6 +148,7 @@ def write_quote(
     delivery_date: datetime.date | None = None,
     idc: str = "",
     detail: Detail = "shortlist",
+    options: Any | None = None,
 ) -> Path:
     """Write the quote workbook for ``comparison`` to ``path`` (.xlsx) and return the path.
 
@@ -162,7 +163,8 @@ def write_quote(
     An RFQ's ``prices``: "blank" (the default: the vendor fills them in), "target" (the plan's
     net prices) or "list" (its list prices and discount); ``delivery_date`` the date the buyer
     requires (default: the order date plus the plan's lead time); ``idc`` the leased data
-    centre that takes delivery when the plan is hosted in one.
+    centre that takes delivery when the plan is hosted in one. ``options``: an optimiser result
+    (engine.optimise.search.Result) the comparison gains an Options sheet from.
     """
     comparison, info = prepare_quote(
         comparison, lang=lang, customer=customer, quote_no=quote_no, valid_days=valid_days,
@@ -173,5 +175,5 @@ def write_quote(
 
         workbook = build_rfq(comparison, info, detail)
     else:
-        workbook = build_workbook(comparison, info, price_list, detail)
+        workbook = build_workbook(comparison, info, price_list, detail, options)
     return save_atomically(workbook, Path(path))

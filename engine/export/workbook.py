@@ -10,6 +10,8 @@ the engine's numbers; the TCO over the years is built from them by formula.
 
 from __future__ import annotations
 
+from typing import Any
+
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
@@ -349,8 +351,9 @@ def _price_list_used(comparison: Comparison) -> PriceListLike | None:
 
 
 def build_workbook(comparison: Comparison, info: QuoteInfo, price_list: PriceListLike | None,
-                   detail: Detail = "shortlist") -> Workbook:
-    """The internal comparison; a BOM sheet for each configuration ``detail`` names."""
+                   detail: Detail = "shortlist", options: Any | None = None) -> Workbook:
+    """The internal comparison; a BOM sheet for each configuration ``detail`` names; an Options
+    sheet after the Comparison when ``options`` (an engine.optimise.search.Result) is given."""
     L = Labels(info.lang)
     L.titles = titles(comparison.plans, info.lang)
     currency = currency_of(comparison)
@@ -369,6 +372,10 @@ def build_workbook(comparison: Comparison, info: QuoteInfo, price_list: PriceLis
     assert summary is not None
     summary.title = sheet_name(L("sheet.summary"), taken)
     comparison_ws = wb.create_sheet(sheet_name(L("sheet.comparison"), taken))
+    if options is not None:
+        from engine.export.options_sheet import write_options
+
+        write_options(wb.create_sheet(sheet_name(L("options-sheet"), taken)), options, L, heading)
 
     chosen = detailed(comparison, detail)
     boms: dict[str, BomRefs] = {}

@@ -260,9 +260,11 @@ def days_quantiles(days: np.ndarray) -> tuple[float, ...]:
 
 def best_plan(plans: tuple[Plan, ...], table: Table, o: Odds, cost: np.ndarray,
               confidence: float, request: PlanRequest) -> dict[str, Any] | None:
-    """The request's own plans (its cooling, budget and hosting, sized for the deadline at the
-    expected efficiency), as found in the table: the cheapest that meets the deadline with the
-    asked confidence, else the likeliest to meet it (``meets_confidence`` says which)."""
+    """The request's own plans (its cooling, budget and hosting; the training days sized for
+    the request's confidence with the lead time as planned), as found in the table: the
+    cheapest whose drawn calendar meets the deadline with the asked confidence, else the
+    likeliest to meet it (``meets_confidence`` says which). A plan refused for the request's
+    cooling kind has no row here."""
     found: list[tuple[float, float, dict[str, Any]]] = []
     for p in plans:
         if p.racks is None:

@@ -17,7 +17,7 @@ from engine.errors import RequestError
 from engine.lead_times import LeadRange
 from engine.model import HOSTINGS, Finance, PlanRequest, Schedule, Workload
 from engine.optimise.exact import variant_request
-from engine.optimise.risk import lead_days
+from engine.optimise.risk import draw, lead_days
 from engine.optimise.search import optimise, pareto, variant_table
 from engine.optimise.table import COOLINGS
 
@@ -177,6 +177,14 @@ def test_lead_days_stay_in_their_range_and_rise_with_the_draw(a, b, c, install, 
     assert np.all(np.diff(days) >= -1e-9)
 
 
+@given(st.integers(0, 2**32 - 1), st.integers(2, 300))
+def test_the_draws_are_a_function_of_the_seed(seed, n):
+    a, b = draw(n, seed), draw(n, seed)
+    for field in ("u_efficiency", "u_delivery", "price", "exchange_rate"):
+        assert np.array_equal(getattr(a, field), getattr(b, field))
+    assert np.all((a.price >= -1) & (a.price <= 1)) and len(a) == n
+
+
 def test_a_quoted_lead_time_is_not_drawn():
     assert np.all(lead_days(None, 45.0, np.array([0.0, 0.5, 1.0])) == 45.0)
 
@@ -210,6 +218,9 @@ def test_the_command_answers_in_json(capsys, tmp_path):
     assert main(["plan", str(saved), "--format", "json"]) == 0
     (plan,) = json.loads(capsys.readouterr().out)["plans"]
     assert plan["gpus"] == best["gpus"] and abs(plan["tco"] - best["tco"]) < 1.0
+    # and quoted like any plan
+    assert main(["quote", str(saved), "--out", str(tmp_path / "best.xlsx")]) == 0
+    assert (tmp_path / "best.xlsx").exists()
 
 
 @pytest.mark.parametrize(("args", "flag"), [
