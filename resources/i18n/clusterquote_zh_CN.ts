@@ -2734,6 +2734,117 @@
         </message>
     </context>
     <context>
+        <name>OptimiseView</name>
+        <message>
+            <source>The odds of meeting the deadline the answer must reach: the cheapest variant whose share of draws finished by the deadline is at least this</source>
+            <translation>答案须达到的按期完成概率：选出截止日期前完成的抽样比例不低于此值的最低成本方案</translation>
+        </message>
+        <message>
+            <source>Monte-Carlo draws of efficiency, goodput, lead time, prices and exchange rate; more draws, steadier odds, a longer search</source>
+            <translation>对效率、有效训练时间比例、交付周期、价格和汇率进行蒙特卡洛抽样；抽样越多，概率越稳定，搜索越久</translation>
+        </message>
+        <message>
+            <source>Total cost of ownership</source>
+            <translation>总拥有成本</translation>
+        </message>
+        <message>
+            <source>Capex</source>
+            <translation>一次性投资</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Odds of meeting the deadline:</source>
+            <translation>按期完成概率：</translation>
+        </message>
+        <message>
+            <source>Draws:</source>
+            <translation>抽样次数：</translation>
+        </message>
+        <message>
+            <source>Minimise:</source>
+            <translation>最小化：</translation>
+        </message>
+        <message>
+            <source>Use this plan</source>
+            <translation>采用此方案</translation>
+        </message>
+        <message>
+            <source>Make the chosen variant the plan: its configuration, GPUs, cooling, rack budget and hosting (Edit ▸ Undo takes it back)</source>
+            <translation>将所选方案设为当前方案：其配置、GPU 数、制冷方式、机柜功率上限和托管方式（“编辑 ▸ 撤销”可还原）</translation>
+        </message>
+        <message>
+            <source>Make a plan first.</source>
+            <translation>请先创建方案。</translation>
+        </message>
+        <message>
+            <source>The search needs a deadline: this plan has a fixed fleet of GPUs. Give it a deadline in days (or undo the plan the search made).</source>
+            <translation>搜索需要截止日期：此方案的 GPU 数量是固定的。请为其设置截止天数（或撤销搜索生成的方案）。</translation>
+        </message>
+        <message>
+            <source>The plan has edited bill-of-materials lines, which belong to one configuration. Revert them to search every configuration.</source>
+            <translation>此方案有已修改的物料清单行，它们只属于一个配置。请还原这些行后再搜索全部配置。</translation>
+        </message>
+        <message>
+            <source>odds</source>
+            <translation>概率</translation>
+        </message>
+        <message>
+            <source>draws</source>
+            <translation>抽样次数</translation>
+        </message>
+        <message>
+            <source>The %1 field: %2</source>
+            <translation>“%1”字段：%2</translation>
+        </message>
+        <message>
+            <source>This plan is now a variant of the search below; undo to go back to the plan that was searched.</source>
+            <translation>当前方案是下方搜索结果中的一个方案；撤销即可回到搜索时的方案。</translation>
+        </message>
+        <message>
+            <source>The plan changed since this search: search again for figures that match it.</source>
+            <translation>方案在此次搜索后已更改：请重新搜索，以得到与之相符的数字。</translation>
+        </message>
+        <message>
+            <source>Searching the design space… %1 s</source>
+            <translation>正在搜索设计空间… %1 秒</translation>
+        </message>
+        <message>
+            <source>Search cancelled; the plan and the results shown before are kept.</source>
+            <translation>搜索已取消；方案和之前显示的结果均保留。</translation>
+        </message>
+        <message>
+            <source>Could not search: %1</source>
+            <translation>无法搜索：%1</translation>
+        </message>
+        <message>
+            <source>Searched %1 variants with %2 draws each in %3 s (seed %4).</source>
+            <translation>已搜索 %1 个方案，每个方案抽样 %2 次，用时 %3 秒（随机种子 %4）。</translation>
+        </message>
+        <message>
+            <source>No variant meets the deadline with %1 odds: the front shows how close each comes.</source>
+            <translation>没有方案能以 %1 的概率按期完成：前沿显示各方案离要求有多近。</translation>
+        </message>
+        <message>
+            <source>★ saves %1 against the plan's own cheapest meeting the same odds.</source>
+            <translation>★ 比当前方案自身在相同概率下的最低成本方案节省 %1。</translation>
+        </message>
+        <message>
+            <source>Not searched (the market does not sell them): %1.</source>
+            <translation>未搜索（市场不供货）：%1。</translation>
+        </message>
+        <message>
+            <source>%1: %2 GPUs, %3 cooling at %4 kW a rack, %5. Capex %6, TCO %7. Calendar days P10 %8, P50 %9, P90 %10; on time in %11 of the draws.</source>
+            <translation>%1：%2 个 GPU，采用%3，每机柜 %4 kW，%5。一次性投资 %6，总拥有成本 %7。日历天数 P10 %8、P50 %9、P90 %10；%11 的抽样按期完成。</translation>
+        </message>
+    </context>
+    <context>
         <name>Optimise</name>
         <message>
             <source>deadline</source>
@@ -2764,8 +2875,10 @@
             <translation>图外更慢的方案：%1 个 →</translation>
         </message>
         <message>
-            <source>P10, P50 and P90 of this variant; the search keeps the whole curve for the ★ variant</source>
-            <translation>此方案的 P10、P50 和 P90；搜索只为 ★ 方案保留整条曲线</translation>
+            <source>Only P10, P50 and P90 are known
+(the whole curve: ★ variant)</source>
+            <translation>仅知 P10、P50 和 P90
+（整条曲线见 ★ 方案）</translation>
         </message>
         <message>
             <source>Choose a variant to see its odds.</source>
@@ -2886,117 +2999,6 @@
         <message>
             <source>The cheapest variant that meets the deadline with at least %1 odds</source>
             <translation>以至少 %1 的概率按期完成的最低成本方案</translation>
-        </message>
-    </context>
-    <context>
-        <name>OptimiseView</name>
-        <message>
-            <source>The odds of meeting the deadline the answer must reach: the cheapest variant whose share of draws finished by the deadline is at least this</source>
-            <translation>答案须达到的按期完成概率：选出截止日期前完成的抽样比例不低于此值的最低成本方案</translation>
-        </message>
-        <message>
-            <source>Monte-Carlo draws of efficiency, goodput, lead time, prices and exchange rate; more draws, steadier odds, a longer search</source>
-            <translation>对效率、有效训练时间比例、交付周期、价格和汇率进行蒙特卡洛抽样；抽样越多，概率越稳定，搜索越久</translation>
-        </message>
-        <message>
-            <source>Total cost of ownership</source>
-            <translation>总拥有成本</translation>
-        </message>
-        <message>
-            <source>Capex</source>
-            <translation>一次性投资</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>搜索</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Odds of meeting the deadline:</source>
-            <translation>按期完成概率：</translation>
-        </message>
-        <message>
-            <source>Draws:</source>
-            <translation>抽样次数：</translation>
-        </message>
-        <message>
-            <source>Minimise:</source>
-            <translation>最小化：</translation>
-        </message>
-        <message>
-            <source>Use this plan</source>
-            <translation>采用此方案</translation>
-        </message>
-        <message>
-            <source>Make the chosen variant the plan: its configuration, GPUs, cooling, rack budget and hosting (Edit ▸ Undo takes it back)</source>
-            <translation>将所选方案设为当前方案：其配置、GPU 数、制冷方式、机柜功率上限和托管方式（“编辑 ▸ 撤销”可还原）</translation>
-        </message>
-        <message>
-            <source>Make a plan first.</source>
-            <translation>请先创建方案。</translation>
-        </message>
-        <message>
-            <source>The search needs a deadline: this plan has a fixed fleet of GPUs. Give it a deadline in days (or undo the plan the search made).</source>
-            <translation>搜索需要截止日期：此方案的 GPU 数量是固定的。请为其设置截止天数（或撤销搜索生成的方案）。</translation>
-        </message>
-        <message>
-            <source>The plan has edited bill-of-materials lines, which belong to one configuration. Revert them to search every configuration.</source>
-            <translation>此方案有已修改的物料清单行，它们只属于一个配置。请还原这些行后再搜索全部配置。</translation>
-        </message>
-        <message>
-            <source>odds</source>
-            <translation>概率</translation>
-        </message>
-        <message>
-            <source>draws</source>
-            <translation>抽样次数</translation>
-        </message>
-        <message>
-            <source>The %1 field: %2</source>
-            <translation>“%1”字段：%2</translation>
-        </message>
-        <message>
-            <source>This plan is now a variant of the search below; undo to go back to the plan that was searched.</source>
-            <translation>当前方案是下方搜索结果中的一个方案；撤销即可回到搜索时的方案。</translation>
-        </message>
-        <message>
-            <source>The plan changed since this search: search again for figures that match it.</source>
-            <translation>方案在此次搜索后已更改：请重新搜索，以得到与之相符的数字。</translation>
-        </message>
-        <message>
-            <source>Searching the design space… %1 s</source>
-            <translation>正在搜索设计空间… %1 秒</translation>
-        </message>
-        <message>
-            <source>Search cancelled; the plan and the results shown before are kept.</source>
-            <translation>搜索已取消；方案和之前显示的结果均保留。</translation>
-        </message>
-        <message>
-            <source>Could not search: %1</source>
-            <translation>无法搜索：%1</translation>
-        </message>
-        <message>
-            <source>Searched %1 variants with %2 draws each in %3 s (seed %4).</source>
-            <translation>已搜索 %1 个方案，每个方案抽样 %2 次，用时 %3 秒（随机种子 %4）。</translation>
-        </message>
-        <message>
-            <source>No variant meets the deadline with %1 odds: the front shows how close each comes.</source>
-            <translation>没有方案能以 %1 的概率按期完成：前沿显示各方案离要求有多近。</translation>
-        </message>
-        <message>
-            <source>★ saves %1 against the plan's own cheapest meeting the same odds.</source>
-            <translation>★ 比当前方案自身在相同概率下的最低成本方案节省 %1。</translation>
-        </message>
-        <message>
-            <source>Not searched (the market does not sell them): %1.</source>
-            <translation>未搜索（市场不供货）：%1。</translation>
-        </message>
-        <message>
-            <source>%1: %2 GPUs, %3 cooling at %4 kW a rack, %5. Capex %6, TCO %7. Calendar days P10 %8, P50 %9, P90 %10; on time in %11 of the draws.</source>
-            <translation>%1：%2 个 GPU，采用%3，每机柜 %4 kW，%5。一次性投资 %6，总拥有成本 %7。日历天数 P10 %8、P50 %9、P90 %10；%11 的抽样按期完成。</translation>
         </message>
     </context>
 </TS>
