@@ -134,9 +134,8 @@ def draw_risk(fig: Figure, v: dict[str, Any] | None, title: str, deadline: float
         ax.plot(days, shares, linestyle="", marker="o", color="#1f77b4")
         for d, s in zip(days, shares, strict=True):
             ax.annotate(f"P{s * 100:.0f}", (d, s), textcoords="offset points", xytext=(6, -4), fontsize=8)
-        ax.text(0.01, 0.99, translate("Optimise", "P10, P50 and P90 of this variant; the search keeps "
-                                      "the whole curve for the ★ variant"),
-                transform=ax.transAxes, ha="left", va="top", fontsize=7, color="#555555", wrap=True)
+        known = translate("Optimise", "Only P10, P50 and P90 are known\n(the whole curve: ★ variant)")
+        ax.text(0.02, 0.62, known, transform=ax.transAxes, ha="left", va="top", fontsize=7, color="#555555")
     _deadline(ax, deadline)
     ax.axhline(confidence, color="#555555", linestyle=":", linewidth=1)
     asked = translate("Optimise", "asked odds %1").replace("%1", fmt.percent(confidence))

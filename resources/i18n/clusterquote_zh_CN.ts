@@ -3221,6 +3221,12 @@
             <source>The cheapest variant that meets the deadline with at least %1 odds</source>
             <translation>以至少 %1 的概率按期完成的最低成本方案</translation>
         </message>
+        <message>
+            <source>Only P10, P50 and P90 are known
+(the whole curve: ★ variant)</source>
+            <translation>仅知 P10、P50 和 P90
+（整条曲线见 ★ 方案）</translation>
+        </message>
     </context>
     <context>
         <name>OptimiseView</name>
