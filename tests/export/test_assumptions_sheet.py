@@ -54,7 +54,7 @@ def test_a_sentence_goes_under_the_blocks(tmp_path: Path, comparison: Comparison
 
 
 def test_the_assumptions_read_in_words(tmp_path: Path) -> None:
-    """A buyer reads 'rear-door heat exchangers' and 'no', not the codes rdhx, colo, False."""
+    """A buyer reads "rear-door heat exchanger cooling" and "no", not the codes rdhx, colo, False."""
     from engine import Facility, Finance, PlanRequest, Schedule, Workload, compare
 
     request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=60, lead_time_days=0),
@@ -68,4 +68,4 @@ def test_the_assumptions_read_in_words(tmp_path: Path) -> None:
              "no-known-restriction", "licence-required", "case-by-case", "model", "catalog",
              "request"}
     assert not shown & codes, shown & codes
-    assert "rear-door heat exchangers" in shown and "colocation (rented IDC space)" in shown
+    assert "rear-door heat exchanger cooling" in shown and "colocation (rented IDC space)" in shown

@@ -1,9 +1,9 @@
 ## values
 
 value-air = air cooling
-value-rdhx = rear-door heat exchangers
+value-rdhx = rear-door heat exchanger cooling
 value-liquid = liquid cooling
-value-own = own data centre
+value-own = the buyer's own data centre
 value-colo = colocation (rented IDC space)
 value-bf16 = BF16
 value-fp8 = FP8
