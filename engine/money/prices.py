@@ -471,7 +471,14 @@ def write_price_list(price_list: PriceList, path: Path) -> None:
 
 
 def save_user_price_list(price_list: PriceList) -> Path:
-    """Make ``price_list`` the user's copy (atomically); return where it was written."""
+    """Make ``price_list`` the user's copy (atomically); return where it was written. A price
+    the reader would refuse (resources/quotes.toml [plausible.parts]) is refused before writing,
+    so the user's list always reopens."""
+    for item, entry in price_list.entries.items():
+        problem = price_problem(entry.unit_price, entry.currency,
+                                f"{entry.part_number} {entry.description_en} {entry.description_zh}")
+        if problem:
+            raise PriceError(f"item {item}, column unit_price: {problem}")
     path = user_price_list_path()
     write_price_list(price_list, path)
     return path

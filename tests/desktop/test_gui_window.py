@@ -308,12 +308,20 @@ def test_catalog_window_edits_and_resets_prices(qtbot, window, data_dir, monkeyp
     model = catalog.price_model
     column = [c for c, _ in PRICE_COLUMNS].index("unit_price")
     item = model._entries[0].item
+    # a price the reader would refuse is refused on saving, with the edit kept on screen
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text: warned.append(text))
     assert model.setData(model.index(0, column), "777")
+    assert not catalog.save_prices()
+    assert "unit_price" in warned[0] and "777" in warned[0] and not user_price_list_path().is_file()
+    assert model._entries[0].unit_price == 777
+    dearer = round(load_price_list().entries[item].unit_price * 1.1)  # a plausible price
+    assert model.setData(model.index(0, column), str(dearer))
     assert catalog.save_button.isEnabled()
     with qtbot.waitSignal(catalog.prices_changed):
         assert catalog.save_prices()
     assert user_price_list_path().is_file()
-    assert load_price_list().entries[item].unit_price == 777
+    assert load_price_list().entries[item].unit_price == dearer
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(catalog.prices_changed):
