@@ -28,6 +28,7 @@ from engine.model import (
     Schedule,
     Workload,
 )
+from tests.shared import invoice_net
 
 CONFIG_IDS = sorted(load_catalog().configurations)
 
@@ -115,17 +116,6 @@ def test_bom_lines_and_subtotals_add_up(request: PlanRequest) -> None:
     assert close(money.services, subtotals["services"])
 
 
-
-def invoice_net(lines: object, discount: float) -> tuple[float, float]:
-    """(goods, services) after the discount as an invoice states them, worked independently
-    of the engine: each unit price × (1 − discount) rounded half up to the fen, × quantity."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    out = {True: Decimal(0), False: Decimal(0)}
-    for b in lines:  # type: ignore[attr-defined]
-        unit = Decimal(repr(b.unit_price)) * (1 - Decimal(repr(discount)))
-        out[b.category == "services"] += b.qty * unit.quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return float(out[False]), float(out[True])
 
 @FAST
 @given(requests())
