@@ -97,20 +97,23 @@ def test_png_in_chinese(real_comparison: Comparison) -> None:
 
     plan = next(p for p in real_comparison.plans if p.racks is not None)
     zh, en = _drawn_texts(plan, "zh"), _drawn_texts(plan, "en")
-    assert len(zh) == len(en) > 10
+    # a name too long for its slot is keyed (a letter, its name under the rack): the English
+    # names are longer, so the two drawings may hold a different count of texts
+    assert len(zh) > 10 and len(en) > 10
     for words in ("计算机柜", "网络机柜", "联想\nThinkSystem", "叶交换机", "机房平面示意", "个机柜",
                   "kW", "已用"):
         assert any(words in text for text in zh), words
     for text in zh:  # figures, part numbers and brands only beside the Chinese
         assert english(text) is None, text
         assert not re.search(r"\b(?:of|rack|switch|server|used|feeds|Floor)\b", text), text
-    assert sum(a != b for a, b in zip(zh, en, strict=True)) > len(zh) // 3  # the words changed
+    assert len(set(zh) - set(en)) > len(set(zh)) // 3  # the words changed
     png = racks_png(plan, load_catalog(), "zh", dpi=40)
     assert png is not None and png[:8] == PNG
     english_png = racks_png(plan, load_catalog(), "en", dpi=40)
     assert english_png is not None
     a, b = (Image.open(io.BytesIO(x)).convert("L") for x in (png, english_png))
-    assert a.size == b.size and ImageChops.difference(a, b).getbbox() is not None
+    assert a.size[0] == b.size[0]  # one page width; the height follows the keyed names' lines
+    assert a.size != b.size or ImageChops.difference(a, b).getbbox() is not None
 
 
 def test_chinese_glyphs_are_drawn_not_boxes() -> None:
