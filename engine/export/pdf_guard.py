@@ -8,7 +8,8 @@ runs LibreOffice through this small program, which
 - puts itself and every process LibreOffice starts in a process group of their own;
 - asks the kernel for SIGTERM when the app dies (Linux: prctl PR_SET_PDEATHSIG), and on any
   POSIX system also notices the app is gone (its parent becomes another process);
-- then kills the whole group and removes the work folder.
+- then kills the whole group, and a cleaner outside it removes the work folder once the
+  group is gone.
 
 Run as ``python pdf_guard.py APP_PID WORK_FOLDER COMMAND...``; exits with LibreOffice's code.
 It imports nothing of the app (it starts in a few milliseconds), and is a no-op on Windows,
@@ -22,9 +23,12 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 POLL_S = 0.2  # how often the app's presence is checked where the kernel does not signal
+CLEAN_S = 10.0  # how long the cleaner waits for the killed group to be gone (a zombie
+# nobody reaps, as in a container without init, keeps a group alive)
 
 
 def die_with_parent(sig: int = signal.SIGTERM) -> bool:
@@ -68,10 +72,26 @@ def guard(app_pid: int, work: str, command: list[str]) -> int:
             gone = gone or os.getppid() != app_pid
             continue
         return code
-    # the app is gone: nobody will read the PDF; leave nothing behind
-    shutil.rmtree(work, ignore_errors=True)
+    # the app is gone: nobody will read the PDF; leave nothing behind. The folder goes only
+    # once LibreOffice is dead (a live soffice writes its profile back into it), so a cleaner
+    # outside the group outlives the kill and removes it when the group is empty.
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    os.killpg(os.getpgrp(), signal.SIGKILL)  # LibreOffice's processes and this one
+    group = os.getpgrp()
+    left, told = os.pipe()
+    if os.fork() == 0:
+        os.setsid()  # out of the group before it is killed: the parent waits for the word
+        os.write(told, b"1")
+        deadline = time.monotonic() + CLEAN_S
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(group, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        shutil.rmtree(work, ignore_errors=True)
+        os._exit(0)
+    os.read(left, 1)
+    os.killpg(group, signal.SIGKILL)  # LibreOffice's processes and this one
     return 1  # not reached
 
 
