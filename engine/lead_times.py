@@ -3,21 +3,17 @@ resources/lead_times.toml: delivery + installation, burn-in and acceptance."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from engine.model import Assumption, Message
-from engine.resources import resource_path
+from engine.resources import read_toml
 
 DEFAULT_MARKET = "CN"
 
 
-@cache
 def _table() -> dict[str, Any]:
-    with resource_path("lead_times.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    return read_toml("lead_times.toml")
 
 
 @dataclass(frozen=True)

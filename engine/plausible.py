@@ -9,11 +9,10 @@ in fen), refused with the field, the value and the range, never summed.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from engine.resources import resource_path
+from engine.resources import read_toml
 
 
 @dataclass(frozen=True)
@@ -28,8 +27,7 @@ class PartKind:
 @cache
 def part_kinds() -> tuple[tuple[PartKind, ...], float]:
     """The kinds in the order they are tried, and CNY per USD for the check."""
-    with resource_path("quotes.toml").open("rb") as fh:
-        table = tomllib.load(fh)["plausible"]["parts"]
+    table = read_toml("quotes.toml")["plausible"]["parts"]
     kinds = tuple(PartKind(name, tuple(w.lower() for w in spec["words"]), float(spec["min"]),
                            float(spec["max"]), spec["note"])
                   for name, spec in table.items() if isinstance(spec, dict) and "words" in spec)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
+import tomllib
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 
 def resources_root() -> Path:
@@ -15,3 +18,10 @@ def resources_root() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resources_root().joinpath(*parts)
+
+
+@cache
+def read_toml(name: str) -> dict[str, Any]:
+    """A shipped TOML file of ``resources/``, parsed once (its readers share it; none edits it)."""
+    with resource_path(name).open("rb") as fh:
+        return tomllib.load(fh)

@@ -5,9 +5,7 @@ rack budget × hosting, with its exact design figures, and its money for all var
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -18,15 +16,13 @@ from engine.money.totals import HOURS_PER_YEAR
 from engine.optimise.exact import Design, Evaluator
 from engine.planning.budget import default_rack_kw
 from engine.resolve import Resolved
-from engine.resources import resource_path
+from engine.resources import read_toml
 
 COOLINGS = ("air", "rdhx", "liquid")
 
 
-@cache
 def settings() -> dict[str, Any]:
-    with resource_path("optimise.toml").open("rb") as f:
-        return tomllib.load(f)
+    return read_toml("optimise.toml")
 
 
 @dataclass(frozen=True)

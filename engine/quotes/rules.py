@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import cache
 from typing import Any
 
-from engine.resources import resource_path
+from engine.resources import read_toml
 
 _SQUEEZE = re.compile(r"[\s.,，:：;；()（）\[\]【】_/\\\-]+")
 
@@ -17,10 +15,8 @@ def squeeze(text: str) -> str:
     return _SQUEEZE.sub("", text.lower())
 
 
-@cache
 def rules() -> dict[str, Any]:
-    with resource_path("quotes.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    return read_toml("quotes.toml")
 
 
 def words(section: str, key: str) -> tuple[str, ...]:
