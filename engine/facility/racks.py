@@ -151,11 +151,12 @@ def _compute_racks(nodes: int, per_rack: int, node: Box, mgmt: Box, spec: RackSp
     displaced = 0
     left = nodes
     made: dict[int, list[tuple[int, Box]]] = {}  # racks alike share one list (built once)
+    moved: dict[int, bool] = {}  # whether such a rack's switch had no room
     while left > 0:
         n = min(per_rack, left)
         if n in made:
             racks.append(made[n])
-            displaced += all(b is not mgmt for _, b in made[n])
+            displaced += moved[n]
             left -= n
             continue
         boxes = [(1 + i * node.units, node) for i in range(n)]
@@ -168,7 +169,7 @@ def _compute_racks(nodes: int, per_rack: int, node: Box, mgmt: Box, spec: RackSp
             boxes.append((spec.units - mgmt.units + 1, mgmt))  # top of the rack
         else:
             displaced += 1
-        made[n] = boxes
+        made[n], moved[n] = boxes, not fits
         racks.append(boxes)
         left -= n
     return racks, displaced
@@ -176,9 +177,11 @@ def _compute_racks(nodes: int, per_rack: int, node: Box, mgmt: Box, spec: RackSp
 
 def _fill_network_racks(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[int, Box]]]:
     racks = _next_fit(pending, mgmt, spec)
-    # Racks alike share one list, so the layout builds their slots once.
-    alike: dict[tuple[tuple[int, Box], ...], list[tuple[int, Box]]] = {}
-    return [alike.setdefault(tuple(rack), rack) for rack in racks]
+    # Racks alike share one list, so the layout builds their slots once. Alike: the same boxes
+    # (the very objects: a kind of switch is one Box repeated) at the same heights; keyed by
+    # identity, as hashing every box of a large fabric cost more than building the racks.
+    alike: dict[tuple[tuple[int, int], ...], list[tuple[int, Box]]] = {}
+    return [alike.setdefault(tuple((u, id(b)) for u, b in rack), rack) for rack in racks]
 
 
 def _next_fit(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[int, Box]]]:

@@ -24,19 +24,27 @@ from engine.facility.fabric import FabricTooLarge
 from engine.facility.racks import RackRefusal
 from engine.lead_times import LeadRange, lead_time_range
 from engine.model import ComputeNeed, EfficiencyEstimate, PlanRequest, PowerPlan, RackLayout
+from engine.money.bom import Need
 from engine.money.cloud import cloud_rates
 from engine.money.indicative import node_price
 from engine.money.prices import PriceList
 from engine.money.services import EQUIPMENT
-from engine.planning.bill import needs, site_needs
+from engine.planning.bill import cooling_needs, needs, rack_needs, racked_needs, site_needs
+from engine.planning.budget import network_rack_kw
 from engine.planning.cooling import cooling as plan_cooling
-from engine.planning.fabric import plan_compute_fabric
+from engine.planning.fabric import FabricPlan, plan_compute_fabric
 from engine.planning.gpus import Sized, size_gpus
 from engine.planning.parts import parts
 from engine.planning.plan import lead_time_for
 from engine.planning.power import plan_power
 from engine.planning.racks import place
-from engine.planning.storage_management import Planes, size_equipment, storage_management
+from engine.planning.site_lines import coolant_loop, plant, plant_needs
+from engine.planning.storage_management import (
+    Equipment,
+    Planes,
+    size_equipment,
+    storage_management,
+)
 from engine.resolve import Resolved, resolve
 
 
@@ -80,6 +88,32 @@ class Bill:
     foreign: float
 
 
+@dataclass(frozen=True)
+class Priced:
+    """Part of a bill priced as engine.money.bom.price_lines writes its lines, summed: the
+    equipment (what the rated services are a share of), the rest bought, the services, and
+    the lines' totals weighted by their price spread and by their foreign share."""
+
+    equipment: float = 0.0
+    other: float = 0.0
+    services: float = 0.0
+    spread: float = 0.0
+    foreign: float = 0.0
+
+    def __add__(self, o: Priced) -> Priced:
+        return Priced(self.equipment + o.equipment, self.other + o.other,
+                      self.services + o.services, self.spread + o.spread,
+                      self.foreign + o.foreign)
+
+
+def quantities(wanted: list[Need]) -> dict[tuple[str, str], int]:
+    """Quantities by (category, item), equal items merged as price_lines merges them."""
+    qty: dict[tuple[str, str], int] = {}
+    for n in wanted:
+        qty[(n.category, n.item)] = qty.get((n.category, n.item), 0) + n.qty
+    return qty
+
+
 class Evaluator:
     """Exact designs for one request, each costly step cached on the choices it depends on."""
 
@@ -98,6 +132,10 @@ class Evaluator:
         self.system_unit = cache(self._system_unit)
         self.powered = cache(self._powered)
         self.lead_resolved = cache(self._lead_resolved)
+        self.fabric = cache(self._fabric)
+        self.lead_range = cache(lead_time_range)
+        self._bases: dict[tuple[object, ...], Priced] = {}
+        self._deltas: dict[tuple[object, ...], Priced] = {}
 
     def _item_risk(self, item: str) -> tuple[float, float]:
         """A price's ± share from its row's confidence (a row not in the list counts as low),
@@ -156,18 +194,30 @@ class Evaluator:
         gpus = nodes * cfg.gpu_count
         req = self.choices("air", rack_kw, "own")
         res = self.resolved("air", rack_kw, "own")
-        nic = self.catalog.network[cfg.compute_nic]
         try:
-            fp = plan_compute_fabric(cfg, nic.technology, nodes, rack_kw, req, res, self.catalog,
-                                     self.prices)
-            equipment = size_equipment(req, self.need, gpus, nodes, fp.fabric, server.vendor,
-                                       self.catalog)
+            fp, equipment = self.fabric(cfg_id, nodes, network_rack_kw(rack_kw))
             fabric, layout = place(cfg, server, nodes, fp, equipment, rack_kw, req, res,
-                                   self.catalog)
+                                   self.catalog, keep=False)
         except (RackRefusal, FabricTooLarge):
             return None
         planes = storage_management(equipment, layout, req, res, fabric, gpus)
         return fabric, layout, planes
+
+    def _fabric(self, cfg_id: str, nodes: int, network_kw: float
+                ) -> tuple[FabricPlan, Equipment]:
+        """The fabric and the storage and management equipment: the rack budget enters them
+        only as the network racks' budget (engine.planning.fabric.plan_compute_fabric, whether
+        a director chassis fits one), so they are shared by the budgets that give the same."""
+        cfg = self.catalog.configuration(cfg_id)
+        server = self.catalog.servers[cfg.server]
+        req = self.choices("air", network_kw, "own")
+        res = self.resolved("air", network_kw, "own")
+        nic = self.catalog.network[cfg.compute_nic]
+        fp = plan_compute_fabric(cfg, nic.technology, nodes, network_kw, req, res, self.catalog,
+                                 self.prices)
+        equipment = size_equipment(req, self.need, nodes * cfg.gpu_count, nodes, fp.fabric,
+                                   server.vendor, self.catalog)
+        return fp, equipment
 
     def layout(self, cfg_id: str, nodes: int, rack_kw: float, bought: bool
                ) -> tuple[Any, RackLayout, Planes] | None:
@@ -213,46 +263,109 @@ class Evaluator:
             days=sizing.days, days_low=sizing.days_low, days_high=sizing.days_high,
             cloud_rate=cloud_rate, lead_time_days=res.lead_time_days,
             spread=b.spread, foreign=b.foreign, efficiency=sizing.efficiency,
-            lead=None if given else lead_time_range(gpu.architecture, self.request.finance.market),
+            lead=None if given else self.lead_range(gpu.architecture, self.request.finance.market),
             architecture=gpu.architecture,
         )
 
     def _billed(self, cfg_id: str, nodes: int, budget: float, cooling: str, rack_kw: float,
                 hosting: str) -> Bill:
         """Hardware and services subtotals of the bill engine.planning.bill.bill writes for
-        these choices, its price spread and foreign share."""
+        these choices, its price spread and foreign share: the lines that do not depend on the
+        cooling kind and the hosting priced once per layout, those that do added to them."""
         if hosting == "cloud":  # rented: nothing is bought
             return Bill(0.0, 0.0, 0.0, 0.0)
-        cfg = self.catalog.configuration(cfg_id)
         kind = cooling or "air"
         res = self.resolved(kind, rack_kw, hosting)
-        sized, placed = self.sized(cfg_id, nodes), self.layout(cfg_id, nodes, budget, res.buy_racks)
-        assert sized is not None and placed is not None
-        fabric, layout, planes = placed
-        cool = plan_cooling(kind, layout, self.catalog, hosting, res)
-        power = self.powered(cfg_id, nodes, budget, res.pue)
-        wanted = needs(cfg, sized.sizing, fabric, layout, cool, res, self.catalog) \
-            + list(planes.needs) \
-            + site_needs(cfg, sized.sizing, fabric, layout, cool, planes, power, res, self.catalog)
-        qty: dict[tuple[str, str], int] = {}
-        for n in wanted:  # price_lines merges equal items
-            qty[(n.category, n.item)] = qty.get((n.category, n.item), 0) + n.qty
-        rate = res.exchange_rate
-        lines = [("compute", cfg.id, sized.sizing.nodes * self.system_unit(cfg.id, rate))]
-        lines += [(c, item, q * self.unit(item, rate)) for (c, item), q in qty.items() if q > 0]
-        value = sum(total for c, _, total in lines if c in EQUIPMENT)
+        total = self._base(cfg_id, nodes, budget, res) + self._delta(cfg_id, nodes, budget, kind,
+                                                                     hosting, res)
+        services, spread, foreign = total.services, total.spread, total.foreign
         for svc in self.catalog.rated_services.values():  # engine.money.services, rated lines
             years = res.warranty_years if svc.per_year else 1
             if years > 0:
-                lines.append(("services", svc.id,
-                              years * round(default(svc.rate_key).value * value, 2)))
-        services = sum(total for c, _, total in lines if c == "services")
-        hardware = sum(total for c, _, total in lines if c != "services")
-        spread = foreign = 0.0
-        for _, item, total in lines:
-            share, abroad = self.item_risk(item)
-            spread += total * share
-            foreign += total * abroad
+                line = years * round(default(svc.rate_key).value * total.equipment, 2)
+                share, abroad = self.item_risk(svc.id)
+                services += line
+                spread += line * share
+                foreign += line * abroad
+        hardware = total.equipment + total.other
         whole = hardware + services
         return Bill(hardware, services, spread / whole if whole else 0.0,
                     foreign / whole if whole else 0.0)
+
+    def _priced(self, qty: dict[tuple[str, str], int], rate: float) -> Priced:
+        equipment = other = services = spread = foreign = 0.0
+        for (c, item), q in qty.items():
+            if q <= 0:
+                continue
+            line = q * self.unit(item, rate)
+            if c in EQUIPMENT:
+                equipment += line
+            elif c == "services":
+                services += line
+            else:
+                other += line
+            share, abroad = self.item_risk(item)
+            spread += line * share
+            foreign += line * abroad
+        return Priced(equipment, other, services, spread, foreign)
+
+    def _base(self, cfg_id: str, nodes: int, budget: float, res: Resolved) -> Priced:
+        """The configured systems and every need but the cooling units, the coolant loop and
+        the UPS, priced: they follow from the layout (racks bought or not) and, of the resolved
+        request, only the spares share, the warranty years and the exchange rate."""
+        key = (cfg_id, nodes, budget, res.buy_racks, res.spares, res.warranty_years,
+               res.exchange_rate)
+        hit = self._bases.get(key)
+        if hit is not None:
+            return hit
+        if res.buy_racks:  # the site's racks' bill and what buying them adds (rack_needs, racked_needs)
+            out = self._base(cfg_id, nodes, budget, replace(res, buy_racks=False)) \
+                + self._racked(cfg_id, nodes, budget, res.exchange_rate)
+            self._bases[key] = out
+            return out
+        cfg = self.catalog.configuration(cfg_id)
+        sized, placed = self.sized(cfg_id, nodes), self.layout(cfg_id, nodes, budget, False)
+        assert sized is not None and placed is not None
+        fabric, layout, planes = placed
+        wanted = needs(cfg, sized.sizing, fabric, layout, None, res, self.catalog) \
+            + list(planes.needs) \
+            + site_needs(cfg, sized.sizing, fabric, layout, None, planes, None, res, self.catalog)
+        rate = res.exchange_rate
+        system = sized.sizing.nodes * self.system_unit(cfg.id, rate)
+        share, abroad = self.item_risk(cfg.id)
+        out = Priced(equipment=system, spread=system * share, foreign=system * abroad) \
+            + self._priced(quantities(wanted), rate)
+        self._bases[key] = out
+        return out
+
+    def _racked(self, cfg_id: str, nodes: int, budget: float, rate: float) -> Priced:
+        """What buying the racks adds to a bill: the racks and PDUs (engine.planning.bill.needs
+        writes them only for racks bought), cords, rails and structured cabling (site_needs)."""
+        sized, placed = self.sized(cfg_id, nodes), self.layout(cfg_id, nodes, budget, True)
+        assert sized is not None and placed is not None
+        fabric, layout, planes = placed
+        wanted = rack_needs(layout) + racked_needs(sized.sizing, fabric, layout, planes)
+        return self._priced(quantities(wanted), rate)
+
+    def _delta(self, cfg_id: str, nodes: int, budget: float, kind: str, hosting: str,
+               res: Resolved) -> Priced:
+        """The cooling units, the coolant loop and the UPS, priced: what the cooling kind and
+        the hosting add to the layout's bill."""
+        key = (cfg_id, nodes, budget, res.buy_racks, kind, res.buy_cooling, res.ups, res.pue,
+               res.exchange_rate)
+        hit = self._deltas.get(key)
+        if hit is not None:
+            return hit
+        placed = self.layout(cfg_id, nodes, budget, res.buy_racks)
+        assert placed is not None
+        layout = placed[1]
+        wanted: list[Need] = []
+        if res.buy_cooling:  # cooling units and a coolant loop are needs only when bought
+            cool = plan_cooling(kind, layout, self.catalog, hosting, res)
+            wanted += cooling_needs(cool) + coolant_loop(cool, layout)
+        if res.ups:  # the plant is a need only when a UPS is quoted
+            power = self.powered(cfg_id, nodes, budget, res.pue)
+            wanted += plant_needs(plant(power.it_max_kw, power.facility_max_kw, res.ups))
+        out = self._priced(quantities(wanted), res.exchange_rate)
+        self._deltas[key] = out
+        return out

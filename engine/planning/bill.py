@@ -71,11 +71,32 @@ def _spares(needs: list[Need], items: set[str], share: float) -> list[Need]:
             for item, qty in counted.items()]
 
 
+def cooling_needs(cooling: CoolingPlan | None) -> list[Need]:
+    """The cooling units bought (none when the site cools, or ``cooling`` is None)."""
+    if cooling is None or not cooling.bought:
+        return []
+    return [Need("cooling", part, count,
+                 (note("one-per-compute-rack") if cooling.kind == "rdhx" and i == 0
+                  else note("n-plus-one-rows", rows=cooling.rows),))
+            for i, (part, count, _kw) in enumerate(cooling.units)]
+
+
+def rack_needs(layout: RackLayout) -> list[Need]:
+    """The racks and their PDUs, when bought."""
+    return [
+        Need("rack_power", layout.rack_model, layout.count),
+        Need("rack_power", layout.pdu_part, layout.pdus,
+             (note("feeds", kw=layout.feed_kw),
+              note("inlets", inlets=layout.inlets_per_node, inlet=layout.inlet_type))),
+    ]
+
+
 def needs(
     cfg: Configuration, sizing: Sizing, fabric: Fabric, layout: RackLayout,
-    cooling: CoolingPlan, res: Resolved, catalog: Catalog,
+    cooling: CoolingPlan | None, res: Resolved, catalog: Catalog,
 ) -> list[Need]:
-    """Network, racks and power, cooling, installation services and spares."""
+    """Network, racks and power, cooling, installation services and spares. ``cooling`` None:
+    without the cooling units (cooling_needs adds them; the optimiser prices them apart)."""
     fp, eth = parts()["fabric"][fabric.technology], parts()["ethernet"]
     services = {s.kind: s.id for s in catalog.services.values()}
     fabric_note = note("fat-tree", tiers=fabric.tiers, leaves=fabric.leaves, spines=fabric.spines,
@@ -91,21 +112,13 @@ def needs(
     hcas = [Need("compute", cfg.compute_nic, fabric.hcas, (note("one-per-rail"),))]
     spare_items = {cfg.compute_nic, fp["node_transceiver"], fp["switch_transceiver"],
                    *(r.cable_part for r in fabric.runs)}
-    racks = [
-        Need("rack_power", layout.rack_model, layout.count),
-        Need("rack_power", layout.pdu_part, layout.pdus,
-             (note("feeds", kw=layout.feed_kw),
-              note("inlets", inlets=layout.inlets_per_node, inlet=layout.inlet_type))),
-    ] if layout.bought else []
+    racks = rack_needs(layout) if layout.bought else []
     return [
         *network,
         Need("network", eth["storage_switch"], fabric.storage_switches, (note("storage-front-end"),)),
         Need("network", eth["mgmt_switch"], fabric.mgmt_switches, (note("one-per-rack"),)),
         *racks,
-        *(Need("cooling", part, count,
-               (note("one-per-compute-rack") if cooling.kind == "rdhx" and i == 0
-                else note("n-plus-one-rows", rows=cooling.rows),))
-          for i, (part, count, _kw) in enumerate(cooling.units) if cooling.bought),
+        *cooling_needs(cooling),
         Need("services", services["install-node"], sizing.nodes),
         Need("services", services["install-rack"], layout.count),
         Need("services", services["fabric-commissioning"], fabric.switches + fabric.directors),
@@ -114,21 +127,30 @@ def needs(
     ]
 
 
+def racked_needs(sizing: Sizing, fabric: Fabric, layout: RackLayout, planes: Planes
+                 ) -> list[Need]:
+    """What racks bought add to a vendor's quote: cords and rails, structured cabling."""
+    leaving = sum(r.links for r in fabric.runs if r.span != "in-rack" and r.ends == "node-switch")
+    return [*cords_and_rails(sizing.nodes, layout, planes.servers),
+            *structured_cabling(layout, leaving, default("cabling.rack_width_m").value)]
+
+
 def site_needs(cfg: Configuration, sizing: Sizing, fabric: Fabric, layout: RackLayout,
-               cooling: CoolingPlan, planes: Planes, power: PowerPlan, res: Resolved,
-               catalog: Catalog) -> list[Need]:
+               cooling: CoolingPlan | None, planes: Planes, power: PowerPlan | None,
+               res: Resolved, catalog: Catalog) -> list[Need]:
     """What a vendor's quote adds: cords and rails, structured cabling, the coolant loop, the
-    field spares kit, the border and the UPS (engine.planning.site_lines)."""
+    field spares kit, the border and the UPS (engine.planning.site_lines). ``cooling`` None:
+    without the coolant loop; ``power`` None: without the UPS (the optimiser prices them
+    apart, per cooling kind and hosting)."""
     psus = catalog.servers[cfg.server].psu.count
-    out = [*cords_and_rails(sizing.nodes, layout, planes.servers)] if layout.bought else []
-    if layout.bought:
-        leaving = sum(r.links for r in fabric.runs if r.span != "in-rack" and r.ends == "node-switch")
-        out += structured_cabling(layout, leaving, default("cabling.rack_width_m").value)
-    out += coolant_loop(cooling, layout)
+    out = racked_needs(sizing, fabric, layout, planes) if layout.bought else []
+    if cooling is not None:
+        out += coolant_loop(cooling, layout)
     if res.spares > 0:  # --spares 0: no spares kept on site, of any kind
         out += spares_kit(cfg, sizing.nodes, psus)
     out += border()
-    out += plant_needs(plant(power.it_max_kw, power.facility_max_kw, res.ups))
+    if power is not None:
+        out += plant_needs(plant(power.it_max_kw, power.facility_max_kw, res.ups))
     storage = planes.storage
     later = max(0, res.warranty_years - 1)
     if storage is not None and later:

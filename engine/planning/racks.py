@@ -98,10 +98,13 @@ _PLACED_MAX = 256
 
 
 def place(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, equipment: Equipment,
-          rack_kw: float, request: PlanRequest, res: Resolved, catalog: Catalog
-          ) -> tuple[Fabric, RackLayout]:
+          rack_kw: float, request: PlanRequest, res: Resolved, catalog: Catalog,
+          keep: bool = True) -> tuple[Fabric, RackLayout]:
     """The racks with the servers, the fabric, storage and management in them, and the fabric
-    with its cables."""
+    with its cables. ``keep`` False: placed afresh and not kept (a caller that keeps its own
+    placements; hashing the key of a large fabric costs more than a miss saves)."""
+    if not keep:
+        return _place(cfg, server, nodes, fp, equipment, rack_kw, request, res, catalog)
     key = (cfg, server, nodes, fp, equipment, rack_kw, request.facility.rack_units,
            res.row_racks, res.buy_racks, id(catalog))
     hit = _PLACED.get(key)
