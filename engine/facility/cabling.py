@@ -54,16 +54,24 @@ def _places(layout: RackLayout) -> dict[str, list[Place]]:
     """Where each mounted item stands, by role, in the order the layout placed them; servers
     once per rack (``_node_runs`` gives their counts)."""
     out: dict[str, list[Place]] = {}
-    roles: dict[int, list[str]] = {}  # racks alike share their slots: read each kind once
+    # racks alike share their slots: read each kind once, as (role, how many) in slot order
+    roles: dict[int, list[tuple[str, int]]] = {}
     for i, rack in enumerate(layout.racks):
         key = id(rack.slots)
         if key not in roles:
-            roles[key] = [slot.role for slot in rack.slots if slot.role != "server"]
+            counted: dict[str, int] = {}
+            for slot in rack.slots:
+                if slot.role != "server":
+                    counted[slot.role] = counted.get(slot.role, 0) + 1
             if rack.nodes:
-                roles[key].append("server")
+                counted["server"] = counted.get("server", 0) + 1
+            roles[key] = list(counted.items())
         place = (i, rack.row, rack.position)
-        for role in roles[key]:
-            out.setdefault(role, []).append(place)
+        for role, n in roles[key]:
+            if role in out:
+                out[role] += [place] * n
+            else:
+                out[role] = [place] * n
     return out
 
 

@@ -127,12 +127,19 @@ def patch_panel(spec: RackSpec) -> Box:
                part="patch-panel", label="patch panel")
 
 
-def _rack(kind: str, boxes: list[tuple[int, Box]]) -> Rack:
-    slots = tuple(
-        RackSlot(position_u=u, units=b.units, role=b.role, part=b.part, label=b.label,
-                 max_kw=b.max_w / 1000, weight_kg=b.weight_kg)
-        for u, b in boxes
-    )
+def _rack(kind: str, boxes: list[tuple[int, Box]],
+          made: dict[tuple[int, int], RackSlot] | None = None) -> Rack:
+    """``made``: slots already made for a layout, by height and box (the very object), shared
+    by the racks that hold the same box at the same height."""
+    made = {} if made is None else made
+    slots = []
+    for u, b in boxes:
+        slot = made.get((u, id(b)))
+        if slot is None:
+            slot = made[(u, id(b))] = RackSlot(
+                position_u=u, units=b.units, role=b.role, part=b.part, label=b.label,
+                max_kw=b.max_w / 1000, weight_kg=b.weight_kg)
+        slots.append(slot)
     return Rack(
         kind="compute" if kind == "compute" else "network",
         nodes=sum(1 for _, b in boxes if b.role == "server"),
@@ -140,7 +147,7 @@ def _rack(kind: str, boxes: list[tuple[int, Box]]) -> Rack:
         units_used=sum(b.units for _, b in boxes),
         power_kw=sum(b.max_w for _, b in boxes) / 1000,
         weight_kg=sum(b.weight_kg for _, b in boxes),
-        slots=slots,
+        slots=tuple(slots),
     )
 
 
@@ -176,19 +183,24 @@ def _compute_racks(nodes: int, per_rack: int, node: Box, mgmt: Box, spec: RackSp
 
 
 def _fill_network_racks(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[int, Box]]]:
-    racks = _next_fit(pending, mgmt, spec)
+    racks, held = _next_fit(pending, mgmt, spec)
     # Racks alike share one list, so the layout builds their slots once. Alike: the same boxes
-    # (the very objects: a kind of switch is one Box repeated) at the same heights; keyed by
-    # identity, as hashing every box of a large fabric cost more than building the racks.
-    alike: dict[tuple[tuple[int, int], ...], list[tuple[int, Box]]] = {}
-    return [alike.setdefault(tuple((u, id(b)) for u, b in rack), rack) for rack in racks]
+    # (the very objects: a kind of switch is one Box repeated) in the same order, so at the
+    # same heights; keyed by identity, as hashing every box of a large fabric cost more than
+    # building the racks.
+    alike: dict[tuple[int, ...], list[tuple[int, Box]]] = {}
+    return [alike.setdefault(tuple(ids), rack) for rack, ids in zip(racks, held, strict=True)]
 
 
-def _next_fit(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[int, Box]]]:
-    """Next fit: boxes fill one network rack (with its own management switch) after another."""
+def _next_fit(pending: list[Box], mgmt: Box, spec: RackSpec
+              ) -> tuple[list[list[tuple[int, Box]]], list[list[int]]]:
+    """Next fit: boxes fill one network rack (with its own management switch) after another;
+    and the identities of the boxes each rack holds, in order."""
     budget_w = spec.network_budget_kw * 1000
     racks: list[list[tuple[int, Box]]] = []
+    held: list[list[int]] = []
     current: list[tuple[int, Box]] = []
+    ids: list[int] = []
     units, watts, kg = 0, 0.0, 0.0  # filled from U1 up; the management switch sits at the top
     for box in pending:
         if box.units + mgmt.units > spec.network_units or box.max_w + mgmt.max_w > budget_w:
@@ -198,15 +210,18 @@ def _next_fit(pending: list[Box], mgmt: Box, spec: RackSpec) -> list[list[tuple[
         if current and (units + mgmt.units + box.units > spec.network_units
                         or watts + box.max_w > budget_w or kg + box.weight_kg > spec.max_load_kg):
             racks.append(current)
-            current = []
+            held.append(ids)
+            current, ids = [], []
         if not current:
             current = [(spec.units - mgmt.units + 1, mgmt)]
             units, watts, kg = 0, mgmt.max_w, mgmt.weight_kg
         current.append((1 + units, box))
+        ids.append(id(box))
         units, watts, kg = units + box.units, watts + box.max_w, kg + box.weight_kg
     if current:
         racks.append(current)
-    return racks
+        held.append(ids)
+    return racks, held
 
 
 @dataclass(frozen=True)
@@ -275,9 +290,10 @@ def build(arranged: Arrangement, node: Box, spec: RackSpec, pdu_choices: list[Pd
     contents, per_rack, limited_by = arranged.contents, arranged.per_rack, arranged.limited_by
     kinds = ["compute"] * arranged.compute + ["network"] * (arranged.count - arranged.compute)
     alike: dict[int, tuple[Rack, tuple[int, int]]] = {}  # by the list shared by racks alike
+    made: dict[tuple[int, int], RackSlot] = {}
     for kind, boxes in zip(kinds, contents, strict=True):
         if id(boxes) not in alike:
-            alike[id(boxes)] = (_rack(kind, boxes), _cords([b for _, b in boxes]))
+            alike[id(boxes)] = (_rack(kind, boxes, made), _cords([b for _, b in boxes]))
     built = [alike[id(boxes)] for boxes in contents]
     pdu, per_feed = choose_pdus([r.power_kw for r, _ in built], [c for _, c in built], pdu_choices,
                                 spec.pdu_load_limit)
