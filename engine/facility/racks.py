@@ -140,13 +140,20 @@ def _rack(kind: str, boxes: list[tuple[int, Box]],
                 position_u=u, units=b.units, role=b.role, part=b.part, label=b.label,
                 max_kw=b.max_w / 1000, weight_kg=b.weight_kg)
         slots.append(slot)
+    nodes = switches = units = 0
+    watts: float = 0  # summed in the boxes' order from 0, as sum() does
+    kg: float = 0
+    for _, b in boxes:
+        if b.role == "server":
+            nodes += 1
+        elif b.role != "patch_panel":
+            switches += 1
+        units += b.units
+        watts += b.max_w
+        kg += b.weight_kg
     return Rack(
         kind="compute" if kind == "compute" else "network",
-        nodes=sum(1 for _, b in boxes if b.role == "server"),
-        switches=sum(1 for _, b in boxes if b.role not in ("server", "patch_panel")),
-        units_used=sum(b.units for _, b in boxes),
-        power_kw=sum(b.max_w for _, b in boxes) / 1000,
-        weight_kg=sum(b.weight_kg for _, b in boxes),
+        nodes=nodes, switches=switches, units_used=units, power_kw=watts / 1000, weight_kg=kg,
         slots=tuple(slots),
     )
 
@@ -202,22 +209,30 @@ def _next_fit(pending: list[Box], mgmt: Box, spec: RackSpec
     current: list[tuple[int, Box]] = []
     ids: list[int] = []
     units, watts, kg = 0, 0.0, 0.0  # filled from U1 up; the management switch sits at the top
+    # the loop runs once per switch of a large fabric: the figures it reads, read once
+    room_u, max_kg, m_units, m_w, m_kg = (spec.network_units, spec.max_load_kg, mgmt.units,
+                                          mgmt.max_w, mgmt.weight_kg)
+    top = (spec.units - m_units + 1, mgmt)
+    checked: set[int] = set()  # boxes found to fit an empty network rack
     for box in pending:
-        if box.units + mgmt.units > spec.network_units or box.max_w + mgmt.max_w > budget_w:
-            raise RackRefusal(
-                f"a {box.label or box.role} ({box.units}U, {box.max_w / 1000:.1f} kW) does not fit "
-                f"a network rack's {spec.network_units}U and {budget_w / 1000:g} kW")
-        if current and (units + mgmt.units + box.units > spec.network_units
-                        or watts + box.max_w > budget_w or kg + box.weight_kg > spec.max_load_kg):
+        b_units, b_w, b_kg = box.units, box.max_w, box.weight_kg
+        if id(box) not in checked:
+            if b_units + m_units > room_u or b_w + m_w > budget_w:
+                raise RackRefusal(
+                    f"a {box.label or box.role} ({b_units}U, {b_w / 1000:.1f} kW) does not fit "
+                    f"a network rack's {room_u}U and {budget_w / 1000:g} kW")
+            checked.add(id(box))
+        if current and (units + m_units + b_units > room_u
+                        or watts + b_w > budget_w or kg + b_kg > max_kg):
             racks.append(current)
             held.append(ids)
             current, ids = [], []
         if not current:
-            current = [(spec.units - mgmt.units + 1, mgmt)]
-            units, watts, kg = 0, mgmt.max_w, mgmt.weight_kg
+            current = [top]
+            units, watts, kg = 0, m_w, m_kg
         current.append((1 + units, box))
         ids.append(id(box))
-        units, watts, kg = units + box.units, watts + box.max_w, kg + box.weight_kg
+        units, watts, kg = units + b_units, watts + b_w, kg + b_kg
     if current:
         racks.append(current)
         held.append(ids)
@@ -253,10 +268,12 @@ def arrange(nodes: int, node: Box, mgmt: Box, switches: list[Box], spec: RackSpe
         last = compute[-1] = list(compute[-1])  # its own copy: other racks share the list
         has_mgmt = any(b is mgmt for _, b in last)
         used_u = sum(b.units for _, b in last)
-        watts = sum(b.max_w for _, b in last) + sum(b.max_w for b in pending)
-        kg = sum(b.weight_kg for _, b in last) + sum(b.weight_kg for b in pending)
+        # the power and weight are summed only when the switches' U fit (most often not)
         if (has_mgmt and used_u + sum(b.units for b in pending) <= usable_units(spec) + spec.mgmt_units
-                and watts <= spec.compute_cap_kw * 1000 + 1e-6 and kg <= spec.max_load_kg):
+                and sum(b.max_w for _, b in last) + sum(b.max_w for b in pending)
+                <= spec.compute_cap_kw * 1000 + 1e-6
+                and sum(b.weight_kg for _, b in last) + sum(b.weight_kg for b in pending)
+                <= spec.max_load_kg):
             top = spec.units - mgmt.units - spec.patch_units  # down from below the patch panel
             for box in pending:
                 top -= box.units
