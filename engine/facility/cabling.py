@@ -141,8 +141,13 @@ def service_link_lengths(layout: RackLayout, part: str, links: int, leaves: list
     last group, where the free leaf ports are."""
     if not links or not leaves:
         return Counter()
-    at = [(i, r.row, r.position) for i, r in enumerate(layout.racks)
-          for s in r.slots if s.part == part]
+    held: dict[int, int] = {}  # racks alike share their slots: count each kind once
+    at: list[Place] = []
+    for i, r in enumerate(layout.racks):
+        n = held.get(id(r.slots))
+        if n is None:
+            n = held[id(r.slots)] = sum(1 for s in r.slots if s.part == part)
+        at += [(i, r.row, r.position)] * n
     if not at:  # not racked here (the site's own): measured from the first leaf's rack
         at = [leaves[0]]
     src = Counter(at[i % len(at)] for i in range(links))

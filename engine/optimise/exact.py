@@ -133,6 +133,11 @@ class Evaluator:
         self.powered = cache(self._powered)
         self.lead_resolved = cache(self._lead_resolved)
         self.fabric = cache(self._fabric)
+        self.layout = cache(self._layout)
+        self.contracted = cache(self._contracted)
+        # the rear door's capacity caps an rdhx budget
+        self.door = max((u.capacity_kw for u in catalog.cooling.values() if u.kind == "rdhx"),
+                        default=0.0)
         self.lead_range = cache(lead_time_range)
         self._bases: dict[tuple[object, ...], Priced] = {}
         self._deltas: dict[tuple[object, ...], Priced] = {}
@@ -219,13 +224,19 @@ class Evaluator:
                                    server.vendor, self.catalog)
         return fp, equipment
 
-    def layout(self, cfg_id: str, nodes: int, rack_kw: float, bought: bool
-               ) -> tuple[Any, RackLayout, Planes] | None:
+    def _layout(self, cfg_id: str, nodes: int, rack_kw: float, bought: bool
+                ) -> tuple[Any, RackLayout, Planes] | None:
         placed = self.placed(cfg_id, nodes, rack_kw)
         if placed is None or bought:
             return placed
         fabric, layout, planes = placed
         return fabric, replace(layout, bought=False), planes
+
+    def _contracted(self, cfg_id: str, nodes: int, budget: float) -> float:
+        """The racks' power: what a colocation contract is billed on."""
+        placed = self.placed(cfg_id, nodes, budget)
+        assert placed is not None
+        return sum(r.power_kw for r in placed[1].racks)
 
     def design(self, cfg_id: str, nodes: int, cooling: str, rack_kw: float, hosting: str
                ) -> Design | None:
@@ -240,8 +251,7 @@ class Evaluator:
         sizing: Sizing = sized.sizing
         budget = rack_kw
         if cooling == "rdhx":  # as a plan: the rear door caps the budget
-            door = max(u.capacity_kw for u in self.catalog.cooling.values() if u.kind == "rdhx")
-            budget = min(budget, door)
+            budget = min(budget, self.door)
         res = self.lead_resolved(cooling, rack_kw, hosting, gpu.architecture)
         rate = cloud_rates().get(gpu.id)
         if hosting == "cloud" and rate is None:
@@ -250,7 +260,6 @@ class Evaluator:
         placed = self.layout(cfg_id, sizing.nodes, budget, res.buy_racks)
         if placed is None:
             return None
-        layout = placed[1]
         power = self.powered(cfg_id, sizing.nodes, budget, res.pue)
         # a site that cools (colocation, wholesale) bills the same whatever the cooling kind,
         # unless a UPS is quoted: it is sized on the facility power, which the PUE moves
@@ -259,7 +268,7 @@ class Evaluator:
         given = self.request.schedule.lead_time_days is not None
         return Design(
             hardware=b.hardware, services=b.services, facility_kw=power.facility_kw,
-            contracted_kw=sum(r.power_kw for r in layout.racks), gpus=sizing.gpus,
+            contracted_kw=self.contracted(cfg_id, sizing.nodes, budget), gpus=sizing.gpus,
             days=sizing.days, days_low=sizing.days_low, days_high=sizing.days_high,
             cloud_rate=cloud_rate, lead_time_days=res.lead_time_days,
             spread=b.spread, foreign=b.foreign, efficiency=sizing.efficiency,
