@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from engine.model import Rack, RackLayout, RackSlot
 
@@ -127,19 +128,16 @@ def patch_panel(spec: RackSpec) -> Box:
                part="patch-panel", label="patch panel")
 
 
-def _rack(kind: str, boxes: list[tuple[int, Box]],
-          made: dict[tuple[int, int], RackSlot] | None = None) -> Rack:
-    """``made``: slots already made for a layout, by height and box (the very object), shared
-    by the racks that hold the same box at the same height."""
-    made = {} if made is None else made
-    slots = []
-    for u, b in boxes:
-        slot = made.get((u, id(b)))
-        if slot is None:
-            slot = made[(u, id(b))] = RackSlot(
-                position_u=u, units=b.units, role=b.role, part=b.part, label=b.label,
-                max_kw=b.max_w / 1000, weight_kg=b.weight_kg)
-        slots.append(slot)
+@lru_cache(maxsize=4096)
+def _slot(u: int, b: Box) -> RackSlot:
+    """The slot of ``b`` at ``u``: a hall repeats the same switch at the same U in rack after
+    rack, and a new fleet size places the same boxes again (slots are frozen, so shared)."""
+    return RackSlot(position_u=u, units=b.units, role=b.role, part=b.part, label=b.label,
+                    max_kw=b.max_w / 1000, weight_kg=b.weight_kg)
+
+
+def _rack(kind: str, boxes: list[tuple[int, Box]]) -> Rack:
+    slots = tuple(_slot(u, b) for u, b in boxes)
     nodes = switches = units = 0
     watts: float = 0  # summed in the boxes' order from 0, as sum() does
     kg: float = 0
@@ -154,7 +152,7 @@ def _rack(kind: str, boxes: list[tuple[int, Box]],
     return Rack(
         kind="compute" if kind == "compute" else "network",
         nodes=nodes, switches=switches, units_used=units, power_kw=watts / 1000, weight_kg=kg,
-        slots=tuple(slots),
+        slots=slots,
     )
 
 
@@ -307,10 +305,9 @@ def build(arranged: Arrangement, node: Box, spec: RackSpec, pdu_choices: list[Pd
     contents, per_rack, limited_by = arranged.contents, arranged.per_rack, arranged.limited_by
     kinds = ["compute"] * arranged.compute + ["network"] * (arranged.count - arranged.compute)
     alike: dict[int, tuple[Rack, tuple[int, int]]] = {}  # by the list shared by racks alike
-    made: dict[tuple[int, int], RackSlot] = {}
     for kind, boxes in zip(kinds, contents, strict=True):
         if id(boxes) not in alike:
-            alike[id(boxes)] = (_rack(kind, boxes, made), _cords([b for _, b in boxes]))
+            alike[id(boxes)] = (_rack(kind, boxes), _cords([b for _, b in boxes]))
     built = [alike[id(boxes)] for boxes in contents]
     pdu, per_feed = choose_pdus([r.power_kw for r, _ in built], [c for _, c in built], pdu_choices,
                                 spec.pdu_load_limit)
