@@ -96,20 +96,21 @@ def fen(values: np.ndarray) -> np.ndarray:
 
 def build_table(ev: Evaluator, axes: Axes, res: Resolved,
                 tick: Callable[[float], None] | None = None) -> Table:
-    """``tick`` is told the share of the (configuration, servers, cooling) steps designed so
-    far, before each; it may raise to stop the search."""
+    """``tick`` is told the share of the (configuration, servers, cooling, budget) steps
+    designed so far, before each; it may raise to stop the search."""
     rows: list[tuple[int, int, int, float, int, Design]] = []
     catalog: Catalog = ev.catalog
-    steps = len(COOLINGS) * sum(len(axes.nodes[c]) for c in axes.configs)
+    steps = sum(len(axes.rack_kw[k]) for k in COOLINGS) \
+        * sum(len(axes.nodes[c]) for c in axes.configs)
     done = 0
     for ci, cfg in enumerate(axes.configs):
         gpn = catalog.configuration(cfg).gpu_count
         for n in axes.nodes[cfg]:
             for ki, kind in enumerate(COOLINGS):
-                if tick is not None:
-                    tick(done / steps)
-                done += 1
                 for kw in axes.rack_kw[kind]:
+                    if tick is not None:
+                        tick(done / steps)
+                    done += 1
                     for hi, hosting in enumerate(HOSTINGS):
                         if hosting not in axes.hostings:
                             continue
