@@ -33,6 +33,7 @@ class Profile:
     software_efficiency: float  # η
     restart_hours: float  # from an interruption to training again, the lost work aside
     checkpoint_minutes: float  # training stalls this long for each checkpoint
+    production_stall: float  # share of wall clock lost beyond interruptions (evaluation, ...)
 
 
 def check_team(team: str) -> str:
@@ -46,7 +47,8 @@ def check_team(team: str) -> str:
 def profile(team: str) -> Profile:
     t = params()["team"][check_team(team)]
     return Profile(team, float(t["software_efficiency"]["value"]),
-                   float(t["restart_hours"]["value"]), float(t["checkpoint_minutes"]["value"]))
+                   float(t["restart_hours"]["value"]), float(t["checkpoint_minutes"]["value"]),
+                   float(t["production_stall"]["value"]))
 
 
 def goodput(gpus: int, team: str) -> float:
@@ -56,15 +58,15 @@ def goodput(gpus: int, team: str) -> float:
     interruptions in 54 days on 16 384 GPUs). Each costs the restart and, on average, half a
     checkpoint interval of lost work; checkpoints taken every τ = √(2·C·MTBF) (Young 1974)
     stall C each. Lost share = C/τ + (R + τ/2)/MTBF; the count of interruptions grows with
-    GPUs × days, the share of time they take with GPUs."""
+    GPUs × days, the share of time they take with GPUs. Beyond them the profile's stall share is
+    lost (evaluation pauses, restarts after loss spikes, data and configuration fixes)."""
     p = profile(team)
     rate = value("goodput", "interruptions_per_gpu_day") * gpus / 24  # per hour
     mtbf = 1 / rate
     ckpt = p.checkpoint_minutes / 60
     tau = math.sqrt(2 * ckpt * mtbf)
     lost = ckpt / tau + (p.restart_hours + tau / 2) / mtbf
-    stalls = value("goodput", "production_stall")  # evaluation, restarts after loss spikes, ...
-    return max(value("goodput", "floor"), (1 - lost) * (1 - stalls))
+    return max(value("goodput", "floor"), (1 - lost) * (1 - p.production_stall))
 
 
 # ---------------------------------------------------------------- spread of published runs
