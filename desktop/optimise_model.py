@@ -96,9 +96,15 @@ def _label(gpus: int, name: Name, cooling: str, rack_kw: float, hosting: str) ->
     else:
         what = f"{fmt.number(gpus)} × {name.title}"
     facility = QCoreApplication.translate("Optimise", "%1 at %2 kW a rack").replace(
-        "%1", cooling_text(cooling)).replace("%2", fmt.number(rack_kw, 0 if rack_kw.is_integer() else 1))
+        "%1", _in_sentence(cooling_text(cooling))).replace(
+        "%2", fmt.number(rack_kw, 0 if rack_kw.is_integer() else 1))
     return QCoreApplication.translate("Optimise", "use of the optimised plan: %1, %2, %3").replace(
-        "%1", what).replace("%2", facility).replace("%3", hosting_text(hosting))
+        "%1", what).replace("%2", facility).replace("%3", _in_sentence(hosting_text(hosting)))
+
+
+def _in_sentence(name: str) -> str:
+    """A column's value inside a sentence: 'Direct liquid' → 'direct liquid', 'IDC' kept."""
+    return name[0].lower() + name[1:] if name[:2].istitle() else name
 
 
 COLUMNS = (  # what a buyer compares first (cost, time, odds), then what the variant is made of

@@ -293,10 +293,10 @@ def test_the_risk_chart_follows_the_chosen_row(qtbot, planned) -> None:  # type:
 
 SERVERS = {"lenovo-sr680av3-h800": ("Lenovo SR680a V3", "联想 SR680a V3"),
            "inspur-nf5688m7-h800": ("Inspur NF5688M7", "浪潮 NF5688M7")}
-COOLINGS = {"air": ("Air", "风冷"), "rdhx": ("Rear door", "背板换热"),
-            "liquid": ("Direct liquid", "直接液冷")}
-HOSTINGS = {"own": ("Own data centre", "自有数据中心"), "colo": ("Leased IDC", "租用 IDC 机柜"),
-            "wholesale": ("Wholesale hall", "批发机房"), "cloud": ("Cloud rental", "云租用")}
+COOLINGS = {"air": ("air", "风冷"), "rdhx": ("rear door", "背板换热"),
+            "liquid": ("direct liquid", "直接液冷")}
+HOSTINGS = {"own": ("own data centre", "自有数据中心"), "colo": ("leased IDC", "租用 IDC 机柜"),
+            "wholesale": ("wholesale hall", "批发机房"), "cloud": ("cloud rental", "云租用")}
 
 
 def test_use_this_plan_is_undone_and_redone_under_the_variant_s_name(
