@@ -301,7 +301,8 @@ class OptimiseView(QWidget):
 
     def _cancelled(self) -> None:
         self._stopped()
-        self._say(self.tr("Search cancelled; the plan and the results shown before are kept."))
+        self._say(self.tr("Search cancelled; the plan and the results shown before are kept.")
+                  if self.found is not None else self.tr("Search cancelled; the plan is kept."))
         self._update_state()
 
     def _failed(self, _field: str, message: str) -> None:

@@ -3327,6 +3327,10 @@ P10、P50 和 P90</translation>
             <translation>搜索已取消；方案和之前显示的结果均保留。</translation>
         </message>
         <message>
+            <source>Search cancelled; the plan is kept.</source>
+            <translation>搜索已取消；方案保持不变。</translation>
+        </message>
+        <message>
             <source>Could not search: %1</source>
             <translation>无法搜索：%1</translation>
         </message>
