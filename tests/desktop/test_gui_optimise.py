@@ -400,6 +400,36 @@ def test_the_view_speaks_chinese(add_window, settings, chinese) -> None:  # type
     assert untranslated(view) == []
 
 
+def test_an_answer_speaks_chinese_in_the_table_the_charts_and_the_undo_step(
+    qtbot, add_window, settings, chinese, wait_planned
+) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib.text import Text
+
+    from desktop.main_window import MainWindow
+    from tests.desktop.test_gui_translation import english_words, untranslated
+
+    settings.language = "zh_CN"
+    window = add_window(MainWindow(settings))
+    window.show()
+    window.set_request(small_request())
+    wait_planned(window)
+    view = window.optimise_view
+    window.tabs.setCurrentWidget(view)
+    view.draws.setText("1000")
+    view = searched(qtbot, window)
+    view.choose(len(view.model.rows) - 1)  # not the best: its own curve and words
+    assert untranslated(view) == []
+    for key in ("front", "risk"):
+        texts = [t.get_text() for t in view._canvases[key].figure.findobj(Text) if t.get_text()]
+        assert texts
+        assert [t for t in texts if english_words(t)] == [], key
+    view.use_button.click()
+    assert window.session.undo_text().startswith("采用优化方案：")
+    assert english_words(window.undo_action.text()) == []
+    view.optimiser.wait(SEARCH_S)
+    wait_planned(window)
+
+
 def agg_figure() -> Figure:
     fig = Figure(figsize=(8, 5))
     FigureCanvasAgg(fig)
