@@ -12,7 +12,10 @@ from engine.optimise.search import Result
 def result_dict(r: Result) -> dict[str, Any]:
     out = asdict(r)
     out["left_out"] = [{"config": c, "status": s} for c, s in r.left_out]
-    out["front"] = list(r.front)
+    # P0..P100 calendar days of each front variant's draws
+    curves = out.pop("front_days_quantiles")
+    out["front"] = [{**v, "days_quantiles": list(curves[k])} if k < len(curves) else dict(v)
+                    for k, v in enumerate(r.front)]
     quantiles = out.pop("best_days_quantiles")
     if out["best"] is not None:
         out["best"]["days_quantiles"] = quantiles  # P0..P100 calendar days of the best's draws

@@ -4,6 +4,7 @@ cheapest variant that meets the deadline with the asked confidence."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -40,6 +41,43 @@ from engine.resolve import Resolved, resolve
 Objective = Literal["capex", "tco"]
 
 
+class Stopped(Exception):
+    """The caller asked the search to stop (``should_stop``) before it finished; nothing of it
+    is kept."""
+
+
+class Ticker:
+    """Tells the caller the share of the work done (0..1, never going back) and stops the search
+    when the caller asks. Each stage reports its own share, mapped into its slice of 0..1."""
+
+    def __init__(self, progress: Callable[[float], None] | None,
+                 should_stop: Callable[[], bool] | None) -> None:
+        self.progress, self.should_stop = progress, should_stop
+        self.done = 0.0
+
+    def stage(self, start: float, end: float) -> Callable[[float], None]:
+        def tick(share: float) -> None:
+            self(start + (end - start) * min(max(share, 0.0), 1.0))
+        return tick
+
+    def finish(self) -> None:
+        """The work is done: 1, whatever the caller now asks."""
+        if self.progress is not None:
+            self.done = 1.0
+            self.progress(1.0)
+
+    def __call__(self, done: float) -> None:
+        if self.should_stop is not None and self.should_stop():
+            raise Stopped("the search was stopped before it finished")
+        if self.progress is not None and done >= self.done:
+            self.done = done
+            self.progress(done)
+
+
+# the slices of 0..1 each stage reports in (by the time each takes)
+PLANS, SEARCH, ODDS = 0.05, 0.85, 0.95
+
+
 def pareto(cost: np.ndarray, days: np.ndarray) -> np.ndarray:
     """Indices of the non-dominated rows (no other row is as cheap and as quick, and better in
     one), cheapest first."""
@@ -63,15 +101,19 @@ class Odds:
     days: np.ndarray  # groups × draws
 
 
-def odds(table: Table, draws: Draws, deadline: float, confidence: float) -> Odds:
+def odds(table: Table, draws: Draws, deadline: float, confidence: float,
+         tick: Callable[[float], None] | None = None) -> Odds:
     """Calendar days per draw of each (configuration, servers) group: its lead time draws plus
-    its expected training days times the ratio draws of its team profile, each drawn once."""
+    its expected training days times the ratio draws of its team profile, each drawn once.
+    ``tick`` is told the share of the groups drawn so far."""
     keys = table.config.astype(np.int64) * 1_000_000 + table.nodes
     uniq, first, group = np.unique(keys, return_index=True, return_inverse=True)
     days = np.empty((len(uniq), len(draws)))
     ratios: dict[tuple[object, ...], np.ndarray] = {}
     leads: dict[tuple[object, ...], np.ndarray] = {}
     for g, row in enumerate(first):
+        if tick is not None:
+            tick(g / len(first))
         design = table.design[row]
         k = spread_key(design.efficiency)
         if k not in ratios:
@@ -124,6 +166,8 @@ class Result:
     left_out: tuple[tuple[str, str], ...]  # (configuration, market status) not searched
     # calendar days of the best variant at P0, P1, ..., P100 of its draws (empty without a best)
     best_days_quantiles: tuple[float, ...] = ()
+    # the same curve for each variant of the front, in the front's order
+    front_days_quantiles: tuple[tuple[float, ...], ...] = ()
 
 
 def market_group(plan: Plan) -> str:
@@ -185,13 +229,17 @@ class Space:
 
 
 def variant_table(request: PlanRequest, catalog: Catalog | None = None,
-                  prices: PriceList | None = None) -> Space:
+                  prices: PriceList | None = None, ticker: Ticker | None = None) -> Space:
     """Every variant of the request the market allows, priced and timed as a plan."""
+    ticker = ticker or Ticker(None, None)
+    ticker(0.0)
     catalog = catalog or load_catalog()
     prices = prices or load_price_list()
     comparison = compare(request, catalog=catalog, price_list=prices)
+    ticker(PLANS / 2)
     plans, left_out = allowed(with_its_cooling(request, comparison.plans, catalog, prices),
                               bool(request.configs))
+    ticker(PLANS)
     if not any(p.feasible for p in comparison.plans):
         refused = comparison.plans[0]
         raise RequestError("schedule.days", request.schedule.days,
@@ -214,7 +262,7 @@ def variant_table(request: PlanRequest, catalog: Catalog | None = None,
     axes = Axes(configs=tuple(p.config for p in plans), nodes=nodes,
                 rack_kw={k: rack_budgets(request, k, archs) for k in COOLINGS},
                 hostings=HOSTINGS)
-    table = build_table(ev, axes, res)
+    table = build_table(ev, axes, res, ticker.stage(PLANS, SEARCH))
     if not len(table):
         raise RequestError("configs", ", ".join(axes.configs), "no variant could be planned")
     return Space(table, plans, left_out, res)
@@ -222,7 +270,12 @@ def variant_table(request: PlanRequest, catalog: Catalog | None = None,
 
 def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_000,
              objective: Objective = "tco", seed: int = 0, catalog: Catalog | None = None,
-             prices: PriceList | None = None) -> Result:
+             prices: PriceList | None = None,
+             progress: Callable[[float], None] | None = None,
+             should_stop: Callable[[], bool] | None = None) -> Result:
+    """The search. ``progress`` is told the share done (0..1, rising, at least every 2% of the
+    variant search and during the draws, 1 at the end); when ``should_stop`` answers True the
+    search raises Stopped."""
     if request.schedule.days is None:
         raise RequestError("schedule.days", None, "the optimiser needs a deadline in days")
     check("confidence", confidence, "optimise.confidence")
@@ -231,26 +284,36 @@ def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_0
         line = request.overrides[0]
         raise RequestError("overrides", f"{line.config}:{line.item}",
                            "line overrides apply to one plan; optimise the request without them")
-    space = variant_table(request, catalog, prices)
+    ticker = Ticker(progress, should_stop)
+    space = variant_table(request, catalog, prices, ticker)
     table, plans, res = space.table, space.plans, space.resolved
     d = draw(draws, seed)
-    o = odds(table, d, request.schedule.days, confidence)
+    o = odds(table, d, request.schedule.days, confidence, ticker.stage(SEARCH, ODDS))
     markets = {p.config: market_group(p) for p in plans}
     cost = table.capex if objective == "capex" else table.tco
     currency = request.finance.currency
     front = pareto(cost, o.days_q)
     ok = np.flatnonzero(o.p_meets >= confidence)
     best = int(ok[np.argmin(cost[ok])]) if len(ok) else None
-    return Result(
+    tick = ticker.stage(ODDS, 1.0)
+    variants = []
+    for k, i in enumerate(front):
+        tick(k / len(front))
+        variants.append(_variant(table, o, int(i), d, res.exchange_rate, currency, markets))
+    front_q = tuple(days_quantiles(o.days[o.group[i]]) for i in front)
+    result = Result(
         variants_evaluated=len(table), draws=draws, seed=seed, confidence=confidence,
         objective=objective, deadline=float(request.schedule.days), currency=currency,
-        front=tuple(_variant(table, o, int(i), d, res.exchange_rate, currency, markets) for i in front),
+        front=tuple(variants),
         best=None if best is None else _variant(table, o, best, d, res.exchange_rate, currency,
                                                    markets),
         best_plan=best_plan(plans, table, o, cost, confidence, request),
         left_out=space.left_out,
         best_days_quantiles=() if best is None else days_quantiles(o.days[o.group[best]]),
+        front_days_quantiles=front_q,
     )
+    ticker.finish()
+    return result
 
 
 def days_quantiles(days: np.ndarray) -> tuple[float, ...]:

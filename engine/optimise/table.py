@@ -5,6 +5,7 @@ rack budget × hosting, with its exact design figures, and its money for all var
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,13 +94,21 @@ def fen(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def build_table(ev: Evaluator, axes: Axes, res: Resolved) -> Table:
+def build_table(ev: Evaluator, axes: Axes, res: Resolved,
+                tick: Callable[[float], None] | None = None) -> Table:
+    """``tick`` is told the share of the (configuration, servers, cooling) steps designed so
+    far, before each; it may raise to stop the search."""
     rows: list[tuple[int, int, int, float, int, Design]] = []
     catalog: Catalog = ev.catalog
+    steps = len(COOLINGS) * sum(len(axes.nodes[c]) for c in axes.configs)
+    done = 0
     for ci, cfg in enumerate(axes.configs):
         gpn = catalog.configuration(cfg).gpu_count
         for n in axes.nodes[cfg]:
             for ki, kind in enumerate(COOLINGS):
+                if tick is not None:
+                    tick(done / steps)
+                done += 1
                 for kw in axes.rack_kw[kind]:
                     for hi, hosting in enumerate(HOSTINGS):
                         if hosting not in axes.hostings:
@@ -107,6 +116,8 @@ def build_table(ev: Evaluator, axes: Axes, res: Resolved) -> Table:
                         d = ev.design(cfg, n, kind, kw, hosting)
                         if d is not None and d.gpus == n * gpn:
                             rows.append((ci, n, ki, kw, hi, d))
+    if tick is not None:
+        tick(1.0)
     designs = [r[5] for r in rows]
     rent = {"colo": res.colo_rent_kw_month, "wholesale": res.wholesale_rent_kw_month}
     cols = {

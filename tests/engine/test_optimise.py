@@ -17,8 +17,9 @@ from engine.errors import RequestError
 from engine.lead_times import LeadRange
 from engine.model import HOSTINGS, Finance, PlanRequest, Schedule, Workload
 from engine.optimise.exact import variant_request
+from engine.optimise.report import result_dict
 from engine.optimise.risk import draw, lead_days
-from engine.optimise.search import optimise, pareto, variant_table
+from engine.optimise.search import ODDS, PLANS, SEARCH, Stopped, optimise, pareto, variant_table
 from engine.optimise.table import COOLINGS
 
 # one configuration per GPU generation the market sells, and the liquid-cooled server
@@ -165,6 +166,45 @@ def test_best_days_quantiles_are_the_best_variants_draws(result):
     # the share of draws at or under the deadline sits between the curve's neighbours
     below = sum(x <= result.deadline for x in q[1:100]) / 99
     assert abs(below - result.best["p_meets"]) <= 0.02
+
+
+def test_every_front_variant_has_its_days_curve(result):
+    assert len(result.front_days_quantiles) == len(result.front)
+    for v, q in zip(result.front, result.front_days_quantiles, strict=True):
+        assert len(q) == 101 and all(a <= b for a, b in itertools.pairwise(q))
+        assert q[10] == pytest.approx(v["days_p10"]) and q[90] == pytest.approx(v["days_p90"])
+        assert q[50] == pytest.approx(v["days_p50"])
+    # the curve is of the variant's fleet: the best's, where the front holds the best's fleet
+    b = result.best
+    same = [q for v, q in zip(result.front, result.front_days_quantiles, strict=True)
+            if (v["config"], v["gpus"]) == (b["config"], b["gpus"])]
+    assert same and all(q == result.best_days_quantiles for q in same)
+    out = result_dict(result)
+    assert [f["days_quantiles"] for f in out["front"]] == [list(q) for q in
+                                                           result.front_days_quantiles]
+    assert "front_days_quantiles" not in out
+    assert list(out["best"]["days_quantiles"]) == list(result.best_days_quantiles)
+
+
+def test_progress_rises_in_small_steps_to_one():
+    seen: list[float] = []
+    optimise(REQUEST, confidence=0.8, draws=1_000, seed=7, progress=seen.append)
+    assert seen[0] == 0.0 and seen[-1] == 1.0
+    assert all(a <= b for a, b in itertools.pairwise(seen))
+    search = [x for x in seen if PLANS <= x <= SEARCH]
+    assert search[0] == PLANS and search[-1] == SEARCH
+    assert max(b - a for a, b in itertools.pairwise(search)) <= 0.02
+    assert any(SEARCH < x < ODDS for x in seen)  # told during the draws too
+
+
+def test_a_stopped_search_raises_and_keeps_nothing(result):
+    seen: list[float] = []
+    with pytest.raises(Stopped):
+        optimise(REQUEST, confidence=0.8, draws=2_000, objective="tco", seed=7,
+                 progress=seen.append, should_stop=lambda: bool(seen) and seen[-1] >= 0.3)
+    assert 0.3 <= seen[-1] < SEARCH  # stopped in the variant search, at the next step
+    again = optimise(REQUEST, confidence=0.8, draws=2_000, objective="tco", seed=7)
+    assert again == result
 
 
 @given(st.floats(0, 200), st.floats(0, 200), st.floats(0, 200), st.floats(0, 60),
