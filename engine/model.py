@@ -252,6 +252,11 @@ class Assumption:
              **params: object) -> Assumption:
         """An assumption whose note is the catalogue's sentence ``code`` with ``params``."""
         message = Message.of(code, **params)
+        if cls is Assumption:
+            try:
+                return _assumption(key, value, unit, origin, message, id(message))
+            except TypeError:  # a value that cannot be hashed: made afresh
+                pass
         return cls(key, value, unit, origin, message.text, message.code, message.params)
 
     def value_in(self, lang: str) -> float | str:
@@ -743,3 +748,13 @@ class Comparison:
     recommendation: Recommendation
     price_list: str  # where prices came from (shipped list or the user's file)
     price_list_about: Message | None = None  # the same, for documents to word (a snapshot's date)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)  # typed: the value 1 and 1.0 print apart
+def _assumption(key: str, value: float | str, unit: str, origin: str, message: Message,
+                _message_id: int) -> Assumption:
+    """Assumptions are frozen: every plan of a comparison states the same market, cooling and
+    storage assumptions with the same figures, and one object serves them all. The message's
+    id keeps apart equal messages whose figures differ in type (1 and 1.0); the key holds the
+    message, so its id is not reused while the entry lives."""
+    return Assumption(key, value, unit, origin, message.text, message.code, message.params)
