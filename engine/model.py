@@ -232,7 +232,7 @@ def note(code: str, /, **params: object) -> Message:
 
 def notes_text(notes: tuple[Message, ...]) -> str:
     """Notes as one English text, as JSON and the CLI print a line's note."""
-    return "; ".join(n.text for n in notes)
+    return notes[0].text if len(notes) == 1 else "; ".join([n.text for n in notes])
 
 
 @dataclass(frozen=True)
