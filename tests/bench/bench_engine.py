@@ -5,7 +5,10 @@
 Targets on the 2-core reference machine: one estimate under 5 ms, a 15-configuration comparison
 under 100 ms. A comparison asked again (the desktop app replans after every edit) reuses the rack
 placements and efficiency estimates it already made; a new deadline each call shows the cost
-without them (a new fleet size places new racks).
+without them (a new fleet size places new racks), and its breakdown names the planning steps
+that cost the most. Each line gives the wall clock (median, p95) and the CPU time (median,
+minimum) of its repeats; the verdict reads the median CPU time, as the wall clock of a shared
+machine counts other people's work too.
 """
 
 from __future__ import annotations
