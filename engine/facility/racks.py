@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from engine.model import Rack, RackLayout, RackSlot
 
@@ -127,12 +128,16 @@ def patch_panel(spec: RackSpec) -> Box:
                part="patch-panel", label="patch panel")
 
 
+@lru_cache(maxsize=4096)
+def _slot(u: int, b: Box) -> RackSlot:
+    """The slot of ``b`` at ``u``: a hall repeats the same switch at the same U in rack after
+    rack, and a new fleet size places the same boxes again (slots are frozen, so shared)."""
+    return RackSlot(position_u=u, units=b.units, role=b.role, part=b.part, label=b.label,
+                    max_kw=b.max_w / 1000, weight_kg=b.weight_kg)
+
+
 def _rack(kind: str, boxes: list[tuple[int, Box]]) -> Rack:
-    slots = tuple(
-        RackSlot(position_u=u, units=b.units, role=b.role, part=b.part, label=b.label,
-                 max_kw=b.max_w / 1000, weight_kg=b.weight_kg)
-        for u, b in boxes
-    )
+    slots = tuple(_slot(u, b) for u, b in boxes)
     return Rack(
         kind="compute" if kind == "compute" else "network",
         nodes=sum(1 for _, b in boxes if b.role == "server"),

@@ -93,7 +93,7 @@ def _cabled(cfg: Configuration, fp: FabricPlan, layout: RackLayout, catalog: Cat
 # Placing the racks is the costliest step of a plan, and a comparison redone after an edit
 # that leaves the racks alone (price, finance, deadline within the same fleet) places the
 # same racks again: the last placements are kept, keyed by everything ``place`` reads.
-_PLACED: dict[tuple[object, ...], tuple[Catalog, tuple[Fabric, RackLayout]]] = {}
+_PLACED: dict[tuple[object, ...], tuple[tuple[object, ...], tuple[Fabric, RackLayout]]] = {}
 _PLACED_MAX = 256
 
 
@@ -102,13 +102,16 @@ def place(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, equipm
           ) -> tuple[Fabric, RackLayout]:
     """The racks with the servers, the fabric, storage and management in them, and the fabric
     with its cables."""
-    key = (cfg, server, nodes, fp, equipment, rack_kw, request.facility.rack_units,
+    # the catalog, the configuration and the server stand in the key by their ids (hashing a
+    # record reads every field); the entry holds them, so an id is never another's
+    held = (catalog, cfg, server)
+    key = (id(cfg), id(server), nodes, fp, equipment, rack_kw, request.facility.rack_units,
            res.row_racks, res.buy_racks, id(catalog))
     hit = _PLACED.get(key)
-    if hit is not None and hit[0] is catalog:  # the entry holds its catalog: ids stay unique
+    if hit is not None and all(a is b for a, b in zip(hit[0], held, strict=True)):
         return hit[1]
     placed = _place(cfg, server, nodes, fp, equipment, rack_kw, request, res, catalog)
-    _PLACED[key] = (catalog, placed)
+    _PLACED[key] = (held, placed)
     if len(_PLACED) > _PLACED_MAX:  # the oldest goes first
         del _PLACED[next(iter(_PLACED))]
     return placed
