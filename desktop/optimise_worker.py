@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.messages import request_error_text
 from engine.catalog import CatalogError
 from engine.errors import RequestError
 from engine.model import PlanRequest
@@ -83,7 +84,7 @@ class _SearchTask(QRunnable):
             result = self.optimise(s.request, confidence=s.confidence, draws=s.draws,
                                    objective=s.objective, seed=s.seed, prices=self.prices)
         except RequestError as exc:
-            self.signals.failed.emit(self.generation, exc.field, str(exc))
+            self.signals.failed.emit(self.generation, exc.field, request_error_text(exc))
         except (CatalogError, PriceError, OSError, MemoryError) as exc:
             self.signals.failed.emit(self.generation, "", str(exc) or type(exc).__name__)
         except Exception as exc:  # a bug: say so rather than leave the view waiting

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+_WORD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z0-9'_./-]*[A-Za-z0-9]|[A-Za-z])")  # a word, not a figure's suffix (175B)
 # words a Chinese sentence keeps as they are: units, brands and codes every reader knows
 UNITS = {"GPU", "GPUs", "CPU", "MFU", "PUE", "kW", "kWh", "TB", "GB", "U", "BF16", "FP8",
-         "CNY", "USD", "VAT", "PF", "FLOPs", "ID", "TCO", "CAPEX", "OPEX", "min"}
+         "CNY", "USD", "VAT", "PF", "FLOPs", "ID", "TCO", "CAPEX", "OPEX", "min", "token",
+         "PF/s-days", "GB/s", "Gb/s", "TFLOPS", "W", "kg", "UFM", "PDU", "CDU", "NVLink", "IDC"}
 
 
 def english_words(text: str, allowed: set[str] | frozenset[str] = frozenset()) -> list[str]:

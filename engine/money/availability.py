@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from engine.catalog import Catalog, MarketRule
-from engine.errors import RequestError
+from engine.errors import RequestError, allowed
 from engine.i18n import t
 from engine.model import Assumption, MarketEvent, MarketStatus, Message
 
@@ -23,14 +23,14 @@ def purchase_date(given: str | None, today: dt.date) -> str:
         return dt.date.fromisoformat(given).isoformat()
     except (TypeError, ValueError):
         raise RequestError("finance.purchase_date", given,
-                           "must be a date written yyyy-mm-dd, e.g. 2026-03-01") from None
+                           allowed("allowed.date", example="2026-03-01")) from None
 
 
 def buyer(market: str, purchase: str | None, today: dt.date) -> tuple[str, str]:
     """The request's market as an upper-case country code and its purchase date, both checked."""
     code = market.upper() if isinstance(market, str) else ""
     if len(code) != 2 or not code.isascii() or not code.isalpha():
-        raise RequestError("finance.market", market, "must be a two-letter country code, e.g. CN")
+        raise RequestError("finance.market", market, allowed("allowed.country", example="CN"))
     return code, purchase_date(purchase, today)
 
 
