@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z0-9'_./-]*[A-Za-z0-9]|[A-Za-z])")  # a word, not a figure's suffix (175B)
+# a word (an id with dots or slashes is one), never a figure's suffix (the B of 175B)
+_WORD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z0-9'_./-]*[A-Za-z0-9]|[A-Za-z])")
 # words a Chinese sentence keeps as they are: units, brands and codes every reader knows
 UNITS = {"GPU", "GPUs", "CPU", "MFU", "PUE", "kW", "kWh", "TB", "GB", "U", "BF16", "FP8",
          "CNY", "USD", "VAT", "PF", "FLOPs", "ID", "TCO", "CAPEX", "OPEX", "min", "token",
