@@ -329,6 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the cost the front and the answer minimise (default tco)")
     o.add_argument("--seed", type=_whole, default=0, help="seed of the draws (default 0)")
     o.add_argument("--format", choices=["table", "json"], default="table")
+    o.add_argument("--lang", choices=["en", "zh"], default=None,
+                   help="language of the table and of a refusal (default: the locale's, else en)")
     o.add_argument("--save", type=Path, metavar="FILE.cqplan",
                    help="save the best variant as a plan file, quotable like any plan")
 
@@ -636,7 +638,8 @@ def _optimise(args: argparse.Namespace) -> int:
         best = variant_request(document.request, b["config"], b["gpus"], b["cooling"],
                                b["rack_kw"], b["hosting"])
         _save(args.save, compare(best, catalog=catalog, price_list=prices), prices, catalog)
-    print(_json(result_dict(result)) if args.format == "json" else result_table(result))
+    print(_json(result_dict(result)) if args.format == "json"
+          else result_table(result, reader_lang(args.lang)))
     return 0
 
 
