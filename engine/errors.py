@@ -33,6 +33,23 @@ def one_of(choices: tuple[str, ...] | list[str]) -> Allowed:
         else allowed("allowed.exactly", choice=last)
 
 
+class SaidError(ValueError):
+    """An error whose words are a catalogue sentence (resources/i18n/<lang>/): ``str()`` is
+    its English, for logs and older callers; ``text(lang)`` says it in any language."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        from engine.i18n import params_of, t
+
+        self.code = code
+        self.params = params_of(params)
+        super().__init__(t(code, "en", **params))
+
+    def text(self, lang: str) -> str:
+        from engine.i18n import t
+
+        return t(self.code, lang, **dict(self.params))
+
+
 class RequestError(ValueError):
     """A request field holds a value the engine cannot plan with.
 

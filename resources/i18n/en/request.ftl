@@ -126,3 +126,6 @@ field-quote_no = quote number
 field-valid_days = days the quote is valid
 field-confidence = confidence
 field-draws = draws
+
+## a configuration refused because its GPU cannot train as asked (engine/planning/gpus.py)
+msg-precision-full = { $why }

@@ -154,3 +154,6 @@ field-quote_no = 报价单号
 field-valid_days = 报价有效天数
 field-confidence = 置信度
 field-draws = 抽样次数
+
+## GPU 无法按所选方式训练而被拒绝的配置（engine/planning/gpus.py）
+msg-precision-full = { $why }
