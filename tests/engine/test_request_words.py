@@ -116,3 +116,27 @@ def test_the_command_line_answers_in_the_locale(capsys: pytest.CaptureFixture[st
     assert err == ("clusterquote：错误：期限（天）（--days）：40000 不可用；"
                    "须大于 0 且不超过 36500（单位：天）")
     assert "Traceback" not in err
+
+
+def test_an_override_out_of_bounds_names_the_line_and_the_range_in_both_languages() -> None:
+    from engine.model import LineOverride
+    from engine.money.overrides import check_overrides
+
+    # resources/bounds.toml [overrides]: qty is a whole number from 0 to 10,000,000 units
+    with pytest.raises(RequestError) as caught:
+        check_overrides([LineOverride("cfg-a", "gpu-node", qty=-1)], {"cfg-a"})
+    exc = caught.value
+    assert exc.allowed == ("cfg-a:gpu-node: the quantity must be a whole number of units, "
+                           "at least 0 and at most 1e+07")  # bounds._figure writes 1e7 so
+    zh = exc.text("zh")
+    assert zh == ("物料清单修改（overrides）：-1 不可用；cfg-a:gpu-node：数量须为整数（单位：件），"
+                  "不小于 0 且不超过 1e+07")
+    with pytest.raises(RequestError) as caught:
+        check_overrides([LineOverride("cfg-a", "x", qty=1, unit_price=1.0, added=True,
+                                      category="food", description="d")], {"cfg-a"})
+    assert "cfg-a:x: the category must be one of " in caught.value.allowed
+    assert "cfg-a:x：类别须为以下之一：" in caught.value.text("zh")
+    with pytest.raises(RequestError) as caught:
+        check_overrides([LineOverride("cfg-a", "x")], {"cfg-a"})
+    assert caught.value.text("zh").endswith("请填写数量、单价或两者")
+    assert english_words(caught.value.text("zh"), {"overrides", "cfg-a", "x"}) == []

@@ -129,3 +129,19 @@ field-draws = draws
 
 ## a configuration refused because its GPU cannot train as asked (engine/planning/gpus.py)
 msg-precision-full = { $why }
+
+## a user's change to a line of the bill of materials (engine/money/overrides.py)
+allowed-override-config = the configuration must be a known one: { $names }
+allowed-override-item = the line's item id must be 1 to { $most } characters without surrounding spaces
+allowed-override-once = one override per configuration and line
+allowed-override-figure = { $where }: the { $what ->
+        [qty] quantity
+        [unit-price] unit price
+       *[service-years] service years inside the price
+    } { $range }
+allowed-override-total = quantity { $qty } × unit price { $price } is { $total }, more than the { $most } one line may cost
+allowed-override-years-need-price = service years are inside a price: give the vendor's price (price=P or net=P) with them
+allowed-override-added-figures = an added line needs a quantity and a unit price
+allowed-override-category = { $where }: the category must be one of { $names }
+allowed-override-added-description = an added line needs a description
+allowed-override-something = set a quantity, a unit price or both

@@ -157,3 +157,19 @@ field-draws = 抽样次数
 
 ## GPU 无法按所选方式训练而被拒绝的配置（engine/planning/gpus.py）
 msg-precision-full = { $why }
+
+## 用户对物料清单某行的修改（engine/money/overrides.py）
+allowed-override-config = 配置须为已有配置之一：{ $names }
+allowed-override-item = 该行的物料编号须为 1 至 { $most } 个字符，首尾不留空格
+allowed-override-once = 每个配置的每一行只能修改一次
+allowed-override-figure = { $where }：{ $what ->
+        [qty] 数量
+        [unit-price] 单价
+       *[service-years] 单价所含的服务年限
+    }{ $range }
+allowed-override-total = 数量 { $qty } × 单价 { $price } 为 { $total }，超过单行金额上限 { $most }
+allowed-override-years-need-price = 服务年限包含在单价之内：请同时填写厂商单价（price=P 或 net=P）
+allowed-override-added-figures = 新增行须填写数量和单价
+allowed-override-category = { $where }：类别须为以下之一：{ $names }
+allowed-override-added-description = 新增行须填写描述
+allowed-override-something = 请填写数量、单价或两者
