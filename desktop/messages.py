@@ -113,3 +113,15 @@ def request_error_text(exc: RequestError) -> str:
 def request_allowed_text(exc: RequestError) -> str:
     """What the refused field allows, in the GUI's language: shown beside the field itself."""
     return exc.allowed_in("zh" if speaks_chinese() else "en")
+
+
+def error_text(exc: BaseException) -> str:
+    """An engine error in the GUI's language where the engine words it from the catalogue
+    (a refused request field, an implausible price, a rack refusal); its own text otherwise."""
+    from engine.errors import SaidError
+
+    if isinstance(exc, RequestError):
+        return request_error_text(exc)
+    if isinstance(exc, SaidError):
+        return exc.text("zh" if speaks_chinese() else "en")
+    return str(exc)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from typing import Any
 
-from engine.errors import Allowed, RequestError, allowed, text_problem
+from engine.errors import Allowed, RequestError, allowed, text_said
 from engine.model import PlanRequest, Workload
 from engine.resources import resource_path
 
@@ -118,8 +118,8 @@ def check_text(field: str, value: str, key: str) -> None:
 def plain_text(field: str, value: str) -> None:
     """RequestError for text no file can hold (a lone surrogate from a file name's stray byte
     or JSON's \\ud800): refused where it comes in, so it never reaches a save."""
-    problem = text_problem(value)
-    if problem:
+    problem = text_said(value)
+    if problem is not None:
         raise RequestError(field, value.encode("utf-8", "replace").decode("utf-8"), problem)
 
 

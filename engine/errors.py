@@ -119,12 +119,17 @@ def one_line(text: str) -> str:
 def text_problem(text: str) -> str:
     """Why ``text`` cannot be stored as UTF-8 text (a lone surrogate, which Python lets JSON's
     \\ud800 or a file name's undecodable byte carry), or "" when it can."""
+    said = text_said(text)
+    return said.render("en") if said is not None else ""
+
+
+def text_said(text: str) -> Allowed | None:
+    """``text_problem`` as a catalogue sentence (request.ftl allowed-text-*), or None."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         code = ord(text[exc.start])
         if 0xDC80 <= code <= 0xDCFF:  # how Python keeps a byte of a command line that is not UTF-8
-            return f"character {exc.start + 1} is the byte 0x{code - 0xDC00:02X}, which is not UTF-8 text"
-        return (f"character {exc.start + 1} is U+{code:04X}, half of a character pair that is not "
-                "text; retype it")
-    return ""
+            return allowed("allowed.text-byte", at=str(exc.start + 1), byte=f"0x{code - 0xDC00:02X}")
+        return allowed("allowed.text-half-pair", at=str(exc.start + 1), code=f"U+{code:04X}")
+    return None

@@ -13,7 +13,7 @@ from engine.compute.parameters import value
 from engine.compute.sizing import days_with_band, memory_floor_gpus, spread_ratio
 from engine.compute.team import DEFAULT_TEAM, check_confidence, check_team
 from engine.compute.workload import compute_need
-from engine.errors import RequestError, allowed
+from engine.errors import Allowed, RequestError, allowed
 from engine.lead_times import default_lead_time
 from engine.model import (
     ComputeNeed,
@@ -85,8 +85,12 @@ class Estimate(DayQuantiles):
 def gpu_of(gpu_id: str, field: str = "gpu") -> Gpu:
     try:
         return load_catalog().gpu(gpu_id)
-    except ValueError as exc:
-        raise RequestError(field, gpu_id, str(exc).split("; ", 1)[-1]) from None
+    except ValueError:
+        raise RequestError(field, gpu_id, known_gpus(load_catalog())) from None
+
+
+def known_gpus(catalog: Catalog) -> Allowed:
+    return allowed("allowed.known-gpus", names=", ".join(catalog.ids_of("gpus")))
 
 
 def measured_calibration(e: Efficiency, team: str) -> float | None:
@@ -137,8 +141,8 @@ def estimate(
     need = compute_need(workload)
     try:
         gpu = (catalog or load_catalog()).gpu(gpu_id)
-    except ValueError as exc:
-        raise RequestError("gpu", gpu_id, str(exc).split("; ", 1)[-1]) from None
+    except ValueError:
+        raise RequestError("gpu", gpu_id, known_gpus(catalog or load_catalog())) from None
     e = efficiency or Efficiency()
     mfu = e.mfu if mfu is None else mfu
     goodput = e.goodput if goodput is None else goodput

@@ -60,3 +60,17 @@ def test_a_gpu_without_the_precision_is_refused_in_both_languages() -> None:
     zh = plan.refusals[0].render("zh")
     assert zh.endswith("支持的精度为 bf16"), zh
     assert english_words(zh, {"NVIDIA", "A800", "SXM4", "bf16"}) == [], zh
+
+
+def test_an_implausible_price_on_saving_is_said_in_both_languages() -> None:
+    from engine.money.prices import ImplausiblePrice, PriceError
+
+    # a GPU's range is 5,000-600,000 CNY (resources/quotes.toml [plausible.parts.gpu])
+    exc = ImplausiblePrice({"item": "gpu-h800"}, 5.0, "CNY", "NVIDIA H800 SXM5 80GB GPU")
+    assert isinstance(exc, PriceError)  # caught where a price list's errors are
+    assert str(exc).startswith("item gpu-h800, column unit_price: unit price 5 CNY is not ")
+    zh = exc.text("zh")
+    assert zh.startswith("物料 gpu-h800 的 unit_price 列：单价 5 CNY 不是GPU类部件的合理价格")
+    line = ImplausiblePrice({"path": "prices.csv", "line": "12"}, 5.0, "CNY", "H800 GPU")
+    assert str(line).startswith("prices.csv, line 12, column unit_price: unit price 5 CNY")
+    assert line.text("zh").startswith("prices.csv 第 12 行 unit_price 列：单价 5 CNY")

@@ -60,3 +60,5 @@ plausible-price = unit price { $price } { $currency } is not a plausible price o
         [rack_power] rack and power
        *[other] { $kind }
     } parts, which lie between { $low } and { $high } { $currency } (resources/quotes.toml [plausible.parts.{ $kind }])
+price-refused-line = { $path }, line { $line }, column unit_price: { $problem }
+price-refused-item = item { $item }, column unit_price: { $problem }

@@ -145,3 +145,7 @@ allowed-override-added-figures = an added line needs a quantity and a unit price
 allowed-override-category = { $where }: the category must be one of { $names }
 allowed-override-added-description = an added line needs a description
 allowed-override-something = set a quantity, a unit price or both
+allowed-known-gpus = known: { $names }
+request-cannot-save = cannot save { $name }: { $why }
+allowed-text-byte = character { $at } is the byte { $byte }, which is not UTF-8 text
+allowed-text-half-pair = character { $at } is { $code }, half of a character pair that is not text; retype it

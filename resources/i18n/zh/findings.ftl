@@ -70,3 +70,5 @@ plausible-price = 单价 { $price } { $currency } 不是{ $kind ->
         [cooling] 制冷
        *[other] { $kind }
     }类部件的合理价格，此类部件单价在 { $low } 至 { $high } { $currency } 之间（resources/quotes.toml [plausible.parts.{ $kind }]）
+price-refused-line = { $path } 第 { $line } 行 unit_price 列：{ $problem }
+price-refused-item = 物料 { $item } 的 unit_price 列：{ $problem }

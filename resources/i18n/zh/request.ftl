@@ -173,3 +173,7 @@ allowed-override-added-figures = 新增行须填写数量和单价
 allowed-override-category = { $where }：类别须为以下之一：{ $names }
 allowed-override-added-description = 新增行须填写描述
 allowed-override-something = 请填写数量、单价或两者
+allowed-known-gpus = 可用的 GPU：{ $names }
+request-cannot-save = 无法保存 { $name }：{ $why }
+allowed-text-byte = 第 { $at } 个字符是字节 { $byte }，不是 UTF-8 文字
+allowed-text-half-pair = 第 { $at } 个字符是 { $code }，只是一对代理字符的一半，不是文字；请重新输入
