@@ -44,9 +44,11 @@ def test_a_plan_refused_by_its_rack_budget_says_why_in_chinese() -> None:
     plan = compare(request).plans[0]
     assert not plan.feasible and plan.refusals[0].code == "racks"
     refusal = plan.refusals[0]
-    assert refusal.text.startswith("one node draws up to ") and "over the 2 kW rack budget" in refusal.text
+    assert refusal.text.startswith("the servers do not fit the racks: one node draws up to ")
+    assert refusal.text.endswith("over the 2 kW rack budget")
     zh = refusal.render("zh")
-    assert zh.startswith("单台节点最大功耗 ") and "超过 2 kW 的单机柜功率预算" in zh
+    assert zh.startswith("服务器无法装入机柜：单台节点最大功耗 ")
+    assert zh.endswith("超过 2 kW 的单机柜功率预算")
     assert english_words(zh) == []
 
 
@@ -56,9 +58,10 @@ def test_a_gpu_without_the_precision_is_refused_in_both_languages() -> None:
                           configs=("inspur-nf5688m6-a800",))
     plan = compare(request).plans[0]
     assert plan.refusals[0].code == "precision"
-    assert plan.refusals[0].text.endswith("supports bf16")
+    assert plan.refusals[0].text == ("the GPU does not support the chosen precision: "
+                                     "the NVIDIA A800 SXM4 80GB supports bf16")
     zh = plan.refusals[0].render("zh")
-    assert zh.endswith("支持的精度为 bf16"), zh
+    assert zh == "GPU 不支持所选精度：NVIDIA A800 SXM4 80GB 支持的精度为 bf16", zh
     assert english_words(zh, {"NVIDIA", "A800", "SXM4", "bf16"}) == [], zh
 
 

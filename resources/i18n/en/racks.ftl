@@ -55,7 +55,7 @@ vendor-open-source = Open source
 
 ## why not even one server or switch fits a rack (engine/facility/racks.py, fabric.py): the
 ## refusal "racks" says it whole
-msg-racks-full = { $why }
+msg-racks-full = the servers do not fit the racks: { $why }
 rack-refused-budget = one node draws up to { $kw } kW, over the { $budget } kW rack budget
 rack-refused-feed = one node draws up to { $kw } kW, over the { $feed } kW that { $pdus } PDU(s) on one feed carry at { $load } of their rating
 rack-refused-space = a { $units }U node does not fit the { $usable }U usable in a rack

@@ -128,7 +128,7 @@ field-confidence = confidence
 field-draws = draws
 
 ## a configuration refused because its GPU cannot train as asked (engine/planning/gpus.py)
-msg-precision-full = { $why }
+msg-precision-full = the GPU does not support the chosen precision: { $why }
 
 ## a user's change to a line of the bill of materials (engine/money/overrides.py)
 allowed-override-config = the configuration must be a known one: { $names }

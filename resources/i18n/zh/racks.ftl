@@ -52,7 +52,7 @@ vendor-open-source = 开源
 
 ## 连一台服务器或交换机都放不进机柜的原因（engine/facility/racks.py、fabric.py）：
 ## 拒绝原因 “racks” 的完整说明
-msg-racks-full = { $why }
+msg-racks-full = 服务器无法装入机柜：{ $why }
 rack-refused-budget = 单台节点最大功耗 { $kw } kW，超过 { $budget } kW 的单机柜功率预算
 rack-refused-feed = 单台节点最大功耗 { $kw } kW，超过一路供电上 { $pdus } 台 PDU 按额定值 { $load } 所能承载的 { $feed } kW
 rack-refused-space = { $units }U 的节点放不进机柜可用的 { $usable }U

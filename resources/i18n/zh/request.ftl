@@ -156,7 +156,7 @@ field-confidence = 置信度
 field-draws = 抽样次数
 
 ## GPU 无法按所选方式训练而被拒绝的配置（engine/planning/gpus.py）
-msg-precision-full = { $why }
+msg-precision-full = GPU 不支持所选精度：{ $why }
 
 ## 用户对物料清单某行的修改（engine/money/overrides.py）
 allowed-override-config = 配置须为已有配置之一：{ $names }
