@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from engine.assumptions import default
 from engine.bounds import check
-from engine.errors import RequestError, allowed, one_of
+from engine.errors import RequestError, allowed, one_of, shown
 from engine.model import HOSTINGS, Assumption, PlanRequest
 
 
@@ -59,8 +59,9 @@ def resolve(request: PlanRequest) -> Resolved:
     out: list[Assumption] = []
 
     if (s.days is None) == (s.gpus is None):
-        raise RequestError("schedule", "days and gpus" if s.days else "neither",
-                           allowed("allowed.days-or-gpus"))
+        # both given: the two values (ids and figures, no words); neither: missing
+        both = f"days={shown(s.days)}, gpus={shown(s.gpus)}" if s.days is not None else None
+        raise RequestError("schedule", both, allowed("allowed.days-or-gpus"))
     check("schedule.days", s.days)
     check("schedule.gpus", s.gpus)
     if s.precision not in ("bf16", "fp8"):

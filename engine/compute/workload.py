@@ -71,7 +71,7 @@ def compute_need(workload: Workload) -> ComputeNeed:
         given.append("params/tokens")
     if len(given) != 1:
         raise RequestError(
-            "workload", ", ".join(given) or "nothing",
+            "workload", ", ".join(given) or None,  # None: nothing given, the field is missing
             allowed("allowed.workload-one"),
         )
 

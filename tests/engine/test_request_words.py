@@ -140,3 +140,20 @@ def test_an_override_out_of_bounds_names_the_line_and_the_range_in_both_language
         check_overrides([LineOverride("cfg-a", "x")], {"cfg-a"})
     assert caught.value.text("zh").endswith("请填写数量、单价或两者")
     assert english_words(caught.value.text("zh"), {"overrides", "cfg-a", "x"}) == []
+
+
+def test_a_workload_or_schedule_given_twice_or_not_at_all_names_no_english_value() -> None:
+    from engine.compute.workload import compute_need
+    from engine.model import PlanRequest, Schedule, Workload
+    from engine.resolve import resolve
+
+    with pytest.raises(RequestError) as caught:
+        compute_need(Workload())
+    assert caught.value.value is None  # nothing given: the field is missing
+    assert caught.value.text("en").startswith("workload is missing; give exactly one of")
+    assert caught.value.text("zh").startswith("缺少 工作负载（workload）；以下各项只填其一")
+    with pytest.raises(RequestError) as caught:
+        resolve(PlanRequest(Workload(preset="gpt3-xl"), Schedule(days=30, gpus=64)))
+    assert caught.value.value == "days=30, gpus=64"
+    assert caught.value.text("zh") == ("期限或集群规模（schedule）：days=30, gpus=64 不可用；"
+                                       "请填写以天计的期限或以 GPU 计的集群规模，二者只填其一")
