@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.messages import request_error_text
 from engine.catalog import CatalogError
 from engine.errors import RequestError
 from engine.model import PlanRequest
@@ -112,7 +113,7 @@ class _SearchTask(QRunnable):
         except self.stopped:
             self.signals.stopped.emit(self.generation)
         except RequestError as exc:
-            self.signals.failed.emit(self.generation, exc.field, str(exc))
+            self.signals.failed.emit(self.generation, exc.field, request_error_text(exc))
         except (CatalogError, PriceError, OSError, MemoryError) as exc:
             self.signals.failed.emit(self.generation, "", str(exc) or type(exc).__name__)
         except Exception as exc:  # a bug: say so rather than leave the view waiting

@@ -17,7 +17,7 @@ from statistics import NormalDist
 import numpy as np
 
 from engine.compute.parameters import params, value
-from engine.errors import RequestError
+from engine.errors import RequestError, allowed, one_of
 from engine.model import DEFAULT_TEAM, TEAMS
 from engine.resources import resource_path
 
@@ -38,8 +38,7 @@ class Profile:
 
 def check_team(team: str) -> str:
     if team not in TEAMS:
-        raise RequestError("efficiency.team", team, "must be " + ", ".join(TEAMS[:-1])
-                           + " or " + TEAMS[-1])
+        raise RequestError("efficiency.team", team, one_of(TEAMS))
     return team
 
 
@@ -215,7 +214,8 @@ def parse_measured(text: str) -> dict[str, float | int | str]:
     for part in text.split(","):
         key, sep, raw = (x.strip() for x in part.partition("="))
         if not sep or key not in MEASURED_KEYS or not raw:
-            raise RequestError("efficiency.measured", text, f"give {MEASURED_FORM}")
+            raise RequestError("efficiency.measured", text,
+                               allowed("allowed.measured-form", form=MEASURED_FORM))
         field = MEASURED_KEYS[key]
         try:
             if key == "gpu":
@@ -229,5 +229,6 @@ def parse_measured(text: str) -> dict[str, float | int | str]:
                 if not math.isfinite(float(raw)):
                     raise ValueError(raw)
         except (RequestError, ValueError):
-            raise RequestError(f"efficiency.{field}", raw, f"give {MEASURED_FORM}") from None
+            raise RequestError(f"efficiency.{field}", raw,
+                               allowed("allowed.measured-form", form=MEASURED_FORM)) from None
     return values
