@@ -145,6 +145,44 @@ def _get(record: dict[str, Any], field: str) -> Any:
     return value.get(tail) if tail and isinstance(value, dict) else value
 
 
+def validation_text(error: Any, lang: str) -> str:
+    """What one pydantic error (``ValidationError.errors()``) says is allowed, in ``lang``:
+    the catalogue's ``pydantic.<type>`` (resources/i18n/<lang>/editor.ftl) with the limit
+    pydantic names (gt, le, expected...); a rule of the catalog's own keeps its detail."""
+    from engine.i18n import has, t
+
+    kind = str(error.get("type", ""))
+    figures = {k: (v if isinstance(v, int | float) else str(v))
+               for k, v in (error.get("ctx") or {}).items() if k != "error"}
+    if kind == "literal_error":  # "'air', 'liquid' or 'rdhx'": the choices, listed the language's way
+        choices = re.findall(r"'([^']*)'", str(figures.get("expected", "")))
+        if choices:
+            figures["expected"] = ("、" if lang == "zh" else ", ").join(choices)
+    if kind == "value_error":
+        detail = str(error.get("msg", "")).removeprefix("Value error, ")
+        return t("pydantic.value_error", lang, detail=detail)
+    if kind and has(f"pydantic.{kind}", lang) and set(figures) >= _needs(kind, lang):
+        return t(f"pydantic.{kind}", lang, **figures)
+    return t("pydantic.other", lang, type=kind or "?")
+
+
+def _needs(kind: str, lang: str) -> set[str]:
+    from engine.i18n import check_lang, placeholders
+
+    return set(placeholders(f"pydantic.{kind}", check_lang(lang)))
+
+
+def problem_line(tab: str, label: str, error: Any, why: str, lang: str) -> str:
+    """'tab › label = value: why' (or 'tab › label: why' for a field left out)."""
+    from engine.errors import shown
+    from engine.i18n import t
+
+    value = error.get("input")
+    if error.get("type") == "missing" or isinstance(value, dict | list):
+        return t("editor.problem-missing", lang, tab=tab, label=label, why=why)
+    return t("editor.problem", lang, tab=tab, label=label, value=shown(value), why=why)
+
+
 class SystemEditor(QDialog):
     """Enter a system; ``saved(config_id)`` once the engine has accepted and kept it."""
 
@@ -352,6 +390,9 @@ class SystemEditor(QDialog):
         if problems:
             return self._refused("\n".join(problems))
         records = self.records()
+        invalid = self.model_problems(records)
+        if invalid:  # the catalog models' own checks, in the reader's language
+            return self._refused("\n".join(invalid))
         refusals = self.configurator_refusals(records)
         if refusals:  # what a vendor's configurator refuses, in the reader's language
             return self._refused("\n".join(refusals))
@@ -374,6 +415,33 @@ class SystemEditor(QDialog):
         self.saved.emit(records["configurations"]["id"])
         self.accept()
         return True
+
+    def model_problems(self, records: dict[str, dict[str, Any]]) -> list[str]:
+        """What the catalog's models refuse in these records, one line a field in the app's
+        language ('tab › label = value: what is allowed'); the first field's tab is shown and
+        each field is marked. Pydantic's own English never reaches the user."""
+        from pydantic import ValidationError
+
+        from desktop.messages import speaks_chinese
+
+        lang = "zh" if speaks_chinese() else "en"
+        out: list[str] = []
+        for section, model in MODELS.items():
+            try:
+                model.model_validate({**records[section], "user_entered": True})
+            except ValidationError as exc:
+                for error in exc.errors():
+                    field = ".".join(str(p) for p in error.get("loc", ()))
+                    spec = next((s for s in SPECS if (s.section, s.field) == (section, field)), None)
+                    why = validation_text(error, lang)
+                    out.append(problem_line(tr(dict(TABS)[section]),
+                                            tr(spec.label) if spec else field, error, why, lang))
+                    widget = self.widgets.get((section, field))
+                    if isinstance(widget, ValueField):
+                        widget.set_error(why)
+                    if not out[:-1]:  # the first problem's tab
+                        self.tabs.setCurrentIndex([s for s, _ in TABS].index(section))
+        return out
 
     def configurator_refusals(self, records: dict[str, dict[str, Any]]) -> list[str]:
         """The configurator's refusals of these records (engine.rules, the rules the catalog

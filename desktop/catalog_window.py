@@ -526,7 +526,9 @@ class CatalogWindow(QDialog):
         try:
             save_user_price_list(self.price_model.price_list())
         except (PriceError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot save the prices"), str(exc))
+            from desktop.messages import error_text
+
+            QMessageBox.warning(self, self.tr("Cannot save the prices"), error_text(exc))
             return False
         self.reload_prices()
         self.prices_changed.emit()

@@ -61,8 +61,12 @@ def write_plan(
         check_quote_heading(customer, quote_no)
         text = plan_file_text(request, name=path.name, customer=customer, quote_no=quote_no,
                               snapshot=snapshot, entries=entries)
-    except RequestError as exc:
-        raise SaveError(f"cannot save {path.name}: {exc}") from None
+    except RequestError as exc:  # in the GUI's language, from the catalogue
+        from desktop.messages import request_error_text, speaks_chinese
+        from engine.i18n import t
+
+        raise SaveError(t("request.cannot-save", "zh" if speaks_chinese() else "en",
+                          name=path.name, why=request_error_text(exc))) from None
     except PlanFileError as exc:  # larger than a plan may be to open again
         raise SaveError(str(exc)) from None
     write_text(path, text)

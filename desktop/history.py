@@ -4,13 +4,15 @@ A ``PlanRequest`` is frozen, so an edit is a pair (before, after) and undoing it
 putting ``before`` back. ``History`` keeps those pairs and where the saved file stands
 among them (its clean point), as QUndoStack does, without widgets. ``describe`` names
 a step from the two requests ("change of deadline", "change of unit price") at the
-moment it is shown, so a language change relabels the whole history.
+moment it is shown, so a language change relabels the whole history; an action that knows
+better names its step itself, by a function called at that same moment.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 
@@ -64,6 +66,8 @@ class Step:
 
     before: PlanRequest
     after: PlanRequest
+    # what the step is called in the GUI's language, asked when shown; None: from the requests
+    label: Callable[[], str] | None = field(default=None, compare=False)
 
 
 class History:
@@ -74,12 +78,13 @@ class History:
         self._redo: list[Step] = []
         self._clean: int | None = 0  # undo depth of the saved state; None: not reachable
 
-    def push(self, before: PlanRequest, after: PlanRequest) -> None:
+    def push(self, before: PlanRequest, after: PlanRequest,
+             label: Callable[[], str] | None = None) -> None:
         """Record an edit; the steps undone before it can no longer be redone."""
         if self._clean is not None and self._clean > len(self._undo):
             self._clean = None  # the saved state was among the dropped redo steps
         self._redo.clear()
-        self._undo.append(Step(before, after))
+        self._undo.append(Step(before, after, label))
 
     def undo(self) -> Step | None:
         if not self._undo:
@@ -166,6 +171,8 @@ def field_name(path: str) -> str:
 
 def describe(step: Step) -> str:
     """What the step changed, in the GUI's language: "change of deadline"."""
+    if step.label is not None:
+        return step.label()
     fields = changed_fields(step.before, step.after)
     bom = override_change(step.before.overrides, step.after.overrides)
     if not fields:

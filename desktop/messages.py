@@ -14,6 +14,7 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop import format as fmt
+from engine.errors import RequestError
 from engine.export import notes
 from engine.export.labels import Labels
 from engine.i18n import t
@@ -101,3 +102,26 @@ def default_note(key: str) -> str:
 def list_text(items: list[str]) -> str:
     """Names in a row, with the separator of the GUI's language (", " or "、")."""
     return QCoreApplication.translate("Messages", ", ").join(items)
+
+
+def request_error_text(exc: RequestError) -> str:
+    """An engine refusal of a request field in the GUI's language: the field, the value and
+    what is allowed (resources/i18n/<lang>/request.ftl)."""
+    return exc.text("zh" if speaks_chinese() else "en")
+
+
+def request_allowed_text(exc: RequestError) -> str:
+    """What the refused field allows, in the GUI's language: shown beside the field itself."""
+    return exc.allowed_in("zh" if speaks_chinese() else "en")
+
+
+def error_text(exc: BaseException) -> str:
+    """An engine error in the GUI's language where the engine words it from the catalogue
+    (a refused request field, an implausible price, a rack refusal); its own text otherwise."""
+    from engine.errors import SaidError
+
+    if isinstance(exc, RequestError):
+        return request_error_text(exc)
+    if isinstance(exc, SaidError):
+        return exc.text("zh" if speaks_chinese() else "en")
+    return str(exc)

@@ -113,8 +113,8 @@ def draw_front(fig: Figure, p: FrontPicture) -> None:
 def draw_risk(fig: Figure, v: dict[str, Any] | None, title: str, deadline: float,
               confidence: float, quantiles: Sequence[float] = ()) -> None:
     """The chosen variant's odds of finishing by each day (a CDF of calendar days: ``quantiles``
-    are P0..P100), with the deadline and the asked odds marked. The engine keeps every
-    quantile for the best variant only; another is drawn by its P10, P50 and P90."""
+    are P0..P100 of the variant's own draws), with the deadline and the asked odds marked. A
+    variant whose curve is not known is drawn by its P10, P50 and P90 alone."""
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
     if v is None:
@@ -134,7 +134,7 @@ def draw_risk(fig: Figure, v: dict[str, Any] | None, title: str, deadline: float
         ax.plot(days, shares, linestyle="", marker="o", color="#1f77b4")
         for d, s in zip(days, shares, strict=True):
             ax.annotate(f"P{s * 100:.0f}", (d, s), textcoords="offset points", xytext=(6, -4), fontsize=8)
-        known = translate("Optimise", "Only P10, P50 and P90 are known\n(the whole curve: ★ variant)")
+        known = translate("Optimise", "Only P10, P50 and P90\nare known for this variant")
         ax.text(0.02, 0.62, known, transform=ax.transAxes, ha="left", va="top", fontsize=7, color="#555555")
     _deadline(ax, deadline)
     ax.axhline(confidence, color="#555555", linestyle=":", linewidth=1)

@@ -7,7 +7,9 @@ cheapest variant meeting the asked odds when the front does not hold it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -61,6 +63,8 @@ def variant_key(v: Variant) -> tuple[str, int, str, float, str]:
 class Name:
     vendor: str  # as the catalog spells it: the chart's colour
     title: str  # 'Inspur NF5688M6 · 8× A800 SXM4' in the GUI's language
+    server: str = ""  # the server's model: 'NF5688M6'
+    gpu: str = ""  # the GPU's short name: 'A800 SXM4'
 
 
 def config_names(configs: set[str], catalog: Catalog) -> dict[str, Name]:
@@ -71,8 +75,36 @@ def config_names(configs: set[str], catalog: Catalog) -> dict[str, Name]:
         server = catalog.servers[cfg.server]
         model = server.model.removeprefix("ThinkSystem").removeprefix("WenTian").strip()
         gpu = gpu_short(catalog.gpus[cfg.gpu].name)
-        out[config] = Name(server.vendor, f"{vendor_name(server.vendor)} {model} · {cfg.gpu_count}× {gpu}")
+        out[config] = Name(server.vendor, f"{vendor_name(server.vendor)} {model} · {cfg.gpu_count}× {gpu}",
+                           model, gpu)
     return out
+
+
+def variant_label(v: Variant, name: Name | None) -> Callable[[], str]:
+    """What using the variant as the plan is called in the undo history, worded when shown (in
+    the GUI's language then): 'use of the optimised plan: 128 × H800 SXM5 (Lenovo SR680a V3),
+    Direct liquid at 40 kW a rack, Leased IDC'. It holds plain values, not the view, so it
+    outlives a window remade for another language."""
+    return partial(_label, int(v["gpus"]), name or Name("", str(v["config"])), str(v["cooling"]),
+                   float(v["rack_kw"]), str(v["hosting"]))
+
+
+def _label(gpus: int, name: Name, cooling: str, rack_kw: float, hosting: str) -> str:
+    if name.gpu:
+        what = QCoreApplication.translate("Optimise", "%1 × %2 (%3)").replace("%1", fmt.number(gpus)) \
+            .replace("%2", name.gpu).replace("%3", f"{vendor_name(name.vendor)} {name.server}")
+    else:
+        what = f"{fmt.number(gpus)} × {name.title}"
+    facility = QCoreApplication.translate("Optimise", "%1 at %2 kW a rack").replace(
+        "%1", _in_sentence(cooling_text(cooling))).replace(
+        "%2", fmt.number(rack_kw, 0 if rack_kw.is_integer() else 1))
+    return QCoreApplication.translate("Optimise", "use of the optimised plan: %1, %2, %3").replace(
+        "%1", what).replace("%2", facility).replace("%3", _in_sentence(hosting_text(hosting)))
+
+
+def _in_sentence(name: str) -> str:
+    """A column's value inside a sentence: 'Direct liquid' → 'direct liquid', 'IDC' kept."""
+    return name[0].lower() + name[1:] if name[:2].istitle() else name
 
 
 COLUMNS = (  # what a buyer compares first (cost, time, odds), then what the variant is made of
@@ -97,24 +129,37 @@ class FrontModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[Variant] = []
+        self.curves: list[tuple[float, ...]] = []  # per row: calendar days at P0..P100
         self.names: dict[str, Name] = {}
         self.currency = "CNY"
         self.confidence = 0.9
         self.best: int | None = None  # the row of the cheapest variant meeting the odds
 
     def show(self, front: tuple[Variant, ...], best: Variant | None, names: dict[str, Name],
-             currency: str, confidence: float) -> None:
+             currency: str, confidence: float, curves: Sequence[Sequence[float]] = (),
+             best_curve: Sequence[float] = ()) -> None:
+        """The front (cheapest first) and the best variant; ``curves`` are the front's calendar
+        days at P0..P100 in the front's order, ``best_curve`` the best variant's."""
         self.beginResetModel()
         self.rows = list(front)
+        self.curves = [tuple(c) for c in curves][: len(self.rows)]
+        self.curves += [()] * (len(self.rows) - len(self.curves))
         self.names, self.currency, self.confidence = names, currency, confidence
         self.best = None
         if best is not None:
             keys = [variant_key(v) for v in self.rows]
             if variant_key(best) not in keys:
                 self.rows.append(best)
+                self.curves.append(())
                 keys.append(variant_key(best))
             self.best = keys.index(variant_key(best))
+            if best_curve:
+                self.curves[self.best] = tuple(best_curve)
         self.endResetModel()
+
+    def curve(self, row: int) -> tuple[float, ...]:
+        """The row's calendar days at P0, P1, ..., P100 of its draws; () when not known."""
+        return self.curves[row]
 
     def set_confidence(self, confidence: float) -> None:
         self.confidence = confidence

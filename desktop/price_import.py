@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from desktop.messages import error_text
+from engine.errors import SaidError
 from engine.money.prices import ImportSummary, import_prices, load_price_list
 from engine.safeio import DATA_ERRORS, data_error_message
 
@@ -46,7 +48,8 @@ class _ImportTask(QRunnable):
             summary = import_prices(self.path, self._progress)
             load_price_list()  # read the saved list here, not when the window reloads it
         except DATA_ERRORS as exc:
-            self.signals.failed.emit("" if self.cancelled else data_error_message(exc, self.path.name))
+            said = error_text(exc) if isinstance(exc, SaidError) else data_error_message(exc, self.path.name)
+            self.signals.failed.emit("" if self.cancelled else said)
         except _Cancelled:
             self.signals.failed.emit("")
         except Exception as exc:  # a bug: say so rather than leave the dialog waiting

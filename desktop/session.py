@@ -11,6 +11,7 @@ window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -75,12 +76,14 @@ class PlanSession(QObject):
             self.state_changed.emit()
 
     # ------------------------------------------------------------ edits and their history
-    def edit(self, request: PlanRequest) -> bool:
-        """A user's edit: record it for undo and re-plan. False when nothing changed."""
+    def edit(self, request: PlanRequest, label: Callable[[], str] | None = None) -> bool:
+        """A user's edit: record it for undo and re-plan. False when nothing changed.
+        ``label`` names the step in the GUI's language when Undo shows it (by default, what
+        changed in the request)."""
         before = self.request
         if before is None or request == before:
             return False
-        self.history.push(before, request)
+        self.history.push(before, request, label)
         self._set(request)
         return True
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.messages import request_error_text
 from engine.catalog import CatalogError
 from engine.errors import RequestError
 from engine.figures import FigureTable
@@ -79,7 +80,7 @@ class _PlanTask(QRunnable):
             )
             figures = figure_table(comparison)
         except RequestError as exc:
-            self.signals.failed.emit(self.generation, exc.field, str(exc))
+            self.signals.failed.emit(self.generation, exc.field, request_error_text(exc))
         except (CatalogError, PriceError, OSError) as exc:
             self.signals.failed.emit(self.generation, "", str(exc))
         except Exception as exc:  # a bug: say so rather than leave the window waiting

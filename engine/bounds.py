@@ -8,12 +8,13 @@ so nothing downstream can turn it into inf, NaN or an absurd figure.
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from typing import Any
 
-from engine.errors import RequestError, text_problem
+from engine.errors import Allowed, RequestError, allowed, text_said
 from engine.model import PlanRequest, Workload
 from engine.resources import resource_path
 
@@ -43,14 +44,23 @@ class Bound:
         return above and below
 
     @property
+    def said(self) -> Allowed:
+        """What the bound allows, as a catalogue sentence (resources/i18n/<lang>/request.ftl)."""
+        code = "allowed.whole" if self.integer else "allowed.range"
+        figures: dict[str, object] = dict(low=_figure(self.low), high=_figure(self.high),
+                                          low_open="yes" if self.low_open else "no",
+                                          high_open="yes" if self.high_open else "no")
+        if self.unit:
+            from engine.i18n import t
+
+            code += "-unit"
+            key = re.sub(r"[^A-Za-z0-9]+", "-", self.unit).strip("-")
+            figures |= dict(unit=self.unit, unit_zh=t("unit", "zh", unit=key))
+        return allowed(code, **figures)
+
+    @property
     def allowed(self) -> str:
-        low = f"{'above' if self.low_open else 'at least'} {_figure(self.low)}"
-        high = f"{'below' if self.high_open else 'at most'} {_figure(self.high)}"
-        if self.integer:
-            kind = f"a whole number of {self.unit}" if self.unit else "a whole number"
-            return f"must be {kind}, {low} and {high}"
-        unit = f" {self.unit}" if self.unit else ""
-        return f"must be {low} and {high}{unit}"
+        return self.said.render("en")
 
 
 def _figure(value: float) -> str:
@@ -95,21 +105,21 @@ def check(field: str, value: object, key: str | None = None) -> None:
         return
     b = bound(key or field)
     if not b.admits(value):
-        raise RequestError(field, value, b.allowed)
+        raise RequestError(field, value, b.said)
 
 
 def check_text(field: str, value: str, key: str) -> None:
     plain_text(field, value)
     most = limit(key)
     if len(value) > most:
-        raise RequestError(field, value, f"must be at most {most} characters long")
+        raise RequestError(field, value, allowed("allowed.max-chars", most=most))
 
 
 def plain_text(field: str, value: str) -> None:
     """RequestError for text no file can hold (a lone surrogate from a file name's stray byte
     or JSON's \\ud800): refused where it comes in, so it never reaches a save."""
-    problem = text_problem(value)
-    if problem:
+    problem = text_said(value)
+    if problem is not None:
         raise RequestError(field, value.encode("utf-8", "replace").decode("utf-8"), problem)
 
 
@@ -136,7 +146,7 @@ def check_request(request: PlanRequest) -> None:
         _check_section(section, getattr(request, section))
     if len(request.configs) > limit("text.configs"):
         raise RequestError("configs", f"{len(request.configs)} configurations",
-                           f"at most {limit('text.configs')} in one request")
+                           allowed("allowed.max-items", most=limit("text.configs")))
     for config in request.configs:
         check_text("configs", config, "text.config")
     for o in request.overrides:

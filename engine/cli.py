@@ -15,14 +15,15 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from engine.catalog import CatalogError
-from engine.errors import RequestError, one_line, shown
+from engine.errors import RequestError, allowed, one_line, shown
 from engine.export.safe import ExportError
 from engine.export.terms import TermsError
+from engine.i18n import LANGS, t
 from engine.model import (
     HOSTINGS,
     Comparison,
@@ -106,12 +107,18 @@ def _discount(text: str) -> float:
     try:
         value = parse_discount(text)
     except RequestError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not allowed; {exc.allowed}") from None
+        raise argparse.ArgumentTypeError(_value_refused(shown(text), exc)) from None
     if value >= LARGE_DISCOUNT:  # 0.85 for 85折 is the commonest slip: say what it means
         print(f"note: --discount {text} takes {value:.0%} off list, so you pay {1 - value:.0%}; "
               f"for {round(value * 100):g}折 (pay {value:.0%}) write --discount "
               f"{round(value * 100):g}折 or {1 - value:.2g}", file=sys.stderr)
     return value
+
+
+def _value_refused(text: str, exc: RequestError) -> str:
+    """A flag's value argparse refuses, in the locale's language (no --lang is read yet)."""
+    lang = reader_lang()
+    return t("request.value-refused", lang, value=text, allowed=exc.allowed_in(lang))
 
 
 def _whole(text: str) -> int:
@@ -129,7 +136,7 @@ def _count(text: str) -> float:
     try:
         return parse_count(text, "")
     except RequestError as exc:
-        raise argparse.ArgumentTypeError(f"'{shown(text)}' is not allowed; {exc.allowed}") from None
+        raise argparse.ArgumentTypeError(_value_refused(shown(text), exc)) from None
 
 
 def _measured(text: str) -> dict[str, Any]:
@@ -139,8 +146,7 @@ def _measured(text: str) -> dict[str, Any]:
     try:
         return parse_measured(text)
     except RequestError as exc:
-        raise argparse.ArgumentTypeError(f"'{shown(str(exc.value))}' is not allowed; "
-                                         f"{exc.allowed}") from None
+        raise argparse.ArgumentTypeError(_value_refused(shown(str(exc.value)), exc)) from None
 
 
 def _add_team(g: Any) -> None:
@@ -323,6 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the cost the front and the answer minimise (default tco)")
     o.add_argument("--seed", type=_whole, default=0, help="seed of the draws (default 0)")
     o.add_argument("--format", choices=["table", "json"], default="table")
+    o.add_argument("--lang", choices=["en", "zh"], default=None,
+                   help="language of the table and of a refusal (default: the locale's, else en)")
     o.add_argument("--save", type=Path, metavar="FILE.cqplan",
                    help="save the best variant as a plan file, quotable like any plan")
 
@@ -531,8 +539,9 @@ def _runnable_comparison(args: argparse.Namespace, request: PlanRequest | None =
     refused = [p for p in comparison.plans if not p.feasible]
     if named and refused:  # the user asked for these by name
         plan = refused[0]
-        raise RequestError("configs", plan.config, "it cannot run this workload: "
-                           + "; ".join(m.text for m in plan.refusals))
+        raise RequestError("configs", plan.config, allowed(
+            "allowed.cannot-run", reasons="; ".join(m.render("en") for m in plan.refusals),
+            reasons_zh="；".join(m.render("zh") for m in plan.refusals)))
     if len(refused) == len(comparison.plans):
         first = refused[0]
         raise UsageError(f"clusterquote: error: no configuration can run this workload "
@@ -629,7 +638,8 @@ def _optimise(args: argparse.Namespace) -> int:
         best = variant_request(document.request, b["config"], b["gpus"], b["cooling"],
                                b["rack_kw"], b["hosting"])
         _save(args.save, compare(best, catalog=catalog, price_list=prices), prices, catalog)
-    print(_json(result_dict(result)) if args.format == "json" else result_table(result))
+    print(_json(result_dict(result)) if args.format == "json"
+          else result_table(result, reader_lang(args.lang)))
     return 0
 
 
@@ -690,8 +700,8 @@ def _export_entry(args: argparse.Namespace) -> int:
                          "(see `catalog configs`)")
     catalog, prices = catalog_and_prices(None, None)  # with the user data folder's entries
     if args.id not in catalog.configurations:
-        raise RequestError("configs", args.id, "known configurations: "
-                           + ", ".join(sorted(catalog.configurations)))
+        raise RequestError("configs", args.id, allowed(
+            "allowed.known-configs", names=", ".join(sorted(catalog.configurations))))
     text = export_entry(args.id, catalog, prices)
     if args.out is None:
         print(text, end="")
@@ -825,9 +835,23 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def _fail(message: str) -> int:
-    _say(f"clusterquote: error: {message}")
+def _fail(message: str, lang: str = "en") -> int:
+    _say(t("request.cli-error", lang, message=message))
     return 2
+
+
+def reader_lang(given: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language the command line answers in: ``--lang`` where the command has it, else
+    the locale (LC_ALL, LC_MESSAGES, LANG, as gettext reads them: zh_CN.UTF-8 is Chinese),
+    else English."""
+    if given in LANGS:
+        return given
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def _say(line: str) -> None:
@@ -854,11 +878,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         _say(str(exc))
         return 2
-    except RequestError as exc:
-        flag = FLAGS.get(exc.field, exc.field)
-        if exc.value is None:
-            return _fail(f"{flag} is missing; {exc.allowed}")
-        return _fail(f"{flag}: {shown(exc.value)} is not allowed; {exc.allowed}")
+    except RequestError as exc:  # said in the reader's language: --lang, else the locale
+        lang = reader_lang(getattr(args, "lang", None))
+        return _fail(exc.text(lang, FLAGS.get(exc.field, exc.field)), lang)
     except BrokenPipeError:  # the reader (`| head`) left: not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

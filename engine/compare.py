@@ -9,7 +9,7 @@ from dataclasses import replace
 from engine.bounds import check_request
 from engine.catalog import Catalog, CatalogError, load_catalog
 from engine.compute.workload import compute_need
-from engine.errors import RequestError
+from engine.errors import RequestError, allowed
 from engine.model import STATUS_GROUPS, Comparison, Message, Plan, PlanRequest, Recommendation
 from engine.money.availability import buyer, market_status
 from engine.money.overrides import check_overrides
@@ -168,8 +168,8 @@ def compare(
     configs = tuple(dict.fromkeys(request.configs)) or default_configs(catalog)  # drop repeats
     for cfg in configs:
         if cfg not in catalog.configurations:
-            raise RequestError("configs", cfg, "known configurations: "
-                               + ", ".join(sorted(catalog.configurations)))
+            raise RequestError("configs", cfg, allowed(
+                "allowed.known-configs", names=", ".join(sorted(catalog.configurations))))
     check_overrides(request.overrides, catalog.configurations)
     market, as_of = buyer(request.finance.market, request.finance.purchase_date, dt.date.today())
     plans = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal, Protocol
+from typing import Literal, Protocol, cast
 
 Precision = Literal["bf16", "fp8"]
 CoolingKind = Literal["air", "rdhx", "liquid"]
@@ -176,12 +176,13 @@ class Message:
     @classmethod
     def of(cls, code: str, /, **params: object) -> Message:
         """The message ``code`` with its figures; its English text from the catalogue."""
-        try:
-            # the figure's type is part of the key: 1, 1.0 and True are equal but print apart
-            if cls is Message:
-                return _message(code, tuple((k, type(v), v) for k, v in params.items()))
-        except TypeError:  # a figure that cannot be hashed: made afresh
-            pass
+        if cls is Message:
+            # the figures' types are part of the key: 1, 1.0 and True are equal but print
+            # apart; (code, (name, figure)..., type...) reads back one way only
+            try:
+                return _message((code, *params.items(), *map(type, params.values())))
+            except TypeError:  # a figure that cannot be hashed: made afresh
+                pass
         return _made(cls, code, params)
 
     @staticmethod
@@ -208,10 +209,11 @@ def _made(cls: type[Message], code: str, params: dict[str, object]) -> Message:
 
 
 @functools.lru_cache(maxsize=8192)
-def _message(code: str, given: tuple[tuple[str, type, object], ...]) -> Message:
+def _message(key: tuple[object, ...]) -> Message:
     """Messages are frozen: a plan of many configurations writes the same notes with the same
     figures again and again, and the same message object serves them all."""
-    return _made(Message, code, {k: v for k, _, v in given})
+    code, pairs = key[0], key[1:1 + (len(key) - 1) // 2]
+    return _made(Message, cast(str, code), dict(cast(tuple[tuple[str, object], ...], pairs)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -230,7 +232,7 @@ def note(code: str, /, **params: object) -> Message:
 
 def notes_text(notes: tuple[Message, ...]) -> str:
     """Notes as one English text, as JSON and the CLI print a line's note."""
-    return "; ".join(n.text for n in notes)
+    return notes[0].text if len(notes) == 1 else "; ".join([n.text for n in notes])
 
 
 @dataclass(frozen=True)
@@ -250,6 +252,11 @@ class Assumption:
              **params: object) -> Assumption:
         """An assumption whose note is the catalogue's sentence ``code`` with ``params``."""
         message = Message.of(code, **params)
+        if cls is Assumption:
+            try:
+                return _assumption(key, value, unit, origin, message, id(message))
+            except TypeError:  # a value that cannot be hashed: made afresh
+                pass
         return cls(key, value, unit, origin, message.text, message.code, message.params)
 
     def value_in(self, lang: str) -> float | str:
@@ -741,3 +748,13 @@ class Comparison:
     recommendation: Recommendation
     price_list: str  # where prices came from (shipped list or the user's file)
     price_list_about: Message | None = None  # the same, for documents to word (a snapshot's date)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)  # typed: the value 1 and 1.0 print apart
+def _assumption(key: str, value: float | str, unit: str, origin: str, message: Message,
+                _message_id: int) -> Assumption:
+    """Assumptions are frozen: every plan of a comparison states the same market, cooling and
+    storage assumptions with the same figures, and one object serves them all. The message's
+    id keeps apart equal messages whose figures differ in type (1 and 1.0); the key holds the
+    message, so its id is not reused while the entry lives."""
+    return Assumption(key, value, unit, origin, message.text, message.code, message.params)

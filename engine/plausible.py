@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from engine.i18n import t
 from engine.resources import read_toml
 
 
@@ -60,21 +61,26 @@ def part_kind(text: str) -> PartKind | None:
     return kind
 
 
-def price_problem(unit_price: float, currency: str, text: str) -> str:
-    """Why ``unit_price`` (in ``currency``) is no price of the part ``text`` names, or "".
-    0 (included) and negative prices (discounts, the reader's own rule) are not judged here,
-    nor a currency other than CNY and USD, nor a part of no known kind."""
+def price_problem(unit_price: float, currency: str, text: str, lang: str = "en") -> str:
+    """Why ``unit_price`` (in ``currency``) is no price of the part ``text`` names, in ``lang``,
+    or "". 0 (included) and negative prices (discounts, the reader's own rule) are not judged
+    here, nor a currency other than CNY and USD, nor a part of no known kind."""
+    said = price_finding(unit_price, currency, text)
+    return t("plausible.price", lang, **said) if said else ""
+
+
+def price_finding(unit_price: float, currency: str, text: str) -> dict[str, str] | None:
+    """The figures of ``price_problem`` (the catalogue's ``plausible.price``), or None."""
     kind = part_kind(text)
     _kinds, cny_per_usd = part_kinds()
     rate = {"CNY": 1.0, "USD": cny_per_usd}.get(currency.upper())
     if kind is None or rate is None or unit_price <= 0:
-        return ""
+        return None
     low, high = kind.low_cny / rate, kind.high_cny / rate
     if low <= unit_price <= high:
-        return ""
-    return (f"unit price {_figure(unit_price)} {currency.upper()} is not a plausible price of "
-            f"{kind.name.replace('_', ' and ')} parts, which lie between {_figure(low)} and "
-            f"{_figure(high)} {currency.upper()} (resources/quotes.toml [plausible.parts.{kind.name}])")
+        return None
+    return dict(price=_figure(unit_price), currency=currency.upper(), kind=kind.name,
+                low=_figure(low), high=_figure(high))
 
 
 def _figure(value: float) -> str:

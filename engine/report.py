@@ -230,7 +230,7 @@ def availability_rows(catalog: Any, market: str, date: str | None) -> list[dict[
         code, as_of = buyer(market, date, dt.date.today())
     except RequestError as exc:  # the catalog command's flags are --market and --date
         flag = "--date" if exc.field == "finance.purchase_date" else "--market"
-        raise RequestError(flag, exc.value, exc.allowed) from None
+        raise RequestError(flag, exc.value, exc.said or exc.allowed) from None
     rows = []
     for gpu in catalog.gpus.values():
         s = market_status(catalog, gpu.id, code, as_of)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from engine.assumptions import default
 from engine.bounds import check
-from engine.errors import RequestError
+from engine.errors import RequestError, allowed, one_of, shown
 from engine.model import HOSTINGS, Assumption, PlanRequest
 
 
@@ -59,27 +59,27 @@ def resolve(request: PlanRequest) -> Resolved:
     out: list[Assumption] = []
 
     if (s.days is None) == (s.gpus is None):
-        raise RequestError("schedule", "days and gpus" if s.days else "neither",
-                           "give a deadline in days or a fleet size in GPUs, one of the two")
+        # both given: the two values (ids and figures, no words); neither: missing
+        both = f"days={shown(s.days)}, gpus={shown(s.gpus)}" if s.days is not None else None
+        raise RequestError("schedule", both, allowed("allowed.days-or-gpus"))
     check("schedule.days", s.days)
     check("schedule.gpus", s.gpus)
     if s.precision not in ("bf16", "fp8"):
-        raise RequestError("schedule.precision", s.precision, "must be bf16 or fp8")
+        raise RequestError("schedule.precision", s.precision, one_of(("bf16", "fp8")))
     check("efficiency.mfu", e.mfu)
     if f.cooling not in ("air", "rdhx", "liquid"):
-        raise RequestError("facility.cooling", f.cooling, "must be air, rdhx or liquid")
+        raise RequestError("facility.cooling", f.cooling, one_of(("air", "rdhx", "liquid")))
     if f.rack_units not in (42, 47):
-        raise RequestError("facility.rack_units", f.rack_units, "must be 42 or 47")
+        raise RequestError("facility.rack_units", f.rack_units, one_of(("42", "47")))
     if m.currency not in ("CNY", "USD"):
-        raise RequestError("finance.currency", m.currency, "must be CNY or USD")
+        raise RequestError("finance.currency", m.currency, one_of(("CNY", "USD")))
     if m.hosting not in HOSTINGS:
-        raise RequestError("finance.hosting", m.hosting, "must be " + ", ".join(HOSTINGS[:-1])
-                           + " or " + HOSTINGS[-1])
+        raise RequestError("finance.hosting", m.hosting, one_of(HOSTINGS))
     for name, flag in (("facility.buy_racks", f.buy_racks), ("facility.buy_cooling", f.buy_cooling)):
         if flag is not None and not isinstance(flag, bool):
-            raise RequestError(name, flag, "must be true, false or left empty")
+            raise RequestError(name, flag, allowed("allowed.one-of-or-empty", choices="true, false"))
     if f.plant not in (None, "ups", "out"):
-        raise RequestError("facility.plant", f.plant, "must be ups, out or left empty")
+        raise RequestError("facility.plant", f.plant, allowed("allowed.one-of-or-empty", choices="ups, out"))
     check("finance.discount", m.discount)
 
     goodput = None
@@ -148,8 +148,7 @@ def _team_and_confidence(request: PlanRequest, out: list[Assumption]) -> tuple[s
     e, s = request.efficiency, request.schedule
     team = e.team or DEFAULT_TEAM
     if team not in TEAMS:
-        raise RequestError("efficiency.team", team, "must be " + ", ".join(TEAMS[:-1])
-                           + " or " + TEAMS[-1])
+        raise RequestError("efficiency.team", team, one_of(TEAMS))
     out.append(Assumption.said("team", team, "", "request" if e.team else "default",
                                "assumed.team", team=team))
     if s.confidence is None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField
+from desktop.messages import request_allowed_text, request_error_text
 from desktop.noop import QT_TRANSLATE_NOOP
 from engine.assumptions import defaults
 from engine.errors import RequestError
@@ -102,10 +103,10 @@ class PlanPage(QWizardPage):
     def show_request_error(self, exc: RequestError) -> None:
         field = self.widget_for(exc.field)
         if field is not None:
-            field.set_error(exc.allowed)
+            field.set_error(request_allowed_text(exc))
             field.setFocus()
         self.error_label.setText(
-            QCoreApplication.translate("PlanPage", "Not accepted: %1").replace("%1", str(exc))
+            QCoreApplication.translate("PlanPage", "Not accepted: %1").replace("%1", request_error_text(exc))
         )
         self.error_label.show()
         self.completeChanged.emit()

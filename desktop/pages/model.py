@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop import format as fmt
 from desktop.draft import RequestDraft
 from desktop.fields import ValueField, bounded, count_parser, set_range
-from desktop.messages import preset_text, workload_label
+from desktop.messages import preset_text, request_allowed_text, workload_label
 from desktop.pages.base import (
     PlanPage,
 )
@@ -255,7 +255,8 @@ class ModelPage(PlanPage):
         try:
             need = compute_need(self.workload())
         except RequestError as exc:
-            self.summary.setText("<span style='color:#b00020'>" + escape(exc.allowed) + "</span>")
+            refusal = escape(request_allowed_text(exc))
+            self.summary.setText("<span style='color:#b00020'>" + refusal + "</span>")
             return
         self.summary.setText(
             self.tr("<b>Training compute:</b> %1 FLOPs = %2 PF/s-days<br>%3")

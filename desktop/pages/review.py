@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from desktop import format as fmt
 from desktop.choices import HOSTING_NAMES, STORAGE_NAMES, rack_kw_range
 from desktop.draft import RequestDraft
-from desktop.messages import workload_label
+from desktop.messages import request_error_text, workload_label
 from desktop.pages.base import (
     UNITS,
     PlanPage,
@@ -64,7 +64,7 @@ class ReviewPage(PlanPage):
                 )
             )
         except RequestError as exc:
-            rows.append((self.tr("Workload"), escape(str(exc))))
+            rows.append((self.tr("Workload"), escape(request_error_text(exc))))
         w = request.workload
         phases = [self.tr("%1 pre-training run(s)").replace("%1", str(w.runs))]
         if w.finetune_tokens:

@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 from desktop import format as fmt
 from desktop.fields import ValueField, bounded
 from desktop.models import SORT_ROLE
-from desktop.optimise_model import FrontModel, Variant, config_names, cooling_text, hosting_text
+from desktop.optimise_model import (
+    FrontModel,
+    Variant,
+    config_names,
+    cooling_text,
+    hosting_text,
+    variant_label,
+)
 from desktop.optimise_worker import Found, Optimiser, Search
 from desktop.session import PlanSession
 from engine.model import PlanRequest
@@ -41,6 +48,7 @@ from engine.model import PlanRequest
 LAST_FOUND: WeakKeyDictionary[PlanSession, Found] = WeakKeyDictionary()
 DEFAULT_DRAWS = 10_000  # the issue's figure: a P90 resting on a thousand draws beyond it
 ERROR_STYLE = "color: #b00020;"
+PROGRESS_STEPS = 1000  # the bar's range: the engine's share done, to a tenth of a percent
 
 
 class OptimiseView(QWidget):
@@ -57,6 +65,7 @@ class OptimiseView(QWidget):
         self._canvases: dict[str, Any] = {}
         self._build()
         self.optimiser.started.connect(self._started)
+        self.optimiser.progress.connect(self._progressed)
         self.optimiser.finished.connect(self._finished)
         self.optimiser.failed.connect(self._failed)
         self.optimiser.cancelled.connect(self._cancelled)
@@ -94,9 +103,9 @@ class OptimiseView(QWidget):
         self.cancel_button.hide()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("optimiseProgress")
-        self.progress.setRange(0, 0)  # the engine reports no steps: a busy bar and the time spent
+        self.progress.setRange(0, PROGRESS_STEPS)  # the engine's share done
         self.progress.setMaximumWidth(160)
-        self.progress.setTextVisible(False)
+        self.progress.setFormat("%p%")
         self.progress.hide()
         self.elapsed = QElapsedTimer()
         self.ticker = QTimer(self)
@@ -271,6 +280,7 @@ class OptimiseView(QWidget):
     def _started(self) -> None:
         self.elapsed.start()
         self.ticker.start()
+        self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
         self._tick()
@@ -281,13 +291,18 @@ class OptimiseView(QWidget):
         self.progress.hide()
         self.cancel_button.hide()
 
+    def _progressed(self, share: float) -> None:
+        """The engine's share done, sent from the search's thread by a queued signal."""
+        self.progress.setValue(round(share * PROGRESS_STEPS))
+
     def _tick(self) -> None:
         self._say(self.tr("Searching the design space… %1 s").replace(
             "%1", fmt.number(self.elapsed.elapsed() / 1000, 0)))
 
     def _cancelled(self) -> None:
         self._stopped()
-        self._say(self.tr("Search cancelled; the plan and the results shown before are kept."))
+        self._say(self.tr("Search cancelled; the plan and the results shown before are kept.")
+                  if self.found is not None else self.tr("Search cancelled; the plan is kept."))
         self._update_state()
 
     def _failed(self, _field: str, message: str) -> None:
@@ -308,7 +323,8 @@ class OptimiseView(QWidget):
         r = found.result
         names = config_names({v["config"] for v in r.front} | ({r.best["config"]} if r.best else set()),
                              load_catalog())
-        self.model.show(r.front, r.best, names, r.currency, r.confidence)
+        self.model.show(r.front, r.best, names, r.currency, r.confidence,
+                        r.front_days_quantiles, r.best_days_quantiles)
         self._say(self._outcome(found))
         self.chosen = None
         row = self.model.best if self.model.best is not None else (0 if self.model.rows else None)
@@ -381,7 +397,9 @@ class OptimiseView(QWidget):
         request = self._request_of(self.chosen)
         if request is None or not self._fresh():
             return False
-        done = self.session.edit(request)
+        assert self.chosen is not None
+        label = variant_label(self.chosen, self.model.names.get(self.chosen["config"]))
+        done = self.session.edit(request, label)
         self._update_state()
         return done
 
@@ -421,9 +439,8 @@ class OptimiseView(QWidget):
                                                       self.model.best, r.deadline, r.confidence,
                                                       r.currency, r.objective))
                 title = self.model.title(self.chosen) if self.chosen else ""
-                best = chosen is not None and chosen == self.model.best
                 draw_risk(risk.figure, self.chosen, title, r.deadline, r.confidence,
-                          r.best_days_quantiles if best else ())
+                          self.model.curve(chosen) if chosen is not None else ())
             front.draw()
             risk.draw()
 

@@ -16,7 +16,7 @@ from engine.compute.parameters import parameter_notes, params, value
 from engine.compute.performance import Hardware, Tuning, best, shape_for
 from engine.compute.team import DEFAULT_TEAM, profile, ratio_at, spread
 from engine.compute.team import goodput as team_goodput
-from engine.errors import RequestError
+from engine.errors import RequestError, allowed
 from engine.model import EfficiencyEstimate, Precision
 
 if TYPE_CHECKING:
@@ -70,7 +70,8 @@ def peak_for(traits: NodeTraits, precision: Precision, gpu_name: str) -> tuple[f
     dense = traits.peak_dense.get(precision)
     if dense is None:
         have = ", ".join(p for p in ("bf16", "fp8") if p in traits.peak_dense)
-        raise RequestError("schedule.precision", precision, f"the {gpu_name} supports {have}")
+        raise RequestError("schedule.precision", precision,
+                           allowed("allowed.gpu-precision", gpu=gpu_name, have=have))
     return dense, traits.peak_sparse.get(precision, 2 * dense)
 
 
@@ -101,7 +102,7 @@ def hardware(traits: NodeTraits, precision: Precision, gpu_name: str) -> Hardwar
     dense, _ = peak_for(traits, precision, gpu_name)
     if traits.architecture not in params()["kernel_efficiency"]:
         raise RequestError("schedule.precision", precision,
-                           f"no kernel efficiency for {traits.architecture} GPUs")
+                           allowed("allowed.kernel-efficiency", architecture=traits.architecture))
     return Hardware(
         peak_tflops=dense, peak_bf16_tflops=traits.peak_dense.get("bf16", dense),
         memory_gb=traits.memory_gb, gpus_per_node=traits.gpus_per_node, link=traits.link,

@@ -13,7 +13,7 @@ from engine.compute.parameters import value
 from engine.compute.sizing import days_with_band, memory_floor_gpus, spread_ratio
 from engine.compute.team import DEFAULT_TEAM, check_confidence, check_team
 from engine.compute.workload import compute_need
-from engine.errors import RequestError
+from engine.errors import Allowed, RequestError, allowed
 from engine.lead_times import default_lead_time
 from engine.model import (
     ComputeNeed,
@@ -85,8 +85,12 @@ class Estimate(DayQuantiles):
 def gpu_of(gpu_id: str, field: str = "gpu") -> Gpu:
     try:
         return load_catalog().gpu(gpu_id)
-    except ValueError as exc:
-        raise RequestError(field, gpu_id, str(exc).split("; ", 1)[-1]) from None
+    except ValueError:
+        raise RequestError(field, gpu_id, known_gpus(load_catalog())) from None
+
+
+def known_gpus(catalog: Catalog) -> Allowed:
+    return allowed("allowed.known-gpus", names=", ".join(catalog.ids_of("gpus")))
 
 
 def measured_calibration(e: Efficiency, team: str) -> float | None:
@@ -98,12 +102,10 @@ def measured_calibration(e: Efficiency, team: str) -> float | None:
         return None
     if e.measured_tokens_per_s is not None and e.measured_mfu is not None:
         raise RequestError("efficiency.measured_mfu", e.measured_mfu,
-                           "give tokens/s per GPU or an MFU, not both")
+                           allowed("allowed.measured-not-both"))
     for name in ("measured_params", "measured_gpus", "measured_gpu"):
         if getattr(e, name) is None:
-            raise RequestError(f"efficiency.{name}", None,
-                               "a measured calibration needs the model's parameters, the GPU "
-                               "count and the GPU type it was measured on")
+            raise RequestError(f"efficiency.{name}", None, allowed("allowed.measured-needs"))
     assert e.measured_params is not None and e.measured_gpus is not None
     assert e.measured_gpu is not None
     gpu = gpu_of(e.measured_gpu, "efficiency.measured_gpu")
@@ -117,8 +119,9 @@ def measured_calibration(e: Efficiency, team: str) -> float | None:
         mfu, field, given = e.measured_mfu, "efficiency.measured_mfu", e.measured_mfu
     measured_mfu = bound("efficiency.measured_mfu")  # the same limits as an MFU given directly
     if not measured_mfu.admits(mfu):
-        raise RequestError(field, given, f"implies {mfu:.0%} of the {gpu.name}'s dense BF16 peak; "
-                           f"a measured MFU {measured_mfu.allowed}")
+        raise RequestError(field, given, allowed(
+            "allowed.measured-mfu", mfu=mfu, gpu=gpu.name, range=measured_mfu.said.render("en"),
+            range_zh=measured_mfu.said.render("zh")))
     modelled = estimate_efficiency(
         typical_traits(gpu), gpu_name=gpu.name, precision="bf16", gpus=e.measured_gpus,
         params=e.measured_params, moe=False, goodput=1.0, mfu_override=None, team=team,
@@ -138,8 +141,8 @@ def estimate(
     need = compute_need(workload)
     try:
         gpu = (catalog or load_catalog()).gpu(gpu_id)
-    except ValueError as exc:
-        raise RequestError("gpu", gpu_id, str(exc).split("; ", 1)[-1]) from None
+    except ValueError:
+        raise RequestError("gpu", gpu_id, known_gpus(catalog or load_catalog())) from None
     e = efficiency or Efficiency()
     mfu = e.mfu if mfu is None else mfu
     goodput = e.goodput if goodput is None else goodput

@@ -219,20 +219,30 @@ def _layout_rows(gpus_per_node: int, layers: int, seqs: float, gpus: int, recomp
     A layout need not divide the cluster: dp = ⌊GPUs / (tp·pp)⌋ replicas train and the GPUs
     left over idle (127 servers, as in NVIDIA's SuperPOD, cannot split into 8-way pipelines).
     The idle GPUs count against the MFU, so a dividing layout wins where one is as fast."""
-    out = []
-    for tp in TPS:
-        if tp > gpus_per_node:
-            break
-        for pp in PPS:
-            if pp > layers or tp * pp > gpus:
-                continue
-            dp = gpus // (tp * pp)
-            for full in ((1.0 if recompute == "full" else 0.0,) if recompute else SHARES):
-                for mb in MICROBATCHES:
-                    if mb == 1 or seqs >= dp * mb:  # a larger micro-batch needs the sequences
-                        out.append((tp, pp, mb, full))
+    # every candidate of the node and the model, in search order; the cluster keeps those it
+    # can run (a sizing asks for many cluster sizes of the same node and model)
+    rows = _candidates(gpus_per_node, layers, recompute)
+    tp, pp, mb = rows[:, 0], rows[:, 1], rows[:, 2]
+    split = tp * pp
+    dp = np.floor_divide(gpus, split)
+    # a larger micro-batch needs the sequences
+    keep = (split <= gpus) & ((mb == 1) | (seqs >= dp * mb))
+    kept: npt.NDArray[np.float64] = rows[keep]
+    kept.flags.writeable = False  # shared by every grid of the same cluster
+    return kept
+
+
+@lru_cache(maxsize=256)
+def _candidates(gpus_per_node: int, layers: int, recompute: str | None
+                ) -> npt.NDArray[np.float64]:
+    """(tp, pp, micro-batch, recomputed share) of every layout the node and the model allow."""
+    out = [(tp, pp, mb, full)
+           for tp in TPS if tp <= gpus_per_node
+           for pp in PPS if pp <= layers
+           for full in ((1.0 if recompute == "full" else 0.0,) if recompute else SHARES)
+           for mb in MICROBATCHES]
     rows = np.array(out, dtype=np.float64).reshape(-1, 4)
-    rows.flags.writeable = False  # shared by every grid of the same cluster
+    rows.flags.writeable = False
     return rows
 
 

@@ -17,7 +17,7 @@ from statistics import NormalDist
 import numpy as np
 
 from engine.compute.parameters import params, value
-from engine.errors import RequestError
+from engine.errors import RequestError, allowed, one_of
 from engine.model import DEFAULT_TEAM, TEAMS
 from engine.resources import resource_path
 
@@ -33,12 +33,12 @@ class Profile:
     software_efficiency: float  # η
     restart_hours: float  # from an interruption to training again, the lost work aside
     checkpoint_minutes: float  # training stalls this long for each checkpoint
+    production_stall: float  # share of wall clock lost beyond interruptions (evaluation, ...)
 
 
 def check_team(team: str) -> str:
     if team not in TEAMS:
-        raise RequestError("efficiency.team", team, "must be " + ", ".join(TEAMS[:-1])
-                           + " or " + TEAMS[-1])
+        raise RequestError("efficiency.team", team, one_of(TEAMS))
     return team
 
 
@@ -46,7 +46,8 @@ def check_team(team: str) -> str:
 def profile(team: str) -> Profile:
     t = params()["team"][check_team(team)]
     return Profile(team, float(t["software_efficiency"]["value"]),
-                   float(t["restart_hours"]["value"]), float(t["checkpoint_minutes"]["value"]))
+                   float(t["restart_hours"]["value"]), float(t["checkpoint_minutes"]["value"]),
+                   float(t["production_stall"]["value"]))
 
 
 def goodput(gpus: int, team: str) -> float:
@@ -56,15 +57,15 @@ def goodput(gpus: int, team: str) -> float:
     interruptions in 54 days on 16 384 GPUs). Each costs the restart and, on average, half a
     checkpoint interval of lost work; checkpoints taken every τ = √(2·C·MTBF) (Young 1974)
     stall C each. Lost share = C/τ + (R + τ/2)/MTBF; the count of interruptions grows with
-    GPUs × days, the share of time they take with GPUs."""
+    GPUs × days, the share of time they take with GPUs. Beyond them the profile's stall share is
+    lost (evaluation pauses, restarts after loss spikes, data and configuration fixes)."""
     p = profile(team)
     rate = value("goodput", "interruptions_per_gpu_day") * gpus / 24  # per hour
     mtbf = 1 / rate
     ckpt = p.checkpoint_minutes / 60
     tau = math.sqrt(2 * ckpt * mtbf)
     lost = ckpt / tau + (p.restart_hours + tau / 2) / mtbf
-    stalls = value("goodput", "production_stall")  # evaluation, restarts after loss spikes, ...
-    return max(value("goodput", "floor"), (1 - lost) * (1 - stalls))
+    return max(value("goodput", "floor"), (1 - lost) * (1 - p.production_stall))
 
 
 # ---------------------------------------------------------------- spread of published runs
@@ -213,7 +214,8 @@ def parse_measured(text: str) -> dict[str, float | int | str]:
     for part in text.split(","):
         key, sep, raw = (x.strip() for x in part.partition("="))
         if not sep or key not in MEASURED_KEYS or not raw:
-            raise RequestError("efficiency.measured", text, f"give {MEASURED_FORM}")
+            raise RequestError("efficiency.measured", text,
+                               allowed("allowed.measured-form", form=MEASURED_FORM))
         field = MEASURED_KEYS[key]
         try:
             if key == "gpu":
@@ -227,5 +229,6 @@ def parse_measured(text: str) -> dict[str, float | int | str]:
                 if not math.isfinite(float(raw)):
                     raise ValueError(raw)
         except (RequestError, ValueError):
-            raise RequestError(f"efficiency.{field}", raw, f"give {MEASURED_FORM}") from None
+            raise RequestError(f"efficiency.{field}", raw,
+                               allowed("allowed.measured-form", form=MEASURED_FORM)) from None
     return values

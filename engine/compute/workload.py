@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from engine.bounds import check_workload
-from engine.errors import RequestError
+from engine.errors import RequestError, allowed
 from engine.model import PF_DAY_FLOPS, ComputeNeed, Workload
 from engine.resources import resource_path
 
@@ -55,10 +55,10 @@ def parse_count(text: str | float, field: str) -> float:
     else:
         match = _COUNT.match(text.replace(",", "").replace("_", ""))
         if match is None:
-            raise RequestError(field, text, "give a positive number such as 175B, 300B, 1.5T or 175e9")
+            raise RequestError(field, text, allowed("allowed.count"))
         value = float(match.group(1)) * _SUFFIXES[match.group(2).upper()]
     if not math.isfinite(value) or value <= 0:  # not a limit: a count is positive; bounds.toml ranges it
-        raise RequestError(field, text, "must be a positive, finite number")
+        raise RequestError(field, text, allowed("allowed.positive"))
     return value
 
 
@@ -71,8 +71,8 @@ def compute_need(workload: Workload) -> ComputeNeed:
         given.append("params/tokens")
     if len(given) != 1:
         raise RequestError(
-            "workload", ", ".join(given) or "nothing",
-            "give exactly one of: a preset, params with tokens, flops, or pf_days",
+            "workload", ", ".join(given) or None,  # None: nothing given, the field is missing
+            allowed("allowed.workload-one"),
         )
 
     params, tokens, moe = workload.params, workload.tokens, workload.moe
@@ -81,7 +81,7 @@ def compute_need(workload: Workload) -> ComputeNeed:
         if preset is None:
             raise RequestError(
                 "workload.preset", workload.preset,
-                f"known presets: {', '.join(load_presets())}",
+                allowed("allowed.known-presets", names=", ".join(load_presets())),
             )
         params, tokens, moe = preset.params, preset.tokens, preset.moe or moe
         label = f"{preset.name} ({_si(params)} parameters, {_si(tokens)} tokens)"
@@ -92,7 +92,7 @@ def compute_need(workload: Workload) -> ComputeNeed:
     else:
         if params is None or tokens is None:
             missing = "workload.params" if params is None else "workload.tokens"
-            raise RequestError(missing, None, "give both params and tokens")
+            raise RequestError(missing, None, allowed("allowed.params-and-tokens"))
         label = f"{_si(params)} parameters, {_si(tokens)} tokens"
 
     if params is not None and tokens is not None:
@@ -106,7 +106,7 @@ def compute_need(workload: Workload) -> ComputeNeed:
     if workload.finetune_tokens and params is None:
         raise RequestError(
             "workload.finetune_tokens", workload.finetune_tokens,
-            "fine-tuning tokens need the model's parameter count (a preset or params)",
+            allowed("allowed.finetune-needs-params"),
         )
     finetune = FLOPS_PER_PARAM_TOKEN * (params or 0.0) * workload.finetune_tokens
     tuning = workload.tuning_pf_days * PF_DAY_FLOPS

@@ -23,11 +23,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from engine.errors import SaidError
 from engine.model import Fabric
 
 
-class FabricTooLarge(ValueError):
-    pass
+class FabricTooLarge(SaidError):
+    """More endpoints than a three-tier fat tree of the switch holds (racks.ftl)."""
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,8 @@ def fat_tree(nodes: int, rails: int, radix: int, services: int = 0) -> TreeCount
         spines = full_spine_set(leaves, half, radix)
         return TreeCounts(2, leaves, spines, 0, leaves * half, 1, group, half)
     if endpoints + services > radix**3 // 4:
-        raise FabricTooLarge(
-            f"{endpoints} fabric endpoints exceed a three-tier fat tree of {radix}-port switches "
-            f"({radix**3 // 4})"
-        )
+        raise FabricTooLarge("rack-refused.fabric", endpoints=endpoints, radix=radix,
+                             most=radix**3 // 4)
     # Pods of up to R/2 leaves; a spine has R/2 ports down and R/2 up, so each pod needs as
     # many spines as it has leaves.
     spines = leaves

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from engine.errors import SaidError
 from engine.model import Rack, RackLayout, RackSlot
 
 
@@ -82,8 +83,9 @@ class PduModel:
     c13: int = 0  # C13 outlets (10 A, for C14 inlets)
 
 
-class RackRefusal(ValueError):
-    """Not even one node fits a rack; the message says which limit."""
+class RackRefusal(SaidError):
+    """Not even one node fits a rack; the message (resources/i18n/<lang>/racks.ftl,
+    rack-refused-*) says which limit."""
 
 
 def usable_units(spec: RackSpec) -> int:
@@ -106,19 +108,15 @@ def nodes_per_rack(node: Box, spec: RackSpec) -> tuple[int, str]:
     count = limits[limited_by]
     if count < 1:
         if limited_by == "power":
-            raise RackRefusal(
-                f"one node draws up to {node.max_w / 1000:.1f} kW, over the "
-                f"{spec.budget_kw:g} kW rack budget"
-            )
+            raise RackRefusal("rack-refused.budget", kw=f"{node.max_w / 1000:.1f}",
+                              budget=f"{spec.budget_kw:g}")
         if limited_by == "pdu":
-            raise RackRefusal(
-                f"one node draws up to {node.max_w / 1000:.1f} kW, over the {spec.feed_max_kw:.1f} kW "
-                f"that {spec.pdus_per_feed} PDU(s) on one feed carry at "
-                f"{spec.pdu_load_limit:.0%} of their rating")
+            raise RackRefusal("rack-refused.feed", kw=f"{node.max_w / 1000:.1f}",
+                              feed=f"{spec.feed_max_kw:.1f}", pdus=spec.pdus_per_feed,
+                              load=f"{spec.pdu_load_limit:.0%}")
         if limited_by == "space":
-            raise RackRefusal(
-                f"a {node.units}U node does not fit the {usable_units(spec)}U usable in a rack")
-        raise RackRefusal(f"a {node.weight_kg:g} kg node exceeds the rack's load limit")
+            raise RackRefusal("rack-refused.space", units=node.units, usable=usable_units(spec))
+        raise RackRefusal("rack-refused.weight", kg=f"{node.weight_kg:g}")
     return count, limited_by
 
 
@@ -216,9 +214,9 @@ def _next_fit(pending: list[Box], mgmt: Box, spec: RackSpec
         b_units, b_w, b_kg = box.units, box.max_w, box.weight_kg
         if id(box) not in checked:
             if b_units + m_units > room_u or b_w + m_w > budget_w:
-                raise RackRefusal(
-                    f"a {box.label or box.role} ({b_units}U, {b_w / 1000:.1f} kW) does not fit "
-                    f"a network rack's {room_u}U and {budget_w / 1000:g} kW")
+                raise RackRefusal("rack-refused.network", box=box.label or box.role,
+                                  units=b_units, kw=f"{b_w / 1000:.1f}", rack_units=room_u,
+                                  budget=f"{budget_w / 1000:g}")
             checked.add(id(box))
         if current and (units + m_units + b_units > room_u
                         or watts + b_w > budget_w or kg + b_kg > max_kg):
@@ -284,8 +282,8 @@ def arrange(nodes: int, node: Box, mgmt: Box, switches: list[Box], spec: RackSpe
     for box in chassis:
         if (box.units + mgmt.units > spec.units or box.weight_kg + mgmt.weight_kg > spec.max_load_kg
                 or box.max_w + mgmt.max_w > spec.network_budget_kw * 1000):
-            raise RackRefusal(f"a {box.label} ({box.units}U, {box.max_w / 1000:.1f} kW, "
-                              f"{box.weight_kg:g} kg) does not fit a network rack")
+            raise RackRefusal("rack-refused.director", box=box.label, units=box.units,
+                              kw=f"{box.max_w / 1000:.1f}", kg=f"{box.weight_kg:g}")
     directors = [[(spec.units - mgmt.units + 1, mgmt), (1, box)] for box in chassis]
     contents = compute + directors + (_fill_network_racks(pending, mgmt, spec) if pending else [])
     return Arrangement(contents, len(compute), per_rack, limited_by)

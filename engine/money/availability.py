@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from engine.catalog import Catalog, MarketRule
-from engine.errors import RequestError
+from engine.errors import RequestError, allowed
+from engine.i18n import t
 from engine.model import Assumption, MarketEvent, MarketStatus, Message
 
 
@@ -22,14 +23,14 @@ def purchase_date(given: str | None, today: dt.date) -> str:
         return dt.date.fromisoformat(given).isoformat()
     except (TypeError, ValueError):
         raise RequestError("finance.purchase_date", given,
-                           "must be a date written yyyy-mm-dd, e.g. 2026-03-01") from None
+                           allowed("allowed.date", example="2026-03-01")) from None
 
 
 def buyer(market: str, purchase: str | None, today: dt.date) -> tuple[str, str]:
     """The request's market as an upper-case country code and its purchase date, both checked."""
     code = market.upper() if isinstance(market, str) else ""
     if len(code) != 2 or not code.isascii() or not code.isalpha():
-        raise RequestError("finance.market", market, "must be a two-letter country code, e.g. CN")
+        raise RequestError("finance.market", market, allowed("allowed.country", example="CN"))
     return code, purchase_date(purchase, today)
 
 
@@ -61,15 +62,16 @@ def market_status(catalog: Catalog, gpu: str, market: str, as_of: str) -> Market
         first = exports[0]
         return MarketStatus(
             status="no-known-restriction", since=None,
-            rule=f"no recorded rule in force on {as_of}; from {first.since}: {first.rule}",
-            rule_zh=f"{as_of} 无已记录的限制；自 {first.since} 起：{first.rule_zh}",
+            rule=t("market.no-rule-yet", "en", as_of=as_of, since=first.since, rule=first.rule),
+            rule_zh=t("market.no-rule-yet", "zh", as_of=as_of, since=first.since,
+                      rule=first.rule_zh or first.rule),
             source=first.source, verified=first.verified,
             export_status="no-known-restriction", export_since=None, **common,  # type: ignore[arg-type]
         )
     return MarketStatus(
         status="unknown", since=None,
-        rule=f"no rule on buying this GPU in {market} is recorded: check with the vendor",
-        rule_zh=f"未记录该 GPU 在 {market} 的采购规定：请向厂商确认", source="", verified=False,
+        rule=t("market.no-rule", "en", market=market),
+        rule_zh=t("market.no-rule", "zh", market=market), source="", verified=False,
         export_status="unsure", export_since=None, **common,  # type: ignore[arg-type]
     )
 
@@ -85,15 +87,17 @@ def _import_gate(rule: MarketRule | None, recorded: list[MarketRule], market: st
     if rule is not None:
         return dict(import_status=rule.status, import_since=rule.since, import_rule=rule.rule,
                     import_rule_zh=rule.rule_zh, import_source=rule.source
-                    + ("" if rule.verified else " (unverified)"))
-    later = f"; from {recorded[0].since}: {recorded[0].rule}" if recorded else ""
-    later_zh = f"；自 {recorded[0].since} 起：{recorded[0].rule_zh}" if recorded else ""
-    return dict(import_status="unsure", import_since=None,
-                import_rule=f"no import rule for this GPU in {market} is recorded as of {as_of}"
-                            f"{later}: ask the vendor",
-                import_rule_zh=f"截至 {as_of} 未记录该 GPU 在 {market} 的进口或采购规定{later_zh}："
-                               "请向厂商确认",
-                import_source="")
+                    + ("" if rule.verified else t("market.unverified", "en")))
+    later = recorded[0] if recorded else None
+
+    def said(lang: str) -> str:
+        if later is None:
+            return t("market.no-import-rule", lang, market=market, as_of=as_of)
+        return t("market.no-import-rule-yet", lang, market=market, as_of=as_of,
+                 since=later.since, rule=(later.rule_zh or later.rule) if lang == "zh" else later.rule)
+
+    return dict(import_status="unsure", import_since=None, import_rule=said("en"),
+                import_rule_zh=said("zh"), import_source="")
 
 
 def availability_messages(status: MarketStatus, gpu_name: str) -> list[Message]:

@@ -53,8 +53,26 @@ def price_lines(
     return tuple(lines)
 
 
+# A system's parts follow from the catalog alone, and every plan of a comparison lists them:
+# kept per catalog (the entry holds its catalog, so its id stays unique) and configuration.
+_COMPONENTS: dict[tuple[int, str], tuple[Catalog, tuple[Component, ...]]] = {}
+_COMPONENTS_MAX = 256
+
+
 def system_components(catalog: Catalog, config_id: str) -> tuple[Component, ...]:
     """What one configured system holds, per system, as a vendor's configurator lists it."""
+    key = (id(catalog), config_id)
+    hit = _COMPONENTS.get(key)
+    if hit is not None and hit[0] is catalog:
+        return hit[1]
+    parts = _system_components(catalog, config_id)
+    if len(_COMPONENTS) >= _COMPONENTS_MAX:  # the oldest goes first
+        del _COMPONENTS[next(iter(_COMPONENTS))]
+    _COMPONENTS[key] = (catalog, parts)
+    return parts
+
+
+def _system_components(catalog: Catalog, config_id: str) -> tuple[Component, ...]:
     cfg = catalog.configuration(config_id)
     server, gpu, nic = catalog.servers[cfg.server], catalog.gpus[cfg.gpu], catalog.network[cfg.compute_nic]
     out = []

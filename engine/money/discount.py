@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from engine.bounds import bound
-from engine.errors import RequestError
+from engine.errors import RequestError, allowed
 
-ALLOWED = "give the share off list as 0.15 or 15%, or the price paid as 85折 / 八五折"
+ALLOWED = allowed("allowed.discount")  # resources/i18n/<lang>/request.ftl
 
 _CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "点": "."}

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from engine.assumptions import default
 from engine.bounds import bound
-from engine.errors import RequestError
+from engine.errors import Allowed, RequestError, allowed
 from engine.model import CATEGORIES, BomLine, Category, LineOverride, Message, note
 from engine.money.discount import price_factor
 
@@ -33,43 +33,47 @@ def check_overrides(overrides: Iterable[LineOverride], configurations: Collectio
     for o in overrides:
         where = f"{o.config}:{o.item}"
         if o.config not in configurations:
-            raise RequestError("overrides", where, "the configuration must be a known one: "
-                               + ", ".join(sorted(configurations)))
+            raise RequestError("overrides", where, allowed(
+                "allowed.override-config", names=", ".join(sorted(configurations))))
         item = o.item.strip()
         if not item or len(item) > MAX_ITEM_CHARS or item != o.item:
-            raise RequestError("overrides", where, f"the line's item id must be 1 to "
-                               f"{MAX_ITEM_CHARS} characters without surrounding spaces")
+            raise RequestError("overrides", where, allowed("allowed.override-item",
+                                                           most=MAX_ITEM_CHARS))
         key = (o.config, o.item, "" if o.added else o.category)
         if key in seen:
-            raise RequestError("overrides", where, "one override per configuration and line")
+            raise RequestError("overrides", where, allowed("allowed.override-once"))
         seen.add(key)
         qty, price = bound("overrides.qty"), bound("overrides.unit_price")
         if o.qty is not None and not (isinstance(o.qty, int) and qty.admits(o.qty)):
-            raise RequestError("overrides", o.qty, f"{where}: the quantity {qty.allowed}")
+            raise RequestError("overrides", o.qty, _part(where, "qty", qty.said))
         if o.unit_price is not None and not price.admits(o.unit_price):
-            raise RequestError("overrides", o.unit_price, f"{where}: the unit price {price.allowed}")
+            raise RequestError("overrides", o.unit_price, _part(where, "unit-price", price.said))
         if o.qty is not None and o.unit_price is not None and o.qty * o.unit_price > MAX_LINE_TOTAL:
-            raise RequestError("overrides", where, f"quantity {o.qty:,} × unit price {o.unit_price:,.2f} is "
-                               f"{o.qty * o.unit_price:.3g}, more than the {MAX_LINE_TOTAL:.0e} one line "
-                               "may cost")
+            raise RequestError("overrides", where, allowed(
+                "allowed.override-total", qty=f"{o.qty:,}", price=f"{o.unit_price:,.2f}",
+                total=f"{o.qty * o.unit_price:.3g}", most=f"{MAX_LINE_TOTAL:.0e}"))
         years = bound("overrides.service_years")
         if not (isinstance(o.service_years, int) and years.admits(o.service_years)):
-            raise RequestError("overrides", o.service_years, f"{where}: the service years inside "
-                               f"the price {years.allowed}")
+            raise RequestError("overrides", o.service_years,
+                               _part(where, "service-years", years.said))
         if o.service_years and o.unit_price is None:
-            raise RequestError("overrides", where, "service years are inside a price: give the "
-                               "vendor's price (price=P or net=P) with them")
+            raise RequestError("overrides", where, allowed("allowed.override-years-need-price"))
         if o.added:
             if o.qty is None or o.unit_price is None:
-                raise RequestError("overrides", where, "an added line needs a quantity and a "
-                                   "unit price")
+                raise RequestError("overrides", where, allowed("allowed.override-added-figures"))
             if o.category not in CATEGORIES:
-                raise RequestError("overrides", o.category, f"{where}: the category must be "
-                                   "one of " + ", ".join(CATEGORIES))
+                raise RequestError("overrides", o.category, allowed(
+                    "allowed.override-category", where=where, names=", ".join(CATEGORIES)))
             if not o.description.strip():
-                raise RequestError("overrides", where, "an added line needs a description")
+                raise RequestError("overrides", where, allowed("allowed.override-added-description"))
         elif o.qty is None and o.unit_price is None:
-            raise RequestError("overrides", where, "set a quantity, a unit price or both")
+            raise RequestError("overrides", where, allowed("allowed.override-something"))
+
+
+def _part(where: str, what: str, said: Allowed) -> Allowed:
+    """'cfg:item: the quantity must be ...': a bound on one figure of an override."""
+    return allowed("allowed.override-figure", where=where, what=what, range=said.render("en"),
+                   range_zh=said.render("zh"))
 
 
 def apply_overrides(

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, cast, get_args
 import platformdirs
 
 from engine.bounds import bound, limit
-from engine.errors import shown
+from engine.errors import SaidError, shown
 from engine.plausible import price_problem
 from engine.resources import resource_path
 from engine.safeio import UnsafeFileError, table_rows, workbook_in_memory, write_atomically, write_error
@@ -92,6 +92,16 @@ _OPTIONAL_TEXT = frozenset({"vendor", "part_number", "description_zh"})
 
 class PriceError(ValueError):
     """A price list is unreadable, malformed, or lacks a price asked for."""
+
+
+class ImplausiblePrice(SaidError, PriceError):
+    """A price outside its kind of part's range (engine.plausible), where it was found: said
+    in any language (resources/i18n/<lang>/findings.ftl, price-refused)."""
+
+    def __init__(self, where: dict[str, object], price: float, currency: str, said: str) -> None:
+        code = "price-refused.line" if "line" in where else "price-refused.item"
+        super().__init__(code, **where, problem=price_problem(price, currency, said, "en"),
+                         problem_zh=price_problem(price, currency, said, "zh"))
 
 
 class _BadValue(Exception):
@@ -347,10 +357,10 @@ def _parse_rows(
                 f"{lines[item]}; each item may have one price"
             )
         entry = PriceEntry(**values)  # type: ignore[arg-type]
-        implausible = price_problem(entry.unit_price, entry.currency,
-                                    f"{entry.part_number} {entry.description_en} {entry.description_zh}")
-        if implausible:
-            raise PriceError(f"{path}, line {line}, column unit_price: {implausible}")
+        said = f"{entry.part_number} {entry.description_en} {entry.description_zh}"
+        if price_problem(entry.unit_price, entry.currency, said):
+            raise ImplausiblePrice({"path": str(path), "line": str(line)}, entry.unit_price,
+                                   entry.currency, said)
         entries[item] = entry
         lines[item] = line
     if header is None:
@@ -475,10 +485,10 @@ def save_user_price_list(price_list: PriceList) -> Path:
     the reader would refuse (resources/quotes.toml [plausible.parts]) is refused before writing,
     so the user's list always reopens."""
     for item, entry in price_list.entries.items():
-        problem = price_problem(entry.unit_price, entry.currency,
-                                f"{entry.part_number} {entry.description_en} {entry.description_zh}")
-        if problem:
-            raise PriceError(f"item {item}, column unit_price: {problem}")
+        said = f"{entry.part_number} {entry.description_en} {entry.description_zh}"
+        if price_problem(entry.unit_price, entry.currency, said):
+            raise ImplausiblePrice({"item": item}, entry.unit_price,
+                                   entry.currency, said)
     path = user_price_list_path()
     write_price_list(price_list, path)
     return path

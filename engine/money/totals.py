@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from engine.model import CATEGORIES, BomLine, Money
 
@@ -17,6 +18,13 @@ def fen(value: float) -> float:
 def net_unit(unit_price: float, discount_rate: float) -> float:
     """A unit price after the discount, rounded to the fen as an invoice states it (and as
     the RFQ's and the BOM sheet's ROUND formulas do): list × (1 − discount)."""
+    if not unit_price:  # 0.0 and -0.0 are one key to a cache but round apart
+        return fen(unit_price * (1.0 - discount_rate))
+    return _net_unit(unit_price, discount_rate)
+
+
+@lru_cache(maxsize=8192)  # every plan prices the same items: their net units repeat
+def _net_unit(unit_price: float, discount_rate: float) -> float:
     return fen(unit_price * (1.0 - discount_rate))
 
 

@@ -27,6 +27,16 @@ def word(value: str, lang: str) -> str:
     return get(f"value-{value}", lang, value)
 
 
+def status(value: str, lang: str) -> str:
+    """A market status (clear, conditional, unsure, blocked) in the reader's language."""
+    return get(f"options-choice-{value}", lang, word(value, lang))
+
+
+def objective(value: str, lang: str) -> str:
+    """The cost minimised (capex or tco) as the table names it."""
+    return t("optimise.objective", lang, objective=value)
+
+
 def _row(v: dict[str, Any], lang: str) -> str:
     return " | ".join((
         v["config"], str(v["gpus"]), word(v["cooling"], lang), f"{v['rack_kw']:g}",
@@ -51,11 +61,17 @@ def why_cheaper(best: dict[str, Any], plan: dict[str, Any], lang: str = "en") ->
     return out
 
 
+def _listed(reasons: list[str], lang: str) -> str:
+    """Reasons one after another, with the language's semicolon."""
+    return t("optimise.semicolon", lang).join(reasons)
+
+
 def result_table(r: Result, lang: str = "en") -> str:
     lines = [
         t("optimise.searched", lang, variants=r.variants_evaluated, draws=r.draws, seed=r.seed,
           deadline=r.deadline, confidence=r.confidence),
-        t("optimise.front", lang, objective=r.objective, quantile=r.confidence * 100),
+        t("optimise.front", lang, objective=objective(r.objective, lang),
+          quantile=r.confidence * 100),
         t("optimise.columns", lang),
         *(_row(v, lang) for v in r.front),
         "",
@@ -71,18 +87,21 @@ def result_table(r: Result, lang: str = "en") -> str:
     if own is not None and own["meets_confidence"] and r.best is not None:
         cost = own[r.objective]
         lines.append(t("optimise.versus-plan", lang, config=own["config"], gpus=own["gpus"],
-                       objective=r.objective, cost=cost, saving=cost - r.best[r.objective]))
+                       objective=objective(r.objective, lang), cost=cost,
+                       saving=cost - r.best[r.objective]))
         reasons = why_cheaper(r.best, own, lang)
-        lines.append(t("optimise-why", lang, reasons="; ".join(reasons)) if reasons
+        lines.append(t("optimise-why", lang, reasons=_listed(reasons, lang)) if reasons
                      else t("optimise-why-same", lang))
     elif own is not None:
         lines.append(t("optimise.plan-short", lang, config=own["config"], gpus=own["gpus"],
-                       objective=r.objective, cost=own[r.objective], p_meets=own["p_meets"]))
+                       objective=objective(r.objective, lang), cost=own[r.objective],
+                       p_meets=own["p_meets"]))
         if r.best is not None:
             reasons = why_cheaper(r.best, own, lang)
             if reasons:
-                lines.append(t("optimise-why-short", lang, reasons="; ".join(reasons)))
+                lines.append(t("optimise-why-short", lang, reasons=_listed(reasons, lang)))
     if r.left_out:
-        lines.append(t("optimise.left-out", lang, configs=", ".join(
-            f"{c} ({s})" for c, s in r.left_out)))
+        lines.append(t("optimise.left-out", lang, configs=t("optimise.comma", lang).join(
+            t("optimise.left-out-one", lang, config=c, status=status(s, lang))
+            for c, s in r.left_out)))
     return "\n".join(lines)

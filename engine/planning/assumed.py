@@ -4,6 +4,7 @@ notes are catalogue sentences (resources/i18n/<lang>/assumed.ftl)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from engine.assumptions import default
 from engine.catalog import Configuration, Gpu
@@ -16,10 +17,13 @@ from engine.resolve import Resolved
 
 def _factors(eff: EfficiencyEstimate, lang: str) -> str:
     """The MFU's factors and their values, named in ``lang``."""
-    def name(text: str) -> str:
-        return t("assumed.factor", lang, name=re.sub(r"[^a-z]+", "-", text.lower()), text=text)
+    return " × ".join(f"{_factor_name(n, lang)} {v:.3f}" for n, v in eff.factors)
 
-    return " × ".join(f"{name(n)} {v:.3f}" for n, v in eff.factors)
+
+@cache
+def _factor_name(text: str, lang: str) -> str:
+    """A factor's name in ``lang``: a handful of names, written for every plan."""
+    return t("assumed.factor", lang, name=re.sub(r"[^a-z]+", "-", text.lower()), text=text)
 
 
 def model_assumptions(

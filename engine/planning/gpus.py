@@ -43,7 +43,7 @@ def size_gpus(cfg: Configuration, gpu: Gpu, need: ComputeNeed, res: Resolved, pr
     try:
         efficiency_at(gpus=cfg.gpu_count)
     except RequestError as exc:
-        return Message("precision", exc.allowed)
+        return Message.of("precision", why=exc.allowed_in("en"), why_zh=exc.allowed_in("zh"))
 
     floor = memory_floor_gpus(need.params, gpu.memory_gb)
     warnings: list[Message] = []

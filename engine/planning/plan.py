@@ -106,7 +106,8 @@ def plan_configuration(
         fabric, layout = place(cfg, server, sizing.nodes, fp, equipment, rack_kw, request, res,
                                catalog)
     except (RackRefusal, FabricTooLarge) as exc:
-        return _refused(cfg, server, gpu, Message("racks", str(exc)))
+        return _refused(cfg, server, gpu,
+                        Message.of("racks", why=exc.text("en"), why_zh=exc.text("zh")))
     planes = storage_management(equipment, layout, request, res, fabric, sizing.gpus)
 
     power = plan_power(sizing.nodes, cfg.typical_power_w, fabric, layout, planes.power_w,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from engine.assumptions import default, default_note
 from engine.bounds import check
 from engine.catalog import Catalog, ManagementPart, NetworkPart, StorageProduct
-from engine.errors import RequestError
+from engine.errors import RequestError, allowed, one_of
 from engine.facility.management import (
     Device,
     ManagementParts,
@@ -65,7 +65,7 @@ def storage_need(request: PlanRequest, compute: ComputeNeed, gpus: int,
     performance = r.performance or "good"
     if performance not in STORAGE_CLASSES:
         raise RequestError("storage.performance", performance,
-                           "must be good, better, best or left empty")
+                           allowed("allowed.one-of-or-empty", choices="good, better, best"))
     out.append(Assumption.said(
         "storage.performance", performance, "", "request" if r.performance else "default",
         "assumed.given" if r.performance else "assumed.storage-class"))
@@ -109,7 +109,7 @@ def _storage_tier(
 ) -> _Tier | None:
     choice = request.storage.product
     if choice not in ("vendor", "neutral", "none"):
-        raise RequestError("storage.product", choice, "must be vendor, neutral or none")
+        raise RequestError("storage.product", choice, one_of(("vendor", "neutral", "none")))
     if choice == "none":
         return None
     product = storage_product(catalog, choice, vendor)

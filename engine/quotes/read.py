@@ -277,10 +277,10 @@ def _rows(rows: tuple[tuple[object, ...], ...], start: int, mapping: ColumnMap, 
             issues.append(finding("ambiguous", number, "", None, None, "no_qty"))
             qty = 1.0
         problem = (_implausible(qty, unit, total, currency, f"{part} {desc} {words_in_row}")
-                   or (price_problem(unit, currency, f"{part} {desc}") if unit is not None else ""))
+                   or _price_problem(unit, currency, f"{part} {desc}"))
         if problem:
-            issues.append(Finding("ambiguous", number, "", None, None,
-                                  f"row {number}: {problem}; the line was left out, not summed"))
+            issues.append(finding("ambiguous", number, "", None, None, "implausible",
+                                  problem=problem["en"], problem_zh=problem["zh"]))
             continue
         lines.append(QuoteLine(number, part, desc, qty, unit, total, qty_total=qty,
                                remark=text(_cell(row, mapping.get("remark"))), group=group))
@@ -299,28 +299,40 @@ def _heading(row: tuple[object, ...], qty_raw: object) -> bool:
     return bool(said) and sum(1 for v in row if text(v) == said) > 1
 
 
-def _implausible(qty: float, unit: float | None, total: float | None, currency: str, said: str) -> str:
+def _price_problem(unit: float | None, currency: str, said: str) -> dict[str, str] | None:
+    """engine.plausible's verdict on a line's unit price, in each language, or None."""
+    if unit is None or not price_problem(unit, currency, said):
+        return None
+    return {lang: price_problem(unit, currency, said, lang) for lang in ("en", "zh")}
+
+
+def _implausible(qty: float, unit: float | None, total: float | None, currency: str,
+                 said: str) -> dict[str, str] | None:
     """Why a line's figures are no figures of a cluster quotation (resources/quotes.toml
-    [plausible]), or "": a quantity below 0 or past the bound, a price or amount past the
-    bound for its currency, or below 0 on a line that does not say it is a discount."""
+    [plausible]), in each language, or None: a quantity below 0 or past the bound, a price or
+    amount past the bound for its currency, or below 0 on a line that does not say it is a
+    discount. The sentences are the catalogue's ``implausible.*`` (findings.ftl)."""
     bound = rules()["plausible"]
-    if qty < 0:
-        return f"a quantity of {qty:g}: a quoted quantity is never below 0"
-    if qty > bound["qty"]["max"]:
-        return f"a quantity of {_figure(qty)}, more than the {bound['qty']['max']:,} units a line holds"
+    code, figures = "", {}
     discount = holds(said, words("row_labels", "discount"))
     amount = qty * unit if unit is not None else total
-    for name, value, key in (("unit price", unit, "unit_price"), ("total", total, "line_total"),
-                             ("quantity × unit price", amount, "line_total")):
-        if value is None:
+    if qty < 0:
+        code, figures = "implausible.qty-negative", dict(qty=f"{qty:g}")
+    elif qty > bound["qty"]["max"]:
+        code, figures = "implausible.qty-large", dict(qty=_figure(qty), most=bound["qty"]["max"])
+    for name, value, key in (("unit-price", unit, "unit_price"), ("total", total, "line_total"),
+                             ("amount", amount, "line_total")):
+        if code or value is None:
             continue
-        if value < 0 and not discount:
-            return (f"a {name} of {_figure(value)} below 0 on a line that does not say it is a discount "
-                    "(a discount line says 'discount' or '折扣')")
         most = bound[f"{key}_{currency}"]["max"]
-        if abs(value) > most:
-            return f"a {name} of {_figure(value)} {currency}, more than the {most:,} {currency} a line holds"
-    return ""
+        if value < 0 and not discount:
+            code, figures = "implausible.negative", dict(what=name, value=_figure(value))
+        elif abs(value) > most:
+            code, figures = "implausible.large", dict(what=name, value=_figure(value),
+                                                      currency=currency, most=most)
+    if not code:
+        return None
+    return {lang: catalogue(code, lang, **figures) for lang in ("en", "zh")}
 
 
 def _figure(value: float) -> str:

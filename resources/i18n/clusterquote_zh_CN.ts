@@ -3222,10 +3222,22 @@
             <translation>以至少 %1 的概率按期完成的最低成本方案</translation>
         </message>
         <message>
-            <source>Only P10, P50 and P90 are known
-(the whole curve: ★ variant)</source>
-            <translation>仅知 P10、P50 和 P90
-（整条曲线见 ★ 方案）</translation>
+            <source>Only P10, P50 and P90
+are known for this variant</source>
+            <translation>此方案仅知
+P10、P50 和 P90</translation>
+        </message>
+        <message>
+            <source>%1 × %2 (%3)</source>
+            <translation>%1 × %2（%3）</translation>
+        </message>
+        <message>
+            <source>%1 at %2 kW a rack</source>
+            <translation>%1，每机柜 %2 kW</translation>
+        </message>
+        <message>
+            <source>use of the optimised plan: %1, %2, %3</source>
+            <translation>采用优化方案：%1，%2，%3</translation>
         </message>
     </context>
     <context>
@@ -3313,6 +3325,10 @@
         <message>
             <source>Search cancelled; the plan and the results shown before are kept.</source>
             <translation>搜索已取消；方案和之前显示的结果均保留。</translation>
+        </message>
+        <message>
+            <source>Search cancelled; the plan is kept.</source>
+            <translation>搜索已取消；方案保持不变。</translation>
         </message>
         <message>
             <source>Could not search: %1</source>

@@ -127,11 +127,12 @@ def main() -> None:
     f = fit()
     print(f"\nFitted on all {len(fitted_runs())} fit runs: κ = {f.kappa:g} (efficiency.toml "
           f"{value('fit', 'small_gemm'):g}), fixed step cost {f.overhead_s:g} s (efficiency.toml "
-          f"{value('fit', 'step_overhead_s'):g} s), production stall {f.stall:g} "
-          f"(efficiency.toml {value('goodput', 'production_stall'):g})")
+          f"{value('fit', 'step_overhead_s'):g} s)")
     for team, eta in f.etas.items():
-        print(f"  η {team:9} = {eta:.2f} (efficiency.toml {profile(team).software_efficiency:.2f}), "
-              f"{sum(r.team == team for r in fitted_runs())} runs")
+        stored = profile(team)
+        print(f"  η {team:9} = {eta:.2f} (efficiency.toml {stored.software_efficiency:.2f}), "
+              f"production stall {f.stalls[team]:.3f} (efficiency.toml "
+              f"{stored.production_stall:.3f}), {sum(r.team == team for r in fitted_runs())} runs")
     for r in runs():
         if r.use != "fit":
             print(f"Excluded: {r.id}: {r.source}")

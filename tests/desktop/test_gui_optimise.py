@@ -4,6 +4,8 @@ session's request in one undo step; cancel keeps the user's work; errors are sai
 from __future__ import annotations
 
 import re
+import threading
+import time
 from itertools import pairwise
 from types import SimpleNamespace
 
@@ -17,6 +19,7 @@ from desktop import i18n
 from desktop import optimise_worker as worker
 from desktop.optimise_charts import FrontPicture, draw_front, draw_risk
 from desktop.optimise_model import COLUMNS, Name
+from desktop.views.optimise import PROGRESS_STEPS
 from engine.errors import RequestError
 from engine.model import PlanRequest, Schedule, Workload
 
@@ -167,6 +170,175 @@ def test_cancel_drops_the_search_and_keeps_the_plan(qtbot, planned) -> None:  # 
     assert "cancelled" in view.status.text()
 
 
+def risk_days(view) -> list[float]:  # type: ignore[no-untyped-def]
+    """The calendar days the risk chart's curve is drawn through."""
+    return [float(d) for d in view._canvases["risk"].figure.axes[0].get_lines()[0].get_xdata()]
+
+
+def test_the_engine_s_share_done_fills_the_bar(qtbot, planned) -> None:  # type: ignore[no-untyped-def]
+    view = planned.optimise_view
+    seen: list[int] = []
+    view.progress.valueChanged.connect(seen.append)
+    searched(qtbot, planned)
+    # the engine says how far it is, rising, and 1 at the end: the bar shows it in steps
+    assert seen == sorted(seen)
+    assert seen[-1] == PROGRESS_STEPS
+    assert len(set(seen)) > 5, seen
+
+
+class Stalled:
+    """An engine that says it is 42% done, then works on until told to stop, as the engine's
+    steps ask ``should_stop`` (it never finishes by itself)."""
+
+    def __init__(self) -> None:
+        self.outcome: list[str] = []
+
+    def __call__(self, request: PlanRequest, *, progress, should_stop, **_options):  # type: ignore[no-untyped-def]
+        from engine.optimise.search import Stopped
+
+        progress(0.42)
+        for _ in range(SEARCH_S // 5):
+            if should_stop():
+                self.outcome.append("stopped")
+                raise Stopped("stopped as asked")
+            time.sleep(0.005)
+        self.outcome.append("never told to stop")
+        raise AssertionError("the search was never told to stop")
+
+
+def test_cancel_stops_the_engine_and_the_previous_answer_stays(qtbot, planned, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = planned
+    view = searched(qtbot, window)  # an answer the user has looked at
+    found, rows, chosen, curve = view.found, list(view.model.rows), view.chosen, risk_days(view)
+    before = window.session.request
+    engine = Stalled()
+    monkeypatch.setattr(worker, "_optimise", lambda: engine)
+    view.objective.setCurrentIndex(view.objective.findData("capex"))
+    view.search()
+    # the share done crosses threads by signal and reaches the bar
+    qtbot.waitUntil(lambda: view.progress.value() == 420, timeout=SEARCH_S)
+    assert view.progress.isVisible() and view.progress.text() == "42%"
+    assert not view.use_button.isEnabled() and not view.search_button.isEnabled()
+    with qtbot.waitSignal(view.optimiser.engine_stopped, timeout=SEARCH_S):
+        view.cancel_button.click()
+        # the view is free at once, before the engine has even seen the flag
+        assert not view.optimiser.busy and view.search_button.isEnabled()
+    assert engine.outcome == ["stopped"]
+    # the answer shown before is kept, chosen row and risk chart included
+    assert view.found is found and view.model.rows == rows and view.chosen is chosen
+    assert risk_days(view) == curve
+    assert view.use_button.isEnabled()
+    assert not view.progress.isVisible() and not view.cancel_button.isVisible()
+    assert view.status.text() == "Search cancelled; the plan and the results shown before are kept."
+    assert window.session.request == before and not window.session.modified
+
+
+def test_cancel_stops_the_real_search_before_its_end(qtbot, planned, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from engine.optimise.search import Stopped, optimise
+
+    view = planned.optimise_view
+    reached, cancelled = threading.Event(), threading.Event()
+    shares: list[float] = []
+    outcome: list[str] = []
+
+    def watched(request: PlanRequest, *, progress, should_stop, **options):  # type: ignore[no-untyped-def]
+        def told(share: float) -> None:
+            shares.append(share)
+            progress(share)
+            if share >= 0.1 and not reached.is_set():  # a tenth done: hold on until cancelled
+                reached.set()
+                cancelled.wait(SEARCH_S / 1000)
+
+        try:
+            return optimise(request, progress=told, should_stop=should_stop, **options)
+        except Stopped:
+            outcome.append("stopped")
+            raise
+
+    monkeypatch.setattr(worker, "_optimise", lambda: watched)
+    view.search()
+    qtbot.waitUntil(reached.is_set, timeout=SEARCH_S)
+    with qtbot.waitSignal(view.optimiser.engine_stopped, timeout=SEARCH_S):
+        view.cancel_button.click()
+        cancelled.set()
+    assert outcome == ["stopped"]
+    assert max(shares) < 1.0  # it never got to the end
+    assert view.found is None and view.model.rowCount() == 0
+    assert view.status.text() == "Search cancelled; the plan is kept."
+
+
+def test_the_risk_chart_follows_the_chosen_row(qtbot, planned) -> None:  # type: ignore[no-untyped-def]
+    view = searched(qtbot, planned)
+    result = view.found.result
+    assert len(result.front) >= 2 and len(result.front_days_quantiles) == len(result.front)
+    curves = []
+    for row in (0, len(result.front) - 1):
+        index = view.proxy.mapFromSource(view.model.index(row, 0))
+        view.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        v = result.front[row]
+        assert view.chosen is view.model.rows[row]
+        curve = risk_days(view)
+        assert curve == list(result.front_days_quantiles[row])
+        # the curve is that variant's own: its P10, P50 and P90 lie on it, and so do its odds
+        assert len(curve) == 101
+        assert (curve[10], curve[50], curve[90]) == pytest.approx(
+            (v["days_p10"], v["days_p50"], v["days_p90"]), rel=1e-9)
+        on_time = sum(d <= result.deadline for d in curve) / 101
+        assert on_time == pytest.approx(v["p_meets"], abs=0.011)
+        assert view.model.title(v) in view._canvases["risk"].figure.axes[0].get_title()
+        curves.append(curve)
+    assert curves[0] != curves[1]  # the cheapest and the quickest do not share their odds
+
+
+SERVERS = {"lenovo-sr680av3-h800": ("Lenovo SR680a V3", "联想 SR680a V3"),
+           "inspur-nf5688m7-h800": ("Inspur NF5688M7", "浪潮 NF5688M7")}
+COOLINGS = {"air": ("air", "风冷"), "rdhx": ("rear door", "背板换热"),
+            "liquid": ("direct liquid", "直接液冷")}
+HOSTINGS = {"own": ("own data centre", "自有数据中心"), "colo": ("leased IDC", "租用 IDC 机柜"),
+            "wholesale": ("wholesale hall", "批发机房"), "cloud": ("cloud rental", "云租用")}
+
+
+def test_use_this_plan_is_undone_and_redone_under_the_variant_s_name(
+    qtbot, qapp, planned, wait_planned
+) -> None:  # type: ignore[no-untyped-def]
+    window = planned
+    session = window.session
+    asked = session.request
+    view = searched(qtbot, window)
+    row = len(view.model.rows) - 1
+    view.choose(row)
+    v = view.model.rows[row]
+    kw = f"{v['rack_kw']:g}"
+    english = (f"use of the optimised plan: {v['gpus']:,} × H800 SXM5 ({SERVERS[v['config']][0]}), "
+               f"{COOLINGS[v['cooling']][0]} at {kw} kW a rack, {HOSTINGS[v['hosting']][0]}")
+    chinese = (f"采用优化方案：{v['gpus']:,} × H800 SXM5（{SERVERS[v['config']][1]}），"
+               f"{COOLINGS[v['cooling']][1]}，每机柜 {kw} kW，{HOSTINGS[v['hosting']][1]}")
+    view.use_button.click()
+    used = session.request
+    assert used.configs == (v["config"],) and used.schedule.gpus == v["gpus"]
+    assert session.undo_text() == english
+    assert window.undo_action.text() == f"&Undo {english}"
+    wait_planned(window)
+
+    window.undo_action.trigger()  # one step takes the whole variant back
+    assert session.request == asked and session.undo_text() == ""
+    assert session.redo_text() == english
+    assert window.redo_action.text() == f"&Redo {english}"
+    wait_planned(window)
+    window.redo_action.trigger()
+    assert session.request == used and session.undo_text() == english
+    wait_planned(window)
+
+    # the step is named when shown: in Chinese once the GUI speaks Chinese
+    i18n.install_translators(qapp, "zh_CN")
+    try:
+        assert session.undo_text() == chinese
+    finally:
+        i18n.install_translators(qapp, "en")
+    assert session.undo_text() == english
+
+
 def test_an_engine_error_is_shown_and_the_view_stays_usable(qtbot, planned, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     def refuse(request: PlanRequest, **_options: object) -> None:
         raise RequestError("schedule.days", request.schedule.days, "no variant could be planned")
@@ -226,6 +398,36 @@ def test_the_view_speaks_chinese(add_window, settings, chinese) -> None:  # type
         assert cjk.search(header), header
     window.tabs.setCurrentWidget(view)
     assert untranslated(view) == []
+
+
+def test_an_answer_speaks_chinese_in_the_table_the_charts_and_the_undo_step(
+    qtbot, add_window, settings, chinese, wait_planned
+) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib.text import Text
+
+    from desktop.main_window import MainWindow
+    from tests.desktop.test_gui_translation import english_words, untranslated
+
+    settings.language = "zh_CN"
+    window = add_window(MainWindow(settings))
+    window.show()
+    window.set_request(small_request())
+    wait_planned(window)
+    view = window.optimise_view
+    window.tabs.setCurrentWidget(view)
+    view.draws.setText("1000")
+    view = searched(qtbot, window)
+    view.choose(len(view.model.rows) - 1)  # not the best: its own curve and words
+    assert untranslated(view) == []
+    for key in ("front", "risk"):
+        texts = [t.get_text() for t in view._canvases[key].figure.findobj(Text) if t.get_text()]
+        assert texts
+        assert [t for t in texts if english_words(t)] == [], key
+    view.use_button.click()
+    assert window.session.undo_text().startswith("采用优化方案：")
+    assert english_words(window.undo_action.text()) == []
+    view.optimiser.wait(SEARCH_S)
+    wait_planned(window)
 
 
 def agg_figure() -> Figure:

@@ -1,10 +1,12 @@
 """Published training runs (resources/calibration/runs.csv), the performance model's prediction
 of each, the fit of its constants and leave-one-out cross-validation.
 
-Fitted: each team profile's software efficiency η on that profile's runs, and the small-GEMM
-penalty κ and fixed step cost shared by all; the bandwidth efficiency c stays at its stored fit.
-A hero run (GPU-hours of the training steps alone) is compared with the step model; a production
-run (wall-clock × GPUs) with the step model × the profile's goodput at its GPU count.
+Fitted: each team profile's software efficiency η and production stall on that profile's runs,
+and the small-GEMM penalty κ and fixed step cost shared by all; the bandwidth efficiency c stays
+at its stored fit. A hero run (GPU-hours of the training steps alone) is compared with the step
+model; a production run (wall-clock × GPUs) with the step model × the profile's goodput at its
+GPU count. A profile with production runs only (first-run) cannot tell its stall from its η: it
+takes the typical profile's stall and its η takes the rest.
 
 Used by test_calibration.py (which keeps the figures) and tests/bench/calibration_report.py
 (which prints them and writes resources/calibration/residuals.csv).
@@ -22,7 +24,15 @@ import numpy as np
 from engine.catalog import load_catalog
 from engine.compute.parameters import value
 from engine.compute.performance import Grid, Hardware, StepParts, Tuning, grid, shape_for
-from engine.compute.team import DEFAULT_TEAM, MIN_RUNS, TEAMS, band_quantile, centred_scatter, goodput
+from engine.compute.team import (
+    DEFAULT_TEAM,
+    MIN_RUNS,
+    TEAMS,
+    band_quantile,
+    centred_scatter,
+    goodput,
+    profile,
+)
 from engine.model import Layout
 from engine.resources import resource_path
 
@@ -82,7 +92,7 @@ class Run:
         """The interruption model alone: the fit adds the stall share it is fitting."""
         if self.kind != "production":
             return 1.0
-        return goodput(self.gpus, self.team) / (1 - value("goodput", "production_stall"))
+        return goodput(self.gpus, self.team) / (1 - profile(self.team).production_stall)
 
     @property
     def published_mfu(self) -> float:
@@ -200,22 +210,37 @@ class Fit:
     kappa: float
     overhead_s: float
     etas: dict[str, float]  # per team profile; a profile without runs is absent
-    stall: float  # share of a production run's wall clock lost beyond interruptions
+    stalls: dict[str, float]  # per profile: share of a production run's wall clock lost beyond
+    # interruptions
 
     def tuning(self, team: str) -> Tuning:
         return Tuning(eta=self.etas[team], comm=value("fit", "bandwidth_efficiency"),
                       kappa=self.kappa, overhead_s=self.overhead_s)
 
 
+STALL_FROM = {"first-run": "typical"}  # production runs only: the stall of this profile
+
+
 def _fit(selected: tuple[Run, ...]) -> Fit:
-    """Least mean |log error|: each profile's η on its runs, κ and the overhead over all."""
+    """Least mean |log error|: each profile's η and stall on its runs, κ and the overhead over
+    all; a profile in STALL_FROM takes that profile's stall and fits its η alone."""
     losses = {t: sum(abs_log_errors(r) for r in selected if r.team == t) for t in TEAMS}
     present = {t: loss for t, loss in losses.items() if isinstance(loss, np.ndarray)}
-    total = sum(loss.min(axis=0) for loss in present.values())
+    own = {t: loss for t, loss in present.items() if t not in STALL_FROM}
+    total = sum(loss.min(axis=(0, 3)) for loss in own.values())
     assert isinstance(total, np.ndarray)
-    k, o, st = np.unravel_index(int(total.argmin()), total.shape)
-    etas = {t: float(ETAS[int(loss[:, k, o, st].argmin())]) for t, loss in present.items()}
-    return Fit(float(KAPPAS[k]), float(OVERHEADS[o]), etas, float(STALLS[st]))
+    k, o = np.unravel_index(int(total.argmin()), total.shape)
+    etas: dict[str, float] = {}
+    stalls: dict[str, float] = {}
+    for t, loss in own.items():
+        e, st = np.unravel_index(int(loss[:, k, o, :].argmin()), loss[:, k, o, :].shape)
+        etas[t], stalls[t] = float(ETAS[e]), float(STALLS[st])
+    for t, source in STALL_FROM.items():
+        if t in present and source in stalls:
+            st = _index(STALLS, stalls[source])
+            etas[t] = float(ETAS[int(present[t][:, k, o, st].argmin())])
+            stalls[t] = stalls[source]
+    return Fit(float(KAPPAS[k]), float(OVERHEADS[o]), etas, stalls)
 
 
 @cache
@@ -250,7 +275,8 @@ def predict(run: Run, f: Fit) -> Prediction:
     mfu = float(mfu_grid(run)[_index(ETAS, t.eta), _index(KAPPAS, t.kappa),
                               _index(OVERHEADS, t.overhead_s)])
     chosen = max(layouts(run), key=lambda p: p.useful_tflop / p.step_s(t))
-    good = run.interruption_goodput * (1 - f.stall if run.kind == "production" else 1.0)
+    stall = f.stalls.get(team, 0.0) if run.kind == "production" else 0.0
+    good = run.interruption_goodput * (1 - stall)
     return Prediction(run, mfu, run.gpu_hours_at(mfu * good), chosen.layout)
 
 

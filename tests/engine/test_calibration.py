@@ -34,18 +34,20 @@ from tests.engine.calibration_runs import (
 )
 
 # Reached (tests/bench/calibration_report.py): leave-one-out over the fit runs ...
-# (the issue's targets were a median of 12%, means within ±8%, 80% inside P10-P90, and on
-# held-out runs 20%, ±10%, 80%: the means and the coverage are met, the medians are not; see
-# the README). The band is the wider of the profile's Student-t interval and the pooled
-# scatter of the kind's runs (engine.compute.team.band_quantile): hero 50 of 55 runs inside,
-# production 17 of 21 (the Student-t interval alone held 43 and 16).
+# (the issue's targets: a median of 12%, means within ±8%, 80% inside P10-P90, and on held-out
+# runs 20%, ±10%, 80%; all met). The band is the wider of the profile's Student-t interval and
+# the pooled scatter of the kind's runs (engine.compute.team.band_quantile): hero 46 of 55 runs
+# inside, production 18 of 21. The medians came down from 16.3% and 25.2% with the Pythia rows'
+# full recomputation and 2M-token batch read from their training configs, LLM Foundry's own
+# throughput table counted with the tuned profile as Megatron-LM's and NeMo's are, and a
+# production stall per profile (tuned teams lose less wall clock beyond interruptions).
 RUNS = 93
-LOO_MEDIAN = 0.1626
-LOO_MEAN = {"hero": 0.0231, "production": -0.0206}
-LOO_COVERAGE = {"hero": 50 / 55, "production": 17 / 21}  # inside P10-P90, each band from the others
+LOO_MEDIAN = 0.1109
+LOO_MEAN = {"hero": 0.0153, "production": -0.0148}
+LOO_COVERAGE = {"hero": 46 / 55, "production": 18 / 21}  # inside P10-P90, each band from the others
 # ... and on the runs never shown to the fit (split=holdout)
-HELD_MEDIAN = 0.2520
-HELD_MEAN = 0.0240
+HELD_MEDIAN = 0.1878
+HELD_MEAN = -0.0103
 HELD_COVERAGE = 10 / 12
 
 
@@ -81,9 +83,9 @@ def test_stored_constants_are_the_fit() -> None:
     f = fit()
     assert value("fit", "small_gemm") == pytest.approx(f.kappa)
     assert value("fit", "step_overhead_s") == pytest.approx(f.overhead_s)
-    assert value("goodput", "production_stall") == pytest.approx(f.stall)
     for team, eta in f.etas.items():
         assert profile(team).software_efficiency == pytest.approx(eta), team
+        assert profile(team).production_stall == pytest.approx(f.stalls[team]), team
 
 
 def test_stored_residuals_are_the_leave_one_out_ones() -> None:
@@ -102,6 +104,7 @@ def test_leave_one_out_errors_stay_at_the_figures_reached() -> None:
     loo = leave_one_out()
     median, _, _ = summary([p.error for p in loo])
     assert median == pytest.approx(LOO_MEDIAN, abs=0.0015)
+    assert median <= 0.12  # the issue's target, met
     for kind, mean in LOO_MEAN.items():
         errors = [p.error for p in loo if p.run.kind == kind]
         assert summary(errors)[2] == pytest.approx(mean, abs=0.0015), kind
@@ -129,8 +132,8 @@ def test_the_model_beats_flat_40_percent_on_production_runs() -> None:
 
 @pytest.mark.parametrize("baseline", BASELINES)
 def test_the_model_beats_every_baseline_on_median_error(baseline: str) -> None:
-    # over all fit runs: 16.3% against flat 40% MFU's 17.9%, flat 50%'s 23.4% and the previous
-    # model's 19.8% (the previous model does better on the hero runs alone, 14.7% to 16.6%)
+    # over all fit runs: 11.1% against flat 40% MFU's 18.0%, flat 50%'s 24.1% and the previous
+    # model's 19.8% (on the hero runs alone 8.4% against the previous model's 13.4%)
     loo = leave_one_out()
     ours = summary([p.error for p in loo])
     theirs = summary([baseline_gpu_hours(p.run, baseline) / p.run.published_gpu_hours - 1
@@ -144,6 +147,7 @@ def test_held_out_runs_stay_at_the_figures_reached() -> None:
     median, _, mean = summary([p.error for p in held])
     assert median == pytest.approx(HELD_MEDIAN, abs=0.0015)
     assert mean == pytest.approx(HELD_MEAN, abs=0.0015)
+    assert median <= 0.20 and abs(mean) <= 0.10  # the issue's targets, met
     assert coverage(held, 0.10, 0.90, MIN_SAME_KIND, leave_one_out()) == pytest.approx(
         HELD_COVERAGE, abs=0.005)
 
@@ -158,7 +162,7 @@ def test_goodput_of_llama3_by_hand() -> None:
     tau = math.sqrt(2 * c * mtbf)
     lost = c / tau + (0.083 + tau / 2) / mtbf
     assert 1 - lost == pytest.approx(0.90, abs=0.002)
-    stall = value("goodput", "production_stall")
+    stall = profile("tuned").production_stall
     assert goodput(16_384, "tuned") == pytest.approx((1 - lost) * (1 - stall), rel=1e-3)
 
 

@@ -36,3 +36,29 @@ finding-no-part = row { $row }: figures without a part number or a description; 
 finding-no-qty = row { $row }: no quantity; taken as 1
 finding-per-system = row { $row }: every component quantity of this configured system is a multiple of its { NUMBER($systems, useGrouping: 0) } systems; read as per system, but they may be summed: say so in the quantity header (e.g. 'Total Qty') if they are
 finding-columns = row { $row }: columns { $columns } could each be the { $field }; '{ $chosen }' was taken: correct the mapping if that is wrong
+
+## a line whose figures are no figures of a cluster quotation (engine/quotes/read.py,
+## resources/quotes.toml [plausible]); it is left out, not summed
+finding-implausible = row { $row }: { $problem }; the line was left out, not summed
+implausible-qty-negative = a quantity of { $qty }: a quoted quantity is never below 0
+implausible-qty-large = a quantity of { $qty }, more than the { $most } units a line holds
+implausible-negative = a { $what ->
+        [unit-price] unit price
+        [total] total
+       *[amount] quantity × unit price
+    } of { $value } below 0 on a line that does not say it is a discount (a discount line says 'discount' or '折扣')
+implausible-large = a { $what ->
+        [unit-price] unit price
+        [total] total
+       *[amount] quantity × unit price
+    } of { $value } { $currency }, more than the { $most } { $currency } a line holds
+
+## a unit price outside its kind of part's range (engine/plausible.py, resources/quotes.toml
+## [plausible.parts]): a quotation's line and a price list's entry alike
+plausible-price = unit price { $price } { $currency } is not a plausible price of { $kind ->
+        [optics] optics
+        [rack_power] rack and power
+       *[other] { $kind }
+    } parts, which lie between { $low } and { $high } { $currency } (resources/quotes.toml [plausible.parts.{ $kind }])
+price-refused-line = { $path }, line { $line }, column unit_price: { $problem }
+price-refused-item = item { $item }, column unit_price: { $problem }

@@ -51,3 +51,12 @@ options-choice-conditional = conditional
 options-choice-unsure = unsure
 options-choice-blocked = blocked
 options-axis-cost-m = { $objective } (million { $currency })
+
+## the text table's ids in words (engine/optimise/report.py)
+optimise-objective = { $objective ->
+        [capex] capex
+       *[other] tco
+    }
+optimise-left-out-one = { $config } ({ $status })
+optimise-semicolon = {"; "}
+optimise-comma = {", "}

@@ -52,3 +52,14 @@ vendor-equipment-vendors = Equipment vendors
 vendor-storage-vendor = Storage vendor
 vendor-server-vendor = Server vendor
 vendor-open-source = Open source
+
+## why not even one server or switch fits a rack (engine/facility/racks.py, fabric.py): the
+## refusal "racks" says it whole
+msg-racks-full = the servers do not fit the racks: { $why }
+rack-refused-budget = one node draws up to { $kw } kW, over the { $budget } kW rack budget
+rack-refused-feed = one node draws up to { $kw } kW, over the { $feed } kW that { $pdus } PDU(s) on one feed carry at { $load } of their rating
+rack-refused-space = a { $units }U node does not fit the { $usable }U usable in a rack
+rack-refused-weight = a { $kg } kg node exceeds the rack's load limit
+rack-refused-network = a { $box } ({ $units }U, { $kw } kW) does not fit a network rack's { $rack_units }U and { $budget } kW
+rack-refused-director = a { $box } ({ $units }U, { $kw } kW, { $kg } kg) does not fit a network rack
+rack-refused-fabric = { $endpoints } fabric endpoints exceed a three-tier fat tree of { $radix }-port switches ({ $most })

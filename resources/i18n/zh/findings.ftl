@@ -36,3 +36,39 @@ finding-no-part = 第 { $row } 行：有数字但没有型号或描述；该行�
 finding-no-qty = 第 { $row } 行：没有数量；按 1 计
 finding-per-system = 第 { $row } 行：该整机配置的每个部件数量都是其 { NUMBER($systems, useGrouping: 0) } 台的整数倍；已按每台读取，但可能是合计数量：如是合计，请在数量列表头注明（如“总数量”）
 finding-columns = 第 { $row } 行：{ $columns } 列都可能是{ $field }；已取“{ $chosen }”：如有误请更正列映射
+
+## 数字不像集群报价的行（engine/quotes/read.py，resources/quotes.toml [plausible]）：不计入合计
+finding-implausible = 第 { $row } 行：{ $problem }；该行未计入合计
+implausible-qty-negative = 数量为 { $qty }：报价数量不会小于 0
+implausible-qty-large = 数量为 { $qty }，超过一行最多的 { $most } 件
+implausible-negative = { $what ->
+        [unit-price] 单价
+        [total] 总价
+       *[amount] 数量 × 单价
+    }为 { $value }，小于 0，但该行未注明是折扣（折扣行应写明“折扣”或“discount”）
+implausible-large = { $what ->
+        [unit-price] 单价
+        [total] 总价
+       *[amount] 数量 × 单价
+    }为 { $value } { $currency }，超过一行最多的 { $most } { $currency }
+
+## 单价超出该类部件的合理范围（engine/plausible.py，resources/quotes.toml [plausible.parts]）：
+## 报价行与价格表条目同样适用
+plausible-price = 单价 { $price } { $currency } 不是{ $kind ->
+        [services] 服务
+        [optics] 光模块
+        [cable] 线缆
+        [software] 软件
+        [spares] 备件
+        [storage] 存储
+        [rack] 机柜
+        [server] 服务器
+        [gpu] GPU
+        [nic] 网卡
+        [switch] 交换机
+        [rack_power] 机柜与供电
+        [cooling] 制冷
+       *[other] { $kind }
+    }类部件的合理价格，此类部件单价在 { $low } 至 { $high } { $currency } 之间（resources/quotes.toml [plausible.parts.{ $kind }]）
+price-refused-line = { $path } 第 { $line } 行 unit_price 列：{ $problem }
+price-refused-item = 物料 { $item } 的 unit_price 列：{ $problem }

@@ -51,3 +51,12 @@ options-choice-conditional = 有条件
 options-choice-unsure = 不确定
 options-choice-blocked = 受阻
 options-axis-cost-m = { $objective }（百万 { $currency }）
+
+## 文本表中的代号（engine/optimise/report.py）
+optimise-objective = { $objective ->
+        [capex] 资本支出
+       *[other] 总拥有成本
+    }
+optimise-left-out-one = { $config }（{ $status }）
+optimise-semicolon = ；
+optimise-comma = 、

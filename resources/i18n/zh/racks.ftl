@@ -49,3 +49,14 @@ vendor-equipment-vendors = 设备厂商
 vendor-storage-vendor = 存储厂商
 vendor-server-vendor = 服务器厂商
 vendor-open-source = 开源
+
+## 连一台服务器或交换机都放不进机柜的原因（engine/facility/racks.py、fabric.py）：
+## 拒绝原因 “racks” 的完整说明
+msg-racks-full = 服务器无法装入机柜：{ $why }
+rack-refused-budget = 单台节点最大功耗 { $kw } kW，超过 { $budget } kW 的单机柜功率预算
+rack-refused-feed = 单台节点最大功耗 { $kw } kW，超过一路供电上 { $pdus } 台 PDU 按额定值 { $load } 所能承载的 { $feed } kW
+rack-refused-space = { $units }U 的节点放不进机柜可用的 { $usable }U
+rack-refused-weight = { $kg } kg 的节点超过机柜承重上限
+rack-refused-network = { $box }（{ $units }U，{ $kw } kW）放不进网络机柜的 { $rack_units }U 与 { $budget } kW
+rack-refused-director = { $box }（{ $units }U，{ $kw } kW，{ $kg } kg）放不进一个网络机柜
+rack-refused-fabric = { $endpoints } 个网络端点超过 { $radix } 端口交换机三层胖树的上限（{ $most }）
