@@ -14,6 +14,7 @@ from engine.bounds import check
 from engine.catalog import Catalog, load_catalog
 from engine.compare import compare
 from engine.errors import RequestError
+from engine.errors import allowed as allowed_text  # the catalogue's 'what is allowed'
 from engine.model import HOSTINGS, Plan, PlanRequest
 from engine.money.prices import PriceList, load_price_list
 from engine.optimise.exact import Evaluator
@@ -242,13 +243,12 @@ def variant_table(request: PlanRequest, catalog: Catalog | None = None,
     ticker(PLANS)
     if not any(p.feasible for p in comparison.plans):
         refused = comparison.plans[0]
-        raise RequestError("schedule.days", request.schedule.days,
-                           f"no configuration can run this workload (e.g. {refused.config}: "
-                           f"{refused.refusals[0].text})")
+        raise RequestError("schedule.days", request.schedule.days, allowed_text(
+            "allowed.optimise-none-runs", config=refused.config,
+            reason=refused.refusals[0].render("en"), reason_zh=refused.refusals[0].render("zh")))
     if not plans:
         raise RequestError("configs", ", ".join(c for c, _ in left_out) or "none",
-                           "no configuration the market allows can run this workload; "
-                           "name one with --config to search it anyway")
+                           allowed_text("allowed.optimise-none-allowed"))
     res = resolve(request)
     spreads = {k: float(v) for k, v in settings()["risk"]["price_spread"].items()}
     ev = Evaluator(request, comparison.compute, catalog, prices, spreads)
@@ -264,7 +264,8 @@ def variant_table(request: PlanRequest, catalog: Catalog | None = None,
                 hostings=HOSTINGS)
     table = build_table(ev, axes, res, ticker.stage(PLANS, SEARCH))
     if not len(table):
-        raise RequestError("configs", ", ".join(axes.configs), "no variant could be planned")
+        raise RequestError("configs", ", ".join(axes.configs),
+                           allowed_text("allowed.optimise-no-variant"))
     return Space(table, plans, left_out, res)
 
 
@@ -277,13 +278,13 @@ def optimise(request: PlanRequest, *, confidence: float = 0.9, draws: int = 10_0
     variant search and during the draws, 1 at the end); when ``should_stop`` answers True the
     search raises Stopped."""
     if request.schedule.days is None:
-        raise RequestError("schedule.days", None, "the optimiser needs a deadline in days")
+        raise RequestError("schedule.days", None, allowed_text("allowed.optimise-needs-deadline"))
     check("confidence", confidence, "optimise.confidence")
     check("draws", draws, "optimise.draws")
     if request.overrides:
         line = request.overrides[0]
         raise RequestError("overrides", f"{line.config}:{line.item}",
-                           "line overrides apply to one plan; optimise the request without them")
+                           allowed_text("allowed.optimise-no-overrides"))
     ticker = Ticker(progress, should_stop)
     space = variant_table(request, catalog, prices, ticker)
     table, plans, res = space.table, space.plans, space.resolved

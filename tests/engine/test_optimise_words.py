@@ -41,3 +41,28 @@ def test_the_table_reads_the_same_result_in_both_languages() -> None:
     assert zh.endswith("：lenovo-sr780av3-h100（受阻）")
     assert "；" in zh.splitlines()[-2] and "; " not in zh  # the reasons, with Chinese semicolons
     assert english_words(zh, IDS) == [], english_words(zh, IDS)
+
+
+def test_the_optimisers_refusals_name_the_field_in_both_languages() -> None:
+    """A request the optimiser cannot search is refused from the catalogue: in English the field,
+    the value and what is allowed; in Chinese with no English word but the field's path."""
+    import pytest
+
+    from engine.errors import RequestError
+    from engine.model import LineOverride, PlanRequest, Schedule, Workload
+    from engine.optimise.search import optimise
+
+    without_deadline = PlanRequest(workload=Workload(preset="gpt3-175b"), schedule=Schedule(gpus=64))
+    with pytest.raises(RequestError) as refused:
+        optimise(without_deadline)
+    assert refused.value.text("en").endswith("the optimiser needs a deadline in days")
+    assert "优化需要以天数给出的期限" in refused.value.text("zh")
+    assert not english_words(refused.value.text("zh"), {"schedule.days"})
+    overridden = PlanRequest(workload=Workload(preset="gpt3-175b"), schedule=Schedule(days=150),
+                             overrides=(LineOverride(config="inspur-nf5688m7-h200", item="x",
+                                                     qty=1),))
+    with pytest.raises(RequestError) as refused:
+        optimise(overridden)
+    assert "line overrides apply to one plan" in refused.value.text("en")
+    assert "inspur-nf5688m7-h200:x" in refused.value.text("en")  # the value
+    assert "行项目覆盖只适用于单个方案" in refused.value.text("zh")

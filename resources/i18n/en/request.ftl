@@ -149,3 +149,10 @@ allowed-known-gpus = known: { $names }
 request-cannot-save = cannot save { $name }: { $why }
 allowed-text-byte = character { $at } is the byte { $byte }, which is not UTF-8 text
 allowed-text-half-pair = character { $at } is { $code }, half of a character pair that is not text; retype it
+
+## The optimiser's refusals
+allowed-optimise-none-runs = no configuration can run this workload (e.g. { $config }: { $reason })
+allowed-optimise-none-allowed = no configuration the market allows can run this workload; name one with --config to search it anyway
+allowed-optimise-no-variant = no variant could be planned
+allowed-optimise-needs-deadline = the optimiser needs a deadline in days
+allowed-optimise-no-overrides = line overrides apply to one plan; optimise the request without them

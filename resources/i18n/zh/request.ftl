@@ -177,3 +177,10 @@ allowed-known-gpus = 可用的 GPU：{ $names }
 request-cannot-save = 无法保存 { $name }：{ $why }
 allowed-text-byte = 第 { $at } 个字符是字节 { $byte }，不是 UTF-8 文字
 allowed-text-half-pair = 第 { $at } 个字符是 { $code }，只是一对代理字符的一半，不是文字；请重新输入
+
+## The optimiser's refusals
+allowed-optimise-none-runs = 没有配置能运行此工作负载（例如 { $config }：{ $reason }）
+allowed-optimise-none-allowed = 市场允许的配置都无法运行此工作负载；如仍要搜索某一配置，请用 --config 指定
+allowed-optimise-no-variant = 没有可以规划的方案
+allowed-optimise-needs-deadline = 优化需要以天数给出的期限
+allowed-optimise-no-overrides = 行项目覆盖只适用于单个方案；请去掉覆盖后再优化
