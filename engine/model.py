@@ -472,6 +472,7 @@ class StoragePlan:
     node_gbs: float = 0.0  # GB/s from each compute node to storage (its storage ports' line rate)
     fabric: str = ""  # how nodes reach storage: "converged-ethernet" (2 × 200GbE, bonded)
     inband: str = ""  # how in-band management reaches the nodes: "bonded" on the same ports
+    switch_links: int = 0  # switch-to-switch links of the storage network (among ``cables``)
 
 
 @dataclass(frozen=True)
@@ -490,6 +491,7 @@ class ManagementPlan:
     oob_uplinks: int
     power_w: float
     parts: tuple[tuple[str, int], ...]
+    inband_switch_links: int = 0  # switch-to-switch links the in-band ports add (among ``inband_links``)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ class ManagementParts:
     oob_switch: Switch  # out-of-band aggregation
     link_cable: str  # 100GbE in-band and uplink cable
     oob_cable: str  # RJ45 patch cord
+    switch_link_cable: str = ""  # in-band switch to switch, at the switches' port speed ("": link_cable)
 
 
 def login_nodes(nodes: int, rules: ManagementRules) -> int:
@@ -75,7 +76,8 @@ def plan_management(
     radix = parts.inband_switch.radix
     after = frontend_endpoints + inband
     inband_switches = ethernet_switches(after, radix) - ethernet_switches(frontend_endpoints, radix)
-    inband_links = inband + switch_links(after, radix) - switch_links(frontend_endpoints, radix)
+    isl = switch_links(after, radix) - switch_links(frontend_endpoints, radix)
+    inband_links = inband + isl
     aggregation = aggregation_switches(racks, rules, parts.oob_switch.radix)
     uplinks = racks * rules.oob_uplinks if aggregation else 0
     oob_ports = oob_devices + heads + logins + ufms + inband_switches + aggregation
@@ -86,8 +88,17 @@ def plan_management(
         server=parts.server.id, head_nodes=heads, login_nodes=logins, ufm_appliances=ufms,
         inband_endpoints=inband, inband_switches=inband_switches, inband_links=inband_links,
         oob_ports=oob_ports, oob_aggregation_switches=aggregation, oob_uplinks=uplinks,
-        power_w=power,
-        parts=((parts.server.id, heads + logins), (parts.ufm.id, ufms),
-               (parts.inband_switch.id, inband_switches), (parts.oob_switch.id, aggregation),
-               (parts.link_cable, inband_links + uplinks), (parts.oob_cable, oob_ports)),
+        power_w=power, inband_switch_links=isl,
+        parts=_merged(((parts.server.id, heads + logins), (parts.ufm.id, ufms),
+                       (parts.inband_switch.id, inband_switches), (parts.oob_switch.id, aggregation),
+                       (parts.link_cable, inband + uplinks), (parts.oob_cable, oob_ports),
+                       (parts.switch_link_cable or parts.link_cable, isl))),
     )
+
+
+def _merged(counts: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """One entry a part, in first-named order: two roles may use the same cable."""
+    out: dict[str, int] = {}
+    for part, count in counts:
+        out[part] = out.get(part, 0) + count
+    return tuple(out.items())

@@ -125,7 +125,8 @@ def _storage_tier(
               product.write_gbps, product.min_blocks, product.ports, product.power_w),
         FrontEnd(switch.id, switch.ports, planes["link_cable"], fabric.storage_endpoints,
                  fabric.storage_switches, node_cable=eth["node_link_cable"],
-                 node_gbs=node_gbs(catalog), fabric="converged-ethernet"),
+                 node_gbs=node_gbs(catalog), fabric="converged-ethernet",
+                 switch_cable=planes["switch_link_cable"]),
     )
     need = default(f"storage.{plan.performance}_node_read_gbps").value
     if plan.node_gbs < need:  # a node's ports must carry its class's single-node read
@@ -138,16 +139,17 @@ def _storage_needs(tier: _Tier | None) -> list[Need]:
     if tier is None:
         return []
     s, planes = tier.plan, parts()["planes"]
+    node_links = s.cables - s.ports - s.switch_links
     return [
         Need("storage", s.product, s.blocks,
              (note("storage-capacity", usable=s.usable_tb, need=s.need_tb),
               note("storage-bandwidth", read=f"{s.read_gbps:g}", write=f"{s.write_gbps:g}"),
               note("storage-blocks", by=s.limited_by))),
         Need("storage", planes["frontend_switch"], s.switches, (note("storage-network"),)),
-        *(Need("storage", part, count,
-               (note("node-links") if part == parts()["ethernet"]["node_link_cable"]
-                else note("storage-server-links"),))
-          for part, count in s.parts[2:]),
+        Need("storage", planes["link_cable"], s.ports, (note("storage-server-links"),)),
+        Need("storage", parts()["ethernet"]["node_link_cable"], node_links, (note("node-links"),)),
+        Need("storage", planes["switch_link_cable"], s.switch_links,
+             (note("front-end-switch-links"),)),
         Need("services", "storage-commissioning", s.blocks),
     ]
 
@@ -227,6 +229,7 @@ def size_equipment(request: PlanRequest, compute: ComputeNeed, gpus: int, nodes:
         inband_switch=Switch(switch_part.id, switch_part.ports, switch_part.power_w),
         oob_switch=Switch(agg_part.id, agg_part.ports, agg_part.power_w),
         link_cable=planes["link_cable"], oob_cable=planes["oob_cable"],
+        switch_link_cable=planes["switch_link_cable"],
     )
     oob_devices = nodes + fabric.switches + fabric.storage_switches
     if tier is not None:
@@ -263,17 +266,20 @@ def storage_management(eq: Equipment, layout: RackLayout, request: PlanRequest, 
     if eq.tier is None:  # without storage the compute nodes' front-end links still carry in-band management
         needs.append(Need("management", eth["node_link_cable"], fabric.storage_endpoints,
                           (note("node-links"),)))
-        needs.append(Need("management", planes["link_cable"],
+        needs.append(Need("management", planes["switch_link_cable"],
                           switch_links(fabric.storage_endpoints, eq.frontend_switch.ports),
                           (note("front-end-switch-links"),)))
-    needs += [Need("management", part, count, (why,)) for (part, count), why in zip(mgmt.parts, (
-        note("head-login", heads=mgmt.head_nodes, logins=mgmt.login_nodes),
-        note("ufm-pair"),
-        note("inband-switches"),
-        note("oob-aggregation"),
-        note("management-links", inband=mgmt.inband_links, uplinks=mgmt.oob_uplinks),
-        note("oob-port"),
-    ), strict=True)]
+    mp, inband = eq.parts, mgmt.inband_links - mgmt.inband_switch_links
+    needs += [Need("management", part, count, (why,)) for part, count, why in (
+        (mp.server.id, servers, note("head-login", heads=mgmt.head_nodes, logins=mgmt.login_nodes)),
+        (mp.ufm.id, mgmt.ufm_appliances, note("ufm-pair")),
+        (mp.inband_switch.id, mgmt.inband_switches, note("inband-switches")),
+        (mp.oob_switch.id, mgmt.oob_aggregation_switches, note("oob-aggregation")),
+        (mp.link_cable, inband + mgmt.oob_uplinks,
+         note("management-links", inband=inband, uplinks=mgmt.oob_uplinks)),
+        (mp.oob_cable, mgmt.oob_ports, note("oob-port")),
+        (mp.switch_link_cable or mp.link_cable, mgmt.inband_switch_links, note("front-end-switch-links")),
+    )]
     years = max(1, res.warranty_years)
     if mgmt.ufm_appliances:
         needs.append(Need("software", "ufm-licence", nodes * years,

@@ -50,3 +50,16 @@ def test_no_fabric_manager_without_infiniband_nor_aggregation_in_one_rack() -> N
     assert plan.ufm_appliances == 0
     assert plan.oob_aggregation_switches == 0 and plan.oob_uplinks == 0
     assert plan.inband_switches == 0  # 1 + 8 ports fit the front-end switch already there
+
+
+def test_switch_to_switch_links_on_their_own_cable() -> None:
+    # the same plane as above with the in-band switch links on a 200G cable: the 12 endpoint
+    # links and 80 uplinks stay on the 100G AOC, the 16 new leaf uplinks go on the 200G one
+    parts = ManagementParts(server=PARTS.server, ufm=PARTS.ufm, inband_switch=PARTS.inband_switch,
+                            oob_switch=PARTS.oob_switch, link_cable="aoc", oob_cable="cat6",
+                            switch_link_cable="aoc200")
+    plan = plan_management(nodes=128, infiniband=True, racks=40, frontend_endpoints=144,
+                           oob_devices=300, rules=RULES, parts=parts)
+    assert plan.inband_switch_links == 16
+    assert dict(plan.parts)["aoc"] == 12 + 80 and dict(plan.parts)["aoc200"] == 16
+
