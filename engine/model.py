@@ -492,6 +492,8 @@ class ManagementPlan:
     power_w: float
     parts: tuple[tuple[str, int], ...]
     inband_switch_links: int = 0  # switch-to-switch links the in-band ports add (among ``inband_links``)
+    oob_access_switches: int = 0  # out-of-band access switches the management ports are cabled to
+    oob_long_cords: int = 0  # of ``oob_ports``: cabled to an access switch in another rack
 
 
 @dataclass(frozen=True)

@@ -166,7 +166,7 @@ class Evaluator:
                                    self.catalog)
         except (RackRefusal, FabricTooLarge):
             return None
-        planes = storage_management(equipment, layout, req, res, fabric, gpus)
+        planes = storage_management(equipment, layout, req, res, fabric, gpus, self.catalog)
         return fabric, layout, planes
 
     def layout(self, cfg_id: str, nodes: int, rack_kw: float, bought: bool

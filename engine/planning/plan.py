@@ -107,7 +107,7 @@ def plan_configuration(
                                catalog)
     except (RackRefusal, FabricTooLarge) as exc:
         return _refused(cfg, server, gpu, Message("racks", str(exc)))
-    planes = storage_management(equipment, layout, request, res, fabric, sizing.gpus)
+    planes = storage_management(equipment, layout, request, res, fabric, sizing.gpus, catalog)
 
     power = plan_power(sizing.nodes, cfg.typical_power_w, fabric, layout, planes.power_w,
                        res.pue, sizing.days, catalog)
