@@ -479,6 +479,7 @@ class StoragePlan:
     node_gbs: float = 0.0  # GB/s from each compute node to storage (its storage ports' line rate)
     fabric: str = ""  # how nodes reach storage: "converged-ethernet" (2 × 200GbE, bonded)
     inband: str = ""  # how in-band management reaches the nodes: "bonded" on the same ports
+    switch_links: int = 0  # switch-to-switch links of the storage network (among ``cables``)
 
 
 @dataclass(frozen=True)
@@ -497,6 +498,9 @@ class ManagementPlan:
     oob_uplinks: int
     power_w: float
     parts: tuple[tuple[str, int], ...]
+    inband_switch_links: int = 0  # switch-to-switch links the in-band ports add (among ``inband_links``)
+    oob_access_switches: int = 0  # out-of-band access switches the management ports are cabled to
+    oob_long_cords: int = 0  # of ``oob_ports``: cabled to an access switch in another rack
 
 
 @dataclass(frozen=True)

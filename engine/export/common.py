@@ -112,6 +112,13 @@ def part_number(line: BomLine) -> str:
     return "" if line.part_number in (line.item, line.description_en) else line.part_number
 
 
+def part_number_said(line: BomLine, L: Labels) -> str:
+    """The part number a bill of materials shows, or words saying there is none: a service
+    has none, and no maker's number is known for generic equipment or where the catalog
+    lacks it (none is made up)."""
+    return part_number(line) or L("bom.part-service" if line.category == "services" else "bom.part-none")
+
+
 def description(line: BomLine, lang: Lang) -> str:
     if lang == "zh" and line.description_zh:
         return line.description_zh

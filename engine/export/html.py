@@ -17,6 +17,7 @@ from engine.export.common import (
     description,
     exchange_rate,
     part_number,
+    part_number_said,
     priced,
 )
 from engine.export.comparison_sheet import (
@@ -216,7 +217,7 @@ def _comparison(comparison: Comparison, info: QuoteInfo, L: Labels, chosen: list
         parts.append(_header([L("bom.part_number"), L("bom.description"), L("bom.qty"),
                               L("bom.unit_price"), L("bom.total")]))
         for line in plan.bom:
-            parts.append(_row([escape(part_number(line)), escape(description(line, L.lang)),
+            parts.append(_row([escape(part_number_said(line, L)), escape(description(line, L.lang)),
                                f"{line.qty:,}", _money(line.unit_price, line.currency or cur),
                                _money(line.total, line.currency or cur)], numeric={2, 3, 4}))
         for key, value in (("bom.before_discount", money.hardware + money.services),

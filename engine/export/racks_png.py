@@ -135,11 +135,23 @@ def same_contents(rack: Rack) -> Rack:
 
 
 def _numbers(numbers: list[int]) -> str:
-    if len(numbers) == 1:
-        return f"R{numbers[0]:02d}"
-    if numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"R{numbers[0]:02d}–R{numbers[-1]:02d}"
-    return ", ".join(f"R{n:02d}" for n in numbers)
+    """Rack numbers, runs as ranges: "R01–R04, R06, R08–R10"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"R{r[0]:02d}" if len(r) == 1 else f"R{r[0]:02d}–R{r[-1]:02d}" for r in runs)
+
+
+def number_lines(numbers: list[int], column_in: float) -> list[str]:
+    """The rack numbers as lines of the key beneath an elevation, when they do not fit on one
+    line of its title (racks alike that stand apart: an out-of-band switch in every few)."""
+    text = _numbers(numbers)
+    if wrap(text, column_in * 72 * (1 + COLUMN_GAP * 0.8), 8) == [text]:
+        return []
+    return wrap(text, column_in * 72 * (1 + COLUMN_GAP * 0.8), KEY_PT) or [text]
 
 
 # The page, in inches from the top: every band is sized before anything is drawn, so no text
@@ -246,7 +258,8 @@ def layout(view: RackView) -> Layout:
     rows = []
     for start in range(0, len(groups), TYPES_PER_ROW):
         keys = max(len(key_lines(slot_labels(rack, view, column), view, column))
-                   for rack, _ in groups[start:start + TYPES_PER_ROW])
+                   + len(number_lines(numbers, column))
+                   for rack, numbers in groups[start:start + TYPES_PER_ROW])
         rows.append((top, keys))
         top += RACK_TITLE_IN + RACK_IN + STATS_IN + keys * KEY_LINE_IN + ROW_GAP_IN
     floor = floor_layout(view, width * 0.94)
@@ -399,8 +412,10 @@ def _draw_rack(fig: Figure, box: Bbox, rack: Rack, numbers: list[int], view: Rac
     kind = (
         view.tr("compute-rack") if rack.kind == "compute" else view.tr("network-rack")
     )
-    _title(fig, box, f"{kind}\n{_numbers(numbers)}" + (f" (×{len(numbers)})" if len(numbers) > 1 else ""),
-           pad=6)
+    listed = number_lines(numbers, column_in)  # too many to name above: named in the key
+    named = f"×{len(numbers)}" if listed else _numbers(numbers) + (
+        f" (×{len(numbers)})" if len(numbers) > 1 else "")
+    _title(fig, box, f"{kind}\n{named}", pad=6)
     lines = [
         (
             view.tr("kw", kw=rack.power_kw, budget=f"{budget:g}"),
@@ -421,7 +436,7 @@ def _draw_rack(fig: Figure, box: Bbox, rack: Rack, numbers: list[int], view: Rac
         fig.text(0.5, 0, text, ha="center", va="top", fontsize=7,
                  transform=below + ScaledTranslation(0, -0.14 * i, fig.dpi_scale_trans),
                  color=OVER if over else "#222222", weight="bold" if i == 0 else "normal")
-    keys = key_lines(labels, view, column_in)
+    keys = listed + key_lines(labels, view, column_in)
     if keys:
         fig.text(0, 0, "\n".join(keys), ha="left", va="top", fontsize=KEY_PT, linespacing=1.1,
                  transform=_frame(fig, box) + ScaledTranslation(0, -0.08 - STATS_IN, fig.dpi_scale_trans),

@@ -33,7 +33,7 @@ from engine.export.common import (
     description,
     exchange_rate,
     other_currency,
-    part_number,
+    part_number_said,
     price_list_name,
     priced,
     rates,
@@ -119,7 +119,7 @@ def _write_bom(ws: Worksheet, plan: Plan, money: Money, L: Labels, indicative: s
         for i, line in enumerate(lines, 1):
             marked = line.overridden  # set or added by the user: shaded, and the note says how
             w.text(row, 1, f"{number}.{i}", "cq_override" if marked else "cq_text")
-            w.wrapped(row, 2, part_number(line), width=20)
+            w.wrapped(row, 2, part_number_said(line, L), width=20)
             w.wrapped(row, 3, description(line, L.lang),
                       "cq_override_wrap" if marked else "cq_wrap", width=DESCRIPTION_WIDTH)
             w.number(row, 4, line.qty, "cq_int")
@@ -212,7 +212,7 @@ def _component_row(w: SheetWriter, row: int, number: str, part: Component, L: La
     """One part of a configured system, in small type on one line under it: what a buyer
     checks against the vendor's configuration, without a price of its own."""
     w.text(row, 1, number, "cq_part")
-    w.text(row, 2, part.part_number, "cq_part")
+    w.text(row, 2, part.part_number or L("bom.part-none"), "cq_part")
     name = part.description_zh if L.lang == "zh" and part.description_zh else part.description
     w.text(row, 3, f"    {component_in(L.lang, name)}", "cq_part")
     w.number(row, 4, part.qty, "cq_part_int")

@@ -61,6 +61,7 @@ class FrontEnd:
     node_cable: str = ""  # catalog id of a compute node's link ("": ``cable``)
     node_gbs: float = 0.0  # line rate of one node's storage ports together
     fabric: str = "converged-ethernet"
+    switch_cable: str = ""  # a switch-to-switch link's cable, at the switches' port speed ("": cable)
 
 
 def dataset_tb(need: StorageNeed) -> float:
@@ -99,12 +100,15 @@ def size_storage(need: StorageNeed, block: Block, net: FrontEnd) -> StoragePlan:
     ports = blocks * block.ports
     endpoints = net.node_ports + ports
     switches = ethernet_switches(endpoints, net.radix) - net.switches_before
-    cables = endpoints + switch_links(endpoints, net.radix)
-    node_cable = net.node_cable or net.cable
-    others = cables - net.node_ports if node_cable != net.cable else cables
-    bought = [(block.id, blocks), (net.switch, switches), (net.cable, others)]
-    if node_cable != net.cable:
-        bought.append((node_cable, net.node_ports))
+    links = switch_links(endpoints, net.radix)
+    cables = endpoints + links
+    # each kind of link on its own cable: storage servers at their ports' speed, compute
+    # nodes at their NICs', and switch to switch at the switches' port speed
+    by_cable: dict[str, int] = {}
+    for cable, count in ((net.cable, ports), (net.node_cable or net.cable, net.node_ports),
+                         (net.switch_cable or net.cable, links)):
+        by_cable[cable] = by_cable.get(cable, 0) + count
+    bought = [(block.id, blocks), (net.switch, switches), *by_cable.items()]
     return StoragePlan(
         product=block.id, name=block.name, file_system=block.file_system, blocks=blocks,
         limited_by=limited_by, dataset_tb=data, checkpoint_tb=ckpt,
@@ -114,5 +118,5 @@ def size_storage(need: StorageNeed, block: Block, net: FrontEnd) -> StoragePlan:
         checkpoint_minutes=ckpt * TB / GB / write / 60, ports=ports, switches=switches,
         cables=cables, power_w=blocks * block.power_w,
         parts=tuple(bought), performance=need.performance, node_gbs=net.node_gbs,
-        fabric=net.fabric, inband="bonded",
+        fabric=net.fabric, inband="bonded", switch_links=links,
     )

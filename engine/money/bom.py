@@ -114,7 +114,7 @@ def configured_system_line(
     if node_nic:  # the node's storage and in-band adapter, inside the system's price
         front = catalog.network[node_nic]
         unit += each(node_nic)
-        components += (Component("nic", front.name, 1, front.id, front.name_zh),)
+        components += (Component("nic", front.name, 1, front.id, front.name_zh, front.part_number),)
         notes += (note("system-adapter", part=front.part_number, price=each(node_nic),
                        currency=currency),)
     return BomLine(

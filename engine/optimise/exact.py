@@ -205,7 +205,7 @@ class Evaluator:
                                    self.catalog, keep=False)
         except (RackRefusal, FabricTooLarge):
             return None
-        planes = storage_management(equipment, layout, req, res, fabric, gpus)
+        planes = storage_management(equipment, layout, req, res, fabric, gpus, self.catalog)
         return fabric, layout, planes
 
     def _fabric(self, cfg_id: str, nodes: int, network_kw: float

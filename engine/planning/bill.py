@@ -116,7 +116,7 @@ def needs(
     return [
         *network,
         Need("network", eth["storage_switch"], fabric.storage_switches, (note("storage-front-end"),)),
-        Need("network", eth["mgmt_switch"], fabric.mgmt_switches, (note("one-per-rack"),)),
+        # the out-of-band access switches: engine.planning.storage_management, by their ports
         *racks,
         *cooling_needs(cooling),
         Need("services", services["install-node"], sizing.nodes),

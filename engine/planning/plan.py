@@ -108,7 +108,7 @@ def plan_configuration(
     except (RackRefusal, FabricTooLarge) as exc:
         return _refused(cfg, server, gpu,
                         Message.of("racks", why=exc.text("en"), why_zh=exc.text("zh")))
-    planes = storage_management(equipment, layout, request, res, fabric, sizing.gpus)
+    planes = storage_management(equipment, layout, request, res, fabric, sizing.gpus, catalog)
 
     power = plan_power(sizing.nodes, cfg.typical_power_w, fabric, layout, planes.power_w,
                        res.pue, sizing.days, catalog)

@@ -2,8 +2,10 @@
 network racks; the cables follow from where everything stands.
 
 The racks are counted once, in ``place``, by arranging them (engine.facility.racks.arrange).
-The management plane's out-of-band aggregation switches follow the rack count and stand in
-the racks themselves, so the arrangement is settled before the hall is built from it.
+Every rack is arranged with room for an out-of-band access switch at its top; the switches are
+then sized by the management ports of each row within copper reach (engine.facility.oob), and
+stay only in the racks that host one. Their aggregation switches follow the access switch
+count and stand in the racks themselves, so the arrangement is settled before the hall is built.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from engine.facility.cabling import Geometry, plan_cabling
 from engine.facility.racks import Arrangement, Box, PduModel, RackSpec, arrange, build
 from engine.model import Fabric, PlanRequest, RackLayout
 from engine.planning.fabric import FabricPlan, media, switch_box
+from engine.planning.oob_access import keep_access_switches, oob_groups
 from engine.planning.parts import parts
 from engine.planning.storage_management import Equipment
 from engine.resolve import Resolved
@@ -70,8 +73,7 @@ def count_role(layout: RackLayout, role: str) -> int:
 
 def _cabled(cfg: Configuration, fp: FabricPlan, layout: RackLayout, catalog: Catalog,
             ufm_part: str) -> Fabric:
-    """The fabric with every link's cable, from where its ends stand, and a management switch
-    per rack."""
+    """The fabric with every link's cable, from where its ends stand."""
     fabric = fp.fabric
     tech = parts()["fabric"][fabric.technology]
     xcvr = tech["switch_transceiver"]
@@ -130,13 +132,15 @@ def _place(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, equip
         return arrange(nodes, node, mgmt, list(fp.boxes + extra), spec)
 
     boxes = equipment.boxes(1)  # without aggregation switches
-    racks = arranged(boxes)
-    for _ in range(4):  # the aggregation switches follow the rack count: settle
-        again = equipment.boxes(racks.count)
+    for _ in range(4):  # the aggregation switches follow the access switches: settle
+        layout = build(arranged(boxes), node, spec, _pdu_models(catalog))
+        groups = oob_groups(layout, catalog)
+        again = equipment.boxes(len(groups))
         if again == boxes:
             break
-        boxes, racks = again, arranged(again)
-    layout = build(racks, node, spec, _pdu_models(catalog))
+        boxes = again
+    layout = keep_access_switches(layout, groups)
     if not res.buy_racks:
         layout = replace(layout, bought=False)
-    return _cabled(cfg, fp, layout, catalog, equipment.ufm.id), layout
+    fabric = _cabled(cfg, fp, layout, catalog, equipment.ufm.id)
+    return replace(fabric, mgmt_switches=len(groups)), layout

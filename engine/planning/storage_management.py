@@ -34,6 +34,7 @@ from engine.model import (
     note,
 )
 from engine.money.bom import Need
+from engine.planning.oob_access import cooling_ports, oob_groups
 from engine.planning.parts import parts
 from engine.resolve import Resolved
 
@@ -125,7 +126,8 @@ def _storage_tier(
               product.write_gbps, product.min_blocks, product.ports, product.power_w),
         FrontEnd(switch.id, switch.ports, planes["link_cable"], fabric.storage_endpoints,
                  fabric.storage_switches, node_cable=eth["node_link_cable"],
-                 node_gbs=node_gbs(catalog), fabric="converged-ethernet"),
+                 node_gbs=node_gbs(catalog), fabric="converged-ethernet",
+                 switch_cable=planes["switch_link_cable"]),
     )
     need = default(f"storage.{plan.performance}_node_read_gbps").value
     if plan.node_gbs < need:  # a node's ports must carry its class's single-node read
@@ -138,16 +140,17 @@ def _storage_needs(tier: _Tier | None) -> list[Need]:
     if tier is None:
         return []
     s, planes = tier.plan, parts()["planes"]
+    node_links = s.cables - s.ports - s.switch_links
     return [
         Need("storage", s.product, s.blocks,
              (note("storage-capacity", usable=s.usable_tb, need=s.need_tb),
               note("storage-bandwidth", read=f"{s.read_gbps:g}", write=f"{s.write_gbps:g}"),
               note("storage-blocks", by=s.limited_by))),
         Need("storage", planes["frontend_switch"], s.switches, (note("storage-network"),)),
-        *(Need("storage", part, count,
-               (note("node-links") if part == parts()["ethernet"]["node_link_cable"]
-                else note("storage-server-links"),))
-          for part, count in s.parts[2:]),
+        Need("storage", planes["link_cable"], s.ports, (note("storage-server-links"),)),
+        Need("storage", parts()["ethernet"]["node_link_cable"], node_links, (note("node-links"),)),
+        Need("storage", planes["switch_link_cable"], s.switch_links,
+             (note("front-end-switch-links"),)),
         Need("services", "storage-commissioning", s.blocks),
     ]
 
@@ -191,15 +194,17 @@ class Equipment:
     def storage(self) -> StoragePlan | None:
         return self.tier.plan if self.tier else None
 
-    def management(self, racks: int, pdus: int) -> ManagementPlan:
-        return plan_management(nodes=self.nodes, infiniband=self.infiniband, racks=racks,
+    def management(self, access: int, others: int, long_cords: int = 0) -> ManagementPlan:
+        """``others``: management ports that come with the racks (PDUs, cooling controllers)."""
+        return plan_management(nodes=self.nodes, infiniband=self.infiniband, access_switches=access,
                                frontend_endpoints=self.frontend_endpoints,
-                               oob_devices=self.oob_devices + pdus, rules=self.rules,
-                               parts=self.parts)
+                               oob_devices=self.oob_devices + others, rules=self.rules,
+                               parts=self.parts, long_cords=long_cords)
 
-    def boxes(self, racks: int) -> tuple[Box, ...]:
-        """What storage and management put in the network racks when there are ``racks``."""
-        mgmt = self.management(racks, 0)
+    def boxes(self, access: int) -> tuple[Box, ...]:
+        """What storage and management put in the network racks for ``access`` out-of-band
+        access switches."""
+        mgmt = self.management(access, 0)
         storage: list[Box] = []
         if self.tier is not None:
             storage = ([_box(self.tier.product, "storage")] * self.tier.plan.blocks
@@ -227,6 +232,7 @@ def size_equipment(request: PlanRequest, compute: ComputeNeed, gpus: int, nodes:
         inband_switch=Switch(switch_part.id, switch_part.ports, switch_part.power_w),
         oob_switch=Switch(agg_part.id, agg_part.ports, agg_part.power_w),
         link_cable=planes["link_cable"], oob_cable=planes["oob_cable"],
+        switch_link_cable=planes["switch_link_cable"], oob_long_cable=planes["oob_long_cable"],
     )
     oob_devices = nodes + fabric.switches + fabric.storage_switches
     if tier is not None:
@@ -252,10 +258,13 @@ class Planes:
 
 
 def storage_management(eq: Equipment, layout: RackLayout, request: PlanRequest, res: Resolved,
-                       fabric: Fabric, gpus: int) -> Planes:
+                       fabric: Fabric, gpus: int, catalog: Catalog) -> Planes:
     """The management plane for the racks as laid out, and what storage and management need."""
     planes = parts()["planes"]
-    mgmt = eq.management(layout.count, layout.pdus)
+    cooling = cooling_ports(layout)
+    # the ports of racks other than the one their access switch stands in take a long cord
+    long_cords = sum(g.long_cords for g in oob_groups(layout, catalog))
+    mgmt = eq.management(fabric.mgmt_switches, layout.pdus + sum(cooling), long_cords)
     servers = mgmt.head_nodes + mgmt.login_nodes
     nodes, storage = eq.nodes, eq.storage
     needs = _storage_needs(eq.tier)
@@ -263,17 +272,26 @@ def storage_management(eq: Equipment, layout: RackLayout, request: PlanRequest, 
     if eq.tier is None:  # without storage the compute nodes' front-end links still carry in-band management
         needs.append(Need("management", eth["node_link_cable"], fabric.storage_endpoints,
                           (note("node-links"),)))
-        needs.append(Need("management", planes["link_cable"],
+        needs.append(Need("management", planes["switch_link_cable"],
                           switch_links(fabric.storage_endpoints, eq.frontend_switch.ports),
                           (note("front-end-switch-links"),)))
-    needs += [Need("management", part, count, (why,)) for (part, count), why in zip(mgmt.parts, (
-        note("head-login", heads=mgmt.head_nodes, logins=mgmt.login_nodes),
-        note("ufm-pair"),
-        note("inband-switches"),
-        note("oob-aggregation"),
-        note("management-links", inband=mgmt.inband_links, uplinks=mgmt.oob_uplinks),
-        note("oob-port"),
-    ), strict=True)]
+    mp, inband = eq.parts, mgmt.inband_links - mgmt.inband_switch_links
+    access = catalog.network[parts()["ethernet"]["mgmt_switch"]]
+    needs.append(Need("network", access.id, mgmt.oob_access_switches, (note(
+        "oob-access", ports=mgmt.oob_ports, radix=access.ports,
+        cord=f'{default("management.oob_cord_m").value:g}'),)))
+    needs += [Need("management", part, count, (why,)) for part, count, why in (
+        (mp.server.id, servers, note("head-login", heads=mgmt.head_nodes, logins=mgmt.login_nodes)),
+        (mp.ufm.id, mgmt.ufm_appliances, note("ufm-pair")),
+        (mp.inband_switch.id, mgmt.inband_switches, note("inband-switches")),
+        (mp.oob_switch.id, mgmt.oob_aggregation_switches, note("oob-aggregation")),
+        (mp.link_cable, inband + mgmt.oob_uplinks,
+         note("management-links", inband=inband, uplinks=mgmt.oob_uplinks)),
+        (mp.oob_cable, mgmt.oob_ports - mgmt.oob_long_cords, note("oob-port")),
+        (mp.oob_long_cable or mp.oob_cable, mgmt.oob_long_cords,
+         note("oob-long-cords", racks=default("management.oob_cord_m").value)),
+        (mp.switch_link_cable or mp.link_cable, mgmt.inband_switch_links, note("front-end-switch-links")),
+    )]
     years = max(1, res.warranty_years)
     if mgmt.ufm_appliances:
         needs.append(Need("software", "ufm-licence", nodes * years,

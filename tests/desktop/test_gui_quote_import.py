@@ -39,8 +39,9 @@ def test_imports_reconciles_and_compares(dialog: Any, qtmodeltester: Any) -> Non
     kinds = sorted(findings.rows[i].kind for i in range(findings.rowCount()))
     assert kinds == ["missing", "missing", "missing", "price_diff", "qty_mismatch"]
     lines = dialog.lines_model
-    # the server, its 6 feature lines (the 2 × 200GbE adapter among them) and 43 items
-    assert lines.rowCount() == 50
+    # the server, its 6 feature lines (the 2 × 200GbE adapter among them) and 44 items (the
+    # out-of-band network's 10 m cords the 44th)
+    assert lines.rowCount() == 51
     assert lines.data(lines.index(0, 6)) == "inspur-nf5688m7-h800"
     qtmodeltester.check(lines)
     qtmodeltester.check(findings)
@@ -121,13 +122,13 @@ def test_learning_prices_asks_first(dialog: Any, data_dir: Path, monkeypatch: py
     assert dialog.learn() is None and not (data_dir / "prices.csv").exists()
     # one price per item: the server; QM9700, 10 m and 30 m fibre, DAC, HCA-end transceiver, SN2700,
     # SN2201; the switch-end transceiver (quoted only as a spare); AS13000 and its AOC; NF5280M7,
-    # UFM appliance, Cat6A; rack and PDU; UFM licence; installation, fabric commissioning,
-    # acceptance, storage commissioning, software deployment; the spare HCA (23); and the lines a
+    # UFM appliance, Cat6A 3 m and 10 m; rack and PDU; UFM licence; installation, fabric commissioning,
+    # acceptance, storage commissioning, software deployment; the spare HCA (24); and the lines a
     # vendor's quote carries: SN3700, 200GbE AOC, border firewall, C19 and C13 cords, rail kit,
     # patch panel, MPO cassette, cable tray, blanking, UPS per kW, storage renewal, spare PSU,
-    # fan, DIMM and drive (16 more: 39). Project management and logistics are rated by value,
+    # fan, DIMM and drive (16 more: 40). Project management and logistics are rated by value,
     # not list prices: not learned
-    assert asked and asked[0].startswith("Put 39 quoted prices into your price list?")
+    assert asked and asked[0].startswith("Put 40 quoted prices into your price list?")
 
 
 def test_the_configuration_is_shown_and_the_users_to_change(dialog: Any) -> None:

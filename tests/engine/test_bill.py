@@ -59,9 +59,12 @@ def test_management_and_storage_lines_by_hand(plan_1024) -> None:  # type: ignor
     assert lines["management", "inspur-nf5280m7-mgmt"].qty == 4
     assert lines["software", "ufm-licence"].qty == 128 * 3  # nodes × warranty years
     assert lines["software", "nvidia-ai-enterprise"].qty == 1024 * 3
-    # one RJ45 cord per out-of-band port, one management switch uplink pair per rack
-    assert lines["management", "cable-cat6a-3m"].qty == mgmt.oob_ports
-    assert mgmt.oob_uplinks == 2 * plan_1024.racks.count
+    # one RJ45 cord per out-of-band port (3 m in the access switch's rack, 10 m from another),
+    # an uplink pair per out-of-band access switch
+    assert (lines["management", "cable-cat6a-3m"].qty + lines["management", "cable-cat6a-10m"].qty
+            == mgmt.oob_ports)
+    assert mgmt.oob_uplinks == 2 * mgmt.oob_access_switches
+    assert lines["network", "eth-mgmt-sn2201"].qty == mgmt.oob_access_switches < plan_1024.racks.count
     # storage at the RA's 'Good' class for language models (RA-11333-001 Tables 5-6: 60 / 30
     # GB/s read / write for 4 SUs of 1 024 GPUs): 60 GB/s read on 12 GB/s AS13000 nodes = 5,
     # 30 GB/s write on 6 GB/s = 5 (a tie: read is named first)

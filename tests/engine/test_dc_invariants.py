@@ -32,9 +32,12 @@ def test_every_node_has_a_storage_path_at_its_stated_rate(request: PlanRequest) 
     # ... and the adapter is in every system, with a cable for each of its ports
     system = next(b for b in plan.bom if b.category == "compute" and b.item == plan.config)
     assert [c.qty for c in system.components if c.item == nic.id] == [1], plan.config
+    # (the switch-to-switch links of the 200GbE front end run on the same 200G cable)
     cables = sum(b.qty for b in plan.bom if b.item == eth["node_link_cable"]
                  and b.category in ("storage", "management"))
-    assert cables == ports * plan.nodes, (plan.config, cables)
+    isl = s.switch_links if parts()["planes"]["switch_link_cable"] == eth["node_link_cable"] else 0
+    inband_isl = plan.management.inband_switch_links if plan.management else 0
+    assert cables == ports * plan.nodes + isl + inband_isl, (plan.config, cables)
     # the class's single-node read fits the path, or the plan says it does not
     need = default(f"storage.{s.performance}_node_read_gbps").value
     said = any(m.code == "storage-node-path" for m in plan.warnings)

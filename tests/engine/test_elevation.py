@@ -47,7 +47,8 @@ def test_every_plan_has_an_elevation_of_its_own_racks(comparison: Comparison) ->
         roles = [s.role for r in racks for s in r.slots]
         assert roles.count("leaf") == fabric.leaves and roles.count("spine") == fabric.spines
         assert roles.count("core") == fabric.cores and roles.count("director") == fabric.directors
-        assert roles.count("mgmt_switch") == plan.racks.count == fabric.mgmt_switches
+        # the out-of-band access switches stand in the racks they serve (not one a rack)
+        assert roles.count("mgmt_switch") == fabric.mgmt_switches == mgmt.oob_access_switches
         assert roles.count("server") == plan.nodes
         # the storage and management plans stand in the racks as they were sized
         assert roles.count("storage") == (storage.blocks if storage else 0)

@@ -55,13 +55,16 @@ def test_management_plane_cables_every_port_and_fits_the_racks(request: PlanRequ
     # every node, fabric switch and PDU has an out-of-band port, and each has a cord
     assert m.oob_ports >= plan.nodes + fabric.switches + racks.pdus
     bom = {(line.category, line.item): line.qty for line in plan.bom}
-    assert bom["management", "cable-cat6a-3m"] == m.oob_ports
+    assert bom.get(("management", "cable-cat6a-3m"), 0) + bom.get(("management", "cable-cat6a-10m"), 0) \
+        == m.oob_ports
     assert m.login_nodes >= 2 and m.head_nodes == 2
     assert (m.ufm_appliances > 0) == (fabric.switches > 0)
-    # two uplinks from every rack's management switch, on aggregation switches that take them all
-    assert m.oob_uplinks == (2 * racks.count if racks.count > 1 else 0)
+    # the access switches take every port on their 48, two uplinks from each, on aggregation
+    # switches that take them all
+    assert m.oob_access_switches * 48 >= m.oob_ports and m.oob_access_switches == fabric.mgmt_switches
+    assert m.oob_uplinks == (2 * m.oob_access_switches if m.oob_access_switches > 1 else 0)
     assert m.oob_aggregation_switches * 32 >= m.oob_uplinks
-    assert (m.oob_aggregation_switches == 0) == (racks.count == 1)
+    assert (m.oob_aggregation_switches == 0) == (m.oob_access_switches == 1)
     # everything in a rack is IT power
     assert close(sum(r.power_kw for r in racks.racks), power.it_max_kw, rel=1e-9)
 

@@ -63,7 +63,8 @@ def test_superpod_optics_by_hand() -> None:
     p = plan("lenovo-sr680av3-h800", 1016, rack_kw=41)
     assert p.fabric is not None and p.power is not None and p.racks is not None
     network = [r for r in p.racks.racks if r.kind == "network"]
-    assert [r.switches for r in network][:3] == [12, 12, 12]  # 11 fabric switches + management
+    fabric_switches = [sum(s.role in ("leaf", "spine") for s in r.slots) for r in network]
+    assert fabric_switches[:3] == [11, 11, 11]  # and room for an out-of-band switch at the top
     runs = {(r.ends, r.medium): r for r in p.fabric.runs}
     dac = runs[("switch-switch", "dac")]
     assert (dac.links, dac.cables, dac.span) == (20, 10, "in-rack")
@@ -107,8 +108,8 @@ def test_management_switch_moves_out_rather_than_push_a_rack_over_budget() -> No
     assert all(s.role != "mgmt_switch" for r in compute for s in r.slots)
     network_mgmt = sum(s.role == "mgmt_switch" for r in p.racks.racks if r.kind == "network"
                        for s in r.slots)
-    network = sum(r.kind == "network" for r in p.racks.racks)
-    assert network_mgmt == 2 + network  # the two displaced ones and each network rack's own
+    # the out-of-band access switches stand in network racks (the two moved out among them)
+    assert network_mgmt == p.fabric.mgmt_switches == p.management.oob_access_switches
 
 
 def test_usable_u_is_the_rack_less_what_is_mounted() -> None:

@@ -75,11 +75,13 @@ def test_plan_json_carries_storage_for_each_vendor_line() -> None:
     assert none.storage is None and not any(line.category == "storage" for line in none.bom)
     # without storage the 32 nodes' front-end links (2 × 200GbE a node, bonded) are cabled as
     # in-band management links: 64 on 200G cables; 64 ports on 32-port switches are a leaf-spine
-    # of 4 leaves with 16 uplinks each = 64 switch links on 100G cables
+    # of 4 leaves with 16 uplinks each = 64 switch links, on 200G cables at the SN3700's port
+    # speed; the management servers' and UFM's 100GbE ports and the out-of-band uplinks on 100G
     assert none.management is not None
+    m = none.management
     mgmt = {line.item: line.qty for line in none.bom if line.category == "management"}
-    assert mgmt["cable-200g-aoc"] == 2 * 32
-    assert mgmt["cable-100g-aoc"] == 64 + none.management.inband_links + none.management.oob_uplinks
+    assert mgmt["cable-200g-aoc"] == 2 * 32 + 64 + m.inband_switch_links
+    assert mgmt["cable-100g-aoc"] == m.inband_links - m.inband_switch_links + m.oob_uplinks
     # storage servers take rack space and power
     assert neutral.power is not None and none.power is not None
     assert neutral.power.it_max_kw > none.power.it_max_kw
@@ -129,7 +131,12 @@ def test_storage_class_and_node_path_follow_the_ra() -> None:
     bom = {(b.category, b.item): b.qty for b in good.bom}
     system = next(b for b in good.bom if b.category == "compute")
     assert any(c.item == "nic-cx7-2x200gbe" and c.qty == 1 for c in system.components)
-    assert bom[("storage", "cable-200g-aoc")] == 2 * good.nodes
+    # two 200G links a node, and the leaf-spine links of the 200GbE storage network (the
+    # SN3700's port speed): 128 × 2 node ports + 2 DSS-G blocks × 8 = 272 endpoints on 32-port
+    # switches = 17 leaves × 16 uplinks = 272 switch links; 256 + 272 = 528
+    assert (good.nodes, s.ports, s.switch_links) == (128, 16, 272)
+    assert bom[("storage", "cable-200g-aoc")] == 2 * 128 + 272 == 528
+    assert bom[("storage", "cable-100g-aoc")] == 16  # the blocks' 100GbE ports
     better = plan("better").storage
     assert better is not None and better.need_read_gbps == pytest.approx(160.0)
 

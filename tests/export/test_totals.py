@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from engine.export import write_quote
-from engine.export.common import description, part_number
+from engine.export.common import description, part_number_said
 from engine.export.labels import Labels
 from engine.export.names import titles
 from engine.model import CATEGORIES, Comparison, Plan
@@ -68,7 +68,7 @@ def _check_bom(wb: openpyxl.Workbook, values: Recalculated, plan: Plan, L: Label
     # every line: Qty × Unit price
     for line in plan.bom:
         row = next(r for r in range(6, ws.max_row + 1)
-                   if (ws[f"B{r}"].value or "") == part_number(line)
+                   if (ws[f"B{r}"].value or "") == part_number_said(line, L)
                    and ws[f"C{r}"].value == description(line, L.lang) and ws[f"D{r}"].value == line.qty)
         assert cents(values(name, f"F{row}"), line.total), (plan.config, line.item)
         checked += 1

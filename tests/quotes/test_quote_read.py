@@ -49,10 +49,11 @@ def test_inspur_letterhead_chinese_headers_and_vat_included() -> None:
     assert first.description.startswith("GPU服务器 浪潮 NF5688M7")
     assert first.remark == "含3年原厂维保"
     kinds = {s.row: s.kind for s in q.sums}
-    # header row 8, then 50 quoted lines (the server block and 43 items, cords, rails, cabling,
-    # the spares kit, the border and the UPS among them): the sums follow on 59, 60
-    assert len(q.lines) == 50
-    assert kinds == {59: "grand_total", 60: "tax"}  # the merged "合计（含税）" label is a total, not a line
+    # header row 8, then 51 quoted lines (the server block and 44 items, cords, rails, cabling,
+    # the spares kit, the border and the UPS among them; the 10 m out-of-band cords the 44th):
+    # the sums follow on 60, 61
+    assert len(q.lines) == 51
+    assert kinds == {60: "grand_total", 61: "tax"}  # the merged "合计（含税）" label is a total, not a line
     assert not q.issues
 
 

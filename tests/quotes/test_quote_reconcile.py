@@ -86,9 +86,17 @@ def test_spares_match_the_plans_spares_lines(comparison: Any, tmp_path: Path) ->
     assert not any(i in ("rocky-linux", "slurm", "warewulf", "nvidia-driver-stack") for _, i in found)
 
 
-# The Inspur plan (NF5688M7, list prices, CNY excl. VAT): 117 149 554.91 in all, of which the
-# warranty is 3 years × 1 641 353.55 (1.5% a year of its equipment value) = 4 924 060.65.
-INSPUR_PLAN, INSPUR_WARRANTY = 117_149_554.91, 3 * 1_641_353.55
+# The Inspur plan (NF5688M7, list prices, CNY excl. VAT): 116 564 586.01 in all, of which the
+# warranty is 3 years × 1 633 099.05 (1.5% a year of its equipment value) = 4 899 297.15.
+# (The front end's 96 switch-to-switch links, 80 storage + 16 in-band, run on 200G cables at the
+# SN3700's port speed, ¥3 600, not 100G ones, ¥2 160: 96 × 1 440 = 138 240 more equipment.
+# The out-of-band network takes 4 SN2201 for its 121 management ports, not one in each of the
+# 21 racks: 17 × 36 000 less, 34 uplink AOCs less (× 2 160), 80 of the cords 10 m (¥70) and
+# 47 3 m (¥40) instead of 121 × 3 m, 17 blanking panels more (× 30), 34 switch power cords less
+# (× 25), 3 kW less UPS (× 1 800): -688 540. Each change with 4.5% warranty + 1% project
+# management + 0.8% logistics on it: (138 240 - 688 540) × 1.063 = -584 968.90 from the
+# 117 149 554.91 of the plan before.)
+INSPUR_PLAN, INSPUR_WARRANTY = 116_564_586.01, 3 * 1_633_099.05
 # The warranty inside the server price: 35 × 2 297 680 × 0.015 × 3 = 3 618 846
 INSPUR_SERVER_WARRANTY = 35 * 2_297_680 * 0.045
 
@@ -97,11 +105,11 @@ def test_totals_by_hand(comparison: Any) -> None:
     inspur_plan = next(p for p in comparison.plans if p.vendor == "Inspur")
     assert sum(b.total for b in inspur_plan.bom) == pytest.approx(INSPUR_PLAN, abs=0.01)
     warranty = next(b for b in inspur_plan.bom if b.item == "warranty")
-    assert warranty.total == pytest.approx(INSPUR_WARRANTY) == 4_924_060.65
+    assert warranty.total == pytest.approx(INSPUR_WARRANTY) == 4_899_297.15
     assert pytest.approx(INSPUR_SERVER_WARRANTY) == 3_618_846
     # the reseller quotes the whole plan, the warranty inside the server price instead of apart
     as_quoted = INSPUR_PLAN - INSPUR_WARRANTY + INSPUR_SERVER_WARRANTY
-    assert as_quoted == pytest.approx(115_844_340.26)
+    assert as_quoted == pytest.approx(115_284_134.86)
     messy = reconcile(comparison, read_quote(MESSY))
     # qty × unit price, not the vendor's wrong line total
     assert messy.computed_total == pytest.approx(as_quoted, abs=0.01)
@@ -111,10 +119,10 @@ def test_totals_by_hand(comparison: Any) -> None:
     # Inspur leaves out the switch-end transceivers (534 × 14 400), the cooling (15 × 150 000)
     # and rack installation (21 × 3 000), quotes 10 fibres short (190 of 200 + 6 spares, × 648)
     # and SN2201 at 34 000
-    # excl. VAT (21 × 2 000 less); its prices include 13% VAT, rounded to the fen, so the
+    # excl. VAT (4 × 2 000 less); its prices include 13% VAT, rounded to the fen, so the
     # lines divided by 1.13 differ from list prices by a few fen
-    by_hand = as_quoted - 534 * 14_400 - 15 * 150_000 - 21 * 3000 - 10 * 648 - 21 * 2000
-    assert by_hand == pytest.approx(105_793_260.26)
+    by_hand = as_quoted - 534 * 14_400 - 15 * 150_000 - 21 * 3000 - 10 * 648 - 4 * 2000
+    assert by_hand == pytest.approx(105_267_054.86)
     assert inspur.computed_total == pytest.approx(by_hand, abs=0.5)
     assert inspur.stated_total == pytest.approx(inspur.computed_total, abs=1)  # 合计（含税） / 1.13
 
@@ -127,29 +135,31 @@ def test_like_for_like_totals_by_hand(comparison: Any) -> None:
     # Inspur omits the switch-end transceivers (priced at Lenovo's US$2 000 × 7.2 = 14 400), the
     # cooling and rack installation (neither vendor quotes them: list prices), is 10 fibres short
     # (its own 648), and its server warranty covers the servers only: the plan's warranty on the
-    # rest of the equipment is added at the plan's rate (4 924 060.65 - 3 618 846)
+    # rest of the equipment is added at the plan's rate (4 899 297.15 - 3 618 846)
     inspur_hand = (inspur.computed_total + 534 * 2000 * 7.2 + 15 * 150_000 + 21 * 3000 + 10 * 648
                    + (INSPUR_WARRANTY - INSPUR_SERVER_WARRANTY))
     assert by_file[INSPUR.name].normalised_total == pytest.approx(inspur_hand, abs=0.01)
-    # brought to the plan's scope, Inspur is the plan at Inspur's prices: 21 SN2201 × 2 000 less
-    assert by_file[INSPUR.name].normalised_total == pytest.approx(INSPUR_PLAN - 21 * 2000, abs=0.5)
+    # brought to the plan's scope, Inspur is the plan at Inspur's prices: 4 SN2201 × 2 000 less
+    assert by_file[INSPUR.name].normalised_total == pytest.approx(INSPUR_PLAN - 4 * 2000, abs=0.5)
     # Lenovo omits racks (Inspur's 6 780 incl. VAT = 6 000), its 63 A PDUs (Inspur's plan has
     # 63 A ones too: list 9 000), cooling and rack installation (list), fabric commissioning
     # (Inspur's 3 390 incl. VAT = 3 000); 6 transceivers short (its own US$2 000); XClarity set
-    # aside; the warranty besides the servers: 3 × 1 651 111.35 - 35 × 2 299 680 × 0.045
+    # aside; the warranty besides the servers: 3 × 1 642 883.85 - 35 × 2 299 680 × 0.045
     lenovo_hand = (lenovo.computed_total + 21 * 6000 + 42 * 9000 + 15 * 150_000 + 21 * 3000 + 24 * 3000
-                   + 6 * 2000 * 7.2 - 35 * 350 * 7.2 + (3 * 1_651_111.35 - 35 * 2_299_680 * 0.045))
+                   + 6 * 2000 * 7.2 - 35 * 350 * 7.2 + (3 * 1_642_883.85 - 35 * 2_299_680 * 0.045))
     assert by_file[LENOVO.name].normalised_total == pytest.approx(lenovo_hand, abs=0.01)
-    # ... which is the Lenovo plan (117 795 057.67) with its QM9700s at US$52 000 (24 × 14 400
-    # more), up to the fen of rounding each unit price to US cents (< 0.036 CNY a unit, over the
-    # thousand-odd cords, blanking panels and other small units now quoted)
-    assert by_file[LENOVO.name].normalised_total == pytest.approx(117_795_057.67 + 24 * 14_400, abs=50)
+    # ... which is the Lenovo plan (117 212 002.17: 117 795 057.67 before, 200G switch links
+    # 146 949.12 more, 4 SN2201 as Inspur's with 2 kW less UPS, not 3: -686 740 × 1.063)
+    # with its QM9700s at US$52 000 (24 × 14 400 more), up to the fen of rounding each unit
+    # price to US cents (< 0.036 CNY a unit, over the thousand-odd cords, blanking panels and
+    # other small units now quoted)
+    assert by_file[LENOVO.name].normalised_total == pytest.approx(117_212_002.17 + 24 * 14_400, abs=50)
     # the warranty inside the server price is moved to services, so Inspur's services are the
     # plan's: installation 35 × 2 000, racks 21 × 3 000, fabric 24 × 3 000, acceptance 35 × 3 000,
     # storage 3 × 20 000, software 39 × 500, warranty, project management, logistics
     services = dict(by_file[INSPUR.name].by_category)["services"]
     assert services == pytest.approx(35 * 2000 + 21 * 3000 + 24 * 3000 + 35 * 3000 + 3 * 20_000 + 39 * 500
-                                     + INSPUR_WARRANTY + 1_094_235.70 + 875_388.56, abs=0.5)
+                                     + INSPUR_WARRANTY + 1_088_732.70 + 870_986.16, abs=0.5)
     for t in like.vendors:  # the categories add up to the normalised total
         assert sum(v for _, v in t.by_category) == pytest.approx(t.normalised_total, abs=0.05)
     assert like.cheapest == INSPUR.name
@@ -251,13 +261,13 @@ def test_a_server_priced_with_its_gpus_hcas_and_warranty_said_in_its_text(compar
 
 def test_a_warranty_quoted_apart_covers_the_plans_years(comparison: Any, tmp_path: Path) -> None:
     # the server without warranty, and the plan's warranty for the whole cluster on a line of its
-    # own: 3 years × 1 641 353.55 (1.5% a year of the equipment value) = 4 924 060.65
+    # own: 3 years × 1 633 099.05 (1.5% a year of the equipment value) = 4 899 297.15
     path = tmp_path / "apart.csv"
     path.write_text("Inspur quotation\nCurrency: CNY; prices exclude VAT\n"
                     "Part number,Description,Qty,Unit price\n"
                     "NF5688M7,GPU server,35,2297680\n"
                     "MQM9700-NS2F,QM9700 switch,24,360000\n"
-                    ",3年原厂维保服务（整体）,1,4924060.65\n", encoding="utf-8")
+                    ",3年原厂维保服务（整体）,1,4899297.15\n", encoding="utf-8")
     rec = reconcile(comparison, read_quote(path))
     assert rec.match(6) is not None and rec.match(6).item == "warranty"
     found = {(f.kind, f.item) for f in rec.findings}
@@ -265,8 +275,8 @@ def test_a_warranty_quoted_apart_covers_the_plans_years(comparison: Any, tmp_pat
     assert not any(k in ("qty_mismatch", "price_diff") for k, _ in found), found
     assert rec.bundled == () and rec.bundled_values == ()  # nothing to move out of the server price
     one_year = path.with_name("one_year.csv")
-    one_year.write_text(path.read_text(encoding="utf-8").replace("3年原厂维保服务（整体）,1,4924060.65",
-                                                                  "1年原厂维保服务（整体）,1,1641353.55"),
+    one_year.write_text(path.read_text(encoding="utf-8").replace("3年原厂维保服务（整体）,1,4899297.15",
+                                                                  "1年原厂维保服务（整体）,1,1633099.05"),
                         encoding="utf-8")
     short = [(f.kind, f.expected, f.found) for f in reconcile(comparison, read_quote(one_year)).findings
              if f.item == "warranty"]
