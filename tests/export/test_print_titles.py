@@ -34,8 +34,9 @@ def test_print_titles_on_every_sheet_that_needs_them(tmp_path: Path, comparison:
     book = openpyxl.load_workbook(write_quote(comparison, tmp_path / "q.xlsx", lang=lang))  # type: ignore[arg-type]
     for ws in book.worksheets:
         one_page = ws.page_setup.fitToHeight == 1 and not ws.row_breaks.brk
-        if ws.title == L("sheet.racks"):
-            assert one_page  # the drawing: one picture on one page
+        if ws.title == L("sheet.racks"):  # the drawing: a slice a page, the title on each
+            assert ws.print_title_rows == "$1:$1" and ws.page_setup.fitToHeight == 0
+            assert len(ws._images) == len(ws.row_breaks.brk) + 1
             continue
         if ws.max_row > 45 and not one_page:  # more than a landscape page of rows
             assert _title_rows(ws) is not None, ws.title
