@@ -402,13 +402,15 @@ def build_workbook(comparison: Comparison, info: QuoteInfo, price_list: PriceLis
     if not write_racks(racks_ws, comparison, L, heading, chosen):  # no configuration has racks
         wb.remove(racks_ws)
     assumptions_ws = wb.create_sheet(sheet_name(L("sheet.assumptions"), taken))
+    per_config_ws = wb.create_sheet(sheet_name(L("asm.per_config"), taken))
     sources_ws = wb.create_sheet(sheet_name(L("sheet.sources"), taken))
 
     if price_list is None:
         price_list = _price_list_used(comparison)
     refs = write_comparison(comparison_ws, comparison, boms, L, indicative, heading)
     _write_summary(summary, wb, comparison, refs, info, L, indicative, heading, chosen)
-    write_assumptions(assumptions_ws, comparison, L, heading)
+    if not write_assumptions(assumptions_ws, comparison, L, heading, per_config_ws):
+        wb.remove(per_config_ws)  # every configuration shares every assumption
     write_sources(sources_ws, comparison, price_list, L, indicative, heading, chosen,
                   catalog=catalog)
     wb.active = 0

@@ -157,8 +157,9 @@ def test_every_configuration_of_a_comparison(tmp_path: Path,
     path = write_quote(comparison, tmp_path / "all.xlsx", lang="zh", detail="all")
     wb = openpyxl.load_workbook(path)
     priced = [p for p in comparison.plans if p.money is not None]
-    # summary, comparison, a BOM each, the recommended configuration's racks, assumptions, sources
-    assert len(wb.sheetnames) == 5 + len(priced) >= 7
+    # summary, comparison, a BOM each, the recommended configuration's racks, assumptions (and
+    # those that differ, side by side), sources
+    assert len(wb.sheetnames) == 6 + len(priced) >= 8
     assert wb.sheetnames[2 + len(priced)] == "机柜布置"
     _check_sheet_names(wb.sheetnames)
     for plan in priced:  # every BOM sheet carries every line and the engine's capex as formulas
@@ -168,9 +169,9 @@ def test_every_configuration_of_a_comparison(tmp_path: Path,
         assert len(formulas) >= len(plan.bom) + 8
     assumptions = wb["假设"]
     flops = find_row(assumptions, "A", "总计算量（FLOPs）")
-    assert assumptions[f"B{flops}"].value == pytest.approx(comparison.compute.flops)
+    assert assumptions[f"C{flops}"].value == pytest.approx(comparison.compute.flops)
     pf_days = find_row(assumptions, "A", "总计算量（PF/s-天）")
-    assert assumptions[f"B{pf_days}"].value == pytest.approx(comparison.compute.pf_days)
+    assert assumptions[f"C{pf_days}"].value == pytest.approx(comparison.compute.pf_days)
     # every engine assumption appears, for every configuration
     keys = {a.key for p in comparison.plans for a in p.assumptions}
     shown = {assumptions[f"A{r}"].value for r in range(1, assumptions.max_row + 1)}
