@@ -22,6 +22,7 @@ from engine.model import Comparison, Plan
 
 LABEL_WIDTH = 34
 LONG_VALUE = 40  # characters: a value longer than this is a sentence, printed with the notes
+ORIGIN_WIDTH = 18  # "set in the request" on one line: a two-line origin doubled its row
 MAX_NOTE_LINES = 4  # of one assumption's notes that differ by configuration
 
 Cell = tuple[object, str, str, str]  # value, unit, origin, note
@@ -100,8 +101,8 @@ def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels, heading:
     row += 1
     items: list[tuple[str, object, str]] = [
         ("wl.label", need.label, "cq_text"),
-        ("wl.params", need.params, "cq_sci"),
-        ("wl.tokens", need.tokens, "cq_sci"),
+        ("wl.params", need.params, "cq_int"),  # 6,740,000,000 as model cards count them
+        ("wl.tokens", need.tokens, "cq_int"),
         ("wl.runs", need.runs, "cq_int"),
         ("wl.pretrain_flops", need.pretrain_flops, "cq_sci"),
         ("wl.finetune_flops", need.finetune_flops, "cq_sci"),
@@ -141,7 +142,7 @@ def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels, heading:
                 w.wrapped(row, 3, L.value(value), width=12)
             else:
                 w.number(row, 3, value, "cq_num3" if isinstance(value, float) else "cq_int")
-            w.wrapped(row, 4, L.origin("request"), width=12)
+            w.wrapped(row, 4, L.origin("request"), width=ORIGIN_WIDTH)
             row += 1
 
     used = False
@@ -158,7 +159,7 @@ def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels, heading:
             w.wrapped(row, 1, labels[key], "cq_label_wrap", width=LABEL_WIDTH)
             w.text(row, 2, unit)
             _write_value(w, L, row, 3, value)
-            w.wrapped(row, 4, L.origin(origin), width=12)
+            w.wrapped(row, 4, L.origin(origin), width=ORIGIN_WIDTH)
             if note:
                 w.merged(row, 5, last, note, "cq_note_wrap")
             row += 1
@@ -247,7 +248,8 @@ def _notes(w: SheetWriter, row: int, table: dict[str, dict[str, Cell]], labels: 
         w.wrapped(row, 1, labels[key], "cq_label_wrap", width=LABEL_WIDTH)
         w.text(row, 2, next(iter(by_plan.values()))[1])
         w.wrapped(row, 3, L("asm.per_config"), "cq_note_wrap", width=12)
-        w.wrapped(row, 4, ", ".join(sorted({L.origin(c[2]) for c in by_plan.values()})), width=12)
+        w.wrapped(row, 4, ", ".join(sorted({L.origin(c[2]) for c in by_plan.values()})),
+                  width=ORIGIN_WIDTH)
         if lines:
             w.merged(row, 5, last, "\n".join(lines), "cq_note_wrap")
         row += 1
