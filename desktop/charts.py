@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable
 
 from matplotlib import colormaps
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import QCoreApplication
@@ -98,6 +99,13 @@ def _chosen(comparison: Comparison) -> list[Plan]:
     return ranked[:MAX_LINES]
 
 
+def _legend_below(ax: Axes, *, columns: int) -> None:
+    """The legend under the axis label, outside the bars: inside the axes, twenty bars
+    reach its every corner and it hid the largest ones and their totals."""
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=columns, fontsize=8,
+              frameon=False)
+
+
 def draw_capex(fig: Figure, comparison: Comparison) -> None:
     """Capex of each configuration, stacked by category (after discount) with VAT on top."""
     fig.clear()
@@ -140,7 +148,7 @@ def draw_capex(fig: Figure, comparison: Comparison) -> None:
     ax.set_xlabel(QCoreApplication.translate("Charts", "Capex (%1)").replace("%1", _millions(comparison)))
     ax.set_title(catalogue_text("chart.capex"))
     ax.set_xlim(0, max(left) * 1.15)
-    ax.legend(loc="lower right", fontsize=8)
+    _legend_below(ax, columns=5)
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
@@ -177,7 +185,7 @@ def draw_power(fig: Figure, comparison: Comparison) -> None:
     ax_kw.invert_yaxis()
     ax_kw.set_xlabel(QCoreApplication.translate("Charts", "kW"))
     ax_kw.set_title(QCoreApplication.translate("Charts", "Power"))
-    ax_kw.legend(loc="lower right", fontsize=8)
+    _legend_below(ax_kw, columns=1)
     ax_kw.grid(axis="x", alpha=0.3)
 
     ax_racks = fig.add_subplot(1, 2, 2, sharey=ax_kw)
@@ -197,7 +205,7 @@ def draw_power(fig: Figure, comparison: Comparison) -> None:
     ax_racks.set_title(QCoreApplication.translate("Charts", "Racks"))
     ax_racks.tick_params(axis="y", labelleft=False)
     ax_racks.set_xlim(0, max(c + n for c, n in zip(compute, network, strict=True)) * 1.2 + 1)
-    ax_racks.legend(loc="lower right", fontsize=8)
+    _legend_below(ax_racks, columns=2)
     ax_racks.grid(axis="x", alpha=0.3)
     fig.tight_layout()
 

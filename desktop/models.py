@@ -28,6 +28,7 @@ from desktop.messages import catalogue_text, component_text, note_text
 from desktop.noop import QT_TRANSLATE_NOOP
 from desktop.pairing import VENDOR_ORDER, config_label, vendor_name
 from engine.bounds import bound
+from engine.export.common import part_number
 from engine.figures import FIGURE as ENGINE_FIGURE
 from engine.figures import FigureTable
 from engine.model import BomLine, Comparison, Plan, PriceBasis
@@ -320,7 +321,8 @@ class BomModel(QAbstractTableModel):
         self._columns = (
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Category"), lambda b: b.category, "category"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Vendor"), lambda b: vendor_name(b.vendor), "text"),
-            BomColumn(QT_TRANSLATE_NOOP("BomModel", "Part number"), lambda b: b.part_number, "text"),
+            # as the quote prints it: no engine id where a line has no part number of its own
+            BomColumn(QT_TRANSLATE_NOOP("BomModel", "Part number"), part_number, "text"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Description"), describe, "text"),
             BomColumn(QT_TRANSLATE_NOOP("BomModel", "Qty"), lambda b: b.qty, "int", "qty"),
             BomColumn(

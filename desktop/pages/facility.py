@@ -194,6 +194,11 @@ class FacilityPage(PlanPage):
         self.wholesale_rent.setEnabled(hosting == "wholesale")
         self.rack_kw.edit.setPlaceholderText(rack_kw_placeholder(cooling))
         self.rack_kw.setToolTip(rack_kw_tooltip(cooling))
+        # a default shown in a field is read whole: the Money column's long labels took the
+        # room and cut "default: 20–25 kW by GPU generation" short
+        for field in (self.rack_kw, self.pue):
+            text = field.edit.placeholderText()
+            field.edit.setMinimumWidth(field.edit.fontMetrics().horizontalAdvance(text) + 24)
         self._changed()
 
     def load(self, draft: RequestDraft) -> None:

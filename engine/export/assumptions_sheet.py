@@ -1,6 +1,7 @@
 """The Assumptions sheet of the internal comparison: the workload, the inputs the request
-set, the assumptions every configuration shares (once, with their notes), and side by side
-only those that differ between configurations.
+set and every assumption once (with their notes), in one table whose header prints on each
+page; on a sheet of their own, side by side, the figures of those that differ between
+configurations.
 
 Fifteen configurations share most of their assumptions (PUE, electricity price, VAT...);
 printing each for every configuration took seven pages of repeated figures.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engine.assumptions import assumption_note
@@ -20,6 +22,7 @@ from engine.model import Comparison, Plan
 
 LABEL_WIDTH = 34
 LONG_VALUE = 40  # characters: a value longer than this is a sentence, printed with the notes
+ORIGIN_WIDTH = 18  # "set in the request" on one line: a two-line origin doubled its row
 MAX_NOTE_LINES = 4  # of one assumption's notes that differ by configuration
 
 Cell = tuple[object, str, str, str]  # value, unit, origin, note
@@ -72,22 +75,34 @@ def _shared(by_plan: dict[str, Cell], plans: list[Plan]) -> bool:
     return len(by_plan) == len(plans) and len({repr(c[0]) for c in by_plan.values()}) == 1
 
 
-def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
-                      heading: PrintHeading) -> None:
+HEADER_ROW = 4  # the sheet's one header row, repeated on every printed page
+
+
+def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels, heading: PrintHeading,
+                      per_config: Worksheet | None = None) -> bool:
+    """The Assumptions sheet: one table (assumption, unit, value, origin, note) whose header
+    row prints on every page: the workload, the inputs the request set, then every
+    assumption once, those that differ by configuration with their notes and a pointer to
+    ``per_config``, where their figures stand side by side, a block of configurations a
+    printed page, each block under its own header. Returns whether ``per_config`` was used
+    (there are assumptions that differ)."""
     w = SheetWriter(ws)
     need = comparison.compute
     request = comparison.request
+    last = 3 + PER_BLOCK  # the note spans the rest, so the sheet stays a landscape page wide
     w.text(1, 1, L("asm.title"), "cq_title", fit=False)
     w.text(2, 1, need.label, "cq_subtitle", fit=False)
+    w.header(HEADER_ROW, 1, [L("asm.assumption"), L("asm.unit"), L("asm.value"),
+                             L("asm.origin")])
+    w.merged(HEADER_ROW, 5, last, L("asm.note"), "cq_header")
 
-    row = 4
+    row = HEADER_ROW + 1
     w.text(row, 1, L("asm.workload"), "cq_section", fit=False)
-    w.header(row + 1, 1, [L("asm.item"), L("asm.value")])
-    row += 2
+    row += 1
     items: list[tuple[str, object, str]] = [
         ("wl.label", need.label, "cq_text"),
-        ("wl.params", need.params, "cq_sci"),
-        ("wl.tokens", need.tokens, "cq_sci"),
+        ("wl.params", need.params, "cq_int"),  # 6,740,000,000 as model cards count them
+        ("wl.tokens", need.tokens, "cq_int"),
         ("wl.runs", need.runs, "cq_int"),
         ("wl.pretrain_flops", need.pretrain_flops, "cq_sci"),
         ("wl.finetune_flops", need.finetune_flops, "cq_sci"),
@@ -105,16 +120,17 @@ def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
             continue
         w.wrapped(row, 1, L(key), "cq_label_wrap", width=LABEL_WIDTH)
         if isinstance(value, int | float):
-            w.number(row, 2, value, style)
+            w.number(row, 3, value, style)
+        elif key == "wl.label":  # a sentence: across the value, origin and note columns
+            w.merged(row, 3, last, value)
         else:
-            w.text(row, 2, value, fit=False)
+            w.text(row, 3, value, fit=False)
         row += 1
 
     # the inputs the request set; those left empty take the defaults listed further down
     row += 1
     w.text(row, 1, L("asm.inputs_set"), "cq_section", fit=False)
-    w.header(row + 1, 1, [L("asm.item"), L("asm.value")])
-    row += 2
+    row += 1
     for group_name in ("efficiency", "facility", "finance"):
         group = getattr(request, group_name)
         for f in fields(group):
@@ -123,11 +139,13 @@ def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
                 continue
             w.wrapped(row, 1, L.key(f.name), "cq_label_wrap", width=LABEL_WIDTH)
             if isinstance(value, bool) or not isinstance(value, int | float):
-                w.text(row, 2, L.value(value))
+                w.wrapped(row, 3, L.value(value), width=12)
             else:
-                w.number(row, 2, value, "cq_num3" if isinstance(value, float) else "cq_int")
+                w.number(row, 3, value, "cq_num3" if isinstance(value, float) else "cq_int")
+            w.wrapped(row, 4, L.origin("request"), width=ORIGIN_WIDTH)
             row += 1
 
+    used = False
     plans = [p for p in comparison.plans if p.assumptions or p.efficiency]
     if plans:
         table, labels = _table(comparison, L)
@@ -135,39 +153,50 @@ def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels,
         differing = {k: v for k, v in table.items() if k not in shared}
         row += 1
         w.text(row, 1, L("asm.shared"), "cq_section", fit=False)
-        # the columns of the blocks below: label, unit, a value, origin, the note across
-        # the rest, so the sheet stays one landscape page wide
-        last = 3 + PER_BLOCK
-        w.header(row + 1, 1, [L("asm.assumption"), L("asm.unit"), L("asm.value"),
-                              L("asm.origin")])
-        w.merged(row + 1, 5, last, L("asm.note"), "cq_header")
-        row += 2
+        row += 1
         for key, by_plan in shared.items():
             value, unit, origin, note = next(iter(by_plan.values()))
             w.wrapped(row, 1, labels[key], "cq_label_wrap", width=LABEL_WIDTH)
             w.text(row, 2, unit)
             _write_value(w, L, row, 3, value)
-            w.wrapped(row, 4, L.origin(origin), width=12)
+            w.wrapped(row, 4, L.origin(origin), width=ORIGIN_WIDTH)
             if note:
                 w.merged(row, 5, last, note, "cq_note_wrap")
             row += 1
-        if differing:
+        if differing and per_config is not None:
             row += 1
             w.text(row, 1, L("asm.per_config"), "cq_section", fit=False)
-            row += 1
-            for start in range(0, len(plans), PER_BLOCK):  # a few configurations side by side
-                chunk = plans[start:start + PER_BLOCK]
-                row = _block(w, row, chunk, differing, labels, L) + 1
-            row = _notes(w, row, differing, labels, plans, L) + 1
+            row = _notes(w, row + 1, differing, labels, plans, L, last) + 1
+            _write_per_config(per_config, comparison, plans, differing, labels, L, heading)
+            used = True
         if "a:training_days_band" in table:  # what the band the days carry means
             from engine.compute.efficiency import band, band_coverage
 
             low, high = band()
-            w.merged(row, 1, 3 + PER_BLOCK,
+            w.merged(row, 1, last,
                      L("asm.days_band_note", low=low, high=high, coverage=band_coverage()),
                      "cq_note_wrap")
             row += 1
 
+    ws.freeze_panes = f"B{HEADER_ROW + 1}"
+    w.finish(maximum=LABEL_WIDTH)
+    print_setup(ws, heading, title_rows=f"1:{HEADER_ROW}")
+    return used
+
+
+def _write_per_config(ws: Worksheet, comparison: Comparison, plans: list[Plan],
+                      table: dict[str, dict[str, Cell]], labels: dict[str, str], L: Labels,
+                      heading: PrintHeading) -> None:
+    """The assumptions that differ, a few configurations side by side in each block, a
+    block a printed page so each page carries the header that names its columns."""
+    w = SheetWriter(ws)
+    w.text(1, 1, L("asm.per_config"), "cq_title", fit=False)
+    w.text(2, 1, comparison.compute.label, "cq_subtitle", fit=False)
+    row = 4
+    for start in range(0, len(plans), PER_BLOCK):
+        if start:
+            ws.row_breaks.append(Break(id=row - 1))
+        row = _block(w, row, plans[start:start + PER_BLOCK], table, labels, L) + 1
     ws.freeze_panes = "B4"
     w.finish(maximum=LABEL_WIDTH)
     print_setup(ws, heading, title_rows="1:2")
@@ -206,24 +235,24 @@ def _long(value: object) -> bool:
 
 
 def _notes(w: SheetWriter, row: int, table: dict[str, dict[str, Cell]], labels: dict[str, str],
-           plans: list[Plan], L: Labels) -> int:
-    """What each assumption that differs rests on, once under the blocks (each block's
-    notes beside its figures made the blocks too wide to print legibly), and the values too
-    long for a block, by configuration. A note that differs in every configuration (its
-    figures worked out) is printed for the first few: the rest read alike, and the app and
-    the JSON give each."""
+           plans: list[Plan], L: Labels, last: int) -> int:
+    """Each assumption that differs, a row of the table: its unit, the sheet its figures are
+    on (as the value), its origins, and what it rests on (a note that differs in every
+    configuration, its figures worked out, is given for the first few: the rest read alike,
+    and the app and the JSON give each), with the values too long for a block."""
     named = {p.config: title(p, L) for p in plans}
-    w.text(row, 1, L("asm.assumption"), "cq_header")
-    w.merged(row, 2, 3 + PER_BLOCK, L("asm.note"), "cq_header")
-    row += 1
     for key, by_plan in table.items():
         notes = list(dict.fromkeys(c[3] for c in by_plan.values() if c[3]))
         values = [f"{named[config]}: {c[0]}" for config, c in by_plan.items() if _long(c[0])]
         lines = [*_first(values, L), *_first(notes, L)]
+        w.wrapped(row, 1, labels[key], "cq_label_wrap", width=LABEL_WIDTH)
+        w.text(row, 2, next(iter(by_plan.values()))[1])
+        w.wrapped(row, 3, L("asm.per_config"), "cq_note_wrap", width=12)
+        w.wrapped(row, 4, ", ".join(sorted({L.origin(c[2]) for c in by_plan.values()})),
+                  width=ORIGIN_WIDTH)
         if lines:
-            w.wrapped(row, 1, labels[key], "cq_label_wrap", width=LABEL_WIDTH)
-            w.merged(row, 2, 3 + PER_BLOCK, "\n".join(lines), "cq_note_wrap")
-            row += 1
+            w.merged(row, 5, last, "\n".join(lines), "cq_note_wrap")
+        row += 1
     return row
 
 

@@ -9,13 +9,14 @@ compared configurations print as a few BOMs, not fifteen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Literal
 
-from engine.model import Comparison
+from engine.export.safe import MAX_SHEET_NAME
+from engine.model import Comparison, Plan
 from engine.naming import config_title, gpu_short, server_model, titles, vendor_name
 
-__all__ = ["config_title", "gpu_short", "server_model", "titles", "vendor_name"]
+__all__ = ["bom_sheet_name", "config_title", "gpu_short", "server_model", "titles", "vendor_name"]
 
 Detail = Literal["shortlist", "all"] | Sequence[str]
 DETAILS = ("shortlist", "all")
@@ -28,6 +29,25 @@ class DetailError(ValueError):
         super().__init__(message)
         self.unknown = unknown
         self.allowed = allowed
+
+
+def bom_sheet_name(plan: Plan, word: str, title: str, lang: str,
+                   taken: Collection[str] = ()) -> str:
+    """A BOM sheet's name within Excel's 31 characters, in words a buyer reads, never the
+    configuration's id: the first of "<word> <title>" and shorter forms that fits and is not
+    ``taken`` (lower case): without the vendor (whose model names are its own), the title
+    (without a disambiguating id), then without the count of GPUs. A name that fits none is
+    the title cut, with an ellipsis. (The sheet's document property keeps the id.)"""
+    vendor = vendor_name(plan.vendor, lang)
+    model, gpu = server_model(plan), gpu_short(plan.gpu_name)
+    per_node = f"{plan.gpus_per_node}× {gpu}"
+    candidates = (f"{word} {title}", f"{word} {model} · {per_node}", title,
+                  f"{vendor} {model} · {per_node}", f"{word} {model} · {gpu}",
+                  f"{model} · {per_node}", f"{vendor} {model} · {gpu}", f"{model} · {gpu}",
+                  f"{vendor} {model}", model)
+    fits = next((name for name in candidates
+                 if len(name) <= MAX_SHEET_NAME and name.lower() not in taken), None)
+    return fits or title[: MAX_SHEET_NAME - 1].rstrip() + "…"
 
 
 def shortlist(comparison: Comparison) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -650,9 +651,48 @@ CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQ
 PNG_DPI = 60  # a sheet's picture: legible when printed one page wide, small enough to write fast
 
 
+def band_edges(view: RackView) -> list[float]:
+    """Where the drawing may be cut across without cutting a rack or a text, in inches from
+    its top: between the rows of elevations, above the floor, and between the floor's pairs
+    of rows (the floor's title and legend stay with its first pair); the first edge is 0 and
+    the last the drawing's foot."""
+    page = layout(view)
+    edges = [0.0, *(top for top, _keys in page.type_rows[1:]), page.floor_top]
+    floor = page.floor
+    rows_top = page.floor_top + FLOOR_TITLE_IN + floor.legend_in + 0.1
+    pairs = math.ceil(min(floor.rows_per_block, len(floor.rows)) / 2)
+    # a pair spans 0.15 to 2.7 pitches (rows, aisle, rear doors); the next starts at 3.55
+    edges += [rows_top + (k * PAIR + 3.1) * floor.pitch for k in range(pairs - 1)]
+    edges.append(page.height)
+    return sorted(set(edges))
+
+
+def slices(edges: Sequence[float], tallest: float) -> list[tuple[float, float]]:
+    """Consecutive bands between ``edges`` joined into slices no taller than ``tallest``
+    inches where they can be (a band taller than that is a slice of its own)."""
+    out: list[tuple[float, float]] = []
+    start = edges[0]
+    for before, edge in itertools.pairwise(edges[1:]):
+        if edge - start > tallest:
+            out.append((start, before))
+            start = before
+    out.append((start, edges[-1]))
+    return out
+
+
 def racks_png(plan: Plan, catalog: Catalog, lang: str, *, dpi: int = PNG_DPI) -> bytes | None:
     """The plan's rack elevation and floor sketch as PNG, drawn off screen (Agg); None for a
     plan without racks."""
+    pages = racks_pngs(plan, catalog, lang, dpi=dpi, aspect=None)
+    return pages[0] if pages else None
+
+
+def racks_pngs(plan: Plan, catalog: Catalog, lang: str, *, dpi: int = PNG_DPI,
+               aspect: float | None) -> list[bytes]:
+    """The drawing as PNG slices, each no taller than ``aspect`` times the drawing's width
+    where the bands allow (a page's height over its width: each slice then prints a page wide
+    at the drawing's own scale), cut only between rows of racks; one picture when ``aspect``
+    is None; [] for a plan without racks."""
     import warnings
 
     from matplotlib import rc_context
@@ -662,7 +702,7 @@ def racks_png(plan: Plan, catalog: Catalog, lang: str, *, dpi: int = PNG_DPI) ->
     chinese = lang == "zh"
     view = rack_view(plan, catalog, lang=lang)
     if view is None:
-        return None
+        return []
     with rc_context({"font.sans-serif": CJK_FONTS, "axes.unicode_minus": False} if chinese
                     else None), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
@@ -674,6 +714,13 @@ def racks_png(plan: Plan, catalog: Catalog, lang: str, *, dpi: int = PNG_DPI) ->
     # compress; flat colours compress well at zlib's fastest level (savefig: RGBA, level 6,
     # about twice the time for a file a tenth smaller).
     picture = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")
-    out = io.BytesIO()
-    picture.save(out, format="png", compress_level=1, dpi=(dpi, dpi))
-    return out.getvalue()
+    width_in, height_in = fig.get_size_inches()
+    cuts = ([(0.0, height_in)] if aspect is None
+            else slices(band_edges(view), aspect * width_in))
+    pages = []
+    for top, bottom in cuts:
+        box = (0, round(top * dpi), picture.width, min(picture.height, round(bottom * dpi)))
+        out = io.BytesIO()
+        picture.crop(box).save(out, format="png", compress_level=1, dpi=(dpi, dpi))
+        pages.append(out.getvalue())
+    return pages

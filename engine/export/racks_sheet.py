@@ -1,5 +1,6 @@
 """The Racks sheet of the internal comparison: the recommended configuration's rack
-elevation and floor sketch as a picture (engine.export.racks_png), one page."""
+elevation and floor sketch as pictures (engine.export.racks_png), cut between rows of
+racks into slices of a page each."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import math
 
 from openpyxl.drawing.image import Image
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engine.export.comparison_sheet import title
@@ -15,13 +17,16 @@ from engine.export.labels import Labels
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.model import Comparison, Plan
 
-PICTURE_DPI = 80  # 5 pt labels still readable printed a page wide; each 20 dpi more costs ~40 ms
+PICTURE_DPI = 120  # printed at 0.7 to 0.95 of its size: about 130 to 170 dpi on paper
 PICTURE_ROW = 4
-PAGE_WIDTH_PX = {True: 700, False: 1000}  # portrait, landscape; 96 px an inch
+COLUMNS = 13  # of COLUMN_WIDTH each: 731 pt, within a landscape A4 page's 784 pt, so print at 100%
 COLUMN_WIDTH = 10  # characters: about 75 px
 COLUMN_PX = 75
-ROW_PT = 15.0  # LibreOffice's default row (points); 0.75 pt a pixel
-
+ROW_PT = 15.0  # each row of a picture's rows is set to this height (points; 0.75 pt a pixel)
+PX_PT = 0.75
+# A landscape A4 page holds 498 pt between its margins; the title row repeats on every page
+# (24 pt) and the first page also carries the note beneath it: a slice is at most this tall.
+SLICE_PT = 420.0
 
 def shortlisted(comparison: Comparison, detailed: list[str] | None = None
                 ) -> tuple[Plan, str] | None:
@@ -46,29 +51,36 @@ def write_racks(ws: Worksheet, comparison: Comparison, L: Labels, heading: Print
     """Draw the shortlisted configuration's racks on ``ws`` (one the document details, when
     ``detailed`` names them); False when there is none."""
     from engine.catalog import load_catalog
-    from engine.export.racks_png import racks_png  # matplotlib: loaded when a sheet is drawn
+    from engine.export.racks_png import racks_pngs  # matplotlib: loaded when a sheet is drawn
 
     chosen = shortlisted(comparison, detailed)
     if chosen is None:
         return False
     plan, why = chosen
-    png = racks_png(plan, load_catalog(), L.lang, dpi=PICTURE_DPI)
-    if png is None:
+    width_pt = COLUMNS * COLUMN_PX * PX_PT
+    pngs = racks_pngs(plan, load_catalog(), L.lang, dpi=PICTURE_DPI, aspect=SLICE_PT / width_pt)
+    if not pngs:
         return False
     w = SheetWriter(ws)
-    picture = Image(io.BytesIO(png))
-    portrait = picture.height > picture.width
-    # shown a printed page wide (A4 less margins: about 700 px portrait, 1 000 landscape), so
-    # the sheet's own text prints at full size beside it
-    shown = PAGE_WIDTH_PX[portrait]
-    picture.width, picture.height = shown, round(picture.height * shown / picture.width)
-    columns = math.ceil(shown / COLUMN_PX)
     w.text(1, 1, L("racks.title", config=title(plan, L)), "cq_title", fit=False)
-    w.merged(2, 1, columns, L("racks.why", why=L(f"racks.why.{why}")), "cq_note_wrap")
-    ws.add_image(picture, f"A{PICTURE_ROW}")
-    w.finish(fixed=dict.fromkeys(range(1, columns + 1), COLUMN_WIDTH))
-    last_row = PICTURE_ROW + math.ceil(picture.height * 0.75 / ROW_PT) + 1
-    print_setup(ws, heading, title_rows=None, portrait=portrait,
-                area=f"A1:{get_column_letter(columns)}{last_row}")
-    ws.page_setup.fitToHeight = 1  # the drawing is one picture: one page
+    w.merged(2, 1, COLUMNS, L("racks.why", why=L(f"racks.why.{why}")), "cq_note_wrap")
+    # A slice a page: the drawing is cut between rows of racks (engine.export.racks_png),
+    # each slice shown as wide as the page allows and no taller than SLICE_PT, a page break
+    # after it, so at thousands of GPUs each rack and label prints at the drawing's scale
+    # rather than the whole floor shrunk onto one page.
+    row = PICTURE_ROW
+    for n, png in enumerate(pngs):
+        picture = Image(io.BytesIO(png))
+        shown_w = min(width_pt, SLICE_PT * picture.width / picture.height) / PX_PT
+        picture.width, picture.height = round(shown_w), round(picture.height * shown_w / picture.width)
+        ws.add_image(picture, f"A{row}")
+        rows = math.ceil(picture.height * PX_PT / ROW_PT) + 1
+        for r in range(row, row + rows):
+            ws.row_dimensions[r].height = ROW_PT
+        row += rows
+        if n < len(pngs) - 1:
+            ws.row_breaks.append(Break(id=row - 1))
+    w.finish(fixed=dict.fromkeys(range(1, COLUMNS + 1), COLUMN_WIDTH))
+    ws.freeze_panes = "A3"
+    print_setup(ws, heading, title_rows="1:1", area=f"A1:{get_column_letter(COLUMNS)}{row - 1}")
     return True

@@ -22,13 +22,14 @@ from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.styles import money_style
 from engine.model import BomLine, Comparison
 
-# Both tables share the columns; a platform's source spans the price columns, so long
-# sources wrap in one wide cell and rows stay low. About 130 characters in all: a
+# Both lists share the columns and one header; a platform's source spans the price columns
+# (it has none), so long sources wrap in one wide cell and rows stay low. About 130 characters in all: a
 # landscape page at legible type.
 WIDTHS = {1: 32, 2: 16, 3: 9, 4: 14, 5: 13, 6: 10, 7: 44}  # 5: a date, also in a wider font
 NAME_WIDTH = WIDTHS[1] - 3
 SOURCE_WIDTH = WIDTHS[7] - 3
 LAST = 7
+HEADER_ROW = 4  # the sheet's one header row, repeated on every printed page
 
 Record = tuple[str, str, str, bool]  # kind, name, source, verified
 
@@ -137,30 +138,30 @@ def write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListLi
         except (ImportError, OSError, ValueError):
             catalog = None
 
-    row = 5
+    # One header for the sheet's two lists, in the print titles: each page says what its
+    # columns are. The configurations compared fill name, kind, verified and source (across
+    # the price columns); the parts of the BOMs every column.
+    w.header(HEADER_ROW, 1, [L("src.name"), f"{L('src.kind')} / {L('bom.part_number')}",
+                             L("src.verified"), L("src.unit_price"), L("src.date"),
+                             L("src.confidence"), L("src.source")])
+    row = HEADER_ROW + 1
     w.text(row, 1, L("src.catalog"), "cq_section", fit=False)
     row += 1
     if catalog is None:
         w.text(row, 1, L("src.no_catalog"), "cq_note", fit=False)
         row += 1
     else:
-        w.header(row, 1, [L("src.name"), L("src.kind"), L("src.verified")])
-        w.merged(row, 4, LAST, L("src.source"), "cq_header")
-        row += 1
         for kind, name, source, verified in _platforms(comparison, catalog, L):
             w.wrapped(row, 1, name, width=NAME_WIDTH)
             shown = L(f"kind.{kind.removesuffix(USER)}")
-            w.text(row, 2, f"{shown}, {L('src.user_entered')}" if kind.endswith(USER) else shown,
-                   fit=False)
+            w.wrapped(row, 2, f"{shown}, {L('src.user_entered')}" if kind.endswith(USER) else shown,
+                      width=WIDTHS[2] - 3)
             w.text(row, 3, L.yes_no(verified), "cq_center", fit=False)
-            w.merged(row, 4, LAST, source)
+            w.merged(row, 4, LAST, source)  # no price, date or confidence: the source spans them
             row += 1
 
     row += 1
     w.text(row, 1, L("src.prices"), "cq_section", fit=False)
-    row += 1
-    w.header(row, 1, [L("bom.description"), L("bom.part_number"), L("src.verified"),
-                      L("src.unit_price"), L("src.date"), L("src.confidence"), L("src.source")])
     row += 1
     seen: dict[str, BomLine] = {}
     for plan in comparison.plans:
@@ -208,6 +209,6 @@ def write_sources(ws: Worksheet, comparison: Comparison, price_list: PriceListLi
         w.wrapped(row, 7, "\n".join(sources), width=SOURCE_WIDTH)
         row += 1
 
-    ws.freeze_panes = "A4"
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
     w.finish(fixed=WIDTHS)
-    print_setup(ws, heading, title_rows="1:3")
+    print_setup(ws, heading, title_rows=f"1:{HEADER_ROW}")

@@ -48,10 +48,10 @@ from engine.export.comparison_sheet import (
     write_comparison,
 )
 from engine.export.labels import Labels
-from engine.export.names import Detail, detailed, titles, vendor_name
+from engine.export.names import Detail, bom_sheet_name, detailed, titles, vendor_name
 from engine.export.notes import component_in
 from engine.export.racks_sheet import write_racks
-from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
+from engine.export.safe import sheet_name, sheet_ref
 from engine.export.sheet import PrintHeading, SheetWriter, print_setup
 from engine.export.sources_sheet import PriceListLike, write_sources
 from engine.export.styles import money_style, register_styles
@@ -395,21 +395,22 @@ def build_workbook(comparison: Comparison, info: QuoteInfo, price_list: PriceLis
     for plan, money in priced(comparison):
         if plan.config not in chosen:
             continue
-        wanted = next((name for name in (f"{L('sheet.bom')} {title(plan, L)}", title(plan, L))
-                       if len(name) <= MAX_SHEET_NAME), plan.config)  # whole, never cut
+        wanted = bom_sheet_name(plan, L("sheet.bom"), title(plan, L), L.lang, taken)
         ws = wb.create_sheet(sheet_name(wanted, taken))
         boms[plan.config] = _write_bom(ws, plan, money, L, indicative, heading)
     racks_ws = wb.create_sheet(sheet_name(L("sheet.racks"), taken))
     if not write_racks(racks_ws, comparison, L, heading, chosen):  # no configuration has racks
         wb.remove(racks_ws)
     assumptions_ws = wb.create_sheet(sheet_name(L("sheet.assumptions"), taken))
+    per_config_ws = wb.create_sheet(sheet_name(L("asm.per_config"), taken))
     sources_ws = wb.create_sheet(sheet_name(L("sheet.sources"), taken))
 
     if price_list is None:
         price_list = _price_list_used(comparison)
     refs = write_comparison(comparison_ws, comparison, boms, L, indicative, heading)
     _write_summary(summary, wb, comparison, refs, info, L, indicative, heading, chosen)
-    write_assumptions(assumptions_ws, comparison, L, heading)
+    if not write_assumptions(assumptions_ws, comparison, L, heading, per_config_ws):
+        wb.remove(per_config_ws)  # every configuration shares every assumption
     write_sources(sources_ws, comparison, price_list, L, indicative, heading, chosen,
                   catalog=catalog)
     wb.active = 0

@@ -69,3 +69,21 @@ def test_charts_say_so_when_nothing_can_be_built(comparison) -> None:  # type: i
         fig.canvas.draw()
         texts = [t.get_text() for ax in fig.axes for t in ax.texts]
         assert any("No configuration" in t for t in texts)
+
+
+@pytest.mark.parametrize("name", ["capex", "power"])
+def test_legends_hide_no_bar_nor_total(name: str, comparison) -> None:  # type: ignore[no-untyped-def]
+    """With twenty configurations the bars reach every corner of the axes: a legend inside
+    covered the largest bars and their totals. Each legend lies outside every bar and text."""
+    fig = agg_figure()
+    charts.DRAWERS[name](fig, comparison)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        assert legend is not None
+        box = legend.get_window_extent(renderer)
+        drawn = [p.get_window_extent(renderer) for p in ax.patches if p.get_width() > 0]
+        drawn += [t.get_window_extent(renderer) for t in ax.texts]
+        assert drawn
+        assert not any(box.overlaps(other) for other in drawn)

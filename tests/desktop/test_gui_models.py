@@ -97,3 +97,18 @@ def test_price_model_passes_the_model_tester_and_validates_edits(qtmodeltester) 
     assert not model.setData(index, "-5")
     assert model.last_error
     assert not model.setData(model.index(0, currency), "EUR")
+
+
+def test_bom_model_shows_no_engine_id_as_a_part_number(comparison) -> None:  # type: ignore[no-untyped-def]
+    """A generic line (a rack, an optic, a service) has no part number of its own: the BOM
+    tab leaves the cell empty, as the quote does, rather than show the catalogue's id."""
+    for plan in comparison.plans[:3]:
+        model = BomModel(plan.bom)
+        shown = [model.data(model.index(r, 2)) for r in range(model.rowCount())]
+        generic = [r for r, line in enumerate(plan.bom) if line.part_number == line.item]
+        assert generic, plan.config  # every plan has some (racks, services)
+        assert all(shown[r] == "" for r in generic)
+        assert not {line.item for line in plan.bom} & set(shown)
+        real = [r for r, line in enumerate(plan.bom) if line.part_number not in
+                (line.item, line.description_en)]
+        assert all(shown[r] == plan.bom[r].part_number for r in real)

@@ -180,3 +180,23 @@ def test_pages_load_an_existing_request(qtbot) -> None:  # type: ignore[no-untyp
         wizard.next()
     assert wizard.currentPage() is wizard.review_page
     assert wizard.request() == request
+
+
+def test_facility_defaults_are_shown_whole(wizard, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The default a facility field shows ("default: 20–25 kW by GPU generation") is read
+    whole at the wizard's size, in each cooling: the Money column's long labels cut it."""
+    from PySide6.QtWidgets import QStyle
+
+    page = wizard.facility_page
+    wizard.resize(1046, 680)
+    wizard.setCurrentId(next(i for i in wizard.pageIds() if wizard.page(i) is page))
+    qtbot.waitExposed(page)
+    for index in range(page.cooling.count()):
+        page.cooling.setCurrentIndex(index)
+        qtbot.wait(1)
+        for field in (page.rack_kw, page.pue):
+            edit = field.edit
+            text = edit.placeholderText()
+            frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+            room = edit.width() - 2 * frame - 8  # the line edit's text margins
+            assert text and edit.fontMetrics().horizontalAdvance(text) <= room, text

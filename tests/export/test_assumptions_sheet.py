@@ -1,5 +1,6 @@
-"""The Assumptions sheet says each shared assumption once and sets only the differing ones
-side by side, with long values and per-configuration notes under the blocks."""
+"""The Assumptions sheet says every assumption once, in one table whose header prints on each
+page, with the notes of those that differ; their figures stand side by side on a sheet of
+their own, a block of configurations a printed page, long values with the notes."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from engine.export import write_quote
-from engine.export.assumptions_sheet import MAX_NOTE_LINES
+from engine.export.assumptions_sheet import HEADER_ROW, MAX_NOTE_LINES
 from engine.export.comparison_sheet import PER_BLOCK
 from engine.export.labels import Labels
 from engine.model import Comparison
@@ -17,39 +18,51 @@ from tests.export.quote_fixtures import find_row
 
 def test_shared_once_differing_side_by_side(tmp_path: Path, comparison: Comparison) -> None:
     L = Labels("en")
-    ws = openpyxl.load_workbook(write_quote(comparison, tmp_path / "q.xlsx"))["Assumptions"]
+    book = openpyxl.load_workbook(write_quote(comparison, tmp_path / "q.xlsx"))
+    ws, side = book["Assumptions"], book[L("asm.per_config")]
     column_a = [ws[f"A{r}"].value for r in range(1, ws.max_row + 1)]
+    side_a = [side[f"A{r}"].value for r in range(1, side.max_row + 1)]
     plans = [p for p in comparison.plans if p.assumptions]
     blocks = -(-len(plans) // PER_BLOCK)  # 15 configurations: 3 blocks
+    # one header row for the whole sheet, printed on every page
+    assert [ws.cell(HEADER_ROW, c).value for c in range(1, 6)] == [
+        L("asm.assumption"), L("asm.unit"), L("asm.value"), L("asm.origin"), L("asm.note")]
+    assert ws.print_title_rows == f"$1:${HEADER_ROW}"
     # PUE is 1.5 for every air-cooled configuration: one row, with its value and note
     pue = L.key("facility.pue")
-    assert column_a.count(pue) == 1
+    assert column_a.count(pue) == 1 and pue not in side_a
     row = find_row(ws, "A", pue)
     assert ws[f"C{row}"].value == 1.5 and ws[f"E{row}"].value
     # the rack budget differs (Ampere 20 kW, Hopper 25 kW): a row in every block, and its
-    # notes (the source of each generation's figure) once below them
+    # notes (the source of each generation's figure) once in the table, pointing to the blocks
     rack = L.key("rack_kw")
-    assert column_a.count(rack) == blocks + 1
-    # MFU differs in every configuration: a row in each block, and its notes once below,
-    # the first few and a line saying how many more
+    assert side_a.count(rack) == blocks and column_a.count(rack) == 1
+    assert ws[f"C{find_row(ws, 'A', rack)}"].value == L("asm.per_config")
+    # a block a page, each under its own header naming its configurations
+    assert len(side.row_breaks.brk) == blocks - 1
+    headers = [r for r, v in enumerate(side_a, 1) if v == L("asm.assumption")]
+    assert len(headers) == blocks
+    assert all(h - 1 in {b.id for b in side.row_breaks.brk} for h in headers[1:])
+    # MFU differs in every configuration: a row in each block, and its notes once in the
+    # table, the first few and a line saying how many more
     mfu = L.key("mfu")
-    assert column_a.count(mfu) == blocks + 1
-    notes = ws[f"B{max(r for r, v in enumerate(column_a, 1) if v == mfu)}"].value.split("\n")
+    assert side_a.count(mfu) == blocks and column_a.count(mfu) == 1
+    notes = ws[f"E{find_row(ws, 'A', mfu)}"].value.split("\n")
     assert len(notes) == MAX_NOTE_LINES + 1
     distinct = {a.note for p in plans for a in p.assumptions if a.key.rsplit(".", 1)[-1] == "mfu"}
     assert len(distinct) > MAX_NOTE_LINES
     assert notes[-1].startswith(f"… and {len(distinct) - MAX_NOTE_LINES} more alike")
 
 
-def test_a_sentence_goes_under_the_blocks(tmp_path: Path, comparison: Comparison) -> None:
+def test_a_sentence_goes_with_the_notes(tmp_path: Path, comparison: Comparison) -> None:
     L = Labels("zh")
-    ws = openpyxl.load_workbook(write_quote(comparison, tmp_path / "q.xlsx", lang="zh"))["假设"]
+    book = openpyxl.load_workbook(write_quote(comparison, tmp_path / "q.xlsx", lang="zh"))
+    ws, side = book["假设"], book[L("asm.per_config")]
     heat = L.key("heat_rejection")
-    rows = [r for r in range(1, ws.max_row + 1) if ws[f"A{r}"].value == heat]
-    first_block = rows[0]
-    assert all(ws.cell(row=first_block, column=c).value == L("asm.see_notes")
+    first_block = find_row(side, "A", heat)
+    assert all(side.cell(row=first_block, column=c).value == L("asm.see_notes")
                for c in range(3, 3 + PER_BLOCK))
-    under = ws[f"B{rows[-1]}"].value
+    under = ws[f"E{find_row(ws, 'A', heat)}"].value
     assert "kW" in under and "联想 SR670 V2 · 4× A100 PCIe: " in under
 
 
@@ -61,9 +74,10 @@ def test_the_assumptions_read_in_words(tmp_path: Path) -> None:
                           facility=Facility(cooling="rdhx", buy_racks=False),
                           finance=Finance(hosting="colo", ai_enterprise=False),
                           configs=("inspur-nf5688m7-h800", "lenovo-sr680av3-h800"))
-    ws = openpyxl.load_workbook(write_quote(compare(request), tmp_path / "q.xlsx"))["Assumptions"]
-    shown = {str(cell.value).strip() for row in ws.iter_rows() for cell in row[1:]
-             if isinstance(cell.value, str | bool)}
+    book = openpyxl.load_workbook(write_quote(compare(request), tmp_path / "q.xlsx"))
+    shown = {str(cell.value).strip() for ws in book.worksheets
+             if ws.title in ("Assumptions", Labels("en")("asm.per_config"))
+             for row in ws.iter_rows() for cell in row[1:] if isinstance(cell.value, str | bool)}
     codes = {"rdhx", "colo", "own", "air", "liquid", "True", "False", "wholesale", "cloud",
              "no-known-restriction", "licence-required", "case-by-case", "model", "catalog",
              "request"}

@@ -34,10 +34,12 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
     path = write_quote(hand_comparison(), tmp_path / "q.xlsx", customer="Acme", quote_no="Q-1",
                        valid_days=45, quote_date=datetime.date(2024, 5, 1))
     wb = openpyxl.load_workbook(path)
-    # sheets are named for people; beta and gamma would share a title, so they keep their id
-    # ("Lenovo Server · 8× A800 SXM4 (beta-cfg)" is too long for a sheet name: the id alone)
-    alpha = "Inspur Server · 8× A800 SXM4"
-    assert wb.sheetnames == ["Summary", "Comparison", alpha, "beta-cfg",
+    # sheets are named for people, never by a configuration's id: "BOM Inspur Server · 8× A800
+    # SXM4" is a character too long, so the vendor goes (its model names are its own); beta
+    # would then take alpha's name, and keeps its vendor instead of the word (its title,
+    # "Lenovo Server · 8× A800 SXM4 (beta-cfg)", holds the id that tells it from gamma's)
+    alpha = "BOM Server · 8× A800 SXM4"
+    assert wb.sheetnames == ["Summary", "Comparison", alpha, "Lenovo Server · 8× A800 SXM4",
                              "Assumptions", "Sources"]  # the refused configuration has no BOM
     _check_sheet_names(wb.sheetnames)
 
@@ -52,7 +54,7 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
     assert summary["B6"].value == 45
 
     # the Summary refers to the BOM and TCO cells, it does not copy numbers
-    row = find_row(summary, "A", alpha, start=17)
+    row = find_row(summary, "A", "Inspur Server · 8× A800 SXM4", start=17)
     assert summary[f"I{row}"].value.startswith(f"='{alpha}'!$F$")
     assert summary[f"J{row}"].value.startswith("='Comparison'!$E$")  # TCO by year, a row each
     assert summary[f"K{row}"].value.startswith("='Comparison'!$B$")  # TCO / PF/s-days there
@@ -127,7 +129,7 @@ def test_chinese_workbook_speaks_chinese(tmp_path: Path) -> None:
     path = write_quote(hand_comparison(), tmp_path / "zh.xlsx", lang="zh", customer="某某研究院")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["报价汇总", "方案对比", "清单 浪潮 Server · 8× A800 SXM4",
-                             "beta-cfg", "假设", "来源"]
+                             "清单 Server · 8× A800 SXM4", "假设", "来源"]  # never an id
     _check_sheet_names(wb.sheetnames)
     summary = wb["报价汇总"]
     assert summary["A1"].value == "AI 训练集群：配置方案与预算报价"
@@ -155,8 +157,9 @@ def test_every_configuration_of_a_comparison(tmp_path: Path,
     path = write_quote(comparison, tmp_path / "all.xlsx", lang="zh", detail="all")
     wb = openpyxl.load_workbook(path)
     priced = [p for p in comparison.plans if p.money is not None]
-    # summary, comparison, a BOM each, the recommended configuration's racks, assumptions, sources
-    assert len(wb.sheetnames) == 5 + len(priced) >= 7
+    # summary, comparison, a BOM each, the recommended configuration's racks, assumptions (and
+    # those that differ, side by side), sources
+    assert len(wb.sheetnames) == 6 + len(priced) >= 8
     assert wb.sheetnames[2 + len(priced)] == "机柜布置"
     _check_sheet_names(wb.sheetnames)
     for plan in priced:  # every BOM sheet carries every line and the engine's capex as formulas
@@ -166,9 +169,9 @@ def test_every_configuration_of_a_comparison(tmp_path: Path,
         assert len(formulas) >= len(plan.bom) + 8
     assumptions = wb["假设"]
     flops = find_row(assumptions, "A", "总计算量（FLOPs）")
-    assert assumptions[f"B{flops}"].value == pytest.approx(comparison.compute.flops)
+    assert assumptions[f"C{flops}"].value == pytest.approx(comparison.compute.flops)
     pf_days = find_row(assumptions, "A", "总计算量（PF/s-天）")
-    assert assumptions[f"B{pf_days}"].value == pytest.approx(comparison.compute.pf_days)
+    assert assumptions[f"C{pf_days}"].value == pytest.approx(comparison.compute.pf_days)
     # every engine assumption appears, for every configuration
     keys = {a.key for p in comparison.plans for a in p.assumptions}
     shown = {assumptions[f"A{r}"].value for r in range(1, assumptions.max_row + 1)}

@@ -254,14 +254,15 @@ def test_cli_detail_picks_the_sheets(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["quote", str(saved), "--out", str(every), "--detail", "all"]) == 0
     from engine.catalog import load_catalog
 
-    # summary, comparison, racks, assumptions, sources and a BOM for every configuration of
+    # summary, comparison, racks, assumptions (and those that differ by configuration, side
+    # by side), sources and a BOM for every configuration of
     # the catalog (15 in 2023's; 22 with the 2026 China-market systems) but those on a
     # direct-liquid server, refused under the default air cooling (they need their coolant loop)
     catalog = load_catalog()
     liquid = [c for c in catalog.configurations.values()
               if catalog.servers[c.server].cooling == "liquid"]
     assert liquid  # the SR780a V3
-    sheets = 5 + len(catalog.configurations) - len(liquid)
+    sheets = 6 + len(catalog.configurations) - len(liquid)
     assert len(openpyxl.load_workbook(every).sheetnames) == sheets
 
 
