@@ -135,24 +135,46 @@ def same_contents(rack: Rack) -> Rack:
     return replace(rack, row=0, position=0)
 
 
-def _numbers(numbers: list[int]) -> str:
-    """Rack numbers, runs as ranges: "R01–R04, R06, R08–R10"."""
+def _number_runs(numbers: list[int]) -> list[list[int]]:
+    """Rack numbers in runs of consecutive ones."""
     runs: list[list[int]] = []
     for n in numbers:
         if runs and n == runs[-1][-1] + 1:
             runs[-1].append(n)
         else:
             runs.append([n])
-    return ", ".join(f"R{r[0]:02d}" if len(r) == 1 else f"R{r[0]:02d}–R{r[-1]:02d}" for r in runs)
+    return runs
 
 
-def number_lines(numbers: list[int], column_in: float) -> list[str]:
+def _numbers(numbers: list[int]) -> str:
+    """Rack numbers, runs as ranges: "R01–R04, R06, R08–R10"."""
+    return ", ".join(f"R{r[0]:02d}" if len(r) == 1 else f"R{r[0]:02d}–R{r[-1]:02d}"
+                     for r in _number_runs(numbers))
+
+
+MAX_NUMBER_LINES = 4  # of rack numbers under an elevation; the floor sketch numbers every rack
+
+
+def number_lines(numbers: list[int], column_in: float, view: RackView) -> list[str]:
     """The rack numbers as lines of the key beneath an elevation, when they do not fit on one
-    line of its title (racks alike that stand apart: an out-of-band switch in every few)."""
+    line of its title (racks alike that stand apart: an out-of-band switch in every few). At
+    most MAX_NUMBER_LINES: beyond, the last line counts the racks left to the floor sketch."""
     text = _numbers(numbers)
-    if wrap(text, column_in * 72 * (1 + COLUMN_GAP * 0.8), 8) == [text]:
+    width = column_in * 72 * (1 + COLUMN_GAP * 0.8)
+    if wrap(text, width, 8) == [text]:
         return []
-    return wrap(text, column_in * 72 * (1 + COLUMN_GAP * 0.8), KEY_PT) or [text]
+    lines = wrap(text, width, KEY_PT) or [text]
+    if len(lines) <= MAX_NUMBER_LINES:
+        return lines
+    def more(count: int) -> list[str]:
+        text = view.tr("racks-more", count=count)
+        return wrap(text, width, KEY_PT) or [text]
+
+    shown = lines[:max(1, MAX_NUMBER_LINES - len(more(len(numbers))))]
+    # the lines break after a run's comma: the runs shown are the parts of those lines
+    parts = sum(1 for part in " ".join(shown).split(",") if part.strip())
+    named = sum(len(run) for run in _number_runs(numbers)[:parts])
+    return [*shown, *more(len(numbers) - named)]
 
 
 # The page, in inches from the top: every band is sized before anything is drawn, so no text
@@ -164,6 +186,9 @@ RACK_IN = 5.6  # the rack itself: 42 U at about 9.5 pt each, a line of 6 pt type
 STATS_IN = 0.62  # four lines of 7 pt beneath it
 KEY_LINE_IN = 0.13  # a line of the slot key (6 pt) beneath the figures
 ROW_GAP_IN = 0.35
+# The drawing's width: a landscape page's printable 7.9 in shows it at 0.72 of its size, so
+# its 5.5 pt labels print at 3.9 pt (wider, six elevations printed them at 3.2 pt)
+WIDTH_IN = 11.0
 COLUMN_GAP = 0.35  # between elevations, as a fraction of one's width
 SLOT_WIDTH = 0.8 / 1.3  # of an elevation's width: the rack spans -0.15..1.15, a slot 0.1..0.9
 LABEL_PT = (6.5, 5.5)  # a slot label's sizes, largest first: 5.5 pt is the least legible printed
@@ -253,13 +278,13 @@ def layout(view: RackView) -> Layout:
     """The page: a column per distinct rack (six a row) sized by its slots' keys, then the floor
     sized by its rows and legend."""
     groups = rack_groups(view.racks)
-    width = max(2.3 * min(len(groups), TYPES_PER_ROW), 11.0)
+    width = WIDTH_IN  # six elevations in narrower columns rather than a wider page
     column = (width * 0.94) / (TYPES_PER_ROW + (TYPES_PER_ROW - 1) * COLUMN_GAP)
     top = MARGIN_IN + SUPTITLE_IN
     rows = []
     for start in range(0, len(groups), TYPES_PER_ROW):
         keys = max(len(key_lines(slot_labels(rack, view, column), view, column))
-                   + len(number_lines(numbers, column))
+                   + len(number_lines(numbers, column, view))
                    for rack, numbers in groups[start:start + TYPES_PER_ROW])
         rows.append((top, keys))
         top += RACK_TITLE_IN + RACK_IN + STATS_IN + keys * KEY_LINE_IN + ROW_GAP_IN
@@ -413,7 +438,7 @@ def _draw_rack(fig: Figure, box: Bbox, rack: Rack, numbers: list[int], view: Rac
     kind = (
         view.tr("compute-rack") if rack.kind == "compute" else view.tr("network-rack")
     )
-    listed = number_lines(numbers, column_in)  # too many to name above: named in the key
+    listed = number_lines(numbers, column_in, view)  # too many to name above: named in the key
     named = f"×{len(numbers)}" if listed else _numbers(numbers) + (
         f" (×{len(numbers)})" if len(numbers) > 1 else "")
     _title(fig, box, f"{kind}\n{named}", pad=6)

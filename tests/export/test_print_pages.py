@@ -78,3 +78,25 @@ def test_racks_at_16k_gpus_print_a_slice_a_page_at_a_legible_scale(fleet_16k: Co
         assert shown_w / natural_w >= 0.7, (n, shown_w / natural_w)
         anchor_row = coordinate_from_string(picture.anchor)[1]
         assert all(anchor_row > b for b in breaks[:n]) and all(anchor_row <= b for b in breaks[n:])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_long_list_of_rack_numbers_is_cut_and_counts_the_rest(fleet_16k: Comparison,
+                                                                  lang: str) -> None:
+    """Hundreds of racks alike that stand apart: a few lines of their numbers under the
+    elevation, then how many more there are (the floor sketch numbers every rack)."""
+    from engine.catalog import load_catalog
+    from engine.export.racks_png import MAX_NUMBER_LINES, number_lines, rack_view
+
+    plan = next(p for p in fleet_16k.plans if p.feasible)
+    view = rack_view(plan, load_catalog(), lang=lang)
+    assert view is not None
+    numbers = list(range(1, 400, 3))  # 133 racks, none beside another: 133 runs
+    lines = number_lines(numbers, 1.0, view)
+    assert len(lines) <= MAX_NUMBER_LINES
+    listed = [n for n in " ".join(lines).replace(",", " ").split() if re.fullmatch(r"R\d+", n)]
+    more = re.search(r"and (\d+) more" if lang == "en" else r"另有 (\d+)", " ".join(lines))
+    assert more is not None
+    counted = int(more.group(1))
+    assert len(listed) + counted == len(numbers)
+    assert number_lines([3, 4, 5], 1.0, view) == []  # "R03–R05" fits the title

@@ -35,6 +35,7 @@ drawing-in-row = in the rows
 drawing-room = at the wall
 drawing-door = on rear doors
 drawing-floor = Floor sketch: racks in rows of { $per_row }, cooling units between them (not to scale)
+drawing-racks-more = … and { $count } more (numbered in the floor sketch)
 drawing-key = { $key }: { $text }
 drawing-title = { $title } — { $racks ->
     [one] 1 rack

@@ -35,6 +35,7 @@ drawing-in-row = 列间
 drawing-room = 靠墙
 drawing-door = 机柜后门
 drawing-floor = 机房平面示意：每列 { $per_row } 个机柜，制冷单元位于其间（未按比例）
+drawing-racks-more = ……另有 { $count } 个（编号见机房平面示意）
 drawing-key = { $key }：{ $text }
 drawing-title = { $title } — { $racks } 个机柜（{ $rack }）
 
