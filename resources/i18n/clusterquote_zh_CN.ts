@@ -1123,6 +1123,22 @@
             <translation>功率与机柜</translation>
         </message>
         <message>
+            <source>Power</source>
+            <translation>功率</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>工期</translation>
+        </message>
+        <message>
+            <source>TCO</source>
+            <translation>总拥有成本</translation>
+        </message>
+        <message>
+            <source>BOM</source>
+            <translation>物料清单</translation>
+        </message>
+        <message>
             <source>GPUs vs deadline</source>
             <translation>GPU 数与工期</translation>
         </message>
