@@ -95,12 +95,14 @@ class SchedulePage(PlanPage):
             bounded("efficiency.mfu", percent=True),
             optional=True,
             placeholder=self.tr("estimated per configuration"),
+            percent=True,
         )
         self.mfu.setObjectName("mfu")
         self.goodput = ValueField(
             bounded("efficiency.goodput", percent=True),
             optional=True,
             placeholder=self.tr("estimated per configuration"),
+            percent=True,
         )
         self.goodput.setObjectName("goodput")
         self.goodput.setToolTip(default_note("schedule.goodput"))

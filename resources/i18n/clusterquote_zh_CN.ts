@@ -4,6 +4,10 @@
     <context>
         <name>AssumptionsPanel</name>
         <message>
+            <source>%1 years</source>
+            <translation>%1 年</translation>
+        </message>
+        <message>
             <source>estimated</source>
             <translation>估算</translation>
         </message>
@@ -856,6 +860,10 @@
     </context>
     <context>
         <name>FacilityPage</name>
+        <message>
+            <source>years</source>
+            <translation>年</translation>
+        </message>
         <message>
             <source>Facility and money</source>
             <translation>机房与费用</translation>
