@@ -747,8 +747,12 @@
             <translation>请输入在标价基础上减免的比例，如 0.15 或 15%，或按标价支付的折数，如 85折</translation>
         </message>
         <message>
-            <source>Pay %1 of list (%2)</source>
-            <translation>按标价的 %1 支付（%2）</translation>
+            <source>Pay %1 of list (%2 off)</source>
+            <translation>按标价的 %1 支付（%3）</translation>
+        </message>
+        <message>
+            <source>Pay 100% of list (no discount)</source>
+            <translation>按标价的 100% 支付（不打折）</translation>
         </message>
     </context>
     <context>
