@@ -1697,6 +1697,10 @@
     <context>
         <name>SchedulePage</name>
         <message>
+            <source>optional, e.g. %1</source>
+            <translation>可选，例如 %1</translation>
+        </message>
+        <message>
             <source>Typical team (open stacks: GPT-NeoX, DeepSpeed, FSDP)</source>
             <translation>一般团队（开源训练框架）</translation>
         </message>
