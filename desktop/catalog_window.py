@@ -44,6 +44,7 @@ from desktop import format as fmt
 from desktop.models import SORT_ROLE
 from desktop.noop import QT_TRANSLATE_NOOP
 from desktop.pairing import vendor_name
+from engine.catalog import Server
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -178,6 +179,7 @@ class CatalogWindow(QDialog):
         self.setObjectName("catalogWindow")
         self.setWindowTitle(self.tr("Catalog and prices — ClusterQuote"))
         self.resize(1100, 640)
+        self.chinese = chinese
         from desktop import user_systems
 
         self.catalog = user_systems.catalog()
@@ -347,6 +349,15 @@ class CatalogWindow(QDialog):
         self._selection_changed()
         self.systems_changed.emit()
 
+    def _server_name(self, server: Server) -> str:
+        """The server as the catalog names it in the window's language: its Chinese name
+        (servers.toml name_zh, less the vendor that has its own column), else model and variant."""
+        if self.chinese and server.name_zh:
+            vendor = vendor_name(server.vendor)
+            name = server.name_zh
+            return name[len(vendor):].lstrip() if name.startswith(vendor + " ") else name
+        return f"{server.model} {server.variant}"
+
     def _configurations_tab(self) -> QTableWidget:
         c = self.catalog
         rows = []
@@ -357,7 +368,7 @@ class CatalogWindow(QDialog):
                     cfg.id,
                     self._origin(cfg),
                     vendor_name(server.vendor),
-                    f"{server.model} {server.variant}",
+                    self._server_name(server),
                     f"{cfg.gpu_count} × {gpu.name}",
                     f"{cfg.intra_node_link} {cfg.intra_node_gbs:g} GB/s",
                     f"{cfg.max_power_w / 1000:.1f} / {cfg.typical_power_w / 1000:.1f}",

@@ -1,7 +1,8 @@
 """The discount field's parser and the price factor shown under it.
 
 The discount is the share taken off list everywhere; the label says what that means
-("pay 85% of list" / "按标价的 85% 支付（85折）") so 0.85 can never be read as 八五折.
+("Pay 85% of list (15% off)" / "按标价的 85% 支付（85折）") so 0.85 can never be read as
+八五折. The 折 form is how Chinese buyers write it, so only the Chinese label shows it.
 Chinese input such as 85折 or 八五折 is accepted and converted.
 """
 
@@ -29,13 +30,19 @@ def discount_parser() -> Parser:
     return parse
 
 
+def _percent(value: float) -> str:
+    return f"{value:.0f}%" if abs(value - round(value)) < 1e-9 else f"{value:.1f}%"
+
+
 def factor_text(discount: float | None) -> str:
-    """"Pay 85% of list (85折)" for a discount of 0.15, in the interface's language."""
+    """"Pay 85% of list (15% off)" for a discount of 0.15; in Chinese "按标价的 85% 支付（85折）"."""
     share = discount or 0.0
     paid = price_factor(share) * 100
-    shown = f"{paid:.0f}%" if abs(paid - round(paid)) < 1e-9 else f"{paid:.1f}%"
-    return (QCoreApplication.translate("Discount", "Pay %1 of list (%2)")
-            .replace("%1", shown).replace("%2", zhe(share)))
+    if share == 0:
+        return QCoreApplication.translate("Discount", "Pay 100% of list (no discount)")
+    # %3 is the 折 form, for the Chinese translation; the English text leaves it out
+    return (QCoreApplication.translate("Discount", "Pay %1 of list (%2 off)")
+            .replace("%1", _percent(paid)).replace("%2", _percent(100 - paid)).replace("%3", zhe(share)))
 
 
 def attach_price_factor(field: ValueField) -> QLabel:

@@ -36,11 +36,11 @@ def number_parser(
 
     def parse(text: str) -> float | int:
         raw = text.strip().replace(",", "")
-        scale = 1.0
+        divisor = 1.0
         if percent and raw.endswith("%"):
-            raw, scale = raw[:-1].strip(), 0.01
+            raw, divisor = raw[:-1].strip(), 100.0  # dividing keeps "13%" exactly 0.13
         try:
-            value = float(raw) * scale
+            value = float(raw) / divisor
         except ValueError:
             raise ValueError(_describe(low, high, low_open, integer, percent)) from None
         bad_low = value <= low if low_open else value < low
@@ -70,6 +70,11 @@ def set_range(box: QSpinBox | QDoubleSpinBox, key: str) -> None:
         box.setRange(int(b.low), int(b.high))
     else:
         box.setRange(b.low, b.high)
+
+
+def percent_text(fraction: float) -> str:
+    """A share as people read it: 0.13 -> "13%" (rounded to hide binary noise such as 13.000000000000002)."""
+    return f"{round(fraction * 100, 6):g}%"
 
 
 def _num(value: float) -> str:
@@ -165,11 +170,13 @@ class ValueField(QWidget):
         *,
         optional: bool = False,
         placeholder: str = "",
+        percent: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.parser = parser
         self.optional = optional
+        self.percent = percent  # a fraction shown as a percentage ("13%"); the value stays 0.13
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(optional)
@@ -198,7 +205,10 @@ class ValueField(QWidget):
         self.edit.setText(text)
 
     def set_value(self, value: float | None, fmt: str = "{:g}") -> None:
-        self.edit.setText("" if value is None else fmt.format(value))
+        if value is None:
+            self.edit.setText("")
+        else:
+            self.edit.setText(percent_text(value) if self.percent else fmt.format(value))
 
     def error(self) -> str:
         """Why the text is not allowed; empty when it is."""

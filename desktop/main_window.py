@@ -291,6 +291,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(page)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
+        # all tabs in view at once: short labels (the full name is the tooltip), and on a
+        # narrow window labels are cut with "…" rather than tabs hidden behind scroll arrows
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.top)
         self.quoted_bar = QuotedPricesBar(self.session.quoted, page)
         layout.addWidget(self.quoted_bar)
@@ -308,20 +312,21 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.pair_view, self.tr("Lenovo vs Inspur"))
         self.bom_view = BomView(chinese=language.startswith("zh"), overrides=self.session.overrides,
                                 parent=self.tabs)
-        self.tabs.addTab(self.bom_view, self.tr("Bill of materials"))
+        self.tabs.addTab(self.bom_view, self.tr("BOM"))
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.bom_view), self.tr("Bill of materials"))
         self.rack_view = RackView(language, self.tabs)
         self.tabs.addTab(self.rack_view, self.tr("Racks"))
 
         self.chart_tabs: dict[str, ChartTab] = {}
-        for key, label in (
-            ("capex", self.tr("Capex")),
-            ("power", self.tr("Power and racks")),
-            ("deadline", self.tr("GPUs vs deadline")),
-            ("tco", self.tr("TCO over years")),
+        for key, label, full in (
+            ("capex", self.tr("Capex"), self.tr("Capex")),
+            ("power", self.tr("Power"), self.tr("Power and racks")),
+            ("deadline", self.tr("Deadline"), self.tr("GPUs vs deadline")),
+            ("tco", self.tr("TCO"), self.tr("TCO over years")),
         ):
             tab = ChartTab(key, language, self.tabs)
             self.chart_tabs[key] = tab
-            self.tabs.addTab(tab, label)
+            self.tabs.setTabToolTip(self.tabs.addTab(tab, label), full)
         self.optimise_view = OptimiseView(self.session, language, self.tabs)
         self.tabs.addTab(self.optimise_view, self.tr("Optimise"))
         self.stack.addWidget(page)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.draft import RequestDraft
-from desktop.fields import ValueField
+from desktop.fields import ValueField, percent_text
 from desktop.messages import request_allowed_text, request_error_text
 from desktop.noop import QT_TRANSLATE_NOOP
 from engine.assumptions import defaults
@@ -32,6 +32,11 @@ def _placeholder(value: float, unit: str = "") -> str:
     unit = QCoreApplication.translate("Units", UNITS[unit]) if unit in UNITS else unit
     text = f"{value:g}" + (f" {unit}" if unit else "")
     return QCoreApplication.translate("PlanPage", "default: %1").replace("%1", text)
+
+
+def _percent_placeholder(fraction: float) -> str:
+    """The default of a share, as a percentage: "default: 13%" (the request keeps 0.13)."""
+    return QCoreApplication.translate("PlanPage", "default: %1").replace("%1", percent_text(fraction))
 
 
 class PlanPage(QWizardPage):

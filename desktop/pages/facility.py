@@ -25,6 +25,7 @@ from desktop.fields import ValueField, bounded
 from desktop.messages import default_note
 from desktop.pages.base import (
     PlanPage,
+    _percent_placeholder,
     _placeholder,
 )
 from engine.assumptions import defaults
@@ -87,19 +88,21 @@ class FacilityPage(PlanPage):
         self.years = ValueField(
             bounded("finance.years"),
             optional=True,
-            placeholder=_placeholder(d["finance.years"].value),
+            placeholder=_placeholder(d["finance.years"].value, self.tr("years")),
         )
         self.years.setObjectName("years")
         self.vat = ValueField(
             bounded("finance.vat", percent=True),
             optional=True,
-            placeholder=_placeholder(d["finance.vat"].value),
+            placeholder=_percent_placeholder(d["finance.vat"].value),
+            percent=True,
         )
         self.vat.setObjectName("vat")
         self.vat_services = ValueField(
             bounded("finance.vat_services", percent=True),
             optional=True,
-            placeholder=_placeholder(d["finance.vat_services"].value),
+            placeholder=_percent_placeholder(d["finance.vat_services"].value),
+            percent=True,
         )
         self.vat_services.setObjectName("vatServices")
         self.vat_services.setToolTip(default_note("finance.vat_services"))

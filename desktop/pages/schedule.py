@@ -27,6 +27,7 @@ from desktop.pages.base import (
 )
 from engine.lead_times import first_deadline_days
 
+MEASURED_EXAMPLE = "tokens_per_s=3100,params=7B,gpus=64,gpu=h100-sxm5-80gb"
 
 class SchedulePage(PlanPage):
     def __init__(self, draft: RequestDraft, parent: QWidget | None = None) -> None:
@@ -95,12 +96,14 @@ class SchedulePage(PlanPage):
             bounded("efficiency.mfu", percent=True),
             optional=True,
             placeholder=self.tr("estimated per configuration"),
+            percent=True,
         )
         self.mfu.setObjectName("mfu")
         self.goodput = ValueField(
             bounded("efficiency.goodput", percent=True),
             optional=True,
             placeholder=self.tr("estimated per configuration"),
+            percent=True,
         )
         self.goodput.setObjectName("goodput")
         self.goodput.setToolTip(default_note("schedule.goodput"))
@@ -117,6 +120,8 @@ class SchedulePage(PlanPage):
                 .replace("%1", f"{share * 100:g}"), share)
         self.measured = QLineEdit(self)
         self.measured.setObjectName("measured")
+        # the keys are the parser's own words (engine.compute.team.MEASURED_FORM), never translated
+        self.measured.setPlaceholderText(self.tr("optional, e.g. %1").replace("%1", MEASURED_EXAMPLE))
         self.measured.setToolTip(self.tr(
             "Your own measured run: tokens/s per GPU (or mfu=0.35) of a model of the given "
             "parameters on that many GPUs of that type. It sets your team's level and narrows "

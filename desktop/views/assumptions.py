@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.choices import PurchaseFields, hosting_items, rack_kw_range, rack_kw_tooltip, storage_items
 from desktop.discount_field import attach_price_factor, discount_parser
-from desktop.fields import Parser, ValueField, bounded
+from desktop.fields import Parser, ValueField, bounded, percent_text
 from desktop.messages import default_note
 from engine.assumptions import defaults
 from engine.model import Comparison, PlanRequest
@@ -65,6 +65,10 @@ class AssumptionsPanel(QWidget):
 
     DEBOUNCE_MS = 400
 
+    def _years(self, value: float) -> str:
+        """A default length of time with its unit: "5 years" / "5 年"."""
+        return self.tr("%1 years").replace("%1", f"{value:g}")
+
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assumptionsPanel")
@@ -77,8 +81,10 @@ class AssumptionsPanel(QWidget):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        def field(name: str, parser: Parser, placeholder: str = "", optional: bool = True) -> ValueField:
-            widget = ValueField(parser, optional=optional, placeholder=placeholder)
+        def field(
+            name: str, parser: Parser, placeholder: str = "", optional: bool = True, percent: bool = False
+        ) -> ValueField:
+            widget = ValueField(parser, optional=optional, placeholder=placeholder, percent=percent)
             widget.setObjectName(name)
             widget.changed.connect(self._schedule)
             widget.committed.connect(self.apply_now)
@@ -88,11 +94,12 @@ class AssumptionsPanel(QWidget):
 
         self.days = field("days", bounded("schedule.days"), optional=False)
         self.gpus = field("gpus", bounded("schedule.gpus"), optional=False)
-        self.mfu = field("mfu", bounded("efficiency.mfu", percent=True), self.tr("estimated"))
+        self.mfu = field("mfu", bounded("efficiency.mfu", percent=True), self.tr("estimated"), percent=True)
         self.goodput = field(
             "goodput",
             bounded("efficiency.goodput", percent=True),
             self.tr("estimated"),  # the team profile's interruption model, per configuration
+            percent=True,
         )
         self.lead_time = field(
             "leadTime", bounded("schedule.lead_time_days"), f"{d['schedule.lead_time_days'].value:g}"
@@ -102,27 +109,31 @@ class AssumptionsPanel(QWidget):
         self.rack_kw = field("rackKw", bounded("facility.rack_kw"))
         self.pue = field("pue", bounded("facility.pue"))
         self.power_price = field("powerPrice", bounded("finance.power_price"))
-        self.years = field("years", bounded("finance.years"), f"{d['finance.years'].value:g}")
+        self.years = field("years", bounded("finance.years"), self._years(d["finance.years"].value))
         self.exchange_rate = field(
             "exchangeRate",
             bounded("finance.exchange_rate"),
             f"{d['finance.exchange_rate'].value:g}",
         )
-        self.vat = field("vat", bounded("finance.vat", percent=True), f"{d['finance.vat'].value:g}")
+        self.vat = field(
+            "vat", bounded("finance.vat", percent=True), percent_text(d["finance.vat"].value), percent=True
+        )
         self.vat_services = field(
             "vatServices",
             bounded("finance.vat_services", percent=True),
-            f"{d['finance.vat_services'].value:g}",
+            percent_text(d["finance.vat_services"].value),
+            percent=True,
         )
         self.discount = field("discount", discount_parser(), "0")
         attach_price_factor(self.discount)
         self.warranty_years = field(
-            "warrantyYears", bounded("finance.warranty_years"), f"{d['finance.warranty_years'].value:g}"
+            "warrantyYears", bounded("finance.warranty_years"), self._years(d["finance.warranty_years"].value)
         )
         self.maintenance_rate = field(
             "maintenanceRate",
             bounded("finance.maintenance_rate", percent=True),
-            f"{d['finance.maintenance_rate'].value:g}",
+            percent_text(d["finance.maintenance_rate"].value),
+            percent=True,
         )
         self.rent = field("coloRent", bounded("finance.colo_rent_kw_month"))
         self.wholesale_rent = field("wholesaleRent", bounded("finance.wholesale_rent_kw_month"))

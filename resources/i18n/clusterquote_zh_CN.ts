@@ -4,6 +4,10 @@
     <context>
         <name>AssumptionsPanel</name>
         <message>
+            <source>%1 years</source>
+            <translation>%1 年</translation>
+        </message>
+        <message>
             <source>estimated</source>
             <translation>估算</translation>
         </message>
@@ -743,8 +747,12 @@
             <translation>请输入在标价基础上减免的比例，如 0.15 或 15%，或按标价支付的折数，如 85折</translation>
         </message>
         <message>
-            <source>Pay %1 of list (%2)</source>
-            <translation>按标价的 %1 支付（%2）</translation>
+            <source>Pay %1 of list (%2 off)</source>
+            <translation>按标价的 %1 支付（%3）</translation>
+        </message>
+        <message>
+            <source>Pay 100% of list (no discount)</source>
+            <translation>按标价的 100% 支付（不打折）</translation>
         </message>
     </context>
     <context>
@@ -856,6 +864,10 @@
     </context>
     <context>
         <name>FacilityPage</name>
+        <message>
+            <source>years</source>
+            <translation>年</translation>
+        </message>
         <message>
             <source>Facility and money</source>
             <translation>机房与费用</translation>
@@ -1121,6 +1133,22 @@
         <message>
             <source>Power and racks</source>
             <translation>功率与机柜</translation>
+        </message>
+        <message>
+            <source>Power</source>
+            <translation>功率</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>工期</translation>
+        </message>
+        <message>
+            <source>TCO</source>
+            <translation>总拥有成本</translation>
+        </message>
+        <message>
+            <source>BOM</source>
+            <translation>物料清单</translation>
         </message>
         <message>
             <source>GPUs vs deadline</source>
@@ -1668,6 +1696,10 @@
     </context>
     <context>
         <name>SchedulePage</name>
+        <message>
+            <source>optional, e.g. %1</source>
+            <translation>可选，例如 %1</translation>
+        </message>
         <message>
             <source>Typical team (open stacks: GPT-NeoX, DeepSpeed, FSDP)</source>
             <translation>一般团队（开源训练框架）</translation>

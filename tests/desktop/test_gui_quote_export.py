@@ -25,10 +25,12 @@ def _discount_field(qtbot) -> tuple[ValueField, object]:  # type: ignore[no-unty
 
 
 @pytest.mark.parametrize(("typed", "share_off", "shown"), [
-    ("0.15", 0.15, "Pay 85% of list (85折)"),
-    ("15%", 0.15, "Pay 85% of list (85折)"),
-    ("85折", 0.15, "Pay 85% of list (85折)"),
-    ("0.1", 0.1, "Pay 90% of list (9折)"),
+    ("0.15", 0.15, "Pay 85% of list (15% off)"),
+    ("15%", 0.15, "Pay 85% of list (15% off)"),
+    ("85折", 0.15, "Pay 85% of list (15% off)"),  # Chinese input, English words back
+    ("0.1", 0.1, "Pay 90% of list (10% off)"),
+    ("0.125", 0.125, "Pay 87.5% of list (12.5% off)"),
+    ("", None, "Pay 100% of list (no discount)"),
 ])
 def test_english_discount_field_shows_the_price_paid(qtbot, typed: str, share_off: float,  # type: ignore[no-untyped-def]
                                                      shown: str) -> None:
@@ -36,6 +38,7 @@ def test_english_discount_field_shows_the_price_paid(qtbot, typed: str, share_of
     field.setText(typed)
     assert field.value() == pytest.approx(share_off)
     assert label.text() == shown  # type: ignore[attr-defined]
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in label.text())  # no Chinese in English
 
 
 def test_chinese_discount_field_accepts_zhe_and_says_it(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
@@ -45,6 +48,9 @@ def test_chinese_discount_field_accepts_zhe_and_says_it(qtbot, qapp) -> None:  #
         field.setText("八五折")
         assert field.value() == pytest.approx(0.15)  # pay 85%: 15% off, never 85% off
         assert label.text() == "按标价的 85% 支付（85折）"  # type: ignore[attr-defined]
+        field.setText("")
+        assert label.text() == "按标价的 100% 支付（不打折）"  # type: ignore[attr-defined]
+        field.setText("85折")
         field.setText("85")  # ambiguous: 85% off or 85折? the field says what it takes
         assert field.value() is None
         assert "85折" in field.error() and "减免" in field.error()

@@ -109,7 +109,7 @@ def test_the_services_vat_rate_is_asked_beside_the_goods_rate(qtbot, window, wai
     for _ in range(3):
         wizard.next()
     page = wizard.facility_page
-    assert page.vat_services.edit.placeholderText() == "default: 0.06"  # resources/assumptions.toml
+    assert page.vat_services.edit.placeholderText() == "default: 6%"  # resources/assumptions.toml: 0.06
     assert "36" in page.vat_services.toolTip()  # the note names its source
     type_into(qtbot, page.vat_services, "9%")
     wizard.next()

@@ -40,10 +40,12 @@ PATH = re.compile(r"\b[\w.-]+(?:/[\w.-]+)+\.\w+\b")  # a file the figures come f
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:[-.][a-z0-9]+)+\b")  # configuration and price-list ids
 MODEL_NUMBER = re.compile(r"\b\w*\d\w*(?:-\w+)*\b")  # A100, NF5688M6, MCX75310AAS-NEAT, 400G
+KEY_VALUE = re.compile(r"\b[a-z_]+=[\w.-]*")  # input syntax the parser reads: tokens_per_s=3100
 
 
 def english_words(text: str) -> list[str]:
-    text = IDENTIFIER.sub(" ", PATH.sub(" ", PRODUCT_NAMES.sub(" ", plain(text))))
+    text = KEY_VALUE.sub(" ", plain(text))
+    text = IDENTIFIER.sub(" ", PATH.sub(" ", PRODUCT_NAMES.sub(" ", text)))
     text = MODEL_NUMBER.sub(" ", text)
     return [w for w in WORD.findall(text) if w not in KEPT and not w.isupper()]
 
@@ -66,6 +68,8 @@ def test_the_word_filter_catches_english_and_keeps_names() -> None:
     assert english_words("Storage vendor") == ["Storage", "vendor"]
     assert english_words("（resources/calibration/runs.csv）") == []
     assert english_words("read/write") == ["read", "write"]
+    assert english_words("例如 tokens_per_s=3100,params=7B,gpus=64,gpu=h100-sxm5-80gb") == []
+    assert english_words("per GPU = 8") == ["per"]  # a sentence with "=" is still English
 
 
 @pytest.fixture

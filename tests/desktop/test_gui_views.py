@@ -200,3 +200,23 @@ def test_a_deadline_met_by_the_only_configuration_in_scope_is_not_called_missed(
     explanation = explain(comparison, load_catalog(), translated=False)
     # the one refusal left is the direct-liquid server under air (its loop), never a missed deadline
     assert explanation is None or explanation.text.startswith("Coolant loop")
+
+
+def test_shares_read_as_percentages_and_years_carry_their_unit(qtbot, window, wait_planned) -> None:  # type: ignore[no-untyped-def]
+    # resources/assumptions.toml: VAT 0.13, services VAT 0.06, maintenance 0.08 a year, 5 years
+    request = dataclasses.replace(GPT3_30_DAYS, finance=Finance(vat=0.09, maintenance_rate=0.085))
+    planned(window, request, wait_planned)
+    panel = window.panel
+    assert panel.vat.edit.text() == "9%"  # the plan's own rate, as a percentage
+    assert panel.maintenance_rate.edit.text() == "8.5%"
+    assert panel.vat_services.edit.placeholderText() == "6%"
+    assert panel.years.edit.placeholderText() == "5 years"
+    assert panel.warranty_years.edit.placeholderText() == "3 years"
+    # what is shown goes back into the request unchanged: fractions, as the engine takes them
+    assert panel.vat.value() == 0.09
+    assert panel.maintenance_rate.value() == 0.085
+    with qtbot.waitSignal(window.planner.finished, timeout=20_000):
+        panel.vat_services.edit.setText("9%")
+        panel.apply_now()
+    assert window.result.comparison.request.finance.vat_services == 0.09
+    assert window.result.comparison.request.finance.vat == 0.09

@@ -349,3 +349,30 @@ def test_catalog_window_imports_a_price_list(qtbot, window, tmp_path, monkeypatc
     catalog.import_prices(bad)
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert "header" in shown[0]
+
+
+def test_the_chinese_catalog_window_names_servers_in_chinese(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """The server column reads the catalog's Chinese name (servers.toml name_zh) in Chinese and
+    the model with its variant in English; the vendor has its own column either way."""
+    from desktop import i18n
+    from desktop.catalog_window import CatalogWindow
+
+    def server_column(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        table = window.configurations_table
+        headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        column = headers.index("服务器" if window.chinese else "Server")
+        return {table.item(r, 0).text(): table.item(r, column).text() for r in range(table.rowCount())}
+
+    english = CatalogWindow()
+    qtbot.addWidget(english)
+    assert server_column(english)["inspur-nf5688m6-a800"] == "NF5688M6 HGX 8-GPU SXM4 (NVSwitch)"
+    try:
+        i18n.install_translators(qapp, "zh_CN")
+        chinese = CatalogWindow(chinese=True)
+        qtbot.addWidget(chinese)
+        names = server_column(chinese)
+    finally:
+        i18n.install_translators(qapp, "en")
+    assert names["inspur-nf5688m6-a800"] == "NF5688M6 (8 卡 SXM4 NVSwitch)"  # 浪潮 is the vendor column
+    assert names["lenovo-sr670v2-a40"] == "ThinkSystem SR670 V2 (8 块双宽 GPU 型)"
+    assert all("model" not in name and "cooled" not in name for name in names.values())

@@ -200,3 +200,22 @@ def test_facility_defaults_are_shown_whole(wizard, qtbot) -> None:  # type: igno
             frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
             room = edit.width() - 2 * frame - 8  # the line edit's text margins
             assert text and edit.fontMetrics().horizontalAdvance(text) <= room, text
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_measured_calibration_shows_its_format(qtbot, qapp, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The free-text calibration field shows an example the engine's parser takes, in either language."""
+    from desktop import i18n
+    from engine.compute.team import parse_measured
+
+    try:
+        i18n.install_translators(qapp, language)
+        w = PlanWizard()
+        qtbot.addWidget(w)
+        text = w.schedule_page.measured.placeholderText()
+    finally:
+        i18n.install_translators(qapp, "en")
+    example = text.split()[-1]
+    assert text.startswith("optional, e.g." if language == "en" else "可选，例如")
+    assert parse_measured(example) == {"measured_tokens_per_s": 3100.0, "measured_params": 7e9,
+                                       "measured_gpus": 64, "measured_gpu": "h100-sxm5-80gb"}
