@@ -40,9 +40,12 @@ def factor_text(discount: float | None) -> str:
     paid = price_factor(share) * 100
     if share == 0:
         return QCoreApplication.translate("Discount", "Pay 100% of list (no discount)")
-    # %3 is the 折 form, for the Chinese translation; the English text leaves it out
-    return (QCoreApplication.translate("Discount", "Pay %1 of list (%2 off)")
-            .replace("%1", _percent(paid)).replace("%2", _percent(100 - paid)).replace("%3", zhe(share)))
+    # how the language states a discount (Qt's idiom for a per-language choice, as
+    # QT_LAYOUT_DIRECTION): the share off in English, the 折 form in Chinese
+    off = (zhe(share) if QCoreApplication.translate("Discount", "discount style: share off") == "折"
+           else QCoreApplication.translate("Discount", "%1 off").replace("%1", _percent(100 - paid)))
+    return (QCoreApplication.translate("Discount", "Pay %1 of list (%2)")
+            .replace("%1", _percent(paid)).replace("%2", off))
 
 
 def attach_price_factor(field: ValueField) -> QLabel:

@@ -747,8 +747,16 @@
             <translation>请输入在标价基础上减免的比例，如 0.15 或 15%，或按标价支付的折数，如 85折</translation>
         </message>
         <message>
-            <source>Pay %1 of list (%2 off)</source>
-            <translation>按标价的 %1 支付（%3）</translation>
+            <source>Pay %1 of list (%2)</source>
+            <translation>按标价的 %1 支付（%2）</translation>
+        </message>
+        <message>
+            <source>discount style: share off</source>
+            <translation>折</translation>
+        </message>
+        <message>
+            <source>%1 off</source>
+            <translation>减 %1</translation>
         </message>
         <message>
             <source>Pay 100% of list (no discount)</source>
