@@ -35,7 +35,7 @@ from engine.export.common import (
     priced,
 )
 from engine.export.labels import Labels
-from engine.export.names import Detail, detailed, titles, vendor_name
+from engine.export.names import Detail, bom_sheet_name, detailed, titles, vendor_name
 from engine.export.rfq_texts import text as rfq_text
 from engine.export.rmb import rmb_capital, to_fen
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
@@ -412,9 +412,11 @@ def build_rfq(comparison: Comparison, info: QuoteInfo, detail: Detail = "shortli
         return wb
     for i, (plan, money) in enumerate(plans):
         name = L.titles[plan.config]
+        # the whole title where it fits, else a shorter readable form: never the id
         wanted = L("sheet.quotation") if len(plans) == 1 else next(
-            (n for n in (f"{L('sheet.quotation')} {name}", name) if len(n) <= MAX_SHEET_NAME),
-            plan.config)  # whole, never cut
+            (n for n in (f"{L('sheet.quotation')} {name}", name)
+             if len(n) <= MAX_SHEET_NAME and n.lower() not in taken),
+            None) or bom_sheet_name(plan, L("sheet.quotation"), name, L.lang, taken)
         ws = ws0 if i == 0 else wb.create_sheet()
         ws.title = sheet_name(wanted, taken)
         _write_quotation(ws, wb, plan, money, info, terms, L, heading, first=i == 0,

@@ -291,3 +291,21 @@ def test_cli_says_what_a_doubtful_choice_means(tmp_path: Path,
     ws = openpyxl.load_workbook(tmp_path / "c.xlsx").worksheets[0]
     row, _ = cell_right_of(ws, "Discount (share off list)")
     assert ws[f"C{row}"].value == pytest.approx(0.85)
+
+
+@pytest.mark.parametrize("vendor", ["lenovo", "inspur"])
+def test_long_titles_name_sheets_in_words_never_by_id(tmp_path: Path, real_comparison: Comparison,
+                                                      vendor: str) -> None:
+    # "Lenovo WA7780 G3 · 8× H20 (141 GB)" is 34 characters, over Excel's 31: the sheet is
+    # named by a shorter form of the title (model and GPUs), never by the configuration's id
+    path = write_quote(real_comparison, tmp_path / "all.xlsx", kind="rfq", prices="list",
+                       vendor=vendor, detail="all")  # type: ignore[arg-type]
+    names = openpyxl.load_workbook(path).sheetnames
+    ids = {p.config for p in real_comparison.plans}
+    assert not ids & set(names)
+    assert all(len(n) <= 31 for n in names) and len({n.lower() for n in names}) == len(names)
+    long = [p for p in real_comparison.plans if p.vendor.lower() == vendor and p.money
+            and "H20" in p.gpu_name and "141" in p.gpu_name]
+    assert long, "the catalogue prices an H20 (141 GB) configuration for this vendor"
+    assert any("WA7780 G3 · 8× H20 (141 GB)" in n or "NF5688M7 · 8× H20 (141 GB)" in n
+               for n in names)
