@@ -309,3 +309,26 @@ def test_long_titles_name_sheets_in_words_never_by_id(tmp_path: Path, real_compa
     assert long, "the catalogue prices an H20 (141 GB) configuration for this vendor"
     assert any("WA7780 G3 · 8× H20 (141 GB)" in n or "NF5688M7 · 8× H20 (141 GB)" in n
                for n in names)
+
+
+@pytest.mark.parametrize(("lang", "vendor", "own", "other"),
+                         [("en", "lenovo", "Lenovo", "联想"), ("zh", "inspur", "浪潮", "Inspur"),
+                          ("zh", "lenovo", "联想", "Lenovo")])
+def test_header_names_the_vendor_once_in_the_readers_words(tmp_path: Path, real_comparison: Comparison,
+                                                           lang: str, vendor: str, own: str,
+                                                           other: str) -> None:
+    path = write_quote(real_comparison, tmp_path / "q.xlsx", kind="rfq", prices="list",
+                       vendor=vendor, lang=lang)  # type: ignore[arg-type]
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    subtitle = ws["A2"].value
+    assert subtitle.count(own) == 1 and other not in subtitle, subtitle
+    row, _ = cell_right_of(ws, "Configuration" if lang == "en" else "配置")
+    configuration = ws.cell(row, 3).value
+    # "76 台 浪潮 NF5688M7" in Chinese, never "76 台 Inspur NF5688M7"
+    assert own in configuration and other not in configuration, configuration
+    # the price factor sits under the yellow inputs it follows from, aligned as they are
+    factor_row, _ = cell_right_of(ws, "Price factor (share of list paid)" if lang == "en"
+                                  else "价格系数（实付比例）")
+    factor, discount = ws.cell(factor_row, 3), ws.cell(factor_row - 1, 3)
+    assert factor.value == "=1-Discount"
+    assert factor.alignment.horizontal == discount.alignment.horizontal == "left"
