@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
@@ -115,6 +116,9 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
     w.text(row, 1, _w("computed", lang), "cq_note")
     for col, t in enumerate(like.vendors, start=2):
         w.number(row, col, t.computed_total, money)
+    for line in w.ws.iter_rows(min_row=first, max_row=row, max_col=1 + len(like.vendors)):
+        for cell in line:  # each label level with its figures, clear of the total's borders
+            cell.alignment = Alignment(horizontal=cell.alignment.horizontal, vertical="center")
     row += 2
     difference = _w("difference", lang)
     row = _differences(w, row, _w("drivers", lang), [_w("category", lang), difference],

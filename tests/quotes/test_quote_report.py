@@ -92,3 +92,13 @@ def test_chinese_report_names_services_as_the_catalogue_does(comparison: Any, tm
     texts = {c.value for r in like.iter_rows() for c in r if isinstance(c.value, str)}
     assert not texts & {"warranty", "project-management", "logistics"}
     assert load_catalog().rated_services["warranty"].name_zh in texts
+
+
+def test_the_total_border_clears_the_row_under_it(report: Path) -> None:
+    like = load_workbook(report).worksheets[0]
+    total = next(r[0].row for r in like.iter_rows() if r[0].value == "Normalised total")
+    assert like.cell(total + 1, 1).value == "Quoted (computed)"
+    # taller rows than the 15 pt default, their text centred: clear of the double border
+    for row in (total, total + 1):
+        assert like.row_dimensions[row].height > 15
+        assert {like.cell(row, c).alignment.vertical for c in range(1, 5)} == {"center"}
