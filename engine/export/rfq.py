@@ -51,7 +51,7 @@ from engine.naming import rfq_reference
 # No. | part number | description | qty | list price | unit excl. | amount excl. | unit incl. | amount incl.
 # The description takes the room: amounts up to ¥999,999,999.99 need 17, unit prices 15.
 WIDTHS = {1: 6, 2: 18, 3: 60, 4: 7, 5: 16, 6: 15, 7: 17, 8: 15, 9: 17}
-LEFT = Alignment(horizontal="left")
+LEFT = Alignment(horizontal="left", vertical="top")  # level with its label's first line
 LAST_COL = 9
 
 
