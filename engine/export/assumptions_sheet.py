@@ -27,11 +27,23 @@ MAX_NOTE_LINES = 4  # of one assumption's notes that differ by configuration
 
 Cell = tuple[object, str, str, str]  # value, unit, origin, note
 
+# the inputs and assumptions that are shares of a whole (VAT 0.13, a 5 % discount, MFU 0.45):
+# printed as percentages, as a buyer reads them, not as fractions
+SHARES = frozenset({"vat", "vat_services", "discount", "maintenance_rate", "spares", "mfu",
+                    "mfu_low", "mfu_high", "goodput", "measured_mfu"})
+
+
+def is_share(key: str) -> bool:
+    """Whether the input or assumption ``key`` ("discount", "a:finance.vat", "eff.mfu") is a share."""
+    return key.rsplit(".", 1)[-1].removeprefix("a:") in SHARES
+
 
 def _write_value(w: SheetWriter, L: Labels, row: int, col: int, value: object,
-                 width: int = 12) -> None:
+                 width: int = 12, *, share: bool = False) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         w.wrapped(row, col, L.value(value), width=width)
+    elif share:
+        w.number(row, col, value, "cq_pct")
     elif float(value).is_integer():
         w.number(row, col, value, "cq_int")
     else:
@@ -140,6 +152,8 @@ def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels, heading:
             w.wrapped(row, 1, L.key(f.name), "cq_label_wrap", width=LABEL_WIDTH)
             if isinstance(value, bool) or not isinstance(value, int | float):
                 w.wrapped(row, 3, L.value(value), width=12)
+            elif is_share(f.name):
+                w.number(row, 3, value, "cq_pct")
             else:
                 w.number(row, 3, value, "cq_num3" if isinstance(value, float) else "cq_int")
             w.wrapped(row, 4, L.origin("request"), width=ORIGIN_WIDTH)
@@ -158,7 +172,7 @@ def write_assumptions(ws: Worksheet, comparison: Comparison, L: Labels, heading:
             value, unit, origin, note = next(iter(by_plan.values()))
             w.wrapped(row, 1, labels[key], "cq_label_wrap", width=LABEL_WIDTH)
             w.text(row, 2, unit)
-            _write_value(w, L, row, 3, value)
+            _write_value(w, L, row, 3, value, share=is_share(key))
             w.wrapped(row, 4, L.origin(origin), width=ORIGIN_WIDTH)
             if note:
                 w.merged(row, 5, last, note, "cq_note_wrap")
@@ -223,7 +237,7 @@ def _block(w: SheetWriter, row: int, chunk: list[Plan], table: dict[str, dict[st
             if _long(cell[0]):  # a sentence: under the blocks, with the notes
                 w.text(row, 3 + i, L("asm.see_notes"), "cq_note")
             else:
-                _write_value(w, L, row, 3 + i, cell[0])
+                _write_value(w, L, row, 3 + i, cell[0], share=is_share(key))
         origins = sorted({L.origin(c[2]) for c in by_plan.values()})
         w.wrapped(row, 3 + n, ", ".join(origins), width=14)
         row += 1

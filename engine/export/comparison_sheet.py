@@ -14,6 +14,8 @@ import math
 
 from openpyxl.chart import BarChart, LineChart, Reference, Series
 from openpyxl.chart.marker import Marker
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RichTextProperties
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
@@ -216,6 +218,13 @@ def _capex_chart(ws: Worksheet, cat_header: int, n: int, L: Labels, currency: st
                      max_row=cat_header + n)
     bar.add_data(data, titles_from_data=True)
     bar.set_categories(Reference(ws, min_col=1, min_row=cat_header + 1, max_row=cat_header + n))
+    # every configuration named, not every other one as a crowded axis defaults to, in a
+    # smaller type so each name keeps to its bar
+    bar.x_axis.tickLblSkip = 1
+    bar.x_axis.tickMarkSkip = 1
+    bar.x_axis.txPr = RichText(bodyPr=RichTextProperties(), p=[Paragraph(
+        pPr=ParagraphProperties(defRPr=CharacterProperties(sz=800)),
+        endParaRPr=CharacterProperties(sz=800))])
     bar.legend.position = "b"
     return bar
 
@@ -332,10 +341,10 @@ def write_comparison(ws: Worksheet, comparison: Comparison, boms: dict[str, BomR
 
     bar = _capex_chart(ws, cat_header, n, L, currency)
     line = _tco_chart(ws, priced_plans, tco_header, years, L, currency)
-    # both charts on one page, as wide as the tables above them; 0.6 cm a bar keeps every
-    # configuration's name on the axis
+    # both charts on one page, as wide as the tables above them; 0.6 cm a bar (up to 18 cm:
+    # 20 configurations) keeps every configuration's name on the axis, in Chinese too
     chart_w = 34.0
-    bar_h, line_h = min(6.0 + 0.6 * n, 15.0), 10.0
+    bar_h, line_h = min(6.0 + 0.6 * n, 18.0), 10.0
     bar.width, bar.height = chart_w, bar_h
     line.width, line.height = chart_w, line_h
     ws.add_chart(bar, f"A{charts_row}")

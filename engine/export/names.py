@@ -16,7 +16,8 @@ from engine.export.safe import MAX_SHEET_NAME
 from engine.model import Comparison, Plan
 from engine.naming import config_title, gpu_short, server_model, titles, vendor_name
 
-__all__ = ["bom_sheet_name", "config_title", "gpu_short", "server_model", "titles", "vendor_name"]
+__all__ = ["bom_sheet_name", "config_title", "gpu_short", "server_model", "server_name", "titles",
+           "vendor_name"]
 
 Detail = Literal["shortlist", "all"] | Sequence[str]
 DETAILS = ("shortlist", "all")
@@ -29,6 +30,14 @@ class DetailError(ValueError):
         super().__init__(message)
         self.unknown = unknown
         self.allowed = allowed
+
+
+def server_name(plan: Plan, lang: str, *, vendor: bool = True) -> str:
+    """The server as ``lang`` names it: 'Lenovo ThinkSystem SR680a V3', '浪潮 NF5688M7' (the
+    vendor's name in the reader's language, then the family and model as the catalogue spells
+    them); without ``vendor``, the family and model alone, for a line that names the vendor."""
+    model = plan.server.removeprefix(plan.vendor).strip() or plan.server
+    return f"{vendor_name(plan.vendor, lang)} {model}" if vendor else model
 
 
 def bom_sheet_name(plan: Plan, word: str, title: str, lang: str,

@@ -13,7 +13,9 @@ from typing import Any
 from openpyxl.chart import Reference, ScatterChart, Series
 from openpyxl.chart.marker import Marker
 from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engine.export.labels import Labels
@@ -22,7 +24,9 @@ from engine.export.styles import money_style
 
 LAST = 12  # columns of the front's table
 WIDTHS = {1: 38, 2: 8, 3: 12, 4: 8, 5: 15, 6: 16, 7: 16, 8: 8, 9: 8, 10: 8, 11: 9, 12: 8}
-CHART_ROWS = 20  # rows a chart stands on (15 pt rows: about 7.5 cm)
+CHART_ROWS = 20  # rows a chart stands on (15 pt rows: about 10.5 cm; a chart is 8 cm tall)
+LEFT = Alignment(horizontal="left", vertical="top")
+RIGHT = Alignment(horizontal="right", vertical="top")
 
 
 def _title(config: str, L: Labels) -> str:
@@ -82,13 +86,18 @@ def write_options(ws: Worksheet, result: Any, L: Labels, heading: PrintHeading) 
                                      f"{best['tco_p90']:,.0f}", "cq_text"),
             (L("options-p-meets"), best["p_meets"], "cq_pct"),
         ]
+        # one column of values: labels left, figures (the P10/P50/P90 ranges too) right, at
+        # its right edge; words (the configuration, cooling, hosting) left
+        figures = {L("options-days"), L("options-tco-range")}
         for label, value, style in facts:
             w.text(row, 1, label, "cq_label_top")
             if isinstance(value, (int, float)):
                 w.number(row, 2, value, style)
-                ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+                ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
+                ws.cell(row, 2).alignment = RIGHT
             else:
                 w.merged(row, 2, 5, value, style)
+                ws.cell(row, 2).alignment = RIGHT if label in figures else LEFT
             row += 1
         if own is not None:
             text = (L("options-versus-plan", config=_title(own["config"], L), gpus=own["gpus"],
@@ -101,6 +110,13 @@ def write_options(ws: Worksheet, result: Any, L: Labels, heading: PrintHeading) 
             ws.row_dimensions[row].height = 26
             row += 1
         row += 1
+
+    # the charts stand on a page of their own, between the choice and the front (drawn last,
+    # from the front's figures): never cut by a page break, never under the front's header
+    ws.row_breaks.append(Break(id=row - 1))
+    chart_row = row + 1  # a row below the break: a chart's frame drawn a hair above its anchor
+    row = chart_row + CHART_ROWS
+    ws.row_breaks.append(Break(id=row - 1))
 
     # the front
     w.text(row, 1, L("options-front", quantile=result.confidence * 100), "cq_group", fit=False)
@@ -180,11 +196,10 @@ def write_options(ws: Worksheet, result: Any, L: Labels, heading: PrintHeading) 
     chart.series.append(line)
     chart.width, chart.height = 14.5, 8.0
     chart.visible_cells_only = False  # its figures stand in hidden columns
-    chart_row = max(row + 1, last + 2)
     ws.add_chart(chart, f"A{chart_row}")
 
     # the chosen variant's odds of finishing by each day: P0..P100 of its calendar days
-    end = chart_row + CHART_ROWS
+    end = last  # the front's last row: the charts stand above it
     quantiles = result.best_days_quantiles
     if quantiles:
         qcol = helper + 3

@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Literal
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from engine.export.labels import Labels
 from engine.export.safe import save_atomically, sheet_name
-from engine.export.sheet import PrintHeading, SheetWriter, print_setup
+from engine.export.sheet import PrintHeading, SheetWriter, display_width, print_setup
 from engine.export.styles import money_style, register_styles
 from engine.i18n import get
 from engine.i18n import t as text_of
@@ -24,6 +26,7 @@ from engine.quotes.present import mapping_text
 
 Lang = Literal["en", "zh"]
 
+PART_WIDTH = 28  # the widest a part-number column grows; a longer number wraps
 _ROLES = ("server", "storage-system", "management-server")  # by-item keys of each vendor's own kit
 
 
@@ -46,10 +49,22 @@ def _item(item: str, lang: Lang) -> str:
     from engine.money.prices import load_price_list
 
     spare = item.startswith("spare:")
-    entry = load_price_list().entries.get(item.removeprefix("spare:"))
-    if entry is None or not entry.description_zh:
+    key = item.removeprefix("spare:")
+    entry = load_price_list().entries.get(key)
+    name = entry.description_zh if entry is not None else _service_zh(key)
+    if not name:
         return item
-    return text_of("recon.spare", lang, item=entry.description_zh) if spare else entry.description_zh
+    return text_of("recon.spare", lang, item=name) if spare else name
+
+
+def _service_zh(item: str) -> str:
+    """A service's Chinese name from the catalogue (warranty, project management, logistics
+    are priced by rate, not listed): the words the quote's BOM sheet uses for it."""
+    from engine.catalog import load_catalog
+
+    catalog = load_catalog()
+    service = catalog.rated_services.get(item) or catalog.services.get(item)
+    return service.name_zh if service is not None else ""
 
 
 def _kind(kind: str, lang: Lang) -> str:
@@ -90,6 +105,9 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
         for col, t in enumerate(like.vendors, start=2):
             w.number(row, col, dict(t.by_category).get(category, 0.0), money)
         row += 1
+    # room above the total's double border and below it, so the row under it is not crossed
+    w.ws.row_dimensions[row].height = 21
+    w.ws.row_dimensions[row + 1].height = 18
     w.text(row, 1, _w("normalised", lang), "cq_total_label")
     for col, t in enumerate(like.vendors, start=2):
         letter = get_column_letter(col)
@@ -98,6 +116,9 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
     w.text(row, 1, _w("computed", lang), "cq_note")
     for col, t in enumerate(like.vendors, start=2):
         w.number(row, col, t.computed_total, money)
+    for line in w.ws.iter_rows(min_row=first, max_row=row, max_col=1 + len(like.vendors)):
+        for cell in line:  # each label level with its figures, clear of the total's borders
+            cell.alignment = Alignment(horizontal=cell.alignment.horizontal, vertical="center")
     row += 2
     difference = _w("difference", lang)
     row = _differences(w, row, _w("drivers", lang), [_w("category", lang), difference],
@@ -105,24 +126,30 @@ def _like_sheet(w: SheetWriter, like: LikeForLike, lang: Lang) -> None:
     row = _differences(w, row, _w("item_drivers", lang), [_w("item", lang), difference],
                        [(_w(i, lang) if i in _ROLES else _item(i, lang), d)
                         for i, d in like.item_drivers[:12]], money)
+    # the adjustments table starts a page of its own, and only its header repeats on the pages
+    # it runs over: the vendors' header above it would name columns it does not have
+    w.ws.row_breaks.append(Break(id=row - 1))
     w.text(row, 1, _w("adjustments", lang), "cq_section")
     row += 1
     w.header(row, 1, [_w("vendor", lang), _w("kind", lang), _w("item", lang), _w("category", lang),
                       _w("amount", lang), _w("source", lang)])
+    adjustments_header = row
     row += 1
     for t in like.vendors:
         for a in t.adjustments:
             w.text(row, 1, t.vendor or t.file)
             w.text(row, 2, _kind(a.kind, lang))
-            w.text(row, 3, _item(a.item, lang))
+            w.wrapped(row, 3, _item(a.item, lang), width=36)
             w.text(row, 4, _category(a.category, lang))
             w.number(row, 5, a.amount, money)
             w.wrapped(row, 6, a.source_in(lang), width=60)
             row += 1
     w.ws.freeze_panes = "B6"
     heading = PrintHeading(left=_w("title", lang), right="", footer=Labels(lang)("footer.page"))
-    print_setup(w.ws, heading, title_rows="5:5")
-    w.finish(fixed={1: 30, **{col: 26 for col in range(2, 2 + len(like.vendors))}})
+    print_setup(w.ws, heading, title_rows=f"{adjustments_header}:{adjustments_header}")
+    # a vendor's column as wide as its file's name (a word the header must not break), within reason
+    w.finish(fixed={1: 30, **{col: min(max(26, display_width(t.file) + 4), 48)
+                              for col, t in enumerate(like.vendors, start=2)}})
 
 
 def _differences(w: SheetWriter, row: int, title: str, heads: list[str], rows: list[tuple[str, float]],
@@ -134,7 +161,7 @@ def _differences(w: SheetWriter, row: int, title: str, heads: list[str], rows: l
     w.header(row + 1, 1, heads)
     row += 2
     for label, diff in rows:
-        w.text(row, 1, label)
+        w.wrapped(row, 1, label, width=30)
         w.number(row, 2, diff, money)
         row += 1
     return row + 1
@@ -205,7 +232,7 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
     for line in q.lines:
         m = rec.match(line.row)
         w.number(row, 1, line.row, "cq_int")
-        w.text(row, 2, line.part_number)
+        w.wrapped(row, 2, line.part_number, width=PART_WIDTH)  # a long one wraps, never clipped
         w.wrapped(row, 3, ("    " if line.is_component else "") + line.description, width=55)
         w.number(row, 4, line.qty, "cq_num" if line.qty % 1 else "cq_int")
         w.number(row, 5, line.unit_price, money_style(qcur))
@@ -225,4 +252,5 @@ def _quote_sheet(w: SheetWriter, rec: Reconciliation, lang: Lang) -> None:
     heading = PrintHeading(left=" · ".join(t for t in (_w("quote", lang), q.vendor, q.quote_no) if t),
                            right=q.date, footer=Labels(lang)("footer.page"))
     print_setup(w.ws, heading, title_rows=f"{header_row}:{header_row}")
-    w.finish(fixed={2: 18, 3: 55, 6: 20})
+    parts = max((display_width(line.part_number) for line in q.lines), default=0)
+    w.finish(fixed={2: min(max(18, parts + 2), PART_WIDTH), 3: 55, 6: 20})

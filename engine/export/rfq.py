@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -35,7 +35,7 @@ from engine.export.common import (
     priced,
 )
 from engine.export.labels import Labels
-from engine.export.names import Detail, detailed, titles, vendor_name
+from engine.export.names import Detail, bom_sheet_name, detailed, server_name, titles, vendor_name
 from engine.export.rfq_texts import text as rfq_text
 from engine.export.rmb import rmb_capital, to_fen
 from engine.export.safe import MAX_SHEET_NAME, sheet_name, sheet_ref
@@ -51,6 +51,7 @@ from engine.naming import rfq_reference
 # No. | part number | description | qty | list price | unit excl. | amount excl. | unit incl. | amount incl.
 # The description takes the room: amounts up to ¥999,999,999.99 need 17, unit prices 15.
 WIDTHS = {1: 6, 2: 18, 3: 60, 4: 7, 5: 16, 6: 15, 7: 17, 8: 15, 9: 17}
+LEFT = Alignment(horizontal="left", vertical="top")  # level with its label's first line
 LAST_COL = 9
 
 
@@ -246,8 +247,8 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     m, m_total = money_style(cur), money_style(cur, "total")
     w.merged(1, 1, LAST_COL, L("rfq.title"), "cq_title")
     w.merged(2, 1, LAST_COL, L("rfq.subtitle", vendor=vendor_name(plan.vendor, L.lang),
-                                server=plan.server, per_node=plan.gpus_per_node,
-                                gpu=plan.gpu_name), "cq_subtitle")
+                                server=server_name(plan, L.lang, vendor=False),
+                                per_node=plan.gpus_per_node, gpu=plan.gpu_name), "cq_subtitle")
     w.merged(3, 1, LAST_COL, L("rfq.instructions"), "cq_note_wrap")
 
     until = info.quote_date + datetime.timedelta(days=info.valid_days)
@@ -268,7 +269,8 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
     w.text(row, 2, L("rfq.configuration"), "cq_label_top", fit=False)
     racks = plan.racks.count if plan.racks else 0
     it_kw = plan.power.it_max_kw if plan.power else 0.0
-    w.merged(row, 3, LAST_COL, L("rfq.configuration_value", nodes=plan.nodes, server=plan.server,
+    w.merged(row, 3, LAST_COL, L("rfq.configuration_value", nodes=plan.nodes,
+                                 server=server_name(plan, L.lang),
                                  per_node=plan.gpus_per_node, gpu=plan.gpu_name, gpus=plan.gpus,
                                  racks=racks, it_kw=f"{it_kw:,.1f}"))
     row += 1
@@ -288,9 +290,11 @@ def _write_quotation(ws: Worksheet, wb: Workbook, plan: Plan, money: Money, info
             ws.add_data_validation(check)
         else:
             w.formula(r, 3, f"={name}", "cq_pct")
+            ws.cell(r, 3).alignment = LEFT  # under the first sheet's inputs
     row += len(inputs)  # the discount's row is the last
     w.merged(row, 1, 2, L("quote.price_factor"), "cq_label_wrap")
     w.formula(row, 3, f"=1-{NAME_DISCOUNT}", "cq_pct")
+    ws.cell(row, 3).alignment = LEFT  # under the inputs it follows from, not 60 characters away
     factor = price_factor(discount)
     shown = f"{factor:.0%}" if round(factor * 100, 6).is_integer() else f"{factor:.1%}"
     w.merged(row - 1, 4, LAST_COL, L("quote.price_factor_note", factor=shown,
@@ -412,9 +416,11 @@ def build_rfq(comparison: Comparison, info: QuoteInfo, detail: Detail = "shortli
         return wb
     for i, (plan, money) in enumerate(plans):
         name = L.titles[plan.config]
+        # the whole title where it fits, else a shorter readable form: never the id
         wanted = L("sheet.quotation") if len(plans) == 1 else next(
-            (n for n in (f"{L('sheet.quotation')} {name}", name) if len(n) <= MAX_SHEET_NAME),
-            plan.config)  # whole, never cut
+            (n for n in (f"{L('sheet.quotation')} {name}", name)
+             if len(n) <= MAX_SHEET_NAME and n.lower() not in taken),
+            None) or bom_sheet_name(plan, L("sheet.quotation"), name, L.lang, taken)
         ws = ws0 if i == 0 else wb.create_sheet()
         ws.title = sheet_name(wanted, taken)
         _write_quotation(ws, wb, plan, money, info, terms, L, heading, first=i == 0,

@@ -68,3 +68,39 @@ def test_quote_options_refuses_an_rfq(tmp_path, capsys):
                  "--kind", "rfq", "--options", "--out", str(tmp_path / "r.xlsx")]) == 2
     err = capsys.readouterr().err
     assert "--options" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_charts_print_whole_on_a_page_of_their_own(tmp_path, result, comparison, lang):
+    from engine.export.options_sheet import CHART_ROWS
+
+    ws = load_workbook(write_quote(comparison, tmp_path / f"p-{lang}.xlsx", lang=lang,
+                                   options=result))[SHEET[lang]]
+    breaks = sorted(b.id for b in ws.row_breaks.brk)  # a break after row id
+    header = int(ws.print_title_rows.split(":")[0].lstrip("$"))
+    for chart in ws._charts:
+        top = chart.anchor._from.row + 1  # 1-based row the chart starts on
+        rows = -(-chart.height * 28.35 // 15)  # cm in rows of 15 pt (28.35 pt a cm)
+        # a page starts above the chart and the next one only below its foot
+        before = max(b for b in breaks if b < top)
+        after = min(b for b in breaks if b >= top)
+        assert top + rows - 1 <= after <= before + CHART_ROWS + 1
+        # the front's header, repeated on the front's pages, is not above the charts
+        assert after < header
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_chosen_variant_reads_labels_left_figures_right(tmp_path, result, comparison, lang):
+    ws = load_workbook(write_quote(comparison, tmp_path / f"a-{lang}.xlsx", lang=lang,
+                                   options=result))[SHEET[lang]]
+    end = min(b.id for b in ws.row_breaks.brk)  # the chosen block ends where the charts' page starts
+    rows = [(ws.cell(r, 1), ws.cell(r, 2)) for r in range(5, end + 1)
+            if ws.cell(r, 1).value and ws.cell(r, 2).value is not None]
+    assert len(rows) == 11  # configuration, GPUs, ..., P(meets deadline)
+    figures = [v for _, v in rows if isinstance(v.value, int | float)
+               or v.value.replace(" / ", "").replace(",", "").isdigit()]
+    words = [v for _, v in rows if v not in figures]
+    assert len(figures) == 7 and len(words) == 4  # GPUs, rack kW, capex, TCO, days, TCO range, odds
+    assert all(label.alignment.horizontal in (None, "general", "left") for label, _ in rows)
+    assert all(v.alignment.horizontal == "right" for v in figures)
+    assert all(v.alignment.horizontal == "left" for v in words)

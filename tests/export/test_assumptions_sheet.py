@@ -83,3 +83,25 @@ def test_the_assumptions_read_in_words(tmp_path: Path) -> None:
              "request"}
     assert not shown & codes, shown & codes
     assert "rear-door heat exchanger cooling" in shown and "colocation (rented IDC space)" in shown
+
+
+def test_shares_print_as_percentages(tmp_path: Path) -> None:
+    """A buyer reads "VAT 13.0%" and "discount 5.0%", not 0.130 and 0.050: set in the request
+    or taken as defaults, a share is a number formatted as a percentage (its value unchanged)."""
+    from engine import Finance, PlanRequest, Schedule, Workload, compare
+
+    request = PlanRequest(Workload(preset="gpt3-175b"), Schedule(days=60, lead_time_days=0),
+                          finance=Finance(discount=0.05, vat=0.13),
+                          configs=("inspur-nf5688m7-h800", "lenovo-sr680av3-h800"))
+    ws = openpyxl.load_workbook(write_quote(compare(request), tmp_path / "q.xlsx"))["Assumptions"]
+    L = Labels("en")
+    rows = {L.key(name): find_row(ws, "A", L.key(name)) for name in ("discount", "vat")}
+    for label, row in rows.items():
+        cell = ws.cell(row, 3)
+        assert cell.number_format == "0.0%", (label, cell.number_format)
+    assert ws.cell(rows[L.key("discount")], 3).value == 0.05
+    assert ws.cell(rows[L.key("vat")], 3).value == 0.13
+    # a default share too: VAT on services, 6 % (resources/assumptions.toml)
+    services = [r for r in range(HEADER_ROW + 1, ws.max_row + 1)
+                if ws.cell(r, 3).value == 0.06 and ws.cell(r, 3).number_format == "0.0%"]
+    assert services

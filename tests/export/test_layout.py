@@ -98,6 +98,10 @@ def test_english_workbook_structure(tmp_path: Path) -> None:
     charts = wb["Comparison"]._charts
     assert [type(c) for c in charts] == [BarChart, LineChart]
     assert charts[0].grouping == "stacked"
+    # every configuration named on the capex chart's axis, not every other one
+    axis = charts[0].x_axis
+    assert axis.tickLblSkip == 1 and axis.tickMarkSkip == 1
+    assert axis.txPr.p[0].pPr.defRPr.sz <= 900  # a smaller type: each name keeps to its bar
 
 
 def test_usd_quote_uses_dollar_format(tmp_path: Path) -> None:

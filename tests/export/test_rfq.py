@@ -291,3 +291,44 @@ def test_cli_says_what_a_doubtful_choice_means(tmp_path: Path,
     ws = openpyxl.load_workbook(tmp_path / "c.xlsx").worksheets[0]
     row, _ = cell_right_of(ws, "Discount (share off list)")
     assert ws[f"C{row}"].value == pytest.approx(0.85)
+
+
+@pytest.mark.parametrize("vendor", ["lenovo", "inspur"])
+def test_long_titles_name_sheets_in_words_never_by_id(tmp_path: Path, real_comparison: Comparison,
+                                                      vendor: str) -> None:
+    # "Lenovo WA7780 G3 · 8× H20 (141 GB)" is 34 characters, over Excel's 31: the sheet is
+    # named by a shorter form of the title (model and GPUs), never by the configuration's id
+    path = write_quote(real_comparison, tmp_path / "all.xlsx", kind="rfq", prices="list",
+                       vendor=vendor, detail="all")  # type: ignore[arg-type]
+    names = openpyxl.load_workbook(path).sheetnames
+    ids = {p.config for p in real_comparison.plans}
+    assert not ids & set(names)
+    assert all(len(n) <= 31 for n in names) and len({n.lower() for n in names}) == len(names)
+    long = [p for p in real_comparison.plans if p.vendor.lower() == vendor and p.money
+            and "H20" in p.gpu_name and "141" in p.gpu_name]
+    assert long, "the catalogue prices an H20 (141 GB) configuration for this vendor"
+    assert any("WA7780 G3 · 8× H20 (141 GB)" in n or "NF5688M7 · 8× H20 (141 GB)" in n
+               for n in names)
+
+
+@pytest.mark.parametrize(("lang", "vendor", "own", "other"),
+                         [("en", "lenovo", "Lenovo", "联想"), ("zh", "inspur", "浪潮", "Inspur"),
+                          ("zh", "lenovo", "联想", "Lenovo")])
+def test_header_names_the_vendor_once_in_the_readers_words(tmp_path: Path, real_comparison: Comparison,
+                                                           lang: str, vendor: str, own: str,
+                                                           other: str) -> None:
+    path = write_quote(real_comparison, tmp_path / "q.xlsx", kind="rfq", prices="list",
+                       vendor=vendor, lang=lang)  # type: ignore[arg-type]
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    subtitle = ws["A2"].value
+    assert subtitle.count(own) == 1 and other not in subtitle, subtitle
+    row, _ = cell_right_of(ws, "Configuration" if lang == "en" else "配置")
+    configuration = ws.cell(row, 3).value
+    # "76 台 浪潮 NF5688M7" in Chinese, never "76 台 Inspur NF5688M7"
+    assert own in configuration and other not in configuration, configuration
+    # the price factor sits under the yellow inputs it follows from, aligned as they are
+    factor_row, _ = cell_right_of(ws, "Price factor (share of list paid)" if lang == "en"
+                                  else "价格系数（实付比例）")
+    factor, discount = ws.cell(factor_row, 3), ws.cell(factor_row - 1, 3)
+    assert factor.value == "=1-Discount"
+    assert factor.alignment.horizontal == discount.alignment.horizontal == "left"
