@@ -61,16 +61,20 @@ def _row_groups(row: int, racks: list[int], ports: list[int], radix: int, span: 
     count = max(1, math.ceil(total / radix), math.ceil(len(racks) / span))
     target = max(1, math.ceil(total / count))  # ports a switch takes: at most radix
     groups: list[list[tuple[int, int]]] = [[]]
+    # the last switch's ports and racks so far, kept as it fills (rows run to hundreds of racks)
+    used, members = 0, set[int]()
     for rack, n in zip(racks, ports, strict=True):
         left = n
         while True:
             g = groups[-1]
-            used = sum(k for _, k in g)
-            if g and (len({r for r, _ in g} | {rack}) > span or (used >= target and left)):
+            if g and (len(members) + (rack not in members) > span or (used >= target and left)):
                 groups.append([])  # this switch is full, or the rack is out of its reach
+                used, members = 0, set[int]()
                 continue
             take = min(left, target - used)
             g.append((rack, take))
+            used += take
+            members.add(rack)
             left -= take
             if left == 0:
                 break
@@ -84,8 +88,10 @@ def access_groups(rows: Sequence[int], ports: Sequence[int], radix: int, reach: 
     its row within ``reach`` of the rack it stands in."""
     span = 2 * reach.racks_either_side + 1  # racks one switch in the middle reaches
     out: list[AccessGroup] = []
-    for row in dict.fromkeys(rows):  # rows in layout order
-        mine = [i for i, r in enumerate(rows) if r == row]
+    racks_of: dict[int, list[int]] = {}  # rows in layout order, each with its racks
+    for i, r in enumerate(rows):
+        racks_of.setdefault(r, []).append(i)
+    for row, mine in racks_of.items():
         out += _row_groups(row, mine, [ports[i] for i in mine], radix, span)
     return tuple(out)
 
