@@ -149,7 +149,7 @@ def validation_text(error: Any, lang: str) -> str:
     """What one pydantic error (``ValidationError.errors()``) says is allowed, in ``lang``:
     the catalogue's ``pydantic.<type>`` (resources/i18n/<lang>/editor.ftl) with the limit
     pydantic names (gt, le, expected...); a rule of the catalog's own keeps its detail."""
-    from engine.i18n import has, t
+    from engine.i18n import check_lang, has, t
 
     kind = str(error.get("type", ""))
     figures = {k: (v if isinstance(v, int | float) else str(v))
@@ -161,7 +161,7 @@ def validation_text(error: Any, lang: str) -> str:
     if kind == "value_error":
         detail = str(error.get("msg", "")).removeprefix("Value error, ")
         return t("pydantic.value_error", lang, detail=detail)
-    if kind and has(f"pydantic.{kind}", lang) and set(figures) >= _needs(kind, lang):
+    if kind and has(f"pydantic.{kind}", check_lang(lang)) and set(figures) >= _needs(kind, lang):
         return t(f"pydantic.{kind}", lang, **figures)
     return t("pydantic.other", lang, type=kind or "?")
 

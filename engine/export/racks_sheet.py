@@ -74,7 +74,9 @@ def write_racks(ws: Worksheet, comparison: Comparison, L: Labels, heading: Print
         shown_w = min(width_pt, SLICE_PT * picture.width / picture.height) / PX_PT
         picture.width, picture.height = round(shown_w), round(picture.height * shown_w / picture.width)
         ws.add_image(picture, f"A{row}")
-        rows = math.ceil(picture.height * PX_PT / ROW_PT) + 1
+        # no spare row: on the first page the title and the reason above take what is left
+        # of a landscape page beside a full slice, and a spare row spilled onto a blank page
+        rows = math.ceil(picture.height * PX_PT / ROW_PT)
         for r in range(row, row + rows):
             ws.row_dimensions[r].height = ROW_PT
         row += rows
