@@ -17,6 +17,7 @@ from engine.compute.performance import Hardware, Tuning, best, shape_for
 from engine.compute.team import DEFAULT_TEAM, profile, ratio_at, spread
 from engine.compute.team import goodput as team_goodput
 from engine.errors import RequestError, allowed
+from engine.memo import HeldCache
 from engine.model import EfficiencyEstimate, Precision
 
 if TYPE_CHECKING:
@@ -131,19 +132,12 @@ def estimate(
     # redone after an edit asks for the same ones again: the estimates are kept (they are frozen).
     key = (_traits_key(traits), gpu_name, precision, gpus, params, moe, goodput, mfu_override,
            team, calibration)
-    hit = _ESTIMATES.get(key)
-    if hit is None:
-        hit = _estimate(traits, gpu_name=gpu_name, precision=precision, gpus=gpus, params=params,
-                        moe=moe, goodput=goodput, mfu_override=mfu_override, team=team,
-                        calibration=calibration)
-        if len(_ESTIMATES) >= _ESTIMATES_MAX:  # the oldest goes first
-            del _ESTIMATES[next(iter(_ESTIMATES))]
-        _ESTIMATES[key] = hit
-    return hit
+    return _ESTIMATES.get(key, (), lambda: _estimate(
+        traits, gpu_name=gpu_name, precision=precision, gpus=gpus, params=params, moe=moe,
+        goodput=goodput, mfu_override=mfu_override, team=team, calibration=calibration))
 
 
-_ESTIMATES: dict[tuple[object, ...], EfficiencyEstimate] = {}
-_ESTIMATES_MAX = 8192
+_ESTIMATES: HeldCache[EfficiencyEstimate] = HeldCache(8192)
 
 
 def _traits_key(traits: NodeTraits) -> tuple[object, ...]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from engine.catalog import Catalog, counted_parts
+from engine.memo import HeldCache
 from engine.model import BomLine, Category, Component, Message, note, notes_text
 from engine.money.indicative import node_price
 
@@ -54,22 +55,14 @@ def price_lines(
 
 
 # A system's parts follow from the catalog alone, and every plan of a comparison lists them:
-# kept per catalog (the entry holds its catalog, so its id stays unique) and configuration.
-_COMPONENTS: dict[tuple[int, str], tuple[Catalog, tuple[Component, ...]]] = {}
-_COMPONENTS_MAX = 256
+# kept per catalog and configuration.
+_COMPONENTS: HeldCache[tuple[Component, ...]] = HeldCache(256)
 
 
 def system_components(catalog: Catalog, config_id: str) -> tuple[Component, ...]:
     """What one configured system holds, per system, as a vendor's configurator lists it."""
-    key = (id(catalog), config_id)
-    hit = _COMPONENTS.get(key)
-    if hit is not None and hit[0] is catalog:
-        return hit[1]
-    parts = _system_components(catalog, config_id)
-    if len(_COMPONENTS) >= _COMPONENTS_MAX:  # the oldest goes first
-        del _COMPONENTS[next(iter(_COMPONENTS))]
-    _COMPONENTS[key] = (catalog, parts)
-    return parts
+    return _COMPONENTS.get((id(catalog), config_id), (catalog,),
+                           lambda: _system_components(catalog, config_id))
 
 
 def _system_components(catalog: Catalog, config_id: str) -> tuple[Component, ...]:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from engine.catalog import Catalog
+from engine.memo import HeldCache
 from engine.model import Assumption, MarketStatus, Message, PlanRequest
 from engine.money.availability import (
     availability_assumption,
@@ -23,26 +24,19 @@ class Market:
 
 
 # Every plan of a comparison asks for its GPU's market with the same market and date: the
-# answers are kept per catalog (held by the entry, so its id stays unique), GPU, market,
-# purchase date and today's date (the default purchase date).
-_MARKETS: dict[tuple[object, ...], tuple[Catalog, Market]] = {}
-_MARKETS_MAX = 256
+# answers are kept per catalog, GPU, market, purchase date and today's date (the default
+# purchase date).
+_MARKETS: HeldCache[Market] = HeldCache(256)
 
 
 def gpu_market(request: PlanRequest, catalog: Catalog, gpu: str) -> Market:
     fin = request.finance
     key = (id(catalog), gpu, fin.market, fin.purchase_date, dt.date.today())
     try:
-        hit = _MARKETS.get(key)
+        hash(key)
     except TypeError:  # a market or date that is not even a string: checked and refused below
         return _gpu_market(request, catalog, gpu)
-    if hit is not None and hit[0] is catalog:
-        return hit[1]
-    found = _gpu_market(request, catalog, gpu)
-    if len(_MARKETS) >= _MARKETS_MAX:  # the oldest goes first
-        del _MARKETS[next(iter(_MARKETS))]
-    _MARKETS[key] = (catalog, found)
-    return found
+    return _MARKETS.get(key, (catalog,), lambda: _gpu_market(request, catalog, gpu))
 
 
 def _gpu_market(request: PlanRequest, catalog: Catalog, gpu: str) -> Market:

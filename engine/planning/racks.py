@@ -16,6 +16,7 @@ from engine.assumptions import default
 from engine.catalog import Catalog, Configuration, Server
 from engine.facility.cabling import Geometry, plan_cabling
 from engine.facility.racks import Arrangement, Box, PduModel, RackSpec, arrange, build
+from engine.memo import HeldCache
 from engine.model import Fabric, PlanRequest, RackLayout
 from engine.planning.fabric import FabricPlan, media, switch_box
 from engine.planning.oob_access import keep_access_switches, oob_groups
@@ -95,8 +96,7 @@ def _cabled(cfg: Configuration, fp: FabricPlan, layout: RackLayout, catalog: Cat
 # Placing the racks is the costliest step of a plan, and a comparison redone after an edit
 # that leaves the racks alone (price, finance, deadline within the same fleet) places the
 # same racks again: the last placements are kept, keyed by everything ``place`` reads.
-_PLACED: dict[tuple[object, ...], tuple[tuple[object, ...], tuple[Fabric, RackLayout]]] = {}
-_PLACED_MAX = 256
+_PLACED: HeldCache[tuple[Fabric, RackLayout]] = HeldCache(256)
 
 
 def place(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, equipment: Equipment,
@@ -107,19 +107,12 @@ def place(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, equipm
     placements; hashing the key of a large fabric costs more than a miss saves)."""
     if not keep:
         return _place(cfg, server, nodes, fp, equipment, rack_kw, request, res, catalog)
-    # the catalog, the configuration and the server stand in the key by their ids (hashing a
-    # record reads every field); the entry holds them, so an id is never another's
-    held = (catalog, cfg, server)
+    # the catalog, the configuration and the server stand in the key by their ids
     key = (id(cfg), id(server), nodes, fp, equipment, rack_kw, request.facility.rack_units,
            res.row_racks, res.buy_racks, id(catalog))
-    hit = _PLACED.get(key)
-    if hit is not None and all(a is b for a, b in zip(hit[0], held, strict=True)):
-        return hit[1]
-    placed = _place(cfg, server, nodes, fp, equipment, rack_kw, request, res, catalog)
-    _PLACED[key] = (held, placed)
-    if len(_PLACED) > _PLACED_MAX:  # the oldest goes first
-        del _PLACED[next(iter(_PLACED))]
-    return placed
+    return _PLACED.get(key, (catalog, cfg, server),
+                       lambda: _place(cfg, server, nodes, fp, equipment, rack_kw, request, res,
+                                      catalog))
 
 
 def _place(cfg: Configuration, server: Server, nodes: int, fp: FabricPlan, equipment: Equipment,
