@@ -164,20 +164,15 @@ def write_options(ws: Worksheet, result: Any, L: Labels, heading: PrintHeading) 
     w.number(first + 1, helper + 1, hi / 1e6, "cq_num1")
     cost_col = LAST + 3
 
-    chart = ScatterChart()
-    chart.title = L("options-chart-front", quantile=result.confidence * 100)
-    chart.style = 13
-    chart.x_axis.title = L("options-axis-days", quantile=result.confidence * 100)
-    chart.y_axis.title = L("options-axis-cost-m", objective=L(f"options-{cost_key}"), currency=cur)
-    chart.y_axis.number_format = "#,##0"
-    chart.x_axis.number_format = "#,##0"
+    chart = _scatter(L("options-chart-front", quantile=result.confidence * 100),
+                     L("options-axis-days", quantile=result.confidence * 100),
+                     L("options-axis-cost-m", objective=L(f"options-{cost_key}"), currency=cur),
+                     "#,##0")
     # the days near the deadline, where the choice is; a front's slowest, far beyond, are cut
     days_q = [v["days_quantile"] for v in result.front]
     if days_q:
         chart.x_axis.scaling.min = max(0.0, 10 * int(min(days_q) * 0.9 / 10))
         chart.x_axis.scaling.max = 10 * int(min(max(days_q), 2 * result.deadline) / 10 + 1)
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
     xs = Reference(ws, min_col=LAST + 2, min_row=first, max_row=last)
     ys = Reference(ws, min_col=cost_col, min_row=first, max_row=last)
     front = Series(ys, xs, title=L("options-front-series"))
@@ -194,8 +189,6 @@ def write_options(ws: Worksheet, result: Any, L: Labels, heading: PrintHeading) 
                   title=L("options-deadline"))
     _rule(line, "C00000")
     chart.series.append(line)
-    chart.width, chart.height = 14.5, 8.0
-    chart.visible_cells_only = False  # its figures stand in hidden columns
     ws.add_chart(chart, f"A{chart_row}")
 
     # the chosen variant's odds of finishing by each day: P0..P100 of its calendar days
@@ -208,16 +201,8 @@ def write_options(ws: Worksheet, result: Any, L: Labels, heading: PrintHeading) 
         for i, days in enumerate(quantiles):
             w.number(first + i, qcol, days, "cq_num1")
             w.number(first + i, qcol + 1, i / 100, "cq_pct")
-        cdf = ScatterChart()
-        cdf.title = L("options-chart-odds")
-        cdf.style = 13
-        cdf.x_axis.title = L("options-days-short")
-        cdf.y_axis.title = L("options-p-meets")
-        cdf.x_axis.delete = False
-        cdf.y_axis.delete = False
+        cdf = _scatter(L("options-chart-odds"), L("options-days-short"), L("options-p-meets"), "0%")
         cdf.y_axis.scaling.min, cdf.y_axis.scaling.max = 0.0, 1.0
-        cdf.y_axis.number_format = "0%"
-        cdf.x_axis.number_format = "#,##0"
         cdf.x_axis.scaling.min = 10 * int(min(quantiles[0], result.deadline) * 0.95 / 10)
         cdf.x_axis.scaling.max = 10 * int(max(quantiles[-1], result.deadline) / 10 + 1)
         curve = Series(Reference(ws, min_col=qcol + 1, min_row=first, max_row=first + 100),
@@ -234,11 +219,22 @@ def write_options(ws: Worksheet, result: Any, L: Labels, heading: PrintHeading) 
                        title=L("options-deadline"))
         _rule(bound, "C00000")
         cdf.series.append(bound)
-        cdf.width, cdf.height = 14.5, 8.0
-        cdf.visible_cells_only = False
         ws.add_chart(cdf, f"F{chart_row}")  # beside the front's: one page holds both
     for col in range(LAST + 1, helper + 5):  # the charts' figures: kept, not printed
         ws.column_dimensions[get_column_letter(col)].hidden = True
     w.finish(maximum=40, fixed=WIDTHS)
     print_setup(ws, heading, title_rows=f"{header_row}:{header_row}",
                 area=f"A1:{get_column_letter(LAST)}{end}")
+
+
+def _scatter(title: str, x_title: str, y_title: str, y_format: str) -> ScatterChart:
+    """A chart of the sheet: both axes shown and titled, days on x, as large as half a page
+    holds, drawn from figures in hidden columns."""
+    chart = ScatterChart()
+    chart.title, chart.style = title, 13
+    chart.x_axis.title, chart.y_axis.title = x_title, y_title
+    chart.x_axis.number_format, chart.y_axis.number_format = "#,##0", y_format
+    chart.x_axis.delete = chart.y_axis.delete = False
+    chart.width, chart.height = 14.5, 8.0
+    chart.visible_cells_only = False  # its figures stand in hidden columns
+    return chart
